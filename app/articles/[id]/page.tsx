@@ -1,0 +1,101 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { z } from 'zod'
+import { formatPublished, isoPublished } from '@/lib/dates/format'
+import { splitParagraphs } from '@/lib/ingest/normalize'
+import { getArticle } from '@/lib/queries/articles'
+import { safeHttpUrl } from '@/lib/urls'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ id: string }> }
+
+const articleId = z.uuid()
+
+async function load(params: Props['params']) {
+  const parsed = articleId.safeParse((await params).id)
+  if (!parsed.success) notFound()
+  const article = await getArticle(parsed.data)
+  if (!article) notFound()
+  return article
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await load(params)).title }
+}
+
+const SOURCE_LABEL: Record<string, string> = {
+  jsonld: 'from the page’s structured data',
+  meta: 'from the page’s meta tags',
+  time: 'from the page’s time element',
+  dateline: 'from the dateline',
+  url: 'from the URL',
+  editor: 'supplied by an editor',
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await load(params)
+  const published = formatPublished(article.publishedAt, article.publishedOffset)
+  const original = safeHttpUrl(article.canonicalUrl ?? article.sourceUrl)
+  return (
+    <article>
+      <h1>{article.title}</h1>
+      {article.standfirst && <p className="standfirst">{article.standfirst}</p>}
+      <dl className="meta" aria-label="Article details">
+        <dt>Outlet</dt>
+        <dd>{article.outlet?.name ?? <span className="muted">unknown</span>}</dd>
+        <dt>Byline</dt>
+        <dd>{article.bylines.length > 0 ? article.bylines.join(', ') : <span className="muted">none</span>}</dd>
+        {article.dateline && (
+          <>
+            <dt>Dateline</dt>
+            <dd>{article.dateline}</dd>
+          </>
+        )}
+        <dt>Published</dt>
+        <dd>
+          {published && article.publishedAt ? (
+            <>
+              <time dateTime={isoPublished(article.publishedAt, article.publishedOffset)}>{published}</time>
+              {article.publishedSource && <span className="muted"> · {SOURCE_LABEL[article.publishedSource]}</span>}
+            </>
+          ) : (
+            <span className="flag">date needed</span>
+          )}
+        </dd>
+        {original && (
+          <>
+            <dt>Original</dt>
+            <dd>
+              <a href={original} rel="noopener noreferrer nofollow">
+                {original}
+              </a>
+            </dd>
+          </>
+        )}
+      </dl>
+      <div className="article-body">
+        {splitParagraphs(article.bodyText).map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+      </div>
+      <section className="claims" aria-labelledby="claims-heading">
+        <h2 id="claims-heading">Claims ({article.claims.length})</h2>
+        {article.claims.length === 0 ? (
+          <p className="muted">No claims tagged in this article yet.</p>
+        ) : (
+          <ol>
+            {article.claims.map((claim) => (
+              <li key={claim.id}>
+                <span className={`kind kind-${claim.kind}`}>{claim.kind}</span>{' '}
+                <span>{claim.speaker?.name ?? claim.channel ?? 'unattributed'}</span>
+                {claim.subject && <span className="muted"> about {claim.subject.name}</span>}
+                <blockquote>{claim.quote}</blockquote>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </article>
+  )
+}

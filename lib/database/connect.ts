@@ -1,0 +1,156 @@
+// Opens the database that DATABASE_URL names and returns what the rest of the app needs:
+// a Prisma driver adapter, a raw SQL pool (migrations, health) and a way to close it all.
+//
+// For the embedded database the first process to open a data directory owns it: it opens
+// PGlite, serves it on a Unix socket next to the folder and records itself in the lock
+// file. Any other process (the CLI while the server runs, a second server) connects to
+// that socket through node-postgres, so there is never a second PGlite on the same files.
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPg } from '@prisma/adapter-pg'
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import pg from 'pg'
+import { describeDatabase, type DatabaseConfig } from './config'
+import { gatedPGliteAdapter } from './gated-adapter'
+import { Gate } from './gate'
+import { lockDataDir, runDirFor, waitForOwnerSocket, type OwnerInfo } from './lock'
+import { pglitePool } from './pglite-pool'
+import type { SqlPool } from './sql'
+import { PGliteWireServer, type WireAddress } from './wire-server'
+
+export type DatabaseRole = 'owner' | 'client' | 'server'
+
+export type Database = {
+  config: DatabaseConfig
+  // owner: this process holds the embedded database; client: another process does and serves it to us.
+  role: DatabaseRole
+  description: string
+  adapter: SqlDriverAdapterFactory
+  pool: SqlPool
+  close(): Promise<void>
+}
+
+// Unix socket paths are limited to ~107 bytes; deeper folders are served on loopback TCP instead.
+const MAX_SOCKET_PATH = 100
+
+function pgPool(pool: pg.Pool): SqlPool {
+  return {
+    async session(fn) {
+      const client = await pool.connect()
+      let broken = false
+      try {
+        return await fn({
+          query: async (text, params) => (await client.query(text, params)).rows,
+          exec: async (script) => void (await client.query(script)),
+        })
+      } catch (error) {
+        broken = true
+        throw error
+      } finally {
+        // A connection that failed mid-way may still be inside a transaction: discard it.
+        client.release(broken)
+      }
+    },
+  }
+}
+
+function fromPgPool(config: DatabaseConfig, role: DatabaseRole, pool: pg.Pool, description: string): Database {
+  return {
+    config,
+    role,
+    description,
+    adapter: new PrismaPg(pool),
+    pool: pgPool(pool),
+    close: () => pool.end(),
+  }
+}
+
+async function openPGlite(dataDir: string | undefined): Promise<PGlite> {
+  if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true })
+  return PGlite.create(dataDir ? { dataDir } : {})
+}
+
+async function serve(pglite: PGlite, gate: Gate, dataDir: string): Promise<{ server: PGliteWireServer; address: WireAddress }> {
+  const server = new PGliteWireServer(pglite, gate)
+  const socketPath = path.join(runDirFor(dataDir), '.s.PGSQL.5432')
+  if (socketPath.length <= MAX_SOCKET_PATH) {
+    rmSync(socketPath, { force: true }) // left by an owner that was killed
+    return { server, address: await server.listen({ path: socketPath }) }
+  }
+  return { server, address: await server.listen({ host: '127.0.0.1', port: 0 }) }
+}
+
+function clientPoolFor(owner: OwnerInfo): pg.Pool {
+  const socket = owner.socket
+  if (!socket) throw new Error('owner has no socket')
+  const common = { user: 'postgres', database: 'postgres', max: 4 }
+  if ('path' in socket) return new pg.Pool({ ...common, host: path.dirname(socket.path), port: 5432 })
+  return new pg.Pool({ ...common, host: socket.host, port: socket.port })
+}
+
+async function openEmbedded(config: DatabaseConfig & { kind: 'pglite' }): Promise<Database> {
+  const { dataDir } = config
+  const lock = await lockDataDir(dataDir)
+  if (!lock.owned) {
+    const owner = await waitForOwnerSocket(dataDir)
+    const description = `${describeDatabase(config)} (served by pid ${owner.pid})`
+    return fromPgPool(config, 'client', clientPoolFor(owner), description)
+  }
+  const releaseOnExit = () => lock.release()
+  process.once('exit', releaseOnExit)
+  try {
+    const pglite = await openPGlite(dataDir)
+    const gate = new Gate()
+    const { server, address } = await serve(pglite, gate, dataDir)
+    lock.publish(address)
+    let closed: Promise<void> | null = null
+    return {
+      config,
+      role: 'owner',
+      description: describeDatabase(config),
+      adapter: gatedPGliteAdapter(pglite, gate),
+      pool: pglitePool(pglite, gate),
+      close: () =>
+        (closed ??= (async () => {
+          await server.close()
+          // Wait for whoever holds the gate, then close with nothing in flight.
+          await gate.run(() => pglite.close())
+          lock.release()
+          process.off('exit', releaseOnExit)
+        })()),
+    }
+  } catch (error) {
+    lock.release()
+    process.off('exit', releaseOnExit)
+    throw error
+  }
+}
+
+async function openInMemory(config: DatabaseConfig): Promise<Database> {
+  const pglite = await openPGlite(undefined)
+  const gate = new Gate()
+  return {
+    config,
+    role: 'owner',
+    description: describeDatabase(config),
+    adapter: gatedPGliteAdapter(pglite, gate),
+    pool: pglitePool(pglite, gate),
+    close: () => gate.run(() => pglite.close()),
+  }
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  switch (config.kind) {
+    case 'pglite':
+      return openEmbedded(config)
+    case 'pglite-memory':
+      return openInMemory(config)
+    case 'postgres':
+      return fromPgPool(config, 'server', new pg.Pool({ connectionString: config.url, max: 10 }), describeDatabase(config))
+  }
+}
+
+export function embeddedDataExists(config: DatabaseConfig): boolean {
+  return config.kind === 'pglite' && existsSync(path.join(config.dataDir, 'PG_VERSION'))
+}

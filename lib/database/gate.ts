@@ -1,0 +1,34 @@
+// A FIFO async mutex. PGlite is one PostgreSQL backend with one session: everything that
+// touches it (Prisma queries, Prisma interactive transactions, wire-protocol clients of the
+// socket server, migrations) passes through one gate, so no statement can land inside
+// somebody else's transaction.
+export class Gate {
+  #held = false
+  #waiters: (() => void)[] = []
+
+  async acquire(): Promise<() => void> {
+    if (this.#held) await new Promise<void>((resolve) => this.#waiters.push(resolve))
+    this.#held = true
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      const next = this.#waiters.shift()
+      if (next) next()
+      else this.#held = false
+    }
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire()
+    try {
+      return await fn()
+    } finally {
+      release()
+    }
+  }
+
+  get waiting(): number {
+    return this.#waiters.length
+  }
+}

@@ -1,0 +1,26 @@
+// The environment, validated once. Every variable the app reads is listed here (and in the README).
+import { z } from 'zod'
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // unset → embedded PGlite in ./data/claimline; pglite:<dir>; pglite:memory:; postgresql://…
+  DATABASE_URL: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // "0" skips loading the two demo articles into an empty database on `npm start`.
+  CLAIMLINE_DEMO_DATA: z.enum(['0', '1']).default('1'),
+})
+
+export type Env = z.infer<typeof schema>
+
+let cached: Env | null = null
+
+export function getEnv(): Env {
+  if (cached) return cached
+  const parsed = schema.safeParse(process.env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
+    throw new Error(`Invalid environment:\n${problems}`)
+  }
+  cached = parsed.data
+  return cached
+}

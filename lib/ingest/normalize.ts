@@ -1,0 +1,29 @@
+// Text normalisation for stored article bodies. Claim selectors are character offsets into
+// the stored text, so this must be deterministic; any change to it is a new
+// NORMALIZATION_VERSION, and articles stored under an older one are re-anchored.
+export const NORMALIZATION_VERSION = 1
+
+// Unicode space separators, no-break spaces and tabs; not newlines, which separate paragraphs.
+const SPACES = /[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]+/g
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g
+
+// NFKC folds compatibility characters (ligatures, full-width forms, no-break spaces) into
+// their plain forms so that quotes typed by an editor match the stored text.
+export function normalizeParagraph(text: string): string {
+  return text.normalize('NFKC').replace(ZERO_WIDTH, '').replace(SPACES, ' ').trim()
+}
+
+export const PARAGRAPH_SEPARATOR = '\n\n'
+
+export function joinParagraphs(paragraphs: readonly string[]): string {
+  return paragraphs.map(normalizeParagraph).filter((p) => p.length > 0).join(PARAGRAPH_SEPARATOR)
+}
+
+export function splitParagraphs(body: string): string[] {
+  return body.split(PARAGRAPH_SEPARATOR)
+}
+
+// For comparing text that came from different places: also folds line breaks.
+export function normalizeForComparison(text: string): string {
+  return normalizeParagraph(text.replace(/\s+/g, ' '))
+}

@@ -1,0 +1,6 @@
+import { getDb } from '../db'
+import type { DbClient } from './client'
+
+export async function findOrCreateOutlet(name: string, domain: string | null, client: DbClient = getDb()) {
+  return client.outlet.upsert({ where: { name }, update: {}, create: { name, domain } })
+}

@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Loaded from node_modules at run time rather than bundled: PGlite reads its .wasm and
+  // .data files next to its own code, which bundling loses.
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/adapter-pg', 'pg'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+}
+
+export default nextConfig

@@ -1,0 +1,39 @@
+// Decides whether `npm start` must (re)build: the production build is reused only when the
+// sources it was built from are byte-for-byte the same.
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+const INPUTS = ['app', 'lib', 'public', 'next.config.js', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma']
+const SKIP = new Set(['generated', 'node_modules'])
+const STAMP = path.join('.next', 'claimline-build-stamp')
+
+function* files(entry: string): Generator<string> {
+  if (!existsSync(entry)) return
+  if (!statSync(entry).isDirectory()) {
+    yield entry
+    return
+  }
+  for (const name of readdirSync(entry).sort()) {
+    if (!SKIP.has(name)) yield* files(path.join(entry, name))
+  }
+}
+
+export function sourceHash(root: string = process.cwd()): string {
+  const hash = createHash('sha256')
+  for (const input of INPUTS) {
+    for (const file of files(path.join(root, input))) {
+      hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0')
+    }
+  }
+  return hash.digest('hex')
+}
+
+export function buildIsCurrent(root: string = process.cwd()): boolean {
+  const stamp = path.join(root, STAMP)
+  return existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceHash(root)
+}
+
+export function recordBuild(root: string = process.cwd()): void {
+  writeFileSync(path.join(root, STAMP), sourceHash(root))
+}

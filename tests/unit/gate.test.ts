@@ -1,0 +1,40 @@
+import { expect, test } from 'vitest'
+import { Gate } from '@/lib/database/gate'
+
+test('runs holders one at a time, in arrival order', async () => {
+  const gate = new Gate()
+  const events: string[] = []
+  const task = (name: string, ms: number) =>
+    gate.run(async () => {
+      events.push(`${name}:start`)
+      await new Promise((resolve) => setTimeout(resolve, ms))
+      events.push(`${name}:end`)
+    })
+  await Promise.all([task('a', 20), task('b', 1), task('c', 5)])
+  expect(events).toEqual(['a:start', 'a:end', 'b:start', 'b:end', 'c:start', 'c:end'])
+})
+
+test('releases the gate when the holder throws', async () => {
+  const gate = new Gate()
+  await expect(gate.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
+  await expect(gate.run(async () => 'next')).resolves.toBe('next')
+})
+
+test('a release function works once only', async () => {
+  const gate = new Gate()
+  const release = await gate.acquire()
+  const second = gate.acquire()
+  expect(gate.waiting).toBe(1)
+  release()
+  release() // must not let a third holder in alongside the second
+  const releaseSecond = await second
+  let thirdIn = false
+  const third = gate.acquire().then((r) => {
+    thirdIn = true
+    return r
+  })
+  await new Promise((resolve) => setTimeout(resolve, 5))
+  expect(thirdIn).toBe(false)
+  releaseSecond()
+  ;(await third)()
+})

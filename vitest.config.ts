@@ -1,0 +1,45 @@
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+// Projects: `unit` (no database), `integration` (a fresh embedded PGlite per test file),
+// `integration-postgres` (a fresh PostgreSQL database per file; only when TEST_DATABASE_URL
+// is set), and `e2e` (real Chromium against a production build). scripts/test.ts picks them.
+const integration = {
+  include: ['tests/integration/**/*.test.ts'],
+  setupFiles: ['tests/integration/helpers/setup-file.ts'],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+}
+
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  test: {
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { ...integration, name: 'integration', globalSetup: ['tests/integration/helpers/global-setup-pglite.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          ...integration,
+          name: 'integration-postgres',
+          globalSetup: ['tests/integration/helpers/global-setup-postgres.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/helpers/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+})
