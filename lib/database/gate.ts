@@ -7,6 +7,10 @@ export class Gate {
   #waiters: (() => void)[] = []
 
   async acquire(): Promise<() => void> {
+    // PGlite runs synchronously inside promises, so a loop of in-process queries can chain
+    // on microtasks forever and starve I/O: socket clients would never get their data read.
+    // One macrotask turn per acquisition lets pending I/O queue up behind us fairly.
+    await new Promise<void>((resolve) => setImmediate(resolve))
     if (this.#held) await new Promise<void>((resolve) => this.#waiters.push(resolve))
     this.#held = true
     let released = false

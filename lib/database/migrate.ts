@@ -154,13 +154,14 @@ async function applyOne(session: SqlSession, migration: Migration): Promise<void
     await session.exec('BEGIN')
     await session.exec(migration.sql)
     await session.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+      `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
       [id],
     )
     await session.exec('COMMIT')
   } catch (error) {
-    await session.exec('ROLLBACK')
     const message = error instanceof Error ? error.message : String(error)
+    // If the connection itself is gone, the row already says "failed"; keep the first error.
+    await session.exec('ROLLBACK').catch(() => {})
     await session.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message])
     throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${message}`)
   }

@@ -4,8 +4,13 @@ import type { DbClient } from './client'
 
 export type ArticleListFilter = { q?: string; take?: number }
 
+// Prisma passes `contains` to LIKE unescaped: a search for "%" or "_" must match those characters.
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
 export async function listArticles({ q, take = 100 }: ArticleListFilter = {}, client: DbClient = getDb()) {
-  const where: Prisma.ArticleWhereInput = q ? { title: { contains: q, mode: 'insensitive' } } : {}
+  const where: Prisma.ArticleWhereInput = q ? { title: { contains: likeLiteral(q), mode: 'insensitive' } } : {}
   return client.article.findMany({
     where,
     take,

@@ -24,6 +24,7 @@ test('a release function works once only', async () => {
   const gate = new Gate()
   const release = await gate.acquire()
   const second = gate.acquire()
+  await new Promise((resolve) => setTimeout(resolve, 5))
   expect(gate.waiting).toBe(1)
   release()
   release() // must not let a third holder in alongside the second
@@ -37,4 +38,15 @@ test('a release function works once only', async () => {
   expect(thirdIn).toBe(false)
   releaseSecond()
   ;(await third)()
+})
+
+test('a caller looping on the gate does not starve I/O callbacks', async () => {
+  const gate = new Gate()
+  let timerFired = false
+  setTimeout(() => (timerFired = true), 0)
+  let rounds = 0
+  while (!timerFired && rounds < 10_000) {
+    await gate.run(async () => rounds++) // resolves on microtasks only
+  }
+  expect(timerFired).toBe(true)
 })

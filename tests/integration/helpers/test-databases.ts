@@ -56,3 +56,10 @@ export async function createPostgresDatabase(adminUrl: string, template: string 
     drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   }
 }
+
+// An empty database (no migrations applied) of the kind this test run is for.
+export async function emptyDatabase(kind: 'pglite' | 'postgres', adminUrl: string | null): Promise<TestDatabase> {
+  if (kind === 'postgres') return createPostgresDatabase(adminUrl ?? '', null)
+  const root = tempDir()
+  return { url: `pglite:${path.join(root, 'db')}`, drop: async () => rmSync(root, { recursive: true, force: true }) }
+}
