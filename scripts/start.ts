@@ -3,8 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { prepareDatabase } from '../lib/database/prepare'
-import { closeDb } from '../lib/db'
+import { createServer } from 'node:net'
 import { getEnv } from '../lib/env'
 import { buildIsCurrent, recordBuild } from './lib/build-stamp'
 
@@ -13,16 +12,23 @@ const nextBin = require.resolve('next/dist/bin/next')
 const dev = process.argv.includes('--dev')
 const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
 
-function run(args: string[]): void {
-  const result = spawnSync(process.execPath, [nextBin, ...args], { stdio: 'inherit', env: childEnv })
+function runOrExit(args: string[]): void {
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: childEnv })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+    probe.once('error', () => resolve(false))
+    probe.listen(port, () => probe.close(() => resolve(true)))
+  })
+}
+
 async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
-  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+  while (child.exitCode === null) {
     try {
-      const response = await fetch(`${url}/api/health`)
-      if (response.ok) return true
+      if ((await fetch(`${url}/api/health`)).ok) return true
     } catch {
       // not listening yet
     }
@@ -33,30 +39,29 @@ async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): P
 
 async function main(): Promise<void> {
   const env = getEnv()
-  if (!existsSync('lib/generated/prisma/client.ts')) {
-    spawnSync(process.execPath, ['scripts/prisma-generate.mjs'], { stdio: 'inherit' })
+  if (!(await portIsFree(env.PORT))) {
+    console.error(`Port ${env.PORT} is in use: is Claimline already running? Stop it, or start on another port with PORT=<n> npm start.`)
+    process.exit(1)
   }
-  await prepareDatabase({ demo: env.CLAIMLINE_DEMO_DATA === '1', log: (line) => console.log(line) })
-  // The server process becomes the owner of the embedded database; this one lets go first.
-  await closeDb()
-
+  if (!existsSync('lib/generated/prisma/client.ts')) runOrExit(['scripts/prisma-generate.mjs'])
+  runOrExit(['--import', 'tsx', 'scripts/db-prepare.ts'])
   if (!dev && !buildIsCurrent()) {
     console.log('Building the app (first start, or the sources changed)…')
-    run(['build'])
+    runOrExit([nextBin, 'build'])
     recordBuild()
   }
+  // The server process becomes the owner of the embedded database.
   const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '--port', String(env.PORT)], {
     stdio: 'inherit',
     env: childEnv,
   })
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
-  child.on('exit', (code) => process.exit(code ?? 0))
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal))
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
   const url = `http://localhost:${env.PORT}`
   if (await waitUntilServing(url, child)) console.log(`\nClaimline is running at ${url}\n`)
 }
 
-main().catch(async (error: unknown) => {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error)
-  await closeDb().catch(() => {})
   process.exit(1)
 })

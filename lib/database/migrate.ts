@@ -51,14 +51,15 @@ function matchesChecksum(sql: string, checksum: string): boolean {
   return checksumOf(sql) === checksum || checksumOf(sql.replace(/\r\n/g, '\n')) === checksum
 }
 
+// Read at run time from the checkout (not bundled): tell the bundler's file tracer to look away.
 export function readMigrations(dir: string = defaultMigrationsDir): Migration[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir, { withFileTypes: true })
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) return []
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'migration.sql')))
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
-      const sql = readFileSync(path.join(dir, name, 'migration.sql'), 'utf8')
+      const sql = readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, 'migration.sql'), 'utf8')
       return { name, sql, checksum: checksumOf(sql) }
     })
 }
