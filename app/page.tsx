@@ -5,7 +5,8 @@ import { listArticles } from '@/lib/queries/articles'
 import { articleSearchParams } from './search-params'
 
 export const dynamic = 'force-dynamic'
-export const metadata: Metadata = { title: 'Articles' }
+// The layout's title template does not apply to its own segment.
+export const metadata: Metadata = { title: { absolute: 'Articles · Claimline' } }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 

@@ -1,0 +1,73 @@
+// Browser tests run against a production build (built here if the sources changed) served
+// by `next start` on a free port, over a throw-away embedded database with the demo data.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { buildIsCurrent, recordBuild } from '../../../scripts/lib/build-stamp'
+import { CHROMIUM_PATH } from './browser'
+
+const require = createRequire(import.meta.url)
+const nextBin = require.resolve('next/dist/bin/next')
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+function runOrThrow(args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env })
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited with ${result.status}`)
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH} (apt-get install chromium).`)
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const }
+  if (!buildIsCurrent()) {
+    runOrThrow([nextBin, 'build'], env)
+    recordBuild()
+  }
+  const root = mkdtempSync(path.join(tmpdir(), 'claimline-e2e-'))
+  const serverEnv = { ...env, DATABASE_URL: `pglite:${path.join(root, 'db')}`, CLAIMLINE_DEMO_DATA: '1' }
+  runOrThrow(['--import', 'tsx', 'scripts/db-prepare.ts'], serverEnv)
+
+  const port = await freePort()
+  const server = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    env: serverEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const baseUrl = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`)
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break
+    } catch {
+      // not yet listening
+    }
+    if (Date.now() > deadline) throw new Error(`The app did not become healthy in 60 s:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  project.provide('baseUrl', baseUrl)
+
+  return async () => {
+    const exited = new Promise((resolve) => server.once('exit', resolve))
+    server.kill('SIGTERM')
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))])
+    if (server.exitCode === null) server.kill('SIGKILL')
+    rmSync(root, { recursive: true, force: true })
+  }
+}

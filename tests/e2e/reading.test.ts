@@ -1,0 +1,97 @@
+// A journalist opens Claimline on a new install: the demo articles are listed, search
+// narrows them, and the Reuters article reads as the story, without the page chrome.
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, expect, inject, test } from 'vitest'
+import { launchBrowser, watchForErrors } from './helpers/browser'
+
+const baseUrl = inject('baseUrl')
+let browser: Browser
+let page: Page
+let errors: string[]
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+beforeEach(async () => {
+  page = await browser.newPage()
+  errors = watchForErrors(page)
+  return async () => {
+    await page.close()
+    expect(errors).toEqual([])
+  }
+})
+
+const REUTERS = 'Microsoft says not part of broad government online monitoring'
+const ITNEWS = 'Microsoft asks US to let it disclose security requests'
+
+test('the home page lists the demo articles with outlet, date and claim count', async () => {
+  await page.goto(`${baseUrl}/`)
+  expect(await page.title()).toBe('Articles · Claimline')
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Articles')
+  const rows = page.getByRole('row')
+  expect(await rows.count()).toBe(3) // header + two articles
+  const reutersRow = page.getByRole('row', { name: new RegExp(REUTERS) })
+  expect(await reutersRow.getByRole('cell').allTextContents()).toEqual([REUTERS, 'Reuters', 'Thu 6 Jun 2013, 20:43 UTC−04:00', '6'])
+  const itnewsRow = page.getByRole('row', { name: new RegExp(ITNEWS) })
+  expect(await itnewsRow.getByRole('cell').allTextContents()).toEqual([ITNEWS, 'iTnews', '17 Jul 2013', '8'])
+})
+
+test('searching titles narrows the list and keeps the query in the URL', async () => {
+  await page.goto(`${baseUrl}/`)
+  await page.getByRole('searchbox', { name: 'Search titles' }).fill('disclose')
+  await page.getByRole('button', { name: 'Search' }).click()
+  await page.waitForURL(/\?q=disclose$/)
+  expect(await page.getByRole('link', { name: ITNEWS }).count()).toBe(1)
+  expect(await page.getByRole('link', { name: REUTERS }).count()).toBe(0)
+  expect(await page.getByRole('searchbox', { name: 'Search titles' }).inputValue()).toBe('disclose')
+
+  await page.goto(`${baseUrl}/?q=${encodeURIComponent('no such story')}`)
+  expect(await page.getByText('No article title contains “no such story”.').count()).toBe(1)
+})
+
+test('the Reuters article shows its metadata and clean body, and no reader comments', async () => {
+  await page.goto(`${baseUrl}/`)
+  await page.getByRole('link', { name: REUTERS }).click()
+  await page.waitForURL(/\/articles\/[0-9a-f-]{36}$/)
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(REUTERS)
+
+  const details = page.getByRole('definition')
+  const text = await details.allTextContents()
+  expect(text).toContain('Reuters')
+  expect(text).toContain('Bill Rigby')
+  expect(text).toContain('SEATTLE')
+  expect(await page.locator('time').getAttribute('datetime')).toBe('2013-06-06T20:43:00-04:00')
+
+  const paragraphs = await page.locator('.article-body p').allTextContents()
+  expect(paragraphs[0]).toMatch(/^SEATTLE \(Reuters\) - Microsoft Corp said on Thursday it provides customer data/)
+  expect(paragraphs.at(-1)).toMatch(/we don't participate in it\."$/)
+  const body = (await page.locator('main').textContent()) ?? ''
+  for (const chrome of ['wonka wrote:', 'Report as abuse', 'Tour de France', 'Sponsored Links']) expect(body).not.toContain(chrome)
+
+  expect(await page.getByRole('heading', { name: 'Claims (6)' }).count()).toBe(1)
+  expect(await page.getByRole('blockquote').first().textContent()).toMatch(/^Microsoft Corp said on Thursday/)
+})
+
+test('the iTnews article shows the standfirst and the date an editor supplied', async () => {
+  await page.goto(`${baseUrl}/?q=disclose`)
+  await page.getByRole('link', { name: ITNEWS }).click()
+  await page.waitForURL(/\/articles\//)
+  expect(await page.getByText('Wants to fix damaged reputation.').count()).toBe(1)
+  expect(await page.getByText('supplied by an editor').count()).toBe(1)
+  expect(await page.getByText('PEISM', { exact: false }).count()).toBeGreaterThan(0)
+})
+
+test('an unknown article is a 404 page, not an error', async () => {
+  const response = await page.goto(`${baseUrl}/articles/01a2038f-db30-7363-8bee-d676a5ef8541`)
+  expect(response?.status()).toBe(404)
+  const malformed = await page.goto(`${baseUrl}/articles/not-an-id`)
+  expect(malformed?.status()).toBe(404)
+  expect(await page.getByRole('heading', { name: '404' }).count()).toBe(1)
+  // The browser logs each 404 document load; those two are the point of this test.
+  expect(errors.splice(0)).toEqual(Array(2).fill('console: Failed to load resource: the server responded with a status of 404 (Not Found)'))
+})
