@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { getEnv } from '../lib/env'
-import { buildIsCurrent, recordBuild } from './lib/build-stamp'
+import { buildApp, buildIsCurrent } from './lib/build'
 
 const require = createRequire(import.meta.url)
 const nextBin = require.resolve('next/dist/bin/next')
@@ -47,8 +47,7 @@ async function main(): Promise<void> {
   runOrExit(['--import', 'tsx', 'scripts/db-prepare.ts'])
   if (!dev && !buildIsCurrent()) {
     console.log('Building the app (first start, or the sources changed)…')
-    runOrExit([nextBin, 'build'])
-    recordBuild()
+    buildApp()
   }
   // The server process becomes the owner of the embedded database.
   const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '--port', String(env.PORT)], {

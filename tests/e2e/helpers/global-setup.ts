@@ -7,7 +7,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { buildIsCurrent, recordBuild } from '../../../scripts/lib/build-stamp'
+import { buildApp, buildIsCurrent } from '../../../scripts/lib/build'
 import { CHROMIUM_PATH } from './browser'
 
 const require = createRequire(import.meta.url)
@@ -33,10 +33,7 @@ function runOrThrow(args: string[], env: NodeJS.ProcessEnv): void {
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH} (apt-get install chromium).`)
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const }
-  if (!buildIsCurrent()) {
-    runOrThrow([nextBin, 'build'], env)
-    recordBuild()
-  }
+  if (!buildIsCurrent()) buildApp()
   const root = mkdtempSync(path.join(tmpdir(), 'claimline-e2e-'))
   const serverEnv = { ...env, DATABASE_URL: `pglite:${path.join(root, 'db')}`, CLAIMLINE_DEMO_DATA: '1' }
   runOrThrow(['--import', 'tsx', 'scripts/db-prepare.ts'], serverEnv)

@@ -1,7 +1,9 @@
 // Decides whether `npm start` must (re)build: the production build is reused only when the
 // sources it was built from are byte-for-byte the same.
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 
 const INPUTS = ['app', 'lib', 'public', 'next.config.js', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma']
@@ -36,4 +38,16 @@ export function buildIsCurrent(root: string = process.cwd()): boolean {
 
 export function recordBuild(root: string = process.cwd()): void {
   writeFileSync(path.join(root, STAMP), sourceHash(root))
+}
+
+// The one way the app is built: `npm run build`, `npm start` and the browser tests call this.
+export function buildApp(root: string = process.cwd()): void {
+  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
+  const result = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  })
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`)
+  recordBuild(root)
 }
