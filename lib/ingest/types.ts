@@ -1,0 +1,33 @@
+// What extraction produces from one input, before it is stored: the contract between the
+// format-specific extractors (html/, text/) and the rest of ingestion.
+
+// Where a publication date came from, most trustworthy first (mirrors the DateSource enum in the schema).
+export type DateSource = 'jsonld' | 'meta' | 'time' | 'dateline' | 'url' | 'editor'
+
+export type PublishedDate = {
+  // ISO 8601. With a time: always with its offset ("2013-06-06T20:43:00-04:00", or "Z" when
+  // the source said UTC). Without a known time: the day alone ("2013-07-17").
+  iso: string
+  source: DateSource
+  // 0..1: how sure we are this is the publication (not modification, not a related item's) date.
+  confidence: number
+}
+
+export type ArticleMetadata = {
+  title: string | null
+  standfirst: string | null
+  bylines: string[] // names only: "Bill Rigby", not "By Bill Rigby" or "Reporting by Bill Rigby"
+  publisher: string | null // the outlet's name: "Reuters"
+  dateline: string | null // the place, as the article gives it: "SEATTLE"
+  published: PublishedDate | null
+  canonicalUrl: string | null
+  language: string | null // BCP 47, e.g. "en", "en-US"
+}
+
+export type ArticleDraft = ArticleMetadata & {
+  format: 'html' | 'text'
+  paragraphs: string[] // normalised (lib/ingest/normalize.ts), no empty ones
+  extractorVersion: string
+  // Things an editor should look at: "no publication date found", "title guessed from the first line", …
+  warnings: string[]
+}
