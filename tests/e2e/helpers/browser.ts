@@ -19,16 +19,25 @@ export function launchBrowser(): Promise<Browser> {
   })
 }
 
-// Collects what a user would never see but a broken page produces: uncaught errors and console errors.
-export function watchForErrors(page: Page): string[] {
+export type ErrorWatch = {
+  errors: string[]
+  // The browser logs a console error for every 404 document; a test that visits a missing page on purpose says so.
+  expectNotFound(url: string): void
+}
+
+// Collects what a user would never see but a broken page produces: uncaught errors, console errors, dialogs.
+export function watchForErrors(page: Page): ErrorWatch {
   const errors: string[] = []
+  const notFound = new Set<string>()
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+    if (message.type() !== 'error') return
+    const expected = notFound.has(message.location().url) && message.text().includes('status of 404')
+    if (!expected) errors.push(`console: ${message.text()} (${message.location().url})`)
   })
   page.on('dialog', (dialog) => {
     errors.push(`dialog: ${dialog.message()}`)
     void dialog.dismiss()
   })
-  return errors
+  return { errors, expectNotFound: (url) => notFound.add(url) }
 }
