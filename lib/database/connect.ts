@@ -56,6 +56,9 @@ function pgPool(pool: pg.Pool): SqlPool {
 }
 
 function fromPgPool(config: DatabaseConfig, role: DatabaseRole, pool: pg.Pool, description: string): Database {
+  // An idle pooled connection that the server drops (a restart, the embedded owner exiting)
+  // is reported here; without a listener it would crash the process. The next query reconnects.
+  pool.on('error', (error) => console.error(`${description}: connection lost: ${error.message}`))
   return {
     config,
     role,
@@ -74,7 +77,7 @@ async function openPGlite(dataDir: string | undefined): Promise<PGlite> {
 async function serve(pglite: PGlite, gate: Gate, dataDir: string): Promise<{ server: PGliteWireServer; address: WireAddress }> {
   const server = new PGliteWireServer(pglite, gate)
   const socketPath = path.join(runDirFor(dataDir), '.s.PGSQL.5432')
-  if (socketPath.length <= MAX_SOCKET_PATH) {
+  if (Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH) {
     rmSync(socketPath, { force: true }) // left by an owner that was killed
     return { server, address: await server.listen({ path: socketPath }) }
   }
@@ -99,11 +102,13 @@ async function openEmbedded(config: DatabaseConfig & { kind: 'pglite' }): Promis
   }
   const releaseOnExit = () => lock.release()
   process.once('exit', releaseOnExit)
+  let pglite: PGlite | null = null
   try {
-    const pglite = await openPGlite(dataDir)
+    pglite = await openPGlite(dataDir)
     const gate = new Gate()
     const { server, address } = await serve(pglite, gate, dataDir)
     lock.publish(address)
+    const opened = pglite
     let closed: Promise<void> | null = null
     return {
       config,
@@ -115,12 +120,14 @@ async function openEmbedded(config: DatabaseConfig & { kind: 'pglite' }): Promis
         (closed ??= (async () => {
           await server.close()
           // Wait for whoever holds the gate, then close with nothing in flight.
-          await gate.run(() => pglite.close())
+          await gate.run(() => opened.close())
           lock.release()
           process.off('exit', releaseOnExit)
         })()),
     }
   } catch (error) {
+    // Never leave an open PGlite behind: a retry would open a second one on the same files.
+    await pglite?.close().catch(() => {})
     lock.release()
     process.off('exit', releaseOnExit)
     throw error

@@ -2,7 +2,8 @@
 // start without error and silently lose each other's writes, so the owner records itself
 // in `<dataDir>.run/owner.json`; everyone else reads that file and connects to the owner's
 // socket instead of opening the files.
-import { mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, closeSync } from 'node:fs'
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { connect } from 'node:net'
 import { hostname } from 'node:os'
 import path from 'node:path'
 
@@ -36,22 +37,77 @@ function processStartOf(pid: number): string | null {
   }
 }
 
-function isAlive(owner: OwnerInfo): boolean {
-  if (owner.hostname !== hostname()) return true // cannot tell; never steal across machines
-  try {
-    process.kill(owner.pid, 0)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false
+// Whether anything accepts connections on the owner's socket (a dead owner's socket file
+// refuses them). The socket lives next to the data folder, so it is on this machine.
+function socketAnswers(socket: OwnerInfo['socket']): Promise<boolean> {
+  if (!socket) return Promise.resolve(false)
+  return new Promise((resolve) => {
+    const probe = 'path' in socket ? connect(socket.path) : connect(socket.port, socket.host)
+    const done = (answer: boolean) => {
+      probe.destroy()
+      resolve(answer)
+    }
+    probe.setTimeout(2000, () => done(true)) // busy rather than dead: do not steal
+    probe.once('connect', () => done(true))
+    probe.once('error', () => done(false))
+  })
+}
+
+async function isAlive(owner: OwnerInfo): Promise<boolean> {
+  const sameHost = owner.hostname === hostname()
+  if (sameHost) {
+    try {
+      process.kill(owner.pid, 0)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false
+    }
+    const start = processStartOf(owner.pid)
+    if (owner.processStart !== null && start !== null) return start === owner.processStart
   }
-  const start = processStartOf(owner.pid)
-  return owner.processStart === null || start === null || start === owner.processStart
+  // The PID cannot settle it (another host name — a renamed laptop, a new container on the
+  // same volume — or no /proc): ask the socket. An owner still starting has no socket yet.
+  if (!owner.socket) return Date.now() - Date.parse(owner.startedAt) < 60_000
+  return socketAnswers(owner.socket)
 }
 
 function readOwner(lockPath: string): OwnerInfo | null {
   try {
-    return JSON.parse(readFileSync(lockPath, 'utf8')) as OwnerInfo
+    const parsed: unknown = JSON.parse(readFileSync(lockPath, 'utf8'))
+    return isOwnerInfo(parsed) ? parsed : null
   } catch {
-    return null // absent, or being written
+    return null // absent or unreadable
+  }
+}
+
+function isOwnerInfo(value: unknown): value is OwnerInfo {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as Record<string, unknown>
+  return typeof v.pid === 'number' && typeof v.hostname === 'string' && typeof v.startedAt === 'string'
+}
+
+// A lock file nobody can read (a crash while writing it, a full disk) that has sat there a
+// while belongs to no one.
+function isAbandoned(lockPath: string): boolean {
+  try {
+    return Date.now() - statSync(lockPath).mtimeMs > 5_000
+  } catch {
+    return false
+  }
+}
+
+// Creates the lock with its content in one step: written to a private file first, then
+// hard-linked into place, which fails if the lock exists. A crash can never leave an empty lock.
+function createExclusively(file: string, info: OwnerInfo): boolean {
+  const temp = `${file}.${process.pid}.${Date.now()}.new`
+  writeFileSync(temp, JSON.stringify(info, null, 2))
+  try {
+    linkSync(temp, file)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  } finally {
+    rmSync(temp, { force: true })
   }
 }
 
@@ -63,7 +119,7 @@ function writeAtomically(file: string, info: OwnerInfo): void {
 
 // Removing a stale lock is itself done under a short-lived lock, and the stale file is
 // re-read under it, so two processes taking over at once cannot delete each other's fresh lock.
-function removeStale(lockPath: string, stale: OwnerInfo): void {
+function removeStale(lockPath: string, stale: OwnerInfo | null): void {
   const takeover = `${lockPath}.takeover`
   try {
     closeSync(openSync(takeover, 'wx'))
@@ -77,7 +133,8 @@ function removeStale(lockPath: string, stale: OwnerInfo): void {
   }
   try {
     const current = readOwner(lockPath)
-    if (current && current.pid === stale.pid && current.startedAt === stale.startedAt) rmSync(lockPath, { force: true })
+    const unchanged = stale === null ? current === null && isAbandoned(lockPath) : current?.pid === stale.pid && current.startedAt === stale.startedAt
+    if (unchanged) rmSync(lockPath, { force: true })
   } finally {
     rmSync(takeover, { force: true })
   }
@@ -96,10 +153,7 @@ export async function lockDataDir(dataDir: string): Promise<LockResult> {
       startedAt: new Date().toISOString(),
       socket: null,
     }
-    try {
-      const fd = openSync(lockPath, 'wx')
-      writeFileSync(fd, JSON.stringify(info, null, 2))
-      closeSync(fd)
+    if (createExclusively(lockPath, info)) {
       let released = false
       return {
         owned: true,
@@ -111,15 +165,14 @@ export async function lockDataDir(dataDir: string): Promise<LockResult> {
           if (current?.pid === process.pid) rmSync(lockPath, { force: true })
         },
       }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
     const owner = readOwner(lockPath)
     if (owner === null) {
-      await sleep(25) // the owner is writing the file right now
+      if (isAbandoned(lockPath)) removeStale(lockPath, null)
+      else await sleep(25) // being replaced by its owner right now
       continue
     }
-    if (isAlive(owner)) return { owned: false, owner }
+    if (await isAlive(owner)) return { owned: false, owner }
     removeStale(lockPath, owner)
     await sleep(10)
   }
@@ -133,7 +186,7 @@ export async function waitForOwnerSocket(dataDir: string, timeoutMs = 30_000): P
   for (;;) {
     const owner = readOwner(lockPath)
     if (owner?.socket) return owner
-    if (owner && !isAlive(owner)) throw new Error(`The process (pid ${owner.pid}) that held ${dataDir} has exited.`)
+    if (owner && !(await isAlive(owner))) throw new Error(`The process (pid ${owner.pid}) that held ${dataDir} has exited.`)
     if (!owner) throw new Error(`The embedded database at ${dataDir} has no owner any more; retry.`)
     if (Date.now() > deadline) {
       throw new Error(`The process (pid ${owner.pid}) that owns ${dataDir} has not opened it after ${timeoutMs / 1000}s.`)

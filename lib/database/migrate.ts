@@ -142,28 +142,47 @@ async function withAdvisoryLock<T>(session: SqlSession, fn: () => Promise<T>): P
   }
 }
 
-async function applyOne(session: SqlSession, migration: Migration): Promise<void> {
+// The history row, the script and its "finished" mark commit together, so a crash mid-way
+// leaves no trace and the next run simply retries. Inside the transaction the runner checks
+// again that nobody applied the migration meanwhile: on PostgreSQL the advisory lock already
+// ensures it, but runners that reach PGlite through its owner's socket share one session, where
+// advisory locks do not exclude each other — there the owner's gate serialises transactions.
+async function applyOne(session: SqlSession, migration: Migration): Promise<'applied' | 'skipped'> {
   const id = randomUUID()
-  // Recorded before it runs, so a crash or an error leaves a visible "failed" row.
-  await session.query(
-    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
-     VALUES ($1, $2, $3, now(), 0)`,
-    [id, migration.checksum, migration.name],
-  )
   try {
-    // The script and its "finished" mark commit together: either both happen or neither.
     await session.exec('BEGIN')
+    const done = await session.query(
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      [migration.name],
+    )
+    if (done.length > 0) {
+      await session.exec('ROLLBACK')
+      return 'skipped'
+    }
+    await session.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
+       VALUES ($1, $2, $3, clock_timestamp(), 0)`,
+      [id, migration.checksum, migration.name],
+    )
     await session.exec(migration.sql)
     await session.query(
       `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
       [id],
     )
     await session.exec('COMMIT')
+    return 'applied'
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    // If the connection itself is gone, the row already says "failed"; keep the first error.
     await session.exec('ROLLBACK').catch(() => {})
-    await session.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message])
+    // Recorded as Prisma records a failed migration (started, not finished, with its log), so
+    // that neither this runner nor `prisma migrate deploy` goes on until someone resolves it.
+    await session
+      .query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, logs, applied_steps_count)
+         VALUES ($1, $2, $3, clock_timestamp(), $4, 0)`,
+        [id, migration.checksum, migration.name, message],
+      )
+      .catch(() => {}) // the connection itself may be gone; the original error is what matters
     throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${message}`)
   }
 }
@@ -180,12 +199,12 @@ export async function applyMigrations(
       await session.exec(CREATE_HISTORY_TABLE)
       const state = compare(await readHistory(session), migrations)
       refuseUnsafeHistory(state)
-      const pending = migrations.filter((m) => state.pending.includes(m.name))
-      for (const migration of pending) {
+      const applied: string[] = []
+      for (const migration of migrations.filter((m) => state.pending.includes(m.name))) {
         log(`applying ${migration.name}`)
-        await applyOne(session, migration)
+        if ((await applyOne(session, migration)) === 'applied') applied.push(migration.name)
       }
-      return { applied: pending.map((m) => m.name), alreadyApplied: state.applied.length }
+      return { applied, alreadyApplied: state.applied.length }
     }),
   )
 }

@@ -23,6 +23,38 @@ const MAX_MESSAGE_BYTES = 1 << 30 // PostgreSQL's own limit on one message
 
 type Incoming = { kind: 'message' | 'terminate' | 'encryption-request' | 'cancel'; bytes: Buffer }
 
+// Frontend messages passed to PGlite: the simple and extended query protocols. Anything else
+// (COPY data, function calls, password messages, garbage) can wedge PGlite's single backend
+// for good, so it is answered here with an error instead.
+const FORWARDED = new Set([...'QPBDECHS'].map((c) => c.charCodeAt(0)))
+const QUERY = 0x51 // 'Q'
+const PARSE = 0x50 // 'P'
+// COPY … FROM STDIN waits for CopyData that PGlite cannot take over this socket.
+const COPY_FROM_STDIN = /\bcopy\b[\s\S]*\bfrom\s+stdin\b/i
+
+function errorResponse(severity: 'ERROR' | 'FATAL', code: string, message: string): Buffer {
+  const fields = Buffer.concat([
+    Buffer.from(`S${severity}\0V${severity}\0C${code}\0M${message}\0`, 'utf8'),
+    Buffer.from([0]),
+  ])
+  const header = Buffer.alloc(5)
+  header[0] = 0x45 // 'E'
+  header.writeInt32BE(4 + fields.length, 1)
+  return Buffer.concat([header, fields])
+}
+
+function readyForQuery(status: number): Buffer {
+  return Buffer.from([READY_FOR_QUERY, 0, 0, 0, 5, status])
+}
+
+// The SQL text of a Query or Parse message, to refuse what PGlite cannot serve.
+function sqlOf(message: Buffer): string {
+  const body = message.subarray(5)
+  if (message[0] === QUERY) return body.toString('utf8')
+  const afterName = body.indexOf(0) + 1 // Parse: statement name, then the query
+  return body.subarray(afterName, body.indexOf(0, afterName)).toString('utf8')
+}
+
 export type WireAddress = { path: string } | { host: string; port: number }
 
 type Options = {
@@ -37,6 +69,7 @@ class Connection {
   #release: (() => void) | null = null
   #queue: Promise<void> = Promise.resolve()
   #closed = false
+  #seenStartup = false
   #idleTimer: NodeJS.Timeout | null = null
 
   constructor(
@@ -44,6 +77,7 @@ class Connection {
     private readonly pglite: PGlite,
     private readonly gate: Gate,
     private readonly idleInTransactionMs: number,
+    private readonly onBackendFailure: (error: unknown) => void,
   ) {
     socket.setNoDelay(true)
     socket.on('data', (chunk: Buffer) => this.#receive(chunk))
@@ -85,30 +119,59 @@ class Connection {
   async #handle({ kind, bytes: message }: Incoming): Promise<void> {
     if (this.#closed) return
     if (kind === 'terminate' || kind === 'cancel') {
-      // Cancellation is not supported: the running query finishes normally.
-      this.socket.end()
+      // Cancellation is not supported: the running query finishes normally. After Terminate
+      // nothing more is read, and #close rolls back whatever the client left open.
+      this.socket.destroy()
       return
     }
     if (kind === 'encryption-request') {
       this.socket.write('N') // no TLS or GSS on a local socket
       return
     }
+    if (this.#refused(message)) return
     this.#clearIdleTimer()
     if (!this.#release) this.#release = await this.gate.acquire()
     if (this.#closed) return this.#releaseGate()
     const tail: number[] = []
-    await this.pglite.execProtocolRawStream(new Uint8Array(message), {
-      onRawData: (data) => {
-        if (data.length === 0) return
-        if (!this.socket.destroyed) this.socket.write(data)
-        for (const byte of data.subarray(Math.max(0, data.length - 6))) tail.push(byte)
-        if (tail.length > 6) tail.splice(0, tail.length - 6)
-      },
-    })
+    try {
+      await this.pglite.execProtocolRawStream(new Uint8Array(message), {
+        onRawData: (data) => {
+          if (data.length === 0) return
+          // `data` is a view into PGlite's memory, reused for its next output: copy it, since
+          // the socket may hold on to it until the client reads.
+          if (!this.socket.destroyed) this.socket.write(Buffer.from(data))
+          for (const byte of data.subarray(Math.max(0, data.length - 6))) tail.push(byte)
+          if (tail.length > 6) tail.splice(0, tail.length - 6)
+        },
+      })
+    } catch (error) {
+      this.onBackendFailure(error)
+      throw error
+    }
     // ReadyForQuery is always the last message of a response, 6 bytes: 'Z', int32 5, status.
     const ready = tail.length === 6 && tail[0] === READY_FOR_QUERY && tail[4] === 5
     if (ready && tail[5] === IDLE) this.#releaseGate()
     else this.#armIdleTimer()
+  }
+
+  // Answers, without involving PGlite, what it must not see. True when the message was handled.
+  #refused(message: Buffer): boolean {
+    const type = message[0] ?? 0
+    if (!this.#seenStartup) {
+      this.#seenStartup = true
+      return false // the start-up message itself
+    }
+    if (!FORWARDED.has(type)) {
+      this.socket.end(errorResponse('FATAL', '08P01', `Message type '${String.fromCharCode(type)}' is not supported by the embedded database.`))
+      return true
+    }
+    if ((type === QUERY || type === PARSE) && COPY_FROM_STDIN.test(sqlOf(message))) {
+      const refusal = errorResponse('ERROR', '0A000', 'COPY FROM STDIN is not supported by the embedded database; use INSERT.')
+      // A simple query ends with ReadyForQuery; in the extended protocol the client's Sync brings it.
+      this.socket.write(type === QUERY ? Buffer.concat([refusal, readyForQuery(this.pglite.isInTransaction() ? 0x54 : IDLE)]) : refusal)
+      return true
+    }
+    return false
   }
 
   #armIdleTimer(): void {
@@ -134,15 +197,17 @@ class Connection {
     if (this.#closed) return
     this.#closed = true
     this.#clearIdleTimer()
-    this.#queue = this.#queue.then(async () => {
-      if (!this.#release) return
-      try {
-        await this.pglite.execProtocolRaw(SYNC)
-        if (this.pglite.isInTransaction()) await this.pglite.exec('ROLLBACK')
-      } finally {
-        this.#releaseGate()
-      }
-    })
+    this.#queue = this.#queue
+      .then(async () => {
+        if (!this.#release) return
+        try {
+          await this.pglite.execProtocolRaw(SYNC)
+          if (this.pglite.isInTransaction()) await this.pglite.exec('ROLLBACK')
+        } finally {
+          this.#releaseGate()
+        }
+      })
+      .catch((error: unknown) => this.onBackendFailure(error))
   }
 
   closed(): Promise<void> {
@@ -163,7 +228,9 @@ export class PGliteWireServer {
 
   async listen(address: WireAddress): Promise<WireAddress> {
     const server = createServer((socket) => {
-      const connection = new Connection(socket, this.pglite, this.gate, this.options.idleInTransactionMs ?? 60_000)
+      const connection = new Connection(socket, this.pglite, this.gate, this.options.idleInTransactionMs ?? 60_000, (error) =>
+        this.#backendFailed(error),
+      )
       this.#connections.add(connection)
       socket.on('close', () => this.#connections.delete(connection))
     })
@@ -180,10 +247,20 @@ export class PGliteWireServer {
     return address
   }
 
+  // PGlite threw while serving a client: its one backend may be wedged or gone, and nothing
+  // can be trusted any more. Exiting frees the lock for the next process, which recovers the
+  // data from the write-ahead log; hanging on would hold the lock with a dead database.
+  #backendFailed(error: unknown): never {
+    console.error('The embedded database failed while serving a client; exiting so it can be reopened cleanly.', error)
+    process.exit(70)
+  }
+
   async close(): Promise<void> {
     const server = this.#server
     this.#server = null
+    // Stop accepting first, so no connection arrives while the others are being closed.
+    const stopped = server ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve()
     await Promise.all([...this.#connections].map((c) => c.closed()))
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()))
+    await stopped
   }
 }
