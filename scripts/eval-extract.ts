@@ -7,27 +7,12 @@
 //   author the normalised truth contains, or is contained in, the extracted byline
 //   date   the YYYY-MM-DD of the extracted publication date equals the truth's
 // Dev tooling: the app itself never reads ../shared.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
-import { gunzipSync } from 'node:zlib'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { z } from 'zod'
+import { formatByline } from '../lib/ingest/bylines'
 import { extractArticle } from '../lib/ingest/extract'
 import type { ArticleDraft } from '../lib/ingest/types'
-
-const truthSchema = z.record(
-  z.string(),
-  z.object({
-    url: z.string().nullable(),
-    body: z.string(),
-    title: z.string().nullable(),
-    author: z.string().nullable(),
-    published: z.string().nullable(),
-    source: z.string(),
-    with: z.union([z.string(), z.array(z.string())]).nullable().optional(),
-    without: z.union([z.string(), z.array(z.string())]).nullable().optional(),
-  }),
-)
-type Truth = z.infer<typeof truthSchema>[string]
+import { extractionDir, loadEvalPages, type Truth } from './lib/eval-pages'
 
 const floorsSchema = z.object({ bodyF1: z.number(), title: z.number(), author: z.number(), date: z.number() })
 
@@ -92,7 +77,7 @@ function scorePage(id: string, truth: Truth, html: Uint8Array): PageScore {
   }
   const ms = performance.now() - started
   const body = draft?.paragraphs.join('\n\n') ?? ''
-  const byline = draft?.bylines.join(', ') ?? ''
+  const byline = formatByline(draft?.bylines ?? []) ?? ''
   const date = draft?.published?.iso.slice(0, 10) ?? null
   const foldedBody = fold(body)
   const withs = snippets(truth.with).map(fold)
@@ -117,15 +102,16 @@ function scorePage(id: string, truth: Truth, html: Uint8Array): PageScore {
   }
 }
 
-type Summary = { pages: number; bodyP: number; bodyR: number; bodyF1: number; title: number; author: number; date: number; snippets: number; errors: number; msPerPage: number }
+// Shares are null where no page of the set carries that label.
+type Summary = { pages: number; bodyP: number; bodyR: number; bodyF1: number; title: number | null; author: number | null; date: number | null; snippets: number | null; errors: number; msPerPage: number }
 
 function mean(values: number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length
 }
 
-function share(values: (boolean | null)[]): number {
+function share(values: (boolean | null)[]): number | null {
   const known = values.filter((v): v is boolean => v !== null)
-  return known.length === 0 ? 0 : known.filter(Boolean).length / known.length
+  return known.length === 0 ? null : known.filter(Boolean).length / known.length
 }
 
 export function summarise(scores: PageScore[]): Summary {
@@ -158,27 +144,20 @@ function option(args: string[], name: string): string | null {
 }
 
 function main(args: string[]): number {
-  const evalDir = process.env.CLAIMLINE_EVAL_DIR ?? path.resolve(process.cwd(), '..', 'shared', 'eval')
-  const dir = path.join(evalDir, 'extraction')
-  if (!existsSync(path.join(dir, 'truth.json'))) {
-    console.error(`No extraction eval set at ${dir} (set CLAIMLINE_EVAL_DIR to the folder holding extraction/).`)
+  const pages = loadEvalPages(option(args, '--only'))
+  if (!pages) {
+    console.error(`No extraction eval set at ${extractionDir()} (set CLAIMLINE_EVAL_DIR to the folder holding extraction/).`)
     return 1
   }
-  const truth = truthSchema.parse(JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')))
-  const only = option(args, '--only')
-  const ids = Object.keys(truth).filter((id) => !only || id.startsWith(only)).sort()
-  const scores = ids.map((id) => {
-    const entry = truth[id]
-    if (!entry) throw new Error(`no truth for ${id}`)
-    return scorePage(id, entry, gunzipSync(readFileSync(path.join(dir, 'html', `${id}.html.gz`))))
-  })
+  const truth: Record<string, Truth> = Object.fromEntries(pages.map((page) => [page.id, page.truth]))
+  const scores = pages.map((page) => scorePage(page.id, page.truth, page.html))
 
   const groups: [string, PageScore[]][] = [
     ['scrapinghub', scores.filter((s) => s.source === 'scrapinghub')],
     ['wcxb', scores.filter((s) => s.source === 'wcxb')],
     ['all', scores],
   ]
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7)
+  const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`).padStart(7)
   const num = (x: number) => x.toFixed(3).padStart(7)
   console.log('set          pages  body P  body R body F1   title  author    date snippets errors  ms/page')
   const summaries: Record<string, Summary> = {}
@@ -216,9 +195,9 @@ function main(args: string[]): number {
     const floors = floorsSchema.parse(JSON.parse(readFileSync(floorsFile, 'utf8')))
     const all = summaries.all
     if (!all) return 1
-    const below = (Object.keys(floors) as (keyof typeof floors)[]).filter((key) => all[key] < floors[key])
+    const below = (Object.keys(floors) as (keyof typeof floors)[]).filter((key) => (all[key] ?? 0) < floors[key])
     if (below.length > 0) {
-      console.error(`\nBelow the regression floor (${floorsFile}): ${below.map((k) => `${k} ${all[k].toFixed(3)} < ${floors[k]}`).join(', ')}`)
+      console.error(`\nBelow the regression floor (${floorsFile}): ${below.map((k) => `${k} ${(all[k] ?? 0).toFixed(3)} < ${floors[k]}`).join(', ')}`)
       return 1
     }
     console.log(`\nAt or above the regression floor in ${floorsFile}.`)

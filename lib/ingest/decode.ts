@@ -22,10 +22,23 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 }
 
 function declaredInDocument(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES))
+  const head = decodeWindows1252(bytes.subarray(0, SNIFF_BYTES))
   const meta =
     /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)
   return meta?.[1]?.toLowerCase() ?? null
+}
+
+// windows-1252's 0x80–0x9F (curly quotes, dashes, €, …), which Node 20's TextDecoder decodes
+// as Latin-1 control characters. Undefined positions keep their byte value, as browsers do.
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c)
+}
+
+function decodeWith(encoding: string, bytes: Uint8Array): string {
+  return encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes)
 }
 
 function decoderFor(label: string): TextDecoder | null {
@@ -86,12 +99,12 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
   const decoder = declared ? decoderFor(declared) : null
   if (declared && !decoder) warnings.push(`Unknown character set "${declared}"; guessed from the bytes instead.`)
 
-  if (decoder && decoder.encoding !== 'utf-8') return { text: decoder.decode(bytes), encoding: decoder.encoding, warnings }
+  if (decoder && decoder.encoding !== 'utf-8') return { text: decodeWith(decoder.encoding, bytes), encoding: decoder.encoding, warnings }
   if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings }
   if (decoder && hasUtf8Sequences(bytes)) {
     warnings.push('Some bytes were not valid UTF-8 and were replaced with �.')
     return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings }
   }
   if (decoder) warnings.push('Declared as UTF-8 but encoded as windows-1252; decoded as windows-1252.')
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', warnings }
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252', warnings }
 }

@@ -7,6 +7,7 @@ export type IngestErrorCode =
   | 'bad-feed' // not RSS or Atom, or broken XML
   | 'fetch' // a URL could not be fetched
   | 'blocked-url' // a URL we refuse to fetch (private address, bad scheme)
+  | 'conflict' // the change would break existing work (e.g. replacing the text claims are anchored to)
 
 export class IngestError extends Error {
   constructor(

@@ -52,3 +52,70 @@ export async function countArticles(client: DbClient = getDb()): Promise<number>
 export async function createArticle(data: Prisma.ArticleUncheckedCreateInput, client: DbClient = getDb()) {
   return client.article.create({ data, select: { id: true, bodyText: true, publishedAt: true } })
 }
+
+export async function findArticleByUrl(url: string, client: DbClient = getDb()) {
+  return client.article.findFirst({
+    where: { OR: [{ canonicalUrl: url }, { sourceUrl: url }] },
+    select: { id: true, title: true, bodyHash: true, _count: { select: { claims: true } } },
+  })
+}
+
+export async function findArticleByBodyHash(bodyHash: string, client: DbClient = getDb()) {
+  return client.article.findUnique({ where: { bodyHash }, select: { id: true, title: true } })
+}
+
+// The articles sharing the most paragraph fingerprints with a new body: near-duplicate candidates.
+export async function findArticlesSharingFingerprints(hashes: bigint[], take = 5, client: DbClient = getDb()) {
+  if (hashes.length === 0) return []
+  const groups = await client.articleFingerprint.groupBy({
+    by: ['articleId'],
+    where: { hash: { in: hashes } },
+    _count: { hash: true },
+    orderBy: { _count: { hash: 'desc' } },
+    take,
+  })
+  const articles = await client.article.findMany({
+    where: { id: { in: groups.map((g) => g.articleId) } },
+    select: { id: true, title: true, bodyText: true, duplicateOfId: true },
+  })
+  return groups.flatMap((g) => articles.filter((a) => a.id === g.articleId))
+}
+
+export type StoredArticleFields = Omit<Prisma.ArticleUncheckedCreateInput, 'id' | 'fingerprints' | 'claims' | 'stories' | 'duplicates'>
+
+export async function createArticleWithFingerprints(data: StoredArticleFields, fingerprints: bigint[], client: DbClient = getDb()) {
+  return client.article.create({
+    data: { ...data, fingerprints: { createMany: { data: fingerprints.map((hash) => ({ hash })) } } },
+    select: { id: true, title: true },
+  })
+}
+
+export async function replaceArticleExtraction(id: string, data: Prisma.ArticleUncheckedUpdateInput, fingerprints: bigint[] | null, client: DbClient = getDb()) {
+  if (fingerprints) {
+    await client.articleFingerprint.deleteMany({ where: { articleId: id } })
+    await client.articleFingerprint.createMany({ data: fingerprints.map((hash) => ({ articleId: id, hash })) })
+  }
+  return client.article.update({ where: { id }, data: { ...data, version: { increment: 1 } }, select: { id: true, title: true } })
+}
+
+export async function getArticleSource(id: string, client: DbClient = getDb()) {
+  return client.article.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      bodyText: true,
+      rawSource: true,
+      rawMediaType: true,
+      sourceUrl: true,
+      extractorVersion: true,
+      publishedSource: true,
+      _count: { select: { claims: true } },
+    },
+  })
+}
+
+export async function listArticleIdsWithExtractorOtherThan(version: string, client: DbClient = getDb()) {
+  const rows = await client.article.findMany({ where: { extractorVersion: { not: version }, rawSource: { not: null } }, select: { id: true } })
+  return rows.map((r) => r.id)
+}

@@ -1,11 +1,117 @@
 // The article body from an HTML page, as normalised paragraphs.
+//
+// 1. Split the page into text blocks (blocks.ts), skipping tags that never hold prose and
+//    subtrees named as chrome (boilerplate.ts).
+// 2. Score containers by the prose they hold and pick the article's, widened to an ancestor
+//    when the article is split across sibling sections (scoring.ts).
+// 3. Keep that container's blocks, minus link lists, page furniture ("Read more",
+//    "Advertisement") and the headline.
+// If chrome-skipping leaves almost nothing, the class names were misleading: try again
+// without it, as Readability does.
 import type { CheerioAPI } from 'cheerio'
+import type { Element } from 'domhandler'
+import { classWeight, isFurniture } from './boilerplate'
+import { type Block, type BlockOptions, type Totals, rawTextLength, splitBlocks } from './blocks'
+import { chooseTop, growWhileProse, linkDensity, mergeSiblings, proseChars, scoreCandidates } from './scoring'
 import { normalizeParagraph } from '../normalize'
 
-export function extractBody($: CheerioAPI): string[] {
-  $('script, style, noscript, nav, header, footer, aside, form, figure, figcaption').remove()
-  return $('p')
-    .toArray()
-    .map((p) => normalizeParagraph($(p).text()))
-    .filter((text) => text.length >= 40)
+const MIN_ARTICLE_CHARS = 250
+
+const CONTAINER_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'tbody', 'tr', 'td', 'li', 'span', 'p', 'blockquote'])
+
+export function extractBody($: CheerioAPI, title?: string | null): string[] {
+  const root = $('body').get(0) ?? $('html').get(0)
+  if (!root) return []
+  const pageChars = rawTextLength(root, Infinity)
+  const strict = extractFrom(root, { skipChrome: true, pageChars }, title ?? null)
+  if (charCount(strict) >= MIN_ARTICLE_CHARS) return strict
+  const loose = extractFrom(root, { skipChrome: false, pageChars }, title ?? null)
+  return charCount(loose) > charCount(strict) * 2 ? loose : strict
+}
+
+function charCount(paragraphs: string[]): number {
+  return paragraphs.reduce((sum, p) => sum + p.length, 0)
+}
+
+function extractFrom(root: Element, options: BlockOptions, title: string | null): string[] {
+  const { blocks, totals } = splitBlocks(root, options)
+  const scores = scoreCandidates(blocks, totals)
+  const chosen = chooseTop(scores)
+  if (!chosen) return []
+  const top = growWhileProse(chosen, proseChars(blocks), totals)
+  const selected = new Set(mergeSiblings(top, scores, totals, ownTextLookup(blocks)))
+  const clutter = new Map<Element, boolean>()
+  const kept = blocks.filter((block) => insideArticle(block.owner, selected, totals, clutter) && isProse(block))
+  return finish(kept, title)
+}
+
+function ownTextLookup(blocks: Block[]): (el: Element) => string {
+  const texts = new Map<Element, string>()
+  for (const block of blocks) texts.set(block.owner, `${texts.get(block.owner) ?? ''} ${block.text}`.trim())
+  return (el) => texts.get(el) ?? ''
+}
+
+// Inside one of the chosen containers, and not inside a link list or other clutter on the way.
+function insideArticle(owner: Element, selected: Set<Element>, totals: Map<Element, Totals>, clutter: Map<Element, boolean>): boolean {
+  for (let el: Element | null = owner; el; el = parentOf(el)) {
+    if (selected.has(el)) return true
+    if (isClutter(el, totals, clutter)) return false
+  }
+  return false
+}
+
+function parentOf(el: Element): Element | null {
+  const parent = el.parent
+  return parent && parent.nodeType === 1 ? (parent as Element) : null
+}
+
+// Readability's conditional cleaning, reduced to what survives chrome-skipping: containers
+// that are mostly links (related stories, tag lists) or that are named like chrome and
+// carry links.
+function isClutter(el: Element, totals: Map<Element, Totals>, memo: Map<Element, boolean>): boolean {
+  const known = memo.get(el)
+  if (known !== undefined) return known
+  let result = false
+  if (CONTAINER_TAGS.has(el.name)) {
+    const density = linkDensity(totals.get(el))
+    const listLike = el.name === 'ul' || el.name === 'ol' || el.name === 'dl'
+    result = density > 0.5 || (listLike && density > 0.4) || (classWeight(el) < 0 && density > 0.2)
+  }
+  memo.set(el, result)
+  return result
+}
+
+function isProse(block: Block): boolean {
+  if (block.owner.name === 'h1') return false
+  if (block.text.length > 0 && block.linkChars / block.text.length > 0.5) return false
+  return !isFurniture(block.text)
+}
+
+const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+
+// Pages repeat the article (a microdata copy, a print version), paragraph by paragraph or
+// as one run of text; keep the first copy. A paragraph is a repeat when its opening, middle
+// and closing words all already appear in what is kept, across paragraph breaks.
+const REPEAT_WORDS = 12
+
+function isRepeat(folded: string, keptFolded: string): boolean {
+  const words = folded.split(' ')
+  if (words.length < REPEAT_WORDS) return false
+  const starts = [0, Math.floor((words.length - REPEAT_WORDS) / 2), words.length - REPEAT_WORDS]
+  return starts.every((start) => keptFolded.includes(words.slice(start, start + REPEAT_WORDS).join(' ')))
+}
+
+function finish(blocks: Block[], title: string | null): string[] {
+  const foldedTitle = title ? fold(title) : null
+  const paragraphs: string[] = []
+  let keptFolded = ''
+  for (const block of blocks) {
+    const text = normalizeParagraph(block.text)
+    if (!text) continue
+    const folded = fold(text)
+    if (folded === foldedTitle || isRepeat(folded, keptFolded)) continue
+    keptFolded += ` ${folded}`
+    paragraphs.push(text)
+  }
+  return paragraphs
 }

@@ -1,29 +1,165 @@
-// Article metadata from an HTML page.
+// Article metadata from an HTML page. Each field is looked for in the page's sources in order
+// of trust: JSON-LD, OpenGraph and other meta tags, microdata and <time>, the visible page,
+// then the URL.
 import type { CheerioAPI } from 'cheerio'
 import { normalizeParagraph } from '../normalize'
 import type { ArticleMetadata } from '../types'
+import { pageBylineCandidates } from './page-bylines'
+import { publishedDate } from './published-date'
+import { readJsonLd, type JsonLdData } from './json-ld'
+import { fold, meta, select } from './meta'
+import { chooseTitle, headlineCandidates, isSiteName } from './title'
 
 export type MetadataContext = { url: string | null }
 
-function meta($: CheerioAPI, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const value = $(`meta[property="${key}"], meta[name="${key}"]`).first().attr('content')
-    if (value && normalizeParagraph(value)) return normalizeParagraph(value)
+export function extractMetadata($: CheerioAPI, context: MetadataContext): ArticleMetadata {
+  const jsonLd = readJsonLd($)
+  const siteNames = siteNamesOf($, jsonLd, context.url)
+  const headlines = headlineCandidates($)
+  const title = chooseTitle($, { jsonLd, siteNames, headlines })
+  return {
+    title,
+    standfirst: standfirst($, jsonLd, title, siteNames),
+    bylines: bylines($, jsonLd, siteNames),
+    publisher: siteNames[0] ?? null,
+    dateline: null,
+    published: publishedDate($, jsonLd, context.url),
+    canonicalUrl: canonicalUrl($, context.url),
+    language: language($, jsonLd),
+  }
+}
+
+// People before organisations: JSON-LD and meta tags often credit the publisher itself when
+// the visible byline names a person.
+function bylines($: CheerioAPI, jsonLd: JsonLdData, siteNames: string[]): string[] {
+  let first: string[] | null = null
+  for (const names of bylineCandidates($, jsonLd)) {
+    if (names.length === 0) continue
+    first ??= names
+    if (names.some((name) => !isSiteName(name, siteNames))) return names
+  }
+  const organisations = [jsonLd.article?.organisationAuthors ?? [], jsonLd.page?.organisationAuthors ?? []].find((names) => names.length > 0)
+  return organisations ?? first ?? []
+}
+
+function* bylineCandidates($: CheerioAPI, jsonLd: JsonLdData): Generator<string[]> {
+  yield jsonLd.article?.authors ?? []
+  yield jsonLd.page?.authors ?? []
+  yield* pageBylineCandidates($)
+}
+
+// The outlet's names, most specific first; the first one is the publisher.
+function siteNamesOf($: CheerioAPI, jsonLd: JsonLdData, url: string | null): string[] {
+  const names = [
+    meta($, 'og:site_name'),
+    jsonLd.article?.publisher ?? null,
+    jsonLd.siteName,
+    meta($, 'application-name', 'apple-mobile-web-app-title', 'twitter:site'),
+    nameFromDomain(url),
+  ]
+  const seen = new Set<string>()
+  return names.filter((name): name is string => {
+    if (!name) return false
+    const key = fold(name)
+    if (!key || seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+// "https://www.theverge.com/…" -> "Theverge": a last resort, good enough to label an outlet.
+export function nameFromDomain(url: string | null): string | null {
+  if (!url) return null
+  let host: string
+  try {
+    host = new URL(url).hostname
+  } catch {
+    return null
+  }
+  const labels = host.replace(/^www\d*\./, '').split('.')
+  // "bbc.co.uk": the label before a short second-level domain is the name.
+  const index = labels.length >= 3 && (labels[labels.length - 2] ?? '').length <= 3 ? labels.length - 3 : labels.length - 2
+  const label = labels[Math.max(0, index)] ?? ''
+  return label ? label.charAt(0).toUpperCase() + label.slice(1) : null
+}
+
+function canonicalUrl($: CheerioAPI, url: string | null): string | null {
+  const candidates = [select($, 'link[rel~="canonical" i]').first().attr('href'), meta($, 'og:url')]
+  for (const candidate of candidates) {
+    const absolute = absoluteHttpUrl(candidate, url)
+    if (absolute) return absolute
+  }
+  return url
+}
+
+export function absoluteHttpUrl(href: string | null | undefined, base: string | null): string | null {
+  if (!href?.trim()) return null
+  try {
+    const resolved = base ? new URL(href.trim(), base) : new URL(href.trim())
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : null
+  } catch {
+    return null
+  }
+}
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i
+
+function language($: CheerioAPI, jsonLd: JsonLdData): string | null {
+  const candidates = [
+    $('html').attr('lang'),
+    $('html').attr('xml:lang'),
+    meta($, 'og:locale'),
+    select($, 'meta[http-equiv="content-language" i]').attr('content'),
+    meta($, 'language', 'dc.language'),
+    jsonLd.article?.language,
+  ]
+  for (const candidate of candidates) {
+    const tag = candidate?.trim().replace(/_/g, '-').split(/[,\s]/)[0]
+    if (tag && LANGUAGE_TAG.test(tag)) return canonicalLanguage(tag)
   }
   return null
 }
 
-export function extractMetadata($: CheerioAPI, context: MetadataContext): ArticleMetadata {
-  const title = meta($, 'og:title', 'twitter:title') ?? (normalizeParagraph($('h1').first().text()) || normalizeParagraph($('title').first().text()) || null)
-  const author = meta($, 'author', 'article:author')
-  return {
-    title,
-    standfirst: meta($, 'og:description', 'description'),
-    bylines: author ? [author] : [],
-    publisher: meta($, 'og:site_name'),
-    dateline: null,
-    published: null,
-    canonicalUrl: $('link[rel="canonical"]').attr('href') ?? context.url,
-    language: $('html').attr('lang') ?? null,
+// BCP 47 case conventions: "en-us" -> "en-US".
+function canonicalLanguage(tag: string): string {
+  const [primary = '', ...rest] = tag.split('-')
+  return [primary.toLowerCase(), ...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part))].join('-')
+}
+
+// The dek: a summary written for the piece. Descriptions that are only the opening of the body
+// cut short, or the site's own blurb, say nothing the body or the publisher does not.
+function standfirst($: CheerioAPI, jsonLd: JsonLdData, title: string | null, siteNames: string[]): string | null {
+  const subtitle = select($, '[class*="subtitle" i], [class*="standfirst" i], [class*="dek" i], [class*="subheadline" i], [class*="sub-headline" i], [itemprop="alternativeHeadline"]')
+    .first()
+    .text()
+  const candidates = [jsonLd.article?.description, meta($, 'og:description'), meta($, 'description', 'twitter:description'), subtitle]
+  const paragraphs = select($, 'p')
+    .slice(0, 40)
+    .map((_, el) => fold($(el).text()))
+    .get()
+  for (const candidate of candidates) {
+    const text = normalizeParagraph(candidate ?? '')
+    if (text.length < 20 || text.length > 600) continue
+    if (title && fold(text) === fold(title)) continue
+    if (isTruncatedOpening(text, paragraphs)) continue
+    if (isSiteBlurb(text, title, siteNames)) continue
+    return text
   }
+  return null
+}
+
+function isTruncatedOpening(text: string, paragraphs: string[]): boolean {
+  const folded = fold(text.replace(/(?:\.\.\.|…|\[…]|\[\.\.\.])\s*$/, ''))
+  if (!folded) return true
+  const truncated = /(?:\.\.\.|…|\[…]|\[\.\.\.])\s*$/.test(text)
+  return paragraphs.some((p) => p.startsWith(folded) && (truncated || p.length > folded.length + 20))
+}
+
+// "Reuters.com brings you the latest news from around the world": names the site, not the story.
+function isSiteBlurb(text: string, title: string | null, siteNames: string[]): boolean {
+  const folded = fold(text)
+  const namesSite = siteNames.some((name) => fold(name).length > 2 && folded.includes(fold(name)))
+  if (!namesSite || !title) return false
+  const titleWords = new Set(fold(title).split(' ').filter((w) => w.length > 3))
+  return !folded.split(' ').some((w) => titleWords.has(w))
 }

@@ -1,0 +1,99 @@
+// POST /api/articles — ingest one article from JSON ({text} | {html, url?} | {url}) or many
+// files from multipart/form-data (field "files"); answers with one result per input.
+import { NextResponse } from 'next/server'
+import { z } from 'zod'
+import { MAX_INPUT_BYTES } from '@/lib/ingest/extract'
+import { IngestError, type IngestErrorCode } from '@/lib/ingest/errors'
+import { entriesFor } from '@/lib/ingest/feeds'
+import { fetchArticle } from '@/lib/ingest/fetch-url'
+import { ingestEntries, type IngestInput, type IngestResult } from '@/lib/ingest/ingest'
+import { HttpError, jsonError, readBodyWithLimit } from '@/lib/http/responses'
+
+export const dynamic = 'force-dynamic'
+
+const MAX_UPLOAD_BYTES = 4 * MAX_INPUT_BYTES
+
+const editorFixes = z
+  .object({
+    title: z.string().trim().min(1).max(500).optional(),
+    publishedAt: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+    bylines: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+    publisher: z.string().trim().min(1).max(200).optional(),
+  })
+  .optional()
+
+const httpUrl = z.url({ protocol: /^https?$/ })
+
+const jsonInput = z.union([
+  z.object({ text: z.string().min(1), fixes: editorFixes }).strict(),
+  z.object({ html: z.string().min(1), url: httpUrl.optional(), fixes: editorFixes }).strict(),
+  z.object({ url: httpUrl, fixes: editorFixes }).strict(),
+])
+
+// A URL that could not be fetched, or an input refused before any article was found.
+const STATUS_FOR: Record<IngestErrorCode, number> = {
+  empty: 400,
+  'too-large': 413,
+  binary: 415,
+  'no-article': 422,
+  'bad-feed': 422,
+  fetch: 502,
+  'blocked-url': 400,
+  conflict: 409,
+}
+
+function statusFor(results: IngestResult[]): number {
+  if (results.some((r) => r.status === 'created')) return 201
+  if (results.every((r) => r.status === 'failed')) return 422
+  return 200
+}
+
+async function fromJson(request: Request): Promise<{ inputs: IngestInput[]; fixes: z.infer<typeof editorFixes> }> {
+  const raw = await readBodyWithLimit(request, MAX_INPUT_BYTES + 64 * 1024)
+  let data: unknown
+  try {
+    data = JSON.parse(new TextDecoder().decode(raw))
+  } catch {
+    throw new HttpError(400, 'bad-json', 'The request body is not valid JSON.')
+  }
+  const parsed = jsonInput.safeParse(data)
+  if (!parsed.success) {
+    throw new HttpError(400, 'bad-request', `Send {"text": …}, {"html": …, "url"?: …} or {"url": …}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`)
+  }
+  const input = parsed.data
+  if ('text' in input) return { inputs: [{ bytes: new TextEncoder().encode(input.text), name: 'pasted text', contentType: 'text/plain; charset=utf-8' }], fixes: input.fixes }
+  if ('html' in input) return { inputs: [{ bytes: new TextEncoder().encode(input.html), name: input.url ?? 'pasted HTML', url: input.url, contentType: 'text/html; charset=utf-8' }], fixes: input.fixes }
+  return { inputs: [await fetchArticle(input.url)], fixes: input.fixes } // a feed URL expands into its items below
+}
+
+async function fromMultipart(request: Request): Promise<IngestInput[]> {
+  const declared = Number(request.headers.get('content-length') ?? NaN)
+  if (declared > MAX_UPLOAD_BYTES) throw new HttpError(413, 'too-large', `The upload is over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit.`)
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch {
+    throw new HttpError(400, 'bad-form', 'The upload is not valid multipart/form-data.')
+  }
+  const files = form.getAll('files').filter((f): f is File => typeof f !== 'string')
+  if (files.length === 0) throw new HttpError(400, 'no-files', 'Attach one or more files in the "files" field.')
+  return Promise.all(files.map(async (file) => ({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, contentType: file.type || null })))
+}
+
+export async function POST(request: Request) {
+  try {
+    const type = request.headers.get('content-type') ?? ''
+    const multipart = type.startsWith('multipart/form-data')
+    if (!multipart && !type.startsWith('application/json')) throw new HttpError(415, 'unsupported-media-type', 'Send application/json or multipart/form-data.')
+    const { inputs, fixes } = multipart ? { inputs: await fromMultipart(request), fixes: undefined } : await fromJson(request)
+    const results: IngestResult[] = []
+    for (const input of inputs) {
+      results.push(...(await ingestEntries(entriesFor(input, (url) => fetchArticle(url)), { actorId: null, fixes })))
+    }
+    return NextResponse.json({ results }, { status: statusFor(results) })
+  } catch (error) {
+    if (error instanceof HttpError) return jsonError(error.status, error.code, error.message)
+    if (error instanceof IngestError) return jsonError(STATUS_FOR[error.code], error.code, error.message)
+    throw error
+  }
+}

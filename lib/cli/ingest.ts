@@ -1,0 +1,100 @@
+// claimline ingest <files|folders|globs|-> [--update] [--publisher NAME] [--date ISO]
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { IngestError } from '../ingest/errors'
+import { entriesFor, type FeedEntry } from '../ingest/feeds'
+import { fetchArticle } from '../ingest/fetch-url'
+import { ingestEntries, type IngestInput, type IngestOptions, type IngestResult } from '../ingest/ingest'
+import { readStdin, resolveInputs } from './inputs'
+import { progress } from './progress'
+
+type Flags = { update: boolean; publisher: string | null; date: string | null; rest: string[] }
+
+function parseFlags(args: string[]): Flags {
+  const flags: Flags = { update: false, publisher: null, date: null, rest: [] }
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? ''
+    if (arg === '--update') flags.update = true
+    else if (arg === '--publisher') flags.publisher = args[++i] ?? null
+    else if (arg === '--date') flags.date = args[++i] ?? null
+    else flags.rest.push(arg)
+  }
+  return flags
+}
+
+function describe(result: IngestResult): string {
+  switch (result.status) {
+    case 'created':
+      return result.nearDuplicateOf
+        ? `created "${result.article.title}" (near-duplicate of "${result.nearDuplicateOf.title}", ${Math.round(result.nearDuplicateOf.overlap * 100)}% shared)`
+        : `created "${result.article.title}"`
+    case 'updated':
+      return `updated "${result.article.title}"`
+    case 'duplicate':
+      return `duplicate of "${result.article.title}" (${result.reason === 'same-url' ? 'same URL' : 'same text'})`
+    case 'failed':
+      return `failed: ${result.error.message}`
+  }
+}
+
+export function summaryTable(results: IngestResult[]): string {
+  const count = (status: IngestResult['status']) => results.filter((r) => r.status === status).length
+  const rows = [
+    ['created', count('created')],
+    ['updated', count('updated')],
+    ['duplicates', count('duplicate')],
+    ['failed', count('failed')],
+    ['total', results.length],
+  ] as const
+  const lines = rows.map(([label, n]) => `  ${label.padEnd(11)} ${String(n).padStart(6)}`)
+  const failures = results.filter((r): r is Extract<IngestResult, { status: 'failed' }> => r.status === 'failed')
+  if (failures.length > 0) {
+    lines.push('', 'Failed:')
+    for (const f of failures) lines.push(`  ${f.name}: ${f.error.message}`)
+  }
+  return lines.join('\n')
+}
+
+type Source = { name: string; load: () => Promise<IngestInput> }
+
+// A source is a file, standard input or a URL; a feed among them expands into its items.
+async function expand(source: Source): Promise<FeedEntry[]> {
+  try {
+    return entriesFor(await source.load(), (url) => fetchArticle(url))
+  } catch (error) {
+    return [{ name: source.name, input: () => Promise.reject(error instanceof Error ? error : new IngestError('fetch', String(error))) }]
+  }
+}
+
+export async function runIngest(args: string[]): Promise<number> {
+  const flags = parseFlags(args)
+  const urls = flags.rest.filter((a) => /^https?:\/\//i.test(a))
+  const { files, stdin, missing } = resolveInputs(flags.rest.filter((a) => !urls.includes(a)))
+  if (files.length === 0 && !stdin && missing.length === 0 && urls.length === 0) {
+    console.error('Usage: claimline ingest <files|folders|globs|feeds|URLs|-> [--update] [--publisher NAME] [--date YYYY-MM-DD]')
+    return 2
+  }
+  const options: IngestOptions = {
+    actorId: null,
+    update: flags.update,
+    fixes: { publisher: flags.publisher ?? undefined, publishedAt: flags.date ?? undefined },
+  }
+  const results: IngestResult[] = missing.map((name) => ({ name, status: 'failed', error: { code: 'empty', message: `No such file or folder: ${name}` } }))
+  const sources: Source[] = [
+    ...files.map((file) => {
+      const name = path.relative(process.cwd(), file) || file
+      return { name, load: async () => ({ bytes: readFileSync(file), name }) }
+    }),
+    ...urls.map((url) => ({ name: url, load: () => fetchArticle(url) })),
+    ...(stdin ? [{ name: 'standard input', load: async () => ({ bytes: readStdin(), name: 'standard input' }) }] : []),
+  ]
+  const bar = progress(sources.length)
+  for (const source of sources) {
+    const entries = await expand(source)
+    bar.grow(entries.length - 1)
+    results.push(...(await ingestEntries(entries, options, (result) => bar.tick(`${result.name}: ${describe(result)}`))))
+  }
+  bar.done()
+  console.log(summaryTable(results))
+  return results.some((r) => r.status === 'failed') ? 1 : 0
+}

@@ -1,0 +1,44 @@
+// claimline — the command line. `npm run claimline -- <command> …`
+// It works while the server runs: on the embedded database it is then served by the server's process.
+import { closeDb } from '../db'
+import { runExtract } from './extract'
+import { runIngest } from './ingest'
+import { runReextract } from './reextract'
+
+const USAGE = `Usage: claimline <command> [arguments]
+
+  extract FILE… | -              print each input's extracted article as one JSON line (no database)
+  ingest FILES|FOLDERS|GLOBS|-   store articles; --update replaces same-URL articles without claims,
+                                 --publisher NAME and --date YYYY-MM-DD supply what the page lacks
+  reextract [--all | ID…]        re-run the current extractor on stored articles' raw sources`
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv
+  switch (command) {
+    case 'extract':
+      return runExtract(args)
+    case 'ingest':
+      return runIngest(args)
+    case 'reextract':
+      return runReextract(args)
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE)
+      return command === undefined ? 2 : 0
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`)
+      return 2
+  }
+}
+
+main(process.argv.slice(2))
+  .then(async (code) => {
+    await closeDb()
+    process.exit(code)
+  })
+  .catch(async (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    await closeDb().catch(() => {})
+    process.exit(1)
+  })

@@ -1,0 +1,21 @@
+// claimline reextract [--all | ARTICLE_ID…]: without ids, every article extracted by an older extractor.
+import { listArticleIdsWithExtractorOtherThan } from '../queries/articles'
+import { reextractArticle, type ReextractResult } from '../ingest/reextract'
+import { EXTRACTOR_VERSION } from '../ingest/version'
+import { progress } from './progress'
+
+export async function runReextract(args: string[]): Promise<number> {
+  const ids = args.filter((a) => a !== '--all')
+  const targets = ids.length > 0 ? ids : await listArticleIdsWithExtractorOtherThan(EXTRACTOR_VERSION)
+  const bar = progress(targets.length)
+  const results: ReextractResult[] = []
+  for (const id of targets) {
+    const result = await reextractArticle(id, null)
+    results.push(result)
+    bar.tick(`${result.title || id}: ${result.status}${result.message ? ` (${result.message})` : ''}`)
+  }
+  bar.done()
+  const count = (s: ReextractResult['status']) => results.filter((r) => r.status === s).length
+  console.log(`Re-extracted with ${EXTRACTOR_VERSION}: ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('body-kept')} kept their text (claims), ${count('failed')} failed.`)
+  return count('failed') > 0 ? 1 : 0
+}

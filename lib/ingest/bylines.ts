@@ -1,0 +1,143 @@
+// Bylines: the names of the people who wrote an article, from whatever the page or the text
+// gives ("By JANE DOE and John Smith | Reuters", "Reporting by Bill Rigby; Editing by …",
+// JSON-LD author objects). Names only, de-duplicated, in the order given.
+
+// Credits that name someone who did not write the piece.
+const NOT_AUTHORS = /^(?:(?:copy[ -]?)?edit(?:ed|ing)(?: by)?|compiled by|photo(?:graph)?s?(?: by)?|pictures? by|images? by|illustrations?(?: by)?|graphics?(?: by)?|video(?: by)?|fact[ -]?checked by|reviewed by|medically reviewed by|translated by|produced by|design(?:ed)? by|sources?:|credit:?)\b/i
+
+const CREDIT_PREFIX = /^(?:(?:additional |further )?reporting by|(?:written|writing|words|story|text|posted|published|article|report|contributed|compiled) by|by:?|author:?|authors:?|written by:?|from)\s+/i
+
+// Words that make a comma-separated piece a job title or an outlet, not a name.
+const ROLE_WORDS = /\b(?:staff|writer|writers|reporter|reporters|correspondent|editor|editors|contributor|contributing|columnist|journalist|producer|analyst|expert|intern|fellow|author|senior|chief|bureau|desk|team|news|newsroom|press|associated|wire|service|services|special to|for the|at the|of the|professor|md|phd|ceo|founder|director|manager|officer|president|lead|head|specialist|strategist|consultant|coach|guest|reuters|afp|ap|upi|dpa|xinhua|bloomberg|efe|ansa|pa media)\b/i
+
+const NOISE = /\b(?:updated|published|posted|last modified|modified|read time|min read|minutes? read|comments?|share|follow|email|ago)\b/i
+const NOT_NAMES = new Set(['by', 'admin', 'administrator', 'author', 'authors', 'guest', 'anonymous', 'unknown', 'null', 'undefined', 'home', 'about', 'contact', 'menu', 'more', 'read more', 'view all posts', 'all posts', 'posts', 'profile'])
+// Dates and labels that sit next to names in byline markup.
+const NOT_NAME_WORDS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday|last|category|categories|tags?|learn more|read more|share)\.?$/i
+const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|rev)\.?\s+/i
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/g
+const HANDLE = /(?:^|\s)@\w+/g
+const URL = /\bhttps?:\/\/\S+/g
+
+export function parseByline(raw: string): string[] {
+  const names: string[] = []
+  for (const segment of segments(raw)) {
+    if (NOT_AUTHORS.test(segment)) continue
+    for (const name of namesIn(segment)) names.push(name)
+  }
+  return dedupe(names)
+}
+
+// JSON-LD `author`: a string, a Person or Organization, or an array of them. Organisations
+// count only when no person is credited, since "Reuters" is not a byline next to a reporter's name.
+export function bylinesFromJsonLd(author: unknown): string[] {
+  const { people, organisations } = jsonLdAuthors(author)
+  return people.length > 0 ? people : organisations
+}
+
+export function jsonLdAuthors(author: unknown): { people: string[]; organisations: string[] } {
+  const people: string[] = []
+  const organisations: string[] = []
+  for (const item of Array.isArray(author) ? author : [author]) {
+    if (typeof item === 'string') people.push(...parseByline(item))
+    if (!isRecord(item)) continue
+    const name = jsonLdName(item)
+    if (!name) continue
+    if (typesOf(item).some((t) => /organi[sz]ation|corporation|brand|website/i.test(t))) organisations.push(name)
+    else people.push(...parseByline(name))
+  }
+  return { people: dedupe(people), organisations: dedupe(organisations) }
+}
+
+function jsonLdName(item: Record<string, unknown>): string | null {
+  const name = item.name
+  if (typeof name === 'string' && name.trim()) return clean(name)
+  if (Array.isArray(name) && typeof name[0] === 'string') return clean(name[0])
+  const given = item.givenName
+  const family = item.familyName
+  if (typeof given === 'string' && typeof family === 'string') return clean(`${given} ${family}`)
+  return null
+}
+
+function typesOf(item: Record<string, unknown>): string[] {
+  const type = item['@type']
+  if (typeof type === 'string') return [type]
+  return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : []
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function clean(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, ' ').trim()
+}
+
+// Credits are separated by semicolons, pipes, bullets and line breaks: "Reporting by X; Editing by Y".
+function segments(raw: string): string[] {
+  const text = clean(raw.replace(/[\r\n]+/g, ';').replace(EMAIL, ' ').replace(URL, ' ').replace(HANDLE, ' '))
+    // "By | Jane Doe": a credit word split from its name by markup.
+    .replace(/\b(by|authors?:?)\s*[|;•·:]\s*/gi, '$1 ')
+  return text
+    .split(/\s*(?:[;|•·]|\s[-–—]\s)\s*/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+}
+
+function namesIn(segment: string): string[] {
+  const text = stripTrailingNoise(segment.replace(CREDIT_PREFIX, '').replace(/^by\s+/i, ''))
+  const pieces = text.split(/\s*(?:,|\band\b|&|\+)\s*/i)
+  return pieces.map(cleanName).filter((name): name is string => name !== null)
+}
+
+// "Jane Doe on June 6, 2013", "Jane Doe Updated 3 hours ago", "Jane Doe (Reuters)".
+function stripTrailingNoise(text: string): string {
+  return text
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+(?:on|at)\s+\w+\.?\s+\d.*$/i, '')
+    .replace(/\s+(?:updated|published|posted|last modified)\b.*$/i, '')
+    .replace(/\s+\d.*$/, '')
+    .trim()
+}
+
+function cleanName(piece: string): string | null {
+  const name = piece.replace(HONORIFIC, '').replace(/^[\s"'“”‘’:,.-]+|[\s"'“”‘’:,-]+$/g, '').trim()
+  if (!looksLikeName(name)) return null
+  return isShouting(name) ? titleCase(name) : name
+}
+
+function looksLikeName(text: string): boolean {
+  if (text.length < 2 || text.length > 60 || NOT_NAMES.has(text.toLowerCase()) || NOT_NAME_WORDS.test(text)) return false
+  // "Written by" with its name elsewhere; "Paperium.net".
+  if (/\bby$/i.test(text) || /\.(?:com|net|org|io|co)$/i.test(text)) return false
+  if (/\d/.test(text) || ROLE_WORDS.test(text) || NOISE.test(text)) return false
+  const words = text.split(' ')
+  if (words.length > 6) return false
+  // A name starts with a capital letter; particles ("van", "de", "bin") may be lower case.
+  return /^\p{Lu}/u.test(text) && words.filter((w) => /^\p{Ll}/u.test(w)).length <= 2
+}
+
+function isShouting(name: string): boolean {
+  return name === name.toUpperCase() && /\p{Lu}{2}/u.test(name)
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
+}
+
+function dedupe(names: string[]): string[] {
+  const seen = new Set<string>()
+  return names.filter((name) => {
+    const key = name.toLowerCase()
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+// Names as a byline reads: "Jane Doe", "Jane Doe and John Smith", "A, B and C".
+export function formatByline(names: readonly string[]): string | null {
+  if (names.length === 0) return null
+  if (names.length === 1) return names[0] ?? null
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+}

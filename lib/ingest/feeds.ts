@@ -1,0 +1,130 @@
+// RSS 2.0 (and RSS 1.0/RDF) and Atom feeds → one input per item. An item that carries the
+// full article (content:encoded, Atom <content>) is ingested from the feed itself, wrapped in
+// a small HTML page with the item's metadata; otherwise its link is fetched.
+import { load, type Cheerio, type CheerioAPI } from 'cheerio'
+import type { Element } from 'domhandler'
+import { parseDate } from './dates'
+import { decodeBytes } from './decode'
+import { IngestError } from './errors'
+import type { IngestInput } from './ingest'
+
+export type FeedItem = {
+  title: string | null
+  link: string | null
+  published: string | null // ISO, when the feed gives a parseable date
+  author: string | null
+  content: string | null // HTML of the full article, when the feed carries it
+  summary: string | null
+}
+
+export type Feed = { title: string | null; items: FeedItem[] }
+
+// Full text rather than a teaser (which is a line or two): several paragraphs, or that much text.
+const FULL_TEXT_PARAGRAPHS = 3
+const FULL_TEXT_CHARS = 800
+
+export function looksLikeFeed(text: string): boolean {
+  const head = text.slice(0, 2048).trimStart()
+  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]/i.test(head)
+}
+
+function text($el: Cheerio<Element>): string | null {
+  const value = $el.first().text().trim()
+  return value || null
+}
+
+function isoDate(value: string | null): string | null {
+  return value ? (parseDate(value)?.iso ?? null) : null
+}
+
+function rssItems($: CheerioAPI): FeedItem[] {
+  return $('item')
+    .toArray()
+    .map((node) => {
+      const item = $(node)
+      return {
+        title: text(item.children('title')),
+        link: text(item.children('link')) ?? text(item.children('guid[isPermaLink!="false"]')),
+        published: isoDate(text(item.children('pubDate')) ?? text(item.children('dc\\:date'))),
+        author: text(item.children('dc\\:creator')) ?? text(item.children('author')),
+        content: text(item.children('content\\:encoded')),
+        summary: text(item.children('description')),
+      }
+    })
+}
+
+function atomItems($: CheerioAPI): FeedItem[] {
+  return $('entry')
+    .toArray()
+    .map((node) => {
+      const entry = $(node)
+      const alternate = entry.children('link[rel="alternate"]').attr('href') ?? entry.children('link:not([rel])').attr('href') ?? null
+      return {
+        title: text(entry.children('title')),
+        link: alternate,
+        published: isoDate(text(entry.children('published')) ?? text(entry.children('updated'))),
+        author: text(entry.find('author > name')),
+        content: text(entry.children('content')),
+        summary: text(entry.children('summary')),
+      }
+    })
+}
+
+export function parseFeed(xml: string): Feed {
+  if (!looksLikeFeed(xml)) throw new IngestError('bad-feed', 'This is not an RSS or Atom feed.')
+  const $ = load(xml, { xml: true })
+  if ($('parsererror').length > 0) throw new IngestError('bad-feed', 'The feed is not well-formed XML.')
+  const atom = $('feed').length > 0
+  const items = atom ? atomItems($) : rssItems($)
+  const title = atom ? text($('feed > title')) : text($('channel > title'))
+  if (items.length === 0) throw new IngestError('bad-feed', 'The feed has no items.')
+  return { title, items }
+}
+
+const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+// The item as a page the HTML extractor reads like any other, its metadata where pages keep it.
+export function itemPage(feed: Feed, item: FeedItem): string {
+  const meta = [
+    item.title ? `<title>${escape(item.title)}</title>` : '',
+    item.link ? `<link rel="canonical" href="${escape(item.link)}">` : '',
+    item.published ? `<meta property="article:published_time" content="${escape(item.published)}">` : '',
+    item.author ? `<meta name="author" content="${escape(item.author)}">` : '',
+    feed.title ? `<meta property="og:site_name" content="${escape(feed.title)}">` : '',
+  ].join('')
+  return `<!doctype html><html><head><meta charset="utf-8">${meta}</head><body><article>${item.title ? `<h1>${escape(item.title)}</h1>` : ''}${item.content ?? ''}</article></body></html>`
+}
+
+function hasFullText(item: FeedItem): boolean {
+  if (!item.content) return false
+  const $ = load(item.content)
+  const paragraphs = $('p').toArray().filter((p) => $(p).text().trim().length > 40).length
+  return paragraphs >= FULL_TEXT_PARAGRAPHS || $.root().text().trim().length >= FULL_TEXT_CHARS
+}
+
+export type FeedEntry = { name: string; input: () => Promise<IngestInput> }
+
+// One entry per item, each producing its input lazily (fetching only when needed), so a batch
+// reports every item separately and goes on past a failed fetch.
+export function feedEntries(feed: Feed, fetchPage: (url: string) => Promise<IngestInput>): FeedEntry[] {
+  return feed.items.map((item, i) => {
+    const name = item.title ?? item.link ?? `item ${i + 1}`
+    if (hasFullText(item)) {
+      return { name, input: async () => ({ bytes: new TextEncoder().encode(itemPage(feed, item)), name, url: item.link, contentType: 'text/html; charset=utf-8' }) }
+    }
+    return {
+      name,
+      input: async () => {
+        if (!item.link) throw new IngestError('bad-feed', `"${name}" has neither full text nor a link.`)
+        return { ...(await fetchPage(item.link)), name }
+      },
+    }
+  })
+}
+
+// Any input → what to ingest: a feed's items, or the input itself.
+export function entriesFor(input: IngestInput, fetchPage: (url: string) => Promise<IngestInput>): FeedEntry[] {
+  const head = new TextDecoder().decode(input.bytes.subarray(0, 2048))
+  if (!looksLikeFeed(head)) return [{ name: input.name, input: async () => input }]
+  return feedEntries(parseFeed(decodeBytes(input.bytes, input.contentType).text), fetchPage)
+}

@@ -1,0 +1,128 @@
+// Recognising page chrome by markup: tags that never hold article prose, and class/id/role
+// names that sites give to captions, share bars, related links, newsletter boxes and the like.
+// A name counts as chrome only when its first or last meaningful word is a chrome word
+// ("share-buttons", "post-meta", "c-picture__caption"), not when one sits in the middle
+// ("elementor-widget-container", "field-label-hidden"): substring matching on class names
+// throws away real articles.
+import type { Element } from 'domhandler'
+
+// Never prose, whatever they are called.
+const JUNK_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed',
+  'video', 'audio', 'source', 'track', 'picture', 'img', 'map', 'button', 'select', 'option', 'input',
+  'textarea', 'label', 'nav', 'aside', 'footer', 'figure', 'figcaption', 'dialog', 'menu', 'head', 'title',
+  'link', 'meta', 'base',
+])
+
+// Chrome by name. Each alternative is a word of a class or id.
+const BOILERPLATE_WORD = new RegExp(
+  '^(?:' +
+    [
+      'ads?', 'adv', 'advert\\w*', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor\\w*', 'promo\\w*', 'partner\\w*', 'commercial',
+      'outbrain', 'taboola', 'zergnet', 'affiliate',
+      'comments?', 'commenting', 'disqus', 'replies', 'respond', 'discussion',
+      'share', 'sharing', 'sharebar', 'shares', 'social', 'socials', 'sociallinks', 'follow', 'print',
+      'related', 'recommended', 'recommendations?', 'recirc', 'trending', 'popular', 'most', 'more', 'readmore', 'teasers?',
+      'newsletters?', 'subscribe', 'subscription', 'signup', 'optin', 'registration', 'regwall',
+      'login', 'signin', 'auth', 'account',
+      'cookies?', 'consent', 'gdpr', 'privacy',
+      'breadcrumbs?', 'sidebar', 'masthead', 'navbar', 'navigation', 'menu', 'footer', 'header',
+      'pagination', 'pager', 'popup', 'modal', 'overlay', 'toolbar', 'tools',
+      'captions?', 'credits?', 'caption_text', 'figcaption', 'wp-caption-text', 'photo-credit',
+      'byline', 'bylines', 'author', 'authors', 'dateline', 'timestamp', 'date', 'published', 'updated', 'meta', 'metadata',
+      'tags', 'topics', 'keywords', 'categories',
+      'skip', 'banner', 'alert', 'rating', 'bio', 'tooltip', 'offscreen',
+    ].join('|') +
+    ')$',
+)
+
+// A class/id that names the article itself wins over any chrome word it also contains
+// ("post-content has-comments").
+const ARTICLE_NAME = /^(?:(?:article|post|entry|story|blog|main|news|page)[-_]?(?:body|content|text|copy|inner|main)|article|story|content|main|body-?text|text-?body)$/
+
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist', 'form'])
+
+const NEVER_CHROME = new Set(['html', 'body', 'main', 'article'])
+
+// Whole names that hide text from sighted readers or mark it as such.
+const CHROME_NAMES = new Set(['hidden', 'is-hidden', 'sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text', 'screenreader', 'wp-caption-text', 'u-hidden'])
+
+// Trailing words that say how a thing is laid out, not what it is ("comments-area").
+const STRUCTURAL = new Set(['wrap', 'wrapper', 'wrp', 'container', 'box', 'bar', 'block', 'section', 'area', 'list', 'links', 'link', 'module', 'inner', 'outer', 'holder', 'panel', 'item', 'items', 'buttons', 'button', 'btn', 'icons', 'icon', 'text', 'title', 'label', 'content', 'placeholder', 'unit', 'slot', 'zone', 'group', 'row', 'col', 'el', 'component', 'widget', 'container'])
+
+function meaningfulWords(name: string): string[] {
+  const words = name.split(/[-_]+/).filter((w) => w.length > 1 && !/^\d+$/.test(w) && w !== 'js' && w !== 'has' && w !== 'is')
+  while (words.length > 1 && STRUCTURAL.has(words[words.length - 1] ?? '')) words.pop()
+  return words
+}
+
+// Words that, leading a name, say it holds the article whatever follows ("content-with-sidebar").
+const ARTICLE_WORD = /^(?:main|article|content|body|story|entry|hentry|post)$/
+
+function isChromeName(name: string): boolean {
+  if (CHROME_NAMES.has(name)) return true
+  const words = meaningfulWords(name)
+  const first = words[0]
+  if (first !== undefined && ARTICLE_WORD.test(first)) return false
+  const last = words[words.length - 1]
+  return (first !== undefined && BOILERPLATE_WORD.test(first)) || (last !== undefined && BOILERPLATE_WORD.test(last))
+}
+
+function names(el: Element): string[] {
+  return classAndId(el).toLowerCase().split(/\s+/).filter(Boolean)
+}
+
+function classAndId(el: Element): string {
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`
+}
+
+export function isJunkTag(el: Element): boolean {
+  return JUNK_TAGS.has(el.name)
+}
+
+// Hidden from readers, so not the article: except a hidden microdata holder, which sites
+// use to hand the whole article to crawlers. (aria-hidden is not used: sites put it on
+// visible decorative wrappers too.)
+export function isHidden(el: Element): boolean {
+  if (el.attribs.hidden !== undefined) return true
+  if (el.attribs.itemscope !== undefined || el.attribs.itemprop !== undefined) return false
+  const style = el.attribs.style
+  return style !== undefined && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)
+}
+
+export function namesArticle(el: Element): boolean {
+  if (el.attribs.itemprop === 'articleBody') return true
+  return names(el).some((name) => ARTICLE_NAME.test(name) || /^(?:main|article|content|story|entry|hentry|h-entry)$/.test(meaningfulWords(name).at(-1) ?? ''))
+}
+
+// Chrome by its name or role. Forms are chrome unless they wrap the page (old ASP.NET sites).
+export function isBoilerplate(el: Element): boolean {
+  if (NEVER_CHROME.has(el.name)) return false
+  const role = el.attribs.role
+  if (role && CHROME_ROLES.has(role)) return true
+  if (el.name === 'header') return true
+  if (namesArticle(el)) return false
+  return names(el).some(isChromeName)
+}
+
+const POSITIVE_NAME = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i
+const NEGATIVE_NAME = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i
+
+// Readability's class weight: a nudge for containers whose names suggest the article.
+export function classWeight(el: Element): number {
+  let weight = 0
+  for (const name of [el.attribs.class, el.attribs.id]) {
+    if (!name) continue
+    if (NEGATIVE_NAME.test(name)) weight -= 25
+    if (POSITIVE_NAME.test(name)) weight += 25
+  }
+  return weight
+}
+
+// Short lines that are page furniture wherever they appear.
+const FURNITURE_TEXT =
+  /^(?:advertisement|advertising|sponsored( content)?|ad|read more|read next|continue reading|more:?|share( this( article| story| post)?)?:?|share on \w+|tweet|email|print|subscribe( now)?|sign up( now)?|sign in|log in|follow us.*|related:?|related (articles|stories|content|posts|coverage):?|recommended( for you)?|you may also like|you might also like|click here.*|see also:?|image:.*|photo:.*|(photo|image|picture)s?( credit)?:.*|\(?(photo|image) by .*|getty images|©.*|copyright ©?.*|all rights reserved\.?|comments?( \(\d+\))?|\d+ comments?|loading\.*|skip to (main )?content|back to top|scroll to top|listen to (this )?(article|story).*|\d+ min(ute)? read|updated:? .*|published:? .*|posted:? .*)$/i
+
+export function isFurniture(text: string): boolean {
+  return text.length < 120 && FURNITURE_TEXT.test(text)
+}

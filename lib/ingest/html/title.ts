@@ -1,0 +1,136 @@
+// The headline. Meta titles are written for search results and share cards, so they often
+// carry the site's name ("… | Reuters", "Reuters - …"); the visible <h1> usually does not,
+// but pages also use <h1> for logos and section names. A headline both sources agree on wins.
+import type { CheerioAPI } from 'cheerio'
+import { normalizeParagraph } from '../normalize'
+import type { JsonLdData } from './json-ld'
+import { fold, meta, select } from './meta'
+
+type TitleSources = { jsonLd: JsonLdData; siteNames: string[]; headlines: string[] }
+
+const SEPARATOR = /\s+[|\-–—:·•»/~]\s+|\s*[|·•»]\s*|\s+::\s+/
+
+// Logos and site names are often marked up as <h1> in the masthead.
+const MASTHEAD = '[role="banner"], [class*="logo" i], [id*="logo" i], [class*="site-title" i], [class*="brand" i], nav, footer, aside'
+
+export function headlineCandidates($: CheerioAPI): string[] {
+  const selectors = [
+    'article h1, main h1, [role="main"] h1',
+    'h1',
+    '[itemprop="headline"]',
+    '[class*="entry-title" i], [class*="post-title" i], [class*="article-title" i], [class*="headline" i]',
+  ]
+  const found: string[] = []
+  for (const selector of selectors) {
+    select($, selector)
+      .slice(0, 5)
+      .each((_, el) => {
+        const node = $(el)
+        if (node.closest(MASTHEAD).length > 0 || (node.closest('header').length > 0 && node.closest('article, main').length === 0 && node.closest('header').find('nav').length > 0)) return
+        const text = withoutLabel(normalizeParagraph(node.text().replace(/\s+/g, ' ')))
+        if (text.length >= 3 && text.length <= 300 && !found.includes(text)) found.push(text)
+      })
+  }
+  return found
+}
+
+// "How meditation rewires brains | Opinion", "Title | Section | Site": headlines do not contain
+// pipes, labels and breadcrumbs do. The first segment long enough to be a headline is the headline.
+function withoutLabel(headline: string): string {
+  const parts = headline.split(/\s+\|\s+/)
+  if (parts.length < 2) return headline
+  return parts.find((part) => part.split(' ').length >= 3) ?? headline
+}
+
+// "Blog: Title", "Opinion: Title": a section kicker set before the headline.
+function withoutKicker(headline: string, titles: string[]): string {
+  const m = /^([^:]{2,25}):\s+(.+)$/.exec(headline)
+  if (!m || (m[1] ?? '').split(' ').length > 2) return headline
+  const rest = m[2] ?? ''
+  return titles.some((title) => fold(title) === fold(rest)) ? rest : headline
+}
+
+export function chooseTitle($: CheerioAPI, { jsonLd, siteNames, headlines }: TitleSources): string | null {
+  const metaTitles = [
+    jsonLd.article?.headline,
+    meta($, 'og:title'),
+    meta($, 'twitter:title'),
+    meta($, 'parsely-title', 'sailthru.title', 'dc.title', 'citation_title'),
+    jsonLd.page?.headline,
+    normalizeParagraph(select($, 'title').first().text()) || null,
+  ].filter((t): t is string => Boolean(t))
+  const cleaned = metaTitles.map((title) => withoutLabel(stripSiteName(title, siteNames, headlines)))
+  headlines = headlines.map((headline) => withoutKicker(headline, cleaned))
+
+  // An <h1> that a meta title confirms, whole or as the part left of a site name.
+  for (const headline of headlines) {
+    const key = fold(headline)
+    if (!key || isSiteName(headline, siteNames)) continue
+    if (cleaned.some((title) => fold(title) === key)) return headline
+  }
+  for (const headline of headlines) {
+    const key = fold(headline)
+    if (key.split(' ').length < 3 || isSiteName(headline, siteNames)) continue
+    if (metaTitles.some((title) => fold(title).includes(key))) return headline
+  }
+  // Otherwise the page's main headline, if it is about what the meta titles are about: meta
+  // titles are often rewritten for search engines, the visible headline is what readers saw.
+  const main = headlines.find((h) => !isSiteName(h, siteNames) && fold(h).split(' ').length >= 2)
+  if (main && (cleaned.length === 0 || cleaned.some((title) => sharesWords(main, title)))) return main
+  return cleaned[0] ?? main ?? null
+}
+
+function sharesWords(a: string, b: string): boolean {
+  const words = (text: string) => fold(text).split(' ').filter((w) => w.length > 3 || /\d/.test(w))
+  const other = new Set(words(b))
+  const mine = words(a)
+  return mine.some((w) => other.has(w))
+}
+
+// Drop leading or trailing segments that name the site: "Title | Reuters", "Reuters - Title",
+// "Title - News - The Verge". A title with no such segment is kept whole, separators and all.
+export function stripSiteName(title: string, siteNames: string[], headlines: string[] = []): string {
+  const headlineKeys = new Set(headlines.map(fold))
+  if (headlineKeys.has(fold(title))) return title
+  const parts = splitKeepingText(title)
+  if (parts.length < 2) return title
+  // A segment equal to a visible headline is the headline, whatever surrounds it.
+  const exact = parts.find((part) => headlineKeys.has(fold(part)))
+  if (exact) return exact
+  let start = 0
+  let end = parts.length
+  while (end - start > 1 && isSiteName(parts[end - 1] ?? '', siteNames)) end--
+  while (end - start > 1 && isSiteName(parts[start] ?? '', siteNames)) start++
+  if (start === 0 && end === parts.length) return title
+  return rejoin(title, parts, start, end)
+}
+
+// Segments between separators, in order.
+function splitKeepingText(title: string): string[] {
+  return title
+    .split(SEPARATOR)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+}
+
+// The original text from the first kept segment to the end of the last, so inner separators survive.
+function rejoin(title: string, parts: string[], start: number, end: number): string {
+  const first = parts[start] ?? ''
+  const last = parts[end - 1] ?? ''
+  const from = title.indexOf(first)
+  const to = title.lastIndexOf(last) + last.length
+  return from >= 0 && to > from ? title.slice(from, to).trim() : parts.slice(start, end).join(' ')
+}
+
+export function isSiteName(text: string, siteNames: string[]): boolean {
+  const key = fold(text)
+  if (!key) return true
+  const compact = key.replace(/ /g, '')
+  return siteNames.some((name) => {
+    const site = fold(name)
+    if (!site) return false
+    const siteCompact = site.replace(/ /g, '')
+    // "The Verge" ~ "theverge.com", "Reuters" ~ "Reuters.com", "BBC News" ~ "BBC".
+    return key === site || compact === siteCompact || compact.replace(/(com|org|net|couk)$/, '') === siteCompact || siteCompact.startsWith(compact) && compact.length >= 3 || compact.startsWith(siteCompact) && compact.length <= siteCompact.length + 6
+  })
+}

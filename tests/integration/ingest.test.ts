@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { expect, test } from 'vitest'
+import { getDb } from '@/lib/db'
+import { DEMO_DIR } from '@/lib/demo/load-demo'
+import { ingestMany, ingestOne, type IngestResult } from '@/lib/ingest/ingest'
+
+const seed = (file: string) => readFileSync(path.join(DEMO_DIR, file))
+const REUTERS = '004_beb8acb8efdee709.txt'
+const ITNEWS = '000_c08aa10e5cdda9cf.txt'
+const options = { actorId: null }
+
+function html(canonical: string, paragraphs: string[]): Uint8Array {
+  return new TextEncoder().encode(
+    `<!doctype html><html lang="en"><head><title>Budget vote delayed</title><link rel="canonical" href="${canonical}">` +
+      `<meta property="og:site_name" content="The Example Times"><meta property="article:published_time" content="2024-03-05T09:30:00+01:00"></head>` +
+      `<body><article><h1>Budget vote delayed</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+  )
+}
+
+const PARAGRAPHS = [
+  'The city council postponed its vote on the annual budget after a late amendment from the finance committee.',
+  'Council members said the amendment would move two million euros from road repairs to school maintenance.',
+  'A new date for the vote has not been set, the council secretary told reporters on Tuesday evening.',
+]
+
+function created(result: IngestResult) {
+  if (result.status !== 'created') throw new Error(`expected created, got ${JSON.stringify(result)}`)
+  return result
+}
+
+test('the Reuters seed is stored as labelled, with its raw text kept and an audit record', async () => {
+  const result = created(await ingestOne({ bytes: seed(REUTERS), name: REUTERS }, options))
+  const article = await getDb().article.findUniqueOrThrow({ where: { id: result.article.id }, include: { outlet: true, fingerprints: true } })
+  expect(article.title).toBe('Microsoft says not part of broad government online monitoring')
+  expect(article.bylines).toEqual(['Bill Rigby'])
+  expect(article.dateline).toBe('SEATTLE')
+  expect(article.outlet?.name).toBe('Reuters')
+  expect(article.publishedAt?.toISOString()).toBe('2013-06-07T00:43:00.000Z')
+  expect(article.publishedOffset).toBe('-04:00')
+  expect(article.publishedSource).toBe('dateline')
+  expect(article.bodyText.startsWith('SEATTLE (Reuters) - Microsoft Corp said on Thursday')).toBe(true)
+  expect(article.bodyText).not.toContain('wonka wrote:')
+  expect(article.fingerprints.length).toBeGreaterThanOrEqual(4)
+  expect(Buffer.from(gunzipSync(article.rawSource ?? new Uint8Array())).equals(seed(REUTERS))).toBe(true)
+  expect(await getDb().auditEvent.count({ where: { action: 'article.ingest', objectId: article.id } })).toBe(1)
+})
+
+test('ingesting the same text again is reported as a duplicate and stores nothing', async () => {
+  const before = await getDb().article.count()
+  const again = await ingestOne({ bytes: seed(REUTERS), name: 'again.txt' }, options)
+  expect(again).toMatchObject({ status: 'duplicate', reason: 'same-text', article: { title: 'Microsoft says not part of broad government online monitoring' } })
+  expect(await getDb().article.count()).toBe(before)
+})
+
+test('an editor supplies the iTnews date and outlet the copied text lacks', async () => {
+  const result = created(await ingestOne({ bytes: seed(ITNEWS), name: ITNEWS }, { actorId: null, fixes: { publishedAt: '2013-07-17', publisher: 'iTnews' } }))
+  const article = await getDb().article.findUniqueOrThrow({ where: { id: result.article.id }, include: { outlet: true } })
+  expect(article.standfirst).toBe('Wants to fix damaged reputation.')
+  expect(article.outlet?.name).toBe('iTnews')
+  expect(article.publishedAt?.toISOString()).toBe('2013-07-17T00:00:00.000Z')
+  expect(article.publishedOffset).toBeNull()
+  expect(article.publishedSource).toBe('editor')
+})
+
+test('without the fix, the undated article is stored and flagged for an editor', async () => {
+  const text = new TextDecoder().decode(seed(ITNEWS)).replace('Microsoft has', 'Microsoft Corp has')
+  const result = created(await ingestOne({ bytes: new TextEncoder().encode(text), name: 'itnews-edited.txt' }, options))
+  expect(result.warnings).toContain('No publication date found: an editor should supply it.')
+  const article = await getDb().article.findUniqueOrThrow({ where: { id: result.article.id } })
+  expect(article.publishedAt).toBeNull()
+  expect(article.extractionWarnings).toContain('No publication date found: an editor should supply it.')
+  // …and, being a light edit of the article above, it is linked to it as a near-duplicate.
+  expect(result.nearDuplicateOf?.title).toBe('Microsoft asks US to let it disclose security requests')
+  expect(result.nearDuplicateOf?.overlap).toBeGreaterThan(0.9)
+  expect(article.duplicateOfId).toBe(result.nearDuplicateOf?.id)
+})
+
+test('same canonical URL, new text: a duplicate unless the editor asks to update', async () => {
+  const url = 'https://example.test/news/budget-vote'
+  const first = created(await ingestOne({ bytes: html(url, PARAGRAPHS), name: 'budget.html', url }, options))
+  const changed = html(url, [...PARAGRAPHS, 'Update: the vote will now take place next Monday, the council said.'])
+  expect(await ingestOne({ bytes: changed, name: 'budget-2.html', url }, options)).toMatchObject({ status: 'duplicate', reason: 'same-url', article: { id: first.article.id } })
+  expect(await ingestOne({ bytes: changed, name: 'budget-2.html', url }, { actorId: null, update: true })).toMatchObject({ status: 'updated', article: { id: first.article.id } })
+  const article = await getDb().article.findUniqueOrThrow({ where: { id: first.article.id }, include: { outlet: true } })
+  expect(article.bodyText).toContain('next Monday')
+  expect(article.version).toBe(2)
+  expect(article.outlet?.name).toBe('The Example Times')
+})
+
+test('a batch goes on past bad items, each reported with its reason, none half-stored', async () => {
+  const before = await getDb().article.count()
+  const results = await ingestMany(
+    [
+      { bytes: Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]), name: 'scan.pdf' },
+      { bytes: new Uint8Array(), name: 'empty.txt' },
+      { bytes: html('https://example.test/news/harbour', PARAGRAPHS.map((p) => p.replace('council', 'harbour board'))), name: 'harbour.html' },
+      { bytes: new TextEncoder().encode('<html><body><nav><a href="/">Home</a></nav></body></html>'), name: 'home.html' },
+    ],
+    options,
+  )
+  expect(results.map((r) => [r.name, r.status, r.status === 'failed' ? r.error.code : null])).toEqual([
+    ['scan.pdf', 'failed', 'binary'],
+    ['empty.txt', 'failed', 'empty'],
+    ['harbour.html', 'created', null],
+    ['home.html', 'failed', 'no-article'],
+  ])
+  expect(await getDb().article.count()).toBe(before + 1)
+})
+
+test('five simultaneous ingests of one text store it once', async () => {
+  const bytes = html('https://example.test/news/ferry', PARAGRAPHS.map((p) => p.replace('budget', 'ferry timetable')))
+  const results = await Promise.all(Array.from({ length: 5 }, (_, i) => ingestOne({ bytes, name: `ferry-${i}.html` }, options)))
+  expect(results.filter((r) => r.status === 'created')).toHaveLength(1)
+  expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(4)
+})

@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest'
+import { bylinesFromJsonLd, parseByline } from '@/lib/ingest/bylines'
+
+describe('parseByline', () => {
+  test.each([
+    ['By Bill Rigby', ['Bill Rigby']],
+    ['Reporting by Bill Rigby; Editing by Tim Dobbyn', ['Bill Rigby']],
+    ['By Jane Doe and John Smith', ['Jane Doe', 'John Smith']],
+    ['Jane Doe, John Smith', ['Jane Doe', 'John Smith']],
+    ['By JANE DOE | Reuters', ['Jane Doe']],
+    ['Jane Doe, Staff Writer', ['Jane Doe']],
+    ['Jane Doe jane.doe@example.com @janedoe', ['Jane Doe']],
+    ['By Jane Doe Updated 3 hours ago', ['Jane Doe']],
+    ['By Jane Doe on June 6, 2013', ['Jane Doe']],
+    ['Written by | Jane Doe', ['Jane Doe']],
+    ['Dr. Andrew Huberman', ['Andrew Huberman']],
+    ['Ludwig van Beethoven', ['Ludwig van Beethoven']],
+    ['Rui Ma, Heba Ledwon & Suparn Patra', ['Rui Ma', 'Heba Ledwon', 'Suparn Patra']],
+  ])('%s', (raw, expected) => {
+    expect(parseByline(raw)).toEqual(expected)
+  })
+
+  test('drops credits that are not bylines and noise', () => {
+    expect(parseByline('Photographs by Jane Doe')).toEqual([])
+    expect(parseByline('Posted by admin')).toEqual([])
+    expect(parseByline('https://www.facebook.com/janedoe')).toEqual([])
+    expect(parseByline('December 19, 2025')).toEqual([])
+  })
+
+  test('de-duplicates, keeping the first spelling and the order', () => {
+    expect(parseByline('By Jane Doe; JANE DOE; John Smith')).toEqual(['Jane Doe', 'John Smith'])
+  })
+})
+
+describe('bylinesFromJsonLd', () => {
+  test('reads strings, Person objects and arrays', () => {
+    expect(bylinesFromJsonLd('Jane Doe')).toEqual(['Jane Doe'])
+    expect(bylinesFromJsonLd({ '@type': 'Person', name: 'Jane Doe' })).toEqual(['Jane Doe'])
+    expect(bylinesFromJsonLd([{ '@type': 'Person', name: 'Jane Doe' }, { '@type': 'Person', givenName: 'John', familyName: 'Smith' }])).toEqual(['Jane Doe', 'John Smith'])
+  })
+
+  test('skips organisations when a person is credited, keeps them otherwise', () => {
+    expect(bylinesFromJsonLd([{ '@type': 'NewsMediaOrganization', name: 'Reuters' }, { '@type': 'Person', name: 'Bill Rigby' }])).toEqual(['Bill Rigby'])
+    expect(bylinesFromJsonLd({ '@type': 'Organization', name: 'ServiceTitan' })).toEqual(['ServiceTitan'])
+  })
+
+  test('ignores shapes that are not authors', () => {
+    expect(bylinesFromJsonLd(42)).toEqual([])
+    expect(bylinesFromJsonLd(null)).toEqual([])
+    expect(bylinesFromJsonLd([{ '@type': 'Person' }, ['nested']])).toEqual([])
+  })
+})

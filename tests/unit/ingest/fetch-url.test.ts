@@ -1,0 +1,99 @@
+// URL fetching and its SSRF guard, against a local HTTP server. The server is on 127.0.0.1,
+// which the guard refuses unless a test allows it explicitly.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { IngestError } from '@/lib/ingest/errors'
+import { fetchArticle, isBlockedAddress, type FetchOptions } from '@/lib/ingest/fetch-url'
+
+let server: Server
+let base: string
+const allow = { allow: ['127.0.0.1'] } satisfies FetchOptions
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const routes: Record<string, () => void> = {
+      '/article': () => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><p>Hello</p></body></html>'),
+      '/redirect-local': () => res.writeHead(302, { location: '/article' }).end(),
+      '/redirect-private': () => res.writeHead(302, { location: 'http://10.0.0.7/secret' }).end(),
+      '/redirect-name': () => res.writeHead(301, { location: 'http://intranet.example/' }).end(),
+      '/loop': () => res.writeHead(302, { location: '/loop' }).end(),
+      '/missing': () => res.writeHead(404).end('no'),
+      '/image': () => res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(10)),
+      '/big': () => res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.alloc(4096, 0x61)),
+      '/slow': () => undefined, // never answers
+    }
+    ;(routes[req.url ?? ''] ?? (() => res.writeHead(404).end()))()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((resolve) => server.close(resolve))
+})
+
+async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof IngestError) return { code: error.code, message: error.message }
+    throw error
+  }
+  throw new Error('expected a failure')
+}
+
+test.each([
+  '127.0.0.1', '127.8.9.10', '10.1.2.3', '172.16.5.4', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0',
+  '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '64:ff9b::a00:1', 'not-an-ip',
+])('%s is refused', (address) => {
+  expect(isBlockedAddress(address)).toBe(true)
+})
+
+test.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111'])('%s is public', (address) => {
+  expect(isBlockedAddress(address)).toBe(false)
+})
+
+test('loopback, local names, IPv6 and mapped forms are refused before any connection', async () => {
+  const port = new URL(base).port
+  for (const url of [base, `http://localhost:${port}/`, `http://[::1]:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`, 'http://169.254.169.254/latest/meta-data/']) {
+    expect((await failure(fetchArticle(url))).code).toBe('blocked-url')
+  }
+})
+
+test('only http(s), and no credentials in URLs', async () => {
+  expect(await failure(fetchArticle('file:///etc/passwd'))).toMatchObject({ code: 'blocked-url', message: 'Only http and https URLs are fetched, not file:' })
+  expect((await failure(fetchArticle('http://user:secret@example.com/'))).code).toBe('blocked-url')
+  expect((await failure(fetchArticle('not a url'))).code).toBe('blocked-url')
+})
+
+test('a public-looking name that resolves to a private address is refused', async () => {
+  const resolve = async () => [{ address: '10.0.0.5', family: 4 }]
+  expect(await failure(fetchArticle('http://news.example/story', { resolve }))).toMatchObject({ code: 'blocked-url', message: expect.stringContaining('resolves to 10.0.0.5') })
+  const mixed = async () => [{ address: '93.184.216.34', family: 4 }, { address: '::1', family: 6 }]
+  expect((await failure(fetchArticle('http://news.example/story', { resolve: mixed }))).code).toBe('blocked-url')
+})
+
+test('an allowed local server is fetched, following a redirect', async () => {
+  const page = await fetchArticle(`${base}/redirect-local`, allow)
+  expect(new TextDecoder().decode(page.bytes)).toContain('<p>Hello</p>')
+  expect(page.url).toBe(`${base}/article`)
+  expect(page.contentType).toBe('text/html; charset=utf-8')
+})
+
+test('redirects to private addresses or names are refused', async () => {
+  expect((await failure(fetchArticle(`${base}/redirect-private`, allow))).code).toBe('blocked-url')
+  const resolve = async () => [{ address: '192.168.0.10', family: 4 }]
+  expect((await failure(fetchArticle(`${base}/redirect-name`, { ...allow, resolve: async (h) => (h === '127.0.0.1' ? [{ address: h, family: 4 }] : resolve()) }))).code).toBe('blocked-url')
+})
+
+test('bad answers: redirect loops, 404, images, oversized pages, silence, unknown hosts', async () => {
+  expect(await failure(fetchArticle(`${base}/loop`, allow))).toMatchObject({ code: 'fetch', message: expect.stringContaining('Too many redirects') })
+  expect(await failure(fetchArticle(`${base}/missing`, allow))).toMatchObject({ code: 'fetch', message: expect.stringContaining('404') })
+  expect(await failure(fetchArticle(`${base}/image`, allow))).toMatchObject({ code: 'fetch', message: expect.stringContaining('image/png, not a web page') })
+  expect((await failure(fetchArticle(`${base}/big`, { ...allow, maxBytes: 1024 }))).code).toBe('too-large')
+  expect(await failure(fetchArticle(`${base}/slow`, { ...allow, timeoutMs: 300 }))).toMatchObject({ code: 'fetch', message: expect.stringContaining('did not answer') })
+  const offline = async () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }))
+  expect(await failure(fetchArticle('http://news.example/', { resolve: offline }))).toMatchObject({ code: 'fetch', message: expect.stringContaining('no network, or no such host') })
+})

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { load } from 'cheerio'
+import { describe, expect, test } from 'vitest'
+import { extractBody } from '@/lib/ingest/html/body'
+
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../../fixtures/html', name), 'utf8')
+const bodyOf = (html: string, title?: string) => extractBody(load(html), title)
+
+// Enough prose for the page to read as an article.
+const PROSE = [
+  'The regional water board said on Monday that reservoir levels had fallen to their lowest point in twenty years, after the driest spring on record.',
+  'Engineers will begin pumping from the river at the end of the month, a measure last used in 1995, and households are being asked to cut their use by a fifth.',
+  'Farmers, who draw on the same reservoirs for irrigation, warned that a hosepipe ban alone would do little to protect this year’s harvest across the valley.',
+]
+
+describe('an article page full of chrome', () => {
+  const paragraphs = bodyOf(fixture('article-with-chrome.html'), 'Harbour council approves sea wall')
+
+  test('keeps the article’s paragraphs, subheading, quote and list, in order', () => {
+    expect(paragraphs).toEqual([
+      'The harbour council voted on Tuesday to build a new sea wall along the northern shore, ending a decade-long argument over how to protect the town from storm surges.',
+      "The wall will cost an estimated £14 million, according to the council's own figures, and work is expected to begin next spring if the Environment Agency signs off on the plans.",
+      'Residents divided',
+      'Not everyone is pleased. Fishermen who moor their boats along the northern quay say the wall will cut off their access to the slipway, and a petition against the plans has gathered more than 2,000 signatures.',
+      '“We were never asked what we needed. The council has decided for us,” said Tom Baker, who has fished from the harbour for thirty years.',
+      'The council said it would consult fishermen on the design of a new ramp before construction begins.',
+      'Construction is due to start in April 2025.',
+      'The wall will be 1.2 kilometres long.',
+    ])
+  })
+
+  test.each([
+    ['the headline', 'Harbour council approves sea wall'],
+    ['the byline', 'Jane Doe'],
+    ['the date line', '4 min read'],
+    ['the share bar', 'Share on'],
+    ['photo captions and credits', 'built in 1952'],
+    ['an image caption paragraph', 'Boats moored'],
+    ['the advertisement label', 'Advertisement'],
+    ['the newsletter box', 'newsletter'],
+    ['the "read more" link', 'Read more'],
+    ['related links', 'Flood defences'],
+    ['comments', 'About time too'],
+    ['the cookie notice', 'cookies'],
+    ['the log-in box', 'subscriber'],
+    ['the footer', 'All rights reserved'],
+  ])('leaves out %s', (_what, text) => {
+    expect(paragraphs.join('\n').toLowerCase()).not.toContain(text.toLowerCase())
+  })
+})
+
+test('text in a <div> split by double <br> becomes one paragraph per break; a single <br> does not split', () => {
+  expect(bodyOf(fixture('br-separated.html'))).toEqual([
+    'The owners of Hartley Mill confirmed on Friday that the site will close at the end of the year, with the loss of 140 jobs.',
+    'In a statement, the company blamed rising energy costs and a fall in orders from overseas customers, and said it had "explored every option" to keep the mill open.',
+    'Union officials said they would seek talks with management next week. "This is a dark day for the valley," said branch secretary Alan Hughes.',
+    'The mill has operated on the site since 1868.',
+  ])
+})
+
+test('a home page of teasers has no article body', () => {
+  expect(bodyOf(fixture('home-page.html'))).toEqual([])
+})
+
+test('inline elements never split a paragraph', () => {
+  const html = `<body><article>
+    <p>${PROSE[0]}</p>
+    <p>Officials <a href="/x">said</a> the <em>emergency</em> plan, <strong>drawn up</strong> in <span class="x">2019</span>, would<sup>1</sup> hold until autumn at the earliest.</p>
+    <p>${PROSE[1]}</p>
+  </article></body>`
+  expect(bodyOf(html)[1]).toBe('Officials said the emergency plan, drawn up in 2019, would1 hold until autumn at the earliest.')
+})
+
+test('headings, list items, quotes and preformatted text are separate paragraphs', () => {
+  const html = `<body><article>
+    <p>${PROSE[0]}</p><h3>What happens next</h3><p>${PROSE[1]}</p>
+    <ol><li>Pumping starts on 30 June.</li><li>A review follows in August.</li></ol>
+    <blockquote>We have never seen levels like this.</blockquote><pre>Level: 31%</pre><p>${PROSE[2]}</p>
+  </article></body>`
+  expect(bodyOf(html)).toEqual([
+    PROSE[0],
+    'What happens next',
+    PROSE[1],
+    'Pumping starts on 30 June.',
+    'A review follows in August.',
+    'We have never seen levels like this.',
+    'Level: 31%',
+    PROSE[2],
+  ])
+})
+
+test('a heading that repeats the title is dropped', () => {
+  const html = `<body><div class="post"><h2>Reservoirs at a twenty-year low</h2>${PROSE.map((p) => `<p>${p}</p>`).join('')}</div></body>`
+  expect(bodyOf(html, 'Reservoirs at a twenty-year low')).toEqual(PROSE)
+})
+
+test('a wrapper whose class merely mentions chrome still holds the article', () => {
+  const html = `<body><div class="content-with-sidebar-wrap"><div class="field field--label-hidden">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div></div>
+    <div class="sidebar"><p>Sidebar text that is long enough to look like a paragraph of prose, but is not one.</p></div></body>`
+  expect(bodyOf(html)).toEqual(PROSE)
+})
+
+test('an article split into sections, one wrapper each, is kept whole', () => {
+  const section = (heading: string, text: string) => `<section class="entry"><div class="inner"><h2>${heading}</h2><p>${text}</p></div></section>`
+  const html = `<body><div class="list">${section('One', PROSE[0] ?? '')}${section('Two', PROSE[1] ?? '')}${section('Three', PROSE[2] ?? '')}</div></body>`
+  expect(bodyOf(html)).toEqual(['One', PROSE[0], 'Two', PROSE[1], 'Three', PROSE[2]])
+})

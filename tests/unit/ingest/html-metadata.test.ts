@@ -1,0 +1,214 @@
+import { load } from 'cheerio'
+import { describe, expect, test } from 'vitest'
+import { extractMetadata } from '@/lib/ingest/html/metadata'
+import { parseLenient } from '@/lib/ingest/html/json-ld'
+import { stripSiteName } from '@/lib/ingest/html/title'
+
+const URL = 'https://www.example-news.com/tech/2013/06/06/microsoft-monitoring'
+
+function page(head: string, body = '', htmlAttrs = 'lang="en"'): string {
+  return `<!doctype html><html ${htmlAttrs}><head>${head}</head><body>${body}</body></html>`
+}
+
+function metadata(html: string, url: string | null = URL) {
+  return extractMetadata(load(html), { url })
+}
+
+const jsonLd = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`
+
+describe('JSON-LD', () => {
+  test('a NewsArticle gives headline, authors, date, publisher and description', () => {
+    const m = metadata(
+      page(
+        jsonLd({
+          '@context': 'https://schema.org',
+          '@type': 'NewsArticle',
+          headline: 'Microsoft says not part of broad government online monitoring',
+          datePublished: '2013-06-06T20:43:00-04:00',
+          dateModified: '2013-06-07T09:00:00-04:00',
+          author: [{ '@type': 'Person', name: 'Bill Rigby' }, { '@type': 'Organization', name: 'Reuters' }],
+          publisher: { '@type': 'Organization', name: 'Reuters' },
+          description: 'Microsoft denied taking part in a broad government programme.',
+        }),
+      ),
+    )
+    expect(m.title).toBe('Microsoft says not part of broad government online monitoring')
+    expect(m.bylines).toEqual(['Bill Rigby'])
+    expect(m.published).toEqual({ iso: '2013-06-06T20:43:00-04:00', source: 'jsonld', confidence: 0.95 })
+    expect(m.publisher).toBe('Reuters')
+    expect(m.standfirst).toBe('Microsoft denied taking part in a broad government programme.')
+    expect(m.dateline).toBeNull()
+  })
+
+  test('@graph with author references resolved by @id', () => {
+    const m = metadata(
+      page(
+        jsonLd({
+          '@context': 'https://schema.org',
+          '@graph': [
+            { '@type': 'WebSite', '@id': 'https://x.test/#website', name: 'Example News' },
+            { '@type': 'WebPage', '@id': 'https://x.test/a#webpage', datePublished: '2020-01-01T00:00:00Z' },
+            { '@type': 'Article', headline: 'Graph headline', author: { '@id': 'https://x.test/#/person/1' }, datePublished: '2013-07-17' },
+            { '@type': 'Person', '@id': 'https://x.test/#/person/1', name: 'Jane Doe' },
+          ],
+        }),
+      ),
+    )
+    expect(m.title).toBe('Graph headline')
+    expect(m.bylines).toEqual(['Jane Doe'])
+    expect(m.published?.iso).toBe('2013-07-17')
+    expect(m.publisher).toBe('Example News')
+  })
+
+  test('an array of nodes and a nested mainEntity', () => {
+    const m = metadata(page(jsonLd([{ '@type': 'BreadcrumbList' }, { '@type': 'WebPage', mainEntity: { '@type': 'BlogPosting', headline: 'Nested', datePublished: 1370566980 } }])))
+    expect(m.title).toBe('Nested')
+    expect(m.published?.iso).toBe('2013-06-07T01:03:00Z')
+  })
+
+  test('broken JSON-LD is repaired or salvaged, never thrown', () => {
+    const broken = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Line\nbreak", "datePublished": "2013-06-06",}</script>'
+    expect(metadata(page(broken)).published?.iso).toBe('2013-06-06')
+    const hopeless = '<script type="application/ld+json">{"@type": "Article", "datePublished": "2014-02-03", "author": {oops}</script>'
+    expect(metadata(page(hopeless)).published?.iso).toBe('2014-02-03')
+    expect(metadata(page('<script type="application/ld+json">not json at all</script><title>Plain</title>')).title).toBe('Plain')
+  })
+
+  test('parseLenient handles comments, trailing commas and concatenated objects', () => {
+    expect(parseLenient('<!-- {"a": 1} -->')).toEqual({ a: 1 })
+    expect(parseLenient('{"a": [1, 2,],}')).toEqual({ a: [1, 2] })
+    expect(parseLenient('{"a": 1}{"b": 2}')).toEqual([{ a: 1 }, { b: 2 }])
+    expect(parseLenient('   ')).toBeUndefined()
+  })
+})
+
+describe('meta tags', () => {
+  test('OpenGraph and article:* meta', () => {
+    const m = metadata(
+      page(`
+        <meta property="og:title" content="Apple unveils a new phone - The Verge">
+        <meta property="og:site_name" content="The Verge">
+        <meta property="article:published_time" content="2013-06-06T20:43:00Z">
+        <meta property="article:modified_time" content="2013-06-08T10:00:00Z">
+        <meta property="article:author" content="https://www.facebook.com/someone">
+        <meta name="author" content="Jane Doe">
+        <meta property="og:locale" content="en_US">`, '', ''),
+    )
+    expect(m.title).toBe('Apple unveils a new phone')
+    expect(m.publisher).toBe('The Verge')
+    expect(m.published).toEqual({ iso: '2013-06-06T20:43:00Z', source: 'meta', confidence: 0.85 })
+    expect(m.bylines).toEqual(['Jane Doe'])
+    expect(m.language).toBe('en-US')
+  })
+
+  test('parsely, sailthru and Dublin Core tags', () => {
+    const m = metadata(
+      page(`<meta name="parsely-title" content="Parsely headline"><meta name="sailthru.author" content="By JOHN SMITH"><meta name="DC.date.issued" content="2011-03-04">`),
+      null,
+    )
+    expect(m.title).toBe('Parsely headline')
+    expect(m.bylines).toEqual(['John Smith'])
+    expect(m.published).toEqual({ iso: '2011-03-04', source: 'meta', confidence: 0.85 })
+  })
+
+  test('the published date wins over the modified date, whatever the order', () => {
+    const m = metadata(page(`<meta property="article:modified_time" content="2020-05-05T10:00:00Z"><meta property="article:published_time" content="2019-01-02T03:04:05+01:00">`))
+    expect(m.published?.iso).toBe('2019-01-02T03:04:05+01:00')
+  })
+
+  test('a zone-less time is published as the day alone', () => {
+    const m = metadata(page('<meta property="article:published_time" content="2013-07-17 09:30">'), null)
+    expect(m.published?.iso).toBe('2013-07-17')
+  })
+})
+
+describe('the visible page', () => {
+  test('<time datetime> and a byline element', () => {
+    const m = metadata(
+      page('<title>Storm hits coast | Example News</title>', `
+        <article><header><h1>Storm hits coast</h1>
+          <p class="byline">By <a rel="author" href="/jane">Jane Doe</a> and <a href="/john">John Smith</a></p>
+          <time datetime="2013-06-06T08:00:00-04:00">June 6</time>
+          <time class="updated" datetime="2013-06-09T08:00:00-04:00">June 9</time>
+        </header><p>The storm hit the coast on Thursday.</p></article>
+        <aside class="related"><p class="byline">By Someone Else</p></aside>`),
+      null,
+    )
+    expect(m.title).toBe('Storm hits coast')
+    expect(m.bylines).toEqual(['Jane Doe'])
+    expect(m.published).toEqual({ iso: '2013-06-06T08:00:00-04:00', source: 'time', confidence: 0.65 })
+  })
+
+  test('a "By …" line and a printed date near the headline', () => {
+    const m = metadata(
+      page('', `
+        <div class="top"><h1>Council approves budget</h1><div><span>By Maria Lopez, Staff Writer</span></div><div><span>Posted on 06.06.2013</span></div></div>
+        <p>The council approved the budget on Wednesday night after a long debate.</p>`),
+      null,
+    )
+    expect(m.title).toBe('Council approves budget')
+    expect(m.bylines).toEqual(['Maria Lopez'])
+    expect(m.published?.iso).toBe('2013-06-06')
+    expect(m.published?.source).toBe('time')
+  })
+
+  test('the URL is the last source of a date', () => {
+    const m = metadata(page('<title>A story</title>', '<h1>A story</h1>'))
+    expect(m.published).toEqual({ iso: '2013-06-06', source: 'url', confidence: 0.6 })
+  })
+
+  test('no date anywhere is null', () => {
+    expect(metadata(page('<title>A story</title>'), 'https://example.com/story').published).toBeNull()
+  })
+})
+
+describe('title', () => {
+  test('strips site names before or after the headline', () => {
+    const sites = ['Reuters']
+    expect(stripSiteName('Microsoft denies report | Reuters', sites)).toBe('Microsoft denies report')
+    expect(stripSiteName('Reuters - Microsoft denies report', sites)).toBe('Microsoft denies report')
+    expect(stripSiteName('Apple unveils a phone - The Verge', ['theverge.com'])).toBe('Apple unveils a phone')
+  })
+
+  test('keeps a headline whole when no segment names the site', () => {
+    expect(stripSiteName('Machine learning – 10 benefits, use cases', ['Reuters'])).toBe('Machine learning – 10 benefits, use cases')
+  })
+
+  test('prefers the <h1> that a meta title confirms over the suffixed <title>', () => {
+    const m = metadata(page('<title>Budget passes: what it means - Daily Courier</title>', '<header role="banner"><h1>Daily Courier</h1></header><main><h1>Budget passes: what it means</h1></main>'))
+    expect(m.title).toBe('Budget passes: what it means')
+  })
+})
+
+describe('canonical URL, language and publisher', () => {
+  test('a relative canonical is resolved against the page URL', () => {
+    expect(metadata(page('<link rel="canonical" href="/story/123">')).canonicalUrl).toBe('https://www.example-news.com/story/123')
+  })
+
+  test('a non-http canonical falls back to the page URL', () => {
+    expect(metadata(page('<link rel="canonical" href="javascript:void(0)">')).canonicalUrl).toBe(URL)
+    expect(metadata(page(''), null).canonicalUrl).toBeNull()
+  })
+
+  test('language from <html lang>, else content-language', () => {
+    expect(metadata(page('', '', 'lang="EN-gb"')).language).toBe('en-GB')
+    expect(metadata(page('<meta http-equiv="content-language" content="fr">', '', '')).language).toBe('fr')
+  })
+
+  test('publisher from the domain when the page names none', () => {
+    expect(metadata(page(''), 'https://www.reuters.com/article/x').publisher).toBe('Reuters')
+    expect(metadata(page(''), 'https://www.bbc.co.uk/news/x').publisher).toBe('Bbc')
+  })
+})
+
+describe('standfirst', () => {
+  test('a truncated copy of the first paragraph is not a standfirst', () => {
+    const m = metadata(page('<meta name="description" content="The council approved the budget on Wednesday night after…">', '<p>The council approved the budget on Wednesday night after a long debate.</p>'))
+    expect(m.standfirst).toBeNull()
+  })
+
+  test('a dek element is', () => {
+    const m = metadata(page('', '<h1>Budget passes</h1><p class="article-dek">Taxes stay flat for a third year as reserves grow.</p><p>Body text here.</p>'))
+    expect(m.standfirst).toBe('Taxes stay flat for a third year as reserves grow.')
+  })
+})
