@@ -1,22 +1,19 @@
 // Demo data for a new install: the two seed articles (Reuters and iTnews on Microsoft and
-// the 2013 PRISM reports) with the claims and link an editor labelled in seeds.gold.json.
-// The article bodies are cut at the labelled first and last sentences, so the demo shows
-// exactly what an editor approved; the extractor (lib/ingest) is measured against the same labels.
-import { createHash } from 'node:crypto'
+// the 2013 PRISM reports), ingested as an editor would paste them, with the claims and the
+// link an editor labelled in seeds.gold.json.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { z } from 'zod'
 import { describeRange } from '../anchoring/selectors'
 import { getDb } from '../db'
 import type { EntityKind, PrismaClient } from '../generated/prisma/client'
-import { joinParagraphs, normalizeForComparison, normalizeParagraph, NORMALIZATION_VERSION } from '../ingest/normalize'
-import { createArticle, countArticles } from '../queries/articles'
+import { storeDraft } from '../ingest/ingest'
+import { normalizeParagraph } from '../ingest/normalize'
+import { countArticles, getArticleBody } from '../queries/articles'
 import { recordAuditEvent } from '../queries/audit'
 import { createClaim, createClaimLink } from '../queries/claims'
 import type { DbClient } from '../queries/client'
 import { findOrCreateEntity } from '../queries/entities'
-import { findOrCreateOutlet } from '../queries/outlets'
 
 export const DEMO_DIR = path.join(process.cwd(), 'prisma', 'demo')
 const DEMO_ACTION = 'demo.load'
@@ -68,55 +65,6 @@ const SPEAKERS: Record<string, { entity: string | null; channel: string | null }
   'leaked documents provided by Edward Snowden': { entity: 'Edward Snowden', channel: 'leaked documents' },
   'leaked documents': { entity: null, channel: 'leaked documents' },
 }
-const OUTLET_DOMAINS: Record<string, string> = { Reuters: 'reuters.com', iTnews: 'itnews.com.au' }
-
-export type DemoArticle = {
-  file: string
-  title: string
-  standfirst: string | null
-  bylines: string[]
-  dateline: string | null
-  publishedAt: Date | null
-  publishedOffset: string | null
-  publishedSource: 'dateline' | 'editor' | null
-  outlet: string
-  bodyText: string
-  raw: string
-}
-
-// The body is the run of paragraphs from the labelled first sentence to the labelled last one.
-export function cutBody(raw: string, first: string, last: string): string {
-  const paragraphs = raw.split(/\r?\n/).map(normalizeParagraph).filter((p) => p.length > 0)
-  const start = paragraphs.findIndex((p) => p.startsWith(normalizeForComparison(first)))
-  const end = paragraphs.findIndex((p, i) => i >= start && p.endsWith(normalizeForComparison(last)))
-  if (start < 0 || end < 0) throw new Error('The labelled body boundaries are not in the text')
-  return joinParagraphs(paragraphs.slice(start, end + 1))
-}
-
-function offsetOf(iso: string): string | null {
-  return /([+-]\d\d:\d\d|Z)$/.exec(iso)?.[1] ?? null
-}
-
-export function demoArticle(gold: GoldArticle, dir: string = DEMO_DIR): DemoArticle {
-  const raw = readFileSync(path.join(dir, gold.file), 'utf8')
-  const labelled = gold.metadata.published
-  const supplied = gold.editor?.published ?? null
-  const published = labelled ?? supplied
-  return {
-    file: gold.file,
-    title: gold.metadata.title,
-    standfirst: gold.metadata.standfirst,
-    bylines: gold.metadata.byline ? [gold.metadata.byline] : [],
-    dateline: gold.metadata.dateline,
-    publishedAt: published ? new Date(published) : null,
-    // A date without a time (as an editor supplied for iTnews) has no offset: shown as a date only.
-    publishedOffset: labelled ? offsetOf(labelled) : null,
-    publishedSource: labelled ? 'dateline' : supplied ? 'editor' : null,
-    outlet: gold.metadata.publisher,
-    bodyText: cutBody(raw, gold.body.first, gold.body.last),
-    raw,
-  }
-}
 
 // The calendar day of the article in its own time zone, which is when its claims were made
 // unless the labels say otherwise.
@@ -134,30 +82,16 @@ function locate(bodyText: string, exact: string): [number, number] {
 }
 
 async function loadArticle(gold: GoldArticle, entityIds: Map<string, string>, tx: DbClient): Promise<void> {
-  const demo = demoArticle(gold)
-  const outlet = await findOrCreateOutlet(demo.outlet, OUTLET_DOMAINS[demo.outlet] ?? null, tx)
-  const article = await createArticle(
-    {
-      title: demo.title,
-      standfirst: demo.standfirst,
-      bylines: demo.bylines,
-      dateline: demo.dateline,
-      publishedAt: demo.publishedAt,
-      publishedOffset: demo.publishedOffset,
-      publishedSource: demo.publishedSource,
-      publishedConfidence: demo.publishedAt ? 1 : null,
-      language: 'en',
-      bodyText: demo.bodyText,
-      bodyHash: createHash('sha256').update(demo.bodyText).digest('hex'),
-      extractorVersion: `labelled/${NORMALIZATION_VERSION}`,
-      rawSource: gzipSync(demo.raw),
-      rawMediaType: 'text/plain; charset=utf-8',
-      rawSourceName: demo.file,
-      outletId: outlet.id,
-    },
+  // The seed goes through ingestion like any pasted article, with what an editor supplied
+  // where the copied text lacks it (iTnews's site name and date).
+  const result = await storeDraft(
+    { bytes: readFileSync(path.join(DEMO_DIR, gold.file)), name: gold.file },
+    { actorId: null, fixes: { publisher: gold.metadata.publisher, publishedAt: gold.editor?.published ?? undefined } },
     tx,
   )
-  const articleDay = demo.publishedAt ? localDay(demo.publishedAt, demo.publishedOffset) : null
+  if (result.status !== 'created') throw new Error(`Demo article ${gold.file} was not stored: ${JSON.stringify(result)}`)
+  const article = await getArticleBody(result.article.id, tx)
+  const articleDay = article.publishedAt ? localDay(article.publishedAt, article.publishedOffset) : null
   const claimIds = new Map<string, string>()
   for (const claim of gold.claims) {
     const [start, end] = locate(article.bodyText, claim.exact)

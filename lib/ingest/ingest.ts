@@ -161,10 +161,21 @@ function failure(name: string, error: unknown): IngestResult {
   return { name, status: 'failed', error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } }
 }
 
+// Extraction and storage inside a transaction the caller holds (e.g. loading the demo data).
+// Throws an IngestError when the input is not an article.
+export async function storeDraft(input: IngestInput, options: IngestOptions, tx: DbClient): Promise<IngestResult> {
+  return store(input, draftFor(input, options), options, tx)
+}
+
+function draftFor(input: IngestInput, options: IngestOptions): ArticleDraft {
+  return applyFixes(extractArticle(input.bytes, { url: input.url, contentType: input.contentType }), options.fixes)
+}
+
 export async function ingestOne(input: IngestInput, options: IngestOptions, db = getDb()): Promise<IngestResult> {
   let draft: ArticleDraft
   try {
-    draft = applyFixes(extractArticle(input.bytes, { url: input.url, contentType: input.contentType }), options.fixes)
+    // Outside the transaction: extraction takes milliseconds that other writers need not wait for.
+    draft = draftFor(input, options)
   } catch (error) {
     return failure(input.name, error)
   }

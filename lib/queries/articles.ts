@@ -119,3 +119,7 @@ export async function listArticleIdsWithExtractorOtherThan(version: string, clie
   const rows = await client.article.findMany({ where: { extractorVersion: { not: version }, rawSource: { not: null } }, select: { id: true } })
   return rows.map((r) => r.id)
 }
+
+export async function getArticleBody(id: string, client: DbClient = getDb()) {
+  return client.article.findUniqueOrThrow({ where: { id }, select: { id: true, bodyText: true, publishedAt: true, publishedOffset: true } })
+}
