@@ -18,6 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               Claimline
             </Link>
             <Link href="/">Articles</Link>
+            <Link href="/articles/new">Add articles</Link>
           </nav>
         </header>
         <main>{children}</main>

@@ -33,8 +33,7 @@ test('the home page lists the demo articles with outlet, date and claim count', 
   await page.goto(`${baseUrl}/`)
   expect(await page.title()).toBe('Articles · Claimline')
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Articles')
-  const rows = page.getByRole('row')
-  expect(await rows.count()).toBe(3) // header + two articles
+  // Other browser tests add articles to the same database: check the two demo rows themselves.
   const reutersRow = page.getByRole('row', { name: new RegExp(REUTERS) })
   expect(await reutersRow.getByRole('cell').allTextContents()).toEqual([REUTERS, 'Reuters', 'Thu 6 Jun 2013, 20:43 UTC−04:00', '6'])
   const itnewsRow = page.getByRole('row', { name: new RegExp(ITNEWS) })

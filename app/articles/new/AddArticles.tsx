@@ -1,0 +1,156 @@
+'use client'
+// The three ways an editor brings articles in: paste (with a preview to correct before
+// saving), upload files, enter URLs or feeds. Each shows one result line per input.
+import Link from 'next/link'
+import { useActionState, useState } from 'react'
+import type { IngestResult } from '@/lib/ingest/ingest'
+import { ingestFiles, ingestUrls, previewPaste, savePaste, type PreviewState, type ResultsState } from './actions'
+
+const noResults: ResultsState = { results: [], error: null }
+const noPreview: PreviewState = { preview: null, error: null }
+
+function ResultLine({ result }: { result: IngestResult }) {
+  switch (result.status) {
+    case 'created':
+      return (
+        <>
+          <span className="status status-created">created</span> <Link href={`/articles/${result.article.id}`}>{result.article.title}</Link>
+          {result.nearDuplicateOf && (
+            <span className="muted">
+              {' '}
+              — near-duplicate of <Link href={`/articles/${result.nearDuplicateOf.id}`}>{result.nearDuplicateOf.title}</Link> ({Math.round(result.nearDuplicateOf.overlap * 100)}% shared)
+            </span>
+          )}
+          {result.warnings.some((w) => w.startsWith('No publication date')) && <span className="flag"> date needed</span>}
+        </>
+      )
+    case 'updated':
+      return (
+        <>
+          <span className="status status-created">updated</span> <Link href={`/articles/${result.article.id}`}>{result.article.title}</Link>
+        </>
+      )
+    case 'duplicate':
+      return (
+        <>
+          <span className="status status-duplicate">duplicate</span> of <Link href={`/articles/${result.article.id}`}>{result.article.title}</Link>{' '}
+          <span className="muted">({result.reason === 'same-url' ? 'same URL' : 'same text'})</span>
+        </>
+      )
+    case 'failed':
+      return (
+        <>
+          <span className="status status-failed">failed</span> {result.error.message}
+        </>
+      )
+  }
+}
+
+function Results({ state, label }: { state: ResultsState; label: string }) {
+  if (state.error) return <p role="alert" className="error">{state.error}</p>
+  if (state.results.length === 0) return null
+  return (
+    <ul className="results" aria-label={label}>
+      {state.results.map((result, i) => (
+        <li key={`${result.name}-${i}`}>
+          <span className="result-name">{result.name}</span>: <ResultLine result={result} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function PasteForm() {
+  const [previewState, preview, previewing] = useActionState(previewPaste, noPreview)
+  const [saveState, save, saving] = useActionState(savePaste, noResults)
+  const [content, setContent] = useState('')
+  const [url, setUrl] = useState('')
+  const draft = previewState.preview
+  return (
+    <section aria-labelledby="paste-heading" className="add-section">
+      <h2 id="paste-heading">Paste text or HTML</h2>
+      <form action={preview}>
+        <label htmlFor="content">Article text or page HTML</label>
+        <textarea id="content" name="content" rows={10} value={content} onChange={(e) => setContent(e.target.value)} required />
+        <label htmlFor="url">Original URL (optional)</label>
+        <input id="url" name="url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" />
+        <button type="submit" disabled={previewing}>
+          {previewing ? 'Reading…' : 'Preview'}
+        </button>
+      </form>
+      {previewState.error && <p role="alert" className="error">{previewState.error}</p>}
+      {draft && (
+        <form action={save} className="preview" aria-label="Check and correct before saving">
+          <input type="hidden" name="content" value={content} />
+          <input type="hidden" name="url" value={url} />
+          <p className="muted">
+            {draft.paragraphs} paragraphs, from “{draft.opening.slice(0, 80)}…” to “…{draft.closing.slice(-80)}”
+          </p>
+          {draft.warnings.length > 0 && (
+            <ul className="warnings">
+              {draft.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+          <label htmlFor="title">Title</label>
+          <input id="title" name="title" defaultValue={draft.title ?? ''} />
+          <label htmlFor="publishedAt">Published (YYYY-MM-DD, or date-time with offset)</label>
+          <input id="publishedAt" name="publishedAt" defaultValue={draft.published ?? ''} placeholder="date needed" aria-invalid={!draft.published} />
+          <label htmlFor="bylines">Byline</label>
+          <input id="bylines" name="bylines" defaultValue={draft.byline ?? ''} />
+          <label htmlFor="publisher">Outlet</label>
+          <input id="publisher" name="publisher" defaultValue={draft.publisher ?? ''} />
+          <button type="submit" disabled={saving}>
+            {saving ? 'Saving…' : 'Save article'}
+          </button>
+        </form>
+      )}
+      <Results state={saveState} label="Saved" />
+    </section>
+  )
+}
+
+function FilesForm() {
+  const [state, action, pending] = useActionState(ingestFiles, noResults)
+  return (
+    <section aria-labelledby="files-heading" className="add-section">
+      <h2 id="files-heading">Upload files</h2>
+      <form action={action}>
+        <label htmlFor="files">Saved pages (.html, .htm, .html.gz), text (.txt) or feeds (.xml, .rss, .atom)</label>
+        <input id="files" name="files" type="file" multiple accept=".html,.htm,.gz,.txt,.text,.xml,.rss,.atom" />
+        <button type="submit" disabled={pending}>
+          {pending ? 'Ingesting…' : 'Ingest files'}
+        </button>
+      </form>
+      <Results state={state} label="Uploaded files" />
+    </section>
+  )
+}
+
+function UrlsForm() {
+  const [state, action, pending] = useActionState(ingestUrls, noResults)
+  return (
+    <section aria-labelledby="urls-heading" className="add-section">
+      <h2 id="urls-heading">URLs and feeds</h2>
+      <form action={action}>
+        <label htmlFor="urls">One article or RSS/Atom feed URL per line</label>
+        <textarea id="urls" name="urls" rows={4} placeholder="https://…" />
+        <button type="submit" disabled={pending}>
+          {pending ? 'Fetching…' : 'Ingest URLs'}
+        </button>
+      </form>
+      <Results state={state} label="Fetched URLs" />
+    </section>
+  )
+}
+
+export function AddArticles() {
+  return (
+    <>
+      <PasteForm />
+      <FilesForm />
+      <UrlsForm />
+    </>
+  )
+}

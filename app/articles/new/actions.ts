@@ -1,0 +1,133 @@
+'use server'
+// Server actions of the "Add articles" page. They validate the form, then call the same
+// ingestion service as the API and the CLI.
+import { z } from 'zod'
+import { formatByline } from '@/lib/ingest/bylines'
+import { IngestError } from '@/lib/ingest/errors'
+import { extractArticle, MAX_INPUT_BYTES } from '@/lib/ingest/extract'
+import { entriesFor } from '@/lib/ingest/feeds'
+import { fetchArticle } from '@/lib/ingest/fetch-url'
+import { ingestEntries, ingestOne, type IngestInput, type IngestResult } from '@/lib/ingest/ingest'
+
+export type Preview = {
+  title: string | null
+  standfirst: string | null
+  byline: string | null
+  publisher: string | null
+  dateline: string | null
+  published: string | null
+  warnings: string[]
+  paragraphs: number
+  opening: string
+  closing: string
+}
+
+export type PreviewState = { preview: Preview | null; error: string | null }
+export type ResultsState = { results: IngestResult[]; error: string | null }
+
+const MAX_FILES = 200
+const MAX_URLS = 50
+
+const pasted = z.object({
+  content: z.string().trim().min(1, 'Paste the article text or HTML first.').max(MAX_INPUT_BYTES, 'That is more than 20 MB of text.'),
+  url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'The original URL must be an http(s) address.' })]),
+})
+
+const fixes = z.object({
+  title: z.string().trim().max(500),
+  publishedAt: z.union([z.literal(''), z.iso.date(), z.iso.datetime({ offset: true, local: false })], { error: 'Give the date as YYYY-MM-DD, or a date-time with its offset (2013-06-06T20:43:00-04:00).' }),
+  bylines: z.string().trim().max(1000),
+  publisher: z.string().trim().max(200),
+})
+
+function field(form: FormData, name: string): string {
+  const value = form.get(name)
+  return typeof value === 'string' ? value : ''
+}
+
+function pastedInput(form: FormData): IngestInput | string {
+  const parsed = pasted.safeParse({ content: field(form, 'content'), url: field(form, 'url').trim() })
+  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Invalid input.'
+  const { content, url } = parsed.data
+  return { bytes: new TextEncoder().encode(content), name: url || 'pasted text', url: url || null }
+}
+
+export async function previewPaste(_previous: PreviewState, form: FormData): Promise<PreviewState> {
+  const input = pastedInput(form)
+  if (typeof input === 'string') return { preview: null, error: input }
+  try {
+    const draft = extractArticle(input.bytes, { url: input.url })
+    return {
+      error: null,
+      preview: {
+        title: draft.title,
+        standfirst: draft.standfirst,
+        byline: formatByline(draft.bylines),
+        publisher: draft.publisher,
+        dateline: draft.dateline,
+        published: draft.published?.iso ?? null,
+        warnings: draft.warnings,
+        paragraphs: draft.paragraphs.length,
+        opening: draft.paragraphs[0] ?? '',
+        closing: draft.paragraphs.at(-1) ?? '',
+      },
+    }
+  } catch (error) {
+    return { preview: null, error: error instanceof IngestError ? error.message : 'The text could not be read.' }
+  }
+}
+
+export async function savePaste(_previous: ResultsState, form: FormData): Promise<ResultsState> {
+  const input = pastedInput(form)
+  if (typeof input === 'string') return { results: [], error: input }
+  const corrected = fixes.safeParse({ title: field(form, 'title'), publishedAt: field(form, 'publishedAt').trim(), bylines: field(form, 'bylines'), publisher: field(form, 'publisher') })
+  if (!corrected.success) return { results: [], error: corrected.error.issues[0]?.message ?? 'Invalid correction.' }
+  const { title, publishedAt, bylines, publisher } = corrected.data
+  const result = await ingestOne(input, {
+    actorId: null,
+    fixes: {
+      title: title || undefined,
+      publishedAt: publishedAt || undefined,
+      bylines: bylines ? bylines.split(/\s*(?:,|\band\b)\s*/).filter(Boolean) : undefined,
+      publisher: publisher || undefined,
+    },
+  })
+  return { results: [result], error: null }
+}
+
+export async function ingestFiles(_previous: ResultsState, form: FormData): Promise<ResultsState> {
+  const files = form.getAll('files').filter((f): f is File => typeof f !== 'string' && f.size > 0)
+  if (files.length === 0) return { results: [], error: 'Choose one or more files first.' }
+  if (files.length > MAX_FILES) return { results: [], error: `At most ${MAX_FILES} files at a time.` }
+  const results: IngestResult[] = []
+  for (const file of files) {
+    const input: IngestInput = { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, contentType: file.type || null }
+    results.push(...(await ingestEntries(safeEntries(input), { actorId: null })))
+  }
+  return { results, error: null }
+}
+
+// A feed among the inputs expands into its items; an unreadable feed is that input's failure.
+function safeEntries(input: IngestInput) {
+  try {
+    return entriesFor(input, (url) => fetchArticle(url))
+  } catch (error) {
+    return [{ name: input.name, input: () => Promise.reject(error instanceof Error ? error : new Error(String(error))) }]
+  }
+}
+
+export async function ingestUrls(_previous: ResultsState, form: FormData): Promise<ResultsState> {
+  const urls = field(form, 'urls').split(/\s+/).map((u) => u.trim()).filter(Boolean)
+  if (urls.length === 0) return { results: [], error: 'Enter one or more URLs, one per line.' }
+  if (urls.length > MAX_URLS) return { results: [], error: `At most ${MAX_URLS} URLs at a time.` }
+  const results: IngestResult[] = []
+  for (const url of urls) {
+    try {
+      results.push(...(await ingestEntries(entriesFor(await fetchArticle(url), (link) => fetchArticle(link)), { actorId: null })))
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      results.push({ name: url, status: 'failed', error: { code: error instanceof IngestError ? error.code : 'internal', message } })
+    }
+  }
+  return { results, error: null }
+}

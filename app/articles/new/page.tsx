@@ -1,0 +1,14 @@
+import type { Metadata } from 'next'
+import { AddArticles } from './AddArticles'
+
+export const metadata: Metadata = { title: 'Add articles' }
+
+export default function AddArticlesPage() {
+  return (
+    <>
+      <h1>Add articles</h1>
+      <p className="muted">Paste an article copied from a page, upload saved pages, or enter URLs and feeds. Duplicates are recognised and reported, not stored twice.</p>
+      <AddArticles />
+    </>
+  )
+}
