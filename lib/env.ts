@@ -6,6 +6,8 @@ const schema = z.object({
   // unset → embedded PGlite in ./data/claimline; pglite:<dir>; pglite:memory:; postgresql://…
   DATABASE_URL: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Loopback by default: there are no accounts yet, so the app must not face a network unasked.
+  HOST: z.string().min(1).default('127.0.0.1'),
   // "0" skips loading the two demo articles into an empty database on `npm start`.
   CLAIMLINE_DEMO_DATA: z.enum(['0', '1']).default('1'),
 })

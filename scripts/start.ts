@@ -17,11 +17,11 @@ function runOrExit(args: string[]): void {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-function portIsFree(port: number): Promise<boolean> {
+function portIsFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer()
     probe.once('error', () => resolve(false))
-    probe.listen(port, () => probe.close(() => resolve(true)))
+    probe.listen(port, host, () => probe.close(() => resolve(true)))
   })
 }
 
@@ -39,7 +39,7 @@ async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): P
 
 async function main(): Promise<void> {
   const env = getEnv()
-  if (!(await portIsFree(env.PORT))) {
+  if (!(await portIsFree(env.PORT, env.HOST))) {
     console.error(`Port ${env.PORT} is in use: is Claimline already running? Stop it, or start on another port with PORT=<n> npm start.`)
     process.exit(1)
   }
@@ -50,13 +50,13 @@ async function main(): Promise<void> {
     buildApp()
   }
   // The server process becomes the owner of the embedded database.
-  const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '--port', String(env.PORT)], {
+  const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '--port', String(env.PORT), '--hostname', env.HOST], {
     stdio: 'inherit',
     env: childEnv,
   })
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
-  const url = `http://localhost:${env.PORT}`
+  const url = `http://${env.HOST === '127.0.0.1' || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`
   if (await waitUntilServing(url, child)) console.log(`\nClaimline is running at ${url}\n`)
 }
 
