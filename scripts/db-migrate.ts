@@ -1,7 +1,8 @@
 // npm run db:migrate [-- --status | --resolve-rolled-back <name>]
 // Applies pending migrations to the database DATABASE_URL names (the embedded one by default).
 import { applyMigrations, getMigrationState, markRolledBack, MigrationError } from '../lib/database/migrate'
-import { closeDb, getDatabase } from '../lib/db'
+import { runCommand } from '../lib/cli/run'
+import { getDatabase } from '../lib/db'
 
 async function main(args: string[]): Promise<number> {
   const database = await getDatabase()
@@ -29,13 +30,4 @@ async function main(args: string[]): Promise<number> {
   return 0
 }
 
-main(process.argv.slice(2))
-  .then(async (code) => {
-    await closeDb()
-    process.exit(code)
-  })
-  .catch(async (error: unknown) => {
-    console.error(error instanceof MigrationError ? `db:migrate: ${error.message}` : error)
-    await closeDb().catch(() => {})
-    process.exit(1)
-  })
+runCommand(() => main(process.argv.slice(2)), (error) => (error instanceof MigrationError ? `db:migrate: ${error.message}` : String(error instanceof Error ? error.stack : error)))

@@ -1,9 +1,9 @@
 // claimline — the command line. `npm run claimline -- <command> …`
 // It works while the server runs: on the embedded database it is then served by the server's process.
-import { closeDb } from '../db'
 import { runExtract } from './extract'
 import { runIngest } from './ingest'
 import { runReextract } from './reextract'
+import { runCommand } from './run'
 
 const USAGE = `Usage: claimline <command> [arguments]
 
@@ -32,13 +32,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2))
-  .then(async (code) => {
-    await closeDb()
-    process.exit(code)
-  })
-  .catch(async (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error)
-    await closeDb().catch(() => {})
-    process.exit(1)
-  })
+runCommand(() => main(process.argv.slice(2)))

@@ -2,29 +2,11 @@
 // pastes one the archive already has; uploads a batch with a bad file in it.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, expect, inject, test } from 'vitest'
-import { launchBrowser, watchForErrors, type ErrorWatch } from './helpers/browser'
+import { expect, inject, test } from 'vitest'
+import { browserSession } from './helpers/browser'
 
 const baseUrl = inject('baseUrl')
-let browser: Browser
-let page: Page
-let watch: ErrorWatch
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  page = await browser.newPage()
-  watch = watchForErrors(page)
-  return async () => {
-    await page.close()
-    expect(watch.errors).toEqual([])
-  }
-})
+const session = browserSession()
 
 const PASTED = `Harbour board backs new ferry terminal
 
@@ -40,6 +22,7 @@ Share this article
 Most Read`
 
 test('paste, see what was found, supply the missing date, save, and open the article', async () => {
+  const page = session.page()
   await page.goto(`${baseUrl}/`)
   await page.getByRole('link', { name: 'Add articles' }).click()
   await page.waitForURL(/\/articles\/new$/)
@@ -71,6 +54,7 @@ test('paste, see what was found, supply the missing date, save, and open the art
 })
 
 test('pasting an article the archive has is reported as a duplicate, with a link to it', async () => {
+  const page = session.page()
   await page.goto(`${baseUrl}/articles/new`)
   const reuters = readFileSync(path.join(process.cwd(), 'prisma/demo/004_beb8acb8efdee709.txt'), 'utf8')
   await page.getByRole('textbox', { name: 'Article text or page HTML' }).fill(reuters)
@@ -82,6 +66,7 @@ test('pasting an article the archive has is reported as a duplicate, with a link
 })
 
 test('uploading a batch reports each file, and a bad file does not stop the others', async () => {
+  const page = session.page()
   await page.goto(`${baseUrl}/articles/new`)
   const article = `<!doctype html><html lang="en"><head><title>Tram line opens</title><meta property="article:published_time" content="2024-04-02T08:00:00+02:00"></head><body><article><h1>Tram line opens</h1>${'<p>The new tram line opened on Tuesday, linking the station to the university campus in twelve minutes.</p>'.repeat(3)}</article></body></html>`
   await page.getByLabel(/Saved pages/).setInputFiles([

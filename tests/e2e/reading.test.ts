@@ -1,35 +1,16 @@
 // A journalist opens Claimline on a new install: the demo articles are listed, search
 // narrows them, and the Reuters article reads as the story, without the page chrome.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, expect, inject, test } from 'vitest'
-import { launchBrowser, watchForErrors, type ErrorWatch } from './helpers/browser'
+import { expect, inject, test } from 'vitest'
+import { browserSession } from './helpers/browser'
 
 const baseUrl = inject('baseUrl')
-let browser: Browser
-let page: Page
-let watch: ErrorWatch
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
-
-beforeEach(async () => {
-  page = await browser.newPage()
-  watch = watchForErrors(page)
-  return async () => {
-    await page.close()
-    expect(watch.errors).toEqual([])
-  }
-})
+const session = browserSession()
 
 const REUTERS = 'Microsoft says not part of broad government online monitoring'
 const ITNEWS = 'Microsoft asks US to let it disclose security requests'
 
 test('the home page lists the demo articles with outlet, date and claim count', async () => {
+  const page = session.page()
   await page.goto(`${baseUrl}/`)
   expect(await page.title()).toBe('Articles · Claimline')
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Articles')
@@ -41,6 +22,7 @@ test('the home page lists the demo articles with outlet, date and claim count', 
 })
 
 test('searching titles narrows the list and keeps the query in the URL', async () => {
+  const page = session.page()
   await page.goto(`${baseUrl}/`)
   await page.getByRole('searchbox', { name: 'Search titles' }).fill('disclose')
   await page.getByRole('button', { name: 'Search' }).click()
@@ -54,6 +36,7 @@ test('searching titles narrows the list and keeps the query in the URL', async (
 })
 
 test('the Reuters article shows its metadata and clean body, and no reader comments', async () => {
+  const page = session.page()
   await page.goto(`${baseUrl}/`)
   await page.getByRole('link', { name: REUTERS }).click()
   await page.waitForURL(/\/articles\/[0-9a-f-]{36}$/)
@@ -77,6 +60,7 @@ test('the Reuters article shows its metadata and clean body, and no reader comme
 })
 
 test('the iTnews article shows the standfirst and the date an editor supplied', async () => {
+  const page = session.page()
   await page.goto(`${baseUrl}/?q=disclose`)
   await page.getByRole('link', { name: ITNEWS }).click()
   await page.waitForURL(/\/articles\//)
@@ -86,10 +70,11 @@ test('the iTnews article shows the standfirst and the date an editor supplied', 
 })
 
 test('an unknown article is a 404 page, not an error', async () => {
+  const page = session.page()
   const missing = `${baseUrl}/articles/01a2038f-db30-7363-8bee-d676a5ef8541`
   const malformed = `${baseUrl}/articles/not-an-id`
-  watch.expectNotFound(missing)
-  watch.expectNotFound(malformed)
+  session.watch().expectNotFound(missing)
+  session.watch().expectNotFound(malformed)
   expect((await page.goto(missing))?.status()).toBe(404)
   expect((await page.goto(malformed))?.status()).toBe(404)
   expect(await page.getByRole('heading', { name: '404' }).count()).toBe(1)

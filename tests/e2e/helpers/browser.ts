@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -40,4 +41,37 @@ export function watchForErrors(page: Page): ErrorWatch {
     void dialog.dismiss()
   })
   return { errors, expectNotFound: (url) => notFound.add(url) }
+}
+
+// One browser per test file and a fresh page per test; after each test, the page must have
+// produced no error. Returns accessors, since the page only exists once a test runs.
+export function browserSession(): { page: () => Page; watch: () => ErrorWatch } {
+  let browser: Browser | null = null
+  let page: Page | null = null
+  let watch: ErrorWatch | null = null
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  beforeEach(async () => {
+    if (!browser) throw new Error('the browser did not start')
+    page = await browser.newPage()
+    watch = watchForErrors(page)
+    return async () => {
+      await page?.close()
+      expect(watch?.errors).toEqual([])
+    }
+  })
+  return {
+    page: () => {
+      if (!page) throw new Error('no page outside a test')
+      return page
+    },
+    watch: () => {
+      if (!watch) throw new Error('no page outside a test')
+      return watch
+    },
+  }
 }
