@@ -1,5 +1,6 @@
 import { getDb } from '../db'
-import type { Prisma } from '../generated/prisma/client'
+import type { Prisma, PrismaClient } from '../generated/prisma/client'
+import { recordAuditEvent } from './audit'
 import type { DbClient } from './client'
 
 export type ArticleListFilter = { q?: string; take?: number }
@@ -122,4 +123,42 @@ export async function listArticleIdsWithExtractorOtherThan(version: string, clie
 
 export async function getArticleBody(id: string, client: DbClient = getDb()) {
   return client.article.findUniqueOrThrow({ where: { id }, select: { id: true, bodyText: true, publishedAt: true, publishedOffset: true } })
+}
+
+// The publication fields are left out when the editor did not change the date.
+export type ArticleDetails = {
+  title: string
+  bylines: string[]
+  outletId: string | null
+  publishedAt?: Date | null
+  publishedOffset?: string | null
+  publishedSource?: 'editor' | null
+}
+
+export class StaleEditError extends Error {
+  constructor() {
+    super('Someone else changed this article since you opened it. Reload to see their change, then edit again.')
+    this.name = 'StaleEditError'
+  }
+}
+
+// Dates become ISO strings, as JSON stores them.
+function asJson(value: object): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
+}
+
+const detailsSelect = { title: true, bylines: true, publishedAt: true, publishedOffset: true, publishedSource: true, outletId: true, version: true } as const
+
+// An editor's correction of an article's details: applied only if nobody changed the article
+// since the editor loaded it (its version), and recorded in the audit trail with before and after.
+export async function updateArticleDetails(id: string, expectedVersion: number, details: ArticleDetails, actorId: string | null, client: PrismaClient = getDb()) {
+  return client.$transaction(async (tx) => {
+    const before = await tx.article.findUnique({ where: { id }, select: detailsSelect })
+    if (!before) return null
+    const updated = await tx.article.updateMany({ where: { id, version: expectedVersion }, data: { ...details, version: { increment: 1 } } })
+    if (updated.count === 0) throw new StaleEditError()
+    const after = await tx.article.findUniqueOrThrow({ where: { id }, select: detailsSelect })
+    await recordAuditEvent({ actorId, action: 'article.update-details', objectType: 'Article', objectId: id, before: asJson(before), after: asJson(after) }, tx)
+    return after
+  })
 }

@@ -4,7 +4,9 @@ import { z } from 'zod'
 import { formatPublished, isoPublished } from '@/lib/dates/format'
 import { splitParagraphs } from '@/lib/ingest/normalize'
 import { getArticle } from '@/lib/queries/articles'
+import { formatByline } from '@/lib/ingest/bylines'
 import { safeHttpUrl } from '@/lib/urls'
+import { ArticleDetailsForm } from './ArticleDetailsForm'
 
 export const dynamic = 'force-dynamic'
 
@@ -45,7 +47,7 @@ export default async function ArticlePage({ params }: Props) {
         <dt>Outlet</dt>
         <dd>{article.outlet?.name ?? <span className="muted">unknown</span>}</dd>
         <dt>Byline</dt>
-        <dd>{article.bylines.length > 0 ? article.bylines.join(', ') : <span className="muted">none</span>}</dd>
+        <dd>{formatByline(article.bylines) ?? <span className="muted">none</span>}</dd>
         {article.dateline && (
           <>
             <dt>Dateline</dt>
@@ -74,6 +76,18 @@ export default async function ArticlePage({ params }: Props) {
           </>
         )}
       </dl>
+      <ArticleDetailsForm
+        key={article.version}
+        details={{
+          id: article.id,
+          version: article.version,
+          title: article.title,
+          published: article.publishedAt ? isoPublished(article.publishedAt, article.publishedOffset) : '',
+          publishedSource: article.publishedSource ?? '',
+          byline: formatByline(article.bylines) ?? '',
+          outlet: article.outlet?.name ?? '',
+        }}
+      />
       <div className="article-body">
         {splitParagraphs(article.bodyText).map((paragraph, index) => (
           <p key={index}>{paragraph}</p>
