@@ -58,6 +58,14 @@ const CHROME_WORDS =
 
 const TERMINAL = /[.!?…]["”’')\]]*$/
 
+// Navigation trails: "Home | World | Business", "News > Technology > Privacy".
+const BREADCRUMB = /^[^|>›»]+(?:\s[|>›»]\s[^|>›»]+){2,}$/
+
+// A byline without "By": one or more names of two or three capitalised words, joined by
+// commas, "and" or "&" ("Alex Reporter and Sam Writer").
+const NAME = String.raw`\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}`
+const NAME_LIST = new RegExp(String.raw`^${NAME}(?:\s*(?:,|\band\b|&)\s*${NAME})*$`, 'u')
+
 function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 }
@@ -86,7 +94,8 @@ export function classifyLine(text: string, previous: string | null, next: string
   const header = words <= 14 ? parseDatelineHeader(text) : null
   if (header && parseDate(header.dateText)) return make(text, 'dateline-header', words, 0, true)
   if (words <= 8 && parseDate(text)) return make(text, 'date', words, 0, true)
-  if (CHROME_WORDS.test(text)) return make(text, 'chrome', words, -10, false)
+  if (CHROME_WORDS.test(text) || BREADCRUMB.test(text)) return make(text, 'chrome', words, -10, false)
+  if (words <= 8 && NAME_LIST.test(text) && /,|\band\b|&/.test(text)) return make(text, 'byline', words, 0, true)
 
   const terminal = TERMINAL.test(text)
   if (words >= 10 && (terminal || words >= 25)) return make(text, 'prose', words, words, false)

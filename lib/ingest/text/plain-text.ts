@@ -48,35 +48,32 @@ function trimToProse(lines: Line[], segment: Segment): Segment {
   return { start, end, score: segment.score }
 }
 
-function findTitle(lines: Line[], bodyStart: number): number | null {
-  for (let i = bodyStart - 1; i >= 0; i--) {
-    const line = lines[i]
-    if (line?.kind === 'headline') return i
-  }
-  return null
-}
+// The article's head sits right above the body: its headline and dek (at most three lines,
+// counting a headline printed twice), with bylines and dates among them, and below them
+// perhaps photo captions and share buttons. Walking up from the body, page chrome may be
+// passed only until the head starts; above the head, chrome or anything else ends it.
+const HEAD_SIZE = 3
+const META = new Set<Line['kind']>(['byline', 'date', 'dateline-header'])
+const BELOW_HEAD = new Set<Line['kind']>(['caption', 'chrome'])
 
-// A line that appears twice in the head of the page is the headline (sites print it in the
-// title bar and above the article); prefer it when it is above the body.
-function repeatedHeadline(lines: Line[], bodyStart: number): number | null {
-  const seen = new Map<string, number>()
-  for (let i = 0; i < bodyStart; i++) {
+function headLines(lines: Line[], bodyStart: number): Line[] {
+  const head: Line[] = []
+  for (let i = bodyStart - 1; i >= 0 && head.length < HEAD_SIZE; i--) {
     const line = lines[i]
-    if (line?.kind !== 'headline') continue
-    const first = seen.get(line.text)
-    if (first !== undefined) return i
-    seen.set(line.text, i)
+    if (!line) break
+    if (line.kind === 'headline' || line.kind === 'standfirst') head.unshift(line)
+    else if (!(META.has(line.kind) || (head.length === 0 && BELOW_HEAD.has(line.kind)))) break
   }
-  return null
+  return head
 }
 
 function published(lines: Line[], from: number, to: number): { date: PublishedDate | null; place: string | null } {
   for (let i = from; i < to; i++) {
     const line = lines[i]
-    if (!line || line.kind !== 'dateline-header') continue
-    const header = parseDatelineHeader(line.text)
-    const parsed = header ? parsePublicationDate(header.dateText) : null
-    if (header && parsed) return { date: { iso: toPublishedIso(parsed), source: 'dateline', confidence: parsed.hasZone ? 0.9 : 0.6 }, place: header.place }
+    if (!line || (line.kind !== 'dateline-header' && line.kind !== 'date')) continue
+    const header = line.kind === 'dateline-header' ? parseDatelineHeader(line.text) : null
+    const parsed = parsePublicationDate(header?.dateText ?? line.text)
+    if (parsed) return { date: { iso: toPublishedIso(parsed), source: 'dateline', confidence: parsed.hasZone ? 0.9 : 0.6 }, place: header?.place ?? null }
   }
   return { date: null, place: null }
 }
@@ -117,14 +114,16 @@ export function extractPlainText(text: string): ArticleDraft {
   const body = trimToProse(lines, found)
   draft.paragraphs = lines.slice(body.start, body.end + 1).map((line) => line.text)
 
-  const titleAt = repeatedHeadline(lines, body.start) ?? findTitle(lines, body.start)
-  draft.title = titleAt === null ? null : (lines[titleAt]?.text ?? null)
-  if (titleAt === null) warnings.push('No headline found above the article text.')
+  // Title first, then the dek; sites often print the headline twice (title bar and page).
+  const head = headLines(lines, body.start)
+  const [title] = head
+  draft.title = title?.text ?? null
+  draft.standfirst = head.find((line) => line !== title && line.text !== title?.text)?.text ?? null
+  if (!title) warnings.push('No headline found above the article text.')
 
-  const headStart = titleAt === null ? 0 : titleAt + 1
+  const titleAt = title ? lines.indexOf(title) : -1
+  const headStart = titleAt + 1
   const between = lines.slice(headStart, body.start)
-  const standfirst = between.find((line) => line.kind === 'standfirst' || (line.kind === 'prose' && line.words <= 40))
-  draft.standfirst = standfirst?.text ?? null
 
   // Bylines: above the body ("By Jane Doe") or the wire credit line right after it.
   const bylineLines = [...between, lines[body.end + 1]].filter((line): line is Line => line?.kind === 'byline')
