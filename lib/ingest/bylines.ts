@@ -85,9 +85,22 @@ function segments(raw: string): string[] {
 }
 
 function namesIn(segment: string): string[] {
+  const credited = CREDIT_PREFIX.test(segment)
   const text = stripTrailingNoise(segment.replace(CREDIT_PREFIX, '').replace(/^by\s+/i, ''))
   const pieces = text.split(/\s*(?:,|\band\b|&|\+)\s*/i)
-  return pieces.map(cleanName).filter((name): name is string => name !== null)
+  const people = pieces.map(cleanName).filter((name): name is string => name !== null)
+  if (people.length > 0 || !credited) return people
+  return pieces.map(groupName).filter((name): name is string => name !== null)
+}
+
+// "By Workzone Team", "By The Currency editors": a desk credited as the author. Only after an
+// explicit "By" that names no person: "Jane Doe, Bloomberg Staff" credits Jane Doe.
+const GROUP = /^(?:the\s+)?(?:\p{Lu}[\p{L}\p{N}&'’.-]*\s+){1,3}(?:team|staff|editors|editorial(?: team| staff| board)?|desk|newsroom)$/iu
+
+function groupName(piece: string): string | null {
+  const name = piece.replace(/^[\s"'“”‘’:,.-]+|[\s"'“”‘’:,-]+$/g, '').trim()
+  if (!GROUP.test(name) || !/^\p{Lu}/u.test(name)) return null
+  return isShouting(name) ? titleCase(name) : name
 }
 
 // "Jane Doe on June 6, 2013", "Jane Doe Updated 3 hours ago", "Jane Doe (Reuters)".

@@ -3,7 +3,7 @@
 // several objects in one script), so parsing is forgiving and every shape is narrowed by hand.
 import type { CheerioAPI } from 'cheerio'
 import { jsonLdAuthors } from '../bylines'
-import { select } from './meta'
+import { attrEqualsIgnoringCase, elementsNamed } from './elements'
 
 type JsonObject = Record<string, unknown>
 
@@ -33,10 +33,11 @@ const MAX_DEPTH = 8
 
 export function readJsonLd($: CheerioAPI): JsonLdData {
   const roots: unknown[] = []
-  select($, 'script[type="application/ld+json" i], script[type="application/json+ld" i]').each((_, el) => {
+  for (const el of elementsNamed($, 'script')) {
+    if (!attrEqualsIgnoringCase(el, 'type', 'application/ld+json') && !attrEqualsIgnoringCase(el, 'type', 'application/json+ld')) continue
     const parsed = parseLenient($(el).text())
     if (parsed !== undefined) roots.push(parsed)
-  })
+  }
   const nodes = roots.flatMap((root) => collectNodes(root, 0))
   const byId = new Map<string, JsonObject>()
   for (const node of nodes) {

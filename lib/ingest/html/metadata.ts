@@ -2,12 +2,14 @@
 // of trust: JSON-LD, OpenGraph and other meta tags, microdata and <time>, the visible page,
 // then the URL.
 import type { CheerioAPI } from 'cheerio'
+import type { Element } from 'domhandler'
 import { normalizeParagraph } from '../normalize'
 import type { ArticleMetadata } from '../types'
 import { pageBylineCandidates } from './page-bylines'
 import { publishedDate } from './published-date'
 import { readJsonLd, type JsonLdData } from './json-ld'
-import { fold, meta, select } from './meta'
+import { attrEqualsIgnoringCase, attrHasWord, attrIncludes, elementsNamed, elementsWhere } from './elements'
+import { fold, meta } from './meta'
 import { chooseTitle, headlineCandidates, isSiteName } from './title'
 
 export type MetadataContext = { url: string | null }
@@ -83,8 +85,12 @@ export function nameFromDomain(url: string | null): string | null {
   return label ? label.charAt(0).toUpperCase() + label.slice(1) : null
 }
 
+// css-select's expression for [rel~="canonical" i].
+const CANONICAL = /(?:^|\s)canonical(?:$|\s)/i
+
 function canonicalUrl($: CheerioAPI, url: string | null): string | null {
-  const candidates = [select($, 'link[rel~="canonical" i]').first().attr('href'), meta($, 'og:url')]
+  const link = elementsNamed($, 'link').find((el) => attrHasWord(el, 'rel', CANONICAL))
+  const candidates = [link?.attribs.href, meta($, 'og:url')]
   for (const candidate of candidates) {
     const absolute = absoluteHttpUrl(candidate, url)
     if (absolute) return absolute
@@ -105,11 +111,12 @@ export function absoluteHttpUrl(href: string | null | undefined, base: string | 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i
 
 function language($: CheerioAPI, jsonLd: JsonLdData): string | null {
+  const html = elementsNamed($, 'html')[0]
   const candidates = [
-    $('html').attr('lang'),
-    $('html').attr('xml:lang'),
+    html?.attribs.lang,
+    html?.attribs['xml:lang'],
     meta($, 'og:locale'),
-    select($, 'meta[http-equiv="content-language" i]').attr('content'),
+    elementsNamed($, 'meta').find((el) => attrEqualsIgnoringCase(el, 'http-equiv', 'content-language'))?.attribs.content,
     meta($, 'language', 'dc.language'),
     jsonLd.article?.language,
   ]
@@ -129,14 +136,12 @@ function canonicalLanguage(tag: string): string {
 // The dek: a summary written for the piece. Descriptions that are only the opening of the body
 // cut short, or the site's own blurb, say nothing the body or the publisher does not.
 function standfirst($: CheerioAPI, jsonLd: JsonLdData, title: string | null, siteNames: string[]): string | null {
-  const subtitle = select($, '[class*="subtitle" i], [class*="standfirst" i], [class*="dek" i], [class*="subheadline" i], [class*="sub-headline" i], [itemprop="alternativeHeadline"]')
-    .first()
-    .text()
+  const subtitleElement = elementsWhere($, isSubtitle)[0]
+  const subtitle = subtitleElement ? $(subtitleElement).text() : ''
   const candidates = [jsonLd.article?.description, meta($, 'og:description'), meta($, 'description', 'twitter:description'), subtitle]
-  const paragraphs = select($, 'p')
+  const paragraphs = elementsNamed($, 'p')
     .slice(0, 40)
-    .map((_, el) => fold($(el).text()))
-    .get()
+    .map((el) => fold($(el).text()))
   for (const candidate of candidates) {
     const text = normalizeParagraph(candidate ?? '')
     if (text.length < 20 || text.length > 600) continue
@@ -146,6 +151,19 @@ function standfirst($: CheerioAPI, jsonLd: JsonLdData, title: string | null, sit
     return text
   }
   return null
+}
+
+// Was [class*="subtitle" i], [class*="standfirst" i], [class*="dek" i], [class*="subheadline" i],
+// [class*="sub-headline" i], [itemprop="alternativeHeadline"].
+function isSubtitle(el: Element): boolean {
+  return (
+    attrIncludes(el, 'class', 'subtitle') ||
+    attrIncludes(el, 'class', 'standfirst') ||
+    attrIncludes(el, 'class', 'dek') ||
+    attrIncludes(el, 'class', 'subheadline') ||
+    attrIncludes(el, 'class', 'sub-headline') ||
+    el.attribs.itemprop === 'alternativeHeadline'
+  )
 }
 
 function isTruncatedOpening(text: string, paragraphs: string[]): boolean {

@@ -1,21 +1,28 @@
 // Bylines from meta tags and the visible page, for pages whose JSON-LD names no author.
-import type { Cheerio, CheerioAPI } from 'cheerio'
-import { hasChildren, isTag, isText, type AnyNode, type Text } from 'domhandler'
+import type { CheerioAPI } from 'cheerio'
+import { hasChildren, isTag, isText, type AnyNode, type Element, type ParentNode, type Text } from 'domhandler'
 import { parseByline } from '../bylines'
 import { normalizeParagraph } from '../normalize'
-import { isOutsideStory, metaAll, select } from './meta'
+import { attrEqualsIgnoringCase, attrIncludes, elementsWhere, hasAncestor, isOutsideStory, type Match } from './elements'
+import { metaAll } from './meta'
 
 const META_AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author', 'byl']
 
-// Elements that hold a byline. Ordered from the most explicit markup to loose class names.
-const BYLINE_SELECTORS = [
-  '[itemprop="author"] [itemprop="name"]',
-  '[itemprop="author"]',
-  '[rel="author"]',
-  '[class*="byline" i]',
-  '[class*="author-name" i], [class*="authorname" i], [class*="author__name" i], [class*="author_name" i]',
-  '[class*="author" i]:not([class*="bio" i]):not([class*="avatar" i]):not([class*="box" i])',
-  '[class*="posted-by" i], [class*="postedby" i], [class*="contributor" i], [class*="writer" i]',
+// Elements that hold a byline. Ordered from the most explicit markup to loose class names:
+// '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]' (HTML
+// compares rel without case), '[class*="byline" i]', author-name classes, '[class*="author" i]'
+// but not bio, avatar or box, then posted-by, contributor and writer classes.
+const isAuthorItem: Match = (el) => el.attribs.itemprop === 'author'
+const classHas = (el: Element, ...needles: string[]) => needles.some((needle) => attrIncludes(el, 'class', needle))
+
+const BYLINE_MATCHES: Match[] = [
+  (el) => el.attribs.itemprop === 'name' && hasAncestor(el, isAuthorItem),
+  isAuthorItem,
+  (el) => attrEqualsIgnoringCase(el, 'rel', 'author'),
+  (el) => classHas(el, 'byline'),
+  (el) => classHas(el, 'author-name', 'authorname', 'author__name', 'author_name'),
+  (el) => classHas(el, 'author') && !classHas(el, 'bio', 'avatar', 'box'),
+  (el) => classHas(el, 'posted-by', 'postedby', 'contributor', 'writer'),
 ]
 
 const BY_WORD = /^\s*(?:by|written by|posted by|words by|author)\b/i
@@ -37,36 +44,50 @@ export function fromMeta($: CheerioAPI): string[] | null {
     const names = metaAll($, key).flatMap((value) => parseByline(value))
     if (names.length > 0) return dedupe(names)
   }
+  return fromTwitterLabels($)
+}
+
+// Share cards label extra facts in pairs: twitter:label1 "Written by", twitter:data1 "Jane Doe".
+function fromTwitterLabels($: CheerioAPI): string[] | null {
+  for (const n of [1, 2, 3, 4]) {
+    const label = metaAll($, `twitter:label${n}`)[0]
+    if (!label || !/^(?:written by|author|by)$/i.test(label.trim())) continue
+    const names = metaAll($, `twitter:data${n}`).flatMap((value) => parseByline(value))
+    if (names.length > 0) return dedupe(names)
+  }
   return null
 }
 
 // The first byline element that names someone, with its siblings: several authors are often
 // marked up one element each, while a second byline further down belongs to another story.
 export function fromMarkup($: CheerioAPI): string[] | null {
-  for (const selector of BYLINE_SELECTORS) {
+  for (const match of BYLINE_MATCHES) {
     const names: string[] = []
     let parent: AnyNode | null = null
-    select($, selector).each((_, el) => {
-      const node = $(el)
-      if (isOutsideStory(node)) return
-      if (parent && el.parent !== parent) return
-      const text = bylineText(node)
-      if (text.length === 0 || text.length > 120) return
+    for (const el of elementsWhere($, match)) {
+      if (isOutsideStory(el)) continue
+      if (parent && el.parent !== parent) continue
+      const text = bylineText(el)
+      if (text.length === 0 || text.length > 120) continue
       const found = parseByline(text)
-      if (found.length === 0) return
+      if (found.length === 0) continue
       names.push(...found)
       parent = el.parent
-    })
+    }
     if (names.length > 0) return dedupe(names)
   }
   return null
 }
 
-function bylineText(node: Cheerio<AnyNode>): string {
-  const content = node.attr('content')
+function bylineText(node: ParentNode): string {
+  const content = isTag(node) ? node.attribs.content : undefined
   if (content) return normalizeParagraph(content)
   // Separate the text of inline elements so "Jane Doe<span>June 6</span>" does not read as one name.
-  const pieces = node.get().flatMap(textPieces).map(normalizeParagraph).filter(Boolean)
+  const pieces: string[] = []
+  for (const text of textNodes(node)) {
+    const piece = normalizeParagraph(text.data)
+    if (piece) pieces.push(piece)
+  }
   return pieces.join(' | ')
 }
 
@@ -80,12 +101,13 @@ function* textNodes(root: AnyNode): Generator<Text> {
     if (!node) break
     if (isText(node)) yield node
     else if (isTag(node) && SKIPPED_TAGS.test(node.name)) continue
-    else if (hasChildren(node)) for (const child of [...node.children].reverse()) stack.push(child)
+    else if (hasChildren(node)) {
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        const child = node.children[i]
+        if (child) stack.push(child)
+      }
+    }
   }
-}
-
-function textPieces(node: AnyNode): string[] {
-  return [...textNodes(node)].map((text) => text.data)
 }
 
 // A "By Jane Doe" line anywhere in the page: found from its text node, so a pass over the page
@@ -99,9 +121,8 @@ export function fromByLine($: CheerioAPI): string[] | null {
     let line = text.parent
     for (let depth = 0; line && depth < 2 && normalizeParagraph($(line).text()).replace(BY_WORD, '').length < 3; depth++) line = line.parent
     if (!line) continue
-    const node = $(line)
-    if (isOutsideStory(node)) continue
-    const content = bylineText(node)
+    if (isOutsideStory(line)) continue
+    const content = bylineText(line)
     if (content.length > 100 || !BY_LINE.test(content)) continue
     const names = parseByline(content)
     if (names.length > 0) return names

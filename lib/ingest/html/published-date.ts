@@ -1,11 +1,13 @@
 // The publication date of an HTML page: the first plausible date among its sources, most
 // trustworthy first. Modification dates are never taken for publication dates.
 import type { CheerioAPI } from 'cheerio'
+import { isTag, type Element } from 'domhandler'
 import { dateFromUrl, parsePublicationDate, toPublishedIso, type ParsedDate } from '../dates'
 import { normalizeParagraph } from '../normalize'
 import type { DateSource, PublishedDate } from '../types'
 import type { JsonLdData } from './json-ld'
-import { isOutsideStory, metaAll, select } from './meta'
+import { attrIncludes, descendants, elementsNamed, elementsWhere, hasAncestor, isOutsideStory, parentElement } from './elements'
+import { metaAll } from './meta'
 
 const META_DATE_KEYS = [
   'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time',
@@ -40,12 +42,13 @@ export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, url: string | n
     if (parsed) return published(parsed, candidate.source, candidate.confidence)
   }
   // The page's printed date is not marked up: read it from the text around the headline.
-  const visible = visibleDate($, now, false)
+  const texts = replayable(visibleTexts($))
+  const visible = visibleDate(texts, now, false)
   if (visible) return published(visible, 'time', 0.5)
   const fromUrl = url ? dateFromUrl(url, now) : null
   if (fromUrl) return published(fromUrl, 'url', 0.6)
   // Last resort: a page that shows only when it was updated was published on or before that day.
-  const updated = visibleDate($, now, true)
+  const updated = visibleDate(texts, now, true)
   if (updated) return published(updated, 'time', 0.3)
   for (const text of [...metaAll($, 'article:modified_time'), ...metaAll($, 'og:updated_time'), jsonLd.article?.dateModified]) {
     const parsed = text ? parsePublicationDate(text, now) : null
@@ -58,35 +61,66 @@ function published(date: ParsedDate, source: DateSource, confidence: number): Pu
   return { iso: toPublishedIso(date), source, confidence }
 }
 
+// Was '[itemprop="datePublished"], [itemprop="dateCreated"]'.
+function isDateItem(el: Element): boolean {
+  return el.attribs.itemprop === 'datePublished' || el.attribs.itemprop === 'dateCreated'
+}
+
 function microdata($: CheerioAPI): Candidate[] {
-  return select($, '[itemprop="datePublished"], [itemprop="dateCreated"]')
-    .map((_, el) => {
-      const node = $(el)
-      const text = node.attr('content') ?? node.attr('datetime') ?? node.text()
-      return { text, source: 'meta' as const, confidence: 0.8 }
-    })
-    .get()
+  return elementsWhere($, isDateItem).map((el) => {
+    const text = el.attribs.content ?? el.attribs.datetime ?? $(el).text()
+    return { text, source: 'meta' as const, confidence: 0.8 }
+  })
 }
 
 // <time datetime> elements that are not about an update, a comment or another story.
 function timeElements($: CheerioAPI): Candidate[] {
   const found: Candidate[] = []
-  select($, 'time').each((_, el) => {
-    const node = $(el)
-    if (isOutsideStory(node)) return
-    if (MODIFIED.test(`${node.attr('class') ?? ''} ${node.parent().attr('class') ?? ''} ${node.attr('itemprop') ?? ''}`)) return
-    if (MODIFIED.test(normalizeParagraph(node.parent().text()).slice(0, 30))) return
-    const pubdate = node.is('[pubdate]') || PUBLISHED_HINT.test(node.attr('class') ?? '')
-    const text = node.attr('datetime') || node.text()
+  for (const el of elementsNamed($, 'time')) {
+    if (isOutsideStory(el)) continue
+    const parent = parentElement(el)
+    if (MODIFIED.test(`${el.attribs.class ?? ''} ${parent?.attribs.class ?? ''} ${el.attribs.itemprop ?? ''}`)) continue
+    if (MODIFIED.test(normalizeParagraph(parent ? $(parent).text() : '').slice(0, 30))) continue
+    const pubdate = el.attribs.pubdate !== undefined || PUBLISHED_HINT.test(el.attribs.class ?? '')
+    const text = el.attribs.datetime || $(el).text()
     found.push({ text, source: 'time', confidence: pubdate ? 0.75 : 0.65 })
-  })
+  }
   return found
+}
+
+// Texts read lazily, once: the second pass over them (allowing updates) replays the first.
+function replayable(source: Iterator<string>): Iterable<string> {
+  const seen: string[] = []
+  let done = false
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; ; i++) {
+        const known = seen[i]
+        if (known !== undefined) {
+          yield known
+          continue
+        }
+        if (done) return
+        const next = source.next()
+        if (next.done) {
+          done = true
+          return
+        }
+        seen.push(next.value)
+        yield next.value
+      }
+    },
+  }
 }
 
 // A date printed near the headline ("Published June 6, 2013", "Posted on 06.06.2013"): the
 // short text blocks of the headline's container, then elements whose class says "date".
-function visibleDate($: CheerioAPI, now: Date, allowUpdated: boolean): ParsedDate | null {
-  const texts = [...textsNearHeadline($), ...textsByClass($)]
+function* visibleTexts($: CheerioAPI): Generator<string> {
+  yield* textsNearHeadline($)
+  yield* textsByClass($)
+}
+
+function visibleDate(texts: Iterable<string>, now: Date, allowUpdated: boolean): ParsedDate | null {
   for (const text of texts) {
     if (text.length < 6 || text.length > 120) continue
     if (!allowUpdated && UPDATED_TEXT.test(text)) continue
@@ -97,36 +131,48 @@ function visibleDate($: CheerioAPI, now: Date, allowUpdated: boolean): ParsedDat
 }
 
 const UPDATED_TEXT = /^\s*(?:last\s+)?(?:updated|modified|reviewed|edited)/i
-const LEAF_BLOCKS = 'p, span, div, time, li, small, h5, h6, strong, em, address'
+const LEAF_BLOCKS = new Set(['p', 'span', 'div', 'time', 'li', 'small', 'h5', 'h6', 'strong', 'em', 'address'])
+const isLeafBlock = (el: Element) => LEAF_BLOCKS.has(el.name)
+const isStoryH1 = (el: Element) => el.name === 'h1' && hasAncestor(el, (a) => a.name === 'article' || a.name === 'main')
 
 function textsNearHeadline($: CheerioAPI): string[] {
-  const inStory = select($, 'article h1, main h1').first()
-  const headline = inStory.length > 0 ? inStory : select($, 'h1').first()
-  if (headline.length === 0) return []
+  const headline = elementsWhere($, isStoryH1)[0] ?? elementsNamed($, 'h1')[0]
+  if (!headline) return []
   // Climb until the container holds a few text blocks: the headline's header, not the whole page.
-  let container = headline.parent()
-  for (let depth = 0; depth < 4 && container.length > 0; depth++) {
+  let container = parentElement(headline)
+  for (let depth = 0; depth < 4 && container; depth++) {
     const texts = leafTexts($, container)
     if (texts.some((text) => parsePublicationDate(text) !== null) || depth === 3) return texts
-    container = container.parent()
+    container = parentElement(container)
   }
   return []
 }
 
-function leafTexts($: CheerioAPI, container: ReturnType<CheerioAPI>): string[] {
-  return container
-    .find(LEAF_BLOCKS)
-    .filter((_, el) => $(el).children(LEAF_BLOCKS).length === 0 && !isOutsideStory($(el)))
-    .slice(0, 60)
-    .map((_, el) => normalizeParagraph($(el).text()))
-    .get()
+// The innermost text blocks: those with no block of the same kinds inside.
+function leafTexts($: CheerioAPI, container: Element): string[] {
+  const texts: string[] = []
+  for (const el of descendants(container, isLeafBlock)) {
+    if (texts.length >= 60) break
+    if (el.children.some((child) => isTag(child) && isLeafBlock(child))) continue
+    if (isOutsideStory(el)) continue
+    texts.push(normalizeParagraph($(el).text()))
+  }
+  return texts
 }
 
-function textsByClass($: CheerioAPI): string[] {
-  const selector = '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="byline" i], [class*="meta" i], [id*="date" i]'
-  return select($, selector)
-    .filter((_, el) => !isOutsideStory($(el)) && !MODIFIED.test($(el).attr('class') ?? ''))
-    .slice(0, 100)
-    .get()
-    .flatMap((el) => [normalizeParagraph($(el).text()), ...leafTexts($, $(el))])
+// Was '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i],
+// [class*="byline" i], [class*="meta" i], [id*="date" i]'.
+function hasDateClass(el: Element): boolean {
+  return ['date', 'time', 'publish', 'posted', 'byline', 'meta'].some((needle) => attrIncludes(el, 'class', needle)) || attrIncludes(el, 'id', 'date')
+}
+
+function* textsByClass($: CheerioAPI): Generator<string> {
+  let taken = 0
+  for (const el of elementsWhere($, hasDateClass)) {
+    if (taken >= 100) return
+    if (isOutsideStory(el) || MODIFIED.test(el.attribs.class ?? '')) continue
+    taken++
+    yield normalizeParagraph($(el).text())
+    yield* leafTexts($, el)
+  }
 }

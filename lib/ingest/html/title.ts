@@ -2,34 +2,71 @@
 // carry the site's name ("… | Reuters", "Reuters - …"); the visible <h1> usually does not,
 // but pages also use <h1> for logos and section names. A headline both sources agree on wins.
 import type { CheerioAPI } from 'cheerio'
+import type { Element } from 'domhandler'
 import { normalizeParagraph } from '../normalize'
+import { attrIncludes, closest, descendants, elementsNamed, elementsWhere, hasAncestor, type Match } from './elements'
 import type { JsonLdData } from './json-ld'
-import { fold, meta, select } from './meta'
+import { fold, meta } from './meta'
 
 type TitleSources = { jsonLd: JsonLdData; siteNames: string[]; headlines: string[] }
 
 const SEPARATOR = /\s+[|\-–—:·•»/~]\s+|\s*[|·•»]\s*|\s+::\s+/
 
 // Logos and site names are often marked up as <h1> in the masthead.
-const MASTHEAD = '[role="banner"], [class*="logo" i], [id*="logo" i], [class*="site-title" i], [class*="brand" i], nav, footer, aside'
+// Was '[role="banner"], [class*="logo" i], [id*="logo" i], [class*="site-title" i], [class*="brand" i], nav, footer, aside'.
+function isMasthead(el: Element): boolean {
+  return (
+    el.attribs.role === 'banner' ||
+    attrIncludes(el, 'class', 'logo') ||
+    attrIncludes(el, 'id', 'logo') ||
+    attrIncludes(el, 'class', 'site-title') ||
+    attrIncludes(el, 'class', 'brand') ||
+    el.name === 'nav' ||
+    el.name === 'footer' ||
+    el.name === 'aside'
+  )
+}
+
+const isArticleOrMain: Match = (el) => el.name === 'article' || el.name === 'main'
+const isHeader: Match = (el) => el.name === 'header'
+const isNav: Match = (el) => el.name === 'nav'
+
+// Most explicit first. Was 'article h1, main h1, [role="main"] h1', 'h1', '[itemprop="headline"]',
+// '[class*="entry-title" i], [class*="post-title" i], [class*="article-title" i], [class*="headline" i]'.
+const HEADLINE_SOURCES: (($: CheerioAPI) => readonly Element[])[] = [
+  ($) => elementsWhere($, isStoryH1),
+  ($) => elementsNamed($, 'h1'),
+  ($) => elementsWhere($, isHeadlineItem),
+  ($) => elementsWhere($, hasHeadlineClass),
+]
+
+function isStoryH1(el: Element): boolean {
+  return el.name === 'h1' && hasAncestor(el, (a) => a.name === 'article' || a.name === 'main' || a.attribs.role === 'main')
+}
+
+function isHeadlineItem(el: Element): boolean {
+  return el.attribs.itemprop === 'headline'
+}
+
+function hasHeadlineClass(el: Element): boolean {
+  return attrIncludes(el, 'class', 'entry-title') || attrIncludes(el, 'class', 'post-title') || attrIncludes(el, 'class', 'article-title') || attrIncludes(el, 'class', 'headline')
+}
+
+// A header with navigation in it is the site's masthead, unless it sits in the story.
+function inMasthead(el: Element): boolean {
+  if (closest(el, isMasthead)) return true
+  const header = closest(el, isHeader)
+  return header !== null && closest(el, isArticleOrMain) === null && descendants(header, isNav).length > 0
+}
 
 export function headlineCandidates($: CheerioAPI): string[] {
-  const selectors = [
-    'article h1, main h1, [role="main"] h1',
-    'h1',
-    '[itemprop="headline"]',
-    '[class*="entry-title" i], [class*="post-title" i], [class*="article-title" i], [class*="headline" i]',
-  ]
   const found: string[] = []
-  for (const selector of selectors) {
-    select($, selector)
-      .slice(0, 5)
-      .each((_, el) => {
-        const node = $(el)
-        if (node.closest(MASTHEAD).length > 0 || (node.closest('header').length > 0 && node.closest('article, main').length === 0 && node.closest('header').find('nav').length > 0)) return
-        const text = withoutLabel(normalizeParagraph(node.text().replace(/\s+/g, ' ')))
-        if (text.length >= 3 && text.length <= 300 && !found.includes(text)) found.push(text)
-      })
+  for (const source of HEADLINE_SOURCES) {
+    for (const el of source($).slice(0, 5)) {
+      if (inMasthead(el)) continue
+      const text = withoutLabel(normalizeParagraph($(el).text().replace(/\s+/g, ' ')))
+      if (text.length >= 3 && text.length <= 300 && !found.includes(text)) found.push(text)
+    }
   }
   return found
 }
@@ -57,7 +94,7 @@ export function chooseTitle($: CheerioAPI, { jsonLd, siteNames, headlines }: Tit
     meta($, 'twitter:title'),
     meta($, 'parsely-title', 'sailthru.title', 'dc.title', 'citation_title'),
     jsonLd.page?.headline,
-    normalizeParagraph(select($, 'title').first().text()) || null,
+    normalizeParagraph(titleText($)) || null,
   ].filter((t): t is string => Boolean(t))
   const cleaned = metaTitles.map((title) => withoutLabel(stripSiteName(title, siteNames, headlines)))
   headlines = headlines.map((headline) => withoutKicker(headline, cleaned))
@@ -78,6 +115,11 @@ export function chooseTitle($: CheerioAPI, { jsonLd, siteNames, headlines }: Tit
   const main = headlines.find((h) => !isSiteName(h, siteNames) && fold(h).split(' ').length >= 2)
   if (main && (cleaned.length === 0 || cleaned.some((title) => sharesWords(main, title)))) return main
   return cleaned[0] ?? main ?? null
+}
+
+function titleText($: CheerioAPI): string {
+  const el = elementsNamed($, 'title')[0]
+  return el ? $(el).text() : ''
 }
 
 function sharesWords(a: string, b: string): boolean {

@@ -152,6 +152,30 @@ describe('the visible page', () => {
     expect(m.published?.source).toBe('time')
   })
 
+  test('layout classes on <body> do not put the whole page outside the story', () => {
+    const m = metadata(
+      page('', `<article><h1>Council approves budget</h1><div class="post_author_name">Maria Lopez</div>
+        <time datetime="2013-06-06">June 6</time></article>`).replace('<body>', '<body class="has-sidebar comments-open">'),
+      null,
+    )
+    expect(m.bylines).toEqual(['Maria Lopez'])
+    expect(m.published?.iso).toBe('2013-06-06')
+  })
+
+  test('page-builder blocks named widgets are part of the story; sidebar widgets are not', () => {
+    const m = metadata(
+      page('', `<div class="widget widget_recent"><p class="byline">By Someone Else</p></div>
+        <div class="elementor-widget elementor-widget-text-editor"><p class="byline">By Maria Lopez</p></div>`),
+      null,
+    )
+    expect(m.bylines).toEqual(['Maria Lopez'])
+  })
+
+  test('a share card labelled "Written by" names the author', () => {
+    const m = metadata(page('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Nawaz Dhandala">'), null)
+    expect(m.bylines).toEqual(['Nawaz Dhandala'])
+  })
+
   test('the URL is the last source of a date', () => {
     const m = metadata(page('<title>A story</title>', '<h1>A story</h1>'))
     expect(m.published).toEqual({ iso: '2013-06-06', source: 'url', confidence: 0.6 })
