@@ -46,7 +46,8 @@ const YEAR_MONTH_DAY_NAMED = new RegExp(`\\b(\\d{4})\\s+${MONTH_NAME}\\s+(\\d{1,
 const YEAR_SLASH = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/
 const DOTTED = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/
 const SLASHED = /\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\b/
-const TIME = /\b(\d{1,2})(?::(\d{2}))(?::(\d{2}))?\s*([ap])?\.?\s?(m\b\.?)?|\b(\d{1,2})\s*([ap])\.?\s?m\b\.?/i
+// "20:43", "8:43pm", "8 p.m.", and the British "18.27" (a dot, but not a dotted date like 06.06.2013).
+const TIME = /\b(\d{1,2})(?::(\d{2})|\.(\d{2})(?![.\d]))(?::(\d{2}))?\s*([ap])?\.?\s?(m\b\.?)?|\b(\d{1,2})\s*([ap])\.?\s?m\b\.?/i
 // "GMT+8" and "UTC-05:00" may be short; a bare offset must have four digits ("-0400", "+05:30").
 const NUMERIC_ZONE = /\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b|(?:^|[\s(])([+-])(\d{2}):?(\d{2})\b/
 const ZONE_WORD = /\b([A-Z]{1,5})\b/g
@@ -105,27 +106,27 @@ function fromUnix(value: number): ParsedDate | null {
 function parseIso(text: string): Parts | null {
   const m = ISO.exec(text)
   if (!m) return null
+  const parts = partsOf(m)
+  if (m[4] !== undefined) parts.offset = m[7] ? numericOffset(m[7]) : zoneIn(text.slice((m.index ?? 0) + m[0].length), parts)
+  return validDay(parts) && validTime(parts) ? parts : null
+}
+
+// Year, month, day and (when present) hour, minute, second from an ISO-shaped match.
+function partsOf(m: RegExpExecArray): Parts {
   const parts: Parts = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }
   if (m[4] !== undefined) {
     parts.hour = Number(m[4])
     parts.minute = Number(m[5])
     parts.second = m[6] === undefined ? 0 : Number(m[6])
-    const rest = text.slice((m.index ?? 0) + m[0].length)
-    parts.offset = m[7] ? numericOffset(m[7]) : zoneIn(rest, parts)
   }
-  return validDay(parts) && validTime(parts) ? parts : null
+  return parts
 }
 
 function parseCompact(text: string): Parts | null {
   const m = COMPACT_ISO.exec(text)
   if (!m) return null
-  const parts: Parts = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }
-  if (m[4] !== undefined) {
-    parts.hour = Number(m[4])
-    parts.minute = Number(m[5])
-    parts.second = m[6] === undefined ? 0 : Number(m[6])
-    parts.offset = m[7] ? numericOffset(m[7]) : null
-  }
+  const parts = partsOf(m)
+  if (m[4] !== undefined) parts.offset = m[7] ? numericOffset(m[7]) : null
   return validDay(parts) && validTime(parts) ? parts : null
 }
 
@@ -173,9 +174,9 @@ function findTime(text: string): { parts: Pick<Parts, 'hour' | 'minute' | 'secon
   const m = TIME.exec(text)
   if (!m) return null
   const rest = text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)
-  if (m[6] !== undefined) return { parts: { hour: to24(Number(m[6]), m[7]), minute: 0, second: 0 }, rest }
-  const meridiem = m[4] && m[5] ? m[4] : undefined
-  return { parts: { hour: to24(Number(m[1]), meridiem), minute: Number(m[2]), second: m[3] ? Number(m[3]) : 0 }, rest }
+  if (m[7] !== undefined) return { parts: { hour: to24(Number(m[7]), m[8]), minute: 0, second: 0 }, rest }
+  const meridiem = m[5] && m[6] ? m[5] : undefined
+  return { parts: { hour: to24(Number(m[1]), meridiem), minute: Number(m[2] ?? m[3]), second: m[4] ? Number(m[4]) : 0 }, rest }
 }
 
 function to24(hour: number, meridiem: string | undefined): number {

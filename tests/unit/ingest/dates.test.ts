@@ -88,3 +88,9 @@ describe('dateFromUrl', () => {
     expect(dateFromUrl('not a url')).toBeNull()
   })
 })
+
+test('British dotted times, without mistaking a dotted date for a time', () => {
+  expect(parseDate('Thu 11 Jul 2013 18.27 BST')).toEqual({ iso: '2013-07-11T18:27:00+01:00', hasTime: true, hasZone: true })
+  expect(parseDate('11.07.2013 18.27')).toEqual({ iso: '2013-07-11T18:27:00', hasTime: true, hasZone: false })
+  expect(parseDate('06.06.2013')).toEqual({ iso: '2013-06-06', hasTime: false, hasZone: false })
+})

@@ -13,7 +13,7 @@ test('broadsheet page: headline, dek, names-only byline, date; navigation and "M
   expect(draft.title).toBe('Microsoft handed the NSA access to encrypted messages, files show')
   expect(draft.standfirst).toBe('Secret files show scale of Silicon Valley co-operation on Prism')
   expect(draft.bylines).toEqual(['Alex Hartley', 'Sam Moreno'])
-  expect(draft.published?.iso.slice(0, 10)).toBe('2013-07-11')
+  expect(draft.published).toEqual({ iso: '2013-07-11T18:27:00+01:00', source: 'dateline', confidence: 0.9 })
   expect(draft.paragraphs).toHaveLength(4)
   expect(draft.paragraphs[0]).toMatch(/^Microsoft has collaborated closely/)
   expect(draft.paragraphs.at(-1)).toMatch(/the statement said\.$/)
