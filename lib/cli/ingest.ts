@@ -1,8 +1,7 @@
 // claimline ingest <files|folders|globs|-> [--update] [--publisher NAME] [--date ISO]
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { IngestError } from '../ingest/errors'
-import { entriesFor, type FeedEntry } from '../ingest/feeds'
+import { entriesFromSource } from '../ingest/feeds'
 import { fetchArticle } from '../ingest/fetch-url'
 import { ingestEntries, type IngestInput, type IngestOptions, type IngestResult } from '../ingest/ingest'
 import { readStdin, resolveInputs } from './inputs'
@@ -58,14 +57,6 @@ export function summaryTable(results: IngestResult[]): string {
 type Source = { name: string; load: () => Promise<IngestInput> }
 
 // A source is a file, standard input or a URL; a feed among them expands into its items.
-async function expand(source: Source): Promise<FeedEntry[]> {
-  try {
-    return entriesFor(await source.load(), (url) => fetchArticle(url))
-  } catch (error) {
-    return [{ name: source.name, input: () => Promise.reject(error instanceof Error ? error : new IngestError('fetch', String(error))) }]
-  }
-}
-
 export async function runIngest(args: string[]): Promise<number> {
   const flags = parseFlags(args)
   const urls = flags.rest.filter((a) => /^https?:\/\//i.test(a))
@@ -90,7 +81,7 @@ export async function runIngest(args: string[]): Promise<number> {
   ]
   const bar = progress(sources.length)
   for (const source of sources) {
-    const entries = await expand(source)
+    const entries = await entriesFromSource(source.name, source.load)
     bar.grow(entries.length - 1)
     results.push(...(await ingestEntries(entries, options, (result) => bar.tick(`${result.name}: ${describe(result)}`))))
   }

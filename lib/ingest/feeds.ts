@@ -6,6 +6,7 @@ import type { Element } from 'domhandler'
 import { parseDate } from './dates'
 import { decodeBytes } from './decode'
 import { IngestError } from './errors'
+import { fetchArticle } from './fetch-url'
 import type { IngestInput } from './ingest'
 
 export type FeedItem = {
@@ -127,4 +128,19 @@ export function entriesFor(input: IngestInput, fetchPage: (url: string) => Promi
   const head = new TextDecoder().decode(input.bytes.subarray(0, 2048))
   if (!looksLikeFeed(head)) return [{ name: input.name, input: async () => input }]
   return feedEntries(parseFeed(decodeBytes(input.bytes, input.contentType).text), fetchPage)
+}
+
+// A source (a file, an upload, a URL) → what to ingest. When loading it or reading it as a
+// feed fails, the source becomes one failing entry, so a batch reports it and goes on.
+export async function entriesFromSource(
+  name: string,
+  load: () => Promise<IngestInput>,
+  fetchPage: (url: string) => Promise<IngestInput> = (url) => fetchArticle(url),
+): Promise<FeedEntry[]> {
+  try {
+    return entriesFor(await load(), fetchPage)
+  } catch (error) {
+    const failure = error instanceof Error ? error : new IngestError('fetch', String(error))
+    return [{ name, input: () => Promise.reject(failure) }]
+  }
 }

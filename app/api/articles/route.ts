@@ -4,7 +4,7 @@ import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { MAX_INPUT_BYTES } from '@/lib/ingest/extract'
 import { IngestError, type IngestErrorCode } from '@/lib/ingest/errors'
-import { entriesFor } from '@/lib/ingest/feeds'
+import { entriesFromSource } from '@/lib/ingest/feeds'
 import { fetchArticle } from '@/lib/ingest/fetch-url'
 import { ingestEntries, type IngestInput, type IngestResult } from '@/lib/ingest/ingest'
 import { HttpError, jsonError, readBodyWithLimit } from '@/lib/http/responses'
@@ -88,7 +88,7 @@ export async function POST(request: Request) {
     const { inputs, fixes } = multipart ? { inputs: await fromMultipart(request), fixes: undefined } : await fromJson(request)
     const results: IngestResult[] = []
     for (const input of inputs) {
-      results.push(...(await ingestEntries(entriesFor(input, (url) => fetchArticle(url)), { actorId: null, fixes })))
+      results.push(...(await ingestEntries(await entriesFromSource(input.name, async () => input), { actorId: null, fixes })))
     }
     return NextResponse.json({ results }, { status: statusFor(results) })
   } catch (error) {

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { formatByline } from '@/lib/ingest/bylines'
 import { IngestError } from '@/lib/ingest/errors'
 import { extractArticle, MAX_INPUT_BYTES } from '@/lib/ingest/extract'
-import { entriesFor } from '@/lib/ingest/feeds'
+import { entriesFromSource } from '@/lib/ingest/feeds'
 import { fetchArticle } from '@/lib/ingest/fetch-url'
 import { ingestEntries, ingestOne, type IngestInput, type IngestResult } from '@/lib/ingest/ingest'
 
@@ -102,18 +102,9 @@ export async function ingestFiles(_previous: ResultsState, form: FormData): Prom
   const results: IngestResult[] = []
   for (const file of files) {
     const input: IngestInput = { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, contentType: file.type || null }
-    results.push(...(await ingestEntries(safeEntries(input), { actorId: null })))
+    results.push(...(await ingestEntries(await entriesFromSource(input.name, async () => input), { actorId: null })))
   }
   return { results, error: null }
-}
-
-// A feed among the inputs expands into its items; an unreadable feed is that input's failure.
-function safeEntries(input: IngestInput) {
-  try {
-    return entriesFor(input, (url) => fetchArticle(url))
-  } catch (error) {
-    return [{ name: input.name, input: () => Promise.reject(error instanceof Error ? error : new Error(String(error))) }]
-  }
 }
 
 export async function ingestUrls(_previous: ResultsState, form: FormData): Promise<ResultsState> {
@@ -122,12 +113,7 @@ export async function ingestUrls(_previous: ResultsState, form: FormData): Promi
   if (urls.length > MAX_URLS) return { results: [], error: `At most ${MAX_URLS} URLs at a time.` }
   const results: IngestResult[] = []
   for (const url of urls) {
-    try {
-      results.push(...(await ingestEntries(entriesFor(await fetchArticle(url), (link) => fetchArticle(link)), { actorId: null })))
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      results.push({ name: url, status: 'failed', error: { code: error instanceof IngestError ? error.code : 'internal', message } })
-    }
+    results.push(...(await ingestEntries(await entriesFromSource(url, () => fetchArticle(url)), { actorId: null })))
   }
   return { results, error: null }
 }

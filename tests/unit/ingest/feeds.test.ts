@@ -3,7 +3,7 @@ import path from 'node:path'
 import { expect, test } from 'vitest'
 import { IngestError } from '@/lib/ingest/errors'
 import { extractArticle } from '@/lib/ingest/extract'
-import { entriesFor, feedEntries, looksLikeFeed, parseFeed } from '@/lib/ingest/feeds'
+import { entriesFor, entriesFromSource, feedEntries, looksLikeFeed, parseFeed } from '@/lib/ingest/feeds'
 import type { IngestInput } from '@/lib/ingest/ingest'
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../../fixtures/feeds', name))
@@ -55,4 +55,15 @@ test('feeds are told from pages; broken and empty feeds are clear errors', () =>
   const page: IngestInput = { bytes: new TextEncoder().encode('<html><body><p>x</p></body></html>'), name: 'page.html' }
   expect(entriesFor(page, fetchPage).map((e) => e.name)).toEqual(['page.html'])
   expect(entriesFor({ bytes: fixture('teasers.atom'), name: 'wire.atom' }, fetchPage)).toHaveLength(2)
+})
+
+test('a source that cannot be loaded, or a broken feed, is one failing entry rather than an error', async () => {
+  const unreachable = await entriesFromSource('https://news.example/', () => Promise.reject(new IngestError('fetch', 'offline')), fetchPage)
+  expect(unreachable.map((e) => e.name)).toEqual(['https://news.example/'])
+  await expect(unreachable[0]!.input()).rejects.toThrow('offline')
+  const broken = await entriesFromSource('empty.rss', async () => ({ bytes: new TextEncoder().encode('<?xml version="1.0"?><rss><channel></channel></rss>'), name: 'empty.rss' }), fetchPage)
+  expect(broken).toHaveLength(1)
+  await expect(broken[0]!.input()).rejects.toThrow(/no items/)
+  const feed = await entriesFromSource('wire.atom', async () => ({ bytes: fixture('teasers.atom'), name: 'wire.atom' }), fetchPage)
+  expect(feed).toHaveLength(2)
 })
