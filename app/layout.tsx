@@ -1,6 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
+import { currentUser } from '@/lib/auth/guard'
+import { roleAllows } from '@/lib/auth/roles'
+import { signOut } from './login/actions'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -8,7 +11,8 @@ export const metadata: Metadata = {
   description: 'What companies say, against what the press reports about them.',
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser()
   return (
     <html lang="en">
       <body>
@@ -17,8 +21,23 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="brand">
               Claimline
             </Link>
-            <Link href="/">Articles</Link>
-            <Link href="/articles/new">Add articles</Link>
+            {user ? (
+              <>
+                <Link href="/">Articles</Link>
+                {roleAllows(user.role, 'editor') ? <Link href="/articles/new">Add articles</Link> : null}
+                {roleAllows(user.role, 'editor') ? <Link href="/audit">Audit</Link> : null}
+                {roleAllows(user.role, 'admin') ? <Link href="/admin/users">Users</Link> : null}
+                <span className="spacer" />
+                <Link href="/account" aria-label={`Your account (${user.name}, ${user.role})`}>
+                  {user.name}
+                </Link>
+                <form action={signOut}>
+                  <button type="submit" className="link-button">
+                    Sign out
+                  </button>
+                </form>
+              </>
+            ) : null}
           </nav>
         </header>
         <main>{children}</main>

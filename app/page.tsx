@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { requirePageUser } from '@/lib/auth/guard'
 import { formatPublished } from '@/lib/dates/format'
 import { listArticles } from '@/lib/queries/articles'
 import { articleSearchParams } from './search-params'
@@ -12,6 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function HomePage({ searchParams }: Props) {
   const { q } = articleSearchParams.parse(await searchParams)
+  await requirePageUser('viewer', q ? `/?q=${encodeURIComponent(q)}` : '/')
   const articles = await listArticles({ q })
   return (
     <>

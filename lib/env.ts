@@ -10,6 +10,10 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   // "0" skips loading the two demo articles into an empty database on `npm start`.
   CLAIMLINE_DEMO_DATA: z.enum(['0', '1']).default('1'),
+  // Session cookies are Secure in production. Browsers accept Secure cookies from
+  // http://localhost and http://127.0.0.1, so the local quick start works; a server reached
+  // over plain http on a network (not recommended) needs "0".
+  CLAIMLINE_SECURE_COOKIES: z.enum(['0', '1']).optional(),
 })
 
 export type Env = z.infer<typeof schema>
@@ -25,4 +29,8 @@ export function getEnv(): Env {
   }
   cached = parsed.data
   return cached
+}
+
+export function secureCookies(env: Env = getEnv()): boolean {
+  return env.CLAIMLINE_SECURE_COOKIES ? env.CLAIMLINE_SECURE_COOKIES === '1' : env.NODE_ENV === 'production'
 }

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { getEnv } from '../lib/env'
 import { buildApp, buildIsCurrent } from './lib/build'
+import { takeSetupCode } from './lib/setup-line'
 
 const require = createRequire(import.meta.url)
 const nextBin = require.resolve('next/dist/bin/next')
@@ -15,6 +16,24 @@ const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
 function runOrExit(args: string[]): void {
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: childEnv })
   if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+// Migrates, loads the demo data and returns the first-run setup code if nobody has an account.
+function prepareDatabase(): string | null {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-prepare.ts'], { stdio: ['inherit', 'pipe', 'inherit'], env: childEnv, encoding: 'utf8' })
+  const { code, rest } = takeSetupCode(result.stdout ?? '')
+  process.stdout.write(rest)
+  if (result.status !== 0) process.exit(result.status ?? 1)
+  return code
+}
+
+function signInHelp(url: string, setupCode: string | null): string {
+  if (!setupCode) return `Sign in at ${url}/login`
+  return [
+    'Nobody has an account yet. Create the first admin here (the code works once, for 24 hours):',
+    `  ${url}/setup?code=${setupCode}`,
+    'or in a terminal: npm run claimline -- user create --admin --email you@example.org --name "Your Name"',
+  ].join('\n')
 }
 
 function portIsFree(port: number, host: string): Promise<boolean> {
@@ -44,7 +63,7 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   if (!existsSync('lib/generated/prisma/client.ts')) runOrExit(['scripts/prisma-generate.mjs'])
-  runOrExit(['--import', 'tsx', 'scripts/db-prepare.ts'])
+  const setupCode = prepareDatabase()
   if (!dev && !buildIsCurrent()) {
     console.log('Building the app (first start, or the sources changed)…')
     buildApp()
@@ -57,7 +76,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
   const url = `http://${env.HOST === '127.0.0.1' || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`
-  if (await waitUntilServing(url, child)) console.log(`\nClaimline is running at ${url}\n`)
+  if (await waitUntilServing(url, child)) console.log(`\nClaimline is running at ${url}\n${signInHelp(url, setupCode)}\n`)
 }
 
 main().catch((error: unknown) => {

@@ -4,13 +4,17 @@ import { runExtract } from './extract'
 import { runIngest } from './ingest'
 import { runReextract } from './reextract'
 import { runCommand } from './run'
+import { runToken, TOKEN_USAGE } from './tokens'
+import { runUser, USER_USAGE } from './users'
 
 const USAGE = `Usage: claimline <command> [arguments]
 
   extract FILE… | -              print each input's extracted article as one JSON line (no database)
   ingest FILES|FOLDERS|GLOBS|-   store articles; --update replaces same-URL articles without claims,
                                  --publisher NAME and --date YYYY-MM-DD supply what the page lacks
-  reextract [--all | ID…]        re-run the current extractor on stored articles' raw sources`
+  reextract [--all | ID…]        re-run the current extractor on stored articles' raw sources
+${USER_USAGE}
+${TOKEN_USAGE}`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv
@@ -21,6 +25,10 @@ async function main(argv: string[]): Promise<number> {
       return runIngest(args)
     case 'reextract':
       return runReextract(args)
+    case 'user':
+      return runUser(args)
+    case 'token':
+      return runToken(args)
     case undefined:
     case 'help':
     case '--help':

@@ -1,3 +1,4 @@
+import { ZodError } from 'zod'
 import { closeDb } from '../db'
 
 // Runs a command's main function, closes the database (an embedded owner must let go of its
@@ -16,5 +17,6 @@ export function runCommand(main: () => Promise<number>, describeError: (error: u
 }
 
 function defaultMessage(error: unknown): string {
+  if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join('\n')
   return error instanceof Error ? error.message : String(error)
 }

@@ -29,3 +29,9 @@ export function isoPublished(date: Date, offset: string | null): string {
   const local = new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 19)
   return `${local}${offset === 'Z' ? 'Z' : offset}`
 }
+
+// When something happened in the app (an audit event, a token's last use): in UTC, to the
+// minute, so that every reader and every server shows the same time.
+export function formatTimestamp(date: Date): string {
+  return `${dateFormat.format(date)}, ${timeFormat.format(date)} UTC`
+}

@@ -18,3 +18,26 @@ export async function recordAuditEvent(input: AuditInput, client: DbClient = get
 export async function listAuditEventsFor(objectType: string, objectId: string, client: DbClient = getDb()) {
   return client.auditEvent.findMany({ where: { objectType, objectId }, orderBy: { at: 'asc' } })
 }
+
+export type AuditFilter = { actorId?: string; objectType?: string; objectId?: string; from?: Date; to?: Date; beforeId?: bigint }
+
+// Newest first, one page at a time: `beforeId` is the last id of the previous page.
+export async function listAuditEvents(filter: AuditFilter, limit: number, client: DbClient = getDb()) {
+  return client.auditEvent.findMany({
+    where: {
+      actorId: filter.actorId,
+      objectType: filter.objectType,
+      objectId: filter.objectId,
+      at: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
+      id: filter.beforeId ? { lt: filter.beforeId } : undefined,
+    },
+    include: { actor: { select: { id: true, name: true, email: true } } },
+    orderBy: { id: 'desc' },
+    take: limit,
+  })
+}
+
+export async function listAuditObjectTypes(client: DbClient = getDb()): Promise<string[]> {
+  const rows = await client.auditEvent.findMany({ distinct: ['objectType'], select: { objectType: true }, orderBy: { objectType: 'asc' } })
+  return rows.map((r) => r.objectType)
+}

@@ -6,7 +6,7 @@ import { expect, inject, test } from 'vitest'
 import { browserSession } from './helpers/browser'
 
 const baseUrl = inject('baseUrl')
-const session = browserSession()
+const session = browserSession({ as: 'editor' })
 
 const PASTED = `Harbour board backs new ferry terminal
 

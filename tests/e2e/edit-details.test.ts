@@ -3,7 +3,7 @@ import { expect, inject, test } from 'vitest'
 import { browserSession } from './helpers/browser'
 
 const baseUrl = inject('baseUrl')
-const session = browserSession()
+const session = browserSession({ as: 'editor' })
 
 test('edit the byline of the iTnews article; a malformed date is refused with a message', async () => {
   const page = session.page()

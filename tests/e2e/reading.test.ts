@@ -4,7 +4,7 @@ import { expect, inject, test } from 'vitest'
 import { browserSession } from './helpers/browser'
 
 const baseUrl = inject('baseUrl')
-const session = browserSession()
+const session = browserSession({ as: 'viewer' })
 
 const REUTERS = 'Microsoft says not part of broad government online monitoring'
 const ITNEWS = 'Microsoft asks US to let it disclose security requests'

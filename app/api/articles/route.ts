@@ -1,4 +1,4 @@
-// POST /api/articles — ingest one article from JSON ({text} | {html, url?} | {url}) or many
+// POST /api/articles — (editor) ingest one article from JSON ({text} | {html, url?} | {url}) or many
 // files from multipart/form-data (field "files"); answers with one result per input.
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
@@ -7,6 +7,7 @@ import { IngestError, type IngestErrorCode } from '@/lib/ingest/errors'
 import { entriesFromSource } from '@/lib/ingest/feeds'
 import { fetchArticle } from '@/lib/ingest/fetch-url'
 import { ingestEntries, type IngestInput, type IngestResult } from '@/lib/ingest/ingest'
+import { guardedRoute } from '@/lib/auth/guard'
 import { HttpError, jsonError, readBodyWithLimit } from '@/lib/http/responses'
 
 export const dynamic = 'force-dynamic'
@@ -80,7 +81,7 @@ async function fromMultipart(request: Request): Promise<IngestInput[]> {
   return Promise.all(files.map(async (file) => ({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, contentType: file.type || null })))
 }
 
-export async function POST(request: Request) {
+export const POST = guardedRoute('editor', async (request, user) => {
   try {
     const type = request.headers.get('content-type') ?? ''
     const multipart = type.startsWith('multipart/form-data')
@@ -88,7 +89,7 @@ export async function POST(request: Request) {
     const { inputs, fixes } = multipart ? { inputs: await fromMultipart(request), fixes: undefined } : await fromJson(request)
     const results: IngestResult[] = []
     for (const input of inputs) {
-      results.push(...(await ingestEntries(await entriesFromSource(input.name, async () => input), { actorId: null, fixes })))
+      results.push(...(await ingestEntries(await entriesFromSource(input.name, async () => input), { actorId: user.id, fixes })))
     }
     return NextResponse.json({ results }, { status: statusFor(results) })
   } catch (error) {
@@ -96,4 +97,4 @@ export async function POST(request: Request) {
     if (error instanceof IngestError) return jsonError(STATUS_FOR[error.code], error.code, error.message)
     throw error
   }
-}
+})

@@ -2,6 +2,7 @@
 // "Edit details": the editor corrects title, date (with its zone), byline and outlet in place.
 import { useActionState, useState } from 'react'
 import { saveArticleDetails, type DetailsState } from './actions'
+import { FormError } from '@/app/components/FormError'
 
 export type EditableDetails = {
   id: string
@@ -43,11 +44,7 @@ export function ArticleDetailsForm({ details }: { details: EditableDetails }) {
       <input id="bylines" name="bylines" defaultValue={details.byline} />
       <label htmlFor="outlet">Outlet</label>
       <input id="outlet" name="outlet" defaultValue={details.outlet} />
-      {state.error && (
-        <p role="alert" className="error">
-          {state.error}
-        </p>
-      )}
+      <FormError error={state.error} />
       <div className="form-buttons">
         <button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save details'}

@@ -1,8 +1,9 @@
 'use server'
-// Editors correct an article's details in place. (Accounts arrive with the security work:
-// until then edits are recorded without an actor.)
+// Editors correct an article's details in place; the change is audited under their name.
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
+import { guardedAction } from '@/lib/auth/guard'
+import { formText } from '@/lib/http/form'
 import { publishedFields } from '@/lib/ingest/ingest'
 import { StaleEditError, updateArticleDetails } from '@/lib/queries/articles'
 import { findOrCreateOutlet } from '@/lib/queries/outlets'
@@ -22,14 +23,9 @@ const detailsForm = z.object({
   outlet: z.string().trim().max(200),
 })
 
-function read(form: FormData, name: string): string {
-  const value = form.get(name)
-  return typeof value === 'string' ? value : ''
-}
-
-export async function saveArticleDetails(_previous: DetailsState, form: FormData): Promise<DetailsState> {
+export const saveArticleDetails = guardedAction('editor', async (user, _previous: DetailsState, form: FormData): Promise<DetailsState> => {
   const parsed = detailsForm.safeParse(
-    Object.fromEntries(['id', 'version', 'title', 'publishedAt', 'publishedBefore', 'publishedSourceBefore', 'bylines', 'outlet'].map((k) => [k, read(form, k).trim()])),
+    Object.fromEntries(['id', 'version', 'title', 'publishedAt', 'publishedBefore', 'publishedSourceBefore', 'bylines', 'outlet'].map((k) => [k, formText(form, k).trim()])),
   )
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Invalid details.', saved: false }
   const input = parsed.data
@@ -51,7 +47,7 @@ export async function saveArticleDetails(_previous: DetailsState, form: FormData
           ? { publishedAt: published.publishedAt, publishedOffset: published.publishedOffset, publishedSource: published.publishedSource === 'editor' ? 'editor' : null }
           : {}),
       },
-      null,
+      user.id,
     )
     if (!saved) return { error: 'This article no longer exists.', saved: false }
   } catch (error) {
@@ -60,4 +56,4 @@ export async function saveArticleDetails(_previous: DetailsState, form: FormData
   }
   revalidatePath(`/articles/${input.id}`)
   return { error: null, saved: true }
-}
+})

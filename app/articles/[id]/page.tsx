@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { z } from 'zod'
+import { requirePageUser } from '@/lib/auth/guard'
+import { roleAllows } from '@/lib/auth/roles'
 import { formatPublished, isoPublished } from '@/lib/dates/format'
 import { splitParagraphs } from '@/lib/ingest/normalize'
 import { getArticle } from '@/lib/queries/articles'
@@ -15,15 +17,17 @@ type Props = { params: Promise<{ id: string }> }
 const articleId = z.uuid()
 
 async function load(params: Props['params']) {
-  const parsed = articleId.safeParse((await params).id)
+  const { id } = await params
+  const user = await requirePageUser('viewer', `/articles/${encodeURIComponent(id)}`)
+  const parsed = articleId.safeParse(id)
   if (!parsed.success) notFound()
   const article = await getArticle(parsed.data)
   if (!article) notFound()
-  return article
+  return { article, user }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load(params)).title }
+  return { title: (await load(params)).article.title }
 }
 
 const SOURCE_LABEL: Record<string, string> = {
@@ -36,7 +40,7 @@ const SOURCE_LABEL: Record<string, string> = {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await load(params)
+  const { article, user } = await load(params)
   const published = formatPublished(article.publishedAt, article.publishedOffset)
   const original = safeHttpUrl(article.canonicalUrl ?? article.sourceUrl)
   return (
@@ -76,6 +80,7 @@ export default async function ArticlePage({ params }: Props) {
           </>
         )}
       </dl>
+      {roleAllows(user.role, 'editor') ? (
       <ArticleDetailsForm
         key={article.version}
         details={{
@@ -88,6 +93,7 @@ export default async function ArticlePage({ params }: Props) {
           outlet: article.outlet?.name ?? '',
         }}
       />
+      ) : null}
       <div className="article-body">
         {splitParagraphs(article.bodyText).map((paragraph, index) => (
           <p key={index}>{paragraph}</p>

@@ -5,6 +5,7 @@ import Link from 'next/link'
 import { useActionState, useState } from 'react'
 import type { IngestResult } from '@/lib/ingest/ingest'
 import { ingestFiles, ingestUrls, previewPaste, savePaste, type PreviewState, type ResultsState } from './actions'
+import { FormError } from '@/app/components/FormError'
 
 const noResults: ResultsState = { results: [], error: null }
 const noPreview: PreviewState = { preview: null, error: null }
@@ -47,7 +48,7 @@ function ResultLine({ result }: { result: IngestResult }) {
 }
 
 function Results({ state, label }: { state: ResultsState; label: string }) {
-  if (state.error) return <p role="alert" className="error">{state.error}</p>
+  if (state.error) return <FormError error={state.error} />
   if (state.results.length === 0) return null
   return (
     <ul className="results" aria-label={label}>
@@ -78,7 +79,7 @@ function PasteForm() {
           {previewing ? 'Reading…' : 'Preview'}
         </button>
       </form>
-      {previewState.error && <p role="alert" className="error">{previewState.error}</p>}
+      <FormError error={previewState.error} />
       {draft && (
         <form action={save} className="preview" aria-label="Check and correct before saving">
           <input type="hidden" name="content" value={content} />

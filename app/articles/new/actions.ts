@@ -2,6 +2,8 @@
 // Server actions of the "Add articles" page. They validate the form, then call the same
 // ingestion service as the API and the CLI.
 import { z } from 'zod'
+import { guardedAction } from '@/lib/auth/guard'
+import { formText } from '@/lib/http/form'
 import { formatByline } from '@/lib/ingest/bylines'
 import { IngestError } from '@/lib/ingest/errors'
 import { extractArticle, MAX_INPUT_BYTES } from '@/lib/ingest/extract'
@@ -40,19 +42,14 @@ const fixes = z.object({
   publisher: z.string().trim().max(200),
 })
 
-function field(form: FormData, name: string): string {
-  const value = form.get(name)
-  return typeof value === 'string' ? value : ''
-}
-
 function pastedInput(form: FormData): IngestInput | string {
-  const parsed = pasted.safeParse({ content: field(form, 'content'), url: field(form, 'url').trim() })
+  const parsed = pasted.safeParse({ content: formText(form, 'content'), url: formText(form, 'url').trim() })
   if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Invalid input.'
   const { content, url } = parsed.data
   return { bytes: new TextEncoder().encode(content), name: url || 'pasted text', url: url || null }
 }
 
-export async function previewPaste(_previous: PreviewState, form: FormData): Promise<PreviewState> {
+export const previewPaste = guardedAction('editor', async (_user, _previous: PreviewState, form: FormData): Promise<PreviewState> => {
   const input = pastedInput(form)
   if (typeof input === 'string') return { preview: null, error: input }
   try {
@@ -75,16 +72,16 @@ export async function previewPaste(_previous: PreviewState, form: FormData): Pro
   } catch (error) {
     return { preview: null, error: error instanceof IngestError ? error.message : 'The text could not be read.' }
   }
-}
+})
 
-export async function savePaste(_previous: ResultsState, form: FormData): Promise<ResultsState> {
+export const savePaste = guardedAction('editor', async (user, _previous: ResultsState, form: FormData): Promise<ResultsState> => {
   const input = pastedInput(form)
   if (typeof input === 'string') return { results: [], error: input }
-  const corrected = fixes.safeParse({ title: field(form, 'title'), publishedAt: field(form, 'publishedAt').trim(), bylines: field(form, 'bylines'), publisher: field(form, 'publisher') })
+  const corrected = fixes.safeParse({ title: formText(form, 'title'), publishedAt: formText(form, 'publishedAt').trim(), bylines: formText(form, 'bylines'), publisher: formText(form, 'publisher') })
   if (!corrected.success) return { results: [], error: corrected.error.issues[0]?.message ?? 'Invalid correction.' }
   const { title, publishedAt, bylines, publisher } = corrected.data
   const result = await ingestOne(input, {
-    actorId: null,
+    actorId: user.id,
     fixes: {
       title: title || undefined,
       publishedAt: publishedAt || undefined,
@@ -93,27 +90,27 @@ export async function savePaste(_previous: ResultsState, form: FormData): Promis
     },
   })
   return { results: [result], error: null }
-}
+})
 
-export async function ingestFiles(_previous: ResultsState, form: FormData): Promise<ResultsState> {
+export const ingestFiles = guardedAction('editor', async (user, _previous: ResultsState, form: FormData): Promise<ResultsState> => {
   const files = form.getAll('files').filter((f): f is File => typeof f !== 'string' && f.size > 0)
   if (files.length === 0) return { results: [], error: 'Choose one or more files first.' }
   if (files.length > MAX_FILES) return { results: [], error: `At most ${MAX_FILES} files at a time.` }
   const results: IngestResult[] = []
   for (const file of files) {
     const input: IngestInput = { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, contentType: file.type || null }
-    results.push(...(await ingestEntries(await entriesFromSource(input.name, async () => input), { actorId: null })))
+    results.push(...(await ingestEntries(await entriesFromSource(input.name, async () => input), { actorId: user.id })))
   }
   return { results, error: null }
-}
+})
 
-export async function ingestUrls(_previous: ResultsState, form: FormData): Promise<ResultsState> {
-  const urls = field(form, 'urls').split(/\s+/).map((u) => u.trim()).filter(Boolean)
+export const ingestUrls = guardedAction('editor', async (user, _previous: ResultsState, form: FormData): Promise<ResultsState> => {
+  const urls = formText(form, 'urls').split(/\s+/).map((u) => u.trim()).filter(Boolean)
   if (urls.length === 0) return { results: [], error: 'Enter one or more URLs, one per line.' }
   if (urls.length > MAX_URLS) return { results: [], error: `At most ${MAX_URLS} URLs at a time.` }
   const results: IngestResult[] = []
   for (const url of urls) {
-    results.push(...(await ingestEntries(await entriesFromSource(url, () => fetchArticle(url)), { actorId: null })))
+    results.push(...(await ingestEntries(await entriesFromSource(url, () => fetchArticle(url)), { actorId: user.id })))
   }
   return { results, error: null }
-}
+})

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next'
+import { requirePageUser } from '@/lib/auth/guard'
 import { AddArticles } from './AddArticles'
+
+export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = { title: 'Add articles' }
 
-export default function AddArticlesPage() {
+export default async function AddArticlesPage() {
+  await requirePageUser('editor', '/articles/new')
   return (
     <>
       <h1>Add articles</h1>

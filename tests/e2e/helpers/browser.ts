@@ -1,5 +1,6 @@
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest'
+import type { TestLogin } from './provided'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -43,24 +44,43 @@ export function watchForErrors(page: Page): ErrorWatch {
   return { errors, expectNotFound: (url) => notFound.add(url) }
 }
 
-// One browser per test file and a fresh page per test; after each test, the page must have
-// produced no error. Returns accessors, since the page only exists once a test runs.
-export function browserSession(): { page: () => Page; watch: () => ErrorWatch } {
+// Signs in through the login form, as a person would.
+export async function signIn(page: Page, login: TestLogin): Promise<void> {
+  await page.goto(`${inject('baseUrl')}/login`)
+  await page.getByRole('textbox', { name: 'Email' }).fill(login.email)
+  await page.getByLabel('Password').fill(login.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>
+
+// One browser per test file and a fresh page per test, signed in as `as` (once per file, the
+// cookie reused) or anonymous; after each test, the page must have produced no error. Returns
+// accessors, since the page only exists once a test runs.
+export function browserSession(options: { as?: 'admin' | 'editor' | 'viewer' } = {}): { page: () => Page; watch: () => ErrorWatch } {
   let browser: Browser | null = null
+  let signedIn: StorageState | undefined
   let page: Page | null = null
   let watch: ErrorWatch | null = null
   beforeAll(async () => {
     browser = await launchBrowser()
+    if (!options.as) return
+    const context = await browser.newContext()
+    await signIn(await context.newPage(), inject('accounts')[options.as])
+    signedIn = await context.storageState()
+    await context.close()
   })
   afterAll(async () => {
     await browser?.close()
   })
   beforeEach(async () => {
     if (!browser) throw new Error('the browser did not start')
-    page = await browser.newPage()
+    const context = await browser.newContext({ storageState: signedIn })
+    page = await context.newPage()
     watch = watchForErrors(page)
     return async () => {
-      await page?.close()
+      await context.close()
       expect(watch?.errors).toEqual([])
     }
   })
