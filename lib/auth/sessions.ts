@@ -19,7 +19,7 @@ export type ResolvedSession = { sessionId: string; user: PublicUser; expiresAt: 
 export async function startSession(userId: string, meta: SessionMeta, now = new Date()): Promise<StartedSession> {
   const token = newSecret()
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS)
-  await createSessionRecord(hashSecret(token), userId, expiresAt, meta)
+  await createSessionRecord(hashSecret(token), userId, now, expiresAt, meta)
   return { token, expiresAt }
 }
 

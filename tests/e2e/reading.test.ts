@@ -73,8 +73,8 @@ test('an unknown article is a 404 page, not an error', async () => {
   const page = session.page()
   const missing = `${baseUrl}/articles/01a2038f-db30-7363-8bee-d676a5ef8541`
   const malformed = `${baseUrl}/articles/not-an-id`
-  session.watch().expectNotFound(missing)
-  session.watch().expectNotFound(malformed)
+  session.watch().expectHttpError(missing)
+  session.watch().expectHttpError(malformed)
   expect((await page.goto(missing))?.status()).toBe(404)
   expect((await page.goto(malformed))?.status()).toBe(404)
   expect(await page.getByRole('heading', { name: '404' }).count()).toBe(1)

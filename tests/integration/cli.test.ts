@@ -5,18 +5,21 @@ import { execFile } from 'node:child_process'
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
+import { resolveApiToken } from '@/lib/auth/api-tokens'
+import { signIn } from '@/lib/auth/sign-in'
 import { getDatabase, getDb } from '@/lib/db'
 import { DEMO_DIR } from '@/lib/demo/load-demo'
 import { tempDir } from './helpers/test-databases'
 
 // Asynchronous on purpose: this process serves the embedded database to the CLI, so its event
 // loop must keep running while the CLI works.
-function claimline(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
+function claimline(args: string[], env: NodeJS.ProcessEnv = process.env, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], { encoding: 'utf8', env }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], { encoding: 'utf8', env }, (error, stdout, stderr) => {
       const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0
       resolve({ code, stdout, stderr })
     })
+    child.stdin?.end(input ?? '')
   })
 }
 
@@ -65,4 +68,23 @@ test('an unknown command prints the usage', async () => {
   const run = await claimline(['frobnicate'])
   expect(run.code).toBe(2)
   expect(run.stderr).toContain('Unknown command "frobnicate"')
+})
+
+test('user and token commands: the first admin from a terminal, a role change, a token that works once printed', async () => {
+  await getDatabase()
+  const created = await claimline(['user', 'create', '--admin', '--email', 'Desk@Example.org', '--name', 'Night Desk', '--password-stdin'], process.env, 'a long night-desk passphrase\n')
+  expect([created.code, created.stdout.trim()]).toEqual([0, 'Created Night Desk <desk@example.org> as admin. Sign in at /login.'])
+  expect(await signIn('desk@example.org', 'a long night-desk passphrase', '127.0.0.1')).toMatchObject({ ok: true })
+
+  const weak = await claimline(['user', 'create', '--email', 'x@example.org', '--name', 'X', '--password-stdin'], process.env, 'short\n')
+  expect([weak.code, weak.stderr.trim()]).toEqual([1, 'Use at least 12 characters.'])
+
+  const demoted = await claimline(['user', 'role', 'desk@example.org', 'viewer'])
+  expect([demoted.code, demoted.stderr.trim()]).toEqual([1, 'This is the last active admin: make another admin first.'])
+
+  const token = await claimline(['token', 'create', '--email', 'desk@example.org', '--name', 'feed import', '--days', '7'])
+  expect(token.code).toBe(0)
+  expect((await resolveApiToken(token.stdout.trim()))?.email).toBe('desk@example.org')
+  const list = await claimline(['user', 'list'])
+  expect(list.stdout).toMatch(/desk@example\.org\s+admin\s+active\s+Night Desk/)
 })

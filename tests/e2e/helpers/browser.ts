@@ -23,25 +23,26 @@ export function launchBrowser(): Promise<Browser> {
 
 export type ErrorWatch = {
   errors: string[]
-  // The browser logs a console error for every 404 document; a test that visits a missing page on purpose says so.
-  expectNotFound(url: string): void
+  // The browser logs a console error for every 4xx document; a test that visits a missing or
+  // forbidden page on purpose says so.
+  expectHttpError(url: string): void
 }
 
 // Collects what a user would never see but a broken page produces: uncaught errors, console errors, dialogs.
 export function watchForErrors(page: Page): ErrorWatch {
   const errors: string[] = []
-  const notFound = new Set<string>()
+  const refused = new Set<string>()
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
   page.on('console', (message) => {
     if (message.type() !== 'error') return
-    const expected = notFound.has(message.location().url) && message.text().includes('status of 404')
+    const expected = refused.has(message.location().url) && /status of 4\d\d/.test(message.text())
     if (!expected) errors.push(`console: ${message.text()} (${message.location().url})`)
   })
   page.on('dialog', (dialog) => {
     errors.push(`dialog: ${dialog.message()}`)
     void dialog.dismiss()
   })
-  return { errors, expectNotFound: (url) => notFound.add(url) }
+  return { errors, expectHttpError: (url) => refused.add(url) }
 }
 
 // Signs in through the login form, as a person would.

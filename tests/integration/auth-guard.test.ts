@@ -1,0 +1,148 @@
+// Every mutation goes through the guard: this walks every server action (every export of every
+// 'use server' file under app/) and every mutating route handler, and calls each one as nobody,
+// as a viewer, as an editor and as an admin. The table below is the access policy: a new action
+// or route fails this test until it is given a role here.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { glob } from 'tinyglobby'
+import { beforeAll, describe, expect, test, vi } from 'vitest'
+import { roleAllows, type Role } from '@/lib/auth/roles'
+import { SESSION_COOKIE, startSession } from '@/lib/auth/sessions'
+import { getDb } from '@/lib/db'
+import { callRoute, createTestAccount, type TestAccount } from './helpers/accounts'
+
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true'
+
+// The request that next/headers describes while an action runs.
+const request = { cookie: null as string | null, authorization: null as string | null }
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    get: (name: string) => (name === SESSION_COOKIE && request.cookie ? { name, value: request.cookie } : undefined),
+    set: () => {},
+    delete: () => {},
+  }),
+  headers: async () => new Headers(request.authorization ? { authorization: request.authorization } : {}),
+}))
+
+// 'public' actions run for anyone and authenticate by other means (a password, a setup code).
+const ACTION_ROLES: Record<string, Role | 'public'> = {
+  'app/login/actions.ts#signInWithPassword': 'public',
+  'app/login/actions.ts#signOut': 'viewer',
+  'app/setup/actions.ts#createFirstAdmin': 'public',
+  'app/account/actions.ts#changeOwnPassword': 'viewer',
+  'app/account/actions.ts#createApiToken': 'viewer',
+  'app/account/actions.ts#revokeOwnApiToken': 'viewer',
+  'app/admin/users/actions.ts#createUserAccount': 'admin',
+  'app/admin/users/actions.ts#changeUserAccount': 'admin',
+  'app/admin/users/actions.ts#resetUserPassword': 'admin',
+  'app/articles/new/actions.ts#previewPaste': 'editor',
+  'app/articles/new/actions.ts#savePaste': 'editor',
+  'app/articles/new/actions.ts#ingestFiles': 'editor',
+  'app/articles/new/actions.ts#ingestUrls': 'editor',
+  'app/articles/[id]/actions.ts#saveArticleDetails': 'editor',
+}
+
+const ROUTE_ROLES: Record<string, Role | 'public'> = {
+  'app/api/articles/route.ts#POST': 'editor',
+}
+
+const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE']
+const root = path.resolve(import.meta.dirname, '../..')
+
+type Callable = (...args: unknown[]) => Promise<unknown>
+
+async function serverActions(): Promise<Map<string, Callable>> {
+  const found = new Map<string, Callable>()
+  for (const file of (await glob('app/**/*.{ts,tsx}', { cwd: root })).sort()) {
+    if (!/^\s*['"]use server['"]/.test(readFileSync(path.join(root, file), 'utf8'))) continue
+    const module: Record<string, unknown> = await import(path.join(root, file))
+    for (const [name, value] of Object.entries(module)) if (typeof value === 'function') found.set(`${file}#${name}`, value as Callable)
+  }
+  return found
+}
+
+async function mutatingRoutes(): Promise<Map<string, Callable>> {
+  const found = new Map<string, Callable>()
+  for (const file of (await glob('app/**/route.ts', { cwd: root })).sort()) {
+    const module: Record<string, unknown> = await import(path.join(root, file))
+    for (const method of MUTATING) if (typeof module[method] === 'function') found.set(`${file}#${method}`, module[method] as Callable)
+  }
+  return found
+}
+
+// What a refused server action throws: Next.js's unauthorized() / forbidden() interrupts.
+async function interruptStatus(call: Promise<unknown>): Promise<number | 'ran'> {
+  try {
+    await call
+    return 'ran'
+  } catch (error) {
+    const digest = typeof error === 'object' && error && 'digest' in error ? String(error.digest) : ''
+    const match = /^NEXT_HTTP_ERROR_FALLBACK;(\d{3})$/.exec(digest)
+    return match ? Number(match[1]) : 'ran' // any other error came from the action's own code
+  }
+}
+
+const accounts = {} as Record<Role, TestAccount>
+beforeAll(async () => {
+  for (const role of ['viewer', 'editor', 'admin'] as const) accounts[role] = await createTestAccount(role)
+})
+
+describe('server actions', async () => {
+  const actions = await serverActions()
+
+  test('every server action has a role in the policy table, and the table names no missing action', () => {
+    expect([...actions.keys()].sort()).toEqual(Object.keys(ACTION_ROLES).sort())
+  })
+
+  for (const [id, action] of actions) {
+    const needed = ACTION_ROLES[id]
+    if (!needed || needed === 'public') continue
+    test(`${id}: 401 anonymous, 403 below ${needed}, and nothing written when refused`, async () => {
+      const auditBefore = await getDb().auditEvent.count()
+      request.cookie = null
+      request.authorization = null
+      expect(await interruptStatus(action({ error: null }, new FormData()))).toBe(401)
+      request.cookie = 'not-a-session'
+      expect(await interruptStatus(action({ error: null }, new FormData()))).toBe(401)
+      for (const role of ['viewer', 'editor', 'admin'] as const) {
+        request.cookie = accounts[role].sessionToken
+        const status = await interruptStatus(action({ error: null }, new FormData()))
+        // Allowed roles get past the guard (the empty form is then refused by validation or used up).
+        expect([role, status]).toEqual([role, roleAllows(role, needed) ? 'ran' : 403])
+      }
+      request.cookie = null
+      expect(await getDb().auditEvent.count()).toBe(auditBefore)
+    })
+  }
+})
+
+describe('route handlers', async () => {
+  const routes = await mutatingRoutes()
+
+  test('every mutating route has a role in the policy table', () => {
+    expect([...routes.keys()].sort()).toEqual(Object.keys(ROUTE_ROLES).sort())
+  })
+
+  for (const [id, handler] of routes) {
+    const needed = ROUTE_ROLES[id]
+    if (!needed || needed === 'public') continue
+    const method = id.split('#')[1] ?? 'POST'
+    const send = (headers: Record<string, string>) =>
+      callRoute(handler as (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>, new Request('http://localhost/x', { method, headers: { 'content-type': 'application/json', ...headers }, body: '{}' }))
+    test(`${id}: 401 anonymous or with a bad token, 403 below ${needed}, 403 cross-site with a cookie`, async () => {
+      const anonymous = await send({})
+      expect([anonymous.status, (await anonymous.json()).error.code, anonymous.headers.get('www-authenticate')]).toEqual([401, 'unauthenticated', 'Bearer realm="claimline"'])
+      expect((await send({ authorization: 'Bearer clk_not-a-token' })).status).toBe(401)
+      for (const role of ['viewer', 'editor', 'admin'] as const) {
+        const response = await send({ authorization: `Bearer ${accounts[role].apiToken}` })
+        expect([role, response.status === 403]).toEqual([role, !roleAllows(role, needed)])
+      }
+      // (The signOut walk above ended the accounts' first sessions.)
+      const { token } = await startSession(accounts.admin.user.id, { ip: null, userAgent: null })
+      const crossSite = await send({ cookie: `${SESSION_COOKIE}=${token}`, origin: 'https://evil.example', host: 'localhost' })
+      expect([crossSite.status, (await crossSite.json()).error.code]).toEqual([403, 'cross-origin'])
+      const sameSite = await send({ cookie: `${SESSION_COOKIE}=${token}`, origin: 'http://localhost', host: 'localhost' })
+      expect(sameSite.status).not.toBe(403)
+    })
+  }
+})
