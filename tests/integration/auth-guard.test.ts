@@ -55,8 +55,8 @@ async function serverActions(): Promise<Map<string, Callable>> {
   const found = new Map<string, Callable>()
   for (const file of (await glob('app/**/*.{ts,tsx}', { cwd: root })).sort()) {
     if (!/^\s*['"]use server['"]/.test(readFileSync(path.join(root, file), 'utf8'))) continue
-    const module: Record<string, unknown> = await import(path.join(root, file))
-    for (const [name, value] of Object.entries(module)) if (typeof value === 'function') found.set(`${file}#${name}`, value as Callable)
+    const exported: Record<string, unknown> = await import(path.join(root, file))
+    for (const [name, value] of Object.entries(exported)) if (typeof value === 'function') found.set(`${file}#${name}`, value as Callable)
   }
   return found
 }
@@ -64,8 +64,8 @@ async function serverActions(): Promise<Map<string, Callable>> {
 async function mutatingRoutes(): Promise<Map<string, Callable>> {
   const found = new Map<string, Callable>()
   for (const file of (await glob('app/**/route.ts', { cwd: root })).sort()) {
-    const module: Record<string, unknown> = await import(path.join(root, file))
-    for (const method of MUTATING) if (typeof module[method] === 'function') found.set(`${file}#${method}`, module[method] as Callable)
+    const exported: Record<string, unknown> = await import(path.join(root, file))
+    for (const method of MUTATING) if (typeof exported[method] === 'function') found.set(`${file}#${method}`, exported[method] as Callable)
   }
   return found
 }
