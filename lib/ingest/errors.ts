@@ -2,6 +2,7 @@
 export type IngestErrorCode =
   | 'empty' // nothing, or only white space
   | 'too-large' // over the size cap
+  | 'too-complex' // markup nested deep enough to stall the parser
   | 'binary' // an image, PDF, archive… not a page
   | 'no-article' // a page, but no article text in it (a home page, an index)
   | 'bad-feed' // not RSS or Atom, or broken XML

@@ -6,7 +6,9 @@ import { decodeBytes } from './decode'
 import { IngestError } from './errors'
 import { extractBody } from './html/body'
 import { extractMetadata } from './html/metadata'
+import { MAX_NESTING_DEPTH, nestsDeeperThan } from './html/nesting'
 import { normalizeParagraph } from './normalize'
+import { suspiciousTextWarnings } from './suspicious-text'
 import { extractPlainText } from './text/plain-text'
 import type { ArticleDraft } from './types'
 
@@ -54,10 +56,14 @@ export function extractArticle(input: Uint8Array, options: ExtractOptions = {}):
     : extractPlainText(decoded.text)
   draft.warnings.unshift(...decoded.warnings)
   if (draft.paragraphs.length === 0) throw new IngestError('no-article', 'No article text was found in this input.')
+  draft.warnings.push(...suspiciousTextWarnings([draft.title ?? '', ...draft.paragraphs]))
   return draft
 }
 
 function extractHtml(html: string, url: string | null): ArticleDraft {
+  if (nestsDeeperThan(html)) {
+    throw new IngestError('too-complex', `This page nests its tags more than ${MAX_NESTING_DEPTH} deep, far beyond any real article: it was not read.`)
+  }
   const $ = load(html)
   const metadata = extractMetadata($, { url })
   const paragraphs = extractBody($, metadata.title).map(normalizeParagraph).filter((p) => p.length > 0)

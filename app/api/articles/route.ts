@@ -35,6 +35,7 @@ const jsonInput = z.union([
 const STATUS_FOR: Record<IngestErrorCode, number> = {
   empty: 400,
   'too-large': 413,
+  'too-complex': 422,
   binary: 415,
   'no-article': 422,
   'bad-feed': 422,

@@ -1,6 +1,6 @@
 import 'vitest'
 
-export type TestLogin = { email: string; password: string; name: string }
+export type TestLogin = { email: string; password: string; name: string; apiToken?: string }
 
 declare module 'vitest' {
   export interface ProvidedContext {
