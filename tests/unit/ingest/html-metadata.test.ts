@@ -202,6 +202,25 @@ describe('title', () => {
     const m = metadata(page('<title>Budget passes: what it means - Daily Courier</title>', '<header role="banner"><h1>Daily Courier</h1></header><main><h1>Budget passes: what it means</h1></main>'))
     expect(m.title).toBe('Budget passes: what it means')
   })
+
+  test('a logo class on <body> does not make the whole page a masthead', () => {
+    const m = metadata(page('<title>Spring plans</title>', '<div><h1>Spring plans for the river park</h1></div>').replace('<body>', '<body class="mobile-logo-left">'))
+    expect(m.title).toBe('Spring plans for the river park')
+  })
+
+  test("a headline's comment count and source domain are not part of it", () => {
+    const h1 = '<h1><a href="/s/1">Graduates find their degrees no longer guarantee jobs</a> <a href="https://news.example/x">(news.example)</a> <span class="comment-bubble">87</span></h1>'
+    expect(metadata(page('<title>Degrees and jobs - Tech Forum</title>', h1)).title).toBe('Graduates find their degrees no longer guarantee jobs')
+  })
+
+  test('a headline broken with <br> keeps a space between its lines', () => {
+    expect(metadata(page('', '<main><h1>Rivers in 2025<br>What changed</h1></main>')).title).toBe('Rivers in 2025 What changed')
+  })
+
+  test('a title that was UTF-8 misread as Windows-1252 is repaired', () => {
+    const m = metadata(page('<title>An Investorâ\u0080\u0099s Guide</title>', '<main><h1>An Investorâ€™s Guide to Calculators</h1></main>'))
+    expect(m.title).toBe('An Investor’s Guide to Calculators')
+  })
 })
 
 describe('canonical URL, language and publisher', () => {
