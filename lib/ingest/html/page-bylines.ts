@@ -25,8 +25,10 @@ const BYLINE_MATCHES: Match[] = [
   (el) => classHas(el, 'posted-by', 'postedby', 'contributor', 'writer'),
 ]
 
-const BY_WORD = /^\s*(?:by|written by|posted by|words by|author)\b/i
-const BY_LINE = /^(?:by|written by|posted by|words by|author)\b[\s:|]*\p{Lu}/iu
+// "This post was written by …": author boxes at the foot of a post say it in a sentence.
+const WRITTEN_BY = '(?:this (?:post|article|story|piece|guide|blog post) was (?:written|authored) by|by|written by|posted by|words by|author)'
+const BY_WORD = new RegExp(`^\\s*${WRITTEN_BY}\\b`, 'i')
+const BY_LINE = new RegExp(`^${WRITTEN_BY}\\b[\\s:|]*\\p{Lu}`, 'iu')
 
 
 // Candidate bylines from meta tags, byline markup and "By …" lines, in that order of trust.

@@ -20,6 +20,10 @@ describe('parseByline', () => {
     ['Dr. Andrew Huberman', ['Andrew Huberman']],
     ['Ludwig van Beethoven', ['Ludwig van Beethoven']],
     ['Rui Ma, Heba Ledwon & Suparn Patra', ['Rui Ma', 'Heba Ledwon', 'Suparn Patra']],
+    ['This post was written by Jane Doe, Head of Marketing and Community Development', ['Jane Doe']],
+    ['Jane Doe and John Smith, The Daily Courier', ['Jane Doe', 'John Smith']],
+    ['Paramita (Guha) Ghosh', ['Paramita (Guha) Ghosh']],
+    ['Jane Doe (Reuters)', ['Jane Doe']],
   ])('%s', (raw, expected) => {
     expect(parseByline(raw)).toEqual(expected)
   })
@@ -46,6 +50,11 @@ describe('bylinesFromJsonLd', () => {
   test('skips organisations when a person is credited, keeps them otherwise', () => {
     expect(bylinesFromJsonLd([{ '@type': 'NewsMediaOrganization', name: 'Reuters' }, { '@type': 'Person', name: 'Bill Rigby' }])).toEqual(['Bill Rigby'])
     expect(bylinesFromJsonLd({ '@type': 'Organization', name: 'ServiceTitan' })).toEqual(['ServiceTitan'])
+  })
+
+  test('a Person named as a desk is credited, as after an explicit "By"', () => {
+    expect(bylinesFromJsonLd({ '@type': 'Person', name: 'Example Connect Team' })).toEqual(['Example Connect Team'])
+    expect(parseByline('Example Connect Team')).toEqual([])
   })
 
   test('ignores shapes that are not authors', () => {

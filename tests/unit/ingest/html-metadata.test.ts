@@ -171,6 +171,16 @@ describe('the visible page', () => {
     expect(m.bylines).toEqual(['Maria Lopez'])
   })
 
+  test('an author box that says "This post was written by …"', () => {
+    const m = metadata(
+      page('', `<article><h1>Indexing, explained</h1><p>Indexing helps readers find journals.</p>
+        <div class="author-bio">This post was written by Dana Park,
+        Head of Marketing and Community Development</div></article>`),
+      null,
+    )
+    expect(m.bylines).toEqual(['Dana Park'])
+  })
+
   test('a share card labelled "Written by" names the author', () => {
     const m = metadata(page('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Nawaz Dhandala">'), null)
     expect(m.bylines).toEqual(['Nawaz Dhandala'])
