@@ -30,6 +30,19 @@ export function parseByline(raw: string, { credited = false }: { credited?: bool
   return dedupe(names)
 }
 
+// An author field's value (JSON-LD author, a meta author tag): a byline as it would read after
+// an explicit "By", else the CMS login it often holds ("sara.r.peter", "Staff"), which is still
+// the site's own credit. Not a URL, a handle or an installation's default account.
+export function parseCredit(raw: string): string[] {
+  const names = parseByline(raw, { credited: true })
+  if (names.length > 0) return names
+  const login = raw.normalize('NFKC').trim()
+  return LOGIN.test(login) && !DEFAULT_ACCOUNTS.has(login.toLowerCase()) ? [login] : []
+}
+
+const LOGIN = /^\p{L}[\p{L}\p{N}._-]{1,39}$/u
+const DEFAULT_ACCOUNTS = new Set(['admin', 'administrator', 'root', 'user', 'webmaster', 'wordpress', 'null', 'undefined', 'none', 'unknown', 'author'])
+
 // JSON-LD `author`: a string, a Person or Organization, or an array of them. Organisations
 // count only when no person is credited, since "Reuters" is not a byline next to a reporter's name.
 export function bylinesFromJsonLd(author: unknown): string[] {
@@ -41,12 +54,12 @@ export function jsonLdAuthors(author: unknown): { people: string[]; organisation
   const people: string[] = []
   const organisations: string[] = []
   for (const item of Array.isArray(author) ? author : [author]) {
-    if (typeof item === 'string') people.push(...parseByline(item))
+    if (typeof item === 'string') people.push(...parseCredit(item))
     if (!isRecord(item)) continue
     const name = jsonLdName(item)
     if (!name) continue
     if (typesOf(item).some((t) => /organi[sz]ation|corporation|brand|website/i.test(t))) organisations.push(name)
-    else people.push(...parseByline(name, { credited: true }))
+    else people.push(...parseCredit(name))
   }
   return { people: dedupe(people), organisations: dedupe(organisations) }
 }

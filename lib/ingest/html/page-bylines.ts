@@ -1,7 +1,7 @@
 // Bylines from meta tags and the visible page, for pages whose JSON-LD names no author.
 import type { CheerioAPI } from 'cheerio'
 import { hasChildren, isTag, isText, type AnyNode, type Element, type ParentNode, type Text } from 'domhandler'
-import { parseByline } from '../bylines'
+import { parseByline, parseCredit } from '../bylines'
 import { normalizeParagraph } from '../normalize'
 import { attrEqualsIgnoringCase, attrIncludes, elementsWhere, hasAncestor, isOutsideStory, type Match } from './elements'
 import { metaAll } from './meta'
@@ -43,7 +43,7 @@ export function* pageBylineCandidates($: CheerioAPI): Generator<string[]> {
 export function fromMeta($: CheerioAPI): string[] | null {
   for (const key of META_AUTHOR_KEYS) {
     // article:author is often a profile URL, which parseByline drops.
-    const names = metaAll($, key).flatMap((value) => parseByline(value))
+    const names = metaAll($, key).flatMap((value) => parseCredit(value))
     if (names.length > 0) return dedupe(names)
   }
   return fromTwitterLabels($)
@@ -54,7 +54,7 @@ function fromTwitterLabels($: CheerioAPI): string[] | null {
   for (const n of [1, 2, 3, 4]) {
     const label = metaAll($, `twitter:label${n}`)[0]
     if (!label || !/^(?:written by|author|by)$/i.test(label.trim())) continue
-    const names = metaAll($, `twitter:data${n}`).flatMap((value) => parseByline(value))
+    const names = metaAll($, `twitter:data${n}`).flatMap((value) => parseCredit(value))
     if (names.length > 0) return dedupe(names)
   }
   return null

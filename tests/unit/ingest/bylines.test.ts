@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { bylinesFromJsonLd, parseByline } from '@/lib/ingest/bylines'
+import { bylinesFromJsonLd, parseByline, parseCredit } from '@/lib/ingest/bylines'
 
 describe('parseByline', () => {
   test.each([
@@ -61,5 +61,19 @@ describe('bylinesFromJsonLd', () => {
     expect(bylinesFromJsonLd(42)).toEqual([])
     expect(bylinesFromJsonLd(null)).toEqual([])
     expect(bylinesFromJsonLd([{ '@type': 'Person' }, ['nested']])).toEqual([])
+  })
+})
+
+describe('parseCredit', () => {
+  test('an author field may hold a CMS login, which is still the credit', () => {
+    expect(parseCredit('sara.r.peter')).toEqual(['sara.r.peter'])
+    expect(parseCredit('Staff')).toEqual(['Staff'])
+    expect(parseCredit('Jane Doe, Staff Writer')).toEqual(['Jane Doe'])
+  })
+
+  test('but not a URL, a handle or a default account', () => {
+    expect(parseCredit('https://www.facebook.com/janedoe')).toEqual([])
+    expect(parseCredit('@janedoe')).toEqual([])
+    expect(parseCredit('admin')).toEqual([])
   })
 })

@@ -181,6 +181,18 @@ describe('the visible page', () => {
     expect(m.bylines).toEqual(['Dana Park'])
   })
 
+  test('a login in an author field gives way to a full name in the visible byline', () => {
+    const head = '<meta name="author" content="KateS">'
+    const m = metadata(page(head, '<article><h1>Rental cars ranked</h1><p>by <a class="author-link" href="/authors/aoife">Aoife O\'Riordan</a></p></article>'), null)
+    expect(m.bylines).toEqual(["Aoife O'Riordan"])
+    expect(metadata(page('<meta name="author" content="kate.s">', '<article><h1>Rental cars ranked</h1></article>'), null).bylines).toEqual(['kate.s'])
+  })
+
+  test('the outlet credited beside a person is not a byline', () => {
+    const head = '<meta property="og:site_name" content="Daily Courier">' + jsonLd({ '@type': 'NewsArticle', headline: 'Budget passes', author: [{ '@type': 'Person', name: 'Jane Doe' }, { '@type': 'Person', name: 'Daily Courier' }] })
+    expect(metadata(page(head), null).bylines).toEqual(['Jane Doe'])
+  })
+
   test('a share card labelled "Written by" names the author', () => {
     const m = metadata(page('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Nawaz Dhandala">'), null)
     expect(m.bylines).toEqual(['Nawaz Dhandala'])
