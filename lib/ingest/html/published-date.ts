@@ -37,12 +37,14 @@ export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, url: string | n
     ...timeElements($),
     ...metaCandidates(WEAK_META_DATE_KEYS, 0.6),
   ]
+  const texts = replayable(visibleTexts($))
   for (const candidate of candidates) {
     const parsed = candidate.text ? parsePublicationDate(candidate.text, now) : null
-    if (parsed) return published(parsed, candidate.source, candidate.confidence)
+    if (!parsed) continue
+    const printed = candidate.source === 'time' ? null : printedEarlier(parsed, texts, now)
+    return printed ? published(printed, 'time', 0.5) : published(parsed, candidate.source, candidate.confidence)
   }
   // The page's printed date is not marked up: read it from the text around the headline.
-  const texts = replayable(visibleTexts($))
   const visible = visibleDate(texts, now, false)
   if (visible) return published(visible, 'time', 0.5)
   const fromUrl = url ? dateFromUrl(url, now) : null
@@ -55,6 +57,21 @@ export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, url: string | n
     if (parsed) return published(parsed, 'meta', 0.25)
   }
   return null
+}
+
+// A story is not published after the day it prints by its headline. Structured data that
+// claims a later day records a re-save (a migration, a CMS sync), so the printed day wins.
+// "Later" allows for time zones: an instant falls on its UTC day or the one before somewhere
+// (down to UTC-12), and a date without a zone may be a day off either way.
+function printedEarlier(structured: ParsedDate, texts: Iterable<string>, now: Date): ParsedDate | null {
+  const printed = visibleDate(texts, now, false)
+  return printed && printed.iso.slice(0, 10) < earliestLocalDay(structured) ? printed : null
+}
+
+function earliestLocalDay(date: ParsedDate): string {
+  const hours = date.hasTime && date.hasZone ? 12 : 24
+  const from = date.hasTime && date.hasZone ? Date.parse(date.iso) : Date.parse(date.iso.slice(0, 10))
+  return new Date(from - hours * 3_600_000).toISOString().slice(0, 10)
 }
 
 function published(date: ParsedDate, source: DateSource, confidence: number): PublishedDate {

@@ -193,6 +193,23 @@ describe('the visible page', () => {
     expect(metadata(page(head), null).bylines).toEqual(['Jane Doe'])
   })
 
+  test('a day printed by the headline that is earlier than the structured date wins', () => {
+    const head = jsonLd({ '@type': 'BlogPosting', headline: 'Short video tips', datePublished: '2025-11-20T16:02:46Z' })
+    const m = metadata(page(head, '<article><h1>Short video tips</h1><div class="post-date">May 14, 2025</div><p>Short videos work.</p></article>'), null)
+    expect(m.published).toEqual({ iso: '2025-05-14', source: 'time', confidence: 0.5 })
+  })
+
+  test('but not when the two can be the same day in some time zone', () => {
+    const head = jsonLd({ '@type': 'BlogPosting', headline: 'Short video tips', datePublished: '2024-08-01T02:00:00Z' })
+    const m = metadata(page(head, '<article><h1>Short video tips</h1><div class="post-date">Jul 31, 2024</div></article>'), null)
+    expect(m.published?.iso).toBe('2024-08-01T02:00:00Z')
+  })
+
+  test('the previous and next posts linked below a story are not its date', () => {
+    const m = metadata(page('', '<article><h1>Short video tips</h1><p>Short videos work.</p><div class="nav-next"><p class="date">Aug 01, 2024</p></div></article>'), null)
+    expect(m.published).toBeNull()
+  })
+
   test('a share card labelled "Written by" names the author', () => {
     const m = metadata(page('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Nawaz Dhandala">'), null)
     expect(m.bylines).toEqual(['Nawaz Dhandala'])
