@@ -19,6 +19,7 @@ const BYLINE_MATCHES: Match[] = [
   (el) => el.attribs.itemprop === 'name' && hasAncestor(el, isAuthorItem),
   isAuthorItem,
   (el) => attrEqualsIgnoringCase(el, 'rel', 'author'),
+  isAuthorLink,
   (el) => classHas(el, 'byline'),
   (el) => classHas(el, 'author-name', 'authorname', 'author__name', 'author_name'),
   (el) => classHas(el, 'author') && !classHas(el, 'bio', 'avatar', 'box'),
@@ -27,6 +28,13 @@ const BYLINE_MATCHES: Match[] = [
 
 // "This post was written by …": author boxes at the foot of a post say it in a sentence.
 const WRITTEN_BY = '(?:this (?:post|article|story|piece|guide|blog post) was (?:written|authored) by|by|written by|posted by|words by|author)'
+// A link to the author's page ("/author/jane-doe/", "/authors/jane-doe"), as most CMSs make one.
+const AUTHOR_PAGE = /\/(?:authors?|writers?|contributors?|columnists?)\/[^/?#]+/i
+
+export function isAuthorLink(el: Element): boolean {
+  return el.name === 'a' && AUTHOR_PAGE.test(el.attribs.href ?? '')
+}
+
 const BY_WORD = new RegExp(`^\\s*${WRITTEN_BY}\\b`, 'i')
 const BY_LINE = new RegExp(`^${WRITTEN_BY}\\b[\\s:|]*\\p{Lu}`, 'iu')
 

@@ -8,6 +8,7 @@ import type { DateSource, PublishedDate } from '../types'
 import type { JsonLdData } from './json-ld'
 import { attrIncludes, descendants, elementsNamed, elementsWhere, hasAncestor, isOutsideStory, parentElement } from './elements'
 import { metaAll } from './meta'
+import { isAuthorLink } from './page-bylines'
 
 const META_DATE_KEYS = [
   'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time',
@@ -37,11 +38,14 @@ export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, url: string | n
     ...timeElements($),
     ...metaCandidates(WEAK_META_DATE_KEYS, 0.6),
   ]
-  const texts = replayable(visibleTexts($))
+  // Read lazily and once: most pages need none of it. The author's box is a fallback only, not
+  // evidence against structured data.
+  const nearHeadline = replayable(visibleTexts($))
+  const texts = replayable(concat(nearHeadline, textsNearByline($)))
   for (const candidate of candidates) {
     const parsed = candidate.text ? parsePublicationDate(candidate.text, now) : null
     if (!parsed) continue
-    const printed = candidate.source === 'time' ? null : printedEarlier(parsed, texts, now)
+    const printed = candidate.source === 'time' ? null : printedEarlier(parsed, nearHeadline, now)
     return printed ? published(printed, 'time', 0.5) : published(parsed, candidate.source, candidate.confidence)
   }
   // The page's printed date is not marked up: read it from the text around the headline.
@@ -106,7 +110,8 @@ function timeElements($: CheerioAPI): Candidate[] {
 }
 
 // Texts read lazily, once: the second pass over them (allowing updates) replays the first.
-function replayable(source: Iterator<string>): Iterable<string> {
+function replayable(iterable: Iterable<string>): Iterable<string> {
+  const source = iterable[Symbol.iterator]()
   const seen: string[] = []
   let done = false
   return {
@@ -128,6 +133,10 @@ function replayable(source: Iterator<string>): Iterable<string> {
       }
     },
   }
+}
+
+function* concat<T>(...sources: Iterable<T>[]): Generator<T> {
+  for (const source of sources) yield* source
 }
 
 // A date printed near the headline ("Published June 6, 2013", "Posted on 06.06.2013"): the
@@ -191,5 +200,20 @@ function* textsByClass($: CheerioAPI): Generator<string> {
     taken++
     yield normalizeParagraph($(el).text())
     yield* leafTexts($, el)
+  }
+}
+
+// Author boxes print the date beside the name, and some sit after the story, far from the
+// headline: the small block around a link to the author. A block of many texts is the story.
+const isBylineMark = (el: Element) => isAuthorLink(el) || el.attribs.rel?.toLowerCase() === 'author' || el.attribs.itemprop === 'author'
+
+function* textsNearByline($: CheerioAPI): Generator<string> {
+  for (const el of elementsWhere($, isBylineMark).slice(0, 10)) {
+    if (isOutsideStory(el)) continue
+    const box = parentElement(el)
+    const around = box && parentElement(box)
+    if (!around) continue
+    const texts = leafTexts($, around)
+    if (texts.length <= 12) yield* texts
   }
 }

@@ -210,6 +210,25 @@ describe('the visible page', () => {
     expect(m.published).toBeNull()
   })
 
+  test("a link to the author's page is a byline, before a credit inside the story", () => {
+    const m = metadata(
+      page('', `<article><h1>Weekly wrap-up</h1><div class="meta"><a href="/blog/author/dana-park/">Dana Park</a></div>
+        <h3>New module</h3><p>Author: Tom Lee</p></article>`),
+      null,
+    )
+    expect(m.bylines).toEqual(['Dana Park'])
+  })
+
+  test("a date beside the author's name at the foot of a long story", () => {
+    const paragraphs = Array.from({ length: 70 }, (_, i) => `<p>Paragraph ${i + 1} of the guide.</p>`).join('')
+    const m = metadata(
+      page('', `<article><div><h1>How apps are made</h1></div>${paragraphs}
+        <div><p>Written by <a href="/blog/author/dana-park">Dana Park</a></p><p>April 8, 2024</p></div></article>`),
+      null,
+    )
+    expect(m.published).toEqual({ iso: '2024-04-08', source: 'time', confidence: 0.5 })
+  })
+
   test('a share card labelled "Written by" names the author', () => {
     const m = metadata(page('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Nawaz Dhandala">'), null)
     expect(m.bylines).toEqual(['Nawaz Dhandala'])
