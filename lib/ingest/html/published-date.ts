@@ -66,10 +66,15 @@ export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, url: string | n
 // A story is not published after the day it prints by its headline. Structured data that
 // claims a later day records a re-save (a migration, a CMS sync), so the printed day wins.
 // "Later" allows for time zones: an instant falls on its UTC day or the one before somewhere
-// (down to UTC-12), and a date without a zone may be a day off either way.
+// (down to UTC-12), and a date without a zone may be a day off either way. Only a date line
+// ("On 8 Oct 2022 in News") counts against structured data, not a sentence that names a day.
 function printedEarlier(structured: ParsedDate, texts: Iterable<string>, now: Date): ParsedDate | null {
-  const printed = visibleDate(texts, now, false)
+  const printed = visibleDate(dateLines(texts), now, false)
   return printed && printed.iso.slice(0, 10) < earliestLocalDay(structured) ? printed : null
+}
+
+function* dateLines(texts: Iterable<string>): Generator<string> {
+  for (const text of texts) if (text.replace(/\s+/g, ' ').length <= 40) yield text
 }
 
 function earliestLocalDay(date: ParsedDate): string {

@@ -205,6 +205,12 @@ describe('the visible page', () => {
     expect(m.published?.iso).toBe('2024-08-01T02:00:00Z')
   })
 
+  test('nor when the earlier day is named in a sentence, not printed as a date line', () => {
+    const head = jsonLd({ '@type': 'BlogPosting', headline: 'What the new law means', datePublished: '2025-11-20T16:02:46Z' })
+    const m = metadata(page(head, '<article><h1>What the new law means</h1><p class="dek">The law passed on May 14, 2025, after months of debate.</p></article>'), null)
+    expect(m.published?.iso).toBe('2025-11-20T16:02:46Z')
+  })
+
   test('the previous and next posts linked below a story are not its date', () => {
     const m = metadata(page('', '<article><h1>Short video tips</h1><p>Short videos work.</p><div class="nav-next"><p class="date">Aug 01, 2024</p></div></article>'), null)
     expect(m.published).toBeNull()
