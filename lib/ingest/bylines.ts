@@ -5,7 +5,7 @@
 // Credits that name someone who did not write the piece.
 const NOT_AUTHORS = /^(?:(?:copy[ -]?)?edit(?:ed|ing)(?: by)?|compiled by|photo(?:graph)?s?(?: by)?|pictures? by|images? by|illustrations?(?: by)?|graphics?(?: by)?|video(?: by)?|fact[ -]?checked by|reviewed by|medically reviewed by|translated by|produced by|design(?:ed)? by|sources?:|credit:?)\b/i
 
-const CREDIT_PREFIX = /^(?:(?:additional |further )?reporting by|(?:written|writing|words|story|text|posted|published|article|report|contributed|compiled) by|by:?|author:?|authors:?|written by:?|from)\s+/i
+const CREDIT_PREFIX = /^(?:this (?:post|article|story|piece|guide|blog post) was (?:written|authored) by|(?:additional |further )?reporting by|(?:written|writing|words|story|text|posted|published|article|report|contributed|compiled) by|by:?|author:?|authors:?|written by:?|from)\s+/i
 
 // Words that make a comma-separated piece a job title or an outlet, not a name.
 const ROLE_WORDS = /\b(?:staff|writer|writers|reporter|reporters|correspondent|editor|editors|contributor|contributing|columnist|journalist|producer|analyst|expert|intern|fellow|author|senior|chief|bureau|desk|team|news|newsroom|press|associated|wire|service|services|special to|for the|at the|of the|professor|md|phd|ceo|founder|director|manager|officer|president|lead|head|specialist|strategist|consultant|coach|guest|reuters|afp|ap|upi|dpa|xinhua|bloomberg|efe|ansa|pa media)\b/i
@@ -19,14 +19,29 @@ const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/g
 const HANDLE = /(?:^|\s)@\w+/g
 const URL = /\bhttps?:\/\/\S+/g
 
-export function parseByline(raw: string): string[] {
+// `credited`: the text comes from a field that says it names the author (JSON-LD author, a
+// meta author tag), so a desk ("Workzone Team") counts as it would after an explicit "By".
+export function parseByline(raw: string, { credited = false }: { credited?: boolean } = {}): string[] {
   const names: string[] = []
   for (const segment of segments(raw)) {
     if (NOT_AUTHORS.test(segment)) continue
-    for (const name of namesIn(segment)) names.push(name)
+    for (const name of namesIn(segment, credited)) names.push(name)
   }
   return dedupe(names)
 }
+
+// An author field's value (JSON-LD author, a meta author tag): a byline as it would read after
+// an explicit "By", else the CMS login it often holds ("sara.r.peter", "Staff"), which is still
+// the site's own credit. Not a URL, a handle or an installation's default account.
+export function parseCredit(raw: string): string[] {
+  const names = parseByline(raw, { credited: true })
+  if (names.length > 0) return names
+  const login = raw.normalize('NFKC').trim()
+  return LOGIN.test(login) && !DEFAULT_ACCOUNTS.has(login.toLowerCase()) ? [login] : []
+}
+
+const LOGIN = /^\p{L}[\p{L}\p{N}._-]{1,39}$/u
+const DEFAULT_ACCOUNTS = new Set(['admin', 'administrator', 'root', 'user', 'webmaster', 'wordpress', 'null', 'undefined', 'none', 'unknown', 'author'])
 
 // JSON-LD `author`: a string, a Person or Organization, or an array of them. Organisations
 // count only when no person is credited, since "Reuters" is not a byline next to a reporter's name.
@@ -39,12 +54,12 @@ export function jsonLdAuthors(author: unknown): { people: string[]; organisation
   const people: string[] = []
   const organisations: string[] = []
   for (const item of Array.isArray(author) ? author : [author]) {
-    if (typeof item === 'string') people.push(...parseByline(item))
+    if (typeof item === 'string') people.push(...parseCredit(item))
     if (!isRecord(item)) continue
     const name = jsonLdName(item)
     if (!name) continue
     if (typesOf(item).some((t) => /organi[sz]ation|corporation|brand|website/i.test(t))) organisations.push(name)
-    else people.push(...parseByline(name))
+    else people.push(...parseCredit(name))
   }
   return { people: dedupe(people), organisations: dedupe(organisations) }
 }
@@ -84,14 +99,25 @@ function segments(raw: string): string[] {
     .filter((s) => s.length > 0)
 }
 
-function namesIn(segment: string): string[] {
-  const credited = CREDIT_PREFIX.test(segment)
+function namesIn(segment: string, alwaysCredited: boolean): string[] {
+  const credited = alwaysCredited || CREDIT_PREFIX.test(segment)
   const text = stripTrailingNoise(segment.replace(CREDIT_PREFIX, '').replace(/^by\s+/i, ''))
-  const pieces = text.split(/\s*(?:,|\band\b|&|\+)\s*/i)
+  const parts = text.split(/\s*,\s*/).filter((part, i) => !isTitleOrOutlet(part, i))
+  const pieces = parts.flatMap((part) => part.split(/\s*(?:\band\b|&|\+)\s*/i))
   const people = pieces.map(cleanName).filter((name): name is string => name !== null)
   if (people.length > 0 || !credited) return people
   return pieces.map(groupName).filter((name): name is string => name !== null)
 }
+
+// "Jane Doe, Head of Marketing and Community Development", "Jane Doe, The Commercial Appeal":
+// a part that opens with a job title word is all job title, "and" included; a person's name does
+// not open with "The", so after a comma that is the outlet.
+function isTitleOrOutlet(part: string, index: number): boolean {
+  const opening = part.split(/\s+(?:and|&)\s+/i)[0] ?? ''
+  return ROLE_OPENING.test(opening) || (index > 0 && /^the\s/i.test(part))
+}
+
+const ROLE_OPENING = new RegExp(`^${ROLE_WORDS.source}`, 'i')
 
 // "By Workzone Team", "By The Currency editors": a desk credited as the author. Only after an
 // explicit "By" that names no person: "Jane Doe, Bloomberg Staff" credits Jane Doe.
@@ -104,12 +130,14 @@ function groupName(piece: string): string | null {
 }
 
 // "Jane Doe on June 6, 2013", "Jane Doe Updated 3 hours ago", "Jane Doe (Reuters)".
+// A parenthesis between two words of a name is part of it: "Paramita (Guha) Ghosh".
 function stripTrailingNoise(text: string): string {
   return text
-    .replace(/\([^)]*\)/g, ' ')
     .replace(/\s+(?:on|at)\s+\w+\.?\s+\d.*$/i, '')
     .replace(/\s+(?:updated|published|posted|last modified)\b.*$/i, '')
+    .replace(/\s*\([^)]*\)(?!\s+\p{Lu}\p{Ll})/gu, ' ')
     .replace(/\s+\d.*$/, '')
+    .replace(/\s+/g, ' ')
     .trim()
 }
 

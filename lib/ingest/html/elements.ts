@@ -122,7 +122,8 @@ export function descendants(el: Element, match: Match): Element[] {
   return found
 }
 
-// Comments, related stories, widgets and the page footer carry other people's names and dates.
+// Comments, related stories, widgets, links to the previous and next posts and the page footer
+// carry other people's names and dates.
 // A <footer> inside an <article> is the article's own: HTML5 puts its byline and date there.
 // Was: closest('aside, nav, [class*="comment" i], [id*="comment" i], [class*="related" i],
 // [class*="widget" i], [class*="sidebar" i], [class*="recommend" i]'), or a closest('footer')
@@ -139,9 +140,13 @@ function isElsewhere(el: Element): boolean {
     attrIncludes(el, 'class', 'related') ||
     (attrIncludes(el, 'class', 'widget') && !isBuilderWidget(el)) ||
     attrIncludes(el, 'class', 'sidebar') ||
-    attrIncludes(el, 'class', 'recommend')
+    attrIncludes(el, 'class', 'recommend') ||
+    attrHasWord(el, 'class', ADJACENT_POSTS)
   )
 }
+
+// The previous and next posts, linked at the foot of a story with their own dates and authors.
+const ADJACENT_POSTS = /(?:^|\s)(?:nav-(?:prev|previous|next)|post-navigation|posts-navigation|prev-next|next-prev)(?:$|\s)/i
 
 // Page builders call every block of the page a widget ("elementor-widget-text-editor" holds
 // the story itself): "widget" marks another region only in a class of its own making.

@@ -1,5 +1,6 @@
 // Small readers shared by the metadata extractors.
 import type { CheerioAPI } from 'cheerio'
+import { repairMojibake } from '../mojibake'
 import { normalizeParagraph } from '../normalize'
 import { elementsNamed } from './elements'
 
@@ -26,7 +27,8 @@ function metaIndex($: CheerioAPI): Map<string, string[]> {
   if (cached) return cached
   const index = new Map<string, string[]>()
   for (const el of elementsNamed($, 'meta')) {
-    const content = normalizeParagraph(el.attribs.content ?? '')
+    // Repaired before NFKC, which would fold the "™" of a misread "’" to "TM".
+    const content = normalizeParagraph(repairMojibake(el.attribs.content ?? ''))
     if (!content) continue
     for (const attr of ['property', 'name', 'itemprop']) {
       const key = el.attribs[attr]?.trim().toLowerCase()

@@ -32,16 +32,22 @@ export function extractMetadata($: CheerioAPI, context: MetadataContext): Articl
 }
 
 // People before organisations: JSON-LD and meta tags often credit the publisher itself when
-// the visible byline names a person.
+// the visible byline names a person. Full names before single words: an author field often
+// holds the CMS login ("KatieS", "andrew.keaveney") of whoever posted a piece that the page
+// credits to someone else by name.
 function bylines($: CheerioAPI, jsonLd: JsonLdData, siteNames: string[]): string[] {
   let first: string[] | null = null
+  let logins: string[] | null = null
   for (const names of bylineCandidates($, jsonLd)) {
     if (names.length === 0) continue
     first ??= names
-    if (names.some((name) => !isSiteName(name, siteNames))) return names
+    const people = names.filter((name) => !isSiteName(name, siteNames))
+    if (people.length === 0) continue
+    if (people.some((name) => name.includes(' '))) return people
+    logins ??= people
   }
   const organisations = [jsonLd.article?.organisationAuthors ?? [], jsonLd.page?.organisationAuthors ?? []].find((names) => names.length > 0)
-  return organisations ?? first ?? []
+  return logins ?? organisations ?? first ?? []
 }
 
 function* bylineCandidates($: CheerioAPI, jsonLd: JsonLdData): Generator<string[]> {

@@ -1,7 +1,7 @@
 // Bylines from meta tags and the visible page, for pages whose JSON-LD names no author.
 import type { CheerioAPI } from 'cheerio'
 import { hasChildren, isTag, isText, type AnyNode, type Element, type ParentNode, type Text } from 'domhandler'
-import { parseByline } from '../bylines'
+import { parseByline, parseCredit } from '../bylines'
 import { normalizeParagraph } from '../normalize'
 import { attrEqualsIgnoringCase, attrIncludes, elementsWhere, hasAncestor, isOutsideStory, type Match } from './elements'
 import { metaAll } from './meta'
@@ -19,14 +19,24 @@ const BYLINE_MATCHES: Match[] = [
   (el) => el.attribs.itemprop === 'name' && hasAncestor(el, isAuthorItem),
   isAuthorItem,
   (el) => attrEqualsIgnoringCase(el, 'rel', 'author'),
+  isAuthorLink,
   (el) => classHas(el, 'byline'),
   (el) => classHas(el, 'author-name', 'authorname', 'author__name', 'author_name'),
   (el) => classHas(el, 'author') && !classHas(el, 'bio', 'avatar', 'box'),
   (el) => classHas(el, 'posted-by', 'postedby', 'contributor', 'writer'),
 ]
 
-const BY_WORD = /^\s*(?:by|written by|posted by|words by|author)\b/i
-const BY_LINE = /^(?:by|written by|posted by|words by|author)\b[\s:|]*\p{Lu}/iu
+// "This post was written by …": author boxes at the foot of a post say it in a sentence.
+const WRITTEN_BY = '(?:this (?:post|article|story|piece|guide|blog post) was (?:written|authored) by|by|written by|posted by|words by|author)'
+// A link to the author's page ("/author/jane-doe/", "/authors/jane-doe"), as most CMSs make one.
+const AUTHOR_PAGE = /\/(?:authors?|writers?|contributors?|columnists?)\/[^/?#]+/i
+
+export function isAuthorLink(el: Element): boolean {
+  return el.name === 'a' && AUTHOR_PAGE.test(el.attribs.href ?? '')
+}
+
+const BY_WORD = new RegExp(`^\\s*${WRITTEN_BY}\\b`, 'i')
+const BY_LINE = new RegExp(`^${WRITTEN_BY}\\b[\\s:|]*\\p{Lu}`, 'iu')
 
 
 // Candidate bylines from meta tags, byline markup and "By …" lines, in that order of trust.
@@ -41,7 +51,7 @@ export function* pageBylineCandidates($: CheerioAPI): Generator<string[]> {
 export function fromMeta($: CheerioAPI): string[] | null {
   for (const key of META_AUTHOR_KEYS) {
     // article:author is often a profile URL, which parseByline drops.
-    const names = metaAll($, key).flatMap((value) => parseByline(value))
+    const names = metaAll($, key).flatMap((value) => parseCredit(value))
     if (names.length > 0) return dedupe(names)
   }
   return fromTwitterLabels($)
@@ -52,7 +62,7 @@ function fromTwitterLabels($: CheerioAPI): string[] | null {
   for (const n of [1, 2, 3, 4]) {
     const label = metaAll($, `twitter:label${n}`)[0]
     if (!label || !/^(?:written by|author|by)$/i.test(label.trim())) continue
-    const names = metaAll($, `twitter:data${n}`).flatMap((value) => parseByline(value))
+    const names = metaAll($, `twitter:data${n}`).flatMap((value) => parseCredit(value))
     if (names.length > 0) return dedupe(names)
   }
   return null

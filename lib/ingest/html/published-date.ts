@@ -8,6 +8,7 @@ import type { DateSource, PublishedDate } from '../types'
 import type { JsonLdData } from './json-ld'
 import { attrIncludes, descendants, elementsNamed, elementsWhere, hasAncestor, isOutsideStory, parentElement } from './elements'
 import { metaAll } from './meta'
+import { isAuthorLink } from './page-bylines'
 
 const META_DATE_KEYS = [
   'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time',
@@ -37,12 +38,17 @@ export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, url: string | n
     ...timeElements($),
     ...metaCandidates(WEAK_META_DATE_KEYS, 0.6),
   ]
+  // Read lazily and once: most pages need none of it. The author's box is a fallback only, not
+  // evidence against structured data.
+  const nearHeadline = replayable(visibleTexts($))
+  const texts = replayable(concat(nearHeadline, textsNearByline($)))
   for (const candidate of candidates) {
     const parsed = candidate.text ? parsePublicationDate(candidate.text, now) : null
-    if (parsed) return published(parsed, candidate.source, candidate.confidence)
+    if (!parsed) continue
+    const printed = candidate.source === 'time' ? null : printedEarlier(parsed, nearHeadline, now)
+    return printed ? published(printed, 'time', 0.5) : published(parsed, candidate.source, candidate.confidence)
   }
   // The page's printed date is not marked up: read it from the text around the headline.
-  const texts = replayable(visibleTexts($))
   const visible = visibleDate(texts, now, false)
   if (visible) return published(visible, 'time', 0.5)
   const fromUrl = url ? dateFromUrl(url, now) : null
@@ -55,6 +61,26 @@ export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, url: string | n
     if (parsed) return published(parsed, 'meta', 0.25)
   }
   return null
+}
+
+// A story is not published after the day it prints by its headline. Structured data that
+// claims a later day records a re-save (a migration, a CMS sync), so the printed day wins.
+// "Later" allows for time zones: an instant falls on its UTC day or the one before somewhere
+// (down to UTC-12), and a date without a zone may be a day off either way. Only a date line
+// ("On 8 Oct 2022 in News") counts against structured data, not a sentence that names a day.
+function printedEarlier(structured: ParsedDate, texts: Iterable<string>, now: Date): ParsedDate | null {
+  const printed = visibleDate(dateLines(texts), now, false)
+  return printed && printed.iso.slice(0, 10) < earliestLocalDay(structured) ? printed : null
+}
+
+function* dateLines(texts: Iterable<string>): Generator<string> {
+  for (const text of texts) if (text.replace(/\s+/g, ' ').length <= 40) yield text
+}
+
+function earliestLocalDay(date: ParsedDate): string {
+  const hours = date.hasTime && date.hasZone ? 12 : 24
+  const from = date.hasTime && date.hasZone ? Date.parse(date.iso) : Date.parse(date.iso.slice(0, 10))
+  return new Date(from - hours * 3_600_000).toISOString().slice(0, 10)
 }
 
 function published(date: ParsedDate, source: DateSource, confidence: number): PublishedDate {
@@ -89,7 +115,8 @@ function timeElements($: CheerioAPI): Candidate[] {
 }
 
 // Texts read lazily, once: the second pass over them (allowing updates) replays the first.
-function replayable(source: Iterator<string>): Iterable<string> {
+function replayable(iterable: Iterable<string>): Iterable<string> {
+  const source = iterable[Symbol.iterator]()
   const seen: string[] = []
   let done = false
   return {
@@ -111,6 +138,10 @@ function replayable(source: Iterator<string>): Iterable<string> {
       }
     },
   }
+}
+
+function* concat<T>(...sources: Iterable<T>[]): Generator<T> {
+  for (const source of sources) yield* source
 }
 
 // A date printed near the headline ("Published June 6, 2013", "Posted on 06.06.2013"): the
@@ -174,5 +205,20 @@ function* textsByClass($: CheerioAPI): Generator<string> {
     taken++
     yield normalizeParagraph($(el).text())
     yield* leafTexts($, el)
+  }
+}
+
+// Author boxes print the date beside the name, and some sit after the story, far from the
+// headline: the small block around a link to the author. A block of many texts is the story.
+const isBylineMark = (el: Element) => isAuthorLink(el) || el.attribs.rel?.toLowerCase() === 'author' || el.attribs.itemprop === 'author'
+
+function* textsNearByline($: CheerioAPI): Generator<string> {
+  for (const el of elementsWhere($, isBylineMark).slice(0, 10)) {
+    if (isOutsideStory(el)) continue
+    const box = parentElement(el)
+    const around = box && parentElement(box)
+    if (!around) continue
+    const texts = leafTexts($, around)
+    if (texts.length <= 12) yield* texts
   }
 }

@@ -2,7 +2,8 @@
 // carry the site's name ("… | Reuters", "Reuters - …"); the visible <h1> usually does not,
 // but pages also use <h1> for logos and section names. A headline both sources agree on wins.
 import type { CheerioAPI } from 'cheerio'
-import type { Element } from 'domhandler'
+import { isTag, isText, type AnyNode, type Element } from 'domhandler'
+import { repairMojibake } from '../mojibake'
 import { normalizeParagraph } from '../normalize'
 import { attrIncludes, closest, descendants, elementsNamed, elementsWhere, hasAncestor, type Match } from './elements'
 import type { JsonLdData } from './json-ld'
@@ -15,6 +16,8 @@ const SEPARATOR = /\s+[|\-–—:·•»/~]\s+|\s*[|·•»]\s*|\s+::\s+/
 // Logos and site names are often marked up as <h1> in the masthead.
 // Was '[role="banner"], [class*="logo" i], [id*="logo" i], [class*="site-title" i], [class*="brand" i], nav, footer, aside'.
 function isMasthead(el: Element): boolean {
+  // <body> and <html> classes describe the layout ("mobile-logo-pos-left"), not a region.
+  if (el.name === 'body' || el.name === 'html') return false
   return (
     el.attribs.role === 'banner' ||
     attrIncludes(el, 'class', 'logo') ||
@@ -64,12 +67,34 @@ export function headlineCandidates($: CheerioAPI): string[] {
   for (const source of HEADLINE_SOURCES) {
     for (const el of source($).slice(0, 5)) {
       if (inMasthead(el)) continue
-      const text = withoutLabel(normalizeParagraph($(el).text().replace(/\s+/g, ' ')))
+      const text = withoutLabel(headlineText(el))
       if (text.length >= 3 && text.length <= 300 && !found.includes(text)) found.push(text)
     }
   }
   return found
 }
+
+// Link aggregators set widgets inside the headline element: a comment count ("87") and the
+// source's domain ("(latimes.com)") are not words of the headline. A <br> breaks a line, not a word.
+function headlineText(el: Element): string {
+  const pieces: string[] = []
+  const stack: AnyNode[] = [el]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (!node) break
+    if (isText(node)) pieces.push(node.data)
+    if (!isTag(node) || NOT_HEADLINE_TAGS.has(node.name) || (node !== el && attrIncludes(node, 'class', 'comment'))) continue
+    if (node.name === 'br') pieces.push(' ')
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const child = node.children[i]
+      if (child) stack.push(child)
+    }
+  }
+  return normalizeParagraph(repairMojibake(pieces.join('')).replace(/\s+/g, ' ')).replace(SOURCE_DOMAIN, '')
+}
+
+const NOT_HEADLINE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'button'])
+const SOURCE_DOMAIN = /\s*\((?:[\w-]+\.)+[a-z]{2,}\)$/i
 
 // "How meditation rewires brains | Opinion", "Title | Section | Site": headlines do not contain
 // pipes, labels and breadcrumbs do. The first segment long enough to be a headline is the headline.
@@ -119,7 +144,7 @@ export function chooseTitle($: CheerioAPI, { jsonLd, siteNames, headlines }: Tit
 
 function titleText($: CheerioAPI): string {
   const el = elementsNamed($, 'title')[0]
-  return el ? $(el).text() : ''
+  return el ? repairMojibake($(el).text()) : ''
 }
 
 function sharesWords(a: string, b: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { bylinesFromJsonLd, parseByline } from '@/lib/ingest/bylines'
+import { bylinesFromJsonLd, parseByline, parseCredit } from '@/lib/ingest/bylines'
 
 describe('parseByline', () => {
   test.each([
@@ -20,6 +20,10 @@ describe('parseByline', () => {
     ['Dr. Andrew Huberman', ['Andrew Huberman']],
     ['Ludwig van Beethoven', ['Ludwig van Beethoven']],
     ['Rui Ma, Heba Ledwon & Suparn Patra', ['Rui Ma', 'Heba Ledwon', 'Suparn Patra']],
+    ['This post was written by Jane Doe, Head of Marketing and Community Development', ['Jane Doe']],
+    ['Jane Doe and John Smith, The Daily Courier', ['Jane Doe', 'John Smith']],
+    ['Paramita (Guha) Ghosh', ['Paramita (Guha) Ghosh']],
+    ['Jane Doe (Reuters)', ['Jane Doe']],
   ])('%s', (raw, expected) => {
     expect(parseByline(raw)).toEqual(expected)
   })
@@ -48,9 +52,28 @@ describe('bylinesFromJsonLd', () => {
     expect(bylinesFromJsonLd({ '@type': 'Organization', name: 'ServiceTitan' })).toEqual(['ServiceTitan'])
   })
 
+  test('a Person named as a desk is credited, as after an explicit "By"', () => {
+    expect(bylinesFromJsonLd({ '@type': 'Person', name: 'Example Connect Team' })).toEqual(['Example Connect Team'])
+    expect(parseByline('Example Connect Team')).toEqual([])
+  })
+
   test('ignores shapes that are not authors', () => {
     expect(bylinesFromJsonLd(42)).toEqual([])
     expect(bylinesFromJsonLd(null)).toEqual([])
     expect(bylinesFromJsonLd([{ '@type': 'Person' }, ['nested']])).toEqual([])
+  })
+})
+
+describe('parseCredit', () => {
+  test('an author field may hold a CMS login, which is still the credit', () => {
+    expect(parseCredit('sara.r.peter')).toEqual(['sara.r.peter'])
+    expect(parseCredit('Staff')).toEqual(['Staff'])
+    expect(parseCredit('Jane Doe, Staff Writer')).toEqual(['Jane Doe'])
+  })
+
+  test('but not a URL, a handle or a default account', () => {
+    expect(parseCredit('https://www.facebook.com/janedoe')).toEqual([])
+    expect(parseCredit('@janedoe')).toEqual([])
+    expect(parseCredit('admin')).toEqual([])
   })
 })

@@ -171,6 +171,70 @@ describe('the visible page', () => {
     expect(m.bylines).toEqual(['Maria Lopez'])
   })
 
+  test('an author box that says "This post was written by …"', () => {
+    const m = metadata(
+      page('', `<article><h1>Indexing, explained</h1><p>Indexing helps readers find journals.</p>
+        <div class="author-bio">This post was written by Dana Park,
+        Head of Marketing and Community Development</div></article>`),
+      null,
+    )
+    expect(m.bylines).toEqual(['Dana Park'])
+  })
+
+  test('a login in an author field gives way to a full name in the visible byline', () => {
+    const head = '<meta name="author" content="KateS">'
+    const m = metadata(page(head, '<article><h1>Rental cars ranked</h1><p>by <a class="author-link" href="/authors/aoife">Aoife O\'Riordan</a></p></article>'), null)
+    expect(m.bylines).toEqual(["Aoife O'Riordan"])
+    expect(metadata(page('<meta name="author" content="kate.s">', '<article><h1>Rental cars ranked</h1></article>'), null).bylines).toEqual(['kate.s'])
+  })
+
+  test('the outlet credited beside a person is not a byline', () => {
+    const head = '<meta property="og:site_name" content="Daily Courier">' + jsonLd({ '@type': 'NewsArticle', headline: 'Budget passes', author: [{ '@type': 'Person', name: 'Jane Doe' }, { '@type': 'Person', name: 'Daily Courier' }] })
+    expect(metadata(page(head), null).bylines).toEqual(['Jane Doe'])
+  })
+
+  test('a day printed by the headline that is earlier than the structured date wins', () => {
+    const head = jsonLd({ '@type': 'BlogPosting', headline: 'Short video tips', datePublished: '2025-11-20T16:02:46Z' })
+    const m = metadata(page(head, '<article><h1>Short video tips</h1><div class="post-date">May 14, 2025</div><p>Short videos work.</p></article>'), null)
+    expect(m.published).toEqual({ iso: '2025-05-14', source: 'time', confidence: 0.5 })
+  })
+
+  test('but not when the two can be the same day in some time zone', () => {
+    const head = jsonLd({ '@type': 'BlogPosting', headline: 'Short video tips', datePublished: '2024-08-01T02:00:00Z' })
+    const m = metadata(page(head, '<article><h1>Short video tips</h1><div class="post-date">Jul 31, 2024</div></article>'), null)
+    expect(m.published?.iso).toBe('2024-08-01T02:00:00Z')
+  })
+
+  test('nor when the earlier day is named in a sentence, not printed as a date line', () => {
+    const head = jsonLd({ '@type': 'BlogPosting', headline: 'What the new law means', datePublished: '2025-11-20T16:02:46Z' })
+    const m = metadata(page(head, '<article><h1>What the new law means</h1><p class="dek">The law passed on May 14, 2025, after months of debate.</p></article>'), null)
+    expect(m.published?.iso).toBe('2025-11-20T16:02:46Z')
+  })
+
+  test('the previous and next posts linked below a story are not its date', () => {
+    const m = metadata(page('', '<article><h1>Short video tips</h1><p>Short videos work.</p><div class="nav-next"><p class="date">Aug 01, 2024</p></div></article>'), null)
+    expect(m.published).toBeNull()
+  })
+
+  test("a link to the author's page is a byline, before a credit inside the story", () => {
+    const m = metadata(
+      page('', `<article><h1>Weekly wrap-up</h1><div class="meta"><a href="/blog/author/dana-park/">Dana Park</a></div>
+        <h3>New module</h3><p>Author: Tom Lee</p></article>`),
+      null,
+    )
+    expect(m.bylines).toEqual(['Dana Park'])
+  })
+
+  test("a date beside the author's name at the foot of a long story", () => {
+    const paragraphs = Array.from({ length: 70 }, (_, i) => `<p>Paragraph ${i + 1} of the guide.</p>`).join('')
+    const m = metadata(
+      page('', `<article><div><h1>How apps are made</h1></div>${paragraphs}
+        <div><p>Written by <a href="/blog/author/dana-park">Dana Park</a></p><p>April 8, 2024</p></div></article>`),
+      null,
+    )
+    expect(m.published).toEqual({ iso: '2024-04-08', source: 'time', confidence: 0.5 })
+  })
+
   test('a share card labelled "Written by" names the author', () => {
     const m = metadata(page('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Nawaz Dhandala">'), null)
     expect(m.bylines).toEqual(['Nawaz Dhandala'])
@@ -201,6 +265,25 @@ describe('title', () => {
   test('prefers the <h1> that a meta title confirms over the suffixed <title>', () => {
     const m = metadata(page('<title>Budget passes: what it means - Daily Courier</title>', '<header role="banner"><h1>Daily Courier</h1></header><main><h1>Budget passes: what it means</h1></main>'))
     expect(m.title).toBe('Budget passes: what it means')
+  })
+
+  test('a logo class on <body> does not make the whole page a masthead', () => {
+    const m = metadata(page('<title>Spring plans</title>', '<div><h1>Spring plans for the river park</h1></div>').replace('<body>', '<body class="mobile-logo-left">'))
+    expect(m.title).toBe('Spring plans for the river park')
+  })
+
+  test("a headline's comment count and source domain are not part of it", () => {
+    const h1 = '<h1><a href="/s/1">Graduates find their degrees no longer guarantee jobs</a> <a href="https://news.example/x">(news.example)</a> <span class="comment-bubble">87</span></h1>'
+    expect(metadata(page('<title>Degrees and jobs - Tech Forum</title>', h1)).title).toBe('Graduates find their degrees no longer guarantee jobs')
+  })
+
+  test('a headline broken with <br> keeps a space between its lines', () => {
+    expect(metadata(page('', '<main><h1>Rivers in 2025<br>What changed</h1></main>')).title).toBe('Rivers in 2025 What changed')
+  })
+
+  test('a title that was UTF-8 misread as Windows-1252 is repaired', () => {
+    const m = metadata(page('<title>An Investorâ\u0080\u0099s Guide</title>', '<main><h1>An Investorâ€™s Guide to Calculators</h1></main>'))
+    expect(m.title).toBe('An Investor’s Guide to Calculators')
   })
 })
 
