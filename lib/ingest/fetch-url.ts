@@ -38,7 +38,9 @@ for (const [net, prefix] of [
   ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) blocked.addSubnet(net, prefix, 'ipv4')
 for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64], ['64:ff9b::', 96], ['2002::', 16],
+  // ::/96 also holds the deprecated IPv4-compatible forms (::127.0.0.1); Teredo (2001::/32)
+  // and 6to4 (2002::/16) tunnel to IPv4 addresses inside them.
+  ['::', 96], ['::1', 128], ['fc00::', 7], ['2001::', 32], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64], ['64:ff9b::', 96], ['2002::', 16],
 ] as const) blocked.addSubnet(net, prefix, 'ipv6')
 
 // ::ffff:127.0.0.1 and ::ffff:7f00:1 reach 127.0.0.1: check the IPv4 address inside.
@@ -94,7 +96,8 @@ function checkUrl(raw: string, allowed: Set<string>): URL {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new IngestError('blocked-url', `Only http and https URLs are fetched, not ${url.protocol}`)
   if (url.username || url.password) throw new IngestError('blocked-url', 'URLs with a user name or password are not fetched.')
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  // "localhost." is localhost: a trailing dot only marks the name as fully qualified.
+  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase()
   if (isIP(host) && isBlockedAddress(host) && !allowed.has(host)) throw new IngestError('blocked-url', `${host} is a private or local address; it is not fetched.`)
   if ((host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal')) && !allowed.has(host)) {
     throw new IngestError('blocked-url', `${host} is a local name; it is not fetched.`)

@@ -47,6 +47,7 @@ async function failure(promise: Promise<unknown>): Promise<{ code: string; messa
 test.each([
   '127.0.0.1', '127.8.9.10', '10.1.2.3', '172.16.5.4', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0',
   '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '64:ff9b::a00:1', 'not-an-ip',
+  '::127.0.0.1', '::7f00:1', '2001:0:4136:e378::1', '2002:7f00:1::1', '0:0:0:0:0:0:0:1', 'ff02::1',
 ])('%s is refused', (address) => {
   expect(isBlockedAddress(address)).toBe(true)
 })
@@ -57,7 +58,9 @@ test.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111'])('%
 
 test('loopback, local names, IPv6 and mapped forms are refused before any connection', async () => {
   const port = new URL(base).port
-  for (const url of [base, `http://localhost:${port}/`, `http://[::1]:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`, 'http://169.254.169.254/latest/meta-data/']) {
+  // Decimal, hexadecimal, octal and shortened IPv4, and long IPv6 forms all mean loopback.
+  const spellings = [`http://2130706433:${port}/`, `http://0x7f.0.0.1:${port}/`, `http://0177.0.0.1:${port}/`, `http://127.1:${port}/`, `http://[0:0:0:0:0:0:0:1]:${port}/`, `http://[::127.0.0.1]:${port}/`, 'http://LOCALHOST./', 'http://metadata.google.internal/']
+  for (const url of [base, `http://localhost:${port}/`, `http://[::1]:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`, 'http://169.254.169.254/latest/meta-data/', ...spellings]) {
     expect((await failure(fetchArticle(url))).code).toBe('blocked-url')
   }
 })
