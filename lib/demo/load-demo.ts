@@ -39,7 +39,7 @@ const goldArticle = z.object({
   body: z.object({ first: z.string(), last: z.string() }),
   not_body: z.array(z.string()).default([]),
   claims: z.array(goldClaim),
-  links: z.array(z.object({ from_exact: z.string(), relation: z.enum(['denies', 'answers']), to_exact: z.string() })),
+  links: z.array(z.object({ from_exact: z.string(), relation: z.enum(['denies', 'responds_to']), to_exact: z.string() })),
   editor: z.object({ published: z.string().nullable().optional() }).optional(),
 })
 

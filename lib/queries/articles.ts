@@ -2,6 +2,7 @@ import { getDb } from '../db'
 import type { Prisma, PrismaClient } from '../generated/prisma/client'
 import { recordAuditEvent } from './audit'
 import type { DbClient } from './client'
+import { asJson, StaleEditError } from './edits'
 
 export type ArticleListFilter = { q?: string; take?: number }
 
@@ -34,13 +35,7 @@ export async function getArticle(id: string, client: DbClient = getDb()) {
   return client.article.findUnique({
     where: { id },
     omit: { rawSource: true },
-    include: {
-      outlet: true,
-      claims: {
-        orderBy: { createdAt: 'asc' },
-        include: { speaker: true, subject: true },
-      },
-    },
+    include: { outlet: true },
   })
 }
 
@@ -135,17 +130,7 @@ export type ArticleDetails = {
   publishedSource?: 'editor' | null
 }
 
-export class StaleEditError extends Error {
-  constructor() {
-    super('Someone else changed this article since you opened it. Reload to see their change, then edit again.')
-    this.name = 'StaleEditError'
-  }
-}
 
-// Dates become ISO strings, as JSON stores them.
-function asJson(value: object): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
-}
 
 const detailsSelect = { title: true, bylines: true, publishedAt: true, publishedOffset: true, publishedSource: true, outletId: true, version: true } as const
 
@@ -156,7 +141,7 @@ export async function updateArticleDetails(id: string, expectedVersion: number, 
     const before = await tx.article.findUnique({ where: { id }, select: detailsSelect })
     if (!before) return null
     const updated = await tx.article.updateMany({ where: { id, version: expectedVersion }, data: { ...details, version: { increment: 1 } } })
-    if (updated.count === 0) throw new StaleEditError()
+    if (updated.count === 0) throw new StaleEditError('article', (await tx.article.findUnique({ where: { id }, select: { version: true } }))?.version ?? null)
     const after = await tx.article.findUniqueOrThrow({ where: { id }, select: detailsSelect })
     await recordAuditEvent({ actorId, action: 'article.update-details', objectType: 'Article', objectId: id, before: asJson(before), after: asJson(after) }, tx)
     return after

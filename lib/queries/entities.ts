@@ -1,5 +1,6 @@
 import { getDb } from '../db'
-import type { EntityKind } from '../generated/prisma/client'
+import type { EntityKind, PrismaClient } from '../generated/prisma/client'
+import { recordAuditEvent } from './audit'
 import type { DbClient } from './client'
 
 export type EntityInput = { kind: EntityKind; name: string; aliases?: string[]; affiliationId?: string | null }
@@ -9,5 +10,77 @@ export async function findOrCreateEntity(input: EntityInput, client: DbClient = 
     where: { kind_name: { kind: input.kind, name: input.name } },
     update: {},
     create: { kind: input.kind, name: input.name, aliases: input.aliases ?? [], affiliationId: input.affiliationId ?? null },
+  })
+}
+
+const entitySelect = { id: true, kind: true, name: true, aliases: true, affiliation: { select: { id: true, name: true } } } as const
+
+export type EntitySummary = { id: string; kind: EntityKind; name: string; aliases: string[]; affiliation: { id: string; name: string } | null }
+
+// For autocomplete: names and aliases that start with (first) or contain what was typed.
+export async function searchEntities(query: string, limit = 10, client: DbClient = getDb()): Promise<EntitySummary[]> {
+  const q = query.trim()
+  if (!q) return client.entity.findMany({ select: entitySelect, orderBy: { name: 'asc' }, take: limit })
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const ids = await client.$queryRaw<{ id: string }[]>`
+    SELECT e.id FROM "Entity" e
+    WHERE e.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(e.aliases) a WHERE a ILIKE ${pattern})
+    ORDER BY (lower(e.name) LIKE lower(${`${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})) DESC, length(e.name), e.name
+    LIMIT ${limit}`
+  const found = await client.entity.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: entitySelect })
+  return ids.map((r) => found.find((e) => e.id === r.id)).filter((e): e is EntitySummary => e !== undefined)
+}
+
+export class EntityExistsError extends Error {
+  constructor(readonly existing: EntitySummary) {
+    super(`There is already a ${existing.kind} called ${existing.name}.`)
+  }
+}
+
+export async function createEntityRecord(input: EntityInput, actorId: string | null, client: PrismaClient = getDb()): Promise<EntitySummary> {
+  return client.$transaction(async (tx) => {
+    const existing = await tx.entity.findUnique({ where: { kind_name: { kind: input.kind, name: input.name } }, select: entitySelect })
+    if (existing) throw new EntityExistsError(existing)
+    const entity = await tx.entity.create({ data: { kind: input.kind, name: input.name, aliases: input.aliases ?? [], affiliationId: input.affiliationId ?? null }, select: entitySelect })
+    await recordAuditEvent({ actorId, action: 'entity.create', objectType: 'Entity', objectId: entity.id, after: { kind: entity.kind, name: entity.name, aliases: entity.aliases, affiliationId: input.affiliationId ?? null } }, tx)
+    return entity
+  })
+}
+
+export async function updateEntityRecord(id: string, changes: { name?: string; aliases?: string[]; affiliationId?: string | null }, actorId: string | null, client: PrismaClient = getDb()) {
+  return client.$transaction(async (tx) => {
+    const before = await tx.entity.findUnique({ where: { id }, select: { kind: true, name: true, aliases: true, affiliationId: true } })
+    if (!before) return null
+    if (changes.affiliationId === id) throw new Error('An entity cannot be affiliated with itself.')
+    const after = await tx.entity.update({ where: { id }, data: changes, select: { kind: true, name: true, aliases: true, affiliationId: true } })
+    await recordAuditEvent({ actorId, action: 'entity.update', objectType: 'Entity', objectId: id, before, after }, tx)
+    return after
+  })
+}
+
+// Merging keeps `keepId`: the other entity's claims (as speaker or subject) and affiliates move
+// to it, its name and aliases become aliases, and it is deleted — no claim loses its entity.
+export async function mergeEntities(keepId: string, mergeId: string, actorId: string | null, client: PrismaClient = getDb()): Promise<EntitySummary | null> {
+  if (keepId === mergeId) return null
+  return client.$transaction(async (tx) => {
+    const [keep, merged] = await Promise.all([tx.entity.findUnique({ where: { id: keepId } }), tx.entity.findUnique({ where: { id: mergeId } })])
+    if (!keep || !merged) return null
+    const moved = {
+      speaker: (await tx.claim.updateMany({ where: { speakerId: mergeId }, data: { speakerId: keepId } })).count,
+      subject: (await tx.claim.updateMany({ where: { subjectId: mergeId }, data: { subjectId: keepId } })).count,
+      affiliates: (await tx.entity.updateMany({ where: { affiliationId: mergeId, id: { not: keepId } }, data: { affiliationId: keepId } })).count,
+    }
+    const aliases = [...new Set([...keep.aliases, merged.name, ...merged.aliases])].filter((a) => a !== keep.name)
+    await tx.entity.delete({ where: { id: mergeId } })
+    const result = await tx.entity.update({ where: { id: keepId }, data: { aliases, affiliationId: keep.affiliationId ?? (merged.affiliationId !== keepId ? merged.affiliationId : null) }, select: entitySelect })
+    await recordAuditEvent({ actorId, action: 'entity.merge', objectType: 'Entity', objectId: keepId, before: { kept: { name: keep.name, aliases: keep.aliases }, merged: { id: mergeId, kind: merged.kind, name: merged.name, aliases: merged.aliases } }, after: { aliases: result.aliases, moved } }, tx)
+    return result
+  })
+}
+
+export async function listEntities(client: DbClient = getDb()) {
+  return client.entity.findMany({
+    select: { ...entitySelect, _count: { select: { spokenClaims: true, aboutClaims: true } } },
+    orderBy: [{ kind: 'asc' }, { name: 'asc' }],
   })
 }

@@ -3,7 +3,8 @@ import { expect, test } from 'vitest'
 import { getDb } from '@/lib/db'
 import { loadDemoData } from '@/lib/demo/load-demo'
 import { listAuditEventsFor } from '@/lib/queries/audit'
-import { StaleEditError, updateArticleDetails } from '@/lib/queries/articles'
+import { updateArticleDetails } from '@/lib/queries/articles'
+import { StaleEditError } from '@/lib/queries/edits'
 
 test('a correction is saved with an audit record of before and after; a stale one is refused', async () => {
   await loadDemoData()

@@ -40,13 +40,23 @@ const ACTION_ROLES: Record<string, Role | 'public'> = {
   'app/articles/new/actions.ts#ingestFiles': 'editor',
   'app/articles/new/actions.ts#ingestUrls': 'editor',
   'app/articles/[id]/actions.ts#saveArticleDetails': 'editor',
+  'app/articles/[id]/claim-actions.ts#createClaim': 'editor',
+  'app/articles/[id]/claim-actions.ts#updateClaim': 'editor',
+  'app/articles/[id]/claim-actions.ts#deleteClaim': 'editor',
+  'app/articles/[id]/claim-actions.ts#linkClaim': 'editor',
+  'app/articles/[id]/claim-actions.ts#unlinkClaim': 'editor',
+  'app/articles/[id]/claim-actions.ts#createEntity': 'editor',
 }
 
+// Every route handler and method; reads are for viewers and up, except the health check.
 const ROUTE_ROLES: Record<string, Role | 'public'> = {
   'app/api/articles/route.ts#POST': 'editor',
+  'app/api/claims/route.ts#GET': 'viewer',
+  'app/api/entities/route.ts#GET': 'viewer',
+  'app/api/health/route.ts#GET': 'public',
 }
 
-const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE']
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
 const root = path.resolve(import.meta.dirname, '../..')
 
 type Callable = (...args: unknown[]) => Promise<unknown>
@@ -61,11 +71,11 @@ async function serverActions(): Promise<Map<string, Callable>> {
   return found
 }
 
-async function mutatingRoutes(): Promise<Map<string, Callable>> {
+async function routeHandlers(): Promise<Map<string, Callable>> {
   const found = new Map<string, Callable>()
   for (const file of (await glob('app/**/route.ts', { cwd: root })).sort()) {
     const exported: Record<string, unknown> = await import(path.join(root, file))
-    for (const method of MUTATING) if (typeof exported[method] === 'function') found.set(`${file}#${method}`, exported[method] as Callable)
+    for (const method of METHODS) if (typeof exported[method] === 'function') found.set(`${file}#${method}`, exported[method] as Callable)
   }
   return found
 }
@@ -117,9 +127,9 @@ describe('server actions', async () => {
 })
 
 describe('route handlers', async () => {
-  const routes = await mutatingRoutes()
+  const routes = await routeHandlers()
 
-  test('every mutating route has a role in the policy table', () => {
+  test('every route handler has a role in the policy table', () => {
     expect([...routes.keys()].sort()).toEqual(Object.keys(ROUTE_ROLES).sort())
   })
 
@@ -128,7 +138,10 @@ describe('route handlers', async () => {
     if (!needed || needed === 'public') continue
     const method = id.split('#')[1] ?? 'POST'
     const send = (headers: Record<string, string>) =>
-      callRoute(handler as (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>, new Request('http://localhost/x', { method, headers: { 'content-type': 'application/json', ...headers }, body: '{}' }))
+      callRoute(
+        handler as (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+        new Request('http://localhost/x', { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'GET' ? undefined : '{}' }),
+      )
     test(`${id}: 401 anonymous or with a bad token, 403 below ${needed}, 403 cross-site with a cookie`, async () => {
       const anonymous = await send({})
       expect([anonymous.status, (await anonymous.json()).error.code, anonymous.headers.get('www-authenticate')]).toEqual([401, 'unauthenticated', 'Bearer realm="claimline"'])
@@ -140,7 +153,7 @@ describe('route handlers', async () => {
       // (The signOut walk above ended the accounts' first sessions.)
       const { token } = await startSession(accounts.admin.user.id, { ip: null, userAgent: null })
       const crossSite = await send({ cookie: `${SESSION_COOKIE}=${token}`, origin: 'https://evil.example', host: 'localhost' })
-      expect([crossSite.status, (await crossSite.json()).error.code]).toEqual([403, 'cross-origin'])
+      if (method !== 'GET') expect([crossSite.status, (await crossSite.json()).error.code]).toEqual([403, 'cross-origin'])
       const sameSite = await send({ cookie: `${SESSION_COOKIE}=${token}`, origin: 'http://localhost', host: 'localhost' })
       expect(sameSite.status).not.toBe(403)
     })

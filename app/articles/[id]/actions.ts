@@ -5,7 +5,8 @@ import { z } from 'zod'
 import { guardedAction } from '@/lib/auth/guard'
 import { formText } from '@/lib/http/form'
 import { publishedFields } from '@/lib/ingest/ingest'
-import { StaleEditError, updateArticleDetails } from '@/lib/queries/articles'
+import { updateArticleDetails } from '@/lib/queries/articles'
+import { StaleEditError } from '@/lib/queries/edits'
 import { findOrCreateOutlet } from '@/lib/queries/outlets'
 
 export type DetailsState = { error: string | null; saved: boolean }

@@ -4,11 +4,14 @@ import { z } from 'zod'
 import { requirePageUser } from '@/lib/auth/guard'
 import { roleAllows } from '@/lib/auth/roles'
 import { formatPublished, isoPublished } from '@/lib/dates/format'
-import { splitParagraphs } from '@/lib/ingest/normalize'
 import { getArticle } from '@/lib/queries/articles'
 import { formatByline } from '@/lib/ingest/bylines'
 import { safeHttpUrl } from '@/lib/urls'
+import { articleDay } from '@/lib/claims/tag'
+import { listClaimsForArticle } from '@/lib/queries/claims'
+import { Annotator } from './Annotator'
 import { ArticleDetailsForm } from './ArticleDetailsForm'
+import { toClaimViews } from './claim-views'
 
 export const dynamic = 'force-dynamic'
 
@@ -41,6 +44,7 @@ const SOURCE_LABEL: Record<string, string> = {
 
 export default async function ArticlePage({ params }: Props) {
   const { article, user } = await load(params)
+  const claims = await listClaimsForArticle(article.id)
   const published = formatPublished(article.publishedAt, article.publishedOffset)
   const original = safeHttpUrl(article.canonicalUrl ?? article.sourceUrl)
   return (
@@ -94,28 +98,7 @@ export default async function ArticlePage({ params }: Props) {
         }}
       />
       ) : null}
-      <div className="article-body">
-        {splitParagraphs(article.bodyText).map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
-        ))}
-      </div>
-      <section className="claims" aria-labelledby="claims-heading">
-        <h2 id="claims-heading">Claims ({article.claims.length})</h2>
-        {article.claims.length === 0 ? (
-          <p className="muted">No claims tagged in this article yet.</p>
-        ) : (
-          <ol>
-            {article.claims.map((claim) => (
-              <li key={claim.id}>
-                <span className={`kind kind-${claim.kind}`}>{claim.kind}</span>{' '}
-                <span>{claim.speaker?.name ?? claim.channel ?? 'unattributed'}</span>
-                {claim.subject && <span className="muted"> about {claim.subject.name}</span>}
-                <blockquote>{claim.quote}</blockquote>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <Annotator articleId={article.id} bodyText={article.bodyText} claims={toClaimViews(article.bodyText, claims)} canEdit={roleAllows(user.role, 'editor')} articleDay={articleDay(article.publishedAt, article.publishedOffset)} />
     </article>
   )
 }

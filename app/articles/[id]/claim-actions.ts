@@ -1,0 +1,114 @@
+'use server'
+// Editors tag, change, delete and link claims on an article. Every change is versioned (a
+// stale edit is refused, never lost) and audited under the editor's name.
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { guardedAction } from '@/lib/auth/guard'
+import { claimFields, claimLinkInput, claimSelection, claimVersion } from '@/lib/claims/input'
+import { SelectionError, tagClaim } from '@/lib/claims/tag'
+import { formText } from '@/lib/http/form'
+import { deleteClaimRecord, LinkError, linkClaims, unlinkClaims, updateClaimRecord } from '@/lib/queries/claims'
+import { StaleEditError } from '@/lib/queries/edits'
+import { createEntityRecord, EntityExistsError, type EntitySummary } from '@/lib/queries/entities'
+
+export type ClaimActionState = { error: string | null; done: number }
+
+const FIELD_NAMES = ['kind', 'speakerId', 'subjectId', 'channel', 'claimDate', 'note'] as const
+
+function readFields(form: FormData) {
+  return claimFields.safeParse(Object.fromEntries(FIELD_NAMES.map((name) => [name, formText(form, name)])))
+}
+
+function firstIssue(error: z.ZodError): string {
+  return error.issues[0]?.message ?? 'Check the form.'
+}
+
+function refresh(articleId: string): void {
+  revalidatePath(`/articles/${articleId}`)
+}
+
+export const createClaim = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+  const selection = claimSelection.safeParse({ articleId: formText(form, 'articleId'), start: formText(form, 'start'), end: formText(form, 'end'), exact: formText(form, 'exact') })
+  if (!selection.success) return { error: firstIssue(selection.error), done: previous.done }
+  const fields = readFields(form)
+  if (!fields.success) return { error: firstIssue(fields.error), done: previous.done }
+  try {
+    await tagClaim(selection.data, fields.data, user.id)
+  } catch (error) {
+    if (error instanceof SelectionError) return { error: error.message, done: previous.done }
+    throw error
+  }
+  refresh(selection.data.articleId)
+  return { error: null, done: previous.done + 1 }
+})
+
+export const updateClaim = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+  const version = claimVersion.safeParse({ id: formText(form, 'id'), version: formText(form, 'version') })
+  const fields = readFields(form)
+  if (!version.success) return { error: 'No such claim.', done: previous.done }
+  if (!fields.success) return { error: firstIssue(fields.error), done: previous.done }
+  const { claimDate, ...rest } = fields.data
+  try {
+    const saved = await updateClaimRecord(version.data.id, version.data.version, { ...rest, claimDate: claimDate ? new Date(`${claimDate}T00:00:00Z`) : null }, user.id)
+    if (!saved) return { error: 'This claim was deleted by someone else.', done: previous.done }
+  } catch (error) {
+    if (error instanceof StaleEditError) return { error: error.message, done: previous.done }
+    throw error
+  }
+  refresh(formText(form, 'articleId'))
+  return { error: null, done: previous.done + 1 }
+})
+
+export const deleteClaim = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+  const version = claimVersion.safeParse({ id: formText(form, 'id'), version: formText(form, 'version') })
+  if (!version.success) return { error: 'No such claim.', done: previous.done }
+  try {
+    await deleteClaimRecord(version.data.id, version.data.version, user.id)
+  } catch (error) {
+    if (error instanceof StaleEditError) return { error: error.message, done: previous.done }
+    throw error
+  }
+  refresh(formText(form, 'articleId'))
+  return { error: null, done: previous.done + 1 }
+})
+
+export const linkClaim = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+  const input = claimLinkInput.safeParse({ fromId: formText(form, 'fromId'), toId: formText(form, 'toId'), relation: formText(form, 'relation') })
+  if (!input.success) return { error: firstIssue(input.error), done: previous.done }
+  try {
+    await linkClaims(input.data.fromId, input.data.toId, input.data.relation, user.id)
+  } catch (error) {
+    if (error instanceof LinkError) return { error: error.message, done: previous.done }
+    throw error
+  }
+  refresh(formText(form, 'articleId'))
+  return { error: null, done: previous.done + 1 }
+})
+
+export const unlinkClaim = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+  const id = z.uuid().safeParse(formText(form, 'linkId'))
+  if (!id.success) return { error: 'No such link.', done: previous.done }
+  await unlinkClaims(id.data, user.id)
+  refresh(formText(form, 'articleId'))
+  return { error: null, done: previous.done + 1 }
+})
+
+const newEntity = z.object({
+  kind: z.enum(['company', 'person', 'agency', 'outlet', 'programme']),
+  name: z.string().trim().min(1, 'Give the name.').max(200),
+  affiliationId: z.union([z.literal(''), z.uuid()]).transform((v) => v || null),
+})
+
+export type EntityCreated = { entity: EntitySummary | null; error: string | null }
+
+// Called from the tagging popover to create a speaker or company on the fly.
+export const createEntity = guardedAction('editor', async (user, input: { kind: string; name: string; affiliationId?: string }): Promise<EntityCreated> => {
+  const parsed = newEntity.safeParse({ kind: input.kind, name: input.name, affiliationId: input.affiliationId ?? '' })
+  if (!parsed.success) return { entity: null, error: firstIssue(parsed.error) }
+  try {
+    return { entity: await createEntityRecord(parsed.data, user.id), error: null }
+  } catch (error) {
+    if (error instanceof EntityExistsError) return { entity: error.existing, error: null }
+    throw error
+  }
+})

@@ -1,0 +1,22 @@
+// The shape the reader's client components receive for each claim: plain, serialisable, with
+// where it sits in the text (null for an orphan whose words could not be found).
+import type { ClaimKind, LinkRelation } from '@/lib/claims/kinds'
+
+export type EntityRef = { id: string; name: string }
+
+export type LinkView = { id: string; relation: LinkRelation; direction: 'from' | 'to'; other: { id: string; kind: ClaimKind; quote: string; speaker: string | null; articleId: string; articleTitle: string } }
+
+export type ClaimView = {
+  id: string
+  kind: ClaimKind
+  quote: string
+  start: number | null
+  end: number | null
+  speaker: EntityRef | null
+  subject: EntityRef | null
+  channel: string | null
+  claimDate: string | null
+  note: string | null
+  version: number
+  links: LinkView[]
+}

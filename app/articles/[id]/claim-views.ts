@@ -1,0 +1,37 @@
+// Server side of the reader: anchors each stored claim in the article's text and flattens it
+// (with both directions of its links) into what the client components need.
+import { anchorTarget } from '@/lib/anchoring/anchor'
+import { claimTarget } from '@/lib/anchoring/selectors'
+import type { ArticleClaim } from '@/lib/queries/claims'
+import type { ClaimView, LinkView } from './claim-view'
+
+export function toClaimViews(bodyText: string, claims: ArticleClaim[]): ClaimView[] {
+  return claims.map((claim) => {
+    const target = claimTarget.safeParse(claim.target)
+    const anchor = target.success ? anchorTarget(bodyText, target.data) : null
+    const links: LinkView[] = [
+      ...claim.linksFrom.map((l) => ({ id: l.id, relation: l.relation, direction: 'from' as const, other: flatten(l.to) })),
+      ...claim.linksTo.map((l) => ({ id: l.id, relation: l.relation, direction: 'to' as const, other: flatten(l.from) })),
+    ]
+    return {
+      id: claim.id,
+      kind: claim.kind,
+      quote: claim.quote,
+      start: anchor?.start ?? null,
+      end: anchor?.end ?? null,
+      speaker: claim.speaker ? { id: claim.speaker.id, name: claim.speaker.name } : null,
+      subject: claim.subject ? { id: claim.subject.id, name: claim.subject.name } : null,
+      channel: claim.channel,
+      claimDate: claim.claimDate ? claim.claimDate.toISOString().slice(0, 10) : null,
+      note: claim.note,
+      version: claim.version,
+      links,
+    }
+  })
+}
+
+type Linked = ArticleClaim['linksFrom'][number]['to']
+
+function flatten(other: Linked): LinkView['other'] {
+  return { id: other.id, kind: other.kind, quote: other.quote, speaker: other.speaker?.name ?? null, articleId: other.article.id, articleTitle: other.article.title }
+}

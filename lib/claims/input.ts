@@ -1,0 +1,40 @@
+// What an editor sends to create or change a claim, validated at the edge. The words are
+// given as offsets into the article's stored text plus the exact words the browser saw; the
+// server checks one against the other before building the selectors.
+import { z } from 'zod'
+import { CLAIM_KIND_VALUES, LINK_RELATION_VALUES } from './kinds'
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null)
+
+export const claimFields = z.object({
+  kind: z.enum(CLAIM_KIND_VALUES, { error: 'Choose what kind of claim this is.' }),
+  speakerId: z.union([z.literal(''), z.uuid()]).transform((v) => v || null),
+  subjectId: z.union([z.literal(''), z.uuid()]).transform((v) => v || null),
+  channel: optionalText(200),
+  claimDate: z.union([z.literal(''), z.iso.date({ error: 'Give the claim date as YYYY-MM-DD.' })]).transform((v) => v || null),
+  note: optionalText(2000),
+})
+
+export type ClaimFields = z.infer<typeof claimFields>
+
+export const claimSelection = z
+  .object({
+    articleId: z.uuid(),
+    start: z.coerce.number().int().min(0),
+    end: z.coerce.number().int().min(1),
+    exact: z.string().min(1).max(5000),
+  })
+  .refine((s) => s.end > s.start, 'Select some words first.')
+
+export const claimVersion = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) })
+
+export const claimLinkInput = z.object({
+  fromId: z.uuid(),
+  toId: z.uuid({ error: 'Pick the claim this one answers.' }),
+  relation: z.enum(LINK_RELATION_VALUES),
+})

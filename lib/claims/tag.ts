@@ -1,0 +1,46 @@
+// Turning an editor's selection into a claim: the offsets must still name the words the editor
+// saw (the article may have been re-extracted since the page was loaded), the selectors are
+// built on the server from the stored text, and the claim date defaults to the article's.
+import { describeRange } from '../anchoring/selectors'
+import { isoPublished } from '../dates/format'
+import { getArticleBody } from '../queries/articles'
+import { createClaimRecord } from '../queries/claims'
+import type { ClaimFields } from './input'
+
+export class SelectionError extends Error {}
+
+export type Selection = { articleId: string; start: number; end: number; exact: string }
+
+// The day the article was published, in the article's own time zone.
+export function articleDay(publishedAt: Date | null, publishedOffset: string | null): string | null {
+  return publishedAt ? isoPublished(publishedAt, publishedOffset).slice(0, 10) : null
+}
+
+export async function tagClaim(selection: Selection, fields: ClaimFields, actorId: string) {
+  const article = await getArticleBody(selection.articleId).catch(() => null)
+  if (!article) throw new SelectionError('This article no longer exists.')
+  // Leading and trailing spaces of a selection are not part of the claim.
+  let { start, end } = selection
+  while (start < end && /\s/.test(article.bodyText[start] ?? '')) start++
+  while (end > start && /\s/.test(article.bodyText[end - 1] ?? '')) end--
+  if (end > article.bodyText.length || start >= end) throw new SelectionError('Select some words of the article first.')
+  if (article.bodyText.slice(selection.start, selection.end) !== selection.exact) {
+    throw new SelectionError('The article’s text changed since this page was loaded. Reload it and select the words again.')
+  }
+  const target = describeRange(article.bodyText, start, end)
+  const day = fields.claimDate ?? articleDay(article.publishedAt, article.publishedOffset)
+  return createClaimRecord(
+    {
+      articleId: article.id,
+      target,
+      quote: target[0].exact,
+      kind: fields.kind,
+      speakerId: fields.speakerId,
+      subjectId: fields.subjectId,
+      channel: fields.channel,
+      claimDate: day ? new Date(`${day}T00:00:00Z`) : null,
+      note: fields.note,
+    },
+    actorId,
+  )
+}
