@@ -1,10 +1,15 @@
 // Re-running a newer extractor over the raw source kept with each article. Metadata is always
-// refreshed; the body is replaced only when no claim is anchored to the current text (claims
-// would otherwise point at words that moved), and that case is reported.
+// refreshed. When the body text changes, every claim is re-anchored in the new text and its
+// selectors refreshed; a claim whose words cannot be found is kept as an orphan (never moved
+// onto other words), and the result says how many. All of it commits together.
 import { gunzipSync } from 'node:zlib'
 import { getDb } from '../db'
 import { getArticleSource, replaceArticleExtraction } from '../queries/articles'
+import { reanchorTarget } from '../anchoring/anchor'
+import { claimTarget } from '../anchoring/selectors'
 import { recordAuditEvent } from '../queries/audit'
+import { listClaimTargets, setClaimAnchoring } from '../queries/claims'
+import type { DbClient } from '../queries/client'
 import { IngestError } from './errors'
 import { extractArticle } from './extract'
 import { bodyHash, paragraphFingerprints } from './fingerprint'
@@ -14,8 +19,10 @@ import { joinParagraphs } from './normalize'
 export type ReextractResult = {
   id: string
   title: string
-  status: 'updated' | 'unchanged' | 'body-kept' | 'failed'
+  status: 'updated' | 'unchanged' | 'failed'
   message?: string
+  reanchored?: number
+  orphaned?: number
 }
 
 export async function reextractArticle(id: string, actorId: string | null, db = getDb()): Promise<ReextractResult> {
@@ -27,7 +34,6 @@ export async function reextractArticle(id: string, actorId: string | null, db = 
     const draft = extractArticle(raw, { url: source.sourceUrl, contentType: source.rawMediaType })
     const body = joinParagraphs(draft.paragraphs)
     const bodyChanged = bodyHash(body) !== bodyHash(source.bodyText)
-    const keepBody = bodyChanged && source._count.claims > 0
     // An editor's date outranks any extractor's.
     const published = source.publishedSource === 'editor' ? {} : publishedFields(draft.published)
     const fields = {
@@ -38,17 +44,37 @@ export async function reextractArticle(id: string, actorId: string | null, db = 
       language: draft.language,
       ...published,
       extractorVersion: draft.extractorVersion,
-      extractionWarnings: keepBody ? [...draft.warnings, 'Re-extraction changed the text; the old text was kept because claims are anchored to it.'] : draft.warnings,
-      ...(bodyChanged && !keepBody ? { bodyText: body, bodyHash: bodyHash(body) } : {}),
+      extractionWarnings: draft.warnings,
+      ...(bodyChanged ? { bodyText: body, bodyHash: bodyHash(body) } : {}),
     }
-    await db.$transaction(async (tx) => {
-      await replaceArticleExtraction(id, fields, bodyChanged && !keepBody ? paragraphFingerprints(draft.paragraphs) : null, tx)
-      await recordAuditEvent({ actorId, action: 'article.reextract', objectType: 'Article', objectId: id, before: { extractorVersion: source.extractorVersion }, after: { extractorVersion: draft.extractorVersion, bodyChanged, keepBody } }, tx)
+    const counts = await db.$transaction(async (tx) => {
+      await replaceArticleExtraction(id, fields, bodyChanged ? paragraphFingerprints(draft.paragraphs) : null, tx)
+      const moved = bodyChanged ? await reanchorClaims(id, body, actorId, tx) : { reanchored: 0, orphaned: 0 }
+      await recordAuditEvent({ actorId, action: 'article.reextract', objectType: 'Article', objectId: id, before: { extractorVersion: source.extractorVersion }, after: { extractorVersion: draft.extractorVersion, bodyChanged, ...moved } }, tx)
+      return moved
     })
-    if (keepBody) return { id, title: fields.title, status: 'body-kept', message: `${source._count.claims} claims are anchored to the current text` }
-    return { id, title: fields.title, status: bodyChanged || source.extractorVersion !== draft.extractorVersion ? 'updated' : 'unchanged' }
+    const status = bodyChanged || source.extractorVersion !== draft.extractorVersion ? 'updated' : 'unchanged'
+    const message = counts.orphaned > 0 ? `${counts.orphaned} claim(s) could not be found in the new text and are now orphans` : undefined
+    return { id, title: fields.title, status, message, ...counts }
   } catch (error) {
     const message = error instanceof IngestError || error instanceof Error ? error.message : String(error)
     return { id, title: source.title, status: 'failed', message }
   }
+}
+
+async function reanchorClaims(articleId: string, body: string, actorId: string | null, tx: DbClient): Promise<{ reanchored: number; orphaned: number }> {
+  let reanchored = 0
+  let orphaned = 0
+  for (const claim of await listClaimTargets(articleId, tx)) {
+    const target = claimTarget.safeParse(claim.target)
+    const found = target.success ? reanchorTarget(body, target.data) : null
+    if (found) {
+      await setClaimAnchoring(claim.id, { target: found.target, quote: found.target[0].exact, status: 'active' }, actorId, tx)
+      reanchored++
+    } else {
+      if (claim.status !== 'orphan') await setClaimAnchoring(claim.id, { status: 'orphan' }, actorId, tx)
+      orphaned++
+    }
+  }
+  return { reanchored, orphaned }
 }

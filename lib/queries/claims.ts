@@ -50,7 +50,7 @@ export async function updateClaimRecord(
     const before = await tx.claim.findUnique({ where: { id }, select: auditSelect })
     if (!before) return null
     const updated = await tx.claim.updateMany({ where: { id, version: expectedVersion }, data: { ...changes, updatedById: actorId, version: { increment: 1 } } })
-    if (updated.count === 0) throw new StaleEditError('claim', before.version)
+    if (updated.count === 0) throw new StaleEditError('claim', await currentVersion(id, tx))
     const after = await tx.claim.findUniqueOrThrow({ where: { id }, select: auditSelect })
     await recordAuditEvent({ actorId, action: 'claim.update', objectType: 'Claim', objectId: id, before: asJson(before), after: asJson(after) }, tx)
     return after
@@ -62,10 +62,16 @@ export async function deleteClaimRecord(id: string, expectedVersion: number, act
     const before = await tx.claim.findUnique({ where: { id }, select: { ...auditSelect, articleId: true } })
     if (!before) return false
     const deleted = await tx.claim.deleteMany({ where: { id, version: expectedVersion } })
-    if (deleted.count === 0) throw new StaleEditError('claim', before.version)
+    if (deleted.count === 0) throw new StaleEditError('claim', await currentVersion(id, tx))
     await recordAuditEvent({ actorId, action: 'claim.delete', objectType: 'Claim', objectId: id, before: asJson(before) }, tx)
     return true
   })
+}
+
+// Read after the refused write, not before it: under PostgreSQL's read-committed isolation the
+// winning edit may have committed in between, and the editor should hear the version it made.
+async function currentVersion(id: string, client: DbClient): Promise<number | null> {
+  return (await client.claim.findUnique({ where: { id }, select: { version: true } }))?.version ?? null
 }
 
 export class LinkError extends Error {}
@@ -128,4 +134,14 @@ export async function searchClaims(query: string, options: { excludeId?: string;
 
 export async function getClaim(id: string, client: DbClient = getDb()) {
   return client.claim.findUnique({ where: { id }, select: { id: true, articleId: true, version: true, target: true, quote: true } })
+}
+
+export async function listClaimTargets(articleId: string, client: DbClient = getDb()) {
+  return client.claim.findMany({ where: { articleId }, select: { id: true, target: true, quote: true, status: true } })
+}
+
+// Re-anchoring after re-extraction: new selectors (or the orphan mark), and a new version so an
+// editor holding the old one has to reload before changing the claim.
+export async function setClaimAnchoring(id: string, anchoring: { target?: Prisma.InputJsonValue; quote?: string; status: 'active' | 'orphan' }, actorId: string | null, client: DbClient = getDb()): Promise<void> {
+  await client.claim.update({ where: { id }, data: { ...anchoring, updatedById: actorId, version: { increment: 1 } } })
 }
