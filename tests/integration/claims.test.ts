@@ -3,6 +3,7 @@
 // rows each change leaves.
 import { beforeAll, expect, test } from 'vitest'
 import { claimTarget } from '@/lib/anchoring/selectors'
+import type { ClaimKind } from '@/lib/claims/kinds'
 import { SelectionError, tagClaim } from '@/lib/claims/tag'
 import { getDb } from '@/lib/db'
 import { ingestOne } from '@/lib/ingest/ingest'
@@ -25,7 +26,7 @@ let editor = ''
 let articleId = ''
 let body = ''
 
-async function tag(words: string, kind: 'statement' | 'denial' | 'allegation', extra: Partial<{ speakerId: string; subjectId: string; claimDate: string }> = {}) {
+async function tag(words: string, kind: ClaimKind, extra: Partial<{ speakerId: string; subjectId: string; claimDate: string }> = {}) {
   const start = body.indexOf(words)
   return tagClaim({ articleId, start, end: start + words.length, exact: words }, { kind, speakerId: extra.speakerId ?? null, subjectId: extra.subjectId ?? null, channel: null, claimDate: extra.claimDate ?? null, note: null }, editor)
 }
