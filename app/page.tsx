@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { FilterForm } from '@/app/components/FilterForm'
 import { requirePageUser } from '@/lib/auth/guard'
 import { formatPublished } from '@/lib/dates/format'
-import { listArticles } from '@/lib/queries/articles'
-import { articleSearchParams } from './search-params'
+import { countArticles, listArticles } from '@/lib/queries/articles'
+import { listOutlets } from '@/lib/queries/outlets'
+import { articleListHref, articleSearchParams } from './search-params'
 
 export const dynamic = 'force-dynamic'
 // The layout's title template does not apply to its own segment.
@@ -12,22 +14,51 @@ export const metadata: Metadata = { title: { absolute: 'Articles · Claimline' }
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export default async function HomePage({ searchParams }: Props) {
-  const { q } = articleSearchParams.parse(await searchParams)
-  await requirePageUser('viewer', q ? `/?q=${encodeURIComponent(q)}` : '/')
-  const articles = await listArticles({ q })
+  const search = articleSearchParams.parse(await searchParams)
+  await requirePageUser('viewer', articleListHref(search))
+  const filter = { q: search.q, outletId: search.outlet, from: search.from, to: search.to, undated: search.undated === '1' }
+  const [articles, total, outlets] = await Promise.all([listArticles(filter), countArticles(filter), listOutlets()])
+  const filtered = Boolean(search.q || search.outlet || search.from || search.to || search.undated)
   return (
     <>
       <h1>Articles</h1>
-      <form className="search" role="search" action="/">
-        <input id="q" name="q" type="search" defaultValue={q ?? ''} placeholder="Search titles" aria-label="Search titles" />
+      <FilterForm className="search filters" action="/" label="Find articles">
+        <label className="grow">
+          Title
+          <input id="q" name="q" type="search" defaultValue={search.q ?? ''} placeholder="Search titles" aria-label="Search titles" />
+        </label>
+        <label>
+          Outlet
+          <select name="outlet" defaultValue={search.outlet ?? ''}>
+            <option value="">any outlet</option>
+            {outlets.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Published from
+          <input name="from" type="date" defaultValue={search.from ?? ''} />
+        </label>
+        <label>
+          to
+          <input name="to" type="date" defaultValue={search.to ?? ''} />
+        </label>
+        <label className="check">
+          <input name="undated" type="checkbox" value="1" defaultChecked={search.undated === '1'} /> date needed
+        </label>
         <button type="submit">Search</button>
-      </form>
+        {filtered ? <Link href="/">Clear</Link> : null}
+      </FilterForm>
       {articles.length === 0 ? (
-        <p className="muted">{q ? `No article title contains “${q}”.` : 'No articles yet.'}</p>
+        <p className="muted">{search.q ? `No article title contains “${search.q}”.` : filtered ? 'No article matches these filters.' : 'No articles yet.'}</p>
       ) : (
         <table className="article-table">
-          <caption className="muted" style={{ textAlign: 'left', marginBottom: '0.5rem' }}>
-            {q ? `${articles.length} article${articles.length === 1 ? '' : 's'} matching “${q}”` : `${articles.length} article${articles.length === 1 ? '' : 's'}`}
+          <caption className="muted list-caption">
+            {search.q ? `${total} article${total === 1 ? '' : 's'} matching “${search.q}”` : `${total} article${total === 1 ? '' : 's'}`}
+            {total > articles.length ? `, the ${articles.length} most recent shown` : ''}
           </caption>
           <thead>
             <tr>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { FilterForm } from '@/app/components/FilterForm'
 import { requirePageUser } from '@/lib/auth/guard'
 import { formatTimestamp } from '@/lib/dates/format'
 import { listAuditEvents, listAuditObjectTypes } from '@/lib/queries/audit'
@@ -47,7 +48,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <h1>Audit trail</h1>
       <p className="muted">Every change, who made it and when, with the values before and after. Times are UTC.</p>
-      <form className="filters" action="/audit" role="search" aria-label="Filter the audit trail">
+      <FilterForm className="filters" action="/audit" label="Filter the audit trail">
         <label>
           Who
           <select name="actor" defaultValue={search.actor ?? ''}>
@@ -83,7 +84,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <input name="to" type="date" defaultValue={search.to ?? ''} />
         </label>
         <button type="submit">Filter</button>
-      </form>
+      </FilterForm>
       {events.length === 0 ? (
         <p className="muted">Nothing recorded matches.</p>
       ) : (

@@ -128,7 +128,7 @@ export async function loadDemoData(prisma: PrismaClient = getDb()): Promise<Demo
   const gold = readGold()
   return prisma.$transaction(async (tx) => {
     const already = await tx.auditEvent.count({ where: { action: DEMO_ACTION } })
-    if (already > 0 || (await countArticles(tx)) > 0) return { loaded: false, articles: 0 }
+    if (already > 0 || (await countArticles({}, tx)) > 0) return { loaded: false, articles: 0 }
     const entityIds = new Map<string, string>()
     for (const entity of ENTITIES) {
       const affiliationId = entity.affiliation ? (entityIds.get(entity.affiliation) ?? null) : null

@@ -3,16 +3,32 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client'
 import { recordAuditEvent } from './audit'
 import type { DbClient } from './client'
 import { asJson, StaleEditError } from './edits'
+import { likeLiteral } from './like'
 
-export type ArticleListFilter = { q?: string; take?: number }
+// `from` and `to` are whole days (UTC), both included; `undated` lists only articles whose
+// date an editor still has to supply.
+export type ArticleListFilter = { q?: string; outletId?: string; from?: string; to?: string; undated?: boolean; take?: number }
 
-// Prisma passes `contains` to LIKE unescaped: a search for "%" or "_" must match those characters.
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+function articleWhere({ q, outletId, from, to, undated }: ArticleListFilter): Prisma.ArticleWhereInput {
+  const day = 24 * 60 * 60 * 1000
+  return {
+    ...(q ? { title: { contains: likeLiteral(q), mode: 'insensitive' } } : {}),
+    ...(outletId ? { outletId } : {}),
+    ...(undated
+      ? { publishedAt: null }
+      : from || to
+        ? { publishedAt: { gte: from ? new Date(`${from}T00:00:00Z`) : undefined, lt: to ? new Date(Date.parse(`${to}T00:00:00Z`) + day) : undefined } }
+        : {}),
+  }
 }
 
-export async function listArticles({ q, take = 100 }: ArticleListFilter = {}, client: DbClient = getDb()) {
-  const where: Prisma.ArticleWhereInput = q ? { title: { contains: likeLiteral(q), mode: 'insensitive' } } : {}
+export async function countArticles(filter: ArticleListFilter = {}, client: DbClient = getDb()): Promise<number> {
+  return client.article.count({ where: articleWhere(filter) })
+}
+
+export async function listArticles(filter: ArticleListFilter = {}, client: DbClient = getDb()) {
+  const { take = 100 } = filter
+  const where = articleWhere(filter)
   return client.article.findMany({
     where,
     take,
@@ -39,11 +55,7 @@ export async function getArticle(id: string, client: DbClient = getDb()) {
   })
 }
 
-export type ArticleWithClaims = NonNullable<Awaited<ReturnType<typeof getArticle>>>
-
-export async function countArticles(client: DbClient = getDb()): Promise<number> {
-  return client.article.count()
-}
+export type ArticleWithOutlet = NonNullable<Awaited<ReturnType<typeof getArticle>>>
 
 export async function createArticle(data: Prisma.ArticleUncheckedCreateInput, client: DbClient = getDb()) {
   return client.article.create({ data, select: { id: true, bodyText: true, publishedAt: true } })

@@ -3,6 +3,7 @@ import type { ClaimKind, LinkRelation, Prisma, PrismaClient } from '../generated
 import { recordAuditEvent } from './audit'
 import type { DbClient } from './client'
 import { asJson, StaleEditError } from './edits'
+import { likeLiteral } from './like'
 
 export type ClaimDetails = {
   kind: ClaimKind
@@ -120,7 +121,7 @@ export type ArticleClaim = Awaited<ReturnType<typeof listClaimsForArticle>>[numb
 // Claims to link to: by words of the quote, the speaker or the article title, newest first.
 export async function searchClaims(query: string, options: { excludeId?: string; limit?: number } = {}, client: DbClient = getDb()) {
   const q = query.trim()
-  const contains = { contains: q, mode: 'insensitive' as const }
+  const contains = { contains: likeLiteral(q), mode: 'insensitive' as const }
   return client.claim.findMany({
     where: {
       id: options.excludeId ? { not: options.excludeId } : undefined,

@@ -2,6 +2,7 @@ import { getDb } from '../db'
 import type { EntityKind, PrismaClient } from '../generated/prisma/client'
 import { recordAuditEvent } from './audit'
 import type { DbClient } from './client'
+import { likeLiteral } from './like'
 
 export type EntityInput = { kind: EntityKind; name: string; aliases?: string[]; affiliationId?: string | null }
 
@@ -21,11 +22,11 @@ export type EntitySummary = { id: string; kind: EntityKind; name: string; aliase
 export async function searchEntities(query: string, limit = 10, client: DbClient = getDb()): Promise<EntitySummary[]> {
   const q = query.trim()
   if (!q) return client.entity.findMany({ select: entitySelect, orderBy: { name: 'asc' }, take: limit })
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const pattern = `%${likeLiteral(q)}%`
   const ids = await client.$queryRaw<{ id: string }[]>`
     SELECT e.id FROM "Entity" e
     WHERE e.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(e.aliases) a WHERE a ILIKE ${pattern})
-    ORDER BY (lower(e.name) LIKE lower(${`${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})) DESC, length(e.name), e.name
+    ORDER BY (lower(e.name) LIKE lower(${`${likeLiteral(q)}%`})) DESC, length(e.name), e.name
     LIMIT ${limit}`
   const found = await client.entity.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: entitySelect })
   return ids.map((r) => found.find((e) => e.id === r.id)).filter((e): e is EntitySummary => e !== undefined)

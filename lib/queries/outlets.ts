@@ -8,3 +8,7 @@ export async function findOrCreateOutlet(name: string, domain: string | null, cl
 export async function findOutletByDomain(domain: string, client: DbClient = getDb()) {
   return client.outlet.findFirst({ where: { domain } })
 }
+
+export async function listOutlets(client: DbClient = getDb()) {
+  return client.outlet.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } })
+}

@@ -79,3 +79,20 @@ test('an unknown article is a 404 page, not an error', async () => {
   expect((await page.goto(malformed))?.status()).toBe(404)
   expect(await page.getByRole('heading', { name: '404' }).count()).toBe(1)
 })
+
+test('the list filters by outlet and date, and the filters live in a short URL', async () => {
+  const page = session.page()
+  await page.goto(`${baseUrl}/`)
+  await page.getByRole('combobox', { name: 'Outlet' }).selectOption({ label: 'iTnews' })
+  await page.getByRole('button', { name: 'Search' }).click()
+  await page.waitForURL(/\/\?outlet=[0-9a-f-]{36}$/)
+  expect(await page.getByRole('link', { name: ITNEWS }).count()).toBe(1)
+  expect(await page.getByRole('link', { name: REUTERS }).count()).toBe(0)
+
+  await page.goto(`${baseUrl}/?from=2013-06-01&to=2013-06-30`)
+  expect(await page.getByRole('link', { name: REUTERS }).count()).toBe(1)
+  expect(await page.getByRole('link', { name: ITNEWS }).count()).toBe(0)
+  expect(await page.getByRole('textbox', { name: 'Published from' }).inputValue()).toBe('2013-06-01')
+  await page.getByRole('link', { name: 'Clear' }).click()
+  await page.waitForURL(`${baseUrl}/`)
+})

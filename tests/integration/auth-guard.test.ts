@@ -46,6 +46,8 @@ const ACTION_ROLES: Record<string, Role | 'public'> = {
   'app/articles/[id]/claim-actions.ts#linkClaim': 'editor',
   'app/articles/[id]/claim-actions.ts#unlinkClaim': 'editor',
   'app/articles/[id]/claim-actions.ts#createEntity': 'editor',
+  'app/entities/actions.ts#saveEntity': 'editor',
+  'app/entities/actions.ts#mergeEntity': 'editor',
 }
 
 // Every route handler and method; reads are for viewers and up, except the health check.
