@@ -17,6 +17,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 function objectHref(type: string, id: string): string | null {
   if (type === 'Article') return `/articles/${id}`
+  if (type === 'Claim') return `/claims/${id}`
+  if (type === 'Entity') return '/entities'
   return null
 }
 

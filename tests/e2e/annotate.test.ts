@@ -114,3 +114,27 @@ test('tag a statement and an allegation by selecting their words, then link the 
   const allegationCard = page.getByRole('region', { name: 'Claim: Allegation' })
   expect(await allegationCard.getByRole('list', { name: 'Linked claims' }).textContent()).toMatch(/^denied by\s+“We provide customer data only when/)
 })
+
+test('two editors edit the same claim: the second is told someone else saved first, and loses nothing silently', async () => {
+  const page = session.page()
+  const other = await page.context().newPage()
+  const url = `${baseUrl}/?q=disclose`
+  for (const p of [page, other]) {
+    await p.goto(url)
+    await p.getByRole('link', { name: 'Microsoft asks US to let it disclose security requests' }).click()
+    await p.waitForURL(/\/articles\//)
+    await p.locator('mark', { hasText: 'significant inaccuracies' }).first().click()
+    await p.getByRole('region', { name: /^Claim:/ }).getByRole('button', { name: 'Edit' }).click()
+  }
+  const first = page.getByRole('form', { name: 'Edit claim' })
+  await first.getByRole('textbox', { name: 'Channel / attributed via' }).fill('blog post')
+  await first.getByRole('button', { name: 'Save claim' }).click()
+  await first.waitFor({ state: 'detached' })
+  expect(await page.getByRole('region', { name: /^Claim:/ }).getByText('blog post').count()).toBe(1)
+
+  const second = other.getByRole('form', { name: 'Edit claim' })
+  await second.getByRole('textbox', { name: 'Channel / attributed via' }).fill('interview')
+  await second.getByRole('button', { name: 'Save claim' }).click()
+  expect(await second.getByRole('alert').textContent()).toMatch(/^Someone else changed this claim since you opened it \(it is now at version 2\)/)
+  await other.close()
+})
