@@ -6,6 +6,7 @@ import { formatPublished } from '@/lib/dates/format'
 import { countArticles, listArticles } from '@/lib/queries/articles'
 import { listOutlets } from '@/lib/queries/outlets'
 import { articleListHref, articleSearchParams } from './search-params'
+import { ChoiceFilter, DateRangeFilter } from '@/app/components/Filters'
 
 export const dynamic = 'force-dynamic'
 // The layout's title template does not apply to its own segment.
@@ -27,25 +28,8 @@ export default async function HomePage({ searchParams }: Props) {
           Title
           <input id="q" name="q" type="search" defaultValue={search.q ?? ''} placeholder="Search titles" aria-label="Search titles" />
         </label>
-        <label>
-          Outlet
-          <select name="outlet" defaultValue={search.outlet ?? ''}>
-            <option value="">any outlet</option>
-            {outlets.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Published from
-          <input name="from" type="date" defaultValue={search.from ?? ''} />
-        </label>
-        <label>
-          to
-          <input name="to" type="date" defaultValue={search.to ?? ''} />
-        </label>
+        <ChoiceFilter label="Outlet" name="outlet" value={search.outlet} empty="any outlet" choices={outlets} />
+        <DateRangeFilter fromLabel="Published from" toLabel="to" from={search.from} to={search.to} />
         <label className="check">
           <input name="undated" type="checkbox" value="1" defaultChecked={search.undated === '1'} /> date needed
         </label>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { ChoiceFilter, DateRangeFilter } from '@/app/components/Filters'
 import { FilterForm } from '@/app/components/FilterForm'
 import { requirePageUser } from '@/lib/auth/guard'
 import { formatTimestamp } from '@/lib/dates/format'
@@ -51,40 +52,13 @@ export default async function AuditPage({ searchParams }: Props) {
       <h1>Audit trail</h1>
       <p className="muted">Every change, who made it and when, with the values before and after. Times are UTC.</p>
       <FilterForm className="filters" action="/audit" label="Filter the audit trail">
-        <label>
-          Who
-          <select name="actor" defaultValue={search.actor ?? ''}>
-            <option value="">anyone</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          What
-          <select name="type" defaultValue={search.type ?? ''}>
-            <option value="">everything</option>
-            {types.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter label="Who" name="actor" value={search.actor} empty="anyone" choices={users} />
+        <ChoiceFilter label="What" name="type" value={search.type} empty="everything" choices={types.map((t) => ({ id: t, name: t }))} />
         <label>
           Object id
           <input name="object" defaultValue={search.object ?? ''} size={14} />
         </label>
-        <label>
-          From
-          <input name="from" type="date" defaultValue={search.from ?? ''} />
-        </label>
-        <label>
-          To
-          <input name="to" type="date" defaultValue={search.to ?? ''} />
-        </label>
+        <DateRangeFilter from={search.from} to={search.to} />
         <button type="submit">Filter</button>
       </FilterForm>
       {events.length === 0 ? (

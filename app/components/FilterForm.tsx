@@ -9,7 +9,7 @@ export function FilterForm({ action, label, className, children }: { action: str
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const params = new URLSearchParams()
-    for (const [key, value] of new FormData(event.currentTarget)) if (typeof value === 'string' && value.trim()) params.set(key, value.trim())
+    for (const [key, value] of new FormData(event.currentTarget)) if (typeof value === 'string' && value.trim()) params.append(key, value.trim())
     const query = params.toString()
     router.push(query ? `${action}?${query}` : action)
   }

@@ -85,3 +85,18 @@ export async function listEntities(client: DbClient = getDb()) {
     orderBy: [{ kind: 'asc' }, { name: 'asc' }],
   })
 }
+
+// In the order asked for (the timeline's lanes follow the URL's order).
+export async function getEntitiesByIds(ids: string[], client: DbClient = getDb()): Promise<{ id: string; name: string }[]> {
+  const found = await client.entity.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+  return ids.flatMap((id) => found.filter((e) => e.id === id))
+}
+
+// The companies worth a timeline: those claims are about, most-discussed first.
+export async function listTimelineCompanies(client: DbClient = getDb()) {
+  return client.entity.findMany({
+    where: { aboutClaims: { some: {} } },
+    select: { id: true, name: true, kind: true, _count: { select: { aboutClaims: true } } },
+    orderBy: [{ aboutClaims: { _count: 'desc' } }, { name: 'asc' }],
+  })
+}

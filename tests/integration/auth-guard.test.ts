@@ -56,6 +56,7 @@ const ROUTE_ROLES: Record<string, Role | 'public'> = {
   'app/api/claims/route.ts#GET': 'viewer',
   'app/api/entities/route.ts#GET': 'viewer',
   'app/api/health/route.ts#GET': 'public',
+  'app/api/timeline/route.ts#GET': 'viewer',
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']

@@ -1,0 +1,69 @@
+'use client'
+// Draws each link between two items on the timeline as a curve from one lane to the other,
+// labelled with its relation. Positions are measured after layout and again on resize; the
+// same links are listed in text below the timeline for screen readers and print.
+import { useEffect, useRef, useState } from 'react'
+import { relationLabel, type LinkRelation } from '@/lib/claims/kinds'
+
+type Link = { id: string; fromId: string; toId: string; relation: LinkRelation }
+// `pointsLeft`: the arrow points at the claim answered, which may sit in either lane.
+type Path = { id: string; d: string; x: number; y: number; label: string; fromId: string; toId: string; pointsLeft: boolean }
+
+export function TimelineConnectors({ links, containerId }: { links: Link[]; containerId: string }) {
+  const [paths, setPaths] = useState<Path[]>([])
+  const [size, setSize] = useState({ width: 0, height: 0 })
+  const frame = useRef(0)
+
+  useEffect(() => {
+    const container = document.getElementById(containerId)
+    if (!container) return
+    const measure = () => {
+      const box = container.getBoundingClientRect()
+      setSize({ width: box.width, height: box.height })
+      const drawn: Path[] = []
+      for (const link of links) {
+        const from = container.querySelector<HTMLElement>(`[data-item="${link.fromId}"]`)?.getBoundingClientRect()
+        const to = container.querySelector<HTMLElement>(`[data-item="${link.toId}"]`)?.getBoundingClientRect()
+        if (!from || !to) continue
+        // Join the facing edges of the two cards: whichever is further left connects from its right edge.
+        const [left, right] = from.left <= to.left ? [from, to] : [to, from]
+        const x1 = left.right - box.left
+        const y1 = left.top + left.height / 2 - box.top
+        const x2 = right.left - box.left
+        const y2 = right.top + right.height / 2 - box.top
+        const bend = Math.max(24, (x2 - x1) / 2)
+        drawn.push({ id: link.id, fromId: link.fromId, toId: link.toId, d: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`, x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 4, label: relationLabel(link.relation, 'from'), pointsLeft: from.left > to.left })
+      }
+      setPaths(drawn)
+    }
+    const schedule = () => {
+      cancelAnimationFrame(frame.current)
+      frame.current = requestAnimationFrame(measure)
+    }
+    schedule()
+    const observer = new ResizeObserver(schedule)
+    observer.observe(container)
+    return () => {
+      observer.disconnect()
+      cancelAnimationFrame(frame.current)
+    }
+  }, [links, containerId])
+
+  return (
+    <svg className="tl-connectors" width={size.width} height={size.height} aria-hidden="true">
+      <defs>
+        <marker id="tl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M 0 0 L 10 5 L 0 10 z" />
+        </marker>
+      </defs>
+      {paths.map((p) => (
+        <g key={p.id} className="tl-link" data-from={p.fromId} data-to={p.toId}>
+          <path d={p.d} markerEnd={p.pointsLeft ? undefined : 'url(#tl-arrow)'} markerStart={p.pointsLeft ? 'url(#tl-arrow)' : undefined} />
+          <text x={p.x} y={p.y} textAnchor="middle">
+            {p.label}
+          </text>
+        </g>
+      ))}
+    </svg>
+  )
+}

@@ -1,0 +1,157 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { FilterForm } from '@/app/components/FilterForm'
+import { requirePageUser } from '@/lib/auth/guard'
+import { CLAIM_KINDS, claimKindLabel, relationLabel } from '@/lib/claims/kinds'
+import { listEntities, listTimelineCompanies } from '@/lib/queries/entities'
+import { listOutlets } from '@/lib/queries/outlets'
+import type { TimelineItem } from '@/lib/timeline/build'
+import { loadTimeline } from '@/lib/timeline/load'
+import { timelineParams, timelineQueryString } from '@/lib/timeline/params'
+import { TimelineConnectors } from './TimelineConnectors'
+import { ChoiceFilter, DateRangeFilter } from '@/app/components/Filters'
+
+export const dynamic = 'force-dynamic'
+export const metadata: Metadata = { title: 'Timeline' }
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+function Item({ item }: { item: TimelineItem }) {
+  const attribution = [item.speaker, item.channel].filter(Boolean).join(', ')
+  return (
+    <li className={`tl-item tl-${item.kind}`} data-item={item.id}>
+      <Link href={`/claims/${item.id}`} className="tl-open" aria-label={`${claimKindLabel(item.kind)}${item.speaker ? ` by ${item.speaker}` : ''}${item.date ? `, ${item.date}` : ''}: open in the article`}>
+        <span className={`kind kind-${item.kind}`}>{claimKindLabel(item.kind)}</span>
+        {item.date ? <time dateTime={item.date}>{item.date}</time> : null}
+      </Link>
+      <blockquote>“{item.quote}”</blockquote>
+      <p className="tl-source">
+        {attribution || <span className="muted">unattributed</span>}
+        <span className="muted">
+          {' '}
+          · {item.outlet ?? 'unknown outlet'}
+          {item.bylines.length > 0 ? `, ${item.bylines.join(' and ')}` : ''}
+        </span>
+      </p>
+    </li>
+  )
+}
+
+function Lane({ items, label }: { items: TimelineItem[]; label: string }) {
+  return items.length === 0 ? (
+    <div className="tl-empty" aria-hidden="true" />
+  ) : (
+    <ul className="tl-lane-items" aria-label={label}>
+      {items.map((item) => (
+        <Item key={item.id} item={item} />
+      ))}
+    </ul>
+  )
+}
+
+export default async function TimelinePage({ searchParams }: Props) {
+  const params = timelineParams.parse(await searchParams)
+  const query = timelineQueryString(params)
+  await requirePageUser('viewer', query ? `/timeline?${query}` : '/timeline')
+  const [view, companies, entities, outlets] = await Promise.all([loadTimeline(params), listTimelineCompanies(), listEntities(), listOutlets()])
+  const itemsById = new Map(view.items.map((i) => [i.id, i]))
+  const exportQuery = query ? `${query}&` : ''
+  return (
+    <>
+      <h1>Timeline</h1>
+      <FilterForm action="/timeline" label="Timeline filters" className="filters tl-filters">
+        <label>
+          Company
+          <select name="entity" defaultValue={view.companyIds[0] ?? ''}>
+            <option value="">choose…</option>
+            {companies.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c._count.aboutClaims})
+              </option>
+            ))}
+          </select>
+        </label>
+        <ChoiceFilter label="Compare with" name="entity" value={view.companyIds[1]} empty="nobody" choices={companies} />
+        <fieldset className="tl-kinds">
+          <legend>Kinds</legend>
+          {CLAIM_KINDS.map((k) => (
+            <label key={k.kind} className="check">
+              <input type="checkbox" name="kind" value={k.kind} defaultChecked={params.kind.includes(k.kind)} /> {k.label}
+            </label>
+          ))}
+        </fieldset>
+        <ChoiceFilter label="Outlet" name="outlet" value={params.outlet} empty="any" choices={outlets} />
+        <ChoiceFilter label="Speaker" name="speaker" value={params.speaker} empty="anyone" choices={entities} />
+        <DateRangeFilter from={params.from} to={params.to} />
+        <label>
+          Words
+          <input type="search" name="q" defaultValue={params.q ?? ''} placeholder="in the quotes or titles" />
+        </label>
+        {params.story ? <input type="hidden" name="story" value={params.story} /> : null}
+        <button type="submit">Show</button>
+      </FilterForm>
+      {view.companies.length === 0 ? (
+        <p className="muted">Choose a company to see what was reported about it and what it said, side by side.</p>
+      ) : (
+        <>
+          <p className="tl-summary muted">
+            {view.items.length} claim{view.items.length === 1 ? '' : 's'}
+            {view.size ? `, grouped by ${view.size}` : ''}
+            {view.truncated ? ' — only the earliest are shown: narrow the dates to see the rest' : ''}. Export:{' '}
+            <a href={`/api/timeline?${exportQuery}format=csv`} download>
+              CSV
+            </a>
+            ,{' '}
+            <a href={`/api/timeline?${exportQuery}format=json`}>JSON</a>
+          </p>
+          <div id="timeline" className="tl">
+            {view.companies.map((company) => (
+              <section key={company.company.id} className="tl-company" aria-labelledby={`tl-${company.company.id}`}>
+                <h2 id={`tl-${company.company.id}`}>{company.company.name}</h2>
+                <div className="tl-grid tl-head" aria-hidden="true">
+                  <div>Reported and alleged by others</div>
+                  <div />
+                  <div>Said by {company.company.name} and its people</div>
+                </div>
+                {company.rows.map((row) => (
+                  <div key={row.key} className="tl-grid tl-row">
+                    <Lane items={row.reported} label={`Reported, ${row.label}`} />
+                    <h3 className="tl-date">{row.label}</h3>
+                    <Lane items={row.said} label={`Said by ${company.company.name}, ${row.label}`} />
+                  </div>
+                ))}
+                {company.undated.reported.length + company.undated.said.length > 0 ? (
+                  <div className="tl-grid tl-row tl-undated">
+                    <Lane items={company.undated.reported} label="Reported, undated" />
+                    <h3 className="tl-date">Undated</h3>
+                    <Lane items={company.undated.said} label={`Said by ${company.company.name}, undated`} />
+                  </div>
+                ) : null}
+                {company.rows.length === 0 && company.undated.reported.length + company.undated.said.length === 0 ? <p className="muted">No claim matches these filters.</p> : null}
+              </section>
+            ))}
+            <TimelineConnectors links={view.links} containerId="timeline" />
+          </div>
+          {view.links.length > 0 ? (
+            <section className="tl-links" aria-labelledby="tl-links-heading">
+              <h2 id="tl-links-heading">Links</h2>
+              <ul>
+                {view.links.map((link) => {
+                  const from = itemsById.get(link.fromId)
+                  const to = itemsById.get(link.toId)
+                  if (!from || !to) return null
+                  return (
+                    <li key={link.id}>
+                      <Link href={`/claims/${from.id}`}>{from.speaker ?? 'Unattributed'}, {from.date ?? 'undated'}</Link> <strong>{relationLabel(link.relation, 'from')}</strong>{' '}
+                      <Link href={`/claims/${to.id}`}>{to.speaker ?? 'unattributed'}, {to.date ?? 'undated'}</Link>: “{to.quote.length > 100 ? `${to.quote.slice(0, 100)}…` : to.quote}”
+                    </li>
+                  )
+                })}
+              </ul>
+            </section>
+          ) : null}
+        </>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,71 @@
+// From the claims the timeline query found to what the page draws: for each company, rows of
+// day / week / month buckets with the "reported" and "said" lanes side by side, an undated
+// tray, and the links between the items shown. Pure, so it is tested without a database.
+import type { ClaimKind, LinkRelation } from '../claims/kinds'
+import type { TimelineClaim } from '../queries/timeline'
+import { bucketOf, bucketSizeFor, type BucketSize } from './buckets'
+import { laneFor, type Lane } from './lanes'
+
+export type TimelineItem = {
+  id: string
+  kind: ClaimKind
+  quote: string
+  date: string | null
+  speaker: string | null
+  subject: string | null
+  outlet: string | null
+  bylines: string[]
+  channel: string | null
+  articleId: string
+  articleTitle: string
+}
+
+export type TimelineRow = { key: string; label: string; reported: TimelineItem[]; said: TimelineItem[] }
+export type CompanyTimeline = { company: { id: string; name: string }; rows: TimelineRow[]; undated: Record<Lane, TimelineItem[]> }
+export type TimelineLink = { id: string; fromId: string; toId: string; relation: LinkRelation }
+export type TimelineView = { size: BucketSize | null; companies: CompanyTimeline[]; links: TimelineLink[]; items: TimelineItem[]; truncated: boolean }
+
+export function toItem(claim: TimelineClaim): TimelineItem {
+  return {
+    id: claim.id,
+    kind: claim.kind,
+    quote: claim.quote,
+    date: claim.claimDate ? claim.claimDate.toISOString().slice(0, 10) : null,
+    speaker: claim.speaker?.name ?? null,
+    subject: claim.subject?.name ?? null,
+    outlet: claim.article.outlet?.name ?? null,
+    bylines: claim.article.bylines,
+    channel: claim.channel,
+    articleId: claim.article.id,
+    articleTitle: claim.article.title,
+  }
+}
+
+export function buildTimeline(claims: TimelineClaim[], companies: { id: string; name: string }[], truncated = false): TimelineView {
+  const dated = claims.filter((c) => c.claimDate).map((c) => c.claimDate as Date)
+  const first = dated[0]
+  const last = dated.at(-1)
+  const size = first && last ? bucketSizeFor(first, last) : null
+  const shown = new Set<string>()
+  const perCompany = companies.map((company) => {
+    const rows = new Map<string, TimelineRow>()
+    const undated: Record<Lane, TimelineItem[]> = { reported: [], said: [] }
+    for (const claim of claims) {
+      const lane = laneFor({ kind: claim.kind, speakerId: claim.speaker?.id ?? null, speakerAffiliationId: claim.speaker?.affiliationId ?? null, subjectId: claim.subjectId }, company.id)
+      if (!lane) continue
+      shown.add(claim.id)
+      const item = toItem(claim)
+      if (!claim.claimDate || !size) {
+        undated[lane].push(item)
+        continue
+      }
+      const bucket = bucketOf(claim.claimDate, size)
+      const row = rows.get(bucket.key) ?? { ...bucket, reported: [], said: [] }
+      row[lane].push(item)
+      rows.set(bucket.key, row)
+    }
+    return { company, rows: [...rows.values()].sort((a, b) => a.key.localeCompare(b.key)), undated }
+  })
+  const links = claims.flatMap((c) => c.linksFrom.filter((l) => shown.has(c.id) && shown.has(l.toId)).map((l) => ({ id: l.id, fromId: c.id, toId: l.toId, relation: l.relation })))
+  return { size, companies: perCompany, links, items: claims.filter((c) => shown.has(c.id)).map(toItem), truncated }
+}

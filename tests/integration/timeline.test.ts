@@ -1,0 +1,52 @@
+// The timeline on the real database, with the demo data: the query finds what is about a
+// company or said by it and its people, filters narrow it, and the export route serves it.
+import { beforeAll, expect, test } from 'vitest'
+import { GET } from '@/app/api/timeline/route'
+import { getDb } from '@/lib/db'
+import { loadDemoData } from '@/lib/demo/load-demo'
+import { loadTimeline } from '@/lib/timeline/load'
+import { timelineParams } from '@/lib/timeline/params'
+import { callRoute, createTestAccount, withBearer } from './helpers/accounts'
+
+let microsoft = ''
+let token = ''
+
+beforeAll(async () => {
+  await loadDemoData()
+  microsoft = (await getDb().entity.findFirstOrThrow({ where: { name: 'Microsoft' } })).id
+  token = (await createTestAccount('viewer')).apiToken
+})
+
+test('Microsoft’s timeline holds every gold claim about it or by its people, in two lanes, with both denial links', async () => {
+  const view = await loadTimeline(timelineParams.parse({ entity: microsoft }))
+  const company = view.companies[0]
+  const said = company?.rows.flatMap((r) => r.said) ?? []
+  const reported = company?.rows.flatMap((r) => r.reported) ?? []
+  expect(said.length + reported.length).toBe(14)
+  expect(new Set(said.map((i) => i.speaker))).toEqual(new Set(['Microsoft', 'Brad Smith']))
+  expect(reported.every((i) => i.kind === 'allegation')).toBe(true)
+  expect(view.links.map((l) => l.relation)).toEqual(['denies', 'denies'])
+  expect(company?.rows.map((r) => r.key)).toEqual(['2013-06-06', '2013-07-11', '2013-07-16'])
+})
+
+test('filters: kind, speaker, dates and words narrow the view', async () => {
+  const brad = (await getDb().entity.findFirstOrThrow({ where: { name: 'Brad Smith' } })).id
+  const only = async (query: Record<string, string | string[]>) => (await loadTimeline(timelineParams.parse({ entity: microsoft, ...query }))).items
+  expect((await only({ kind: 'denial' })).every((i) => i.kind === 'denial')).toBe(true)
+  expect(new Set((await only({ speaker: brad })).map((i) => i.speaker))).toEqual(new Set(['Brad Smith']))
+  expect(new Set((await only({ from: '2013-07-01', to: '2013-07-31' })).map((i) => i.date?.slice(0, 7)))).toEqual(new Set(['2013-07']))
+  expect((await only({ q: 'Outlook' })).map((i) => i.quote)).toEqual(['Microsoft reportedly allowed US security agencies to circumvent encryption of Outlook emails and capture Skype online chats'])
+  expect(await only({ q: '100%' })).toEqual([])
+})
+
+test('GET /api/timeline serves the view as JSON and as CSV, for viewers and up', async () => {
+  const url = `http://localhost/api/timeline?entity=${microsoft}&kind=denial`
+  expect((await callRoute(GET, new Request(url))).status).toBe(401)
+  const json = await (await callRoute(GET, withBearer(new Request(url), token))).json()
+  expect(json.claims.every((c: { kind: string }) => c.kind === 'denial')).toBe(true)
+  expect(json.query).toBe(`entity=${microsoft}&kind=denial`)
+  const csv = await callRoute(GET, withBearer(new Request(`${url}&format=csv`), token))
+  expect(csv.headers.get('content-disposition')).toBe('attachment; filename="claimline-timeline.csv"')
+  const rows = (await csv.text()).trim().split('\r\n')
+  expect(rows.length).toBe(json.claims.length + 1)
+})
