@@ -25,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <>
                 <Link href="/">Articles</Link>
                 <Link href="/timeline">Timeline</Link>
+                <Link href="/stories">Stories</Link>
                 <Link href="/entities">Entities</Link>
                 {roleAllows(user.role, 'editor') ? <Link href="/articles/new">Add articles</Link> : null}
                 {roleAllows(user.role, 'editor') ? <Link href="/audit">Audit</Link> : null}

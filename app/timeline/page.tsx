@@ -5,6 +5,7 @@ import { requirePageUser } from '@/lib/auth/guard'
 import { CLAIM_KINDS, claimKindLabel, relationLabel } from '@/lib/claims/kinds'
 import { listEntities, listTimelineCompanies } from '@/lib/queries/entities'
 import { listOutlets } from '@/lib/queries/outlets'
+import { listStories } from '@/lib/queries/stories'
 import type { TimelineItem } from '@/lib/timeline/build'
 import { loadTimeline } from '@/lib/timeline/load'
 import { timelineParams, timelineQueryString } from '@/lib/timeline/params'
@@ -53,12 +54,13 @@ export default async function TimelinePage({ searchParams }: Props) {
   const params = timelineParams.parse(await searchParams)
   const query = timelineQueryString(params)
   await requirePageUser('viewer', query ? `/timeline?${query}` : '/timeline')
-  const [view, companies, entities, outlets] = await Promise.all([loadTimeline(params), listTimelineCompanies(), listEntities(), listOutlets()])
+  const [view, companies, entities, outlets, stories] = await Promise.all([loadTimeline(params), listTimelineCompanies(), listEntities(), listOutlets(), listStories()])
+  const story = stories.find((s) => s.id === params.story)
   const itemsById = new Map(view.items.map((i) => [i.id, i]))
   const exportQuery = query ? `${query}&` : ''
   return (
     <>
-      <h1>Timeline</h1>
+      <h1>{story ? `Timeline: ${story.name}` : 'Timeline'}</h1>
       <FilterForm action="/timeline" label="Timeline filters" className="filters tl-filters">
         <label>
           Company
@@ -87,7 +89,7 @@ export default async function TimelinePage({ searchParams }: Props) {
           Words
           <input type="search" name="q" defaultValue={params.q ?? ''} placeholder="in the quotes or titles" />
         </label>
-        {params.story ? <input type="hidden" name="story" value={params.story} /> : null}
+        <ChoiceFilter label="Story" name="story" value={params.story} empty="any story" choices={stories} />
         <button type="submit">Show</button>
       </FilterForm>
       {view.companies.length === 0 ? (

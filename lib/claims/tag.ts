@@ -2,7 +2,7 @@
 // saw (the article may have been re-extracted since the page was loaded), the selectors are
 // built on the server from the stored text, and the claim date defaults to the article's.
 import { describeRange } from '../anchoring/selectors'
-import { isoPublished } from '../dates/format'
+import { articleDay } from '../dates/format'
 import { getArticleBody } from '../queries/articles'
 import { createClaimRecord } from '../queries/claims'
 import type { ClaimFields } from './input'
@@ -10,11 +10,6 @@ import type { ClaimFields } from './input'
 export class SelectionError extends Error {}
 
 export type Selection = { articleId: string; start: number; end: number; exact: string }
-
-// The day the article was published, in the article's own time zone.
-export function articleDay(publishedAt: Date | null, publishedOffset: string | null): string | null {
-  return publishedAt ? isoPublished(publishedAt, publishedOffset).slice(0, 10) : null
-}
 
 export async function tagClaim(selection: Selection, fields: ClaimFields, actorId: string) {
   const article = await getArticleBody(selection.articleId).catch(() => null)

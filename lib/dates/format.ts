@@ -35,3 +35,8 @@ export function isoPublished(date: Date, offset: string | null): string {
 export function formatTimestamp(date: Date): string {
   return `${dateFormat.format(date)}, ${timeFormat.format(date)} UTC`
 }
+
+// The calendar day an article was published in its own time zone: the default day of its claims.
+export function articleDay(publishedAt: Date | null, publishedOffset: string | null): string | null {
+  return publishedAt ? isoPublished(publishedAt, publishedOffset).slice(0, 10) : null
+}

@@ -14,6 +14,7 @@ import { recordAuditEvent } from '../queries/audit'
 import { createClaim, createClaimLink } from '../queries/claims'
 import type { DbClient } from '../queries/client'
 import { findOrCreateEntity } from '../queries/entities'
+import { articleDay } from '../dates/format'
 
 export const DEMO_DIR = path.join(process.cwd(), 'prisma', 'demo')
 const DEMO_ACTION = 'demo.load'
@@ -66,14 +67,6 @@ const SPEAKERS: Record<string, { entity: string | null; channel: string | null }
   'leaked documents': { entity: null, channel: 'leaked documents' },
 }
 
-// The calendar day of the article in its own time zone, which is when its claims were made
-// unless the labels say otherwise.
-function localDay(date: Date, offset: string | null): string {
-  const match = offset ? /^([+-])(\d\d):(\d\d)$/.exec(offset) : null
-  const minutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0
-  return new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 10)
-}
-
 function locate(bodyText: string, exact: string): [number, number] {
   const needle = normalizeParagraph(exact)
   const start = bodyText.indexOf(needle)
@@ -81,7 +74,7 @@ function locate(bodyText: string, exact: string): [number, number] {
   return [start, start + needle.length]
 }
 
-async function loadArticle(gold: GoldArticle, entityIds: Map<string, string>, tx: DbClient): Promise<void> {
+async function loadArticle(gold: GoldArticle, entityIds: Map<string, string>, tx: DbClient): Promise<string> {
   // The seed goes through ingestion like any pasted article, with what an editor supplied
   // where the copied text lacks it (iTnews's site name and date).
   const result = await storeDraft(
@@ -91,12 +84,12 @@ async function loadArticle(gold: GoldArticle, entityIds: Map<string, string>, tx
   )
   if (result.status !== 'created') throw new Error(`Demo article ${gold.file} was not stored: ${JSON.stringify(result)}`)
   const article = await getArticleBody(result.article.id, tx)
-  const articleDay = article.publishedAt ? localDay(article.publishedAt, article.publishedOffset) : null
+  const day0 = articleDay(article.publishedAt, article.publishedOffset)
   const claimIds = new Map<string, string>()
   for (const claim of gold.claims) {
     const [start, end] = locate(article.bodyText, claim.exact)
     const speaker = SPEAKERS[claim.speaker] ?? { entity: null, channel: null }
-    const day = claim.claim_date ?? articleDay
+    const day = claim.claim_date ?? day0
     const created = await createClaim(
       {
         articleId: article.id,
@@ -118,6 +111,7 @@ async function loadArticle(gold: GoldArticle, entityIds: Map<string, string>, tx
     if (!fromId || !toId) throw new Error('A demo link names a claim that is not labelled')
     await createClaimLink({ fromId, toId, relation: link.relation }, tx)
   }
+  return article.id
 }
 
 export type DemoResult = { loaded: boolean; articles: number }
@@ -135,7 +129,11 @@ export async function loadDemoData(prisma: PrismaClient = getDb()): Promise<Demo
       const row = await findOrCreateEntity({ ...entity, affiliationId }, tx)
       entityIds.set(entity.name, row.id)
     }
-    for (const article of gold.articles) await loadArticle(article, entityIds, tx)
+    const articleIds: string[] = []
+    for (const article of gold.articles) articleIds.push(await loadArticle(article, entityIds, tx))
+    // Both seeds are one affair: a story a new user can open as a timeline.
+    const story = await tx.story.create({ data: { name: 'PRISM, 2013', slug: 'prism-2013', description: 'Microsoft and the 2013 reports on the NSA’s PRISM programme' } })
+    await tx.storyArticle.createMany({ data: articleIds.map((articleId) => ({ storyId: story.id, articleId })) })
     await recordAuditEvent(
       { actorId: null, action: DEMO_ACTION, objectType: 'database', objectId: 'demo', after: { articles: gold.articles.length } },
       tx,

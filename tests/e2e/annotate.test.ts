@@ -138,3 +138,24 @@ test('two editors edit the same claim: the second is told someone else saved fir
   expect(await second.getByRole('alert').textContent()).toMatch(/^Someone else changed this claim since you opened it \(it is now at version 2\)/)
   await other.close()
 })
+
+test('an editor files a claim under a new story, and the story lists it', async () => {
+  const page = session.page()
+  await page.goto(`${baseUrl}/stories`)
+  const name = `Outlook encryption ${Date.now()}`
+  await page.getByRole('textbox', { name: 'Name' }).fill(name)
+  await page.getByRole('button', { name: 'Create story' }).click()
+  await page.getByRole('link', { name }).waitFor()
+
+  await page.goto(`${baseUrl}/?q=disclose`)
+  await page.getByRole('link', { name: 'Microsoft asks US to let it disclose security requests' }).click()
+  await page.waitForURL(/\/articles\//)
+  await page.locator('mark', { hasText: 'circumvent encryption of Outlook' }).first().click()
+  const card = page.getByRole('region', { name: 'Claim: Allegation' })
+  await card.getByRole('combobox', { name: 'Story' }).selectOption({ label: name })
+  await card.getByRole('button', { name: 'Add', exact: true }).click()
+  await card.getByRole('button', { name: `Remove from story ${name}` }).waitFor()
+
+  await page.goto(`${baseUrl}/stories`)
+  expect(await page.getByRole('row', { name: new RegExp(name) }).getByRole('cell').allTextContents()).toEqual([name, '—', '0', '1'])
+})

@@ -67,3 +67,13 @@ test('the current view exports as CSV and JSON', async () => {
   expect(json.companies[0].name).toBe('Microsoft')
   expect(json.links.map((l: { relation: string }) => l.relation)).toEqual(['denies', 'denies'])
 })
+
+test('a story opens as its own timeline', async () => {
+  const page = session.page()
+  await page.goto(`${baseUrl}/stories`)
+  await page.getByRole('link', { name: 'PRISM, 2013' }).click()
+  await page.waitForURL(/\/timeline\?story=[0-9a-f-]{36}$/)
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Timeline: PRISM, 2013')
+  expect(await page.getByRole('heading', { level: 2, name: 'Microsoft' }).count()).toBe(1)
+  expect(await page.locator('.tl-item').count()).toBeGreaterThan(10)
+})

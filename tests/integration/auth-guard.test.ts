@@ -48,6 +48,8 @@ const ACTION_ROLES: Record<string, Role | 'public'> = {
   'app/articles/[id]/claim-actions.ts#createEntity': 'editor',
   'app/entities/actions.ts#saveEntity': 'editor',
   'app/entities/actions.ts#mergeEntity': 'editor',
+  'app/stories/actions.ts#addStory': 'editor',
+  'app/stories/actions.ts#changeStoryMember': 'editor',
 }
 
 // Every route handler and method; reads are for viewers and up, except the health check.
@@ -118,7 +120,8 @@ describe('server actions', async () => {
       request.cookie = 'not-a-session'
       expect(await interruptStatus(action({ error: null }, new FormData()))).toBe(401)
       for (const role of ['viewer', 'editor', 'admin'] as const) {
-        request.cookie = accounts[role].sessionToken
+        // A fresh session each time: the sign-out action ends the one it is called with.
+        request.cookie = (await startSession(accounts[role].user.id, { ip: null, userAgent: null })).token
         const status = await interruptStatus(action({ error: null }, new FormData()))
         // Allowed roles get past the guard (the empty form is then refused by validation or used up).
         expect([role, status]).toEqual([role, roleAllows(role, needed) ? 'ran' : 403])
@@ -153,7 +156,6 @@ describe('route handlers', async () => {
         const response = await send({ authorization: `Bearer ${accounts[role].apiToken}` })
         expect([role, response.status === 403]).toEqual([role, !roleAllows(role, needed)])
       }
-      // (The signOut walk above ended the accounts' first sessions.)
       const { token } = await startSession(accounts.admin.user.id, { ip: null, userAgent: null })
       const crossSite = await send({ cookie: `${SESSION_COOKIE}=${token}`, origin: 'https://evil.example', host: 'localhost' })
       if (method !== 'GET') expect([crossSite.status, (await crossSite.json()).error.code]).toEqual([403, 'cross-origin'])

@@ -10,7 +10,8 @@ import type { ClaimView } from './claim-view'
 import { ClaimCard } from './ClaimCard'
 import { ClaimForm, type NewSelection } from './ClaimForm'
 
-type Props = { articleId: string; bodyText: string; claims: ClaimView[]; canEdit: boolean; articleDay: string | null }
+// `stories`: every story, for the claim card's "add to story" (editors only; empty otherwise).
+type Props = { articleId: string; bodyText: string; claims: ClaimView[]; canEdit: boolean; articleDay: string | null; stories: { id: string; name: string }[] }
 
 type Panel = { type: 'new'; selection: NewSelection; top: number } | { type: 'claim'; id: string; top: number } | null
 
@@ -31,7 +32,7 @@ function textOffset(node: Node, offset: number): number | null {
   return last ? Number(last.dataset.start) + (last.textContent?.length ?? 0) : null
 }
 
-export function Annotator({ articleId, bodyText, claims, canEdit, articleDay }: Props) {
+export function Annotator({ articleId, bodyText, claims, canEdit, articleDay, stories }: Props) {
   const containerRef = useRef<HTMLDivElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
   const [panel, setPanel] = useState<Panel>(null)
@@ -134,7 +135,7 @@ export function Annotator({ articleId, bodyText, claims, canEdit, articleDay }: 
             {panel.type === 'new' ? (
               <ClaimForm key={`${panel.selection.start}-${panel.selection.end}`} articleId={articleId} articleDay={articleDay} selection={panel.selection} onDone={close} onCancel={close} />
             ) : open ? (
-              <ClaimCard key={`${open.id}-${open.version}`} claim={open} articleId={articleId} articleDay={articleDay} canEdit={canEdit} onClose={close} />
+              <ClaimCard key={`${open.id}-${open.version}`} claim={open} articleId={articleId} articleDay={articleDay} canEdit={canEdit} stories={stories} onClose={close} />
             ) : null}
           </div>
       ) : null}

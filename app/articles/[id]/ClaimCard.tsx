@@ -8,12 +8,13 @@ import { claimKindLabel, LINK_RELATIONS, relationLabel } from '@/lib/claims/kind
 import { deleteClaim, linkClaim, unlinkClaim, type ClaimActionState } from './claim-actions'
 import type { ClaimView } from './claim-view'
 import { ClaimForm } from './ClaimForm'
+import { StoryMembership } from '@/app/stories/StoryForms'
 
 const initial: ClaimActionState = { error: null, done: 0 }
 
-type Props = { claim: ClaimView; articleId: string; articleDay: string | null; canEdit: boolean; onClose: () => void }
+type Props = { claim: ClaimView; articleId: string; articleDay: string | null; canEdit: boolean; stories: { id: string; name: string }[]; onClose: () => void }
 
-export function ClaimCard({ claim, articleId, articleDay, canEdit, onClose }: Props) {
+export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onClose }: Props) {
   const [mode, setMode] = useState<'view' | 'edit' | 'link' | 'confirm-delete'>('view')
   const [deleteState, remove, deleting] = useActionState(deleteClaim, initial)
   const [unlinkState, unlink] = useActionState(unlinkClaim, initial)
@@ -48,6 +49,12 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, onClose }: Pr
           <>
             <dt>Note</dt>
             <dd>{claim.note}</dd>
+          </>
+        ) : null}
+        {canEdit || claim.stories.length > 0 ? (
+          <>
+            <dt>Stories</dt>
+            <dd>{canEdit ? <StoryMembership target={{ claimId: claim.id }} stories={stories} member={claim.stories} back={`/articles/${articleId}`} /> : claim.stories.map((s) => s.name).join(', ')}</dd>
           </>
         ) : null}
       </dl>

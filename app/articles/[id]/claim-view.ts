@@ -19,4 +19,5 @@ export type ClaimView = {
   note: string | null
   version: number
   links: LinkView[]
+  stories: EntityRef[]
 }

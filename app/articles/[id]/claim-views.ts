@@ -5,7 +5,7 @@ import { claimTarget } from '@/lib/anchoring/selectors'
 import type { ArticleClaim } from '@/lib/queries/claims'
 import type { ClaimView, LinkView } from './claim-view'
 
-export function toClaimViews(bodyText: string, claims: ArticleClaim[]): ClaimView[] {
+export function toClaimViews(bodyText: string, claims: ArticleClaim[], storiesOf: Map<string, { id: string; name: string }[]>): ClaimView[] {
   return claims.map((claim) => {
     const target = claimTarget.safeParse(claim.target)
     const anchor = target.success ? anchorTarget(bodyText, target.data) : null
@@ -26,6 +26,7 @@ export function toClaimViews(bodyText: string, claims: ArticleClaim[]): ClaimVie
       note: claim.note,
       version: claim.version,
       links,
+      stories: storiesOf.get(claim.id) ?? [],
     }
   })
 }

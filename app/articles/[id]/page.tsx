@@ -3,12 +3,13 @@ import { notFound } from 'next/navigation'
 import { z } from 'zod'
 import { requirePageUser } from '@/lib/auth/guard'
 import { roleAllows } from '@/lib/auth/roles'
-import { formatPublished, isoPublished } from '@/lib/dates/format'
+import { articleDay, formatPublished, isoPublished } from '@/lib/dates/format'
 import { getArticle } from '@/lib/queries/articles'
 import { formatByline } from '@/lib/ingest/bylines'
 import { safeHttpUrl } from '@/lib/urls'
-import { articleDay } from '@/lib/claims/tag'
 import { listClaimsForArticle } from '@/lib/queries/claims'
+import { listStories, listStoriesOfArticle, listStoriesOfClaims } from '@/lib/queries/stories'
+import { StoryMembership } from '@/app/stories/StoryForms'
 import { Annotator } from './Annotator'
 import { ArticleDetailsForm } from './ArticleDetailsForm'
 import { toClaimViews } from './claim-views'
@@ -44,7 +45,11 @@ const SOURCE_LABEL: Record<string, string> = {
 
 export default async function ArticlePage({ params }: Props) {
   const { article, user } = await load(params)
+  const canEdit = roleAllows(user.role, 'editor')
   const claims = await listClaimsForArticle(article.id)
+  const [stories, articleStories, claimStories] = await Promise.all([canEdit ? listStories() : [], listStoriesOfArticle(article.id), listStoriesOfClaims(claims.map((c) => c.id))])
+  const storiesOf = new Map<string, { id: string; name: string }[]>()
+  for (const row of claimStories) storiesOf.set(row.claimId, [...(storiesOf.get(row.claimId) ?? []), row.story])
   const published = formatPublished(article.publishedAt, article.publishedOffset)
   const original = safeHttpUrl(article.canonicalUrl ?? article.sourceUrl)
   return (
@@ -73,6 +78,16 @@ export default async function ArticlePage({ params }: Props) {
             <span className="flag">date needed</span>
           )}
         </dd>
+        <dt>Stories</dt>
+        <dd>
+          {canEdit ? (
+            <StoryMembership target={{ articleId: article.id }} stories={stories} member={articleStories} back={`/articles/${article.id}`} />
+          ) : articleStories.length > 0 ? (
+            articleStories.map((s) => s.name).join(', ')
+          ) : (
+            <span className="muted">none</span>
+          )}
+        </dd>
         {original && (
           <>
             <dt>Original</dt>
@@ -84,7 +99,7 @@ export default async function ArticlePage({ params }: Props) {
           </>
         )}
       </dl>
-      {roleAllows(user.role, 'editor') ? (
+      {canEdit ? (
       <ArticleDetailsForm
         key={article.version}
         details={{
@@ -98,7 +113,7 @@ export default async function ArticlePage({ params }: Props) {
         }}
       />
       ) : null}
-      <Annotator articleId={article.id} bodyText={article.bodyText} claims={toClaimViews(article.bodyText, claims)} canEdit={roleAllows(user.role, 'editor')} articleDay={articleDay(article.publishedAt, article.publishedOffset)} />
+      <Annotator articleId={article.id} bodyText={article.bodyText} claims={toClaimViews(article.bodyText, claims, storiesOf)} canEdit={canEdit} stories={stories} articleDay={articleDay(article.publishedAt, article.publishedOffset)} />
     </article>
   )
 }

@@ -1,0 +1,47 @@
+'use server'
+// Editors group articles and claims into named stories ("PRISM, 2013"); each story opens as a timeline.
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { guardedAction } from '@/lib/auth/guard'
+import { formText } from '@/lib/http/form'
+import { createStory, setStoryMember } from '@/lib/queries/stories'
+
+export type StoryState = { error: string | null; done: number }
+
+const storyForm = z.object({
+  name: z.string().trim().min(1, 'Name the story.').max(200),
+  description: z
+    .string()
+    .trim()
+    .max(2000)
+    .transform((v) => v || null),
+})
+
+export const addStory = guardedAction('editor', async (user, previous: StoryState, form: FormData): Promise<StoryState> => {
+  const parsed = storyForm.safeParse({ name: formText(form, 'name'), description: formText(form, 'description') })
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.', done: previous.done }
+  await createStory(parsed.data, user.id)
+  revalidatePath('/stories')
+  return { error: null, done: previous.done + 1 }
+})
+
+const membership = z.object({
+  storyId: z.uuid({ error: 'Choose a story.' }),
+  articleId: z.uuid().optional(),
+  claimId: z.uuid().optional(),
+  present: z.enum(['true', 'false']).transform((v) => v === 'true'),
+})
+
+// Adds (present=true) or removes an article or a claim; the page it came from is refreshed.
+export const changeStoryMember = guardedAction('editor', async (user, previous: StoryState, form: FormData): Promise<StoryState> => {
+  const parsed = membership.safeParse({ storyId: formText(form, 'storyId'), articleId: formText(form, 'articleId') || undefined, claimId: formText(form, 'claimId') || undefined, present: formText(form, 'present') || 'true' })
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.', done: previous.done }
+  const { storyId, articleId, claimId, present } = parsed.data
+  if (articleId) await setStoryMember({ storyId, articleId }, present, user.id)
+  else if (claimId) await setStoryMember({ storyId, claimId }, present, user.id)
+  else return { error: 'Nothing to add.', done: previous.done }
+  revalidatePath('/stories')
+  const back = formText(form, 'back')
+  if (back.startsWith('/articles/')) revalidatePath(back)
+  return { error: null, done: previous.done + 1 }
+})
