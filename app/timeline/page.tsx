@@ -99,7 +99,7 @@ export default async function TimelinePage({ searchParams }: Props) {
           <p className="tl-summary muted">
             {view.items.length} claim{view.items.length === 1 ? '' : 's'}
             {view.size ? `, grouped by ${view.size}` : ''}
-            {view.truncated ? ' — only the earliest are shown: narrow the dates to see the rest' : ''}. Export:{' '}
+            {view.truncated ? ' — the earliest; later ones on the next page' : ''}. Export:{' '}
             <a href={`/api/timeline?${exportQuery}format=csv`} download>
               CSV
             </a>
@@ -134,6 +134,13 @@ export default async function TimelinePage({ searchParams }: Props) {
             ))}
             <TimelineConnectors links={view.links} containerId="timeline" />
           </div>
+          {view.nextFrom ? (
+            <p className="tl-next">
+              <Link href={`/timeline?${timelineQueryString({ ...params, from: view.nextFrom })}`}>Later claims, from {view.nextFrom} →</Link>
+            </p>
+          ) : view.truncated ? (
+            <p className="muted">More claims share this day than one page holds: narrow the filters to see them all.</p>
+          ) : null}
           {view.links.length > 0 ? (
             <section className="tl-links" aria-labelledby="tl-links-heading">
               <h2 id="tl-links-heading">Links</h2>

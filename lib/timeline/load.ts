@@ -7,9 +7,11 @@ import type { TimelineParams } from './params'
 // Enough for years of coverage of one company; beyond it the view asks for narrower dates.
 export const TIMELINE_LIMIT = 1000
 
-export async function loadTimeline(params: TimelineParams, limit = TIMELINE_LIMIT): Promise<TimelineView & { companyIds: string[] }> {
+// The view pages by date: when more claims match than fit, the page ends before the last day it
+// reached (a day is never split across pages) and `nextFrom` is where the next page starts.
+export async function loadTimeline(params: TimelineParams, limit = TIMELINE_LIMIT): Promise<TimelineView & { companyIds: string[]; nextFrom: string | null }> {
   const companyIds = params.entity.length > 0 ? params.entity : params.story ? await listStorySubjects(params.story) : []
-  if (companyIds.length === 0) return { size: null, companies: [], links: [], items: [], truncated: false, companyIds }
+  if (companyIds.length === 0) return { size: null, companies: [], links: [], items: [], truncated: false, companyIds, nextFrom: null }
   const companies = await getEntitiesByIds(companyIds)
   const { claims, truncated } = await findClaimsForTimeline({
     companyIds: companies.map((c) => c.id),
@@ -22,5 +24,9 @@ export async function loadTimeline(params: TimelineParams, limit = TIMELINE_LIMI
     q: params.q,
     limit,
   })
-  return { ...buildTimeline(claims, companies, truncated), companyIds }
+  if (!truncated) return { ...buildTimeline(claims, companies, false), companyIds, nextFrom: null }
+  const lastDay = claims.at(-1)?.claimDate?.toISOString().slice(0, 10) ?? null
+  const whole = lastDay ? claims.filter((c) => c.claimDate?.toISOString().slice(0, 10) !== lastDay) : claims
+  const page = whole.length > 0 ? whole : claims
+  return { ...buildTimeline(page, companies, true), companyIds, nextFrom: whole.length > 0 ? lastDay : null }
 }

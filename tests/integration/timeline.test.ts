@@ -50,3 +50,14 @@ test('GET /api/timeline serves the view as JSON and as CSV, for viewers and up',
   const rows = (await csv.text()).trim().split('\r\n')
   expect(rows.length).toBe(json.claims.length + 1)
 })
+
+test('a long timeline pages by date without splitting a day', async () => {
+  const first = await loadTimeline(timelineParams.parse({ entity: microsoft }), 8)
+  expect(new Set(first.items.map((i) => i.date))).toEqual(new Set(['2013-06-06']))
+  expect(first.nextFrom).toBe('2013-07-11')
+  const second = await loadTimeline(timelineParams.parse({ entity: microsoft, from: first.nextFrom ?? '' }), 8)
+  expect(second.nextFrom).toBeNull()
+  expect(first.items.length + second.items.length).toBe(14)
+  const crowded = await loadTimeline(timelineParams.parse({ entity: microsoft }), 3)
+  expect([crowded.items.length, crowded.truncated, crowded.nextFrom]).toEqual([3, true, null])
+})
