@@ -7,7 +7,7 @@ import { relationLabel, type LinkRelation } from '@/lib/claims/kinds'
 
 type Link = { id: string; fromId: string; toId: string; relation: LinkRelation }
 // `pointsLeft`: the arrow points at the claim answered, which may sit in either lane.
-type Path = { id: string; d: string; x: number; y: number; label: string; fromId: string; toId: string; pointsLeft: boolean }
+type Path = { id: string; d: string; x: number; y: number; anchor: 'start' | 'end'; label: string; fromId: string; toId: string; pointsLeft: boolean }
 
 export function TimelineConnectors({ links, containerId }: { links: Link[]; containerId: string }) {
   const [paths, setPaths] = useState<Path[]>([])
@@ -32,7 +32,10 @@ export function TimelineConnectors({ links, containerId }: { links: Link[]; cont
         const x2 = right.left - box.left
         const y2 = right.top + right.height / 2 - box.top
         const bend = Math.max(24, (x2 - x1) / 2)
-        drawn.push({ id: link.id, fromId: link.fromId, toId: link.toId, d: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`, x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 4, label: relationLabel(link.relation, 'from'), pointsLeft: from.left > to.left })
+        // The label sits beside the answering claim, where the curve leaves it: the middle of the
+        // curve crosses the date column and would cover the dates.
+        const pointsLeft = from.left > to.left
+        drawn.push({ id: link.id, fromId: link.fromId, toId: link.toId, d: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`, x: pointsLeft ? x2 - 6 : x1 + 6, y: (pointsLeft ? y2 : y1) - 7, anchor: pointsLeft ? 'end' : 'start', label: relationLabel(link.relation, 'from'), pointsLeft })
       }
       setPaths(drawn)
     }
@@ -59,7 +62,7 @@ export function TimelineConnectors({ links, containerId }: { links: Link[]; cont
       {paths.map((p) => (
         <g key={p.id} className="tl-link" data-from={p.fromId} data-to={p.toId}>
           <path d={p.d} markerEnd={p.pointsLeft ? undefined : 'url(#tl-arrow)'} markerStart={p.pointsLeft ? 'url(#tl-arrow)' : undefined} />
-          <text x={p.x} y={p.y} textAnchor="middle">
+          <text x={p.x} y={p.y} textAnchor={p.anchor}>
             {p.label}
           </text>
         </g>

@@ -4,6 +4,7 @@ import { runExtract } from './extract'
 import { runIngest } from './ingest'
 import { runReextract } from './reextract'
 import { runCommand } from './run'
+import { runSuggest } from './suggest'
 import { runToken, TOKEN_USAGE } from './tokens'
 import { runUser, USER_USAGE } from './users'
 
@@ -13,6 +14,7 @@ const USAGE = `Usage: claimline <command> [arguments]
   ingest FILES|FOLDERS|GLOBS|-   store articles; --update replaces same-URL articles without claims,
                                  --publisher NAME and --date YYYY-MM-DD supply what the page lacks
   reextract [--all | ID…]        re-run the current extractor on stored articles' raw sources
+  suggest FILE… | -              print each input's candidate claims as one JSON line (no database)
 ${USER_USAGE}
 ${TOKEN_USAGE}`
 
@@ -25,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
       return runIngest(args)
     case 'reextract':
       return runReextract(args)
+    case 'suggest':
+      return runSuggest(args)
     case 'user':
       return runUser(args)
     case 'token':

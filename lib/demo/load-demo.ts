@@ -15,6 +15,7 @@ import { createClaim, createClaimLink } from '../queries/claims'
 import type { DbClient } from '../queries/client'
 import { findOrCreateEntity } from '../queries/entities'
 import { articleDay } from '../dates/format'
+import { refreshSuggestions } from '../claims/suggestions'
 
 export const DEMO_DIR = path.join(process.cwd(), 'prisma', 'demo')
 const DEMO_ACTION = 'demo.load'
@@ -120,9 +121,9 @@ export type DemoResult = { loaded: boolean; articles: number }
 // never again after it was loaded once (even if an editor has since deleted the articles).
 export async function loadDemoData(prisma: PrismaClient = getDb()): Promise<DemoResult> {
   const gold = readGold()
-  return prisma.$transaction(async (tx) => {
+  const loaded = await prisma.$transaction(async (tx) => {
     const already = await tx.auditEvent.count({ where: { action: DEMO_ACTION } })
-    if (already > 0 || (await countArticles({}, tx)) > 0) return { loaded: false, articles: 0 }
+    if (already > 0 || (await countArticles({}, tx)) > 0) return []
     const entityIds = new Map<string, string>()
     for (const entity of ENTITIES) {
       const affiliationId = entity.affiliation ? (entityIds.get(entity.affiliation) ?? null) : null
@@ -138,6 +139,9 @@ export async function loadDemoData(prisma: PrismaClient = getDb()): Promise<Demo
       { actorId: null, action: DEMO_ACTION, objectType: 'database', objectId: 'demo', after: { articles: gold.articles.length } },
       tx,
     )
-    return { loaded: true, articles: gold.articles.length }
+    return articleIds
   })
+  // As for any ingested article: what the engine would suggest beyond the labelled claims.
+  for (const id of loaded) await refreshSuggestions(id)
+  return { loaded: loaded.length > 0, articles: loaded.length }
 }

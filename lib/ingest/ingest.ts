@@ -21,6 +21,7 @@ import { extractArticle } from './extract'
 import { bodyHash, containment, NEAR_DUPLICATE_CONTAINMENT, paragraphFingerprints } from './fingerprint'
 import { joinParagraphs } from './normalize'
 import type { ArticleDraft, PublishedDate } from './types'
+import { refreshSuggestions } from '../claims/suggestions'
 
 export type IngestInput = {
   bytes: Uint8Array
@@ -180,7 +181,8 @@ export async function ingestOne(input: IngestInput, options: IngestOptions, db =
     return failure(input.name, error)
   }
   try {
-    return await db.$transaction((tx) => store(input, draft, options, tx))
+    const result = await db.$transaction((tx) => store(input, draft, options, tx))
+    return result.status === 'created' || result.status === 'updated' ? await withSuggestions(result) : result
   } catch (error) {
     // Two ingests of the same text at once: the unique body hash lets only one through.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -188,6 +190,17 @@ export async function ingestOne(input: IngestInput, options: IngestOptions, db =
       if (existing) return { name: input.name, status: 'duplicate', article: existing, reason: 'same-text' }
     }
     return failure(input.name, error)
+  }
+}
+
+// Every new or replaced article gets suggested claims for its editors. The article is stored
+// whatever happens here: a failure is a warning on the result, and "Suggest claims" retries.
+async function withSuggestions<R extends Extract<IngestResult, { status: 'created' | 'updated' }>>(result: R): Promise<R> {
+  try {
+    await refreshSuggestions(result.article.id)
+    return result
+  } catch (error) {
+    return { ...result, warnings: [...result.warnings, `No claims could be suggested: ${error instanceof Error ? error.message : String(error)}`] }
   }
 }
 

@@ -26,17 +26,19 @@ export async function createClaimLink(data: Prisma.ClaimLinkUncheckedCreateInput
   return client.claimLink.create({ data })
 }
 
-export async function createClaimRecord(
-  input: ClaimDetails & { articleId: string; target: Prisma.InputJsonValue; quote: string },
-  actorId: string | null,
-  client: PrismaClient = getDb(),
-) {
-  return client.$transaction(async (tx) => {
-    const claim = await tx.claim.create({ data: { ...input, createdById: actorId, updatedById: actorId } })
-    const after = await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: auditSelect })
-    await recordAuditEvent({ actorId, action: 'claim.create', objectType: 'Claim', objectId: claim.id, after: asJson(after) }, tx)
-    return claim
-  })
+export type NewClaim = ClaimDetails & { articleId: string; target: Prisma.InputJsonValue; quote: string }
+
+export async function createClaimRecord(input: NewClaim, actorId: string | null, client: PrismaClient = getDb()) {
+  return client.$transaction((tx) => insertClaim(input, actorId, tx))
+}
+
+// The claim and its audit row, inside a transaction the caller holds (accepting a suggestion
+// also marks the suggestion in the same transaction).
+export async function insertClaim(input: NewClaim, actorId: string | null, tx: Prisma.TransactionClient) {
+  const claim = await tx.claim.create({ data: { ...input, createdById: actorId, updatedById: actorId } })
+  const after = await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: auditSelect })
+  await recordAuditEvent({ actorId, action: 'claim.create', objectType: 'Claim', objectId: claim.id, after: asJson(after) }, tx)
+  return claim
 }
 
 // Refused with StaleEditError when someone saved the claim since `expectedVersion` was read.

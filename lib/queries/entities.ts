@@ -100,3 +100,10 @@ export async function listTimelineCompanies(client: DbClient = getDb()) {
     orderBy: [{ aboutClaims: { _count: 'desc' } }, { name: 'asc' }],
   })
 }
+
+// Every entity with its aliases and its affiliation's name: what the suggestion engine resolves
+// speakers and subjects against.
+export async function listKnownEntities(client: DbClient = getDb()) {
+  const rows = await client.entity.findMany({ select: { id: true, kind: true, name: true, aliases: true, affiliation: { select: { name: true } } } })
+  return rows.map((e) => ({ id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, affiliation: e.affiliation?.name }))
+}

@@ -6,14 +6,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { splitIntoSegments } from '@/lib/anchoring/highlights'
 import { claimKindLabel } from '@/lib/claims/kinds'
-import type { ClaimView } from './claim-view'
+import type { ClaimView, SuggestionView } from './claim-view'
 import { ClaimCard } from './ClaimCard'
 import { ClaimForm, type NewSelection } from './ClaimForm'
+import { SuggestionCard } from './SuggestionCard'
+import { SuggestButton } from './SuggestButton'
 
 // `stories`: every story, for the claim card's "add to story" (editors only; empty otherwise).
-type Props = { articleId: string; bodyText: string; claims: ClaimView[]; canEdit: boolean; articleDay: string | null; stories: { id: string; name: string }[] }
+type Props = { articleId: string; bodyText: string; claims: ClaimView[]; suggestions: SuggestionView[]; canEdit: boolean; articleDay: string | null; stories: { id: string; name: string }[] }
 
-type Panel = { type: 'new'; selection: NewSelection; top: number } | { type: 'claim'; id: string; top: number } | null
+type Panel = { type: 'new'; selection: NewSelection; top: number } | { type: 'claim'; id: string; top: number } | { type: 'suggestion'; id: string; top: number } | null
+
+// Suggestions share the highlight machinery with claims under prefixed ids.
+const SUGGESTION = 's:'
 
 // Where a DOM point falls in the stored text, or null outside the article body.
 function textOffset(node: Node, offset: number): number | null {
@@ -32,15 +37,20 @@ function textOffset(node: Node, offset: number): number | null {
   return last ? Number(last.dataset.start) + (last.textContent?.length ?? 0) : null
 }
 
-export function Annotator({ articleId, bodyText, claims, canEdit, articleDay, stories }: Props) {
+export function Annotator({ articleId, bodyText, claims, suggestions, canEdit, articleDay, stories }: Props) {
   const containerRef = useRef<HTMLDivElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
   const [panel, setPanel] = useState<Panel>(null)
   const [flash, setFlash] = useState<string | null>(null)
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims])
+  const suggestionsById = useMemo(() => new Map(suggestions.map((s) => [`${SUGGESTION}${s.id}`, s])), [suggestions])
   const paragraphs = useMemo(
-    () => splitIntoSegments(bodyText, claims.flatMap((c) => (c.start !== null && c.end !== null ? [{ id: c.id, start: c.start, end: c.end }] : []))),
-    [bodyText, claims],
+    () =>
+      splitIntoSegments(bodyText, [
+        ...claims.flatMap((c) => (c.start !== null && c.end !== null ? [{ id: c.id, start: c.start, end: c.end }] : [])),
+        ...suggestions.map((s) => ({ id: `${SUGGESTION}${s.id}`, start: s.start, end: s.end })),
+      ]),
+    [bodyText, claims, suggestions],
   )
 
   const topOf = useCallback((rect: DOMRect) => {
@@ -94,8 +104,10 @@ export function Annotator({ articleId, bodyText, claims, canEdit, articleDay, st
 
   const orphans = claims.filter((c) => c.start === null)
   const open = panel?.type === 'claim' ? byId.get(panel.id) : undefined
+  const openSuggestion = panel?.type === 'suggestion' ? suggestionsById.get(`${SUGGESTION}${panel.id}`) : undefined
   return (
     <div className="annotator" ref={containerRef}>
+      {canEdit ? <SuggestButton articleId={articleId} open={suggestions.length} /> : null}
       <div ref={bodyRef} className="article-body" onMouseUp={onSelectionEnd} onKeyUp={(e) => (e.shiftKey ? onSelectionEnd() : undefined)}>
         {paragraphs.map((paragraph) =>
           paragraph.segments.length === 0 ? null : (
@@ -109,7 +121,25 @@ export function Annotator({ articleId, bodyText, claims, canEdit, articleDay, st
                   )
                 // The innermost (shortest) claim decides the colour and what a click opens.
                 const inner = segment.ids.map((id) => byId.get(id)).filter((c): c is ClaimView => c !== undefined).sort((x, y) => (x.end ?? 0) - (x.start ?? 0) - ((y.end ?? 0) - (y.start ?? 0)))[0]
-                if (!inner) return null
+                if (!inner) {
+                  const suggested = segment.ids.map((id) => suggestionsById.get(id)).find((s) => s !== undefined)
+                  if (!suggested) return null
+                  return (
+                    <mark
+                      key={segment.start}
+                      data-start={segment.start}
+                      data-suggestion={suggested.id}
+                      className={`hl-suggest hl-suggest-${suggested.kind}`}
+                      title={`Suggested ${claimKindLabel(suggested.kind).toLowerCase()}${suggested.speaker ? ` — ${suggested.speaker.name}` : ''}`}
+                      onClick={(event) => {
+                        if (window.getSelection()?.isCollapsed === false) return
+                        setPanel({ type: 'suggestion', id: suggested.id, top: topOf(event.currentTarget.getBoundingClientRect()) })
+                      }}
+                    >
+                      {segment.text}
+                    </mark>
+                  )
+                }
                 return (
                   <mark
                     key={segment.start}
@@ -130,9 +160,11 @@ export function Annotator({ articleId, bodyText, claims, canEdit, articleDay, st
           ),
         )}
       </div>
-      {panel ? (
-          <div className="popover" style={{ top: panel.top }} role="dialog" aria-label={panel.type === 'new' ? 'Tag the selected words' : 'Claim'}>
-            {panel.type === 'new' ? (
+      {panel && (panel.type === 'new' || open || openSuggestion) ? (
+          <div className="popover" style={{ top: panel.top }} role="dialog" aria-label={panel.type === 'new' ? 'Tag the selected words' : panel.type === 'suggestion' ? 'Suggested claim' : 'Claim'}>
+            {openSuggestion ? (
+              <SuggestionCard key={openSuggestion.id} suggestion={openSuggestion} articleId={articleId} articleDay={articleDay} onClose={close} />
+            ) : panel.type === 'new' ? (
               <ClaimForm key={`${panel.selection.start}-${panel.selection.end}`} articleId={articleId} articleDay={articleDay} selection={panel.selection} onDone={close} onCancel={close} />
             ) : open ? (
               <ClaimCard key={`${open.id}-${open.version}`} claim={open} articleId={articleId} articleDay={articleDay} canEdit={canEdit} stories={stories} onClose={close} />

@@ -4,19 +4,24 @@
 import { useActionState, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { FormError } from '@/app/components/FormError'
 import { CLAIM_KINDS, type ClaimKind } from '@/lib/claims/kinds'
-import { createClaim, updateClaim, type ClaimActionState } from './claim-actions'
-import type { ClaimView } from './claim-view'
+import { acceptEditedSuggestion, createClaim, updateClaim, type ClaimActionState } from './claim-actions'
+import type { ClaimView, SuggestionView } from './claim-view'
 import { EntityPicker } from './EntityPicker'
 
 export type NewSelection = { start: number; end: number; exact: string }
 
-type Props = { articleId: string; articleDay: string | null; onDone: () => void; onCancel: () => void } & ({ selection: NewSelection; claim?: undefined } | { claim: ClaimView; selection?: undefined })
+type Props = { articleId: string; articleDay: string | null; onDone: () => void; onCancel: () => void } & (
+  | { selection: NewSelection; claim?: undefined; suggestion?: undefined }
+  | { claim: ClaimView; selection?: undefined; suggestion?: undefined }
+  | { suggestion: SuggestionView; selection?: undefined; claim?: undefined }
+)
 
 const initial: ClaimActionState = { error: null, done: 0 }
 
-export function ClaimForm({ articleId, articleDay, selection, claim, onDone, onCancel }: Props) {
-  const [state, action, pending] = useActionState(claim ? updateClaim : createClaim, initial)
-  const [kind, setKind] = useState<ClaimKind>(claim?.kind ?? 'statement')
+export function ClaimForm({ articleId, articleDay, selection, claim, suggestion, onDone, onCancel }: Props) {
+  const [state, action, pending] = useActionState(claim ? updateClaim : suggestion ? acceptEditedSuggestion : createClaim, initial)
+  const [kind, setKind] = useState<ClaimKind>(claim?.kind ?? suggestion?.kind ?? 'statement')
+  const known = (ref: { id: string | null; name: string } | null | undefined) => (ref?.id ? { id: ref.id, name: ref.name } : null)
   const formRef = useRef<HTMLFormElement>(null)
   const firstKind = useRef<HTMLInputElement>(null)
 
@@ -47,15 +52,17 @@ export function ClaimForm({ articleId, articleDay, selection, claim, onDone, onC
     }
   }
 
-  const quote = claim?.quote ?? selection?.exact ?? ''
+  const quote = claim?.quote ?? suggestion?.quote ?? selection?.exact ?? ''
   return (
-    <form ref={formRef} action={action} className="claim-form" aria-label={claim ? 'Edit claim' : 'Tag claim'} onKeyDown={onKeyDown}>
+    <form ref={formRef} action={action} className="claim-form" aria-label={claim ? 'Edit claim' : suggestion ? 'Edit suggestion' : 'Tag claim'} onKeyDown={onKeyDown}>
       <input type="hidden" name="articleId" value={articleId} />
       {claim ? (
         <>
           <input type="hidden" name="id" value={claim.id} />
           <input type="hidden" name="version" value={claim.version} />
         </>
+      ) : suggestion ? (
+        <input type="hidden" name="suggestionId" value={suggestion.id} />
       ) : (
         <>
           <input type="hidden" name="start" value={selection?.start} />
@@ -73,8 +80,8 @@ export function ClaimForm({ articleId, articleDay, selection, claim, onDone, onC
           </label>
         ))}
       </fieldset>
-      <EntityPicker label="Speaker" name="speakerId" initial={claim?.speaker ?? null} defaultKind="person" />
-      <EntityPicker label="Subject" name="subjectId" initial={claim?.subject ?? null} defaultKind="company" />
+      <EntityPicker label="Speaker" name="speakerId" initial={claim?.speaker ?? known(suggestion?.speaker)} initialText={suggestion?.speaker?.name} defaultKind="person" />
+      <EntityPicker label="Subject" name="subjectId" initial={claim?.subject ?? known(suggestion?.subject)} initialText={suggestion?.subject?.name} defaultKind="company" />
       <label htmlFor="claim-channel">Channel / attributed via</label>
       <input id="claim-channel" name="channel" defaultValue={claim?.channel ?? ''} placeholder="emailed statement, blog post, leaked documents…" maxLength={200} />
       <label htmlFor="claim-date">Claim date</label>

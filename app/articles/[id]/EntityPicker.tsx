@@ -9,10 +9,11 @@ type Suggestion = { id: string; name: string; kind: string; aliases: string[]; a
 
 const KINDS = ['company', 'person', 'agency', 'outlet', 'programme'] as const
 
-export function EntityPicker({ label, name, initial, defaultKind }: { label: string; name: string; initial: EntityRef | null; defaultKind: (typeof KINDS)[number] }) {
+// `initialText`: a name proposed for the field that is not (yet) a known entity.
+export function EntityPicker({ label, name, initial, initialText, defaultKind }: { label: string; name: string; initial: EntityRef | null; initialText?: string; defaultKind: (typeof KINDS)[number] }) {
   const id = useId()
   const [chosen, setChosen] = useState<EntityRef | null>(initial)
-  const [text, setText] = useState(initial?.name ?? '')
+  const [text, setText] = useState(initial?.name ?? initialText ?? '')
   const [suggestions, setSuggestions] = useState<Suggestion[]>([])
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)

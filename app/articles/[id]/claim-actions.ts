@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { guardedAction } from '@/lib/auth/guard'
 import { claimFields, claimLinkInput, claimSelection, claimVersion } from '@/lib/claims/input'
+import { acceptSuggestion, refreshSuggestions, rejectSuggestion, SuggestionGoneError } from '@/lib/claims/suggestions'
 import { SelectionError, tagClaim } from '@/lib/claims/tag'
 import { formText } from '@/lib/http/form'
 import { deleteClaimRecord, LinkError, linkClaims, unlinkClaims, updateClaimRecord } from '@/lib/queries/claims'
@@ -111,4 +112,60 @@ export const createEntity = guardedAction('editor', async (user, input: { kind: 
     if (error instanceof EntityExistsError) return { entity: error.existing, error: null }
     throw error
   }
+})
+
+// Suggestions: accept as proposed, accept with the editor's changes, reject (remembered), or
+// ask for fresh ones.
+const suggestionId = z.uuid()
+
+function suggestionError(error: unknown, done: number): ClaimActionState {
+  if (error instanceof SuggestionGoneError) return { error: error.message, done }
+  throw error
+}
+
+export const acceptSuggestionAsIs = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+  const id = suggestionId.safeParse(formText(form, 'suggestionId'))
+  if (!id.success) return { error: 'No such suggestion.', done: previous.done }
+  try {
+    await acceptSuggestion(id.data, user.id)
+  } catch (error) {
+    return suggestionError(error, previous.done)
+  }
+  refresh(formText(form, 'articleId'))
+  return { error: null, done: previous.done + 1 }
+})
+
+export const acceptEditedSuggestion = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+  const id = suggestionId.safeParse(formText(form, 'suggestionId'))
+  const fields = readFields(form)
+  if (!id.success) return { error: 'No such suggestion.', done: previous.done }
+  if (!fields.success) return { error: firstIssue(fields.error), done: previous.done }
+  const { claimDate, ...rest } = fields.data
+  try {
+    await acceptSuggestion(id.data, user.id, { ...rest, claimDate: claimDate ? new Date(`${claimDate}T00:00:00Z`) : null })
+  } catch (error) {
+    return suggestionError(error, previous.done)
+  }
+  refresh(formText(form, 'articleId'))
+  return { error: null, done: previous.done + 1 }
+})
+
+export const rejectSuggestionForGood = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+  const id = suggestionId.safeParse(formText(form, 'suggestionId'))
+  if (!id.success) return { error: 'No such suggestion.', done: previous.done }
+  try {
+    await rejectSuggestion(id.data, user.id)
+  } catch (error) {
+    return suggestionError(error, previous.done)
+  }
+  refresh(formText(form, 'articleId'))
+  return { error: null, done: previous.done + 1 }
+})
+
+export const suggestAgain = guardedAction('editor', async (_user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+  const articleId = z.uuid().safeParse(formText(form, 'articleId'))
+  if (!articleId.success) return { error: 'No such article.', done: previous.done }
+  const count = await refreshSuggestions(articleId.data)
+  refresh(articleId.data)
+  return { error: count === 0 ? 'Nothing new to suggest in this article.' : null, done: previous.done + 1 }
 })

@@ -21,3 +21,15 @@ export type ClaimView = {
   links: LinkView[]
   stories: EntityRef[]
 }
+
+// A proposed claim, shown dashed until an editor accepts, edits or rejects it.
+export type SuggestionView = {
+  id: string
+  kind: ClaimKind
+  quote: string
+  start: number
+  end: number
+  speaker: { id: string | null; name: string } | null
+  subject: { id: string | null; name: string } | null
+  confidence: number
+}

@@ -3,7 +3,8 @@
 import { anchorTarget } from '@/lib/anchoring/anchor'
 import { claimTarget } from '@/lib/anchoring/selectors'
 import type { ArticleClaim } from '@/lib/queries/claims'
-import type { ClaimView, LinkView } from './claim-view'
+import type { OpenSuggestion } from '@/lib/queries/suggestions'
+import type { ClaimView, LinkView, SuggestionView } from './claim-view'
 
 export function toClaimViews(bodyText: string, claims: ArticleClaim[], storiesOf: Map<string, { id: string; name: string }[]>): ClaimView[] {
   return claims.map((claim) => {
@@ -35,4 +36,25 @@ type Linked = ArticleClaim['linksFrom'][number]['to']
 
 function flatten(other: Linked): LinkView['other'] {
   return { id: other.id, kind: other.kind, quote: other.quote, speaker: other.speaker?.name ?? null, articleId: other.article.id, articleTitle: other.article.title }
+}
+
+// Suggestions whose words can no longer be found are not shown: the next refresh replaces them.
+export function toSuggestionViews(bodyText: string, suggestions: OpenSuggestion[]): SuggestionView[] {
+  return suggestions.flatMap((s) => {
+    const target = claimTarget.safeParse(s.target)
+    const anchor = target.success ? anchorTarget(bodyText, target.data) : null
+    if (!anchor) return []
+    return [
+      {
+        id: s.id,
+        kind: s.kind,
+        quote: s.quote,
+        start: anchor.start,
+        end: anchor.end,
+        speaker: s.speakerName ? { id: s.speakerId, name: s.speakerName } : null,
+        subject: s.subjectName ? { id: s.subjectId, name: s.subjectName } : null,
+        confidence: s.confidence,
+      },
+    ]
+  })
 }

@@ -12,7 +12,8 @@ import { listStories, listStoriesOfArticle, listStoriesOfClaims } from '@/lib/qu
 import { StoryMembership } from '@/app/stories/StoryForms'
 import { Annotator } from './Annotator'
 import { ArticleDetailsForm } from './ArticleDetailsForm'
-import { toClaimViews } from './claim-views'
+import { toClaimViews, toSuggestionViews } from './claim-views'
+import { listOpenSuggestions } from '@/lib/queries/suggestions'
 
 export const dynamic = 'force-dynamic'
 
@@ -46,7 +47,7 @@ const SOURCE_LABEL: Record<string, string> = {
 export default async function ArticlePage({ params }: Props) {
   const { article, user } = await load(params)
   const canEdit = roleAllows(user.role, 'editor')
-  const claims = await listClaimsForArticle(article.id)
+  const [claims, suggestions] = await Promise.all([listClaimsForArticle(article.id), canEdit ? listOpenSuggestions(article.id) : []])
   const [stories, articleStories, claimStories] = await Promise.all([canEdit ? listStories() : [], listStoriesOfArticle(article.id), listStoriesOfClaims(claims.map((c) => c.id))])
   const storiesOf = new Map<string, { id: string; name: string }[]>()
   for (const row of claimStories) storiesOf.set(row.claimId, [...(storiesOf.get(row.claimId) ?? []), row.story])
@@ -113,7 +114,7 @@ export default async function ArticlePage({ params }: Props) {
         }}
       />
       ) : null}
-      <Annotator articleId={article.id} bodyText={article.bodyText} claims={toClaimViews(article.bodyText, claims, storiesOf)} canEdit={canEdit} stories={stories} articleDay={articleDay(article.publishedAt, article.publishedOffset)} />
+      <Annotator articleId={article.id} bodyText={article.bodyText} claims={toClaimViews(article.bodyText, claims, storiesOf)} suggestions={toSuggestionViews(article.bodyText, suggestions)} canEdit={canEdit} stories={stories} articleDay={articleDay(article.publishedAt, article.publishedOffset)} />
     </article>
   )
 }

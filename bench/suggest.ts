@@ -1,0 +1,53 @@
+// npm run bench:suggest — milliseconds to suggest claims for a ~5,000-word article (the issue
+// asks for well under a second). The article is the seed and fixture bodies, repeated with the
+// companies and people renamed on each pass so that name resolution has work to do.
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { suggestClaims } from '../lib/claims/suggest/suggest'
+import { extractArticle } from '../lib/ingest/extract'
+import { joinParagraphs } from '../lib/ingest/normalize'
+
+const TARGET_WORDS = 5000
+const REPEATS = 15
+
+function sources(): string[] {
+  const dirs = [path.join('prisma', 'demo'), path.join('tests', 'fixtures', 'suggest')]
+  return dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => joinParagraphs(extractArticle(readFileSync(path.join(dir, f))).paragraphs)))
+}
+
+const RENAMES: [RegExp, string[]][] = [
+  [/Microsoft/g, ['Microsoft', 'Norvik', 'Calderon Systems', 'Ambrel']],
+  [/Brad Smith|Smith/g, ['Brad Smith', 'Ana Ruiz', 'Lee Park', 'Omar Haddad']],
+  [/Velora/g, ['Velora', 'Stellan', 'Brightmore', 'Kestrel']],
+  [/Quantix/g, ['Quantix', 'Ferrolite', 'Obsidia', 'Tarrant']],
+]
+
+function article(): string {
+  const bodies = sources()
+  const parts: string[] = []
+  let words = 0
+  for (let pass = 0; words < TARGET_WORDS; pass++) {
+    for (const body of bodies) {
+      const text = RENAMES.reduce((t, [re, names]) => t.replace(re, names[pass % names.length]!), body)
+      parts.push(text)
+      words += text.split(/\s+/).length
+      if (words >= TARGET_WORDS) break
+    }
+  }
+  return parts.join('\n\n')
+}
+
+const body = article()
+const words = body.split(/\s+/).length
+suggestClaims(body) // warm up: the tagger's lexicon and the JIT
+const times: number[] = []
+let count = 0
+for (let i = 0; i < REPEATS; i++) {
+  const t0 = performance.now()
+  count = suggestClaims(body).length
+  times.push(performance.now() - t0)
+}
+times.sort((a, b) => a - b)
+const median = times[Math.floor(times.length / 2)]!
+console.log(`suggest: ${words} words, ${count} suggestions, median ${median.toFixed(1)} ms per article (min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)}; ${REPEATS} runs)`)
+console.log(`         ${((median / words) * 1000).toFixed(1)} µs per word`)

@@ -1,0 +1,100 @@
+// Suggestions in the app: run the engine (lib/claims/suggest) over an article's stored text,
+// leave out what is already a claim or was already decided, and store the rest for editors;
+// accepting turns one into a claim, rejecting remembers the words so they are not proposed again.
+import { claimTarget, describeRange } from '../anchoring/selectors'
+import { anchorTarget } from '../anchoring/anchor'
+import { articleDay } from '../dates/format'
+import { getArticleBody } from '../queries/articles'
+import { listClaimTargets, type ClaimDetails } from '../queries/claims'
+import { findOrCreateEntity, listKnownEntities } from '../queries/entities'
+import type { EntityKind } from '../generated/prisma/enums'
+import { acceptSuggestionRecord, getSuggestion, listDecidedQuotes, rejectSuggestionRecord, replaceOpenSuggestions, SuggestionGoneError } from '../queries/suggestions'
+import { suggestClaims } from './suggest/suggest'
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()
+
+// A suggestion mostly inside an existing claim adds nothing.
+function overlapShare(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start)
+  return overlap > 0 ? overlap / (a.end - a.start) : 0
+}
+
+export async function refreshSuggestions(articleId: string): Promise<number> {
+  const article = await getArticleBody(articleId)
+  const [entities, claims, decided] = await Promise.all([listKnownEntities(), listClaimTargets(articleId), listDecidedQuotes(articleId)])
+  const claimed = claims.flatMap((c) => {
+    const target = claimTarget.safeParse(c.target)
+    const anchor = target.success ? anchorTarget(article.bodyText, target.data) : null
+    return anchor ? [anchor] : []
+  })
+  const seen = new Set(decided.map(normalise))
+  const fresh = suggestClaims(article.bodyText, { entities }).filter((s) => !seen.has(normalise(s.exact)) && claimed.every((c) => overlapShare(s, c) < 0.5))
+  return replaceOpenSuggestions(
+    articleId,
+    fresh.map((s) => ({
+      kind: s.kind,
+      target: describeRange(article.bodyText, s.start, s.end),
+      quote: s.exact,
+      speakerName: s.speaker,
+      speakerId: s.speakerEntityId ?? null,
+      subjectName: s.subject,
+      subjectId: s.subjectEntityId ?? null,
+      confidence: s.confidence,
+      rule: s.rule,
+    })),
+  )
+}
+
+export { SuggestionGoneError }
+
+// What kind of entity a name the engine found (but the newsroom does not know yet) most likely
+// is, from its shape; null for sources that are not entities ("people familiar with the matter",
+// "internal emails"), which a one-click accept leaves unattributed for the editor to settle.
+export function guessEntityKind(name: string): EntityKind | null {
+  if (/\b(documents?|sources?|e-?mails?|people|officials|filings?|records|reports?)\b/i.test(name)) return null
+  if (/\b(Inc|Corp|Corporation|Ltd|LLC|plc|Group|Company|Co|Holdings|Bank|Motors|Airlines?|Technologies)\b\.?$/.test(name)) return 'company'
+  if (/\b(Post|Times|Journal|Ledger|News|Guardian|Herald|Tribune|Gazette|Reuters|Bloomberg|Press|Telegraph|Observer|Chronicle)\b/.test(name)) return 'outlet'
+  if (/\b(Agency|Commission|Department|Ministry|Authority|Office|Bureau|Court|Police|Regulator|Senate|Congress|Parliament|FBI|NSA|SEC|FTC)\b/.test(name)) return 'agency'
+  if (/^(?:[A-Z][\p{L}'’-]+\.? ){1,3}[A-Z][\p{L}'’-]+$/u.test(name.trim())) return 'person'
+  return null
+}
+
+async function entityIdFor(ref: { id: string | null; name: string | null }, fallbackKind: EntityKind | null): Promise<string | null> {
+  if (ref.id) return ref.id
+  if (!ref.name) return null
+  const kind = guessEntityKind(ref.name) ?? fallbackKind
+  return kind ? (await findOrCreateEntity({ kind, name: ref.name.trim() })).id : null
+}
+
+// One click: the suggestion as proposed. From the edit form: with the editor's fields.
+export async function acceptSuggestion(id: string, actorId: string, fields?: ClaimDetails) {
+  const suggestion = await getSuggestion(id)
+  if (!suggestion || suggestion.status !== 'open') throw new SuggestionGoneError()
+  const article = await getArticleBody(suggestion.articleId)
+  const target = claimTarget.safeParse(suggestion.target)
+  const anchor = target.success ? anchorTarget(article.bodyText, target.data) : null
+  if (!anchor) throw new SuggestionGoneError()
+  const selectors = describeRange(article.bodyText, anchor.start, anchor.end)
+  const day = articleDay(article.publishedAt, article.publishedOffset)
+  return acceptSuggestionRecord(
+    id,
+    {
+      articleId: article.id,
+      target: selectors,
+      quote: selectors[0].exact,
+      ...(fields ?? {
+        kind: suggestion.kind,
+        speakerId: await entityIdFor({ id: suggestion.speakerId, name: suggestion.speakerName }, null),
+        subjectId: await entityIdFor({ id: suggestion.subjectId, name: suggestion.subjectName }, 'company'),
+        channel: null,
+        claimDate: day ? new Date(`${day}T00:00:00Z`) : null,
+        note: null,
+      }),
+    },
+    actorId,
+  )
+}
+
+export async function rejectSuggestion(id: string, actorId: string): Promise<void> {
+  await rejectSuggestionRecord(id, actorId)
+}

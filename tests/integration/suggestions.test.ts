@@ -1,0 +1,74 @@
+// Suggested claims on the real database: made when an article is ingested, turned into claims
+// when accepted (as proposed or edited), remembered when rejected — also after re-extraction.
+import { beforeAll, expect, test } from 'vitest'
+import { acceptSuggestion, refreshSuggestions, rejectSuggestion, SuggestionGoneError } from '@/lib/claims/suggestions'
+import { getDb } from '@/lib/db'
+import { ingestOne } from '@/lib/ingest/ingest'
+import { reextractArticle } from '@/lib/ingest/reextract'
+import { listAuditEventsFor } from '@/lib/queries/audit'
+import { listOpenSuggestions } from '@/lib/queries/suggestions'
+import { createTestAccount } from './helpers/accounts'
+
+const PARAGRAPHS = [
+  'Acme Corp denied on Tuesday that it had sold customer location data to advertisers, after the Daily Ledger reported that the company shared the data with three brokers.',
+  '"We have never sold our customers\u2019 data and we never will," Acme spokeswoman Jane Roe said in an emailed statement.',
+  'According to internal emails seen by the newspaper, managers discussed the sales as early as 2019.',
+  'Regulators in two states said they were looking into the report.',
+]
+const HTML = `<html><head><title>Acme denies selling location data</title><meta property="article:published_time" content="2024-03-05T10:00:00Z"></head><body><article><h1>Acme denies selling location data</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`
+
+let editor = ''
+let articleId = ''
+
+beforeAll(async () => {
+  editor = (await createTestAccount('editor')).user.id
+  await getDb().entity.create({ data: { kind: 'company', name: 'Acme', aliases: ['Acme Corp'] } })
+  const result = await ingestOne({ bytes: new TextEncoder().encode(HTML), name: 'acme.html', url: 'https://ledger.example/acme-data' }, { actorId: editor })
+  if (result.status !== 'created') throw new Error(JSON.stringify(result))
+  articleId = result.article.id
+})
+
+test('ingesting an article stores suggestions whose selectors point at their own words', async () => {
+  const open = await listOpenSuggestions(articleId)
+  expect(open.length).toBeGreaterThan(0)
+  const body = (await getDb().article.findUniqueOrThrow({ where: { id: articleId } })).bodyText
+  for (const s of open) {
+    const position = (s.target as { type: string; start?: number; end?: number }[]).find((t) => t.type === 'TextPositionSelector')
+    expect(body.slice(position?.start, position?.end)).toBe(s.quote)
+  }
+  expect(open.some((s) => s.quote.includes('We have never sold our customers'))).toBe(true)
+})
+
+test('accepting makes a claim once; a second accept of the same suggestion is refused', async () => {
+  const [first] = await listOpenSuggestions(articleId)
+  if (!first) throw new Error('no suggestion')
+  const claim = await acceptSuggestion(first.id, editor)
+  expect([claim.kind, claim.quote, claim.articleId]).toEqual([first.kind, first.quote, articleId])
+  await expect(acceptSuggestion(first.id, editor)).rejects.toBeInstanceOf(SuggestionGoneError)
+  expect((await listAuditEventsFor('Claim', claim.id)).map((e) => e.action)).toEqual(['claim.create', 'suggestion.accept'])
+  // An accepted suggestion is not proposed again: its words are now a claim.
+  await refreshSuggestions(articleId)
+  expect((await listOpenSuggestions(articleId)).some((s) => s.quote === first.quote)).toBe(false)
+})
+
+test('an edited acceptance uses the editor’s fields', async () => {
+  const [next] = await listOpenSuggestions(articleId)
+  if (!next) return // the engine found only one claim here
+  const claim = await acceptSuggestion(next.id, editor, { kind: 'other', speakerId: null, subjectId: null, channel: 'edited', claimDate: null, note: 'checked' })
+  expect([claim.kind, claim.channel, claim.note]).toEqual(['other', 'edited', 'checked'])
+})
+
+test('a rejected suggestion is not proposed again, not even after re-extraction', async () => {
+  await getDb().claim.deleteMany({ where: { articleId } })
+  await refreshSuggestions(articleId)
+  const [unwanted] = await listOpenSuggestions(articleId)
+  if (!unwanted) throw new Error('no suggestion to reject')
+  await rejectSuggestion(unwanted.id, editor)
+  await refreshSuggestions(articleId)
+  expect((await listOpenSuggestions(articleId)).map((s) => s.quote)).not.toContain(unwanted.quote)
+
+  await getDb().article.update({ where: { id: articleId }, data: { bodyText: `Photo caption.\n\n${(await getDb().article.findUniqueOrThrow({ where: { id: articleId } })).bodyText}`, extractorVersion: '0.9' } })
+  expect((await reextractArticle(articleId, editor)).status).toBe('updated')
+  expect((await listOpenSuggestions(articleId)).map((s) => s.quote)).not.toContain(unwanted.quote)
+  expect(await getDb().claimSuggestion.count({ where: { articleId, status: 'rejected' } })).toBe(1)
+})

@@ -1,0 +1,90 @@
+import { test, expect } from 'vitest'
+import type { KnownEntity } from '@/lib/claims/suggest/suggest'
+import { only, suggest } from './helpers'
+
+test('reported speech with "that": the clause, without "X said that"', () => {
+  const s = only('Acme Corp said on Tuesday that it would close two factories in Ohio next year.')
+  expect(s).toMatchObject({ kind: 'statement', speaker: 'Acme', subject: 'Acme', exact: 'it would close two factories in Ohio next year', rule: 'reported-speech' })
+})
+
+test('reported speech without "that"', () => {
+  const s = only('Acme Corp said on Thursday it provides customer data only when it receives a court order.')
+  expect(s.exact).toBe('it provides customer data only when it receives a court order')
+})
+
+test('a reported clause ends where the next clause begins', () => {
+  const found = suggest('Acme Corp said it never shared data, after the Daily Ledger reported regulators had access to its servers.')
+  expect(found.map((s) => [s.kind, s.speaker, s.exact])).toEqual([
+    ['denial', 'Acme', 'it never shared data'],
+    ['allegation', 'Daily Ledger', 'regulators had access to its servers'],
+  ])
+})
+
+test('told X (that): the object is not the claim', () => {
+  const s = only('Acme chief executive John Doe told reporters on Monday that the company would appeal the ruling.')
+  expect(s).toMatchObject({ speaker: 'John Doe', exact: 'the company would appeal the ruling' })
+})
+
+test('a verb with an object, not a clause, is not reported speech', () => {
+  expect(suggest('Researchers warned the retailer about the weakness in its software.')).toEqual([])
+  expect(suggest('Acme Corp confirmed the acquisition of a small rival.')).toEqual([])
+})
+
+test('"according to" makes an allegation by the source', () => {
+  const s = only('Acme Corp paid bribes to officials in three countries, according to court documents.')
+  expect(s).toMatchObject({ kind: 'allegation', speaker: 'court documents', exact: 'Acme Corp paid bribes to officials in three countries', rule: 'according-to' })
+})
+
+test('"according to" at the start of the sentence', () => {
+  const s = only('According to the Daily Ledger, Acme Corp hid the losses from its auditors.')
+  expect(s).toMatchObject({ kind: 'allegation', speaker: 'Daily Ledger', exact: 'Acme Corp hid the losses from its auditors' })
+})
+
+test('"reportedly" narrows to its clause and takes the source named in the sentence', () => {
+  const s = only('The appeal comes a week after Acme Corp reportedly allowed agencies to read customer emails, according to leaked documents provided by Jane Roe.')
+  expect(s).toMatchObject({ kind: 'allegation', speaker: 'leaked documents provided by Jane Roe', exact: 'Acme Corp reportedly allowed agencies to read customer emails' })
+})
+
+test('"allegedly" with the source after the clause', () => {
+  const s = only('Acme Corp allegedly ignored three warnings about the fault, people familiar with the matter said.')
+  expect(s).toMatchObject({ kind: 'allegation', speaker: 'people familiar with the matter', exact: 'Acme Corp allegedly ignored three warnings about the fault' })
+})
+
+test('documents suggested / sources said are allegations', () => {
+  const docs = only('Acme Corp shares fell after leaked documents suggested the company gave regulators false figures.')
+  expect(docs).toMatchObject({ kind: 'allegation', speaker: 'leaked documents', exact: 'the company gave regulators false figures' })
+  const sources = only('Sources said Acme Corp was preparing to sell its chip unit.')
+  expect(sources.kind).toBe('allegation')
+})
+
+test('a regulator on what a company did is an allegation about it', () => {
+  const s = only('Acme Corp sells brakes. The Federal Trade Commission said Acme misled buyers about its brakes.')
+  expect(s).toMatchObject({ kind: 'allegation', subject: 'Acme' })
+})
+
+test('"the Post" resolves to the Washington Post named before, and with an alias', () => {
+  const text = 'The Washington Post covers Acme Corp and its rivals. The Post reported on Thursday that Acme Corp gave agencies access to its servers.'
+  expect(only(text).speaker).toBe('Washington Post')
+  const entities: KnownEntity[] = [{ id: 'wp', kind: 'outlet', name: 'The Washington Post', aliases: ['Washington Post', 'the Post'] }]
+  expect(only('The Post reported on Thursday that Acme Corp gave agencies access to its servers.', entities)).toMatchObject({ speaker: 'The Washington Post', speakerEntityId: 'wp' })
+})
+
+test('"Smith" resolves to Brad Smith, "company lawyer" to the company', () => {
+  const text = 'Microsoft Corp wrote to the government. Company lawyer Brad Smith asked the court to act.\n\n"We believe the law lets us publish these numbers," said Smith in a blog.'
+  const s = only(text)
+  expect(s).toMatchObject({ speaker: 'Brad Smith', subject: 'Microsoft', kind: 'statement' })
+})
+
+test('"He said" resolves to the person quoted before', () => {
+  const text = '"We believe the law lets us publish these numbers," said Brad Smith, Microsoft Corp\'s lawyer.\n\nHe said government lawyers had not answered the motion.'
+  const found = suggest(text)
+  expect(found[1]).toMatchObject({ speaker: 'Brad Smith', kind: 'statement', exact: 'government lawyers had not answered the motion' })
+})
+
+test('"it" and descriptions resolve to the company of the sentence before', () => {
+  const text = 'Acme Corp faces questions about safety. The world\'s largest brake company said there were no faults and asserted it does not cut corners on safety.'
+  expect(suggest(text).map((s) => [s.kind, s.speaker, s.exact])).toEqual([
+    ['denial', 'Acme', 'there were no faults'],
+    ['denial', 'Acme', 'it does not cut corners on safety'],
+  ])
+})
