@@ -1,8 +1,9 @@
 // The timeline's one query: the claims about some companies (as subject, or spoken by them or
-// their people), narrowed by the view's filters, in date order. Affiliated speakers are looked
-// up first so the main query can use the (speakerId, claimDate) and (subjectId, claimDate) indexes.
+// their people), narrowed by the view's filters, in date order, at most `limit` of them. It is
+// raw SQL because it has to stay fast on a million claims on the embedded database (see
+// bench/timeline.ts): the plan Prisma's query would get reads every claim of a big company.
 import { getDb } from '../db'
-import type { ClaimKind, Prisma } from '../generated/prisma/client'
+import { Prisma, type ClaimKind, type ClaimStatus, type LinkRelation } from '../generated/prisma/client'
 import type { DbClient } from './client'
 import { likeLiteral } from './like'
 
@@ -39,32 +40,141 @@ export async function listAffiliateIds(companyIds: string[], client: DbClient = 
   return (await client.entity.findMany({ where: { affiliationId: { in: companyIds } }, select: { id: true } })).map((e) => e.id)
 }
 
-function timelineWhere(filter: TimelineFilter, speakers: string[]): Prisma.ClaimWhereInput {
-  const day = 24 * 60 * 60 * 1000
+// Every filter of the view except the companies and the dates, as conditions on `c` (a Claim).
+// `q` matches the quote or the article's title case-insensitively, as a literal (LIKE wildcards
+// escaped), as Prisma's `contains` with mode 'insensitive' does.
+function filterConditions(filter: TimelineFilter): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = []
+  if (filter.storyId) {
+    conditions.push(Prisma.sql`(EXISTS (SELECT 1 FROM "StoryClaim" sc WHERE sc."claimId" = c.id AND sc."storyId" = ${filter.storyId}::uuid)
+      OR EXISTS (SELECT 1 FROM "StoryArticle" sa WHERE sa."articleId" = c."articleId" AND sa."storyId" = ${filter.storyId}::uuid))`)
+  }
+  if (filter.kinds && filter.kinds.length > 0) conditions.push(Prisma.sql`c.kind::text IN (${Prisma.join(filter.kinds)})`)
+  if (filter.outletId) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Article" a WHERE a.id = c."articleId" AND a."outletId" = ${filter.outletId}::uuid)`)
+  if (filter.speakerId) conditions.push(Prisma.sql`c."speakerId" = ${filter.speakerId}::uuid`)
+  if (filter.q) {
+    const pattern = `%${likeLiteral(filter.q)}%`
+    conditions.push(Prisma.sql`(c.quote ILIKE ${pattern} OR EXISTS (SELECT 1 FROM "Article" a WHERE a.id = c."articleId" AND a.title ILIKE ${pattern}))`)
+  }
+  return conditions
+}
+
+// The date range as conditions on the dated claims. Undated claims are never dropped by a date
+// range (the view shows them in a tray of their own): they are fetched separately.
+function dateConditions(filter: TimelineFilter): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = []
+  if (filter.from) conditions.push(Prisma.sql`c."claimDate" >= ${filter.from}::date`)
+  if (filter.to) conditions.push(Prisma.sql`c."claimDate" < ${filter.to}::date + 1`)
+  return conditions
+}
+
+// The timeline's order: by date (undated last), then when the claim was tagged; the id breaks
+// ties so that every part of the query agrees on one order.
+const ORDER = Prisma.sql`"claimDate" ASC NULLS LAST, "createdAt" ASC, id ASC`
+
+function firstClaims(conditions: Prisma.Sql[], take: number): Prisma.Sql {
+  const where = conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`
+  return Prisma.sql`SELECT c.id, c."claimDate", c."createdAt" FROM "Claim" c WHERE ${where}
+    ORDER BY c."claimDate" ASC NULLS LAST, c."createdAt" ASC, c.id ASC LIMIT ${take}`
+}
+
+// The ids of the first `take` claims, in order. A claim is about a company or spoken by the
+// company or one of its people; an OR of the two would make PostgreSQL collect every such claim
+// (tens of thousands for a big company) and sort them, or walk the date index past most of the
+// table when the range is late. Instead each subject and each speaker is read on its own, in
+// order, from the (subjectId|speakerId, claimDate, createdAt, id) index, stopping after `take`
+// claims; the union of those short lists holds the first `take` claims overall. With a date
+// range, the dated claims in range and the undated ones are read apart, so that both are index
+// ranges. The ids are parameters rather than a join, so that the planner sees how many claims
+// each has (a spokesperson of a big company has thousands) and never chooses to sort them all.
+function pickClaims(filter: TimelineFilter, speakers: string[], take: number): Prisma.Sql {
+  const others = filterConditions(filter)
+  const dates = dateConditions(filter)
+  const periods = dates.length > 0 ? [dates, [Prisma.sql`c."claimDate" IS NULL`]] : [[]]
+  const keys = [
+    ...filter.companyIds.map((id) => Prisma.sql`c."subjectId" = ${id}::uuid`),
+    ...speakers.map((id) => Prisma.sql`c."speakerId" = ${id}::uuid`),
+  ]
+  const branches = (filter.companyIds.length === 0 ? [null] : keys).flatMap((key) =>
+    periods.map((period) => Prisma.sql`(${firstClaims([...(key ? [key] : []), ...period, ...others], take)})`),
+  )
+  return Prisma.sql`SELECT id, "claimDate", "createdAt" FROM (${Prisma.join(branches, ' UNION ')}) AS found ORDER BY ${ORDER} LIMIT ${take}`
+}
+
+// One claim as the statement returns it: JSON, so dates are ISO strings.
+type TimelineJson = {
+  id: string
+  kind: ClaimKind
+  quote: string
+  claimDate: string | null
+  channel: string | null
+  status: ClaimStatus
+  subjectId: string | null
+  subjectName: string | null
+  speakerId: string | null
+  speakerName: string | null
+  speakerAffiliationId: string | null
+  articleId: string
+  articleTitle: string
+  bylines: string[]
+  publishedAt: string | null
+  publishedOffset: string | null
+  outletId: string | null
+  outletName: string | null
+  links: { id: string; relation: LinkRelation; toId: string }[]
+}
+
+// A `date` is "2013-06-06" (read as UTC midnight, as Prisma returns @db.Date); a timestamptz carries its offset.
+const toDate = (value: string | null): Date | null => (value === null ? null : new Date(value))
+
+function toTimelineClaim(row: TimelineJson): TimelineClaim {
   return {
-    AND: [
-      filter.companyIds.length > 0 ? { OR: [{ subjectId: { in: filter.companyIds } }, { speakerId: { in: speakers } }] } : {},
-      filter.storyId ? { OR: [{ stories: { some: { storyId: filter.storyId } } }, { article: { stories: { some: { storyId: filter.storyId } } } }] } : {},
-      filter.kinds && filter.kinds.length > 0 ? { kind: { in: filter.kinds } } : {},
-      filter.outletId ? { article: { outletId: filter.outletId } } : {},
-      filter.speakerId ? { speakerId: filter.speakerId } : {},
-      // Undated claims are never dropped by a date range: the view shows them in a tray of their own.
-      filter.from || filter.to
-        ? { OR: [{ claimDate: null }, { claimDate: { gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined, lt: filter.to ? new Date(Date.parse(`${filter.to}T00:00:00Z`) + day) : undefined } }] }
-        : {},
-      filter.q ? { OR: [{ quote: { contains: likeLiteral(filter.q), mode: 'insensitive' } }, { article: { title: { contains: likeLiteral(filter.q), mode: 'insensitive' } } }] } : {},
-    ],
+    id: row.id,
+    kind: row.kind,
+    quote: row.quote,
+    claimDate: toDate(row.claimDate),
+    channel: row.channel,
+    status: row.status,
+    subjectId: row.subjectId,
+    speaker: row.speakerId && row.speakerName !== null ? { id: row.speakerId, name: row.speakerName, affiliationId: row.speakerAffiliationId } : null,
+    subject: row.subjectId && row.subjectName !== null ? { id: row.subjectId, name: row.subjectName } : null,
+    article: {
+      id: row.articleId,
+      title: row.articleTitle,
+      bylines: row.bylines,
+      publishedAt: toDate(row.publishedAt),
+      publishedOffset: row.publishedOffset,
+      outlet: row.outletId && row.outletName !== null ? { id: row.outletId, name: row.outletName } : null,
+    },
+    linksFrom: row.links,
   }
 }
 
+// The speakers first (the company and its people), then one statement: the ids in order
+// (pickClaims), then each claim with what the view shows of it, the shape of timelineClaimSelect.
+// Prisma's own relation loading would send five more queries with a parameter per claim in each,
+// and on the embedded database reading a thousand rows of twenty columns costs more than finding
+// them: the claims come back as one JSON array, which PGlite hands over as a single value.
 export async function findClaimsForTimeline(filter: TimelineFilter, client: DbClient = getDb()): Promise<{ claims: TimelineClaim[]; truncated: boolean }> {
-  const speakers = [...filter.companyIds, ...(await listAffiliateIds(filter.companyIds, client))]
-  const claims = await client.claim.findMany({
-    where: timelineWhere(filter, speakers),
-    orderBy: [{ claimDate: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
-    take: filter.limit + 1,
-    select: timelineClaimSelect,
-  })
+  const speakers = [...new Set([...filter.companyIds, ...(await listAffiliateIds(filter.companyIds, client))])]
+  const [result] = await client.$queryRaw<{ claims: TimelineJson[] | string }[]>`
+    WITH picked AS (${pickClaims(filter, speakers, filter.limit + 1)})
+    SELECT coalesce(json_agg(json_build_object(
+        'id', c.id, 'kind', c.kind, 'quote', c.quote, 'claimDate', c."claimDate", 'channel', c.channel, 'status', c.status,
+        'subjectId', c."subjectId", 'subjectName', su.name, 'speakerId', sp.id, 'speakerName', sp.name, 'speakerAffiliationId', sp."affiliationId",
+        'articleId', a.id, 'articleTitle', a.title, 'bylines', coalesce(a.bylines, '{}'), 'publishedAt', a."publishedAt", 'publishedOffset', a."publishedOffset",
+        'outletId', o.id, 'outletName', o.name,
+        'links', (SELECT coalesce(json_agg(json_build_object('id', l.id, 'relation', l.relation, 'toId', l."toId") ORDER BY l.id), '[]'::json)
+                    FROM "ClaimLink" l WHERE l."fromId" = c.id)
+      ) ORDER BY p."claimDate" ASC NULLS LAST, p."createdAt" ASC, p.id ASC), '[]'::json)::text AS claims
+    FROM picked p
+    JOIN "Claim" c ON c.id = p.id
+    JOIN "Article" a ON a.id = c."articleId"
+    LEFT JOIN "Entity" sp ON sp.id = c."speakerId"
+    LEFT JOIN "Entity" su ON su.id = c."subjectId"
+    LEFT JOIN "Outlet" o ON o.id = a."outletId"`
+  const rows = typeof result?.claims === 'string' ? (JSON.parse(result.claims) as TimelineJson[]) : (result?.claims ?? [])
+  const claims = rows.map(toTimelineClaim)
   return { claims: claims.slice(0, filter.limit), truncated: claims.length > filter.limit }
 }
 

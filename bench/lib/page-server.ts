@@ -1,0 +1,109 @@
+// The production server on a benchmark database, and a signed-in viewer to ask it for pages.
+// The server owns the embedded database while it runs (one PGlite owner per data directory),
+// so the caller closes its own handle first.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { uuidv7 } from './random'
+import type { SqlPool } from '../../lib/database/sql'
+import { SESSION_COOKIE, SESSION_IDLE_MS } from '../../lib/auth/sessions'
+import { hashSecret, newSecret } from '../../lib/auth/tokens'
+import { buildApp, buildIsCurrent } from '../../scripts/lib/build'
+
+// A viewer and a session for it, written directly (the auth modules use the process-wide
+// client, which would open DATABASE_URL rather than the benchmark's database).
+export async function createViewerCookie(pool: SqlPool): Promise<string> {
+  const token = newSecret()
+  const userId = uuidv7(Date.now(), Math.random)
+  const now = new Date()
+  await pool.session(async (session) => {
+    await session.query(
+      `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES ($1::uuid, $2, 'Bench Viewer', 'viewer', 'not-a-password', $3::timestamptz)`,
+      [userId, `bench-${userId}@example.org`, now.toISOString()],
+    )
+    await session.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2::uuid, $3::timestamptz)`, [
+      hashSecret(token),
+      userId,
+      new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+    ])
+  })
+  return `${SESSION_COOKIE}=${token}`
+}
+
+// Builds the app when the sources changed since the last build. Returns an error message when
+// the build fails (someone may be in the middle of editing a page).
+export function ensureBuild(): string | null {
+  if (buildIsCurrent()) return null
+  console.log('The production build is missing or stale: running next build …')
+  try {
+    buildApp()
+    return null
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+export type PageServer = { url: string; stop(): Promise<void> }
+
+export async function startServer(databaseUrl: string): Promise<PageServer> {
+  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const output: string[] = []
+  // Its own process group, so stopping it also stops any worker it forked.
+  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, CLAIMLINE_DEMO_DATA: '0', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  const keep = (chunk: Buffer) => output.push(chunk.toString())
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {
+        // already gone
+      }
+      const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000)
+      await exited
+      clearTimeout(timer)
+    }
+  }
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, stop }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  await stop()
+  throw new Error(`next start did not become healthy:\n${output.join('').slice(-2000)}`)
+}
+
+export type PageResult = { ms: number; status: number; bytes: number; items: number }
+
+export async function getPage(url: string, cookie: string): Promise<PageResult> {
+  const started = performance.now()
+  const response = await fetch(url, { headers: { cookie }, redirect: 'manual' })
+  const body = await response.text()
+  const ms = performance.now() - started
+  return { ms, status: response.status, bytes: Buffer.byteLength(body), items: body.split('data-item="').length - 1 }
+}

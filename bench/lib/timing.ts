@@ -1,0 +1,27 @@
+// Repeated timings and their percentiles (nearest-rank: p95 of 30 runs is the 29th fastest).
+
+export type Timing = { p50: number; p95: number; min: number; max: number; runs: number }
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)))
+  return sorted[rank - 1] ?? Number.NaN
+}
+
+export function summarise(samples: readonly number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, runs: sorted.length }
+}
+
+// Runs `fn` `warmup` times untimed (at least once), then `repeats` times timed, one after the other.
+export async function timeRepeated<T>(fn: () => Promise<T>, repeats: number, warmup: number): Promise<{ timing: Timing; last: T }> {
+  let last = await fn()
+  for (let i = 1; i < warmup; i++) last = await fn()
+  const samples: number[] = []
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now()
+    last = await fn()
+    samples.push(performance.now() - started)
+  }
+  return { timing: summarise(samples), last }
+}
