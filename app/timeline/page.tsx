@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { FilterForm } from '@/app/components/FilterForm'
 import { requirePageUser } from '@/lib/auth/guard'
 import { CLAIM_KINDS, claimKindLabel, relationLabel } from '@/lib/claims/kinds'
-import { listEntities, listTimelineCompanies } from '@/lib/queries/entities'
+import { listEntityChoices, listTimelineCompanies } from '@/lib/queries/entities'
 import { listOutlets } from '@/lib/queries/outlets'
 import { listStories } from '@/lib/queries/stories'
 import type { TimelineItem } from '@/lib/timeline/build'
@@ -54,7 +54,7 @@ export default async function TimelinePage({ searchParams }: Props) {
   const params = timelineParams.parse(await searchParams)
   const query = timelineQueryString(params)
   await requirePageUser('viewer', query ? `/timeline?${query}` : '/timeline')
-  const [view, companies, entities, outlets, stories] = await Promise.all([loadTimeline(params), listTimelineCompanies(), listEntities(), listOutlets(), listStories()])
+  const [view, companies, entities, outlets, stories] = await Promise.all([loadTimeline(params), listTimelineCompanies(), listEntityChoices(), listOutlets(), listStories()])
   const story = stories.find((s) => s.id === params.story)
   const itemsById = new Map(view.items.map((i) => [i.id, i]))
   const exportQuery = query ? `${query}&` : ''
@@ -68,7 +68,7 @@ export default async function TimelinePage({ searchParams }: Props) {
             <option value="">choose…</option>
             {companies.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({c._count.aboutClaims})
+                {c.name}
               </option>
             ))}
           </select>

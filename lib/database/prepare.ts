@@ -11,7 +11,11 @@ export async function prepareDatabase({ demo, log }: { demo: boolean; log: (line
       ? `Database: ${database.description}, applied ${result.applied.length} migration(s).`
       : `Database: ${database.description}, up to date.`,
   )
-  if (!demo) return
-  const loaded = await loadDemoData(getDb())
-  if (loaded.loaded) log(`Loaded ${loaded.articles} demo articles.`)
+  if (demo) {
+    const loaded = await loadDemoData(getDb())
+    if (loaded.loaded) log(`Loaded ${loaded.articles} demo articles.`)
+  }
+  // PGlite has no autovacuum: without fresh statistics the planner misjudges the timeline's
+  // index ranges as the archive grows. ANALYZE samples, so it stays quick on large databases.
+  if (database.config.kind === 'pglite') await database.pool.session((session) => session.exec('ANALYZE'))
 }
