@@ -16,6 +16,7 @@ import { anchorTarget, type Anchor } from '../lib/anchoring/anchor'
 import { describeRange, type Selector } from '../lib/anchoring/selectors'
 import { extractArticle } from '../lib/ingest/extract'
 import { joinParagraphs, splitParagraphs } from '../lib/ingest/normalize'
+import { random } from './lib/random'
 
 const TARGET_CHARS = 50_000
 const CLAIMS = 200
@@ -30,16 +31,6 @@ type Edit = { start: number; end: number; replacement: string }
 type Expected = [number, number] | null | 'either'
 type Outcome = Record<Anchor['method'] | 'orphan' | 'correct' | 'bounds' | 'copy' | 'wrong' | 'ungraded', number>
 
-// mulberry32: a small seeded generator, so the article and the claims are the same every run.
-function random(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function pick<T>(rnd: () => number, items: readonly T[]): T {
   const item = items[Math.floor(rnd() * items.length)]

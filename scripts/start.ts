@@ -3,9 +3,9 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { getEnv } from '../lib/env'
 import { buildApp, buildIsCurrent } from './lib/build'
+import { portIsFree } from './lib/ports'
 import { takeSetupCode } from './lib/setup-line'
 
 const require = createRequire(import.meta.url)
@@ -34,14 +34,6 @@ function signInHelp(url: string, setupCode: string | null): string {
     `  ${url}/setup?code=${setupCode}`,
     'or in a terminal: npm run claimline -- user create --admin --email you@example.org --name "Your Name"',
   ].join('\n')
-}
-
-function portIsFree(port: number, host: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer()
-    probe.once('error', () => resolve(false))
-    probe.listen(port, host, () => probe.close(() => resolve(true)))
-  })
 }
 
 async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {

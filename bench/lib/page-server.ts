@@ -3,12 +3,12 @@
 // so the caller closes its own handle first.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { uuidv7 } from './random'
 import type { SqlPool } from '../../lib/database/sql'
 import { SESSION_COOKIE, SESSION_IDLE_MS } from '../../lib/auth/sessions'
 import { hashSecret, newSecret } from '../../lib/auth/tokens'
 import { buildApp, buildIsCurrent } from '../../scripts/lib/build'
+import { freePort } from '../../scripts/lib/ports'
 
 // A viewer and a session for it, written directly (the auth modules use the process-wide
 // client, which would open DATABASE_URL rather than the benchmark's database).
@@ -41,18 +41,6 @@ export function ensureBuild(): string | null {
   } catch (error) {
     return error instanceof Error ? error.message : String(error)
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 export type PageServer = { url: string; stop(): Promise<void> }

@@ -4,7 +4,6 @@ import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
@@ -12,21 +11,10 @@ import { buildApp, buildIsCurrent } from '../../../scripts/lib/build'
 import type { Role } from '../../../lib/auth/roles'
 import { CHROMIUM_PATH } from './browser'
 import type { TestLogin } from './provided'
+import { freePort } from '../../../scripts/lib/ports'
 
 const require = createRequire(import.meta.url)
 const nextBin = require.resolve('next/dist/bin/next')
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 function runOrThrow(args: string[], env: NodeJS.ProcessEnv): void {
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', env })
