@@ -10,6 +10,7 @@ import { findOrCreateEntity, listKnownEntities } from '../queries/entities'
 import type { EntityKind } from '../generated/prisma/enums'
 import { acceptSuggestionRecord, getSuggestion, listDecidedQuotes, rejectSuggestionRecord, replaceOpenSuggestions, SuggestionGoneError } from '../queries/suggestions'
 import { suggestClaims } from './suggest/suggest'
+import { SUGGESTER_VERSION } from './suggest/version'
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()
 
@@ -19,7 +20,15 @@ function overlapShare(a: { start: number; end: number }, b: { start: number; end
   return overlap > 0 ? overlap / (a.end - a.start) : 0
 }
 
-export async function refreshSuggestions(articleId: string): Promise<number> {
+// Suggesting is deferred from ingest (it costs ~70 ms an article, more than storing one) to the
+// first time an editor opens the article, and redone there after the engine's rules change.
+export async function ensureSuggestions(article: { id: string; suggestedWith: string | null }): Promise<void> {
+  if (article.suggestedWith === SUGGESTER_VERSION) return
+  await refreshSuggestions(article.id, { onlyIfStale: true })
+}
+
+// Returns how many suggestions are now open, or null when another request refreshed them first.
+export async function refreshSuggestions(articleId: string, options: { onlyIfStale?: boolean } = {}): Promise<number | null> {
   const article = await getArticleBody(articleId)
   const [entities, claims, decided] = await Promise.all([listKnownEntities(), listClaimTargets(articleId), listDecidedQuotes(articleId)])
   const claimed = claims.flatMap((c) => {
@@ -42,6 +51,8 @@ export async function refreshSuggestions(articleId: string): Promise<number> {
       confidence: s.confidence,
       rule: s.rule,
     })),
+    SUGGESTER_VERSION,
+    options,
   )
 }
 

@@ -15,7 +15,6 @@ import { createClaim, createClaimLink } from '../queries/claims'
 import type { DbClient } from '../queries/client'
 import { findOrCreateEntity } from '../queries/entities'
 import { articleDay } from '../dates/format'
-import { refreshSuggestions } from '../claims/suggestions'
 
 export const DEMO_DIR = path.join(process.cwd(), 'prisma', 'demo')
 const DEMO_ACTION = 'demo.load'
@@ -141,7 +140,5 @@ export async function loadDemoData(prisma: PrismaClient = getDb()): Promise<Demo
     )
     return articleIds
   })
-  // As for any ingested article: what the engine would suggest beyond the labelled claims.
-  for (const id of loaded) await refreshSuggestions(id)
   return { loaded: loaded.length > 0, articles: loaded.length }
 }

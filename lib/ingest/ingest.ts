@@ -21,7 +21,6 @@ import { extractArticle } from './extract'
 import { bodyHash, containment, NEAR_DUPLICATE_CONTAINMENT, paragraphFingerprints } from './fingerprint'
 import { joinParagraphs } from './normalize'
 import type { ArticleDraft, PublishedDate } from './types'
-import { refreshSuggestions } from '../claims/suggestions'
 
 export type IngestInput = {
   bytes: Uint8Array
@@ -143,7 +142,7 @@ async function store(input: IngestInput, draft: ArticleDraft, options: IngestOpt
     if (sameUrl._count.claims > 0) {
       throw new IngestError('conflict', `"${sameUrl.title}" has ${sameUrl._count.claims} claims on its current text; it was not replaced.`)
     }
-    const updated = await replaceArticleExtraction(sameUrl.id, fields, fingerprints, tx)
+    const updated = await replaceArticleExtraction(sameUrl.id, { ...fields, suggestedWith: null }, fingerprints, tx)
     await recordAuditEvent({ actorId: options.actorId, action: 'article.update-extraction', objectType: 'Article', objectId: updated.id, after: { title: fields.title, source: input.name } }, tx)
     return { name: input.name, status: 'updated', article: updated, warnings: draft.warnings }
   }
@@ -181,8 +180,7 @@ export async function ingestOne(input: IngestInput, options: IngestOptions, db =
     return failure(input.name, error)
   }
   try {
-    const result = await db.$transaction((tx) => store(input, draft, options, tx))
-    return result.status === 'created' || result.status === 'updated' ? await withSuggestions(result) : result
+    return await db.$transaction((tx) => store(input, draft, options, tx))
   } catch (error) {
     // Two ingests of the same text at once: the unique body hash lets only one through.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -190,17 +188,6 @@ export async function ingestOne(input: IngestInput, options: IngestOptions, db =
       if (existing) return { name: input.name, status: 'duplicate', article: existing, reason: 'same-text' }
     }
     return failure(input.name, error)
-  }
-}
-
-// Every new or replaced article gets suggested claims for its editors. The article is stored
-// whatever happens here: a failure is a warning on the result, and "Suggest claims" retries.
-async function withSuggestions<R extends Extract<IngestResult, { status: 'created' | 'updated' }>>(result: R): Promise<R> {
-  try {
-    await refreshSuggestions(result.article.id)
-    return result
-  } catch (error) {
-    return { ...result, warnings: [...result.warnings, `No claims could be suggested: ${error instanceof Error ? error.message : String(error)}`] }
   }
 }
 

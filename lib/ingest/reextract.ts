@@ -15,7 +15,6 @@ import { extractArticle } from './extract'
 import { bodyHash, paragraphFingerprints } from './fingerprint'
 import { publishedFields } from './ingest'
 import { joinParagraphs } from './normalize'
-import { refreshSuggestions } from '../claims/suggestions'
 
 export type ReextractResult = {
   id: string
@@ -46,7 +45,8 @@ export async function reextractArticle(id: string, actorId: string | null, db = 
       ...published,
       extractorVersion: draft.extractorVersion,
       extractionWarnings: draft.warnings,
-      ...(bodyChanged ? { bodyText: body, bodyHash: bodyHash(body) } : {}),
+      // New text: suggested afresh when an editor next opens it (rejections are remembered by their words).
+      ...(bodyChanged ? { bodyText: body, bodyHash: bodyHash(body), suggestedWith: null } : {}),
     }
     const counts = await db.$transaction(async (tx) => {
       await replaceArticleExtraction(id, fields, bodyChanged ? paragraphFingerprints(draft.paragraphs) : null, tx)
@@ -54,8 +54,6 @@ export async function reextractArticle(id: string, actorId: string | null, db = 
       await recordAuditEvent({ actorId, action: 'article.reextract', objectType: 'Article', objectId: id, before: { extractorVersion: source.extractorVersion }, after: { extractorVersion: draft.extractorVersion, bodyChanged, ...moved } }, tx)
       return moved
     })
-    // New text, new suggestions; rejected ones stay rejected (they are remembered by their words).
-    if (bodyChanged) await refreshSuggestions(id)
     const status = bodyChanged || source.extractorVersion !== draft.extractorVersion ? 'updated' : 'unchanged'
     const message = counts.orphaned > 0 ? `${counts.orphaned} claim(s) could not be found in the new text and are now orphans` : undefined
     return { id, title: fields.title, status, message, ...counts }

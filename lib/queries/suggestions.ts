@@ -28,10 +28,21 @@ export async function listDecidedQuotes(articleId: string, client: DbClient = ge
 }
 
 // The open suggestions are replaced wholesale; decided ones stay as the record of the decision.
-export async function replaceOpenSuggestions(articleId: string, suggestions: StoredSuggestion[], client: PrismaClient = getDb()): Promise<number> {
+// The article row is locked first so that two editors opening a new article at once do not
+// both insert a set; with `onlyIfStale`, the second finds the work done and writes nothing.
+export async function replaceOpenSuggestions(
+  articleId: string,
+  suggestions: StoredSuggestion[],
+  version: string,
+  options: { onlyIfStale?: boolean } = {},
+  client: PrismaClient = getDb(),
+): Promise<number | null> {
   return client.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ suggestedWith: string | null }[]>`SELECT "suggestedWith" FROM "Article" WHERE id = ${articleId}::uuid FOR UPDATE`
+    if (!row || (options.onlyIfStale && row.suggestedWith === version)) return null
     await tx.claimSuggestion.deleteMany({ where: { articleId, status: 'open' } })
     if (suggestions.length > 0) await tx.claimSuggestion.createMany({ data: suggestions.map((s) => ({ ...s, articleId })) })
+    await tx.article.update({ where: { id: articleId }, data: { suggestedWith: version } })
     return suggestions.length
   })
 }

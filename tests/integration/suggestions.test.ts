@@ -1,7 +1,8 @@
-// Suggested claims on the real database: made when an article is ingested, turned into claims
+// Suggested claims on the real database: made when an editor first opens an article (not at
+// ingest, which must stay fast), once even when two open it together, turned into claims
 // when accepted (as proposed or edited), remembered when rejected — also after re-extraction.
 import { beforeAll, expect, test } from 'vitest'
-import { acceptSuggestion, refreshSuggestions, rejectSuggestion, SuggestionGoneError } from '@/lib/claims/suggestions'
+import { acceptSuggestion, ensureSuggestions, refreshSuggestions, rejectSuggestion, SuggestionGoneError } from '@/lib/claims/suggestions'
 import { getDb } from '@/lib/db'
 import { ingestOne } from '@/lib/ingest/ingest'
 import { reextractArticle } from '@/lib/ingest/reextract'
@@ -28,7 +29,20 @@ beforeAll(async () => {
   articleId = result.article.id
 })
 
-test('ingesting an article stores suggestions whose selectors point at their own words', async () => {
+const suggestedWith = async () => (await getDb().article.findUniqueOrThrow({ where: { id: articleId }, select: { suggestedWith: true } })).suggestedWith
+
+test('ingest suggests nothing; the first open suggests once, even when two editors open the article together', async () => {
+  expect(await listOpenSuggestions(articleId)).toEqual([])
+  expect(await suggestedWith()).toBeNull()
+  const stale = { id: articleId, suggestedWith: null }
+  await Promise.all([ensureSuggestions(stale), ensureSuggestions(stale)])
+  const open = await listOpenSuggestions(articleId)
+  expect(open.length).toBeGreaterThan(0)
+  expect(new Set(open.map((s) => s.quote)).size).toBe(open.length)
+  expect(await suggestedWith()).not.toBeNull()
+})
+
+test('suggestions have selectors that point at their own words', async () => {
   const open = await listOpenSuggestions(articleId)
   expect(open.length).toBeGreaterThan(0)
   const body = (await getDb().article.findUniqueOrThrow({ where: { id: articleId } })).bodyText
@@ -69,6 +83,10 @@ test('a rejected suggestion is not proposed again, not even after re-extraction'
 
   await getDb().article.update({ where: { id: articleId }, data: { bodyText: `Photo caption.\n\n${(await getDb().article.findUniqueOrThrow({ where: { id: articleId } })).bodyText}`, extractorVersion: '0.9' } })
   expect((await reextractArticle(articleId, editor)).status).toBe('updated')
+  // New text: suggested again on the next open.
+  expect(await suggestedWith()).toBeNull()
+  await ensureSuggestions({ id: articleId, suggestedWith: null })
+  expect((await listOpenSuggestions(articleId)).length).toBeGreaterThan(0)
   expect((await listOpenSuggestions(articleId)).map((s) => s.quote)).not.toContain(unwanted.quote)
   expect(await getDb().claimSuggestion.count({ where: { articleId, status: 'rejected' } })).toBe(1)
 })

@@ -14,6 +14,7 @@ import { Annotator } from './Annotator'
 import { ArticleDetailsForm } from './ArticleDetailsForm'
 import { toClaimViews, toSuggestionViews } from './claim-views'
 import { listOpenSuggestions } from '@/lib/queries/suggestions'
+import { ensureSuggestions } from '@/lib/claims/suggestions'
 
 export const dynamic = 'force-dynamic'
 
@@ -44,9 +45,19 @@ const SOURCE_LABEL: Record<string, string> = {
   editor: 'supplied by an editor',
 }
 
+// The article is readable whatever the suggestion engine does; "Suggest claims" retries.
+async function suggestOnFirstOpen(article: { id: string; suggestedWith: string | null }) {
+  try {
+    await ensureSuggestions(article)
+  } catch (error) {
+    console.error(`Suggesting claims for article ${article.id} failed:`, error)
+  }
+}
+
 export default async function ArticlePage({ params }: Props) {
   const { article, user } = await load(params)
   const canEdit = roleAllows(user.role, 'editor')
+  if (canEdit) await suggestOnFirstOpen(article)
   const [claims, suggestions] = await Promise.all([listClaimsForArticle(article.id), canEdit ? listOpenSuggestions(article.id) : []])
   const [stories, articleStories, claimStories] = await Promise.all([canEdit ? listStories() : [], listStoriesOfArticle(article.id), listStoriesOfClaims(claims.map((c) => c.id))])
   const storiesOf = new Map<string, { id: string; name: string }[]>()
