@@ -14,6 +14,11 @@ const schema = z.object({
   // http://localhost and http://127.0.0.1, so the local quick start works; a server reached
   // over plain http on a network (not recommended) needs "0".
   CLAIMLINE_SECURE_COOKIES: z.enum(['0', '1']).optional(),
+  // The address readers reach this Claimline at (https://claims.example.org): exports name each
+  // claim by its permanent page there. Unset → the address the request came to (the CLI: localhost).
+  CLAIMLINE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // The newsroom that publishes the fact checks: the author of every exported ClaimReview.
+  CLAIMLINE_ORGANIZATION_NAME: z.string().trim().min(1).default('Claimline newsroom'),
 })
 
 export type Env = z.infer<typeof schema>

@@ -4,6 +4,7 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { guardedAction } from '@/lib/auth/guard'
+import { cleanAliases, entityAffiliationId, entityName } from '@/lib/entities/input'
 import { formText } from '@/lib/http/form'
 import { isUniqueViolation } from '@/lib/queries/client'
 import { mergeEntities, updateEntityRecord } from '@/lib/queries/entities'
@@ -12,9 +13,9 @@ export type EntityState = { error: string | null; message: string | null }
 
 const entityForm = z.object({
   id: z.uuid(),
-  name: z.string().trim().min(1, 'The name cannot be empty.').max(200),
-  aliases: z.string().max(2000).transform((v) => [...new Set(v.split(/\s*[,\n]\s*/).map((a) => a.trim()).filter(Boolean))]),
-  affiliationId: z.union([z.literal(''), z.uuid()]).transform((v) => v || null),
+  name: entityName,
+  aliases: z.string().max(2000).transform((v) => v.split(/\s*[,\n]\s*/)),
+  affiliationId: entityAffiliationId,
 })
 
 export const saveEntity = guardedAction('editor', async (user, _previous: EntityState, form: FormData): Promise<EntityState> => {
@@ -22,7 +23,7 @@ export const saveEntity = guardedAction('editor', async (user, _previous: Entity
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.', message: null }
   const { id, ...changes } = parsed.data
   try {
-    const saved = await updateEntityRecord(id, { ...changes, aliases: changes.aliases.filter((a) => a !== changes.name) }, user.id)
+    const saved = await updateEntityRecord(id, { ...changes, aliases: cleanAliases(changes.aliases, changes.name) }, user.id)
     if (!saved) return { error: 'This entity no longer exists (merged or deleted).', message: null }
   } catch (error) {
     if (isUniqueViolation(error)) return { error: 'Another entity of this kind has that name: merge them instead.', message: null }

@@ -5,17 +5,11 @@ import { z } from 'zod'
 import { guardedAction } from '@/lib/auth/guard'
 import { formText } from '@/lib/http/form'
 import { createStory, setStoryMember } from '@/lib/queries/stories'
+import { storyDescription, storyName } from '@/lib/stories/input'
 
 export type StoryState = { error: string | null; done: number }
 
-const storyForm = z.object({
-  name: z.string().trim().min(1, 'Name the story.').max(200),
-  description: z
-    .string()
-    .trim()
-    .max(2000)
-    .transform((v) => v || null),
-})
+const storyForm = z.object({ name: storyName, description: storyDescription })
 
 export const addStory = guardedAction('editor', async (user, previous: StoryState, form: FormData): Promise<StoryState> => {
   const parsed = storyForm.safeParse({ name: formText(form, 'name'), description: formText(form, 'description') })

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { requirePageUser } from '@/lib/auth/guard'
 import { roleAllows } from '@/lib/auth/roles'
 import { listStories } from '@/lib/queries/stories'
+import { ExportLinks } from '@/app/components/ExportLinks'
 import { NewStoryForm } from './StoryForms'
 
 export const dynamic = 'force-dynamic'
@@ -29,6 +30,7 @@ export default async function StoriesPage() {
               <th scope="col" className="count">
                 Claims
               </th>
+              <th scope="col">Export claims</th>
             </tr>
           </thead>
           <tbody>
@@ -40,6 +42,9 @@ export default async function StoriesPage() {
                 <td>{story.description ?? <span className="muted">—</span>}</td>
                 <td className="count">{story._count.articles}</td>
                 <td className="count">{story._count.claims}</td>
+                <td className="small">
+                  <ExportLinks query={`story=${story.id}`} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -11,6 +11,7 @@ import { loadTimeline } from '@/lib/timeline/load'
 import { timelineParams, timelineQueryString } from '@/lib/timeline/params'
 import { TimelineConnectors } from './TimelineConnectors'
 import { ChoiceFilter, DateRangeFilter } from '@/app/components/Filters'
+import { ExportLinks } from '@/app/components/ExportLinks'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Timeline' }
@@ -105,6 +106,12 @@ export default async function TimelinePage({ searchParams }: Props) {
             </a>
             ,{' '}
             <a href={`/api/timeline?${exportQuery}format=json`}>JSON</a>
+            {view.items.length > 0 ? (
+              <>
+                {'; '}
+                <ExportLinks query={query} label="its claims as" />
+              </>
+            ) : null}
           </p>
           <div id="timeline" className="tl">
             {view.companies.map((company) => (

@@ -36,13 +36,5 @@ export function weightedSampler(weights: readonly number[]): (rnd: () => number)
   }
 }
 
-// UUIDv7 as Prisma's @default(uuid(7)) makes them: a 48-bit millisecond time, then random bits.
-// Time-ordered ids keep primary-key inserts at the right edge of the index, as in the app.
-export function uuidv7(ms: number, rnd: () => number): string {
-  const hex = (n: number, digits: number) => Math.floor(n).toString(16).padStart(digits, '0')
-  const time = hex(ms, 12)
-  const randA = hex(rnd() * 0x1000, 3)
-  const variant = hex(0x8000 | (rnd() * 0x4000), 4)
-  const randB = hex(rnd() * 0x1000000, 6) + hex(rnd() * 0x1000000, 6)
-  return `${time.slice(0, 8)}-${time.slice(8)}-7${randA}-${variant}-${randB}`
-}
+// Seeded UUIDv7s: pass the generator as `rnd`.
+export { uuidv7 } from '../../lib/ids'

@@ -38,3 +38,20 @@ export const claimLinkInput = z.object({
   toId: z.uuid({ error: 'Pick the claim this one answers.' }),
   relation: z.enum(LINK_RELATION_VALUES),
 })
+
+// An editor's fact-check verdict on a claim: a short textual rating ("False", "Misleading",
+// "Accurate"), as schema.org's Rating.alternateName carries it, and an optional explanation.
+// An empty rating clears the verdict, and its note with it. The fields are exported on their own
+// for the JSON API's PATCH, where either may be left out.
+export const claimVerdictFields = z.object({
+  verdict: z
+    .string()
+    .trim()
+    .max(100, 'Give the verdict as a short rating, such as “False” or “Misleading”.')
+    .transform((v) => v || null),
+  verdictNote: optionalText(2000),
+})
+
+export const claimVerdictInput = claimVerdictFields.transform((v) => (v.verdict ? v : { verdict: null, verdictNote: null }))
+
+export type ClaimVerdictInput = z.infer<typeof claimVerdictInput>

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { entriesFromSource } from '../ingest/feeds'
 import { fetchArticle } from '../ingest/fetch-url'
 import { ingestEntries, type IngestInput, type IngestOptions, type IngestResult } from '../ingest/ingest'
+import { createPreparePool } from '../ingest/prepare-pool'
 import { readStdin, resolveInputs } from './inputs'
 import { progress } from './progress'
 
@@ -80,10 +81,20 @@ export async function runIngest(args: string[]): Promise<number> {
     ...(stdin ? [{ name: 'standard input', load: async () => ({ bytes: readStdin(), name: 'standard input' }) }] : []),
   ]
   const bar = progress(sources.length)
-  for (const source of sources) {
-    const entries = await entriesFromSource(source.name, source.load)
-    bar.grow(entries.length - 1)
-    results.push(...(await ingestEntries(entries, options, (result) => bar.tick(`${result.name}: ${describe(result)}`))))
+  // Every source's entries go through one pipeline, so files are stored in batches across
+  // folders and feeds alike, extracted on worker threads meanwhile.
+  async function* entries() {
+    for (const source of sources) {
+      const found = await entriesFromSource(source.name, source.load)
+      bar.grow(found.length - 1)
+      yield* found
+    }
+  }
+  const pool = sources.length > 1 ? createPreparePool() : null
+  try {
+    results.push(...(await ingestEntries(entries(), { ...options, extract: pool?.extract }, (result) => bar.tick(`${result.name}: ${describe(result)}`))))
+  } finally {
+    await pool?.close()
   }
   bar.done()
   console.log(summaryTable(results))

@@ -1,6 +1,8 @@
 // claimline — the command line. `npm run claimline -- <command> …`
 // It works while the server runs: on the embedded database it is then served by the server's process.
+import { EXPORT_USAGE, runExport } from './export'
 import { runExtract } from './extract'
+import { IMPORT_USAGE, runImport } from './import'
 import { runIngest } from './ingest'
 import { runReextract } from './reextract'
 import { runCommand } from './run'
@@ -15,6 +17,8 @@ const USAGE = `Usage: claimline <command> [arguments]
                                  --publisher NAME and --date YYYY-MM-DD supply what the page lacks
   reextract [--all | ID…]        re-run the current extractor on stored articles' raw sources
   suggest FILE… | -              print each input's candidate claims as one JSON line (no database)
+${EXPORT_USAGE}
+${IMPORT_USAGE}
 ${USER_USAGE}
 ${TOKEN_USAGE}`
 
@@ -29,6 +33,10 @@ async function main(argv: string[]): Promise<number> {
       return runReextract(args)
     case 'suggest':
       return runSuggest(args)
+    case 'export':
+      return runExport(args)
+    case 'import':
+      return runImport(args)
     case 'user':
       return runUser(args)
     case 'token':

@@ -1,26 +1,29 @@
-// One input (bytes, plus where they came from) → a stored article, or a clear report of why
-// not: extraction, exact and near-duplicate detection, the outlet, the audit record — all in
-// one transaction, so a failure leaves nothing half-written.
-import { gzipSync } from 'node:zlib'
+// Inputs (bytes, plus where they came from) → stored articles, or a clear report of why not:
+// extraction, exact and near-duplicate detection, the outlet, the audit record. Extraction runs
+// outside any transaction; storing runs in batches, each one transaction, so a failure leaves
+// nothing half-written.
 import { getDb } from '../db'
-import { Prisma } from '../generated/prisma/client'
+import type { PrismaClient } from '../generated/prisma/client'
+import { uuidv7 } from '../ids'
 import {
-  createArticleWithFingerprints,
+  createArticlesWithFingerprints,
   findArticleByBodyHash,
-  findArticlesSharingFingerprints,
-  findArticleByUrl,
+  findArticlesByBodyHashes,
+  findArticlesByUrls,
+  findFingerprintOwners,
+  getArticlesToCompare,
   replaceArticleExtraction,
+  type NewArticleRow,
   type StoredArticleFields,
 } from '../queries/articles'
-import { recordAuditEvent } from '../queries/audit'
-import type { DbClient } from '../queries/client'
-import { findOrCreateOutlet, findOutletByDomain } from '../queries/outlets'
+import { recordAuditEvents, type AuditInput } from '../queries/audit'
+import { isUniqueViolation, type DbClient } from '../queries/client'
+import { findOrCreateOutlets, findOutletsByDomains } from '../queries/outlets'
 import { safeHttpUrl } from '../urls'
 import { IngestError, type IngestErrorCode } from './errors'
-import { extractArticle } from './extract'
-import { bodyHash, containment, NEAR_DUPLICATE_CONTAINMENT, paragraphFingerprints } from './fingerprint'
-import { joinParagraphs } from './normalize'
-import type { ArticleDraft, PublishedDate } from './types'
+import { extractForStorage, type Extracted, type Prepared } from './prepare'
+import { containment, NEAR_DUPLICATE_CONTAINMENT } from './fingerprint'
+import type { PublishedDate } from './types'
 
 export type IngestInput = {
   bytes: Uint8Array
@@ -53,15 +56,6 @@ export type IngestResult =
   | { name: string; status: 'duplicate'; article: Related; reason: 'same-url' | 'same-text' }
   | { name: string; status: 'failed'; error: { code: IngestErrorCode | 'internal'; message: string } }
 
-function domainOf(url: string | null): string | null {
-  if (!url) return null
-  try {
-    return new URL(url).hostname.replace(/^www\./, '')
-  } catch {
-    return null
-  }
-}
-
 const OFFSET = /([+-]\d\d:\d\d|Z)$/
 
 export function publishedFields(published: PublishedDate | null) {
@@ -75,26 +69,8 @@ export function publishedFields(published: PublishedDate | null) {
   }
 }
 
-export function applyFixes(draft: ArticleDraft, fixes: DraftFixes | undefined): ArticleDraft {
-  if (!fixes) return draft
-  return {
-    ...draft,
-    title: fixes.title?.trim() || draft.title,
-    bylines: fixes.bylines ?? draft.bylines,
-    publisher: fixes.publisher?.trim() || draft.publisher,
-    published: fixes.publishedAt ? { iso: fixes.publishedAt, source: 'editor', confidence: 1 } : draft.published,
-  }
-}
-
-async function outletIdFor(draft: ArticleDraft, url: string | null, tx: DbClient): Promise<string | null> {
-  const domain = domainOf(draft.canonicalUrl ?? url)
-  if (draft.publisher) return (await findOrCreateOutlet(draft.publisher, domain, tx)).id
-  // No name in the page: an outlet already known for this site.
-  return domain ? ((await findOutletByDomain(domain, tx))?.id ?? null) : null
-}
-
-function storedFields(draft: ArticleDraft, input: IngestInput, body: string, outletId: string | null, actorId: string | null): StoredArticleFields {
-  const isGzip = input.bytes[0] === 0x1f && input.bytes[1] === 0x8b
+function storedFields(item: Prepared, outletId: string | null, actorId: string | null): StoredArticleFields {
+  const { draft, input, body } = item
   return {
     sourceUrl: safeHttpUrl(input.url),
     canonicalUrl: safeHttpUrl(draft.canonicalUrl),
@@ -105,10 +81,10 @@ function storedFields(draft: ArticleDraft, input: IngestInput, body: string, out
     ...publishedFields(draft.published),
     language: draft.language,
     bodyText: body,
-    bodyHash: bodyHash(body),
+    bodyHash: item.hash,
     extractorVersion: draft.extractorVersion,
     extractionWarnings: draft.warnings,
-    rawSource: new Uint8Array(isGzip ? input.bytes : gzipSync(input.bytes)),
+    rawSource: item.rawSource,
     rawMediaType: input.contentType ?? (draft.format === 'html' ? 'text/html' : 'text/plain'),
     rawSourceName: input.name,
     outletId,
@@ -116,44 +92,99 @@ function storedFields(draft: ArticleDraft, input: IngestInput, body: string, out
   }
 }
 
-async function nearDuplicate(body: string, fingerprints: bigint[], tx: DbClient) {
-  for (const candidate of await findArticlesSharingFingerprints(fingerprints, 5, tx)) {
+type Comparable = { id: string; title: string; bodyText: string; duplicateOfId: string | null }
+
+// What a batch needs from the database, asked once for all its articles.
+async function lookUp(items: Prepared[], tx: DbClient) {
+  const publishers = new Map<string, string | null>()
+  for (const item of items) if (item.draft.publisher && !publishers.has(item.draft.publisher)) publishers.set(item.draft.publisher, item.domain)
+  const unnamedDomains = [...new Set(items.flatMap((item) => (!item.draft.publisher && item.domain ? [item.domain] : [])))]
+  const [sameText, sameUrl, outlets, outletsByDomain, owners] = await Promise.all([
+    findArticlesByBodyHashes(items.map((item) => item.hash), tx),
+    findArticlesByUrls([...new Set(items.flatMap((item) => (item.url ? [item.url] : [])))], tx),
+    findOrCreateOutlets([...publishers].map(([name, domain]) => ({ name, domain })), tx),
+    findOutletsByDomains(unnamedDomains, tx),
+    findFingerprintOwners([...new Set(items.flatMap((item) => item.fingerprints))], tx),
+  ])
+  const byUrl = new Map<string, (typeof sameUrl)[number]>()
+  for (const row of sameUrl) for (const u of [row.canonicalUrl, row.sourceUrl]) if (u && !byUrl.has(u)) byUrl.set(u, row)
+  const ownersOf = new Map<bigint, string[]>()
+  for (const { hash, articleId } of owners) ownersOf.set(hash, [...(ownersOf.get(hash) ?? []), articleId])
+  const candidateIds = new Set(items.flatMap((item) => topCandidates(item.fingerprints, ownersOf)))
+  const comparable = new Map((await getArticlesToCompare([...candidateIds], tx)).map((a) => [a.id, a]))
+  return { byHash: new Map(sameText.map((a) => [a.bodyHash, a])), byUrl, outlets, outletsByDomain, ownersOf, comparable }
+}
+
+const CANDIDATES = 5
+
+// The stored articles sharing the most paragraph fingerprints with a body.
+function topCandidates(fingerprints: bigint[], ownersOf: Map<bigint, string[]>): string[] {
+  const shared = new Map<string, number>()
+  for (const hash of fingerprints) for (const id of ownersOf.get(hash) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1)
+  return [...shared].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([id]) => id)
+}
+
+// Decides every item of a batch (duplicate, update, near-duplicate, new) against the database and
+// the items before it, then writes the new articles, their fingerprints and their audit records
+// with one multi-row insert each. Runs inside the caller's transaction: all or nothing.
+async function storeBatch(items: Prepared[], options: IngestOptions, tx: DbClient): Promise<IngestResult[]> {
+  const known = await lookUp(items, tx)
+  const results: IngestResult[] = []
+  const rows: NewArticleRow[] = []
+  const audits: AuditInput[] = []
+  const batchByHash = new Map<string, Related>()
+  const batchByUrl = new Map<string, Related>()
+  const now = Date.now()
+
+  for (const item of items) {
+    const { input, draft, body, hash, url } = item
+    const sameText = known.byHash.get(hash) ?? batchByHash.get(hash)
+    if (sameText) {
+      results.push({ name: input.name, status: 'duplicate', article: { id: sameText.id, title: sameText.title }, reason: 'same-text' })
+      continue
+    }
+    const outletId = draft.publisher ? (known.outlets.get(draft.publisher) ?? null) : item.domain ? (known.outletsByDomain.get(item.domain) ?? null) : null
+    const fields = storedFields(item, outletId, options.actorId)
+    const stored = url ? known.byUrl.get(url) : undefined
+    const sameUrl = stored ?? (url ? batchByUrl.get(url) : undefined)
+    if (sameUrl) {
+      if (!options.update || !stored) {
+        results.push({ name: input.name, status: 'duplicate', article: { id: sameUrl.id, title: sameUrl.title }, reason: 'same-url' })
+      } else if (stored._count.claims > 0) {
+        const error = new IngestError('conflict', `"${stored.title}" has ${stored._count.claims} claims on its current text; it was not replaced.`)
+        results.push({ name: input.name, status: 'failed', error: { code: error.code, message: error.message } })
+      } else {
+        const updated = await replaceArticleExtraction(stored.id, { ...fields, suggestedWith: null }, item.fingerprints, tx)
+        audits.push({ actorId: options.actorId, action: 'article.update-extraction', objectType: 'Article', objectId: updated.id, after: { title: fields.title, source: input.name } })
+        results.push({ name: input.name, status: 'updated', article: updated, warnings: draft.warnings })
+      }
+      continue
+    }
+
+    const near = nearDuplicate(body, topCandidates(item.fingerprints, known.ownersOf), known.comparable)
+    const id = uuidv7(now + rows.length)
+    rows.push({ ...fields, id, duplicateOfId: near?.id ?? null, duplicateOverlap: near?.overlap ?? null, fingerprints: item.fingerprints })
+    audits.push({ actorId: options.actorId, action: 'article.ingest', objectType: 'Article', objectId: id, after: { title: fields.title, source: input.name, duplicateOf: near?.id ?? null } })
+    const article = { id, title: fields.title }
+    results.push({ name: input.name, status: 'created', article, nearDuplicateOf: near, warnings: draft.warnings })
+    batchByHash.set(hash, article)
+    if (url) batchByUrl.set(url, article)
+    // Later items of the batch compare against this one as if it were stored.
+    for (const fingerprint of item.fingerprints) known.ownersOf.set(fingerprint, [...(known.ownersOf.get(fingerprint) ?? []), id])
+    known.comparable.set(id, { id, title: fields.title, bodyText: body, duplicateOfId: near?.id ?? null })
+  }
+  await createArticlesWithFingerprints(rows, tx)
+  await recordAuditEvents(audits, tx)
+  return results
+}
+
+function nearDuplicate(body: string, candidateIds: string[], comparable: Map<string, Comparable>) {
+  for (const candidate of candidateIds.flatMap((id) => comparable.get(id) ?? [])) {
     const overlap = containment(body, candidate.bodyText)
     // Link to the original, not to another copy of it.
     if (overlap >= NEAR_DUPLICATE_CONTAINMENT) return { id: candidate.duplicateOfId ?? candidate.id, title: candidate.title, overlap }
   }
   return null
-}
-
-async function store(input: IngestInput, draft: ArticleDraft, options: IngestOptions, tx: DbClient): Promise<IngestResult> {
-  const body = joinParagraphs(draft.paragraphs)
-  const hash = bodyHash(body)
-  const sameText = await findArticleByBodyHash(hash, tx)
-  if (sameText) return { name: input.name, status: 'duplicate', article: sameText, reason: 'same-text' }
-
-  const url = safeHttpUrl(draft.canonicalUrl) ?? safeHttpUrl(input.url)
-  const sameUrl = url ? await findArticleByUrl(url, tx) : null
-  const outletId = await outletIdFor(draft, input.url ?? null, tx)
-  const fields = storedFields(draft, input, body, outletId, options.actorId)
-  const fingerprints = paragraphFingerprints(draft.paragraphs)
-
-  if (sameUrl) {
-    if (!options.update) return { name: input.name, status: 'duplicate', article: { id: sameUrl.id, title: sameUrl.title }, reason: 'same-url' }
-    if (sameUrl._count.claims > 0) {
-      throw new IngestError('conflict', `"${sameUrl.title}" has ${sameUrl._count.claims} claims on its current text; it was not replaced.`)
-    }
-    const updated = await replaceArticleExtraction(sameUrl.id, { ...fields, suggestedWith: null }, fingerprints, tx)
-    await recordAuditEvent({ actorId: options.actorId, action: 'article.update-extraction', objectType: 'Article', objectId: updated.id, after: { title: fields.title, source: input.name } }, tx)
-    return { name: input.name, status: 'updated', article: updated, warnings: draft.warnings }
-  }
-
-  const near = await nearDuplicate(body, fingerprints, tx)
-  const created = await createArticleWithFingerprints({ ...fields, duplicateOfId: near?.id ?? null, duplicateOverlap: near?.overlap ?? null }, fingerprints, tx)
-  await recordAuditEvent(
-    { actorId: options.actorId, action: 'article.ingest', objectType: 'Article', objectId: created.id, after: { title: created.title, source: input.name, duplicateOf: near?.id ?? null } },
-    tx,
-  )
-  return { name: input.name, status: 'created', article: created, nearDuplicateOf: near, warnings: draft.warnings }
 }
 
 function failure(name: string, error: unknown): IngestResult {
@@ -164,63 +195,119 @@ function failure(name: string, error: unknown): IngestResult {
 // Extraction and storage inside a transaction the caller holds (e.g. loading the demo data).
 // Throws an IngestError when the input is not an article.
 export async function storeDraft(input: IngestInput, options: IngestOptions, tx: DbClient): Promise<IngestResult> {
-  return store(input, draftFor(input, options), options, tx)
+  const [result] = await storeBatch([prepare(input, options)], options, tx)
+  if (!result) throw new Error('storeBatch returned no result')
+  return result
 }
 
-function draftFor(input: IngestInput, options: IngestOptions): ArticleDraft {
-  return applyFixes(extractArticle(input.bytes, { url: input.url, contentType: input.contentType }), options.fixes)
+// Stores a batch in one transaction. When another writer stored the same text meanwhile (the
+// unique body hash refuses the insert), the batch is redone item by item, so each gets its own
+// exact result and the rest are still stored.
+async function storePrepared(items: Prepared[], options: IngestOptions, db: PrismaClient): Promise<IngestResult[]> {
+  try {
+    return await db.$transaction((tx) => storeBatch(items, options, tx), { timeout: 60_000 })
+  } catch (error) {
+    if (!isUniqueViolation(error)) return items.map((item) => failure(item.input.name, error))
+    if (items.length > 1) {
+      const results: IngestResult[] = []
+      for (const item of items) results.push(...(await storePrepared([item], options, db)))
+      return results
+    }
+    const [item] = items
+    const existing = item ? await findArticleByBodyHash(item.hash, db) : null
+    if (item && existing) return [{ name: item.input.name, status: 'duplicate', article: existing, reason: 'same-text' }]
+    return items.map((i) => failure(i.input.name, error))
+  }
 }
 
 export async function ingestOne(input: IngestInput, options: IngestOptions, db = getDb()): Promise<IngestResult> {
-  let draft: ArticleDraft
+  let item: Prepared
   try {
     // Outside the transaction: extraction takes milliseconds that other writers need not wait for.
-    draft = draftFor(input, options)
+    item = prepare(input, options)
   } catch (error) {
     return failure(input.name, error)
   }
-  try {
-    return await db.$transaction((tx) => store(input, draft, options, tx))
-  } catch (error) {
-    // Two ingests of the same text at once: the unique body hash lets only one through.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      const existing = await findArticleByBodyHash(bodyHash(joinParagraphs(draft.paragraphs)), db)
-      if (existing) return { name: input.name, status: 'duplicate', article: existing, reason: 'same-text' }
-    }
-    return failure(input.name, error)
-  }
-}
-
-// A batch goes on past a bad item; every item gets its own result.
-export async function ingestMany(
-  inputs: AsyncIterable<IngestInput> | Iterable<IngestInput>,
-  options: IngestOptions,
-  onResult: (result: IngestResult) => void = () => {},
-): Promise<IngestResult[]> {
-  const results: IngestResult[] = []
-  for await (const input of inputs) {
-    const result = await ingestOne(input, options)
-    results.push(result)
-    onResult(result)
-  }
-  return results
+  const [result] = await storePrepared([item], options, db)
+  return result ?? failure(input.name, new Error('no result'))
 }
 
 type Entry = { name: string; input: () => Promise<IngestInput> }
 
-// Entries whose input may still have to be fetched (feed items, URLs): a failed fetch is that
-// entry's failure, and the batch goes on.
-export async function ingestEntries(entries: Entry[], options: IngestOptions, onResult: (result: IngestResult) => void = () => {}): Promise<IngestResult[]> {
+export type BatchOptions = {
+  // Articles stored per transaction. Bigger batches cost fewer round trips; a batch is also the
+  // unit a failing database write gives back as failures.
+  batchSize?: number
+  // Where extraction runs: in this thread by default, or on worker threads (lib/ingest/prepare-pool.ts).
+  extract?: (input: IngestInput, fixes: DraftFixes | undefined) => Promise<Extracted>
+}
+
+const DEFAULT_BATCH_SIZE = 100
+// Raw bytes loaded ahead before a batch is written regardless of its size, to bound memory.
+const BATCH_BYTES = 64 * 1024 * 1024
+
+type Slot = Prepared | IngestResult
+
+function prepare(input: IngestInput, options: IngestOptions): Prepared {
+  return { ...extractForStorage(input, options.fixes), input }
+}
+
+// The one way in for many inputs (files, uploads, feed items, URLs): each entry is loaded (a
+// failed fetch is that entry's failure) and extracted, and the extracted ones are stored in
+// batches. Up to two batches are extracted ahead, so worker threads extract the next batch
+// while this one is stored. A batch goes on past a bad item; every item gets its own result,
+// in input order.
+export async function ingestEntries(
+  entries: AsyncIterable<Entry> | Iterable<Entry>,
+  options: IngestOptions & BatchOptions,
+  onResult: (result: IngestResult) => void = () => {},
+  db = getDb(),
+): Promise<IngestResult[]> {
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE)
+  const extract = options.extract ?? (async (input: IngestInput, fixes: DraftFixes | undefined) => extractForStorage(input, fixes))
   const results: IngestResult[] = []
-  for (const entry of entries) {
-    let result: IngestResult
+  const ahead: { bytes: number; slot: Promise<Slot> }[] = []
+  let aheadBytes = 0
+
+  const start = async (entry: Entry): Promise<{ bytes: number; slot: Promise<Slot> }> => {
     try {
-      result = await ingestOne(await entry.input(), options)
+      const input = await entry.input()
+      const slot = extract(input, options.fixes).then(
+        (extracted): Slot => ({ ...extracted, input }),
+        (error: unknown): Slot => failure(entry.name, error),
+      )
+      return { bytes: input.bytes.length, slot }
     } catch (error) {
-      result = failure(entry.name, error)
+      return { bytes: 0, slot: Promise.resolve(failure(entry.name, error)) }
     }
-    results.push(result)
-    onResult(result)
   }
+  const flush = async (count: number) => {
+    const taken = ahead.splice(0, count)
+    aheadBytes -= taken.reduce((sum, t) => sum + t.bytes, 0)
+    const slots = await Promise.all(taken.map((t) => t.slot))
+    const stored = await storePrepared(slots.filter((s): s is Prepared => 'draft' in s), options, db)
+    for (const slot of slots) {
+      const result = 'draft' in slot ? stored.shift() : slot
+      if (!result) continue
+      results.push(result)
+      onResult(result)
+    }
+  }
+  for await (const entry of entries) {
+    const started = await start(entry)
+    ahead.push(started)
+    aheadBytes += started.bytes
+    if (ahead.length >= 2 * batchSize || aheadBytes >= BATCH_BYTES) await flush(batchSize)
+  }
+  while (ahead.length > 0) await flush(batchSize)
   return results
+}
+
+export async function ingestMany(
+  inputs: Iterable<IngestInput>,
+  options: IngestOptions & BatchOptions,
+  onResult?: (result: IngestResult) => void,
+  db = getDb(),
+): Promise<IngestResult[]> {
+  return ingestEntries([...inputs].map((input) => ({ name: input.name, input: async () => input })), options, onResult, db)
 }

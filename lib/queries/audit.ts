@@ -15,6 +15,10 @@ export async function recordAuditEvent(input: AuditInput, client: DbClient = get
   await client.auditEvent.create({ data: input })
 }
 
+export async function recordAuditEvents(inputs: AuditInput[], client: DbClient = getDb()): Promise<void> {
+  if (inputs.length > 0) await client.auditEvent.createMany({ data: inputs })
+}
+
 export async function listAuditEventsFor(objectType: string, objectId: string, client: DbClient = getDb()) {
   return client.auditEvent.findMany({ where: { objectType, objectId }, orderBy: { at: 'asc' } })
 }

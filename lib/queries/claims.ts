@@ -41,21 +41,66 @@ export async function insertClaim(input: NewClaim, actorId: string | null, tx: P
   return claim
 }
 
+export type ClaimChanges = Partial<ClaimDetails> & { target?: Prisma.InputJsonValue; quote?: string; status?: 'active' | 'orphan' }
+
+// An editor's fact-check verdict: a null rating clears the verdict and its note with it. A key
+// left out keeps what is stored (the JSON API's PATCH may send the note alone); the form sends both.
+export type VerdictChange = { verdict?: string | null; verdictNote?: string | null }
+
 // Refused with StaleEditError when someone saved the claim since `expectedVersion` was read.
-export async function updateClaimRecord(
+export async function updateClaimRecord(id: string, expectedVersion: number, changes: ClaimChanges, actorId: string | null, client: PrismaClient = getDb()) {
+  return editClaimRecord(id, expectedVersion, { details: changes }, actorId, client)
+}
+
+// Sets or clears an editor's fact-check verdict, refused with StaleEditError like any other edit.
+export async function setClaimVerdict(
   id: string,
   expectedVersion: number,
-  changes: Partial<ClaimDetails> & { target?: Prisma.InputJsonValue; quote?: string; status?: 'active' | 'orphan' },
+  input: { verdict: string | null; verdictNote: string | null },
   actorId: string | null,
   client: PrismaClient = getDb(),
 ) {
+  return editClaimRecord(id, expectedVersion, { verdict: input }, actorId, client)
+}
+
+// What the audit trail records of a verdict change.
+const verdictAuditSelect = { verdict: true, verdictNote: true, verdictAt: true, version: true } as const
+const editSelect = { ...auditSelect, ...verdictAuditSelect } as const
+
+function pick<T extends object, K extends keyof T>(row: T, select: Record<K, true>): Pick<T, K> {
+  return Object.fromEntries(Object.keys(select).map((key) => [key, row[key as K]])) as Pick<T, K>
+}
+
+// verdictAt is the date the ClaimReview is published with, so it moves only when the rating itself
+// changes: rewording the note of an unchanged verdict does not make it a new review.
+function verdictData(before: { verdict: string | null; verdictNote: string | null; verdictAt: Date | null }, change: VerdictChange) {
+  const verdict = change.verdict === undefined ? before.verdict : change.verdict
+  if (verdict === null) return { verdict: null, verdictNote: null, verdictAt: null }
+  return {
+    verdict,
+    verdictNote: change.verdictNote === undefined ? before.verdictNote : change.verdictNote,
+    verdictAt: verdict === before.verdict ? before.verdictAt : new Date(),
+  }
+}
+
+// One edit of a claim under one version check: its details, its verdict, or both (the JSON API's
+// PATCH may send both, and half of it must not be saved without the other). The version moves
+// once; each part leaves the audit row it leaves when the article page saves it on its own
+// (claim.update, claim.verdict), so a verdict's history reads the same whichever way it was set.
+export async function editClaimRecord(id: string, expectedVersion: number, edit: { details?: ClaimChanges; verdict?: VerdictChange }, actorId: string | null, client: PrismaClient = getDb()) {
   return client.$transaction(async (tx) => {
-    const before = await tx.claim.findUnique({ where: { id }, select: auditSelect })
+    const before = await tx.claim.findUnique({ where: { id }, select: editSelect })
     if (!before) return null
-    const updated = await tx.claim.updateMany({ where: { id, version: expectedVersion }, data: { ...changes, updatedById: actorId, version: { increment: 1 } } })
+    const data = { ...edit.details, ...(edit.verdict ? verdictData(before, edit.verdict) : {}) }
+    const updated = await tx.claim.updateMany({ where: { id, version: expectedVersion }, data: { ...data, updatedById: actorId, version: { increment: 1 } } })
     if (updated.count === 0) throw new StaleEditError('claim', await currentVersion(id, tx))
-    const after = await tx.claim.findUniqueOrThrow({ where: { id }, select: auditSelect })
-    await recordAuditEvent({ actorId, action: 'claim.update', objectType: 'Claim', objectId: id, before: asJson(before), after: asJson(after) }, tx)
+    const after = await tx.claim.findUniqueOrThrow({ where: { id }, select: editSelect })
+    if (edit.details) {
+      await recordAuditEvent({ actorId, action: 'claim.update', objectType: 'Claim', objectId: id, before: asJson(pick(before, auditSelect)), after: asJson(pick(after, auditSelect)) }, tx)
+    }
+    if (edit.verdict) {
+      await recordAuditEvent({ actorId, action: 'claim.verdict', objectType: 'Claim', objectId: id, before: asJson(pick(before, verdictAuditSelect)), after: asJson(pick(after, verdictAuditSelect)) }, tx)
+    }
     return after
   })
 }
@@ -147,4 +192,89 @@ export async function listClaimTargets(articleId: string, client: DbClient = get
 // editor holding the old one has to reload before changing the claim.
 export async function setClaimAnchoring(id: string, anchoring: { target?: Prisma.InputJsonValue; quote?: string; status: 'active' | 'orphan' }, actorId: string | null, client: DbClient = getDb()): Promise<void> {
   await client.claim.update({ where: { id }, data: { ...anchoring, updatedById: actorId, version: { increment: 1 } } })
+}
+
+// The claim list of the JSON API: filters combine (AND); `q` matches words of the quote, the
+// speaker, the subject or the article title; `from`/`to` are claim days, both included.
+export type ClaimListFilter = {
+  articleId?: string
+  kinds?: ClaimKind[]
+  speakerId?: string
+  subjectId?: string
+  storyId?: string
+  from?: string
+  to?: string
+  q?: string
+  excludeId?: string
+}
+
+function claimWhere(filter: ClaimListFilter): Prisma.ClaimWhereInput {
+  const q = filter.q?.trim()
+  const contains = q ? { contains: likeLiteral(q), mode: 'insensitive' as const } : undefined
+  return {
+    id: filter.excludeId ? { not: filter.excludeId } : undefined,
+    articleId: filter.articleId,
+    kind: filter.kinds && filter.kinds.length > 0 ? { in: filter.kinds } : undefined,
+    speakerId: filter.speakerId,
+    subjectId: filter.subjectId,
+    ...(filter.storyId ? { stories: { some: { storyId: filter.storyId } } } : {}),
+    ...(filter.from || filter.to ? { claimDate: { gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined, lte: filter.to ? new Date(`${filter.to}T00:00:00Z`) : undefined } } : {}),
+    ...(contains ? { OR: [{ quote: contains }, { speaker: { name: contains } }, { subject: { name: contains } }, { article: { title: contains } }] } : {}),
+  }
+}
+
+// The list's order is the link picker's: newest claim date first, undated last, then newest
+// tagged; the id breaks ties so that keyset pagination is exact.
+export type ClaimKey = { claimDate: Date | null; createdAt: Date; id: string }
+
+function claimsAfter(key: ClaimKey): Prisma.ClaimWhereInput {
+  const sameDay: Prisma.ClaimWhereInput = { OR: [{ createdAt: { lt: key.createdAt } }, { createdAt: key.createdAt, id: { lt: key.id } }] }
+  if (key.claimDate === null) return { claimDate: null, ...sameDay }
+  return { OR: [{ claimDate: { lt: key.claimDate } }, { claimDate: key.claimDate, ...sameDay }, { claimDate: null }] }
+}
+
+const apiClaimSelect = {
+  id: true,
+  articleId: true,
+  kind: true,
+  quote: true,
+  target: true,
+  status: true,
+  channel: true,
+  claimDate: true,
+  note: true,
+  verdict: true,
+  verdictNote: true,
+  verdictAt: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  speaker: { select: { id: true, name: true, kind: true } },
+  subject: { select: { id: true, name: true, kind: true } },
+  article: { select: { id: true, title: true, outlet: { select: { name: true } } } },
+} as const
+
+export async function listClaimsPage(filter: ClaimListFilter, page: { after?: ClaimKey; take: number }, client: DbClient = getDb()) {
+  return client.claim.findMany({
+    where: { AND: [claimWhere(filter), page.after ? claimsAfter(page.after) : {}] },
+    orderBy: [{ claimDate: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }, { id: 'desc' }],
+    take: page.take,
+    select: apiClaimSelect,
+  })
+}
+
+// One claim with its links in both directions, for the JSON API.
+export async function getClaimDetails(id: string, client: DbClient = getDb()) {
+  return client.claim.findUnique({
+    where: { id },
+    select: {
+      ...apiClaimSelect,
+      linksFrom: { select: { id: true, fromId: true, toId: true, relation: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+      linksTo: { select: { id: true, fromId: true, toId: true, relation: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+    },
+  })
+}
+
+export async function getClaimLink(id: string, client: DbClient = getDb()) {
+  return client.claimLink.findUnique({ where: { id }, select: { id: true, fromId: true, toId: true, relation: true, createdAt: true } })
 }

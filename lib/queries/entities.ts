@@ -1,5 +1,5 @@
 import { getDb } from '../db'
-import type { EntityKind, PrismaClient } from '../generated/prisma/client'
+import { Prisma, type EntityKind, type PrismaClient } from '../generated/prisma/client'
 import { recordAuditEvent } from './audit'
 import type { DbClient } from './client'
 import { likeLiteral } from './like'
@@ -108,4 +108,44 @@ export async function listEntityChoices(client: DbClient = getDb()): Promise<{ i
 export async function listKnownEntities(client: DbClient = getDb()) {
   const rows = await client.entity.findMany({ select: { id: true, kind: true, name: true, aliases: true, affiliation: { select: { name: true } } } })
   return rows.map((e) => ({ id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, affiliation: e.affiliation?.name }))
+}
+
+// Pages of entities for the JSON API, continuing strictly after `after` (keyset pagination).
+// Without words: by name. With words: in autocomplete's order (names that start with them
+// first, then shorter names), so the first page is exactly what the entity box shows.
+export type EntityKey = { name: string; id: string; rank?: number; length?: number }
+export type EntityListFilter = { q?: string; kind?: EntityKind }
+
+export async function listEntitiesPage(filter: EntityListFilter, page: { after?: EntityKey; take: number }, client: DbClient = getDb()): Promise<(EntitySummary & { key: EntityKey })[]> {
+  const q = filter.q?.trim() ?? ''
+  if (!q) {
+    const after = page.after
+    const rows = await client.entity.findMany({
+      where: { kind: filter.kind, ...(after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {}) },
+      select: entitySelect,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      take: page.take,
+    })
+    return rows.map((e) => ({ ...e, key: { name: e.name, id: e.id } }))
+  }
+  const pattern = `%${likeLiteral(q)}%`
+  const prefix = `${likeLiteral(q)}%`
+  const rank = Prisma.sql`(CASE WHEN lower(e.name) LIKE lower(${prefix}) THEN 0 ELSE 1 END)`
+  const after = page.after
+  const keys = await client.$queryRaw<{ id: string; rank: number; length: number; name: string }[]>`
+    SELECT e.id, ${rank} AS rank, length(e.name)::int AS length, e.name FROM "Entity" e
+    WHERE (e.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(e.aliases) a WHERE a ILIKE ${pattern}))
+      ${filter.kind ? Prisma.sql`AND e.kind = ${filter.kind}::"EntityKind"` : Prisma.empty}
+      ${after ? Prisma.sql`AND (${rank}, length(e.name), e.name, e.id) > (${after.rank ?? 0}::int, ${after.length ?? 0}::int, ${after.name}, ${after.id}::uuid)` : Prisma.empty}
+    ORDER BY ${rank}, length(e.name), e.name, e.id
+    LIMIT ${page.take}`
+  const found = await client.entity.findMany({ where: { id: { in: keys.map((r) => r.id) } }, select: entitySelect })
+  return keys.flatMap((k) => found.filter((e) => e.id === k.id).map((e) => ({ ...e, key: { rank: k.rank, length: k.length, name: k.name, id: k.id } })))
+}
+
+export async function getEntityDetails(id: string, client: DbClient = getDb()) {
+  return client.entity.findUnique({
+    where: { id },
+    select: { ...entitySelect, createdAt: true, updatedAt: true, _count: { select: { spokenClaims: true, aboutClaims: true, affiliates: true } } },
+  })
 }

@@ -5,8 +5,21 @@ export async function findOrCreateOutlet(name: string, domain: string | null, cl
   return client.outlet.upsert({ where: { name }, update: {}, create: { name, domain } })
 }
 
-export async function findOutletByDomain(domain: string, client: DbClient = getDb()) {
-  return client.outlet.findFirst({ where: { domain } })
+// The outlets of a batch of articles by name, created where new (a concurrent ingest creating
+// the same one is absorbed by skipDuplicates on the unique name).
+export async function findOrCreateOutlets(wanted: { name: string; domain: string | null }[], client: DbClient = getDb()): Promise<Map<string, string>> {
+  if (wanted.length === 0) return new Map()
+  await client.outlet.createMany({ data: wanted, skipDuplicates: true })
+  const rows = await client.outlet.findMany({ where: { name: { in: wanted.map((w) => w.name) } }, select: { id: true, name: true } })
+  return new Map(rows.map((r) => [r.name, r.id]))
+}
+
+export async function findOutletsByDomains(domains: string[], client: DbClient = getDb()): Promise<Map<string, string>> {
+  if (domains.length === 0) return new Map()
+  const rows = await client.outlet.findMany({ where: { domain: { in: domains } }, select: { id: true, domain: true }, orderBy: { createdAt: 'asc' } })
+  const byDomain = new Map<string, string>()
+  for (const row of rows) if (row.domain && !byDomain.has(row.domain)) byDomain.set(row.domain, row.id)
+  return byDomain
 }
 
 export async function listOutlets(client: DbClient = getDb()) {

@@ -61,3 +61,60 @@ export async function listStoriesOfArticle(articleId: string, client: DbClient =
 export async function listStoriesOfClaims(claimIds: string[], client: DbClient = getDb()) {
   return client.storyClaim.findMany({ where: { claimId: { in: claimIds } }, select: { claimId: true, story: { select: { id: true, name: true } } } })
 }
+
+// Pages of stories for the JSON API, by name, continuing strictly after `after` (keyset pagination).
+export type StoryKey = { name: string; id: string }
+
+export async function listStoriesPage(page: { after?: StoryKey; take: number }, client: DbClient = getDb()) {
+  const after = page.after
+  return client.story.findMany({
+    where: after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {},
+    select: { id: true, name: true, slug: true, description: true, createdAt: true, updatedAt: true, _count: { select: { articles: true, claims: true } } },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: page.take,
+  })
+}
+
+// A story with its members, articles newest first and claims in date order.
+export async function getStoryDetails(id: string, client: DbClient = getDb()) {
+  return client.story.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      description: true,
+      createdAt: true,
+      updatedAt: true,
+      articles: { select: { article: { select: { id: true, title: true } } }, orderBy: { article: { publishedAt: { sort: 'desc', nulls: 'last' } } } },
+      claims: { select: { claim: { select: { id: true, kind: true, quote: true, articleId: true } } }, orderBy: { claim: { claimDate: { sort: 'asc', nulls: 'last' } } } },
+    },
+  })
+}
+
+export async function storyExists(id: string, client: DbClient = getDb()): Promise<boolean> {
+  return (await client.story.count({ where: { id } })) > 0
+}
+
+// Renaming keeps the slug: links to the story stay valid.
+export async function updateStoryRecord(id: string, changes: { name?: string; description?: string | null }, actorId: string | null, client: PrismaClient = getDb()) {
+  return client.$transaction(async (tx) => {
+    const before = await tx.story.findUnique({ where: { id }, select: { name: true, description: true } })
+    if (!before) return null
+    const after = await tx.story.update({ where: { id }, data: changes, select: { name: true, description: true } })
+    await recordAuditEvent({ actorId, action: 'story.update', objectType: 'Story', objectId: id, before, after }, tx)
+    return after
+  })
+}
+
+// The story's memberships go with it (the schema cascades); its articles and claims stay.
+export async function deleteStoryRecord(id: string, actorId: string | null, client: PrismaClient = getDb()): Promise<boolean> {
+  return client.$transaction(async (tx) => {
+    const before = await tx.story.findUnique({ where: { id }, select: { name: true, slug: true, description: true, articles: { select: { articleId: true } }, claims: { select: { claimId: true } } } })
+    if (!before) return false
+    await tx.story.delete({ where: { id } })
+    const { articles, claims, ...fields } = before
+    await recordAuditEvent({ actorId, action: 'story.delete', objectType: 'Story', objectId: id, before: { ...fields, articleIds: articles.map((a) => a.articleId), claimIds: claims.map((c) => c.claimId) } }, tx)
+    return true
+  })
+}

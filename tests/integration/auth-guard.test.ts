@@ -43,6 +43,7 @@ const ACTION_ROLES: Record<string, Role | 'public'> = {
   'app/articles/[id]/claim-actions.ts#createClaim': 'editor',
   'app/articles/[id]/claim-actions.ts#updateClaim': 'editor',
   'app/articles/[id]/claim-actions.ts#deleteClaim': 'editor',
+  'app/articles/[id]/claim-actions.ts#setVerdict': 'editor',
   'app/articles/[id]/claim-actions.ts#linkClaim': 'editor',
   'app/articles/[id]/claim-actions.ts#unlinkClaim': 'editor',
   'app/articles/[id]/claim-actions.ts#createEntity': 'editor',
@@ -58,10 +59,36 @@ const ACTION_ROLES: Record<string, Role | 'public'> = {
 
 // Every route handler and method; reads are for viewers and up, except the health check.
 const ROUTE_ROLES: Record<string, Role | 'public'> = {
+  'app/api/articles/route.ts#GET': 'viewer',
   'app/api/articles/route.ts#POST': 'editor',
+  'app/api/articles/[id]/route.ts#GET': 'viewer',
+  'app/api/articles/[id]/route.ts#PATCH': 'editor',
+  'app/api/articles/[id]/route.ts#DELETE': 'editor',
+  'app/api/claims/route.ts#POST': 'editor',
+  'app/api/claims/[id]/route.ts#GET': 'viewer',
+  'app/api/claims/[id]/route.ts#PATCH': 'editor',
+  'app/api/claims/[id]/route.ts#DELETE': 'editor',
+  'app/api/entities/route.ts#POST': 'editor',
+  'app/api/entities/[id]/route.ts#GET': 'viewer',
+  'app/api/entities/[id]/route.ts#PATCH': 'editor',
+  'app/api/links/route.ts#POST': 'editor',
+  'app/api/links/[id]/route.ts#GET': 'viewer',
+  'app/api/links/[id]/route.ts#DELETE': 'editor',
+  'app/api/openapi.json/route.ts#GET': 'public',
+  'app/api/stories/route.ts#GET': 'viewer',
+  'app/api/stories/route.ts#POST': 'editor',
+  'app/api/stories/[id]/route.ts#GET': 'viewer',
+  'app/api/stories/[id]/route.ts#PATCH': 'editor',
+  'app/api/stories/[id]/route.ts#DELETE': 'editor',
+  'app/api/stories/[id]/articles/[articleId]/route.ts#PUT': 'editor',
+  'app/api/stories/[id]/articles/[articleId]/route.ts#DELETE': 'editor',
+  'app/api/stories/[id]/claims/[claimId]/route.ts#PUT': 'editor',
+  'app/api/stories/[id]/claims/[claimId]/route.ts#DELETE': 'editor',
   'app/api/claims/route.ts#GET': 'viewer',
   'app/api/entities/route.ts#GET': 'viewer',
+  'app/api/export/route.ts#GET': 'viewer',
   'app/api/health/route.ts#GET': 'public',
+  'app/api/import/route.ts#POST': 'editor',
   'app/api/timeline/route.ts#GET': 'viewer',
 }
 
@@ -136,6 +163,12 @@ describe('server actions', async () => {
   }
 })
 
+// A request each role may make, where a route's default needs more than its floor: the full
+// Claimline export (no format given) is for editors, the per-claim formats for viewers.
+const ROUTE_QUERY: Record<string, string> = {
+  'app/api/export/route.ts#GET': '?format=csv',
+}
+
 describe('route handlers', async () => {
   const routes = await routeHandlers()
 
@@ -150,7 +183,7 @@ describe('route handlers', async () => {
     const send = (headers: Record<string, string>) =>
       callRoute(
         handler as (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
-        new Request('http://localhost/x', { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'GET' ? undefined : '{}' }),
+        new Request(`http://localhost/x${ROUTE_QUERY[id] ?? ''}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'GET' ? undefined : '{}' }),
       )
     test(`${id}: 401 anonymous or with a bad token, 403 below ${needed}, 403 cross-site with a cookie`, async () => {
       const anonymous = await send({})

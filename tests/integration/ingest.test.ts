@@ -109,6 +109,37 @@ test('a batch goes on past bad items, each reported with its reason, none half-s
   expect(await getDb().article.count()).toBe(before + 1)
 })
 
+test('one batch: later items are checked against earlier ones of the same batch', async () => {
+  const story = [
+    'The regional assembly approved a plan on Wednesday to reopen the northern rail line that closed to passengers in 1968.',
+    'Trains could run again by 2029 if the national government agrees to pay for new signals, the transport committee said.',
+    'Campaigners who spent twenty years arguing for the line welcomed the vote but warned that the funding was far from certain.',
+  ]
+  const url = 'https://example.test/news/assembly'
+  const results = await ingestMany(
+    [
+      { bytes: html(url, story), name: 'assembly.html', url },
+      { bytes: html('https://other.test/copy', story), name: 'copy.html' },
+      { bytes: html('https://wire.test/assembly', [...story, 'A public consultation on the timetable and the new stations will open in the spring, the committee added.']), name: 'syndicated.html' },
+      { bytes: html(url, story.slice(1)), name: 'assembly-again.html', url },
+    ],
+    options,
+  )
+  const [first, copy, syndicated, again] = results
+  const original = created(first ?? failed())
+  expect(copy).toMatchObject({ status: 'duplicate', reason: 'same-text', article: { id: original.article.id } })
+  expect(created(syndicated ?? failed()).nearDuplicateOf).toMatchObject({ id: original.article.id })
+  expect(again).toMatchObject({ status: 'duplicate', reason: 'same-url', article: { id: original.article.id } })
+  const stored = await getDb().article.findUniqueOrThrow({ where: { id: original.article.id }, include: { fingerprints: true } })
+  expect([stored.canonicalUrl, stored.sourceUrl, stored.language, stored.rawSourceName, stored.version]).toEqual([url, url, 'en', 'assembly.html', 1])
+  expect(stored.fingerprints).toHaveLength(3)
+  expect(await getDb().auditEvent.count({ where: { action: 'article.ingest', objectId: { in: results.map((r) => (r.status === 'created' ? r.article.id : '')) } } })).toBe(2)
+})
+
+function failed(): never {
+  throw new Error('missing result')
+}
+
 test('five simultaneous ingests of one text store it once', async () => {
   const bytes = html('https://example.test/news/ferry', PARAGRAPHS.map((p) => p.replace('budget', 'ferry timetable')))
   const results = await Promise.all(Array.from({ length: 5 }, (_, i) => ingestOne({ bytes, name: `ferry-${i}.html` }, options)))

@@ -1,7 +1,12 @@
+// GET /api/articles — (viewer) the article list with the list page's filters, a page at a time.
 // POST /api/articles — (editor) ingest one article from JSON ({text} | {html, url?} | {url}) or many
 // files from multipart/form-data (field "files"); answers with one result per input.
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
+import { apiRoute, readQuery } from '@/lib/api/handler'
+import { decodeCursor, pageOf } from '@/lib/api/cursor'
+import { presentArticleSummary } from '@/lib/api/present'
+import { articleIngestBody, articleListQuery, type ArticleIngestFixes, type articleListResponse, type ingestResponse } from '@/lib/api/schemas'
 import { MAX_INPUT_BYTES } from '@/lib/ingest/extract'
 import { IngestError, type IngestErrorCode } from '@/lib/ingest/errors'
 import { entriesFromSource } from '@/lib/ingest/feeds'
@@ -9,27 +14,24 @@ import { fetchArticle } from '@/lib/ingest/fetch-url'
 import { ingestEntries, type IngestInput, type IngestResult } from '@/lib/ingest/ingest'
 import { guardedRoute } from '@/lib/auth/guard'
 import { HttpError, jsonError, readBodyWithLimit } from '@/lib/http/responses'
+import { listArticlesPage } from '@/lib/queries/articles'
 
 export const dynamic = 'force-dynamic'
 
+const articleKey = z.object({ publishedAt: z.iso.datetime().nullable(), ingestedAt: z.iso.datetime(), id: z.uuid() })
+
+export const GET = apiRoute('viewer', async (request) => {
+  const query = readQuery(request, articleListQuery)
+  const after = query.cursor ? decodeCursor(query.cursor, articleKey) : undefined
+  const rows = await listArticlesPage(
+    { q: query.q || undefined, outletId: query.outlet, from: query.from, to: query.to, undated: query.undated === 'true' },
+    { after: after && { publishedAt: after.publishedAt ? new Date(after.publishedAt) : null, ingestedAt: new Date(after.ingestedAt), id: after.id }, take: query.limit + 1 },
+  )
+  const page = pageOf(rows, query.limit, (a) => ({ publishedAt: a.publishedAt?.toISOString() ?? null, ingestedAt: a.ingestedAt.toISOString(), id: a.id }))
+  return NextResponse.json({ articles: page.items.map(presentArticleSummary), nextCursor: page.nextCursor } satisfies z.infer<typeof articleListResponse>)
+})
+
 const MAX_UPLOAD_BYTES = 4 * MAX_INPUT_BYTES
-
-const editorFixes = z
-  .object({
-    title: z.string().trim().min(1).max(500).optional(),
-    publishedAt: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
-    bylines: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
-    publisher: z.string().trim().min(1).max(200).optional(),
-  })
-  .optional()
-
-const httpUrl = z.url({ protocol: /^https?$/ })
-
-const jsonInput = z.union([
-  z.object({ text: z.string().min(1), fixes: editorFixes }).strict(),
-  z.object({ html: z.string().min(1), url: httpUrl.optional(), fixes: editorFixes }).strict(),
-  z.object({ url: httpUrl, fixes: editorFixes }).strict(),
-])
 
 // A URL that could not be fetched, or an input refused before any article was found.
 const STATUS_FOR: Record<IngestErrorCode, number> = {
@@ -50,7 +52,7 @@ function statusFor(results: IngestResult[]): number {
   return 200
 }
 
-async function fromJson(request: Request): Promise<{ inputs: IngestInput[]; fixes: z.infer<typeof editorFixes> }> {
+async function fromJson(request: Request): Promise<{ inputs: IngestInput[]; fixes: ArticleIngestFixes }> {
   const raw = await readBodyWithLimit(request, MAX_INPUT_BYTES + 64 * 1024)
   let data: unknown
   try {
@@ -58,7 +60,7 @@ async function fromJson(request: Request): Promise<{ inputs: IngestInput[]; fixe
   } catch {
     throw new HttpError(400, 'bad-json', 'The request body is not valid JSON.')
   }
-  const parsed = jsonInput.safeParse(data)
+  const parsed = articleIngestBody.safeParse(data)
   if (!parsed.success) {
     throw new HttpError(400, 'bad-request', `Send {"text": …}, {"html": …, "url"?: …} or {"url": …}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`)
   }
@@ -92,7 +94,7 @@ export const POST = guardedRoute('editor', async (request, user) => {
     for (const input of inputs) {
       results.push(...(await ingestEntries(await entriesFromSource(input.name, async () => input), { actorId: user.id, fixes })))
     }
-    return NextResponse.json({ results }, { status: statusFor(results) })
+    return NextResponse.json({ results } satisfies z.input<typeof ingestResponse>, { status: statusFor(results) })
   } catch (error) {
     if (error instanceof HttpError) return jsonError(error.status, error.code, error.message)
     if (error instanceof IngestError) return jsonError(STATUS_FOR[error.code], error.code, error.message)

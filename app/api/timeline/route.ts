@@ -1,6 +1,8 @@
 // GET /api/timeline?entity=…&kind=…&from=…&format=json|csv — (viewer) the timeline view with the
 // same parameters as /timeline, as JSON (default) or as a CSV download.
 import { NextResponse } from 'next/server'
+import type { z } from 'zod'
+import type { timelineResponse } from '@/lib/api/schemas'
 import { guardedRoute } from '@/lib/auth/guard'
 import { timelineCsv, timelineJson } from '@/lib/timeline/export'
 import { loadTimeline } from '@/lib/timeline/load'
@@ -26,5 +28,6 @@ export const GET = guardedRoute('viewer', async (request) => {
       headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="claimline-timeline.csv"' },
     })
   }
-  return NextResponse.json(timelineJson(view, timelineQueryString(params)))
+  // Typed by the schema the OpenAPI document publishes for this answer.
+  return NextResponse.json(timelineJson(view, timelineQueryString(params)) satisfies z.infer<typeof timelineResponse>)
 })

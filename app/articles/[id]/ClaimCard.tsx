@@ -1,11 +1,13 @@
 'use client'
 // A claim's card: what it says, who said it about whom, how it links to other claims; for
-// editors, edit, delete and link from here.
+// editors, edit, delete, link and give a fact-check verdict from here.
 import Link from 'next/link'
 import { useActionState, useEffect, useState } from 'react'
 import { FormError } from '@/app/components/FormError'
+import { ExportLinks } from '@/app/components/ExportLinks'
+import { VERDICT_SUGGESTIONS } from '@/lib/claims/verdicts'
 import { claimKindLabel, LINK_RELATIONS, relationLabel } from '@/lib/claims/kinds'
-import { deleteClaim, linkClaim, unlinkClaim, type ClaimActionState } from './claim-actions'
+import { deleteClaim, linkClaim, setVerdict, unlinkClaim, type ClaimActionState } from './claim-actions'
 import type { ClaimView } from './claim-view'
 import { ClaimForm } from './ClaimForm'
 import { StoryMembership } from '@/app/stories/StoryForms'
@@ -15,7 +17,7 @@ const initial: ClaimActionState = { error: null, done: 0 }
 type Props = { claim: ClaimView; articleId: string; articleDay: string | null; canEdit: boolean; stories: { id: string; name: string }[]; onClose: () => void }
 
 export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onClose }: Props) {
-  const [mode, setMode] = useState<'view' | 'edit' | 'link' | 'confirm-delete'>('view')
+  const [mode, setMode] = useState<'view' | 'edit' | 'link' | 'verdict' | 'confirm-delete'>('view')
   const [deleteState, remove, deleting] = useActionState(deleteClaim, initial)
   const [unlinkState, unlink] = useActionState(unlinkClaim, initial)
   useEffect(() => {
@@ -51,6 +53,16 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onCl
             <dd>{claim.note}</dd>
           </>
         ) : null}
+        {claim.verdict ? (
+          <>
+            <dt>Verdict</dt>
+            <dd>
+              <strong className="verdict">{claim.verdict}</strong>
+              {claim.verdictAt ? <span className="muted small"> · {claim.verdictAt.slice(0, 10)}</span> : null}
+              {claim.verdictNote ? <p className="small">{claim.verdictNote}</p> : null}
+            </dd>
+          </>
+        ) : null}
         {canEdit || claim.stories.length > 0 ? (
           <>
             <dt>Stories</dt>
@@ -79,6 +91,9 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onCl
           ))}
         </ul>
       ) : null}
+      <p className="muted small">
+        <ExportLinks query={`claim=${claim.id}`} label="Export" />
+      </p>
       <FormError error={deleteState.error ?? unlinkState.error} />
       {canEdit && mode === 'view' ? (
         <div className="form-buttons">
@@ -87,6 +102,9 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onCl
           </button>
           <button type="button" onClick={() => setMode('link')}>
             Link to…
+          </button>
+          <button type="button" onClick={() => setMode('verdict')}>
+            Verdict…
           </button>
           <button type="button" className="danger" onClick={() => setMode('confirm-delete')}>
             Delete
@@ -108,6 +126,7 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onCl
         </form>
       ) : null}
       {mode === 'link' ? <LinkPicker claim={claim} articleId={articleId} onDone={() => setMode('view')} /> : null}
+      {mode === 'verdict' ? <VerdictForm claim={claim} articleId={articleId} onDone={() => setMode('view')} /> : null}
     </section>
   )
 }
@@ -168,6 +187,46 @@ function LinkPicker({ claim, articleId, onDone }: { claim: ClaimView; articleId:
         <button type="submit" disabled={pending}>
           Link
         </button>
+        <button type="button" className="link-button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
+
+// The verdict published as a ClaimReview: a short rating (suggestions offered, any wording
+// accepted) and an optional explanation. "Remove verdict" clears both.
+function VerdictForm({ claim, articleId, onDone }: { claim: ClaimView; articleId: string; onDone: () => void }) {
+  const [state, action, pending] = useActionState(setVerdict, initial)
+  useEffect(() => {
+    if (state.done > 0) onDone()
+  }, [state.done, onDone])
+  const listId = `verdicts-${claim.id}`
+  return (
+    <form action={action} className="claim-form" aria-label="Fact-check verdict">
+      <input type="hidden" name="id" value={claim.id} />
+      <input type="hidden" name="version" value={claim.version} />
+      <input type="hidden" name="articleId" value={articleId} />
+      <label htmlFor={`verdict-${claim.id}`}>Verdict</label>
+      <input id={`verdict-${claim.id}`} name="verdict" list={listId} defaultValue={claim.verdict ?? ''} maxLength={100} placeholder="False, Misleading, Accurate…" autoFocus />
+      <datalist id={listId}>
+        {VERDICT_SUGGESTIONS.map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
+      <label htmlFor={`verdict-note-${claim.id}`}>Why (optional)</label>
+      <textarea id={`verdict-note-${claim.id}`} name="verdictNote" rows={2} defaultValue={claim.verdictNote ?? ''} maxLength={2000} />
+      <FormError error={state.error} />
+      <div className="form-buttons">
+        <button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save verdict'}
+        </button>
+        {claim.verdict ? (
+          <button type="submit" name="clear" value="1" className="danger" disabled={pending}>
+            Remove verdict
+          </button>
+        ) : null}
         <button type="button" className="link-button" onClick={onDone}>
           Cancel
         </button>

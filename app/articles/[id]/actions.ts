@@ -2,26 +2,22 @@
 // Editors correct an article's details in place; the change is audited under their name.
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
+import { articlePublishedAt, articleTitle, editArticleDetails, outletName } from '@/lib/articles/details'
 import { guardedAction } from '@/lib/auth/guard'
 import { formText } from '@/lib/http/form'
-import { publishedFields } from '@/lib/ingest/ingest'
-import { updateArticleDetails } from '@/lib/queries/articles'
 import { StaleEditError } from '@/lib/queries/edits'
-import { findOrCreateOutlet } from '@/lib/queries/outlets'
 
 export type DetailsState = { error: string | null; saved: boolean }
 
 const detailsForm = z.object({
   id: z.uuid(),
   version: z.coerce.number().int().min(1),
-  title: z.string().trim().min(1, 'The title cannot be empty.').max(500),
-  publishedAt: z.union([z.literal(''), z.iso.date(), z.iso.datetime({ offset: true })], {
-    error: 'Give the date as YYYY-MM-DD, or a date-time with its offset, e.g. 2013-06-06T20:43:00-04:00.',
-  }),
+  title: articleTitle,
+  publishedAt: articlePublishedAt,
   publishedBefore: z.string(),
   publishedSourceBefore: z.enum(['jsonld', 'meta', 'time', 'dateline', 'url', 'editor', '']),
   bylines: z.string().max(1000),
-  outlet: z.string().trim().max(200),
+  outlet: outletName,
 })
 
 export const saveArticleDetails = guardedAction('editor', async (user, _previous: DetailsState, form: FormData): Promise<DetailsState> => {
@@ -32,21 +28,15 @@ export const saveArticleDetails = guardedAction('editor', async (user, _previous
   const input = parsed.data
   // An unchanged date keeps where it came from; a changed (or cleared) one is the editor's.
   const dateChanged = input.publishedAt !== input.publishedBefore
-  const published = dateChanged
-    ? publishedFields(input.publishedAt ? { iso: input.publishedAt, source: 'editor', confidence: 1 } : null)
-    : null
-  const outletId = input.outlet ? (await findOrCreateOutlet(input.outlet, null)).id : null
   try {
-    const saved = await updateArticleDetails(
+    const saved = await editArticleDetails(
       input.id,
       input.version,
       {
         title: input.title,
         bylines: input.bylines.split(/\s*(?:,|\band\b)\s*/).filter(Boolean),
-        outletId,
-        ...(published
-          ? { publishedAt: published.publishedAt, publishedOffset: published.publishedOffset, publishedSource: published.publishedSource === 'editor' ? 'editor' : null }
-          : {}),
+        publisher: input.outlet || null,
+        publishedAt: dateChanged ? input.publishedAt || null : undefined,
       },
       user.id,
     )

@@ -4,11 +4,11 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { guardedAction } from '@/lib/auth/guard'
-import { claimFields, claimLinkInput, claimSelection, claimVersion } from '@/lib/claims/input'
+import { claimFields, claimLinkInput, claimSelection, claimVerdictInput, claimVersion } from '@/lib/claims/input'
 import { acceptSuggestion, refreshSuggestions, rejectSuggestion, SuggestionGoneError } from '@/lib/claims/suggestions'
 import { SelectionError, tagClaim } from '@/lib/claims/tag'
 import { formText } from '@/lib/http/form'
-import { deleteClaimRecord, LinkError, linkClaims, unlinkClaims, updateClaimRecord } from '@/lib/queries/claims'
+import { deleteClaimRecord, LinkError, linkClaims, setClaimVerdict, unlinkClaims, updateClaimRecord } from '@/lib/queries/claims'
 import { StaleEditError } from '@/lib/queries/edits'
 import { createEntityRecord, EntityExistsError, type EntitySummary } from '@/lib/queries/entities'
 
@@ -51,6 +51,25 @@ export const updateClaim = guardedAction('editor', async (user, previous: ClaimA
   const { claimDate, ...rest } = fields.data
   try {
     const saved = await updateClaimRecord(version.data.id, version.data.version, { ...rest, claimDate: claimDate ? new Date(`${claimDate}T00:00:00Z`) : null }, user.id)
+    if (!saved) return { error: 'This claim was deleted by someone else.', done: previous.done }
+  } catch (error) {
+    if (error instanceof StaleEditError) return { error: error.message, done: previous.done }
+    throw error
+  }
+  refresh(formText(form, 'articleId'))
+  return { error: null, done: previous.done + 1 }
+})
+
+// A fact-check verdict: set, changed, or cleared (an empty rating), against the version the editor read.
+export const setVerdict = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+  const version = claimVersion.safeParse({ id: formText(form, 'id'), version: formText(form, 'version') })
+  // "Remove verdict" submits the same form with clear=1: the typed rating is then ignored.
+  const cleared = formText(form, 'clear') === '1'
+  const input = claimVerdictInput.safeParse({ verdict: cleared ? '' : formText(form, 'verdict'), verdictNote: formText(form, 'verdictNote') })
+  if (!version.success) return { error: 'No such claim.', done: previous.done }
+  if (!input.success) return { error: firstIssue(input.error), done: previous.done }
+  try {
+    const saved = await setClaimVerdict(version.data.id, version.data.version, input.data, user.id)
     if (!saved) return { error: 'This claim was deleted by someone else.', done: previous.done }
   } catch (error) {
     if (error instanceof StaleEditError) return { error: error.message, done: previous.done }

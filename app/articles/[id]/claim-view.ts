@@ -17,6 +17,10 @@ export type ClaimView = {
   channel: string | null
   claimDate: string | null
   note: string | null
+  // An editor's fact-check verdict ("False", "Misleading"…), its explanation and when it was given.
+  verdict: string | null
+  verdictNote: string | null
+  verdictAt: string | null
   version: number
   links: LinkView[]
   stories: EntityRef[]

@@ -10,6 +10,7 @@ import { safeHttpUrl } from '@/lib/urls'
 import { listClaimsForArticle } from '@/lib/queries/claims'
 import { listStories, listStoriesOfArticle, listStoriesOfClaims } from '@/lib/queries/stories'
 import { StoryMembership } from '@/app/stories/StoryForms'
+import { ExportLinks } from '@/app/components/ExportLinks'
 import { Annotator } from './Annotator'
 import { ArticleDetailsForm } from './ArticleDetailsForm'
 import { toClaimViews, toSuggestionViews } from './claim-views'
@@ -111,6 +112,11 @@ export default async function ArticlePage({ params }: Props) {
           </>
         )}
       </dl>
+      {claims.length > 0 ? (
+        <p className="muted small">
+          <ExportLinks query={`article=${article.id}`} label="Export its claims" />
+        </p>
+      ) : null}
       {canEdit ? (
       <ArticleDetailsForm
         key={article.version}

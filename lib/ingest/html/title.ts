@@ -5,11 +5,14 @@ import type { CheerioAPI } from 'cheerio'
 import { isTag, isText, type AnyNode, type Element } from 'domhandler'
 import { repairMojibake } from '../mojibake'
 import { normalizeParagraph } from '../normalize'
-import { attrIncludes, closest, descendants, elementsNamed, elementsWhere, hasAncestor, type Match } from './elements'
+import { attrIncludes, closest, descendants, elementsNamed, elementsWhere, hasAncestor, parentElement, type Match } from './elements'
 import type { JsonLdData } from './json-ld'
 import { fold, meta } from './meta'
 
-type TitleSources = { jsonLd: JsonLdData; siteNames: string[]; headlines: string[] }
+// A visible headline, and whether the page marks it up as the story's title.
+export type Headline = { text: string; titled: boolean }
+
+type TitleSources = { jsonLd: JsonLdData; siteNames: string[]; headlines: Headline[] }
 
 const SEPARATOR = /\s+[|\-–—:·•»/~]\s+|\s*[|·•»]\s*|\s+::\s+/
 
@@ -62,16 +65,42 @@ function inMasthead(el: Element): boolean {
   return header !== null && closest(el, isArticleOrMain) === null && descendants(header, isNav).length > 0
 }
 
-export function headlineCandidates($: CheerioAPI): string[] {
-  const found: string[] = []
+export function headlineCandidates($: CheerioAPI): Headline[] {
+  const found: Headline[] = []
   for (const source of HEADLINE_SOURCES) {
     for (const el of source($).slice(0, 5)) {
       if (inMasthead(el)) continue
       const text = withoutLabel(headlineText(el))
-      if (text.length >= 3 && text.length <= 300 && !found.includes(text)) found.push(text)
+      if (text.length < 3 || text.length > 300) continue
+      const seen = found.find((headline) => headline.text === text)
+      if (seen) seen.titled ||= isTitled(el)
+      else found.push({ text, titled: isTitled(el) })
     }
   }
   return found
+}
+
+// Templates mark the story's own headline: itemprop="headline", a class or id that says title
+// or headline ("entry-title", "article__headline"), or a header around it (<header>,
+// "post-header"), within a few levels. An <h1> with none of these may be a banner's slogan or
+// a heading typed into the body, and is weaker evidence against the page's meta titles.
+function isTitled(el: Element): boolean {
+  let node: Element | null = el
+  for (let level = 0; node && level <= TITLE_MARK_LEVELS; level++) {
+    // <body> and <html> classes describe the layout, not a region.
+    if (node.name === 'body' || node.name === 'html') return false
+    if (hasTitleMark(node)) return true
+    node = parentElement(node)
+  }
+  return false
+}
+
+const TITLE_MARK_LEVELS = 6
+const TITLE_MARKS = ['title', 'headline', 'header']
+
+function hasTitleMark(el: Element): boolean {
+  if (el.name === 'header' || el.attribs.itemprop === 'headline') return true
+  return TITLE_MARKS.some((mark) => attrIncludes(el, 'class', mark) || attrIncludes(el, 'id', mark))
 }
 
 // Link aggregators set widgets inside the headline element: a comment count ("87") and the
@@ -121,25 +150,40 @@ export function chooseTitle($: CheerioAPI, { jsonLd, siteNames, headlines }: Tit
     jsonLd.page?.headline,
     normalizeParagraph(titleText($)) || null,
   ].filter((t): t is string => Boolean(t))
-  const cleaned = metaTitles.map((title) => withoutLabel(stripSiteName(title, siteNames, headlines)))
-  headlines = headlines.map((headline) => withoutKicker(headline, cleaned))
+  const texts = headlines.map((headline) => headline.text)
+  const unsuffixed = metaTitles.map((title) => stripSiteName(title, siteNames, texts))
+  const cleaned = unsuffixed.map(withoutLabel)
+  const visible = headlines.map((headline) => ({ ...headline, text: withoutKicker(headline.text, cleaned) }))
 
   // An <h1> that a meta title confirms, whole or as the part left of a site name.
-  for (const headline of headlines) {
-    const key = fold(headline)
-    if (!key || isSiteName(headline, siteNames)) continue
-    if (cleaned.some((title) => fold(title) === key)) return headline
+  for (const { text } of visible) {
+    const key = fold(text)
+    if (!key || isSiteName(text, siteNames)) continue
+    if (cleaned.some((title) => fold(title) === key)) return text
   }
-  for (const headline of headlines) {
-    const key = fold(headline)
-    if (key.split(' ').length < 3 || isSiteName(headline, siteNames)) continue
-    if (metaTitles.some((title) => fold(title).includes(key))) return headline
+  for (const { text } of visible) {
+    const key = fold(text)
+    if (key.split(' ').length < 3 || isSiteName(text, siteNames)) continue
+    if (metaTitles.some((title) => fold(title).includes(key))) return text
   }
   // Otherwise the page's main headline, if it is about what the meta titles are about: meta
   // titles are often rewritten for search engines, the visible headline is what readers saw.
-  const main = headlines.find((h) => !isSiteName(h, siteNames) && fold(h).split(' ').length >= 2)
-  if (main && (cleaned.length === 0 || cleaned.some((title) => sharesWords(main, title)))) return main
-  return cleaned[0] ?? main ?? null
+  // But only a headline the page marks as its title, or one that says all a meta title says
+  // and more, outweighs the meta titles: an unmarked <h1> that rewords them may be a slogan.
+  const main = visible.find((h) => !isSiteName(h.text, siteNames) && fold(h.text).split(' ').length >= 2)
+  if (main && cleaned.length === 0) return main.text
+  if (main && cleaned.some((title) => sharesWords(main.text, title))) {
+    if (main.titled || unsuffixed.some((title) => elaborates(main.text, title))) return main.text
+  }
+  return cleaned[0] ?? main?.text ?? null
+}
+
+// Every word of the title is in the headline: "Spring plans" -> "Spring plans for the park".
+function elaborates(headline: string, title: string): boolean {
+  const words = new Set(fold(headline).split(' '))
+  return fold(title)
+    .split(' ')
+    .every((word) => words.has(word))
 }
 
 function titleText($: CheerioAPI): string {

@@ -274,7 +274,27 @@ describe('title', () => {
 
   test("a headline's comment count and source domain are not part of it", () => {
     const h1 = '<h1><a href="/s/1">Graduates find their degrees no longer guarantee jobs</a> <a href="https://news.example/x">(news.example)</a> <span class="comment-bubble">87</span></h1>'
-    expect(metadata(page('<title>Degrees and jobs - Tech Forum</title>', h1)).title).toBe('Graduates find their degrees no longer guarantee jobs')
+    expect(metadata(page('<title>Degrees and jobs - Tech Forum</title>', `<article><header>${h1}</header></article>`)).title).toBe('Graduates find their degrees no longer guarantee jobs')
+  })
+
+  test('an <h1> the page marks as its title wins over meta titles that reword it', () => {
+    const head = '<meta property="og:title" content="College essay tips"><title>College essay tips | Example News</title>'
+    expect(metadata(page(head, '<h1 class="entry-title">A guide to college application essays</h1>')).title).toBe('A guide to college application essays')
+    expect(metadata(page(head, '<article><header><div><h1>A guide to college application essays</h1></div></header></article>')).title).toBe('A guide to college application essays')
+    expect(metadata(page(head, '<h1 itemprop="headline">A guide to college application essays</h1>')).title).toBe('A guide to college application essays')
+  })
+
+  test('an unmarked <h1> that rewords the meta titles gives way to them', () => {
+    const head = '<meta property="og:title" content="College essay tips"><title>College essay tips | Example News</title>'
+    expect(metadata(page(head, '<div class="banner"><h1>A guide to college application essays</h1></div>')).title).toBe('College essay tips')
+  })
+
+  test('an unmarked <h1> that says all a meta title says, and more, still wins', () => {
+    const head = '<meta property="og:title" content="Insurance guide 2026">'
+    expect(metadata(page(head, '<div><h1>The complete insurance guide for 2026</h1></div>')).title).toBe('The complete insurance guide for 2026')
+    // Measured against the whole meta title: here the <h1> leaves out what follows the bar.
+    const labelled = '<meta property="og:title" content="Insurance guide 2026 | Costs, cover and savings">'
+    expect(metadata(page(labelled, '<div><h1>The complete insurance guide for 2026</h1></div>')).title).toBe('Insurance guide 2026')
   })
 
   test('a headline broken with <br> keeps a space between its lines', () => {

@@ -1,0 +1,24 @@
+// GET /api/links/{id} — (viewer) one link between two claims.
+// DELETE /api/links/{id} — (editor) remove it, as the claim card's "unlink" does; audited.
+import { NextResponse } from 'next/server'
+import type { z } from 'zod'
+import { NotFoundError } from '@/lib/api/errors'
+import { apiRoute, parseId } from '@/lib/api/handler'
+import { presentLink } from '@/lib/api/present'
+import type { linkResponse } from '@/lib/api/schemas'
+import { getClaimLink, unlinkClaims } from '@/lib/queries/claims'
+
+export const dynamic = 'force-dynamic'
+
+type Params = { id: string }
+
+export const GET = apiRoute<Params>('viewer', async (_request, _user, params) => {
+  const link = await getClaimLink(parseId(params.id, 'link'))
+  if (!link) throw new NotFoundError('link')
+  return NextResponse.json(presentLink(link) satisfies z.infer<typeof linkResponse>)
+})
+
+export const DELETE = apiRoute<Params>('editor', async (_request, user, params) => {
+  if (!(await unlinkClaims(parseId(params.id, 'link'), user.id))) throw new NotFoundError('link')
+  return new NextResponse(null, { status: 204 })
+})

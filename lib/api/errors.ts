@@ -1,0 +1,62 @@
+// Every JSON API error has one shape, { error: { code, message, … } }, and domain errors map to
+// status codes in one place, so that a route handler only throws and never builds an error body.
+import { NextResponse } from 'next/server'
+import { z } from 'zod'
+import { SelectionError } from '../claims/tag'
+import { HttpError } from '../http/responses'
+import { isUniqueViolation } from '../queries/client'
+import { LinkError } from '../queries/claims'
+import { StaleEditError } from '../queries/edits'
+import { EntityExistsError } from '../queries/entities'
+
+export class NotFoundError extends Error {
+  constructor(what: string) {
+    super(`No such ${what}.`)
+    this.name = 'NotFoundError'
+  }
+}
+
+export type ApiIssue = { path: (string | number)[]; code: string; message: string }
+export type ApiErrorBody = { error: { code: string; message: string; issues?: ApiIssue[]; currentVersion?: number | null; existingId?: string } }
+
+export function apiError(status: number, error: ApiErrorBody['error']): NextResponse {
+  return NextResponse.json({ error } satisfies ApiErrorBody, { status })
+}
+
+function issuesOf(error: z.ZodError): ApiIssue[] {
+  return error.issues.map((issue) => ({
+    // Symbols cannot appear in JSON input, but zod's type allows them.
+    path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+    code: issue.code,
+    message: issue.message,
+  }))
+}
+
+function summary(issues: ApiIssue[]): string {
+  return issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
+}
+
+// Prisma's "a foreign key points nowhere" (P2003), e.g. a speakerId that names no entity.
+function isForeignKeyViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2003'
+}
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof z.ZodError) {
+    const issues = issuesOf(error)
+    return apiError(400, { code: 'invalid', message: summary(issues), issues })
+  }
+  if (error instanceof HttpError) return apiError(error.status, { code: error.code, message: error.message })
+  if (error instanceof NotFoundError) return apiError(404, { code: 'not-found', message: error.message })
+  // A stale edit of something deleted meanwhile: there is no version to reload.
+  if (error instanceof StaleEditError && error.currentVersion === null) return apiError(404, { code: 'not-found', message: `No such ${error.what}.` })
+  if (error instanceof StaleEditError) return apiError(409, { code: 'stale', message: error.message, currentVersion: error.currentVersion })
+  if (error instanceof EntityExistsError) return apiError(409, { code: 'exists', message: error.message, existingId: error.existing.id })
+  if (isUniqueViolation(error)) return apiError(409, { code: 'conflict', message: 'Another record already has this value (e.g. an entity of the same kind and name).' })
+  if (isForeignKeyViolation(error)) return apiError(422, { code: 'invalid-reference', message: 'A referenced record (an entity, article or claim) does not exist.' })
+  if (error instanceof SelectionError) return apiError(422, { code: 'invalid-selection', message: error.message })
+  if (error instanceof LinkError) return apiError(422, { code: 'invalid-link', message: error.message })
+  // Anything else is our bug: logged with its stack, answered without internals.
+  console.error(error)
+  return apiError(500, { code: 'internal', message: 'Something went wrong on the server.' })
+}
