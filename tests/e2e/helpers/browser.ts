@@ -46,8 +46,8 @@ export function watchForErrors(page: Page): ErrorWatch {
 }
 
 // Signs in through the login form, as a person would.
-export async function signIn(page: Page, login: TestLogin): Promise<void> {
-  await page.goto(`${inject('baseUrl')}/login`)
+export async function signIn(page: Page, login: TestLogin, baseUrl: string = inject('baseUrl')): Promise<void> {
+  await page.goto(`${baseUrl}/login`)
   await page.getByRole('textbox', { name: 'Email' }).fill(login.email)
   await page.getByLabel('Password').fill(login.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
