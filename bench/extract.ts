@@ -9,6 +9,7 @@ import { JSDOM, VirtualConsole } from 'jsdom'
 import { extractArticle } from '../lib/ingest/extract'
 import { extractBody } from '../lib/ingest/html/body'
 import { extractionDir, loadEvalPages, type EvalPage } from '../scripts/lib/eval-pages'
+import { argNumber, argValue, isMainModule, printRows, type BenchRow } from './lib/bench-rows'
 
 type Contender = { name: string; run: (page: EvalPage, html: string) => void }
 
@@ -45,10 +46,6 @@ const contenders: Contender[] = [
   },
 ]
 
-function option(args: string[], name: string): string | null {
-  const i = args.indexOf(name)
-  return i >= 0 ? (args[i + 1] ?? null) : null
-}
 
 function msPerPage(contender: Contender, pages: EvalPage[], texts: string[]): number {
   const started = performance.now()
@@ -62,16 +59,21 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
 
-function main(args: string[]): number {
-  const pages = loadEvalPages(option(args, '--only'))
-  if (!pages || pages.length === 0) {
-    console.error(`No extraction eval set at ${extractionDir()} (set CLAIMLINE_EVAL_DIR to the folder holding extraction/).`)
-    return 1
-  }
-  const repeats = Math.max(3, Number(option(args, '--repeats') ?? 3))
+export type ExtractBenchOptions = { repeats: number; only: string | null }
+
+export function parseExtractOptions(args: readonly string[]): ExtractBenchOptions {
+  return { repeats: Math.max(3, argNumber(args, '--repeats', 3)), only: argValue(args, '--only') }
+}
+
+const TARGET_VS_READABILITY = 10
+const TARGET_VS_FLOOR = 3
+
+export async function run({ repeats, only }: ExtractBenchOptions): Promise<BenchRow[]> {
+  const pages = loadEvalPages(only)
+  if (!pages || pages.length === 0) throw new Error(`No extraction eval set at ${extractionDir()} (set CLAIMLINE_EVAL_DIR to the folder holding extraction/).`)
   const decoder = new TextDecoder()
   const texts = pages.map((page) => decoder.decode(page.html))
-  console.log(`${pages.length} pages, ${repeats} timed repeats after one warm-up pass each\n`)
+  console.log(`bench:extract: ${pages.length} pages, ${repeats} timed repeats after one warm-up pass each`)
 
   const results = new Map<string, number>()
   for (const contender of contenders) {
@@ -79,17 +81,19 @@ function main(args: string[]): number {
     const runs = Array.from({ length: repeats }, () => msPerPage(contender, pages, texts))
     const ms = median(runs)
     results.set(contender.name, ms)
-    console.log(`${contender.name.padEnd(28)} ${ms.toFixed(2).padStart(8)} ms/page   (runs: ${runs.map((r) => r.toFixed(2)).join(', ')})`)
+    console.log(`  ${contender.name.padEnd(28)} ${ms.toFixed(2).padStart(8)} ms/page   (runs: ${runs.map((r) => r.toFixed(2)).join(', ')})`)
   }
-
-  const ours = results.get('claimline extractArticle') ?? 0
-  const readability = results.get('readability + jsdom') ?? 0
-  const floor = results.get('cheerio.load (floor)') ?? 0
-  console.log(`\nours vs readability+jsdom: ${(readability / ours).toFixed(1)}× faster (${(ours / readability).toFixed(3)} of its time)`)
-  console.log(`ours vs cheerio.load floor: ${(ours / floor).toFixed(2)}× the parse time`)
-  const bodyOnly = results.get('cheerio.load + extractBody') ?? 0
-  console.log(`load + extractBody vs floor: ${(bodyOnly / floor).toFixed(2)}× the parse time`)
-  return 0
+  const ours = results.get('claimline extractArticle') ?? Number.NaN
+  const readability = results.get('readability + jsdom') ?? Number.NaN
+  const floor = results.get('cheerio.load (floor)') ?? Number.NaN
+  const bodyOnly = results.get('cheerio.load + extractBody') ?? Number.NaN
+  const row = (scenario: string, metric: string, value: number, unit: string, judged?: { target: string; pass: boolean }): BenchRow => ({ benchmark: 'extract', scenario, metric, value, unit, ...judged })
+  return [
+    ...[...results].map(([name, ms]) => row(name, 'per page (median)', ms, 'ms')),
+    row('ours vs readability + jsdom', 'speed-up', readability / ours, 'x', { target: `>= ${TARGET_VS_READABILITY}`, pass: readability / ours >= TARGET_VS_READABILITY }),
+    row('ours vs cheerio.load floor', 'time ratio', ours / floor, 'x', { target: `<= ${TARGET_VS_FLOOR}`, pass: ours / floor <= TARGET_VS_FLOOR }),
+    row('load + extractBody vs floor', 'time ratio', bodyOnly / floor, 'x'),
+  ]
 }
 
-process.exit(main(process.argv.slice(2)))
+if (isMainModule(import.meta.url)) printRows(await run(parseExtractOptions(process.argv.slice(2))))

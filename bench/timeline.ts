@@ -27,6 +27,7 @@ import { TIMELINE_LIMIT } from '../lib/timeline/load'
 import { CORPUS_FIRST_YEAR, CORPUS_YEARS, generateCorpus, type CompanyRef, type Corpus } from './lib/timeline-corpus'
 import { createViewerCookie, ensureBuild, getPage, startServer } from './lib/page-server'
 import { timeRepeated, summarise, type Timing } from './lib/timing'
+import { isMainModule, type BenchRow } from './lib/bench-rows'
 
 const TARGET_MS = 50
 const TARGET_SIZE = 1_000_000
@@ -36,7 +37,8 @@ const YEAR = { from: `${CORPUS_FIRST_YEAR + CORPUS_YEARS - 1}-01-01`, to: `${COR
 
 type DatabaseKind = 'pglite' | 'postgres'
 type Result = { size: number; database: DatabaseKind; scenario: string; rows: number | null; truncated: boolean | null } & Timing
-type Options = { sizes: number[]; http: boolean; repeats: number; pageRepeats: number }
+export type TimelineBenchOptions = { sizes: number[]; http: boolean; repeats: number; pageRepeats: number }
+type Options = TimelineBenchOptions
 
 function option(args: string[], name: string): string | null {
   const i = args.indexOf(name)
@@ -176,13 +178,25 @@ function printTable(results: Result[]): void {
   if (!results.some((r) => r.size === TARGET_SIZE && r.database === 'pglite')) console.log(`(the ${TARGET_MS} ms target applies to ${label(TARGET_SIZE)} claims on PGlite, not run here)`)
 }
 
-async function main(args: string[]): Promise<number> {
-  const options = parseOptions(args)
+export { parseOptions as parseTimelineOptions }
+
+// Rows for the `npm run bench` table: p50 and p95 of every scenario, the 1M-claim embedded
+// query p95s judged against the target.
+export async function run(options: Options): Promise<BenchRow[]> {
+  const results = await measure(options)
+  return results.flatMap((r) => {
+    const scenario = `${label(r.size)} claims, ${r.database}, ${r.scenario}`
+    const judged = r.size === TARGET_SIZE && r.database === 'pglite' && r.scenario.startsWith('query: ')
+    return [
+      { benchmark: 'timeline', scenario, metric: 'p50', value: r.p50, unit: 'ms' },
+      { benchmark: 'timeline', scenario, metric: 'p95', value: r.p95, unit: 'ms', ...(judged ? { target: `< ${TARGET_MS}`, pass: r.p95 < TARGET_MS } : {}) },
+    ]
+  })
+}
+
+async function measure(options: Options): Promise<Result[]> {
   const adminUrl = process.env.TEST_DATABASE_URL || null
-  if (options.sizes.length === 0) {
-    console.error('--sizes needs a comma-separated list of claim counts, e.g. --sizes 10000,100000')
-    return 1
-  }
+  if (options.sizes.length === 0) throw new Error('--sizes needs a comma-separated list of claim counts, e.g. --sizes 10000,100000')
   const largest = Math.max(...options.sizes)
   let http = options.http
   if (http) {
@@ -225,13 +239,7 @@ async function main(args: string[]): Promise<number> {
   const corpora = runs.map((r) => ({ database: r.database, size: r.corpus.size, generationMs: Math.round(r.corpus.ms), databaseBytes: r.bytes, counts: r.corpus.counts, big: r.corpus.big, median: r.corpus.median }))
   writeFileSync(out, `${JSON.stringify({ ranAt: new Date().toISOString(), node: process.version, cpus: cpus().length, limit: TIMELINE_LIMIT, year: YEAR, targetMs: TARGET_MS, corpora, results }, null, 2)}\n`)
   console.log(`\nwritten to ${path.relative(process.cwd(), out)}`)
-  return 0
+  return results
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+if (isMainModule(import.meta.url)) await measure(parseOptions(process.argv.slice(2)))

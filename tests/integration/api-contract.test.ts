@@ -69,6 +69,8 @@ const operations: Operation[] = Object.entries(parsed.paths).flatMap(([apiPath, 
 // JSON Schema 2020-12 (OpenAPI 3.1's dialect); not strict, because OpenAPI adds keywords of its own.
 const ajv = new Ajv2020({ strict: false, allErrors: true })
 addFormats(ajv)
+// zod writes z.base64() (the archive's raw pages) as format "base64", which ajv-formats lacks.
+ajv.addFormat('base64', /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/)
 ajv.addSchema(document, 'openapi.json')
 const validators = new Map<string, ValidateFunction>()
 function validatorAt(pointer: string): ValidateFunction {

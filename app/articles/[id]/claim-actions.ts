@@ -142,43 +142,39 @@ function suggestionError(error: unknown, done: number): ClaimActionState {
   throw error
 }
 
-export const acceptSuggestionAsIs = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
-  const id = suggestionId.safeParse(formText(form, 'suggestionId'))
-  if (!id.success) return { error: 'No such suggestion.', done: previous.done }
-  try {
-    await acceptSuggestion(id.data, user.id)
-  } catch (error) {
-    return suggestionError(error, previous.done)
-  }
-  refresh(formText(form, 'articleId'))
-  return { error: null, done: previous.done + 1 }
+// The three decisions share their shape: a suggestion id, the decision (which may refuse with
+// a message), then a refreshed page.
+function decideSuggestion(decide: (id: string, userId: string, form: FormData) => Promise<string | null>) {
+  return guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+    const id = suggestionId.safeParse(formText(form, 'suggestionId'))
+    if (!id.success) return { error: 'No such suggestion.', done: previous.done }
+    try {
+      const refused = await decide(id.data, user.id, form)
+      if (refused) return { error: refused, done: previous.done }
+    } catch (error) {
+      return suggestionError(error, previous.done)
+    }
+    refresh(formText(form, 'articleId'))
+    return { error: null, done: previous.done + 1 }
+  })
+}
+
+export const acceptSuggestionAsIs = decideSuggestion(async (id, userId) => {
+  await acceptSuggestion(id, userId)
+  return null
 })
 
-export const acceptEditedSuggestion = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
-  const id = suggestionId.safeParse(formText(form, 'suggestionId'))
+export const acceptEditedSuggestion = decideSuggestion(async (id, userId, form) => {
   const fields = readFields(form)
-  if (!id.success) return { error: 'No such suggestion.', done: previous.done }
-  if (!fields.success) return { error: firstIssue(fields.error), done: previous.done }
+  if (!fields.success) return firstIssue(fields.error)
   const { claimDate, ...rest } = fields.data
-  try {
-    await acceptSuggestion(id.data, user.id, { ...rest, claimDate: claimDate ? new Date(`${claimDate}T00:00:00Z`) : null })
-  } catch (error) {
-    return suggestionError(error, previous.done)
-  }
-  refresh(formText(form, 'articleId'))
-  return { error: null, done: previous.done + 1 }
+  await acceptSuggestion(id, userId, { ...rest, claimDate: claimDate ? new Date(`${claimDate}T00:00:00Z`) : null })
+  return null
 })
 
-export const rejectSuggestionForGood = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
-  const id = suggestionId.safeParse(formText(form, 'suggestionId'))
-  if (!id.success) return { error: 'No such suggestion.', done: previous.done }
-  try {
-    await rejectSuggestion(id.data, user.id)
-  } catch (error) {
-    return suggestionError(error, previous.done)
-  }
-  refresh(formText(form, 'articleId'))
-  return { error: null, done: previous.done + 1 }
+export const rejectSuggestionForGood = decideSuggestion(async (id, userId) => {
+  await rejectSuggestion(id, userId)
+  return null
 })
 
 export const suggestAgain = guardedAction('editor', async (_user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {

@@ -1,7 +1,7 @@
 // Small readers shared by the metadata extractors.
 import type { CheerioAPI } from 'cheerio'
 import { repairMojibake } from '../mojibake'
-import { normalizeParagraph } from '../normalize'
+import { nfkc, normalizeParagraph } from '../normalize'
 import { elementsNamed } from './elements'
 
 // The first non-empty <meta> content among the keys, matched on name, property or itemprop
@@ -46,5 +46,5 @@ const WORD = /[\p{L}\p{M}\p{N}_]+/gu
 
 // Text compared as the eval compares titles: case, compatibility forms and punctuation folded.
 export function fold(text: string): string {
-  return (text.normalize('NFKC').toLowerCase().match(WORD) ?? []).join(' ')
+  return (nfkc(text).toLowerCase().match(WORD) ?? []).join(' ')
 }
