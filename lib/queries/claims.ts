@@ -87,22 +87,32 @@ function verdictData(before: { verdict: string | null; verdictNote: string | nul
 // PATCH may send both, and half of it must not be saved without the other). The version moves
 // once; each part leaves the audit row it leaves when the article page saves it on its own
 // (claim.update, claim.verdict), so a verdict's history reads the same whichever way it was set.
-export async function editClaimRecord(id: string, expectedVersion: number, edit: { details?: ClaimChanges; verdict?: VerdictChange }, actorId: string | null, client: PrismaClient = getDb()) {
-  return client.$transaction(async (tx) => {
-    const before = await tx.claim.findUnique({ where: { id }, select: editSelect })
-    if (!before) return null
-    const data = { ...edit.details, ...(edit.verdict ? verdictData(before, edit.verdict) : {}) }
-    const updated = await tx.claim.updateMany({ where: { id, version: expectedVersion }, data: { ...data, updatedById: actorId, version: { increment: 1 } } })
-    if (updated.count === 0) throw new StaleEditError('claim', await currentVersion(id, tx))
-    const after = await tx.claim.findUniqueOrThrow({ where: { id }, select: editSelect })
-    if (edit.details) {
-      await recordAuditEvent({ actorId, action: 'claim.update', objectType: 'Claim', objectId: id, before: asJson(pick(before, auditSelect)), after: asJson(pick(after, auditSelect)) }, tx)
-    }
-    if (edit.verdict) {
-      await recordAuditEvent({ actorId, action: 'claim.verdict', objectType: 'Claim', objectId: id, before: asJson(pick(before, verdictAuditSelect)), after: asJson(pick(after, verdictAuditSelect)) }, tx)
-    }
-    return after
-  })
+type ClaimEdit = { details?: ClaimChanges; verdict?: VerdictChange }
+
+export async function editClaimRecord(id: string, expectedVersion: number, edit: ClaimEdit, actorId: string | null, client: PrismaClient = getDb()) {
+  return client.$transaction((tx) => editClaimIn(tx, id, expectedVersion, edit, actorId))
+}
+
+// The edit, then the claim as that edit left it (read in the same transaction: read after it,
+// another editor's save could already have moved the claim on to a later version).
+export async function editClaimAndRead(id: string, expectedVersion: number, edit: ClaimEdit, actorId: string | null, client: PrismaClient = getDb()) {
+  return client.$transaction(async (tx) => ((await editClaimIn(tx, id, expectedVersion, edit, actorId)) ? getClaimDetails(id, tx) : null))
+}
+
+async function editClaimIn(tx: Prisma.TransactionClient, id: string, expectedVersion: number, edit: ClaimEdit, actorId: string | null) {
+  const before = await tx.claim.findUnique({ where: { id }, select: editSelect })
+  if (!before) return null
+  const data = { ...edit.details, ...(edit.verdict ? verdictData(before, edit.verdict) : {}) }
+  const updated = await tx.claim.updateMany({ where: { id, version: expectedVersion }, data: { ...data, updatedById: actorId, version: { increment: 1 } } })
+  if (updated.count === 0) throw new StaleEditError('claim', await currentVersion(id, tx))
+  const after = await tx.claim.findUniqueOrThrow({ where: { id }, select: editSelect })
+  if (edit.details) {
+    await recordAuditEvent({ actorId, action: 'claim.update', objectType: 'Claim', objectId: id, before: asJson(pick(before, auditSelect)), after: asJson(pick(after, auditSelect)) }, tx)
+  }
+  if (edit.verdict) {
+    await recordAuditEvent({ actorId, action: 'claim.verdict', objectType: 'Claim', objectId: id, before: asJson(pick(before, verdictAuditSelect)), after: asJson(pick(after, verdictAuditSelect)) }, tx)
+  }
+  return after
 }
 
 export async function deleteClaimRecord(id: string, expectedVersion: number, actorId: string | null, client: PrismaClient = getDb()): Promise<boolean> {

@@ -4,6 +4,8 @@ import { beforeAll, expect, test } from 'vitest'
 import { GET } from '@/app/api/timeline/route'
 import { getDb } from '@/lib/db'
 import { loadDemoData } from '@/lib/demo/load-demo'
+import { deleteClaimRecord, updateClaimRecord } from '@/lib/queries/claims'
+import { updateEntityRecord } from '@/lib/queries/entities'
 import { loadTimeline } from '@/lib/timeline/load'
 import { timelineParams } from '@/lib/timeline/params'
 import { callRoute, createTestAccount, withBearer } from './helpers/accounts'
@@ -60,4 +62,36 @@ test('a long timeline pages by date without splitting a day', async () => {
   expect(first.items.length + second.items.length).toBe(14)
   const crowded = await loadTimeline(timelineParams.parse({ entity: microsoft }), 3)
   expect([crowded.items.length, crowded.truncated, crowded.nextFrom]).toEqual([3, true, null])
+})
+
+test('a cached view is never older than the last change: an edit, a new link or a deletion shows at once', async () => {
+  const params = timelineParams.parse({ entity: microsoft, kind: 'denial' })
+  const first = await loadTimeline(params)
+  expect(await loadTimeline(params)).toBe(first) // the same object: served from the cache
+  const denial = first.items[0]
+  if (!denial) throw new Error('no denial on the timeline')
+  const claim = await getDb().claim.findUniqueOrThrow({ where: { id: denial.id } })
+  const editor = (await createTestAccount('editor')).user.id
+  await updateClaimRecord(claim.id, claim.version, { channel: 'court filing' }, editor)
+  const edited = await loadTimeline(params)
+  expect(edited).not.toBe(first)
+  expect(edited.items.find((i) => i.id === claim.id)?.channel).toBe('court filing')
+  await deleteClaimRecord(claim.id, claim.version + 1, editor)
+  expect((await loadTimeline(params)).items.map((i) => i.id)).not.toContain(claim.id)
+})
+
+test('GET /api/timeline answers a repeated question with 304 until the archive changes', async () => {
+  const url = `http://localhost/api/timeline?entity=${microsoft}`
+  const first = await callRoute(GET, withBearer(new Request(url), token))
+  const etag = first.headers.get('etag')
+  expect(etag).toMatch(/^W\/"\d+-[\w-]+"$/)
+  const again = await callRoute(GET, withBearer(new Request(url, { headers: { 'if-none-match': etag ?? '' } }), token))
+  expect([again.status, await again.text()]).toEqual([304, ''])
+  const other = await callRoute(GET, withBearer(new Request(`${url}&format=csv`, { headers: { 'if-none-match': etag ?? '' } }), token))
+  expect(other.status).toBe(200)
+  const entity = await getDb().entity.findFirstOrThrow({ where: { name: 'Brad Smith' } })
+  await updateEntityRecord(entity.id, { name: 'Brad Smith', aliases: ['Bradford L. Smith'], affiliationId: entity.affiliationId }, (await createTestAccount('editor')).user.id)
+  const changed = await callRoute(GET, withBearer(new Request(url, { headers: { 'if-none-match': etag ?? '' } }), token))
+  expect(changed.status).toBe(200)
+  expect(changed.headers.get('etag')).not.toBe(etag)
 })

@@ -9,7 +9,7 @@ import { NotFoundError } from '@/lib/api/errors'
 import { apiRoute, parseId, readJson, readQuery } from '@/lib/api/handler'
 import { presentClaimDetail } from '@/lib/api/present'
 import { claimPatchBody, versionQuery, type claimDetailResponse } from '@/lib/api/schemas'
-import { deleteClaimRecord, editClaimRecord, getClaimDetails } from '@/lib/queries/claims'
+import { deleteClaimRecord, editClaimAndRead, getClaimDetails } from '@/lib/queries/claims'
 
 export const dynamic = 'force-dynamic'
 
@@ -39,9 +39,9 @@ export const PATCH = apiRoute<Params>('editor', async (request, user, params) =>
   // A verdict-only body is the article page's verdict form and audits as that alone; any other
   // body (even one naming only the version) is an edit of the details, as it always was.
   const editsDetails = Object.values(details).some((value) => value !== undefined) || !verdictChange
-  const saved = await editClaimRecord(id, version, { details: editsDetails ? details : undefined, verdict: verdictChange }, user.id)
+  const saved = await editClaimAndRead(id, version, { details: editsDetails ? details : undefined, verdict: verdictChange }, user.id)
   if (!saved) throw new NotFoundError('claim')
-  return respondWithClaim(id)
+  return NextResponse.json(presentClaimDetail(saved) satisfies z.infer<typeof claimDetailResponse>)
 })
 
 export const DELETE = apiRoute<Params>('editor', async (request, user, params) => {

@@ -1,0 +1,15 @@
+// The archive's change counter (model DataVersion): raised by every audited change, in its
+// transaction, so that caches keyed by it (lib/cache/versioned.ts) never serve data older than
+// the last committed change, on any app instance.
+import { getDb } from '../db'
+import type { DbClient } from './client'
+
+export async function raiseDataVersion(client: DbClient): Promise<void> {
+  await client.$executeRaw`INSERT INTO "DataVersion" ("id", "version") VALUES (1, 1) ON CONFLICT ("id") DO UPDATE SET "version" = "DataVersion"."version" + 1`
+}
+
+// Read before the data it versions: whatever is read after it is at least this new.
+export async function getDataVersion(client: DbClient = getDb()): Promise<string> {
+  const [row] = await client.$queryRaw<{ version: bigint }[]>`SELECT "version" FROM "DataVersion" WHERE "id" = 1`
+  return String(row?.version ?? 0n)
+}
