@@ -157,5 +157,5 @@ test('an editor files a claim under a new story, and the story lists it', async 
   await card.getByRole('button', { name: `Remove from story ${name}` }).waitFor()
 
   await page.goto(`${baseUrl}/stories`)
-  expect(await page.getByRole('row', { name: new RegExp(name) }).getByRole('cell').allTextContents()).toEqual([name, '—', '0', '1'])
+  expect(await page.getByRole('row', { name: new RegExp(name) }).getByRole('cell').allTextContents()).toEqual([name, '—', '0', '1', 'JSON-LD · Web Annotations · CSV'])
 })
