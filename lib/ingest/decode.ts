@@ -49,12 +49,13 @@ function decoderFor(label: string): TextDecoder | null {
   }
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+// The text when the bytes are valid UTF-8, else null: one pass, where checking and then
+// decoding would take two.
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    return true
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    return false
+    return null
   }
 }
 
@@ -100,7 +101,8 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
   if (declared && !decoder) warnings.push(`Unknown character set "${declared}"; guessed from the bytes instead.`)
 
   if (decoder && decoder.encoding !== 'utf-8') return { text: decodeWith(decoder.encoding, bytes), encoding: decoder.encoding, warnings }
-  if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings }
+  const utf8 = strictUtf8(bytes)
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', warnings }
   if (decoder && hasUtf8Sequences(bytes)) {
     warnings.push('Some bytes were not valid UTF-8 and were replaced with �.')
     return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings }

@@ -8,7 +8,11 @@ const LATIN = /\p{Script=Latin}/u
 const LOOKALIKE_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}]/u
 const WORD = /[\p{L}\p{M}]+/gu
 
-export function suspiciousTextWarnings(texts: readonly string[]): string[] {
+const NON_ASCII = /[^\x00-\x7f]/
+
+export function suspiciousTextWarnings(allTexts: readonly string[]): string[] {
+  // Both tricks need characters beyond ASCII; most English text has none to look at.
+  const texts = allTexts.filter((t) => NON_ASCII.test(t))
   const warnings: string[] = []
   if (texts.some((t) => BIDI_CONTROLS.test(t))) {
     warnings.push('The text contains invisible characters that change the order words are shown in (bidirectional overrides): check what it really says.')

@@ -132,6 +132,9 @@ function isElsewhere(el: Element): boolean {
   // <body> and <html> classes describe the page's layout ("nv-sidebar-right", "comments-open"),
   // not a region of it: the story is on such a page too.
   if (el.name === 'body' || el.name === 'html') return false
+  if (el.name === 'aside' || el.name === 'nav') return true
+  // Most elements name none of these: one test of both attributes rules them out cheaply.
+  if (!MIGHT_BE_ELSEWHERE.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) return false
   return (
     el.name === 'aside' ||
     el.name === 'nav' ||
@@ -144,6 +147,8 @@ function isElsewhere(el: Element): boolean {
     attrHasWord(el, 'class', ADJACENT_POSTS)
   )
 }
+
+const MIGHT_BE_ELSEWHERE = /comment|related|widget|sidebar|recommend|nav|prev|next/i
 
 // The previous and next posts, linked at the foot of a story with their own dates and authors.
 const ADJACENT_POSTS = /(?:^|\s)(?:nav-(?:prev|previous|next)|post-navigation|posts-navigation|prev-next|next-prev)(?:$|\s)/i

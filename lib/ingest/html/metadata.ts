@@ -8,7 +8,7 @@ import type { ArticleMetadata } from '../types'
 import { pageBylineCandidates } from './page-bylines'
 import { publishedDate } from './published-date'
 import { readJsonLd, type JsonLdData } from './json-ld'
-import { attrEqualsIgnoringCase, attrHasWord, attrIncludes, elementsNamed, elementsWhere } from './elements'
+import { attrEqualsIgnoringCase, attrHasWord, elementsNamed, elementsWhere } from './elements'
 import { fold, meta } from './meta'
 import { chooseTitle, headlineCandidates, isSiteName } from './title'
 
@@ -161,15 +161,11 @@ function standfirst($: CheerioAPI, jsonLd: JsonLdData, title: string | null, sit
 
 // Was [class*="subtitle" i], [class*="standfirst" i], [class*="dek" i], [class*="subheadline" i],
 // [class*="sub-headline" i], [itemprop="alternativeHeadline"].
+// (A regular expression without the u flag folds ASCII case only, as attrIncludes does.)
+const SUBTITLE_CLASS = /subtitle|standfirst|dek|subheadline|sub-headline/i
+
 function isSubtitle(el: Element): boolean {
-  return (
-    attrIncludes(el, 'class', 'subtitle') ||
-    attrIncludes(el, 'class', 'standfirst') ||
-    attrIncludes(el, 'class', 'dek') ||
-    attrIncludes(el, 'class', 'subheadline') ||
-    attrIncludes(el, 'class', 'sub-headline') ||
-    el.attribs.itemprop === 'alternativeHeadline'
-  )
+  return SUBTITLE_CLASS.test(el.attribs.class ?? '') || el.attribs.itemprop === 'alternativeHeadline'
 }
 
 function isTruncatedOpening(text: string, paragraphs: string[]): boolean {

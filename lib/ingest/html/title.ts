@@ -54,8 +54,14 @@ function isHeadlineItem(el: Element): boolean {
   return el.attribs.itemprop === 'headline'
 }
 
+// Was [class*="entry-title" i], [class*="post-title" i], [class*="article-title" i],
+// [class*="headline" i]. A regular expression without the u flag folds ASCII case only, as
+// attrIncludes does; this runs over every element of the page.
+const HEADLINE_CLASS = /entry-title|post-title|article-title|headline/i
+
 function hasHeadlineClass(el: Element): boolean {
-  return attrIncludes(el, 'class', 'entry-title') || attrIncludes(el, 'class', 'post-title') || attrIncludes(el, 'class', 'article-title') || attrIncludes(el, 'class', 'headline')
+  const value = el.attribs.class
+  return value !== undefined && HEADLINE_CLASS.test(value)
 }
 
 // A header with navigation in it is the site's masthead, unless it sits in the story.
