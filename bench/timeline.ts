@@ -5,7 +5,7 @@
 // case) and for the median company, over one year and over all time, it times:
 //   query        findClaimsForTimeline, the app's own query, through a Prisma client on the database
 //   query+build  what loadTimeline does: the companies, the query, then buildTimeline
-//   page extras  the other lists the page loads (companies, entity and outlet choices, stories)
+//   page extras  the other lists the page loads (companies, outlets, stories; speakers come from the view)
 //   page         GET /timeline from `next start`, signed in, until the whole body arrived
 //                (largest size only; --no-http skips it)
 // Each is warmed up, then repeated; p50/p95 in ms. Target: query p95 < 50 ms at 1M claims on the
@@ -18,7 +18,7 @@ import { openDatabase, type Database } from '../lib/database/connect'
 import type { DatabaseConfig } from '../lib/database/config'
 import { applyMigrations } from '../lib/database/migrate'
 import { createPrismaClient } from '../lib/db'
-import { getEntitiesByIds, listEntityChoices, listTimelineCompanies } from '../lib/queries/entities'
+import { getEntitiesByIds, listTimelineCompanies } from '../lib/queries/entities'
 import { listOutlets } from '../lib/queries/outlets'
 import { listStories } from '../lib/queries/stories'
 import { findClaimsForTimeline } from '../lib/queries/timeline'
@@ -89,7 +89,7 @@ async function timeDatabase(database: Database, corpus: Corpus, kind: DatabaseKi
       )
       results.push(report({ size: corpus.size, database: kind, scenario: `query+build: ${name}`, rows: build.last.items.length, truncated: build.last.truncated, ...build.timing }))
     }
-    const extras = await timeRepeated(() => Promise.all([listTimelineCompanies(prisma), listEntityChoices(prisma), listOutlets(prisma), listStories(prisma)]), Math.min(options.repeats, 10), 1)
+    const extras = await timeRepeated(() => Promise.all([listTimelineCompanies(prisma), listOutlets(prisma), listStories(prisma)]), Math.min(options.repeats, 10), 1)
     results.push(report({ size: corpus.size, database: kind, scenario: 'page extras (menus)', rows: null, truncated: null, ...extras.timing }))
   } finally {
     await prisma.$disconnect()

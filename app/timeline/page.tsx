@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { FilterForm } from '@/app/components/FilterForm'
 import { requirePageUser } from '@/lib/auth/guard'
 import { CLAIM_KINDS, claimKindLabel, relationLabel } from '@/lib/claims/kinds'
-import { listEntityChoices, listTimelineCompanies } from '@/lib/queries/entities'
+import { getEntitiesByIds, listTimelineCompanies } from '@/lib/queries/entities'
 import { listOutlets } from '@/lib/queries/outlets'
 import { listStories } from '@/lib/queries/stories'
 import type { TimelineItem } from '@/lib/timeline/build'
@@ -51,11 +51,22 @@ function Lane({ items, label }: { items: TimelineItem[]; label: string }) {
   )
 }
 
+// The speakers on this timeline (and the one chosen, even when nothing of theirs is in view):
+// a menu of every entity in the archive grew to thousands of options and most of the page's
+// HTML at a million claims.
+async function speakerChoices(items: TimelineItem[], chosen: string | undefined): Promise<{ id: string; name: string }[]> {
+  const byId = new Map<string, string>()
+  for (const item of items) if (item.speakerId && item.speaker) byId.set(item.speakerId, item.speaker)
+  if (chosen && !byId.has(chosen)) for (const entity of await getEntitiesByIds([chosen])) byId.set(entity.id, entity.name)
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))
+}
+
 export default async function TimelinePage({ searchParams }: Props) {
   const params = timelineParams.parse(await searchParams)
   const query = timelineQueryString(params)
   await requirePageUser('viewer', query ? `/timeline?${query}` : '/timeline')
-  const [view, companies, entities, outlets, stories] = await Promise.all([loadTimeline(params), listTimelineCompanies(), listEntityChoices(), listOutlets(), listStories()])
+  const [view, companies, outlets, stories] = await Promise.all([loadTimeline(params), listTimelineCompanies(), listOutlets(), listStories()])
+  const speakers = await speakerChoices(view.items, params.speaker)
   const story = stories.find((s) => s.id === params.story)
   const itemsById = new Map(view.items.map((i) => [i.id, i]))
   const exportQuery = query ? `${query}&` : ''
@@ -84,7 +95,7 @@ export default async function TimelinePage({ searchParams }: Props) {
           ))}
         </fieldset>
         <ChoiceFilter label="Outlet" name="outlet" value={params.outlet} empty="any" choices={outlets} />
-        <ChoiceFilter label="Speaker" name="speaker" value={params.speaker} empty="anyone" choices={entities} />
+        <ChoiceFilter label="Speaker" name="speaker" value={params.speaker} empty="anyone" choices={speakers} />
         <DateRangeFilter from={params.from} to={params.to} />
         <label>
           Words

@@ -319,6 +319,7 @@ export const timelineResponse = z
         quote: z.string(),
         date: day.nullable(),
         speaker: z.string().nullable(),
+        speakerId: id.nullable(),
         subject: z.string().nullable(),
         outlet: z.string().nullable(),
         bylines: z.array(z.string()),

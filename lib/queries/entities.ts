@@ -98,11 +98,6 @@ export async function listTimelineCompanies(client: DbClient = getDb()): Promise
   return client.entity.findMany({ where: { aboutClaims: { some: {} } }, select: { id: true, name: true }, orderBy: { name: 'asc' } })
 }
 
-// Names for a filter's choices, without counts.
-export async function listEntityChoices(client: DbClient = getDb()): Promise<{ id: string; name: string }[]> {
-  return client.entity.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } })
-}
-
 // Every entity with its aliases and its affiliation's name: what the suggestion engine resolves
 // speakers and subjects against.
 export async function listKnownEntities(client: DbClient = getDb()) {

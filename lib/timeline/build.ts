@@ -12,6 +12,7 @@ export type TimelineItem = {
   quote: string
   date: string | null
   speaker: string | null
+  speakerId: string | null
   subject: string | null
   outlet: string | null
   bylines: string[]
@@ -32,6 +33,7 @@ export function toItem(claim: TimelineClaim): TimelineItem {
     quote: claim.quote,
     date: claim.claimDate ? claim.claimDate.toISOString().slice(0, 10) : null,
     speaker: claim.speaker?.name ?? null,
+    speakerId: claim.speaker?.id ?? null,
     subject: claim.subject?.name ?? null,
     outlet: claim.article.outlet?.name ?? null,
     bylines: claim.article.bylines,

@@ -15,6 +15,11 @@ test('Microsoft’s timeline: allegations opposite its answers, links drawn, sta
   await page.getByRole('button', { name: 'Show' }).click()
   await page.waitForURL(/\/timeline\?entity=[0-9a-f-]{36}$/)
 
+  // The speaker menu offers who speaks on this timeline, not every entity in the archive.
+  const speakers = await page.getByRole('combobox', { name: 'Speaker' }).locator('option').allTextContents()
+  expect(speakers).toEqual(expect.arrayContaining(['anyone', 'Brad Smith', 'Microsoft', 'The Washington Post']))
+  expect(speakers).not.toContain('PRISM')
+
   // 6 June 2013: The Washington Post's allegation in the reported lane, Microsoft's statement opposite.
   const june6 = page.locator('.tl-row', { has: page.getByRole('heading', { name: 'Thu 6 Jun 2013' }) })
   expect(await june6.getByRole('list', { name: 'Reported, Thu 6 Jun 2013' }).getByText('The Washington Post').count()).toBeGreaterThan(0)
