@@ -1,9 +1,9 @@
 // claimline ingest <files|folders|globs|-> [--update] [--publisher NAME] [--date ISO]
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { entriesFromSource } from '../ingest/feeds'
 import { fetchArticle } from '../ingest/fetch-url'
-import { ingestEntries, type IngestInput, type IngestOptions, type IngestResult } from '../ingest/ingest'
+import type { IngestOptions, IngestResult } from '../ingest/ingest'
+import { ingestSources, type Source } from '../ingest/sources'
 import { createPreparePool } from '../ingest/prepare-pool'
 import { readStdin, resolveInputs } from './inputs'
 import { progress } from './progress'
@@ -55,8 +55,6 @@ export function summaryTable(results: IngestResult[]): string {
   return lines.join('\n')
 }
 
-type Source = { name: string; load: () => Promise<IngestInput> }
-
 // A source is a file, standard input or a URL; a feed among them expands into its items.
 export async function runIngest(args: string[]): Promise<number> {
   const flags = parseFlags(args)
@@ -81,18 +79,12 @@ export async function runIngest(args: string[]): Promise<number> {
     ...(stdin ? [{ name: 'standard input', load: async () => ({ bytes: readStdin(), name: 'standard input' }) }] : []),
   ]
   const bar = progress(sources.length)
-  // Every source's entries go through one pipeline, so files are stored in batches across
-  // folders and feeds alike, extracted on worker threads meanwhile.
-  async function* entries() {
-    for (const source of sources) {
-      const found = await entriesFromSource(source.name, source.load)
-      bar.grow(found.length - 1)
-      yield* found
-    }
-  }
+  // Extracted on worker threads while earlier batches are stored.
   const pool = sources.length > 1 ? createPreparePool() : null
   try {
-    results.push(...(await ingestEntries(entries(), { ...options, extract: pool?.extract }, (result) => bar.tick(`${result.name}: ${describe(result)}`))))
+    results.push(
+      ...(await ingestSources(sources, { ...options, extract: pool?.extract }, { onExpand: (count) => bar.grow(count - 1), onResult: (result) => bar.tick(`${result.name}: ${describe(result)}`) })),
+    )
   } finally {
     await pool?.close()
   }

@@ -9,9 +9,9 @@ import { presentArticleSummary } from '@/lib/api/present'
 import { articleIngestBody, articleListQuery, type ArticleIngestFixes, type articleListResponse, type ingestResponse } from '@/lib/api/schemas'
 import { MAX_INPUT_BYTES } from '@/lib/ingest/extract'
 import { IngestError, type IngestErrorCode } from '@/lib/ingest/errors'
-import { entriesFromSource } from '@/lib/ingest/feeds'
 import { fetchArticle } from '@/lib/ingest/fetch-url'
-import { ingestEntries, type IngestInput, type IngestResult } from '@/lib/ingest/ingest'
+import type { IngestInput, IngestResult } from '@/lib/ingest/ingest'
+import { ingestSources } from '@/lib/ingest/sources'
 import { guardedRoute } from '@/lib/auth/guard'
 import { HttpError, jsonError, readBodyWithLimit } from '@/lib/http/responses'
 import { listArticlesPage } from '@/lib/queries/articles'
@@ -90,10 +90,10 @@ export const POST = guardedRoute('editor', async (request, user) => {
     const multipart = type.startsWith('multipart/form-data')
     if (!multipart && !type.startsWith('application/json')) throw new HttpError(415, 'unsupported-media-type', 'Send application/json or multipart/form-data.')
     const { inputs, fixes } = multipart ? { inputs: await fromMultipart(request), fixes: undefined } : await fromJson(request)
-    const results: IngestResult[] = []
-    for (const input of inputs) {
-      results.push(...(await ingestEntries(await entriesFromSource(input.name, async () => input), { actorId: user.id, fixes })))
-    }
+    const results = await ingestSources(
+      inputs.map((input) => ({ name: input.name, load: async () => input })),
+      { actorId: user.id, fixes },
+    )
     return NextResponse.json({ results } satisfies z.input<typeof ingestResponse>, { status: statusFor(results) })
   } catch (error) {
     if (error instanceof HttpError) return jsonError(error.status, error.code, error.message)

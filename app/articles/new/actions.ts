@@ -7,9 +7,9 @@ import { formText } from '@/lib/http/form'
 import { formatByline } from '@/lib/ingest/bylines'
 import { IngestError } from '@/lib/ingest/errors'
 import { extractArticle, MAX_INPUT_BYTES } from '@/lib/ingest/extract'
-import { entriesFromSource } from '@/lib/ingest/feeds'
 import { fetchArticle } from '@/lib/ingest/fetch-url'
-import { ingestEntries, ingestOne, type IngestInput, type IngestResult } from '@/lib/ingest/ingest'
+import { ingestOne, type IngestInput, type IngestResult } from '@/lib/ingest/ingest'
+import { ingestSources } from '@/lib/ingest/sources'
 
 export type Preview = {
   title: string | null
@@ -96,21 +96,13 @@ export const ingestFiles = guardedAction('editor', async (user, _previous: Resul
   const files = form.getAll('files').filter((f): f is File => typeof f !== 'string' && f.size > 0)
   if (files.length === 0) return { results: [], error: 'Choose one or more files first.' }
   if (files.length > MAX_FILES) return { results: [], error: `At most ${MAX_FILES} files at a time.` }
-  const results: IngestResult[] = []
-  for (const file of files) {
-    const input: IngestInput = { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, contentType: file.type || null }
-    results.push(...(await ingestEntries(await entriesFromSource(input.name, async () => input), { actorId: user.id })))
-  }
-  return { results, error: null }
+  const sources = files.map((file) => ({ name: file.name, load: async (): Promise<IngestInput> => ({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, contentType: file.type || null }) }))
+  return { results: await ingestSources(sources, { actorId: user.id }), error: null }
 })
 
 export const ingestUrls = guardedAction('editor', async (user, _previous: ResultsState, form: FormData): Promise<ResultsState> => {
   const urls = formText(form, 'urls').split(/\s+/).map((u) => u.trim()).filter(Boolean)
   if (urls.length === 0) return { results: [], error: 'Enter one or more URLs, one per line.' }
   if (urls.length > MAX_URLS) return { results: [], error: `At most ${MAX_URLS} URLs at a time.` }
-  const results: IngestResult[] = []
-  for (const url of urls) {
-    results.push(...(await ingestEntries(await entriesFromSource(url, () => fetchArticle(url)), { actorId: user.id })))
-  }
-  return { results, error: null }
+  return { results: await ingestSources(urls.map((url) => ({ name: url, load: () => fetchArticle(url) })), { actorId: user.id }), error: null }
 })
