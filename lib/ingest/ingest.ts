@@ -200,21 +200,21 @@ export async function storeDraft(input: IngestInput, options: IngestOptions, tx:
   return result
 }
 
-// Stores a batch in one transaction. When another writer stored the same text meanwhile (the
-// unique body hash refuses the insert), the batch is redone item by item, so each gets its own
-// exact result and the rest are still stored.
+// Stores a batch in one transaction. If that fails — another writer stored the same text
+// meanwhile (the unique body hash refuses the insert), or one item breaks the statement (a URL
+// too long for its index, a deadlock) — the batch is stored again item by item, so each gets
+// its own exact result and the rest are still stored.
 async function storePrepared(items: Prepared[], options: IngestOptions, db: PrismaClient): Promise<IngestResult[]> {
   try {
     return await db.$transaction((tx) => storeBatch(items, options, tx), { timeout: 60_000 })
   } catch (error) {
-    if (!isUniqueViolation(error)) return items.map((item) => failure(item.input.name, error))
     if (items.length > 1) {
       const results: IngestResult[] = []
       for (const item of items) results.push(...(await storePrepared([item], options, db)))
       return results
     }
     const [item] = items
-    const existing = item ? await findArticleByBodyHash(item.hash, db) : null
+    const existing = item && isUniqueViolation(error) ? await findArticleByBodyHash(item.hash, db) : null
     if (item && existing) return [{ name: item.input.name, status: 'duplicate', article: existing, reason: 'same-text' }]
     return items.map((i) => failure(i.input.name, error))
   }

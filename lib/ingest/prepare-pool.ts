@@ -46,14 +46,17 @@ export function createPreparePool(size = defaultPoolSize()): PreparePool {
     })
     // A crashed worker fails what it was given and gets no more; the batch reports those
     // items and goes on with the other workers.
-    worker.on('error', (error) => {
+    const fail = (error: Error) => {
       load.delete(worker)
       for (const [id, w] of waiting) {
         if (w.worker !== worker) continue
         w.reject(error)
         waiting.delete(id)
       }
-    })
+    }
+    worker.on('error', fail)
+    // An exit without an error (out of memory, killed) must not leave its inputs waiting forever.
+    worker.on('exit', (code) => fail(new Error(`The extraction worker stopped (exit code ${code}).`)))
   }
   return {
     extract(input, fixes) {

@@ -16,6 +16,11 @@ parentPort?.on('message', (request: PrepareRequest) => {
   } catch (error) {
     reply = { id: request.id, ok: false, code: error instanceof IngestError ? error.code : null, message: error instanceof Error ? error.message : String(error) }
   }
-  // The compressed source goes back without a copy.
-  parentPort?.postMessage(reply, reply.ok ? [reply.extracted.rawSource.buffer] : [])
+  try {
+    // The compressed source goes back without a copy.
+    parentPort?.postMessage(reply, reply.ok ? [reply.extracted.rawSource.buffer] : [])
+  } catch (error) {
+    // A draft that cannot be sent fails that input alone, not the worker and its queue.
+    parentPort?.postMessage({ id: request.id, ok: false, code: null, message: `Extraction gave a result that could not be passed on: ${error instanceof Error ? error.message : String(error)}` } satisfies PrepareReply)
+  }
 })

@@ -1,7 +1,6 @@
 import { getDb } from '../db'
 import type { Prisma } from '../generated/prisma/client'
 import type { DbClient } from './client'
-import { raiseDataVersion } from './data-version'
 
 export type AuditInput = {
   actorId: string | null
@@ -12,17 +11,15 @@ export type AuditInput = {
   after?: Prisma.InputJsonValue
 }
 
-// Every change is audited in its own transaction, so this is also where the archive's change
-// counter is raised: caches of derived views (the timeline) then retire on every instance.
+// Every change is audited in its own transaction; the database raises the archive's change
+// counter when that transaction commits (a deferred trigger, migration data_version_at_commit),
+// so caches of derived views (the timeline) retire on every instance.
 export async function recordAuditEvent(input: AuditInput, client: DbClient = getDb()): Promise<void> {
   await client.auditEvent.create({ data: input })
-  await raiseDataVersion(client)
 }
 
 export async function recordAuditEvents(inputs: AuditInput[], client: DbClient = getDb()): Promise<void> {
-  if (inputs.length === 0) return
-  await client.auditEvent.createMany({ data: inputs })
-  await raiseDataVersion(client)
+  if (inputs.length > 0) await client.auditEvent.createMany({ data: inputs })
 }
 
 export async function listAuditEventsFor(objectType: string, objectId: string, client: DbClient = getDb()) {

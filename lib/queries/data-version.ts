@@ -1,12 +1,9 @@
-// The archive's change counter (model DataVersion): raised by every audited change, in its
-// transaction, so that caches keyed by it (lib/cache/versioned.ts) never serve data older than
-// the last committed change, on any app instance.
+// The archive's change counter (model DataVersion): raised by the database when a transaction
+// that wrote audit rows commits (every change is audited), so that caches keyed by it
+// (lib/cache/versioned.ts) never serve data older than the last committed change, on any
+// app instance.
 import { getDb } from '../db'
 import type { DbClient } from './client'
-
-export async function raiseDataVersion(client: DbClient): Promise<void> {
-  await client.$executeRaw`INSERT INTO "DataVersion" ("id", "version") VALUES (1, 1) ON CONFLICT ("id") DO UPDATE SET "version" = "DataVersion"."version" + 1`
-}
 
 // Read before the data it versions: whatever is read after it is at least this new.
 export async function getDataVersion(client: DbClient = getDb()): Promise<string> {

@@ -9,7 +9,8 @@ export async function findOrCreateOutlet(name: string, domain: string | null, cl
 // the same one is absorbed by skipDuplicates on the unique name).
 export async function findOrCreateOutlets(wanted: { name: string; domain: string | null }[], client: DbClient = getDb()): Promise<Map<string, string>> {
   if (wanted.length === 0) return new Map()
-  await client.outlet.createMany({ data: wanted, skipDuplicates: true })
+  // In name order, so two batches creating the same outlets take their locks in the same order.
+  await client.outlet.createMany({ data: [...wanted].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), skipDuplicates: true })
   const rows = await client.outlet.findMany({ where: { name: { in: wanted.map((w) => w.name) } }, select: { id: true, name: true } })
   return new Map(rows.map((r) => [r.name, r.id]))
 }

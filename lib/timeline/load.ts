@@ -25,6 +25,9 @@ export async function loadTimeline(params: TimelineParams, limit = TIMELINE_LIMI
 
 // For a caller that read the change counter itself (to answer with an ETag).
 export async function loadTimelineAt(version: string, params: TimelineParams, limit = TIMELINE_LIMIT): Promise<LoadedTimeline> {
+  // Exports ask for up to 100 000 claims at once: computed for them alone, not kept among the
+  // page views they would push out.
+  if (limit !== TIMELINE_LIMIT) return computeTimeline(params, limit)
   return cache.get(version, `${limit}?${timelineQueryString(params)}`, () => computeTimeline(params, limit))
 }
 

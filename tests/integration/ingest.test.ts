@@ -136,6 +136,29 @@ test('one batch: later items are checked against earlier ones of the same batch'
   expect(await getDb().auditEvent.count({ where: { action: 'article.ingest', objectId: { in: results.map((r) => (r.status === 'created' ? r.article.id : '')) } } })).toBe(2)
 })
 
+test('an item that breaks the batch statement fails alone: the batch is stored again item by item', async () => {
+  // A canonical URL far beyond what a btree index entry can hold makes the batch insert fail.
+  // (Random, so compression cannot shrink it to fit.)
+  const huge = `https://example.test/${Array.from({ length: 1_500 }, randomSuffix).join('')}`
+  const story = (topic: string) => [
+    `The ${topic} committee met on Thursday to discuss the budget for the coming year and the plans for new staff.`,
+    `Members of the ${topic} committee said they expected a decision before the summer, after a public consultation.`,
+  ]
+  const results = await ingestMany(
+    [
+      { bytes: html(huge, story('harbour pilots')), name: 'huge-url.html' },
+      { bytes: html('https://example.test/news/lighthouse', story('lighthouse keepers')), name: 'fine.html' },
+    ],
+    options,
+  )
+  expect(results.map((r) => [r.name, r.status])).toEqual([
+    ['huge-url.html', 'failed'],
+    ['fine.html', 'created'],
+  ])
+})
+
+const randomSuffix = () => Math.random().toString(36).slice(2)
+
 function failed(): never {
   throw new Error('missing result')
 }

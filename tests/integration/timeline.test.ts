@@ -87,6 +87,8 @@ test('GET /api/timeline answers a repeated question with 304 until the archive c
   expect(etag).toMatch(/^W\/"\d+-[\w-]+"$/)
   const again = await callRoute(GET, withBearer(new Request(url, { headers: { 'if-none-match': etag ?? '' } }), token))
   expect([again.status, await again.text()]).toEqual([304, ''])
+  const listed = await callRoute(GET, withBearer(new Request(url, { headers: { 'if-none-match': `W/"0-other", ${etag}` } }), token))
+  expect(listed.status).toBe(304)
   const other = await callRoute(GET, withBearer(new Request(`${url}&format=csv`, { headers: { 'if-none-match': etag ?? '' } }), token))
   expect(other.status).toBe(200)
   const entity = await getDb().entity.findFirstOrThrow({ where: { name: 'Brad Smith' } })

@@ -28,6 +28,13 @@ function etagFor(version: string, query: string, format: string): string {
   return `W/"${version}-${createHash('sha256').update(`${format}?${query}`).digest('base64url').slice(0, 16)}"`
 }
 
+// If-None-Match may list several tags, or be "*" (RFC 9110 13.1.2; weak comparison).
+function matchesEtag(header: string | null, etag: string): boolean {
+  if (!header) return false
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '')
+  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag))
+}
+
 type Body = { text: string; contentType: string; disposition: string | null }
 
 // Serialising 300 claims costs more than looking them up again: the answers themselves are
@@ -50,7 +57,7 @@ export const GET = guardedRoute('viewer', async (request) => {
   const version = await getDataVersion()
   const etag = etagFor(version, query, format)
   const headers: Record<string, string> = { etag, 'cache-control': 'private, no-cache' }
-  if (request.headers.get('if-none-match') === etag) return new NextResponse(null, { status: 304, headers })
+  if (matchesEtag(request.headers.get('if-none-match'), etag)) return new NextResponse(null, { status: 304, headers })
   const body = await bodies.get(version, `${format}?${query}`, () => answer(version, params, query, format))
   headers['content-type'] = body.contentType
   if (body.disposition) headers['content-disposition'] = body.disposition
