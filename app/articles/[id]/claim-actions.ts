@@ -43,53 +43,50 @@ export const createClaim = guardedAction('editor', async (user, previous: ClaimA
   return { error: null, done: previous.done + 1 }
 })
 
-export const updateClaim = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
-  const version = claimVersion.safeParse({ id: formText(form, 'id'), version: formText(form, 'version') })
+// Edits of a claim the editor has open share their shape: the claim and the version read, the
+// edit (which may refuse with a message), a stale version or a deleted claim said plainly, then a
+// refreshed page.
+type VersionedEdit = (claim: { id: string; version: number }, userId: string, form: FormData) => Promise<string | null>
+
+function editOpenClaim(edit: VersionedEdit) {
+  return guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+    const version = claimVersion.safeParse({ id: formText(form, 'id'), version: formText(form, 'version') })
+    if (!version.success) return { error: 'No such claim.', done: previous.done }
+    try {
+      const refused = await edit(version.data, user.id, form)
+      if (refused) return { error: refused, done: previous.done }
+    } catch (error) {
+      if (error instanceof StaleEditError) return { error: error.message, done: previous.done }
+      throw error
+    }
+    refresh(formText(form, 'articleId'))
+    return { error: null, done: previous.done + 1 }
+  })
+}
+
+const DELETED = 'This claim was deleted by someone else.'
+
+export const updateClaim = editOpenClaim(async (claim, userId, form) => {
   const fields = readFields(form)
-  if (!version.success) return { error: 'No such claim.', done: previous.done }
-  if (!fields.success) return { error: firstIssue(fields.error), done: previous.done }
+  if (!fields.success) return firstIssue(fields.error)
   const { claimDate, ...rest } = fields.data
-  try {
-    const saved = await updateClaimRecord(version.data.id, version.data.version, { ...rest, claimDate: claimDate ? new Date(`${claimDate}T00:00:00Z`) : null }, user.id)
-    if (!saved) return { error: 'This claim was deleted by someone else.', done: previous.done }
-  } catch (error) {
-    if (error instanceof StaleEditError) return { error: error.message, done: previous.done }
-    throw error
-  }
-  refresh(formText(form, 'articleId'))
-  return { error: null, done: previous.done + 1 }
+  const saved = await updateClaimRecord(claim.id, claim.version, { ...rest, claimDate: claimDate ? new Date(`${claimDate}T00:00:00Z`) : null }, userId)
+  return saved ? null : DELETED
 })
 
 // A fact-check verdict: set, changed, or cleared (an empty rating), against the version the editor read.
-export const setVerdict = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
-  const version = claimVersion.safeParse({ id: formText(form, 'id'), version: formText(form, 'version') })
+export const setVerdict = editOpenClaim(async (claim, userId, form) => {
   // "Remove verdict" submits the same form with clear=1: the typed rating is then ignored.
   const cleared = formText(form, 'clear') === '1'
   const input = claimVerdictInput.safeParse({ verdict: cleared ? '' : formText(form, 'verdict'), verdictNote: formText(form, 'verdictNote') })
-  if (!version.success) return { error: 'No such claim.', done: previous.done }
-  if (!input.success) return { error: firstIssue(input.error), done: previous.done }
-  try {
-    const saved = await setClaimVerdict(version.data.id, version.data.version, input.data, user.id)
-    if (!saved) return { error: 'This claim was deleted by someone else.', done: previous.done }
-  } catch (error) {
-    if (error instanceof StaleEditError) return { error: error.message, done: previous.done }
-    throw error
-  }
-  refresh(formText(form, 'articleId'))
-  return { error: null, done: previous.done + 1 }
+  if (!input.success) return firstIssue(input.error)
+  const saved = await setClaimVerdict(claim.id, claim.version, input.data, userId)
+  return saved ? null : DELETED
 })
 
-export const deleteClaim = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
-  const version = claimVersion.safeParse({ id: formText(form, 'id'), version: formText(form, 'version') })
-  if (!version.success) return { error: 'No such claim.', done: previous.done }
-  try {
-    await deleteClaimRecord(version.data.id, version.data.version, user.id)
-  } catch (error) {
-    if (error instanceof StaleEditError) return { error: error.message, done: previous.done }
-    throw error
-  }
-  refresh(formText(form, 'articleId'))
-  return { error: null, done: previous.done + 1 }
+export const deleteClaim = editOpenClaim(async (claim, userId) => {
+  await deleteClaimRecord(claim.id, claim.version, userId)
+  return null
 })
 
 export const linkClaim = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
