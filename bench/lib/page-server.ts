@@ -1,14 +1,12 @@
 // The production server on a benchmark database, and a signed-in viewer to ask it for pages.
 // The server owns the embedded database while it runs (one PGlite owner per data directory),
 // so the caller closes its own handle first.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { uuidv7 } from './random'
 import type { SqlPool } from '../../lib/database/sql'
 import { SESSION_COOKIE, SESSION_IDLE_MS } from '../../lib/auth/sessions'
 import { hashSecret, newSecret } from '../../lib/auth/tokens'
 import { buildApp, buildIsCurrent } from '../../scripts/lib/build'
-import { freePort } from '../../scripts/lib/ports'
+import { startAppServer } from '../../scripts/lib/app-server'
 
 // A viewer and a session for it, written directly (the auth modules use the process-wide
 // client, which would open DATABASE_URL rather than the benchmark's database).
@@ -45,45 +43,9 @@ export function ensureBuild(): string | null {
 
 export type PageServer = { url: string; stop(): Promise<void> }
 
+// The production server on the benchmark's database, without demo data.
 export async function startServer(databaseUrl: string): Promise<PageServer> {
-  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const output: string[] = []
-  // Its own process group, so stopping it also stops any worker it forked.
-  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, CLAIMLINE_DEMO_DATA: '0', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
-  const keep = (chunk: Buffer) => output.push(chunk.toString())
-  child.stdout?.on('data', keep)
-  child.stderr?.on('data', keep)
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, 'SIGTERM')
-      } catch {
-        // already gone
-      }
-      const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000)
-      await exited
-      clearTimeout(timer)
-    }
-  }
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, stop }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  await stop()
-  throw new Error(`next start did not become healthy:\n${output.join('').slice(-2000)}`)
+  return startAppServer({ ...process.env, DATABASE_URL: databaseUrl, CLAIMLINE_DEMO_DATA: '0' })
 }
 
 export type PageResult = { ms: number; status: number; bytes: number; items: number }
