@@ -7,6 +7,7 @@ import { cookies, headers } from 'next/headers'
 import { forbidden, redirect, unauthorized } from 'next/navigation'
 import { jsonError } from '../http/responses'
 import { authenticate, sameOrigin, type AuthedUser } from './credentials'
+import { safeNextPath } from './next-path'
 import { roleAllows, type Role } from './roles'
 import { SESSION_COOKIE } from './sessions'
 
@@ -15,11 +16,6 @@ export type { AuthedUser }
 export async function currentUser(): Promise<AuthedUser | null> {
   const [jar, list] = await Promise.all([cookies(), headers()])
   return authenticate({ sessionToken: jar.get(SESSION_COOKIE)?.value ?? null, authorization: list.get('authorization') })
-}
-
-// Where to come back to after signing in: only a path on this site.
-export function safeNextPath(next: string | null | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/'
 }
 
 export async function requirePageUser(role: Role, here: string): Promise<AuthedUser> {

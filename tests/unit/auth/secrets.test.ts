@@ -1,6 +1,5 @@
 import { expect, test } from 'vitest'
 import { clientAddress, sameOrigin } from '@/lib/auth/credentials'
-import { safeNextPath } from '@/lib/auth/guard'
 import { hashPassword, passwordNeedsRehash, verifyPassword } from '@/lib/auth/password'
 import { newPassword } from '@/lib/auth/password-rules'
 import { roleAllows } from '@/lib/auth/roles'
@@ -45,10 +44,6 @@ test('setup codes are short, unambiguous, and forgiving about case and dashes wh
 
 test('roles are ordered: admin ⊃ editor ⊃ viewer', () => {
   expect([roleAllows('admin', 'editor'), roleAllows('editor', 'editor'), roleAllows('viewer', 'editor'), roleAllows('editor', 'admin'), roleAllows('viewer', 'viewer')]).toEqual([true, true, false, false, true])
-})
-
-test('after sign-in, only a path on this site is followed', () => {
-  expect(['/articles/1?x=2', '//evil.example/', '/\\evil.example', 'https://evil.example/', '', undefined].map(safeNextPath)).toEqual(['/articles/1?x=2', '/', '/', '/', '/', '/'])
 })
 
 test('the client address is the last X-Forwarded-For hop, the one our proxy saw', () => {
