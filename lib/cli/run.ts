@@ -3,17 +3,40 @@ import { closeDb } from '../db'
 
 // Runs a command's main function, closes the database (an embedded owner must let go of its
 // lock and socket) and exits with the command's code; an unexpected error prints and exits 1.
+// Every command ends here, so every command's output is flushed before the process exits.
 export function runCommand(main: () => Promise<number>, describeError: (error: unknown) => string = defaultMessage): void {
   main()
     .then(async (code) => {
       await closeDb()
-      process.exit(code)
+      await exitAfterFlush(code)
     })
     .catch(async (error: unknown) => {
       console.error(describeError(error))
       await closeDb().catch(() => {})
-      process.exit(1)
+      await exitAfterFlush(1)
     })
+}
+
+async function exitAfterFlush(code: number): Promise<never> {
+  await Promise.all([flushStream(process.stdout), flushStream(process.stderr)])
+  process.exit(code)
+}
+
+// Resolves once everything written to the stream so far has left the process. Node writes to
+// a pipe asynchronously once the pipe's buffer (64 KiB) is full, and process.exit does not wait
+// for those writes: `claimline export | cat > f` was cut at a multiple of 64 KiB. A write's
+// callback runs after every earlier write on the stream has completed, so an empty write marks
+// the end. A reader that went away (EPIPE) has nothing left to wait for.
+function flushStream(stream: NodeJS.WritableStream & { destroyed?: boolean; writableEnded?: boolean }): Promise<void> {
+  if (stream.destroyed || stream.writableEnded) return Promise.resolve()
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('error', done)
+      resolve()
+    }
+    stream.once('error', done)
+    stream.write('', () => done())
+  })
 }
 
 function defaultMessage(error: unknown): string {

@@ -1,0 +1,40 @@
+// The claimline command line run as a user runs it: a process of its own, its output read
+// through real pipes.
+import { spawn } from 'node:child_process'
+
+export type CliRun = { code: number | null; signal: NodeJS.Signals | null; stdout: Buffer; stderr: string }
+
+export type CliOptions = {
+  env?: NodeJS.ProcessEnv
+  input?: string
+  // Leave standard output unread this long first: a slow reader, as `| cat > file` on a busy machine.
+  readAfterMs?: number
+  // Kill the process (SIGKILL) if it has not exited by then; the run then reports the signal.
+  timeoutMs?: number
+}
+
+// Asynchronous on purpose: a test process that owns the embedded database serves it to the
+// CLI, so its event loop must keep running while the CLI works.
+export function claimline(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], {
+    env: options.env ?? process.env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  const out: Buffer[] = []
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  if (options.readAfterMs) {
+    child.stdout.pause()
+    setTimeout(() => child.stdout.resume(), options.readAfterMs)
+  }
+  child.stdin.end(options.input ?? '')
+  const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : null
+  return new Promise((resolve, reject) => {
+    child.once('error', reject)
+    child.once('close', (code, signal) => {
+      if (timer) clearTimeout(timer)
+      resolve({ code, signal, stdout: Buffer.concat(out), stderr })
+    })
+  })
+}
