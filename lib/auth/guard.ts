@@ -6,6 +6,7 @@
 import { cookies, headers } from 'next/headers'
 import { forbidden, redirect, unauthorized } from 'next/navigation'
 import { jsonError } from '../http/responses'
+import { readCookie } from './cookie-header'
 import { authenticate, sameOrigin, type AuthedUser } from './credentials'
 import { safeNextPath } from './next-path'
 import { roleAllows, type Role } from './roles'
@@ -56,13 +57,4 @@ export function guardedRoute<Context>(role: Role, handler: (request: Request, us
 
 function articleFor(role: Role): string {
   return role === 'admin' ? 'an' : 'a'
-}
-
-function readCookie(header: string | null, name: string): string | null {
-  if (!header) return null
-  for (const part of header.split(';')) {
-    const [key, ...value] = part.trim().split('=')
-    if (key === name) return decodeURIComponent(value.join('='))
-  }
-  return null
 }

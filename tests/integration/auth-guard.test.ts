@@ -189,6 +189,11 @@ describe('route handlers', async () => {
       const anonymous = await send({})
       expect([anonymous.status, (await anonymous.json()).error.code, anonymous.headers.get('www-authenticate')]).toEqual([401, 'unauthenticated', 'Bearer realm="claimline"'])
       expect((await send({ authorization: 'Bearer clk_not-a-token' })).status).toBe(401)
+      // A cookie that is not valid percent-encoding names no session: anonymous, not a 500.
+      for (const cookie of [`${SESSION_COOKIE}=%`, `${SESSION_COOKIE}=%E0%A4%A`, `other=%; ${SESSION_COOKIE}=%zz`]) {
+        const malformed = await send({ cookie })
+        expect([cookie, malformed.status, (await malformed.json()).error.code]).toEqual([cookie, 401, 'unauthenticated'])
+      }
       for (const role of ['viewer', 'editor', 'admin'] as const) {
         const response = await send({ authorization: `Bearer ${accounts[role].apiToken}` })
         expect([role, response.status === 403]).toEqual([role, !roleAllows(role, needed)])
