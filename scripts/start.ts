@@ -1,5 +1,6 @@
 // npm start: migrate the database, load the demo data the first time, build if the sources
 // changed since the last build, then serve. `npm run dev` does the same with `next dev`.
+import '../lib/runtime/require-supported-node'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'

@@ -4,6 +4,7 @@
 //   integration-postgres  when TEST_DATABASE_URL is set (a server where the tests may create databases)
 //   e2e                   when Chromium is installed; under CI=true a missing Chromium is a failure
 // Extra arguments go to vitest (e.g. `npm test -- tests/unit`). `--e2e-only` runs the browser leg alone.
+import '../lib/runtime/require-supported-node'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'

@@ -1,5 +1,6 @@
 // claimline — the command line. `npm run claimline -- <command> …`
 // It works while the server runs: on the embedded database it is then served by the server's process.
+import '../runtime/require-supported-node'
 import { EXPORT_USAGE, runExport } from './export'
 import { runExtract } from './extract'
 import { IMPORT_USAGE, runImport } from './import'
