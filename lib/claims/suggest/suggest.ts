@@ -9,7 +9,7 @@ import { splitParagraphs, splitSentences } from './sentences'
 import { EntityIndex, resolveSpeaker, speakerCompany, type Entity, type LastSpeaker, type Speaker } from './speakers'
 import type { Candidate, SuggestOptions, Suggestion } from './types'
 
-export type { KnownEntity, Suggestion, SuggestOptions } from './types'
+export type { AnswerLink, KnownEntity, Side, Suggestion, SuggestOptions } from './types'
 
 const PRONOUN_SUBJECT = /\b(?:it|its|they|their|them|the company|the firm)\b/i
 
@@ -62,8 +62,10 @@ export function suggestClaims(bodyText: string, options: SuggestOptions = {}): S
     const speaker = resolveSpeaker(c.speakerText, c.speakerAt, index, lastSpeaker)
     if (speaker && c.speakerText && EntityIndex.isHuman(c.speakerText, speaker)) lastSpeaker = { speaker, at: c.speakerAt }
     const subject = subjectOf(c, speaker, index)
+    const kind = decideKind(c, exact, speaker, subject, index)
     out.push({
-      kind: decideKind(c, exact, speaker, subject, index),
+      kind,
+      side: kind === 'statement' || kind === 'denial' ? 'company' : 'others',
       exact,
       start: c.start,
       end: c.end,
@@ -73,6 +75,7 @@ export function suggestClaims(bodyText: string, options: SuggestOptions = {}): S
       ...(subject?.id ? { subjectEntityId: subject.id } : {}),
       confidence: speaker ? c.confidence : Math.min(c.confidence, 0.5),
       rule: c.rule,
+      answers: [],
     })
   }
   return out

@@ -1,5 +1,5 @@
 // The shapes the suggestion engine takes and returns. Pure data: no database, no React.
-import type { ClaimKind } from '../kinds'
+import type { ClaimKind, LinkRelation } from '../kinds'
 
 export type EntityKind = 'company' | 'person' | 'agency' | 'outlet' | 'programme'
 
@@ -7,8 +7,17 @@ export type EntityKind = 'company' | 'person' | 'agency' | 'outlet' | 'programme
 // other ways articles name it ("Microsoft Corp", "the Post", "Smith").
 export type KnownEntity = { id?: string; name: string; kind: EntityKind; aliases: string[]; affiliation?: string }
 
+// Whose words: the company under scrutiny (or its people) or anyone else (press, sources,
+// regulators, critics). Statements and denials are the company's; allegations and reports others'.
+export type Side = 'company' | 'others'
+
+// A proposed answer link: this suggestion (a company statement or denial) answers the one at
+// index `to` in the same list (an allegation or report), with the relation an editor would pick.
+export type AnswerLink = { to: number; relation: Extract<LinkRelation, 'denies' | 'responds_to' | 'confirms'>; confidence: number }
+
 export type Suggestion = {
   kind: ClaimKind
+  side: Side
   exact: string
   start: number
   end: number
@@ -19,6 +28,7 @@ export type Suggestion = {
   confidence: number
   // Which rule proposed it, so an editor (and the eval) can see why.
   rule: string
+  answers: AnswerLink[]
 }
 
 export type SuggestOptions = { entities?: KnownEntity[] }
