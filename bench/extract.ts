@@ -8,8 +8,8 @@ import { load } from 'cheerio'
 import { JSDOM, VirtualConsole } from 'jsdom'
 import { extractArticle } from '../lib/ingest/extract'
 import { extractBody } from '../lib/ingest/html/body'
-import { extractionDir, loadEvalPages, type EvalPage } from '../scripts/lib/eval-pages'
-import { argNumber, argValue, isMainModule, printRows, type BenchRow } from './lib/bench-rows'
+import { loadEvalPages, missingEvalPages, type EvalPage } from '../scripts/lib/eval-pages'
+import { argNumber, argValue, BenchmarkSkipped, isMainModule, runAlone, type BenchRow } from './lib/bench-rows'
 
 type Contender = { name: string; run: (page: EvalPage, html: string) => void }
 
@@ -70,7 +70,8 @@ const TARGET_VS_FLOOR = 3
 
 export async function run({ repeats, only }: ExtractBenchOptions): Promise<BenchRow[]> {
   const pages = loadEvalPages(only)
-  if (!pages || pages.length === 0) throw new Error(`No extraction eval set at ${extractionDir()} (set CLAIMLINE_EVAL_DIR to the folder holding extraction/).`)
+  if (!pages) throw new BenchmarkSkipped(missingEvalPages())
+  if (pages.length === 0) throw new Error(`No eval page id starts with "${only}"`)
   const decoder = new TextDecoder()
   const texts = pages.map((page) => decoder.decode(page.html))
   console.log(`bench:extract: ${pages.length} pages, ${repeats} timed repeats after one warm-up pass each`)
@@ -96,4 +97,4 @@ export async function run({ repeats, only }: ExtractBenchOptions): Promise<Bench
   ]
 }
 
-if (isMainModule(import.meta.url)) printRows(await run(parseExtractOptions(process.argv.slice(2))))
+if (isMainModule(import.meta.url)) await runAlone(() => run(parseExtractOptions(process.argv.slice(2))))

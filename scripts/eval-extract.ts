@@ -1,5 +1,5 @@
 // npm run eval:extract [-- --json out.json] [-- --check floors.json] [-- --only <id-prefix>] [-- --worst N]
-// Scores the extractor on the labelled pages in ../shared/eval/extraction (or CLAIMLINE_EVAL_DIR),
+// Scores the extractor on the labelled pages in ../shared/eval/extraction (or $CLAIMLINE_EVAL_DIR/extraction),
 // with the metric of ../shared/eval/README.md:
 //   body   ScrapingHub's: \w+ tokens, 4-word shingles with counts; per-page precision and recall
 //          from shingle-count overlaps, averaged over pages; F1 of the averages
@@ -12,7 +12,7 @@ import { z } from 'zod'
 import { formatByline } from '../lib/ingest/bylines'
 import { extractArticle } from '../lib/ingest/extract'
 import type { ArticleDraft } from '../lib/ingest/types'
-import { extractionDir, loadEvalPages, type Truth } from './lib/eval-pages'
+import { loadEvalPages, missingEvalPages, type Truth } from './lib/eval-pages'
 
 const floorsSchema = z.object({ bodyF1: z.number(), title: z.number(), author: z.number(), date: z.number() })
 
@@ -146,7 +146,7 @@ function option(args: string[], name: string): string | null {
 function main(args: string[]): number {
   const pages = loadEvalPages(option(args, '--only'))
   if (!pages) {
-    console.error(`No extraction eval set at ${extractionDir()} (set CLAIMLINE_EVAL_DIR to the folder holding extraction/).`)
+    console.error(missingEvalPages())
     return 1
   }
   const truth: Record<string, Truth> = Object.fromEntries(pages.map((page) => [page.id, page.truth]))

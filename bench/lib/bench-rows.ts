@@ -15,6 +15,26 @@ export type BenchRow = {
   pass?: boolean
 }
 
+// Thrown by a benchmark that cannot run here (its data is missing): `npm run bench` prints the
+// reason on one line and goes on with the others; run alone, the benchmark exits 1 with it.
+export class BenchmarkSkipped extends Error {
+  constructor(reason: string) {
+    super(reason)
+    this.name = 'BenchmarkSkipped'
+  }
+}
+
+// Runs one benchmark as its own command: its table, or the reason it cannot run (exit 1).
+export async function runAlone(benchmark: () => Promise<BenchRow[]>): Promise<void> {
+  try {
+    printRows(await benchmark())
+  } catch (error) {
+    if (!(error instanceof BenchmarkSkipped)) throw error
+    console.error(`skipped: ${error.message}`)
+    process.exitCode = 1
+  }
+}
+
 // True when the module whose import.meta.url is given is the script node (or tsx) was started
 // with, rather than a module imported by the aggregator.
 export function isMainModule(moduleUrl: string): boolean {

@@ -1,9 +1,10 @@
-// The labelled extraction pages in ../shared/eval/extraction (or CLAIMLINE_EVAL_DIR), for the
-// eval and the benchmark. Dev tooling: the app itself never reads ../shared.
+// The labelled extraction pages in <eval dir>/extraction (scripts/lib/eval-dir.ts), for the
+// eval and the benchmark. Dev tooling: the app itself never reads them.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { z } from 'zod'
+import { evalDir, missingEvalData } from './eval-dir'
 
 const truthSchema = z.record(
   z.string(),
@@ -23,8 +24,11 @@ export type Truth = z.infer<typeof truthSchema>[string]
 export type EvalPage = { id: string; truth: Truth; html: Uint8Array }
 
 export function extractionDir(): string {
-  const evalDir = process.env.CLAIMLINE_EVAL_DIR ?? path.resolve(process.cwd(), '..', 'shared', 'eval')
-  return path.join(evalDir, 'extraction')
+  return path.join(evalDir(), 'extraction')
+}
+
+export function missingEvalPages(): string {
+  return missingEvalData('extraction eval set (extraction/truth.json)', extractionDir())
 }
 
 // null when the set is missing, so that callers can say where they looked.
