@@ -5,7 +5,7 @@ import { changeOwnPassword, createApiToken, type PasswordState, type TokenState 
 import { FormError } from '@/app/components/FormError'
 
 export function PasswordForm() {
-  const [state, action, pending] = useActionState<PasswordState, FormData>(changeOwnPassword, { error: null, saved: false })
+  const [state, action, pending] = useActionState<PasswordState, FormData>(changeOwnPassword, { error: null, saved: false, tokensRevoked: 0 })
   return (
     <form action={action} className="stacked-form">
       <label htmlFor="current">Current password</label>
@@ -15,12 +15,21 @@ export function PasswordForm() {
       <label htmlFor="confirm">New password again</label>
       <input id="confirm" name="confirm" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" />
       <FormError error={state.error} />
-      {state.saved ? <p role="status">Password changed. Your other sessions were signed out.</p> : null}
+      {state.saved ? (
+        <p role="status">
+          Password changed. Your other sessions were signed out
+          {state.tokensRevoked > 0 ? ` and your ${tokenCount(state.tokensRevoked)} revoked: make new ones for your scripts` : ''}.
+        </p>
+      ) : null}
       <button type="submit" disabled={pending}>
         Change password
       </button>
     </form>
   )
+}
+
+function tokenCount(n: number): string {
+  return n === 1 ? 'API token was' : `${n} API tokens were`
 }
 
 export function NewTokenForm() {

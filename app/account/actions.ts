@@ -10,18 +10,19 @@ import { formText } from '@/lib/http/form'
 import { revokeApiToken } from '@/lib/queries/api-tokens'
 import { getPasswordHash, setPasswordHash } from '@/lib/queries/users'
 
-export type PasswordState = { error: string | null; saved: boolean }
+export type PasswordState = { error: string | null; saved: boolean; tokensRevoked: number }
 export type TokenState = { error: string | null; token: string | null; name: string | null }
 
 export const changeOwnPassword = guardedAction('viewer', async (user, _previous: PasswordState, form: FormData): Promise<PasswordState> => {
   const current = formText(form, 'current')
   const next = newPassword.safeParse(formText(form, 'password'))
-  if (!next.success) return { error: next.error.issues[0]?.message ?? 'Choose another password.', saved: false }
-  if (next.data !== formText(form, 'confirm')) return { error: 'The two new passwords differ.', saved: false }
+  if (!next.success) return { error: next.error.issues[0]?.message ?? 'Choose another password.', saved: false, tokensRevoked: 0 }
+  if (next.data !== formText(form, 'confirm')) return { error: 'The two new passwords differ.', saved: false, tokensRevoked: 0 }
   const hash = await getPasswordHash(user.id)
-  if (!hash || !(await verifyPassword(hash, current))) return { error: 'Your current password is not right.', saved: false }
-  await setPasswordHash(user.id, await hashPassword(next.data), user.id, user.sessionId)
-  return { error: null, saved: true }
+  if (!hash || !(await verifyPassword(hash, current))) return { error: 'Your current password is not right.', saved: false, tokensRevoked: 0 }
+  const { tokensRevoked } = await setPasswordHash(user.id, await hashPassword(next.data), user.id, user.sessionId)
+  revalidatePath('/account')
+  return { error: null, saved: true, tokensRevoked }
 })
 
 const tokenForm = z.object({

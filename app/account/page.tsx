@@ -26,6 +26,7 @@ export default async function AccountPage() {
       </dl>
       <section className="add-section" aria-labelledby="password-heading">
         <h2 id="password-heading">Password</h2>
+        <p className="muted">Changing it signs out your other sessions and revokes your API tokens.</p>
         <PasswordForm />
       </section>
       <section className="add-section" aria-labelledby="tokens-heading">

@@ -15,7 +15,7 @@ export const USER_USAGE = `  user create --email E --name N [--admin | --role vi
   user role EMAIL ROLE           change an account's role
   user deactivate EMAIL          end its sessions and tokens and refuse sign-in; user activate EMAIL undoes it
   user password EMAIL [--password-stdin]
-                                 set a new password (ends the account's sessions)`
+                                 set a new password (ends the account's sessions, revokes its tokens)`
 
 async function readNewPassword(fromStdin: boolean): Promise<string> {
   const password = fromStdin ? await readStdinSecret() : await promptSecret('Password: ')
@@ -72,8 +72,8 @@ export async function runUser(args: string[]): Promise<number> {
     }
     case 'password': {
       const user = await requireUser(rest[0] ?? values.email)
-      await setPasswordHash(user.id, await hashPassword(await readNewPassword(values['password-stdin'] ?? false)), null, null)
-      console.log(`New password set for ${user.email}; its sessions were ended.`)
+      const { tokensRevoked } = await setPasswordHash(user.id, await hashPassword(await readNewPassword(values['password-stdin'] ?? false)), null, null)
+      console.log(`New password set for ${user.email}; its sessions were ended and its API tokens revoked (${tokensRevoked}).`)
       return 0
     }
     default:

@@ -1,6 +1,6 @@
 import { getDb } from '../db'
 import type { PrismaClient, Role } from '../generated/prisma/client'
-import { recordAuditEvent } from './audit'
+import { recordAuditEvent, recordAuditEvents } from './audit'
 import type { DbClient } from './client'
 
 // What the app may know about a user outside sign-in: never the password hash.
@@ -84,12 +84,17 @@ export async function updateUser(id: string, changes: UserChanges, actorId: stri
   })
 }
 
-// A new password ends every other session of that user (someone may have had the old one).
-export async function setPasswordHash(id: string, passwordHash: string, actorId: string | null, keepSessionId: string | null, client: PrismaClient = getDb()): Promise<void> {
-  await client.$transaction(async (tx) => {
+// A new password ends every other session of that user and revokes all their API tokens:
+// whoever had the old password could have made either. One transaction, so no token outlives
+// the change; each revoked token is audited as if revoked by hand.
+export async function setPasswordHash(id: string, passwordHash: string, actorId: string | null, keepSessionId: string | null, client: PrismaClient = getDb()): Promise<{ tokensRevoked: number }> {
+  return client.$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { passwordHash } })
     await tx.session.deleteMany({ where: { userId: id, ...(keepSessionId ? { NOT: { id: keepSessionId } } : {}) } })
-    await recordAuditEvent({ actorId, action: 'user.password', objectType: 'User', objectId: id }, tx)
+    const revoked = await tx.apiToken.updateManyAndReturn({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() }, select: { id: true } })
+    await recordAuditEvent({ actorId, action: 'user.password', objectType: 'User', objectId: id, after: { tokensRevoked: revoked.length } }, tx)
+    await recordAuditEvents(revoked.map((token) => ({ actorId, action: 'token.revoke', objectType: 'ApiToken', objectId: token.id, after: { reason: 'password change' } })), tx)
+    return { tokensRevoked: revoked.length }
   })
 }
 

@@ -122,6 +122,34 @@ test('a password change ends the user’s other sessions but keeps the current o
   expect((await listAuditEventsFor('User', user.id)).map((e) => e.action)).toEqual(['user.create', 'user.password'])
 })
 
+test('a password change, own or by an admin, revokes every API token of the account, audited, and no one else’s', async () => {
+  for (const byAdmin of [false, true]) {
+    const { user, apiToken, sessionToken } = await createTestAccount('editor')
+    const second = await issueApiToken(user.id, 'nightly import', null, user.id)
+    const bystander = await createTestAccount('editor')
+    const admin = await createTestAccount('admin')
+    const keep = byAdmin ? null : ((await resolveSession(sessionToken))?.sessionId ?? null)
+    const actorId = byAdmin ? admin.user.id : user.id
+
+    expect(await setPasswordHash(user.id, await hashPassword('another long passphrase'), actorId, keep)).toEqual({ tokensRevoked: 2 })
+
+    for (const token of [apiToken, second.token]) expect(await authenticate({ sessionToken: null, authorization: `Bearer ${token}` })).toBeNull()
+    expect((await authenticate({ sessionToken: null, authorization: `Bearer ${bystander.apiToken}` }))?.id).toBe(bystander.user.id)
+    expect(await resolveSession(sessionToken)).toEqual(byAdmin ? null : expect.objectContaining({ sessionId: keep }))
+    const tokens = await getDb().apiToken.findMany({ where: { userId: user.id }, select: { id: true, revokedAt: true } })
+    expect(tokens.map((t) => t.revokedAt instanceof Date)).toEqual([true, true])
+    for (const { id } of tokens) {
+      const events = await listAuditEventsFor('ApiToken', id)
+      expect(events.map((e) => [e.action, e.actorId])).toEqual([['token.create', user.id], ['token.revoke', actorId]])
+    }
+    const password = (await listAuditEventsFor('User', user.id)).filter((e) => e.action === 'user.password')
+    expect(password.map((e) => [e.actorId, e.after])).toEqual([[actorId, { tokensRevoked: 2 }]])
+    // Tokens already revoked are not counted or audited again.
+    expect(await setPasswordHash(user.id, await hashPassword('a third long passphrase'), actorId, null)).toEqual({ tokensRevoked: 0 })
+    for (const { id } of tokens) expect(await listAuditEventsFor('ApiToken', id)).toHaveLength(2)
+  }
+})
+
 test('API tokens: shown once, stored hashed, expire, and stop working when revoked', async () => {
   const { user } = await createTestAccount('editor')
   const t0 = at('2030-06-01T00:00:00Z')

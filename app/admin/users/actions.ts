@@ -48,6 +48,6 @@ export const resetUserPassword = guardedAction('admin', async (admin, _previous:
   const password = newPassword.safeParse(formText(form, 'password'))
   if (!id.success) return { error: 'No such account.', message: null }
   if (!password.success) return { error: password.error.issues[0]?.message ?? 'Choose another password.', message: null }
-  await setPasswordHash(id.data, await hashPassword(password.data), admin.id, null)
-  return { error: null, message: 'Password set; their sessions were signed out.' }
+  const { tokensRevoked } = await setPasswordHash(id.data, await hashPassword(password.data), admin.id, null)
+  return { error: null, message: `Password set; their sessions were signed out and their API tokens revoked (${tokensRevoked}).` }
 })
