@@ -29,15 +29,35 @@ const MAX_SCORE = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
 export const MIN_QUOTE_SIMILARITY = 0.75
 const MAX_ERRORS_CAP = 256
 
-// How much of the stored context a candidate must still have around it, per side. 32 characters
-// of unrelated English resemble each other by about 0.28 (median), 0.47 at the 99th percentile
-// and 0.63 at the 99.9th (measured on the seed articles); a context that survived an edit scores
-// near 1.
-//  - A verbatim quote needs one side: a sentence inserted just before or after it does not orphan
-//    it, and the side that stayed tells apart repeated words ("PRISM", "the company said").
-//  - An edited quote needs both sides. Its words are no longer proof: "that 49 engineers had been
-//    asked" and "that 40 engineers had been asked" differ by one character, and when the first is
-//    deleted the second, ending its sentence the same way, must not inherit its claim.
+// How much of the stored context a candidate must still have around it, per side, for that side
+// to agree. 32 characters of unrelated English resemble each other by about 0.28 (median), 0.47
+// at the 99th percentile and 0.63 at the 99.9th (measured on the seed articles); a context that
+// survived an edit scores near 1. A side below this contradicts the candidate. A side the
+// selector does not give, or gives as whitespace only, is no evidence either way (see
+// sideEvidence): it never counts as agreement.
+//
+// What a candidate needs (contextConfirms), in the order the rules are tried:
+//  - An edited quote needs both sides given and agreeing. Its words are no longer proof: "that 49
+//    engineers had been asked" and "that 40 engineers had been asked" differ by one character,
+//    and when the first is deleted the second, ending its sentence the same way, must not inherit
+//    its claim.
+//  - A distinctive verbatim quote (DISTINCTIVE_QUOTE_LENGTH) needs nothing more.
+//  - At the stored position, verbatim words keep their claim when one side of their context is
+//    untouched (identical to the stored one): nothing before or after them moved, so they are
+//    the same words, and only the other side was edited (a sentence appended after the quote).
+//    Words that merely slid onto the stored offset (an entry of the same length prepended to a
+//    live blog) have both sides changed, the timestamp in "10:45 - " against "10:32 - ", and are
+//    judged like any other occurrence.
+//  - Anywhere else, verbatim words need every given side to agree: with one side matching and
+//    the other not, they are more likely another speaker's identical words ("We never gave the
+//    NSA access," the spokeswoman said) than the claim's, whose paragraph was deleted (issue 14).
+//    A sentence inserted right before or after a quote therefore orphans it, unless the quote
+//    stayed at its offset: an orphan is re-attached by an editor; a misquote is published.
+//  - With a side not given (an import from a tool that gave none), the words and the side given
+//    must single out one place: no other verbatim occurrence may be as consistent with them.
+// Among the candidates so confirmed, the Hypothesis score picks one: context counts far more than
+// the distance from the stored offset, so an occurrence whose context agrees better wins over the
+// one sitting at the stored position.
 export const MIN_CONTEXT_SIMILARITY = 0.6
 
 // A verbatim quote this long (a sentence or more) that occurs exactly once is evidence on its
@@ -52,6 +72,12 @@ const NEARBY_CHARS = 512
 
 type Candidate = { start: number; end: number; errors: number }
 
+// A side of context as evidence: how much of the stored context the text still has there (0..1),
+// or null when the selector gives none for that side.
+type Evidence = number | null
+
+type Measured = Candidate & { quoteScore: number; prefix: Evidence; suffix: Evidence; atStoredPosition: boolean }
+
 export function anchorTarget(text: string, target: readonly Selector[]): Anchor | null {
   const quote = target.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector')
   const position = target.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector')
@@ -59,18 +85,28 @@ export function anchorTarget(text: string, target: readonly Selector[]): Anchor 
   // a quote (describeRange), so a target without one is not anchored rather than guessed.
   if (!quote || quote.exact.length === 0) return null
   const { exact } = quote
+  const stored = position && text.slice(position.start, position.end) === exact ? position : undefined
 
-  if (position && text.slice(position.start, position.end) === exact) {
-    return { start: position.start, end: position.end, method: 'position', score: 1 }
+  // The words at the stored offsets with the stored context around them: the text is unchanged
+  // here, and no other occurrence can agree better. Anything less is weighed against the others.
+  if (stored && (prefixEvidence(text, stored.start, quote.prefix) ?? 1) === 1 && (suffixEvidence(text, stored.end, quote.suffix) ?? 1) === 1) {
+    return { start: stored.start, end: stored.end, method: 'position', score: 1 }
   }
 
-  const candidates = findCandidates(text, exact, position?.start)
-  const verbatimCount = new Set(candidates.filter((c) => c.errors === 0).map((c) => c.start)).size
+  const measured: Measured[] = []
+  for (const candidate of findCandidates(text, exact, position?.start)) {
+    const quoteScore = 1 - candidate.errors / exact.length
+    if (quoteScore < MIN_QUOTE_SIMILARITY) continue
+    const atStoredPosition = candidate.errors === 0 && candidate.start === stored?.start
+    measured.push({ ...candidate, quoteScore, atStoredPosition, prefix: prefixEvidence(text, candidate.start, quote.prefix), suffix: suffixEvidence(text, candidate.end, quote.suffix) })
+  }
+  const verbatim = measured.filter((c) => c.errors === 0)
+  const consistent = verbatim.filter((c) => !contradicted(c)).length
   let best: Anchor | null = null
-  for (const candidate of candidates) {
-    const scored = scoreCandidate(text, quote, candidate, position?.start, verbatimCount)
-    if (!scored) continue
-    if (!best || scored.score > best.score) best = scored
+  for (const candidate of measured) {
+    if (!contextConfirms(candidate, exact.length, verbatim.length, consistent)) continue
+    const score = scoreOf(candidate, position?.start, text.length)
+    if (!best || score > best.score) best = { start: candidate.start, end: candidate.end, method: candidate.atStoredPosition ? 'position' : candidate.errors === 0 ? 'quote' : 'fuzzy', score }
   }
   return best
 }
@@ -114,46 +150,63 @@ function exactOccurrences(text: string, exact: string): Candidate[] {
   return found
 }
 
-// The Hypothesis score (0..1), or null when the candidate is not good enough to be these words.
-function scoreCandidate(text: string, quote: TextQuoteSelector, candidate: Candidate, hint: number | undefined, verbatimCount: number): Anchor | null {
-  const quoteScore = 1 - candidate.errors / quote.exact.length
-  if (quoteScore < MIN_QUOTE_SIMILARITY) return null
-  const prefixScore = prefixSimilarity(text, candidate.start, quote.prefix)
-  const suffixScore = suffixSimilarity(text, candidate.end, quote.suffix)
-  if (!contextConfirms(candidate, quote.exact.length, verbatimCount, prefixScore, suffixScore)) return null
-
+// The Hypothesis score (0..1). A side not given scores 1, as in Hypothesis: it is the same for
+// every candidate, so it does not change which one wins.
+function scoreOf(candidate: Measured, hint: number | undefined, textLength: number): number {
   // Clamped: a stored offset past the end of a shortened text must not make the score negative.
-  const positionScore = hint === undefined ? 1 : Math.max(0, 1 - Math.abs(candidate.start - hint) / Math.max(1, text.length))
-  const raw = QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore + POSITION_WEIGHT * positionScore
-  return { start: candidate.start, end: candidate.end, method: candidate.errors === 0 ? 'quote' : 'fuzzy', score: raw / MAX_SCORE }
+  const positionScore = hint === undefined ? 1 : Math.max(0, 1 - Math.abs(candidate.start - hint) / Math.max(1, textLength))
+  const raw = QUOTE_WEIGHT * candidate.quoteScore + PREFIX_WEIGHT * (candidate.prefix ?? 1) + SUFFIX_WEIGHT * (candidate.suffix ?? 1) + POSITION_WEIGHT * positionScore
+  return raw / MAX_SCORE
 }
 
-// The rules under MIN_CONTEXT_SIMILARITY and DISTINCTIVE_QUOTE_LENGTH.
-function contextConfirms(candidate: Candidate, quoteLength: number, verbatimCount: number, prefixScore: number, suffixScore: number): boolean {
-  if (candidate.errors > 0) return Math.min(prefixScore, suffixScore) >= MIN_CONTEXT_SIMILARITY
+function agrees(side: Evidence): boolean {
+  return side !== null && side >= MIN_CONTEXT_SIMILARITY
+}
+
+function contradicted(candidate: Measured): boolean {
+  return [candidate.prefix, candidate.suffix].some((side) => side !== null && side < MIN_CONTEXT_SIMILARITY)
+}
+
+// The rules under MIN_CONTEXT_SIMILARITY, in its order. `consistent` counts the verbatim
+// occurrences that no given side contradicts.
+function contextConfirms(candidate: Measured, quoteLength: number, verbatimCount: number, consistent: number): boolean {
+  const { prefix, suffix } = candidate
+  if (candidate.errors > 0) return agrees(prefix) && agrees(suffix)
   if (quoteLength >= DISTINCTIVE_QUOTE_LENGTH && verbatimCount === 1) return true
-  return Math.max(prefixScore, suffixScore) >= MIN_CONTEXT_SIMILARITY
+  if (candidate.atStoredPosition && (prefix === 1 || suffix === 1)) return true
+  if (contradicted(candidate)) return false
+  if (prefix !== null && suffix !== null) return true
+  return consistent === 1
 }
 
-// An absent prefix is unknown context (a target written elsewhere) and constrains nothing, as in
-// Hypothesis. An empty one is knowledge: the quote began the text, so only a candidate at the
-// start matches it.
-function prefixSimilarity(text: string, start: number, prefix: string | undefined): number {
-  if (prefix === undefined) return 1
+// No evidence: a side the selector does not give (a target written elsewhere), or one of
+// whitespace only. Another tool's context of a heading or a list item is often nothing but the
+// page's indentation, which folds to a paragraph break and would "agree" with every paragraph
+// start (issue 14). Claimline's own selectors never hold whitespace-only context: the stored text
+// has no runs of whitespace but paragraph breaks between words.
+// An empty side is knowledge: describeRange writes it only when the quote began (or ended) the
+// text, so only a candidate there agrees with it.
+function prefixEvidence(text: string, start: number, prefix: string | undefined): Evidence {
+  if (prefix === undefined || isWhitespace(prefix)) return null
   if (prefix.length === 0) return start === 0 ? 1 : 0
   return similarity(text.slice(Math.max(0, start - prefix.length), start), prefix)
 }
 
-function suffixSimilarity(text: string, end: number, suffix: string | undefined): number {
-  if (suffix === undefined) return 1
+function suffixEvidence(text: string, end: number, suffix: string | undefined): Evidence {
+  if (suffix === undefined || isWhitespace(suffix)) return null
   if (suffix.length === 0) return end === text.length ? 1 : 0
   return similarity(text.slice(end, end + suffix.length), suffix)
+}
+
+function isWhitespace(context: string): boolean {
+  return context.length > 0 && context.trim().length === 0
 }
 
 // 1 - edit distance / length, between the expected context and the best-matching part of the
 // text found where it should be. Allowing as many errors as the context has characters makes
 // search() always report its best match.
 function similarity(actual: string, expected: string): number {
+  if (actual === expected) return 1
   if (actual.length === 0) return 0
   const [best] = search(actual, expected, expected.length)
   return best ? 1 - best.errors / expected.length : 0

@@ -204,8 +204,41 @@ test('a quote without a position is found by its words and context alone', () =>
 test('a quote of under four characters is only ever matched verbatim', () => {
   const text = 'The FBI said. The FBO said.'
   const target = describeRange(text, 4, 7)
-  expect(anchoredText('The FBO said. The FBI said.', target)).toBe('FBI')
+  expect(anchoredText('Yes. The FBI said. The FBO said.', target)).toBe('FBI')
+  // Its context intact, one letter changed: not taken for it.
+  expect(anchorTarget('Yes. The FBO said. The FBO said.', target)).toBeNull()
   expect(anchorTarget('The FBO said.', target)).toBeNull()
+})
+
+// Issue 14: three ways the stored words were found on other words.
+test('the stored position is checked against the context: a prepended entry does not move the claim to the entry that slid there', () => {
+  const text = '10:45 - Microsoft declined to comment.\n\n10:32 - Microsoft declined to comment.'
+  const target = targetOf(text, 'Microsoft declined to comment.', 1)
+  const edited = `10:58 - Microsoft declined to comment.\n\n${text}`
+  // The stored offsets now hold the 10:45 entry's identical words.
+  const [quote, position] = target
+  expect(position?.type === 'TextPositionSelector' && edited.slice(position.start, position.end)).toBe(quote?.type === 'TextQuoteSelector' && quote.exact)
+  expect(anchorTarget(edited, target)).toMatchObject({ start: rangeOf(edited, 'Microsoft declined to comment.', 2)[0], method: 'quote' })
+})
+
+test('a deleted quote does not move to another speaker’s identical words when only one side of its context matches', () => {
+  const text = 'Smith told reporters: "We never gave the NSA access," the spokesman said on Tuesday.\n\nLater, Jones said: "We never gave the NSA access," the spokeswoman said on Monday.'
+  const smith = targetOf(text, 'We never gave the NSA access', 0)
+  const withoutSmith = text.slice(text.indexOf('Later, Jones'))
+  expect(anchorTarget(withoutSmith, smith)).toBeNull()
+  // Jones's own claim is still found there: both sides of its context agree.
+  expect(anchoredText(withoutSmith, targetOf(text, 'We never gave the NSA access', 1))).toBe('We never gave the NSA access')
+})
+
+test('context of whitespace only is no context: it does not agree with every paragraph start', () => {
+  const text = 'Microsoft answers its critics\n\nUpdate: Microsoft said on Friday it had not been asked for encryption keys.'
+  // A heading's annotation made elsewhere: its prefix was the page's indentation.
+  expect(anchorTarget(text, [{ type: 'TextQuoteSelector', exact: 'Update', prefix: '\n\n', suffix: '\n\nGoogle also denied the report' }])).toBeNull()
+  expect(anchorTarget(text, [{ type: 'TextQuoteSelector', exact: 'Update', prefix: ' \n\t\t ', suffix: '\n\nGoogle also denied the report' }])).toBeNull()
+  // Nor is a side not given at all.
+  expect(anchorTarget(text, [{ type: 'TextQuoteSelector', exact: 'Update', suffix: '\n\nGoogle also denied the report' }])).toBeNull()
+  // The side that is given still finds words that occur once.
+  expect(anchoredText(text, [{ type: 'TextQuoteSelector', exact: 'Update', prefix: '\n\n', suffix: ': Microsoft said on Friday it ha' }])).toBe('Update')
 })
 
 test('a position past the end of a shortened text is only a weak hint, and the score stays within 0..1', () => {
