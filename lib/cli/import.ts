@@ -4,6 +4,7 @@
 // Exits 1 when anything was left out (an orphan, an annotation of a page that is not stored,
 // an unreadable one) or the import was refused; nothing is written in that last case.
 import { readFileSync } from 'node:fs'
+import { migrateFirst } from '../database/prepare'
 import { getEnv } from '../env'
 import { ImportError, importDocument, type ImportReport } from '../interop/import'
 import { readStdin } from './inputs'
@@ -39,6 +40,8 @@ export async function runImport(args: string[]): Promise<number> {
     console.error(`${file}: ${error instanceof SyntaxError ? 'not JSON' : error instanceof Error ? error.message : String(error)}`)
     return 1
   }
+  // A Claimline export restores into a new installation, which may not be migrated yet.
+  await migrateFirst((line) => console.error(line))
   const env = getEnv()
   let report: ImportReport
   try {

@@ -16,7 +16,12 @@ export type CliOptions = {
 // Asynchronous on purpose: a test process that owns the embedded database serves it to the
 // CLI, so its event loop must keep running while the CLI works.
 export function claimline(args: string[], options: CliOptions = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], {
+  return runScript('lib/cli/main.ts', args, options)
+}
+
+// Any of the project's command-line scripts (scripts/db-seed.ts, …), run as npm runs it.
+export function runScript(file: string, args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
     env: options.env ?? process.env,
     stdio: ['pipe', 'pipe', 'pipe'],
   })
