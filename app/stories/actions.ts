@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { guardedAction } from '@/lib/auth/guard'
 import { formText } from '@/lib/http/form'
-import { createStory, setStoryMember } from '@/lib/queries/stories'
+import { createStory, setStoryMember, StoryMemberMissingError } from '@/lib/queries/stories'
 import { storyDescription, storyName } from '@/lib/stories/input'
 
 export type StoryState = { error: string | null; done: number }
@@ -31,9 +31,14 @@ export const changeStoryMember = guardedAction('editor', async (user, previous: 
   const parsed = membership.safeParse({ storyId: formText(form, 'storyId'), articleId: formText(form, 'articleId') || undefined, claimId: formText(form, 'claimId') || undefined, present: formText(form, 'present') || 'true' })
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.', done: previous.done }
   const { storyId, articleId, claimId, present } = parsed.data
-  if (articleId) await setStoryMember({ storyId, articleId }, present, user.id)
-  else if (claimId) await setStoryMember({ storyId, claimId }, present, user.id)
-  else return { error: 'Nothing to add.', done: previous.done }
+  try {
+    if (articleId) await setStoryMember({ storyId, articleId }, present, user.id)
+    else if (claimId) await setStoryMember({ storyId, claimId }, present, user.id)
+    else return { error: 'Nothing to add.', done: previous.done }
+  } catch (error) {
+    if (error instanceof StoryMemberMissingError) return { error: error.message, done: previous.done }
+    throw error
+  }
   revalidatePath('/stories')
   const back = formText(form, 'back')
   if (back.startsWith('/articles/')) revalidatePath(back)

@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../queries/client'
 import { LinkError } from '../queries/claims'
 import { StaleEditError } from '../queries/edits'
 import { EntityExistsError } from '../queries/entities'
+import { StoryMemberMissingError } from '../queries/stories'
 
 export class NotFoundError extends Error {
   constructor(what: string) {
@@ -47,7 +48,7 @@ export function errorResponse(error: unknown): NextResponse {
     return apiError(400, { code: 'invalid', message: summary(issues), issues })
   }
   if (error instanceof HttpError) return apiError(error.status, { code: error.code, message: error.message })
-  if (error instanceof NotFoundError) return apiError(404, { code: 'not-found', message: error.message })
+  if (error instanceof NotFoundError || error instanceof StoryMemberMissingError) return apiError(404, { code: 'not-found', message: error.message })
   // A stale edit of something deleted meanwhile: there is no version to reload.
   if (error instanceof StaleEditError && error.currentVersion === null) return apiError(404, { code: 'not-found', message: `No such ${error.what}.` })
   if (error instanceof StaleEditError) return apiError(409, { code: 'stale', message: error.message, currentVersion: error.currentVersion })

@@ -35,11 +35,26 @@ export async function createStory(input: { name: string; description: string | n
 
 type Member = { storyId: string; articleId: string } | { storyId: string; claimId: string }
 
-// Adding twice is one membership; removing what is not there is a no-op. Both audited when they change something.
+export class StoryMemberMissingError extends Error {
+  constructor(readonly what: 'story' | 'article' | 'claim') {
+    super(`No such ${what}.`)
+  }
+}
+
+// Adding twice is one membership; removing what is not there is a no-op. Both audited when they
+// change something. A story, article or claim that does not exist is refused by name, whichever
+// the direction; the rows are locked against deletion (FOR KEY SHARE) until the change commits,
+// so a concurrent delete cannot turn the check into a foreign-key error.
 export async function setStoryMember(member: Member, present: boolean, actorId: string | null, client: PrismaClient = getDb()): Promise<boolean> {
   return client.$transaction(async (tx) => {
     const isArticle = 'articleId' in member
     const objectId = isArticle ? member.articleId : member.claimId
+    const story = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Story" WHERE id = ${member.storyId}::uuid FOR KEY SHARE`
+    if (story.length === 0) throw new StoryMemberMissingError('story')
+    const target = isArticle
+      ? await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Article" WHERE id = ${objectId}::uuid FOR KEY SHARE`
+      : await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Claim" WHERE id = ${objectId}::uuid FOR KEY SHARE`
+    if (target.length === 0) throw new StoryMemberMissingError(isArticle ? 'article' : 'claim')
     const existing = isArticle
       ? await tx.storyArticle.findUnique({ where: { storyId_articleId: { storyId: member.storyId, articleId: member.articleId } } })
       : await tx.storyClaim.findUnique({ where: { storyId_claimId: { storyId: member.storyId, claimId: member.claimId } } })
@@ -90,10 +105,6 @@ export async function getStoryDetails(id: string, client: DbClient = getDb()) {
       claims: { select: { claim: { select: { id: true, kind: true, quote: true, articleId: true } } }, orderBy: { claim: { claimDate: { sort: 'asc', nulls: 'last' } } } },
     },
   })
-}
-
-export async function storyExists(id: string, client: DbClient = getDb()): Promise<boolean> {
-  return (await client.story.count({ where: { id } })) > 0
 }
 
 // Renaming keeps the slug: links to the story stay valid.

@@ -10,6 +10,7 @@ import { SelectionError, tagClaim } from '@/lib/claims/tag'
 import { formText } from '@/lib/http/form'
 import { deleteClaimRecord, LinkError, linkClaims, setClaimVerdict, unlinkClaims, updateClaimRecord } from '@/lib/queries/claims'
 import { StaleEditError } from '@/lib/queries/edits'
+import { articleExists } from '@/lib/queries/articles'
 import { createEntityRecord, EntityExistsError, type EntitySummary } from '@/lib/queries/entities'
 
 export type ClaimActionState = { error: string | null; done: number }
@@ -176,7 +177,8 @@ export const rejectSuggestionForGood = decideSuggestion(async (id, userId) => {
 
 export const suggestAgain = guardedAction('editor', async (_user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
   const articleId = z.uuid().safeParse(formText(form, 'articleId'))
-  if (!articleId.success) return { error: 'No such article.', done: previous.done }
+  // An id that names no article (deleted meanwhile, or made up) is said plainly, not a 500.
+  if (!articleId.success || !(await articleExists(articleId.data))) return { error: 'No such article.', done: previous.done }
   const count = await refreshSuggestions(articleId.data)
   refresh(articleId.data)
   return { error: count === 0 ? 'Nothing new to suggest in this article.' : null, done: previous.done + 1 }

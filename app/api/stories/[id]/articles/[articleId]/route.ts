@@ -1,11 +1,10 @@
 // PUT /api/stories/{id}/articles/{articleId} — (editor) add the article to the story.
 // DELETE /api/stories/{id}/articles/{articleId} — (editor) take it out. Both idempotent and, when
 // they change something, audited (as on the article page).
+// A story or article that does not exist is a 404 (setStoryMember says which).
 import { NextResponse } from 'next/server'
-import { NotFoundError } from '@/lib/api/errors'
 import { apiRoute, parseId } from '@/lib/api/handler'
-import { articleExists } from '@/lib/queries/articles'
-import { setStoryMember, storyExists } from '@/lib/queries/stories'
+import { setStoryMember } from '@/lib/queries/stories'
 
 export const dynamic = 'force-dynamic'
 
@@ -15,8 +14,6 @@ function membership(present: boolean) {
   return apiRoute<Params>('editor', async (_request, user, params) => {
     const storyId = parseId(params.id, 'story')
     const articleId = parseId(params.articleId, 'article')
-    if (!(await storyExists(storyId))) throw new NotFoundError('story')
-    if (!(await articleExists(articleId))) throw new NotFoundError('article')
     await setStoryMember({ storyId, articleId }, present, user.id)
     return new NextResponse(null, { status: 204 })
   })
