@@ -2,12 +2,13 @@
 // changed since the last build, then serve. `npm run dev` does the same with `next dev`.
 import '../lib/runtime/require-supported-node'
 import { spawn, spawnSync } from 'node:child_process'
+import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { getEnv } from '../lib/env'
 import { buildApp, buildIsCurrent } from './lib/build'
 import { portIsFree } from './lib/ports'
-import { takeSetupCode } from './lib/setup-line'
+import { relayPrepareOutput } from './lib/setup-line'
 
 const require = createRequire(import.meta.url)
 const nextBin = require.resolve('next/dist/bin/next')
@@ -20,12 +21,15 @@ function runOrExit(args: string[]): void {
 }
 
 // Migrates, loads the demo data and returns the first-run setup code if nobody has an account.
-function prepareDatabase(): string | null {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-prepare.ts'], { stdio: ['inherit', 'pipe', 'inherit'], env: childEnv, encoding: 'utf8' })
-  const { code, rest } = takeSetupCode(result.stdout ?? '')
-  process.stdout.write(rest)
-  if (result.status !== 0) process.exit(result.status ?? 1)
-  return code
+// Its lines are shown as they come; only the setup code is held back, for the sign-in help
+// printed once the server answers.
+async function prepareDatabase(): Promise<string | null> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-prepare.ts'], { stdio: ['inherit', 'pipe', 'inherit'], env: childEnv })
+  const exited = once(child, 'close') as Promise<[number | null]>
+  const setupCode = await relayPrepareOutput(child.stdout, (line) => console.log(line))
+  const [status] = await exited
+  if (status !== 0) process.exit(status ?? 1)
+  return setupCode
 }
 
 function signInHelp(url: string, setupCode: string | null): string {
@@ -56,7 +60,8 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   if (!existsSync('lib/generated/prisma/client.ts')) runOrExit(['scripts/prisma-generate.mjs'])
-  const setupCode = prepareDatabase()
+  console.log('Preparing the database…')
+  const setupCode = await prepareDatabase()
   if (!dev && !buildIsCurrent()) {
     console.log('Building the app (first start, or the sources changed)…')
     buildApp()

@@ -1,9 +1,19 @@
+import path from 'node:path'
 import { loadDemoData } from '../demo/load-demo'
 import { getDatabase, getDb } from '../db'
+import { getEnv } from '../env'
+import { parseDatabaseUrl } from './config'
+import { embeddedDataExists } from './connect'
 import { applyMigrations, getMigrationState } from './migrate'
 
 // What `npm start` does before serving: migrate, then load the demo data into a new database.
+// `log` hears each step as it starts: on a first start they take a while (PGlite creating its
+// data directory, then the demo articles going through ingestion).
 export async function prepareDatabase({ demo, log }: { demo: boolean; log: (line: string) => void }): Promise<void> {
+  const config = parseDatabaseUrl(getEnv().DATABASE_URL)
+  if (config.kind === 'pglite' && !embeddedDataExists(config)) {
+    log(`Creating the embedded database in ${path.relative(process.cwd(), config.dataDir) || '.'} (first start only)…`)
+  }
   const database = await getDatabase()
   const result = await applyMigrations(database.pool, undefined, (line) => log(`  ${line}`))
   log(
@@ -12,7 +22,7 @@ export async function prepareDatabase({ demo, log }: { demo: boolean; log: (line
       : `Database: ${database.description}, up to date.`,
   )
   if (demo) {
-    const loaded = await loadDemoData(getDb())
+    const loaded = await loadDemoData(getDb(), { progress: log })
     if (loaded.loaded) log(`Loaded ${loaded.articles} demo articles.`)
   }
   // PGlite has no autovacuum: without fresh statistics the planner misjudges the timeline's

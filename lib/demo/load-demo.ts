@@ -118,11 +118,14 @@ export type DemoResult = { loaded: boolean; articles: number }
 
 // Loads the demo once per database: never into a database that already has articles, and
 // never again after it was loaded once (even if an editor has since deleted the articles).
-export async function loadDemoData(prisma: PrismaClient = getDb()): Promise<DemoResult> {
+// `progress` hears a line before the load starts and after each article (seconds on the
+// embedded database), and nothing when there is nothing to load.
+export async function loadDemoData(prisma: PrismaClient = getDb(), { progress }: { progress?: (line: string) => void } = {}): Promise<DemoResult> {
   const gold = readGold()
   const loaded = await prisma.$transaction(async (tx) => {
     const already = await tx.auditEvent.count({ where: { action: DEMO_ACTION } })
     if (already > 0 || (await countArticles({}, tx)) > 0) return []
+    progress?.(`Loading ${gold.articles.length} demo articles…`)
     const entityIds = new Map<string, string>()
     for (const entity of ENTITIES) {
       const affiliationId = entity.affiliation ? (entityIds.get(entity.affiliation) ?? null) : null
@@ -130,7 +133,10 @@ export async function loadDemoData(prisma: PrismaClient = getDb()): Promise<Demo
       entityIds.set(entity.name, row.id)
     }
     const articleIds: string[] = []
-    for (const article of gold.articles) articleIds.push(await loadArticle(article, entityIds, tx))
+    for (const [i, article] of gold.articles.entries()) {
+      articleIds.push(await loadArticle(article, entityIds, tx))
+      progress?.(`  ${i + 1}/${gold.articles.length} ${article.metadata.title} (${article.claims.length} claims)`)
+    }
     // Both seeds are one affair: a story a new user can open as a timeline.
     const story = await tx.story.create({ data: { name: 'PRISM, 2013', slug: 'prism-2013', description: 'Microsoft and the 2013 reports on the NSA’s PRISM programme' } })
     await tx.storyArticle.createMany({ data: articleIds.map((articleId) => ({ storyId: story.id, articleId })) })
