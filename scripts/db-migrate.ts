@@ -1,5 +1,6 @@
 // npm run db:migrate [-- --status | --resolve-rolled-back <name>]
 // Applies pending migrations to the database DATABASE_URL names (the embedded one by default).
+import { DataDirError } from '../lib/database/data-dir'
 import { applyMigrations, getMigrationState, markRolledBack, MigrationError } from '../lib/database/migrate'
 import { runCommand } from '../lib/cli/run'
 import { getDatabase } from '../lib/db'
@@ -30,4 +31,7 @@ async function main(args: string[]): Promise<number> {
   return 0
 }
 
-runCommand(() => main(process.argv.slice(2)), (error) => (error instanceof MigrationError ? `db:migrate: ${error.message}` : String(error instanceof Error ? error.stack : error)))
+runCommand(
+  () => main(process.argv.slice(2)),
+  (error) => (error instanceof MigrationError || error instanceof DataDirError ? `db:migrate: ${error.message}` : String(error instanceof Error ? error.stack : error)),
+)

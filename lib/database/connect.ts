@@ -5,13 +5,14 @@
 // PGlite, serves it on a Unix socket next to the folder and records itself in the lock
 // file. Any other process (the CLI while the server runs, a second server) connects to
 // that socket through node-postgres, so there is never a second PGlite on the same files.
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
 import { describeDatabase, type DatabaseConfig } from './config'
+import { openFailure, prepareDataDir } from './data-dir'
 import { gatedPGliteAdapter } from './gated-adapter'
 import { Gate } from './gate'
 import { lockDataDir, runDirFor, waitForOwnerSocket, type OwnerInfo } from './lock'
@@ -70,8 +71,12 @@ function fromPgPool(config: DatabaseConfig, role: DatabaseRole, pool: pg.Pool, d
 }
 
 async function openPGlite(dataDir: string | undefined): Promise<PGlite> {
-  if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true })
-  return PGlite.create(dataDir ? { dataDir } : {})
+  if (!dataDir) return PGlite.create({})
+  try {
+    return await PGlite.create({ dataDir })
+  } catch (error) {
+    throw openFailure(dataDir, error)
+  }
 }
 
 async function serve(pglite: PGlite, gate: Gate, dataDir: string): Promise<{ server: PGliteWireServer; address: WireAddress }> {
@@ -94,6 +99,8 @@ function clientPoolFor(owner: OwnerInfo): pg.Pool {
 
 async function openEmbedded(config: DatabaseConfig & { kind: 'pglite' }): Promise<Database> {
   const { dataDir } = config
+  // Before anything touches it: a bad folder is one clear sentence, not a hang or "[object Object]".
+  prepareDataDir(dataDir, runDirFor(dataDir))
   const lock = await lockDataDir(dataDir)
   if (!lock.owned) {
     const owner = await waitForOwnerSocket(dataDir)

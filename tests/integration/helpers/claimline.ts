@@ -11,19 +11,27 @@ export type CliOptions = {
   readAfterMs?: number
   // Kill the process (SIGKILL) if it has not exited by then; the run then reports the signal.
   timeoutMs?: number
+  // Run as another user (a test running as root checks what an ordinary user may not do).
+  user?: { uid: number; gid: number }
 }
 
 // Asynchronous on purpose: a test process that owns the embedded database serves it to the
 // CLI, so its event loop must keep running while the CLI works.
+// `npm run claimline` runs scripts/claimline.mjs, which runs the compiled command line.
 export function claimline(args: string[], options: CliOptions = {}): Promise<CliRun> {
-  return runScript('lib/cli/main.ts', args, options)
+  return runNode(['scripts/claimline.mjs', ...args], options)
 }
 
-// Any of the project's command-line scripts (scripts/db-seed.ts, …), run as npm runs it.
+// Any of the project's TypeScript command-line scripts (scripts/db-seed.ts, …), run as npm runs it.
 export function runScript(file: string, args: string[], options: CliOptions = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  return runNode(['--import', 'tsx', file, ...args], options)
+}
+
+function runNode(args: string[], options: CliOptions): Promise<CliRun> {
+  const child = spawn(process.execPath, args, {
     env: options.env ?? process.env,
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...options.user,
   })
   const out: Buffer[] = []
   let stderr = ''
