@@ -1,5 +1,13 @@
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
+
+// Test files run in parallel, one per core but at least two: vitest's default (cores - 1) runs
+// them one at a time on a 2-core machine, although integration files spend much of their time
+// waiting on child processes and the database. Each file has its own database and temporary
+// folders, so files cannot see each other. The browser files share one server and its data,
+// so they stay one at a time.
+const workers = Math.max(2, availableParallelism())
 
 // Projects: `unit` (no database), `integration` (a fresh embedded PGlite per test file),
 // `integration-postgres` (a fresh PostgreSQL database per file; only when TEST_DATABASE_URL
@@ -15,6 +23,7 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     pool: 'forks',
+    maxWorkers: workers,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {

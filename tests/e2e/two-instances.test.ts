@@ -15,7 +15,7 @@ const adminUrl = process.env.TEST_DATABASE_URL
 
 type ClaimJson = { id: string; version: number; note: string | null }
 
-describe.skipIf(!adminUrl)('two app instances on one PostgreSQL', () => {
+describe.skipIf(!adminUrl)('two app instances on one PostgreSQL', { meta: { skipReason: 'needs PostgreSQL: set TEST_DATABASE_URL (CI does)' } }, () => {
   let database: TestDatabase | null = null
   const servers: AppServer[] = []
   let editor: TestLogin

@@ -9,6 +9,7 @@ import { startWorker, type WorkerProcess } from './helpers/worker-process'
 
 const provided = inject('database')
 const embeddedOnly = provided.kind !== 'pglite'
+const embeddedOnlyReason = { meta: { skipReason: 'the embedded database only: PostgreSQL has no owner process or socket' } }
 const cleanups: (() => Promise<void>)[] = []
 
 afterEach(async () => {
@@ -43,7 +44,7 @@ async function open(url: string) {
   }
 }
 
-test.skipIf(embeddedOnly)('a second process is served through the owner and nothing is lost', async () => {
+test.skipIf(embeddedOnly)('a second process is served through the owner and nothing is lost', embeddedOnlyReason, async () => {
   const { url } = freshCopy()
   const owner = track(startWorker(url, 'owner', 100))
   expect(await owner.waitFor((l) => l.startsWith('ready'))).toBe('ready owner')
@@ -67,7 +68,7 @@ test.skipIf(embeddedOnly)('a second process is served through the owner and noth
   }
 })
 
-test.skipIf(embeddedOnly)('SIGKILL of the owner loses no acknowledged write, its own or a client’s', async () => {
+test.skipIf(embeddedOnly)('SIGKILL of the owner loses no acknowledged write, its own or a client’s', embeddedOnlyReason, async () => {
   const { url } = freshCopy()
   const owner = track(startWorker(url, 'owner', 'forever'))
   await owner.waitFor((l) => l === 'ready owner')

@@ -12,6 +12,7 @@ import { copyPGliteTemplate, emptyDatabase } from './helpers/test-databases'
 
 const provided = inject('database')
 const embeddedOnly = provided.kind !== 'pglite'
+const embeddedOnlyReason = { meta: { skipReason: 'the embedded database only: PostgreSQL has no owner process or socket' } }
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
@@ -38,7 +39,7 @@ async function client(dataDir: string): Promise<pg.Client> {
   return c
 }
 
-test.skipIf(embeddedOnly)('a 5 MB result reaches a socket client intact', async () => {
+test.skipIf(embeddedOnly)('a 5 MB result reaches a socket client intact', embeddedOnlyReason, async () => {
   const { dataDir } = await owner()
   const c = await client(dataDir)
   const { rows } = await c.query<{ n: number; pad: string }>(`SELECT n, repeat(md5(n::text), 32) AS pad FROM generate_series(1, 5000) AS n`)
@@ -46,7 +47,7 @@ test.skipIf(embeddedOnly)('a 5 MB result reaches a socket client intact', async 
   expect(rows.every((r, i) => r.n === i + 1 && r.pad.length === 1024)).toBe(true)
 })
 
-test.skipIf(embeddedOnly)('COPY FROM STDIN is refused with an error, and the connection and owner carry on', async () => {
+test.skipIf(embeddedOnly)('COPY FROM STDIN is refused with an error, and the connection and owner carry on', embeddedOnlyReason, async () => {
   const { database, dataDir } = await owner()
   const c = await client(dataDir)
   await expect(c.query('COPY "Outlet"(id, name) FROM STDIN')).rejects.toThrow(/COPY FROM STDIN is not supported/)
@@ -54,7 +55,7 @@ test.skipIf(embeddedOnly)('COPY FROM STDIN is refused with an error, and the con
   await expect(database.pool.session((s) => s.query('SELECT 2 AS two'))).resolves.toEqual([{ two: 2 }])
 })
 
-test.skipIf(embeddedOnly)('an unsupported protocol message closes that connection only', async () => {
+test.skipIf(embeddedOnly)('an unsupported protocol message closes that connection only', embeddedOnlyReason, async () => {
   const { database, dataDir } = await owner()
   const reply = await new Promise<string>((resolve) => {
     const socket = connect(path.join(socketDir(dataDir), '.s.PGSQL.5432'))
@@ -78,7 +79,7 @@ test.skipIf(embeddedOnly)('an unsupported protocol message closes that connectio
   await expect(database.pool.session((s) => s.query('SELECT 3 AS three'))).resolves.toEqual([{ three: 3 }])
 })
 
-test.skipIf(embeddedOnly)('two migration runs through the owner socket at once apply each migration once', async () => {
+test.skipIf(embeddedOnly)('two migration runs through the owner socket at once apply each migration once', embeddedOnlyReason, async () => {
   const empty = await emptyDatabase('pglite', null)
   cleanups.push(empty.drop)
   const dataDir = empty.url.slice('pglite:'.length)
@@ -92,7 +93,7 @@ test.skipIf(embeddedOnly)('two migration runs through the owner socket at once a
   expect(await getMigrationState(ownerDb.pool)).toMatchObject({ pending: [], failed: [] })
 })
 
-test.skipIf(embeddedOnly)('a lock left empty by a crash, or by a dead owner on another host name, is taken over', async () => {
+test.skipIf(embeddedOnly)('a lock left empty by a crash, or by a dead owner on another host name, is taken over', embeddedOnlyReason, async () => {
   const empty = await emptyDatabase('pglite', null)
   cleanups.push(empty.drop)
   const dataDir = empty.url.slice('pglite:'.length)

@@ -9,6 +9,7 @@ import { buildApp, buildIsCurrent } from '../../../scripts/lib/build'
 import { CHROMIUM_PATH } from './browser'
 import { createAccounts } from './cli-accounts'
 import { startAppServer } from '../../../scripts/lib/app-server'
+import { dropRunDatabases, testRunTag } from '../../integration/helpers/test-databases'
 
 function runOrThrow(args: string[], env: NodeJS.ProcessEnv): void {
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', env })
@@ -29,8 +30,12 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl)
   project.provide('accounts', accounts)
 
+  // The two-instance test makes a PostgreSQL database; drop whatever of this run a failure left.
+  const adminUrl = process.env.TEST_DATABASE_URL
+  const tag = adminUrl ? testRunTag() : null
   return async () => {
     await server.stop()
     rmSync(root, { recursive: true, force: true })
+    if (adminUrl && tag) await dropRunDatabases(adminUrl, tag)
   }
 }
