@@ -5,7 +5,7 @@ import nextTs from 'eslint-config-next/typescript'
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'lib/generated/**', 'next-env.d.ts', 'node_modules/**', 'coverage/**', 'data/**', 'tmp/**']),
+  globalIgnores(['.next/**', 'lib/generated/**', 'next-env.d.ts', 'node_modules/**', 'coverage/**', 'data/**', 'tmp/**', 'dist/**']),
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

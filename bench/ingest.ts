@@ -10,7 +10,9 @@ import { applyMigrations } from '../lib/database/migrate'
 import { createPrismaClient } from '../lib/db'
 import { ingestMany, type IngestResult } from '../lib/ingest/ingest'
 import { extractForStorage } from '../lib/ingest/prepare'
-import { createPreparePool, defaultPoolSize } from '../lib/ingest/prepare-pool'
+import { extractOnWorker } from '../lib/ingest/off-thread'
+import { bulkPoolSize, createTaskPool } from '../lib/workers/pool'
+import { WORKER_HEAP_MB } from '../lib/workers/shared'
 import { generateArticles, type CorpusArticle } from './lib/article-corpus'
 import { argNumber, isMainModule, printRows, type BenchRow } from './lib/bench-rows'
 import { benchDatabaseKinds, withFreshDatabase, type BenchDatabaseKind } from './lib/fresh-database'
@@ -23,7 +25,7 @@ export function parseIngestOptions(args: readonly string[]): IngestBenchOptions 
   return {
     count: argNumber(args, '--count', 10_000),
     baselineCount: argNumber(args, '--baseline-count', 2_000),
-    workers: argNumber(args, '--workers', defaultPoolSize()),
+    workers: argNumber(args, '--workers', bulkPoolSize()),
   }
 }
 
@@ -33,11 +35,16 @@ async function ingestInto(kind: BenchDatabaseKind, articles: CorpusArticle[], wo
   return withFreshDatabase(kind, 'bench_ingest', async (fresh) => {
     const database = await openDatabase(fresh.config)
     const prisma = createPrismaClient(database.config, database.adapter)
-    const pool = workers > 0 ? createPreparePool(workers) : null
+    const pool = workers > 0 ? createTaskPool({ size: workers, maxHeapMb: WORKER_HEAP_MB }) : null
     try {
       await applyMigrations(database.pool)
       const started = performance.now()
-      const results = await ingestMany(inputs(articles), { actorId: null, extract: pool?.extract }, undefined, prisma)
+      const results = await ingestMany(
+        inputs(articles),
+        { actorId: null, extract: async (input, fixes) => (pool ? extractOnWorker(input, fixes, pool) : extractForStorage(input, fixes)) },
+        undefined,
+        prisma,
+      )
       const seconds = (performance.now() - started) / 1000
       return { perSecond: articles.length / seconds, results }
     } finally {

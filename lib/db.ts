@@ -6,6 +6,7 @@ import { parseDatabaseUrl, type DatabaseConfig } from './database/config'
 import { openDatabase, type Database } from './database/connect'
 import { getEnv } from './env'
 import { PrismaClient } from './generated/prisma/client'
+import { onShutdown } from './runtime/shutdown'
 
 export type { Database }
 
@@ -15,6 +16,7 @@ type Holder = { database: Promise<Database> | null; prisma: PrismaClient | null 
 const holder: Holder = ((globalThis as { __claimline?: Holder }).__claimline ??= { database: null, prisma: null })
 
 export function getDatabase(): Promise<Database> {
+  if (!holder.database) onShutdown(closeDb)
   holder.database ??= openDatabase(parseDatabaseUrl(getEnv().DATABASE_URL)).catch((error: unknown) => {
     holder.database = null
     throw error

@@ -19,6 +19,9 @@ const schema = z.object({
   CLAIMLINE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   // The newsroom that publishes the fact checks: the author of every exported ClaimReview.
   CLAIMLINE_ORGANIZATION_NAME: z.string().trim().min(1).default('Claimline newsroom'),
+  // How long one input's extraction, or one article's suggestions, may run on an analysis worker
+  // before it is stopped (seconds). Real articles take well under one.
+  CLAIMLINE_ANALYSIS_DEADLINE: z.coerce.number().positive().max(3600).default(20),
 })
 
 export type Env = z.infer<typeof schema>

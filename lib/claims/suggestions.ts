@@ -4,12 +4,14 @@
 import { claimTarget, describeRange } from '../anchoring/selectors'
 import { anchorTarget } from '../anchoring/anchor'
 import { articleDay } from '../dates/format'
-import { getArticleBody } from '../queries/articles'
+import { getArticleBody, getSuggestFailure } from '../queries/articles'
 import { listClaimTargets, type ClaimDetails } from '../queries/claims'
 import { findOrCreateEntity, listKnownEntities } from '../queries/entities'
 import type { EntityKind } from '../generated/prisma/enums'
 import { acceptSuggestionRecord, getSuggestion, listDecidedQuotes, rejectSuggestionRecord, replaceOpenSuggestions, SuggestionGoneError } from '../queries/suggestions'
-import { suggestClaims } from './suggest/suggest'
+import { analysisLimits, analysisPool } from '../workers/shared'
+import { TaskError, type TaskLimits } from '../workers/pool'
+import type { Suggestion } from './suggest/suggest'
 import { SUGGESTER_VERSION } from './suggest/version'
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()
@@ -22,13 +24,15 @@ function overlapShare(a: { start: number; end: number }, b: { start: number; end
 
 // Suggesting is deferred from ingest (it costs ~70 ms an article, more than storing one) to the
 // first time an editor opens the article, and redone there after the engine's rules change.
-export async function ensureSuggestions(article: { id: string; suggestedWith: string | null }): Promise<void> {
-  if (article.suggestedWith === SUGGESTER_VERSION) return
+// Returns why the engine made no suggestions for this text, if it ran into its limits.
+export async function ensureSuggestions(article: { id: string; suggestedWith: string | null; suggestFailure: string | null }): Promise<string | null> {
+  if (article.suggestedWith === SUGGESTER_VERSION) return article.suggestFailure
   await refreshSuggestions(article.id, { onlyIfStale: true })
+  return getSuggestFailure(article.id)
 }
 
 // Returns how many suggestions are now open, or null when another request refreshed them first.
-export async function refreshSuggestions(articleId: string, options: { onlyIfStale?: boolean } = {}): Promise<number | null> {
+export async function refreshSuggestions(articleId: string, options: { onlyIfStale?: boolean; limits?: TaskLimits } = {}): Promise<number | null> {
   const article = await getArticleBody(articleId)
   const [entities, claims, decided] = await Promise.all([listKnownEntities(), listClaimTargets(articleId), listDecidedQuotes(articleId)])
   const claimed = claims.flatMap((c) => {
@@ -37,7 +41,15 @@ export async function refreshSuggestions(articleId: string, options: { onlyIfSta
     return anchor ? [anchor] : []
   })
   const seen = new Set(decided.map(normalise))
-  const fresh = suggestClaims(article.bodyText, { entities }).filter((s) => !seen.has(normalise(s.exact)) && claimed.every((c) => overlapShare(s, c) < 0.5))
+  let suggested: Suggestion[]
+  try {
+    // On an analysis worker, under its deadline and memory cap: the text is untrusted.
+    suggested = await analysisPool().run('suggest', { bodyText: article.bodyText, options: { entities } }, options.limits ?? analysisLimits())
+  } catch (error) {
+    if (!(error instanceof TaskError) || (error.code !== 'timeout' && error.code !== 'memory')) throw error
+    return replaceOpenSuggestions(articleId, [], SUGGESTER_VERSION, { onlyIfStale: options.onlyIfStale, failure: `No suggestions for this article: ${error.message.replace(/^It /, 'its text ')}` })
+  }
+  const fresh = suggested.filter((s) => !seen.has(normalise(s.exact)) && claimed.every((c) => overlapShare(s, c) < 0.5))
   return replaceOpenSuggestions(
     articleId,
     fresh.map((s) => ({
@@ -52,7 +64,7 @@ export async function refreshSuggestions(articleId: string, options: { onlyIfSta
       rule: s.rule,
     })),
     SUGGESTER_VERSION,
-    options,
+    { onlyIfStale: options.onlyIfStale },
   )
 }
 

@@ -4,7 +4,9 @@ import path from 'node:path'
 import { fetchArticle } from '../ingest/fetch-url'
 import type { IngestOptions, IngestResult } from '../ingest/ingest'
 import { ingestSources, type Source } from '../ingest/sources'
-import { createPreparePool } from '../ingest/prepare-pool'
+import { extractOnWorker } from '../ingest/off-thread'
+import { bulkPoolSize, createTaskPool } from '../workers/pool'
+import { WORKER_HEAP_MB } from '../workers/shared'
 import { readStdin, resolveInputs } from './inputs'
 import { progress } from './progress'
 
@@ -79,14 +81,14 @@ export async function runIngest(args: string[]): Promise<number> {
     ...(stdin ? [{ name: 'standard input', load: async () => ({ bytes: readStdin(), name: 'standard input' }) }] : []),
   ]
   const bar = progress(sources.length)
-  // Extracted on worker threads while earlier batches are stored.
-  const pool = sources.length > 1 ? createPreparePool() : null
+  // Extracted on worker threads, one per core, while earlier batches are stored.
+  const pool = createTaskPool({ size: bulkPoolSize(), maxHeapMb: WORKER_HEAP_MB })
   try {
     results.push(
-      ...(await ingestSources(sources, { ...options, extract: pool?.extract }, { onExpand: (count) => bar.grow(count - 1), onResult: (result) => bar.tick(`${result.name}: ${describe(result)}`) })),
+      ...(await ingestSources(sources, { ...options, extract: (input, fixes) => extractOnWorker(input, fixes, pool) }, { onExpand: (count) => bar.grow(count - 1), onResult: (result) => bar.tick(`${result.name}: ${describe(result)}`) })),
     )
   } finally {
-    await pool?.close()
+    await pool.close()
   }
   bar.done()
   console.log(summaryTable(results))

@@ -1,17 +1,25 @@
 // claimline — the command line. `npm run claimline -- <command> …`
 // It works while the server runs: on the embedded database it is then served by the server's process.
 import '../runtime/require-supported-node'
-import { EXPORT_USAGE, runExport } from './export'
-import { runExtract } from './extract'
-import { IMPORT_USAGE, runImport } from './import'
-import { runIngest } from './ingest'
-import { runReextract } from './reextract'
 import { runCommand } from './run'
-import { runSuggest } from './suggest'
-import { runToken, TOKEN_USAGE } from './tokens'
-import { runUser, USER_USAGE } from './users'
 
-const USAGE = `Usage: claimline <command> [arguments]
+// Each command's module is loaded only when that command runs: `extract` should not pay for
+// the suggestion engine's lexicon or the database driver.
+type Run = (args: string[]) => number | Promise<number>
+const COMMANDS: Record<string, () => Promise<Run>> = {
+  extract: async () => (await import('./extract')).runExtract,
+  ingest: async () => (await import('./ingest')).runIngest,
+  reextract: async () => (await import('./reextract')).runReextract,
+  suggest: async () => (await import('./suggest')).runSuggest,
+  export: async () => (await import('./export')).runExport,
+  import: async () => (await import('./import')).runImport,
+  user: async () => (await import('./users')).runUser,
+  token: async () => (await import('./tokens')).runToken,
+}
+
+async function usage(): Promise<string> {
+  const [{ EXPORT_USAGE }, { IMPORT_USAGE }, { USER_USAGE }, { TOKEN_USAGE }] = await Promise.all([import('./export'), import('./import'), import('./users'), import('./tokens')])
+  return `Usage: claimline <command> [arguments]
 
   extract FILE… | -              print each input's extracted article as one JSON line (no database)
   ingest FILES|FOLDERS|GLOBS|-   store articles; --update replaces same-URL articles without claims,
@@ -22,35 +30,18 @@ ${EXPORT_USAGE}
 ${IMPORT_USAGE}
 ${USER_USAGE}
 ${TOKEN_USAGE}`
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv
-  switch (command) {
-    case 'extract':
-      return runExtract(args)
-    case 'ingest':
-      return runIngest(args)
-    case 'reextract':
-      return runReextract(args)
-    case 'suggest':
-      return runSuggest(args)
-    case 'export':
-      return runExport(args)
-    case 'import':
-      return runImport(args)
-    case 'user':
-      return runUser(args)
-    case 'token':
-      return runToken(args)
-    case undefined:
-    case 'help':
-    case '--help':
-      console.log(USAGE)
-      return command === undefined ? 2 : 0
-    default:
-      console.error(`Unknown command "${command}".\n\n${USAGE}`)
-      return 2
+  const load = command ? COMMANDS[command] : undefined
+  if (load) return (await load())(args)
+  if (command === undefined || command === 'help' || command === '--help') {
+    console.log(await usage())
+    return command === undefined ? 2 : 0
   }
+  console.error(`Unknown command "${command}".\n\n${await usage()}`)
+  return 2
 }
 
 runCommand(() => main(process.argv.slice(2)))

@@ -1,18 +1,19 @@
 import { ZodError } from 'zod'
-import { closeDb } from '../db'
+import { shutdown } from '../runtime/shutdown'
 
-// Runs a command's main function, closes the database (an embedded owner must let go of its
-// lock and socket) and exits with the command's code; an unexpected error prints and exits 1.
+// Runs a command's main function, closes what it opened (an embedded database owner must let
+// go of its lock and socket) and exits with the command's code; an unexpected error prints and
+// exits 1.
 // Every command ends here, so every command's output is flushed before the process exits.
 export function runCommand(main: () => Promise<number>, describeError: (error: unknown) => string = defaultMessage): void {
   main()
     .then(async (code) => {
-      await closeDb()
+      await shutdown()
       await exitAfterFlush(code)
     })
     .catch(async (error: unknown) => {
       console.error(describeError(error))
-      await closeDb().catch(() => {})
+      await shutdown().catch(() => {})
       await exitAfterFlush(1)
     })
 }

@@ -1,12 +1,11 @@
 // Raw bytes → ArticleDraft: size and binary checks, gzip, decoding, then the HTML or the
 // plain-text extractor. Pure: no database, no network.
 import { gunzipSync } from 'node:zlib'
-import { load } from 'cheerio'
 import { decodeBytes } from './decode'
 import { IngestError } from './errors'
 import { extractBody } from './html/body'
 import { extractMetadata } from './html/metadata'
-import { MAX_NESTING_DEPTH, nestsDeeperThan } from './html/nesting'
+import { parseHtml } from './html/parse'
 import { normalizeParagraph } from './normalize'
 import { suspiciousTextWarnings } from './suspicious-text'
 import { extractPlainText } from './text/plain-text'
@@ -61,10 +60,7 @@ export function extractArticle(input: Uint8Array, options: ExtractOptions = {}):
 }
 
 function extractHtml(html: string, url: string | null): ArticleDraft {
-  if (nestsDeeperThan(html)) {
-    throw new IngestError('too-complex', `This page nests its tags more than ${MAX_NESTING_DEPTH} deep, far beyond any real article: it was not read.`)
-  }
-  const $ = load(html)
+  const $ = parseHtml(html)
   const metadata = extractMetadata($, { url })
   const paragraphs = extractBody($, metadata.title).map(normalizeParagraph).filter((p) => p.length > 0)
   const warnings: string[] = []

@@ -1,8 +1,9 @@
 // Fetching a URL an editor entered (or a feed linked to), safely: only http(s); every address
 // the host name resolves to must be public (no loopback, private, link-local, cloud metadata,
-// or IPv4-mapped forms of those), checked at connection time so a DNS answer cannot change
+// IPv4-mapped or NAT64 addresses), checked at connection time so a DNS answer cannot change
 // between the check and the connection; a bounded number of redirects, each checked again;
-// a timeout; a size cap; only page, text and feed content types.
+// a timeout for silence and a deadline for the whole fetch (a server that trickles a byte a
+// second never falls silent); a size cap; only page, text and feed content types.
 import { lookup as dnsLookup } from 'node:dns'
 import http from 'node:http'
 import https from 'node:https'
@@ -17,7 +18,12 @@ export type FetchOptions = {
   // Hosts or addresses (exact) that may be fetched even though private: for tests and
   // intranet deployments. Defaults to CLAIMLINE_FETCH_ALLOW (comma-separated).
   allow?: string[]
+  // Silence: no answer, or no byte of the body, for this long.
   timeoutMs?: number
+  // The whole fetch: every redirect, the answer and the body.
+  deadlineMs?: number
+  // Stops the fetch early, e.g. when the client that asked for it disconnects.
+  signal?: AbortSignal
   maxBytes?: number
   maxRedirects?: number
   // How host names are resolved; the system resolver by default. Tests give names answers.
@@ -31,35 +37,35 @@ const systemResolver: Resolver = (host) =>
 
 const ACCEPTED_TYPES = /^(text\/html|application\/xhtml\+xml|text\/plain|application\/(rss|atom)\+xml|application\/xml|text\/xml)\b/i
 
+export const FETCH_IDLE_TIMEOUT_MS = 15_000
+export const FETCH_DEADLINE_MS = 30_000
+
 const blocked = new BlockList()
 for (const [net, prefix] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
   ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
   ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) blocked.addSubnet(net, prefix, 'ipv4')
+// Apart: BlockList reads an IPv4 address as IPv4-mapped against IPv6 rules, so ::ffff:0:0/96
+// in the same list would refuse every IPv4 address.
+const blockedV6 = new BlockList()
 for (const [net, prefix] of [
   // ::/96 also holds the deprecated IPv4-compatible forms (::127.0.0.1); Teredo (2001::/32)
-  // and 6to4 (2002::/16) tunnel to IPv4 addresses inside them.
-  ['::', 96], ['::1', 128], ['fc00::', 7], ['2001::', 32], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64], ['64:ff9b::', 96], ['2002::', 16],
-] as const) blocked.addSubnet(net, prefix, 'ipv6')
+  // and 6to4 (2002::/16) tunnel to IPv4 addresses inside them. IPv4-mapped (::ffff:0:0/96,
+  // e.g. ::ffff:7f00:1, which is 127.0.0.1) and IPv4-translated (::ffff:0:0:0/96) addresses
+  // are IPv4 addresses in disguise, refused whatever they carry: a public server has a plain
+  // IPv4 address for them. NAT64 prefixes, well-known (64:ff9b::/96) and local-use
+  // (64:ff9b:1::/48), reach IPv4 through a translator, private addresses included.
+  ['::', 96], ['::1', 128], ['::ffff:0:0', 96], ['::ffff:0:0:0', 96], ['fc00::', 7], ['2001::', 32], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64],
+  ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['2002::', 16],
+] as const) blockedV6.addSubnet(net, prefix, 'ipv6')
 
-// ::ffff:127.0.0.1 and ::ffff:7f00:1 reach 127.0.0.1: check the IPv4 address inside.
-function embeddedIpv4(address: string): string | null {
-  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
-  if (dotted?.[1]) return dotted[1]
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address)
-  if (!hex?.[1] || !hex[2]) return null
-  const high = parseInt(hex[1], 16)
-  const low = parseInt(hex[2], 16)
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.')
-}
-
+// BlockList reads every spelling of an address (::FFFF:127.0.0.1, 0:0:0:0:0:ffff:7f00:1, …).
 export function isBlockedAddress(address: string): boolean {
   const family = isIP(address)
   if (family === 4) return blocked.check(address, 'ipv4')
   if (family !== 6) return true
-  const v4 = embeddedIpv4(address)
-  return v4 ? blocked.check(v4, 'ipv4') : blocked.check(address, 'ipv6')
+  return blockedV6.check(address, 'ipv6')
 }
 
 function allowList(options: FetchOptions): Set<string> {
@@ -107,7 +113,7 @@ function checkUrl(raw: string, allowed: Set<string>): URL {
 
 type Response = { status: number; headers: http.IncomingHttpHeaders; body: Readable }
 
-function request(url: URL, allowed: Set<string>, timeoutMs: number, resolver: Resolver): Promise<Response> {
+function request(url: URL, allowed: Set<string>, timeoutMs: number, resolver: Resolver, signal: AbortSignal): Promise<Response> {
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
   const client = url.protocol === 'https:' ? https : http
   return new Promise((resolve, reject) => {
@@ -117,12 +123,14 @@ function request(url: URL, allowed: Set<string>, timeoutMs: number, resolver: Re
         method: 'GET',
         lookup: guardedLookup(host, allowed, resolver),
         timeout: timeoutMs,
+        signal,
         headers: { 'user-agent': 'Claimline/1.0 (newsroom archive)', accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8', 'accept-encoding': 'gzip, deflate, br' },
       },
       (res) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res }),
     )
     req.on('timeout', () => req.destroy(new IngestError('fetch', `${url.host} did not answer within ${timeoutMs / 1000} s.`)))
     req.on('error', (error: NodeJS.ErrnoException) => {
+      if (signal.aborted) return reject(stopReason(signal))
       if (error instanceof IngestError) return reject(error)
       if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return reject(new IngestError('fetch', `Could not look up ${url.hostname}: no network, or no such host.`))
       reject(new IngestError('fetch', `Could not fetch ${url.host}: ${error.message}`))
@@ -139,9 +147,19 @@ function decoded(response: Response): Readable {
   return response.body
 }
 
-async function readCapped(stream: Readable, maxBytes: number, host: string): Promise<Uint8Array> {
+// Why a fetch was stopped: the deadline, or the caller (fetchArticle aborts with an IngestError).
+function stopReason(signal: AbortSignal): IngestError {
+  return signal.reason instanceof IngestError ? signal.reason : new IngestError('fetch', 'The fetch was stopped.')
+}
+
+async function readCapped(stream: Readable, maxBytes: number, host: string, signal: AbortSignal): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   let size = 0
+  // Destroying the stream being read (a decompressor, when the body is compressed) is what ends
+  // the loop below: aborting the request alone would leave a piped decompressor waiting.
+  const stop = () => stream.destroy(stopReason(signal))
+  if (signal.aborted) stop()
+  signal.addEventListener('abort', stop, { once: true })
   try {
     for await (const chunk of stream) {
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
@@ -153,18 +171,38 @@ async function readCapped(stream: Readable, maxBytes: number, host: string): Pro
       chunks.push(buffer)
     }
   } catch (error) {
+    if (signal.aborted) throw stopReason(signal)
     if (error instanceof IngestError) throw error
     throw new IngestError('fetch', `The download from ${host} broke off: ${error instanceof Error ? error.message : String(error)}`)
+  } finally {
+    signal.removeEventListener('abort', stop)
   }
   return Buffer.concat(chunks)
 }
 
 export async function fetchArticle(raw: string, options: FetchOptions = {}): Promise<IngestInput> {
   const allowed = allowList(options)
-  const timeoutMs = options.timeoutMs ?? 15_000
-  let url = checkUrl(raw, allowed)
+  const timeoutMs = options.timeoutMs ?? FETCH_IDLE_TIMEOUT_MS
+  const deadlineMs = options.deadlineMs ?? FETCH_DEADLINE_MS
+  const url = checkUrl(raw, allowed)
+  const stop = new AbortController()
+  const deadline = setTimeout(() => stop.abort(new IngestError('fetch', `${url.host} took more than ${deadlineMs / 1000} s in all; the fetch was stopped.`)), deadlineMs)
+  const cancel = () => stop.abort(new IngestError('fetch', `The fetch of ${url.host} was cancelled.`))
+  if (options.signal?.aborted) cancel()
+  options.signal?.addEventListener('abort', cancel, { once: true })
+  try {
+    return await fetchWithin(url, raw, allowed, timeoutMs, options, stop.signal)
+  } finally {
+    clearTimeout(deadline)
+    options.signal?.removeEventListener('abort', cancel)
+  }
+}
+
+async function fetchWithin(first: URL, raw: string, allowed: Set<string>, timeoutMs: number, options: FetchOptions, signal: AbortSignal): Promise<IngestInput> {
+  let url = first
   for (let hop = 0; ; hop++) {
-    const response = await request(url, allowed, timeoutMs, options.resolve ?? systemResolver)
+    if (signal.aborted) throw stopReason(signal)
+    const response = await request(url, allowed, timeoutMs, options.resolve ?? systemResolver, signal)
     if (response.status >= 300 && response.status < 400 && response.headers.location) {
       response.body.resume()
       if (hop >= (options.maxRedirects ?? 5)) throw new IngestError('fetch', `Too many redirects from ${raw}.`)
@@ -186,7 +224,7 @@ export async function fetchArticle(raw: string, options: FetchOptions = {}): Pro
       response.body.destroy()
       throw new IngestError('too-large', `The page at ${url.host} is ${(declared / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB.`)
     }
-    const bytes = await readCapped(decoded(response), maxBytes, url.host)
+    const bytes = await readCapped(decoded(response), maxBytes, url.host, signal)
     return { bytes, name: url.toString(), url: url.toString(), contentType: contentType || null }
   }
 }

@@ -21,6 +21,7 @@ import { isUniqueViolation, type DbClient } from '../queries/client'
 import { findOrCreateOutlets, findOutletsByDomains } from '../queries/outlets'
 import { safeHttpUrl } from '../urls'
 import { IngestError, type IngestErrorCode } from './errors'
+import { extractOnWorker } from './off-thread'
 import { extractForStorage, type Extracted, type Prepared } from './prepare'
 import { containment, NEAR_DUPLICATE_CONTAINMENT } from './fingerprint'
 import type { PublishedDate } from './types'
@@ -154,7 +155,7 @@ async function storeBatch(items: Prepared[], options: IngestOptions, tx: DbClien
         const error = new IngestError('conflict', `"${stored.title}" has ${stored._count.claims} claims on its current text; it was not replaced.`)
         results.push({ name: input.name, status: 'failed', error: { code: error.code, message: error.message } })
       } else {
-        const updated = await replaceArticleExtraction(stored.id, { ...fields, suggestedWith: null }, item.fingerprints, tx)
+        const updated = await replaceArticleExtraction(stored.id, { ...fields, suggestedWith: null, suggestFailure: null }, item.fingerprints, tx)
         audits.push({ actorId: options.actorId, action: 'article.update-extraction', objectType: 'Article', objectId: updated.id, after: { title: fields.title, source: input.name } })
         results.push({ name: input.name, status: 'updated', article: updated, warnings: draft.warnings })
       }
@@ -223,8 +224,9 @@ async function storePrepared(items: Prepared[], options: IngestOptions, db: Pris
 export async function ingestOne(input: IngestInput, options: IngestOptions, db = getDb()): Promise<IngestResult> {
   let item: Prepared
   try {
-    // Outside the transaction: extraction takes milliseconds that other writers need not wait for.
-    item = prepare(input, options)
+    // Outside the transaction, on an analysis worker: an untrusted page is never parsed on the
+    // thread that answers requests.
+    item = { ...(await extractOnWorker(input, options.fixes)), input }
   } catch (error) {
     return failure(input.name, error)
   }
@@ -238,7 +240,8 @@ export type BatchOptions = {
   // Articles stored per transaction. Bigger batches cost fewer round trips; a batch is also the
   // unit a failing database write gives back as failures.
   batchSize?: number
-  // Where extraction runs: in this thread by default, or on worker threads (lib/ingest/prepare-pool.ts).
+  // Where extraction runs: the process's analysis workers by default (lib/workers/shared.ts);
+  // the command line brings a pool sized for bulk work.
   extract?: (input: IngestInput, fixes: DraftFixes | undefined) => Promise<Extracted>
 }
 
@@ -248,6 +251,7 @@ const BATCH_BYTES = 64 * 1024 * 1024
 
 type Slot = Prepared | IngestResult
 
+// In this thread: only for trusted text inside a transaction the caller holds (storeDraft).
 function prepare(input: IngestInput, options: IngestOptions): Prepared {
   return { ...extractForStorage(input, options.fixes), input }
 }
@@ -264,7 +268,7 @@ export async function ingestEntries(
   db = getDb(),
 ): Promise<IngestResult[]> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE)
-  const extract = options.extract ?? (async (input: IngestInput, fixes: DraftFixes | undefined) => extractForStorage(input, fixes))
+  const extract = options.extract ?? ((input: IngestInput, fixes: DraftFixes | undefined) => extractOnWorker(input, fixes))
   const results: IngestResult[] = []
   const ahead: { bytes: number; slot: Promise<Slot> }[] = []
   let aheadBytes = 0

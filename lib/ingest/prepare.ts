@@ -1,6 +1,6 @@
 // The CPU half of ingesting an input: extraction, the editor's fixes, the hashes duplicate
 // checks need and the compressed raw source. Pure, so it can run on a worker thread while the
-// main thread stores the previous batch (lib/ingest/prepare-pool.ts).
+// main thread stores the previous batch (lib/workers).
 import { gzipSync } from 'node:zlib'
 import { safeHttpUrl } from '../urls'
 import { extractArticle } from './extract'

@@ -11,7 +11,7 @@ import { recordAuditEvent } from '../queries/audit'
 import { listClaimTargets, setClaimAnchoring } from '../queries/claims'
 import type { DbClient } from '../queries/client'
 import { IngestError } from './errors'
-import { extractArticle } from './extract'
+import { draftOnWorker } from './off-thread'
 import { bodyHash, paragraphFingerprints } from './fingerprint'
 import { publishedFields } from './ingest'
 import { joinParagraphs } from './normalize'
@@ -31,7 +31,7 @@ export async function reextractArticle(id: string, actorId: string | null, db = 
   if (!source.rawSource) return { id, title: source.title, status: 'failed', message: 'The raw source was not kept.' }
   try {
     const raw = gunzipSync(source.rawSource)
-    const draft = extractArticle(raw, { url: source.sourceUrl, contentType: source.rawMediaType })
+    const draft = await draftOnWorker(raw, { url: source.sourceUrl, contentType: source.rawMediaType })
     const body = joinParagraphs(draft.paragraphs)
     const bodyChanged = bodyHash(body) !== bodyHash(source.bodyText)
     // An editor's date outranks any extractor's.
@@ -46,7 +46,7 @@ export async function reextractArticle(id: string, actorId: string | null, db = 
       extractorVersion: draft.extractorVersion,
       extractionWarnings: draft.warnings,
       // New text: suggested afresh when an editor next opens it (rejections are remembered by their words).
-      ...(bodyChanged ? { bodyText: body, bodyHash: bodyHash(body), suggestedWith: null } : {}),
+      ...(bodyChanged ? { bodyText: body, bodyHash: bodyHash(body), suggestedWith: null, suggestFailure: null } : {}),
     }
     const counts = await db.$transaction(async (tx) => {
       await replaceArticleExtraction(id, fields, bodyChanged ? paragraphFingerprints(draft.paragraphs) : null, tx)

@@ -65,6 +65,8 @@ const article = z.object({
   updatedAt: instant,
   version: z.number().int().min(1),
   suggestedWith: text.nullable(),
+  // Absent in exports made before it existed.
+  suggestFailure: text.nullable().default(null),
   // Signed 64-bit paragraph hashes (lib/ingest/fingerprint.ts), as decimal strings: JSON numbers
   // lose precision beyond 2^53.
   fingerprints: z.array(z.string().regex(/^-?\d{1,20}$/)),
@@ -198,6 +200,7 @@ export function toFullExport(snapshot: Snapshot, exportedAt: Date): ClaimlineExp
       updatedAt: iso(a.updatedAt),
       version: a.version,
       suggestedWith: a.suggestedWith,
+      suggestFailure: a.suggestFailure,
       fingerprints: a.fingerprints.map((f) => f.hash).sort(compareBigInt).map(String),
     })),
     claims: byId(snapshot.claims).map((c) => ({
@@ -351,6 +354,7 @@ export function toImportRows(doc: ClaimlineExport, userIds: ReadonlyMap<string, 
       updatedAt: date(a.updatedAt),
       version: a.version,
       suggestedWith: a.suggestedWith,
+      suggestFailure: a.suggestFailure,
     })),
     duplicates: doc.articles.flatMap((a) => (a.duplicateOfId ? [{ id: a.id, duplicateOfId: a.duplicateOfId, updatedAt: date(a.updatedAt) }] : [])),
     fingerprints: doc.articles.flatMap((a) => a.fingerprints.map((hash) => ({ articleId: a.id, hash: BigInt(hash) }))),

@@ -55,6 +55,10 @@ export async function getArticle(id: string, client: DbClient = getDb()) {
   })
 }
 
+export async function getSuggestFailure(id: string, client: DbClient = getDb()): Promise<string | null> {
+  return (await client.article.findUnique({ where: { id }, select: { suggestFailure: true } }))?.suggestFailure ?? null
+}
+
 export type ArticleWithOutlet = NonNullable<Awaited<ReturnType<typeof getArticle>>>
 
 export async function createArticle(data: Prisma.ArticleUncheckedCreateInput, client: DbClient = getDb()) {

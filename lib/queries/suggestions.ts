@@ -28,13 +28,15 @@ export async function listDecidedQuotes(articleId: string, client: DbClient = ge
 }
 
 // The open suggestions are replaced wholesale; decided ones stay as the record of the decision.
+// A `failure` (the engine ran into its limits on this text) is recorded with the version, so
+// the article is not analysed again on every open.
 // The article row is locked first so that two editors opening a new article at once do not
 // both insert a set; with `onlyIfStale`, the second finds the work done and writes nothing.
 export async function replaceOpenSuggestions(
   articleId: string,
   suggestions: StoredSuggestion[],
   version: string,
-  options: { onlyIfStale?: boolean } = {},
+  options: { onlyIfStale?: boolean; failure?: string | null } = {},
   client: PrismaClient = getDb(),
 ): Promise<number | null> {
   return client.$transaction(async (tx) => {
@@ -42,7 +44,7 @@ export async function replaceOpenSuggestions(
     if (!row || (options.onlyIfStale && row.suggestedWith === version)) return null
     await tx.claimSuggestion.deleteMany({ where: { articleId, status: 'open' } })
     if (suggestions.length > 0) await tx.claimSuggestion.createMany({ data: suggestions.map((s) => ({ ...s, articleId })) })
-    await tx.article.update({ where: { id: articleId }, data: { suggestedWith: version } })
+    await tx.article.update({ where: { id: articleId }, data: { suggestedWith: version, suggestFailure: options.failure ?? null } })
     return suggestions.length
   })
 }

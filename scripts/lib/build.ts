@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
-const INPUTS = ['app', 'lib', 'public', 'next.config.js', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma']
+const INPUTS = ['app', 'lib', 'public', 'next.config.js', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma', 'scripts/lib/bundle.mjs']
 const SKIP = new Set(['generated', 'node_modules'])
 const STAMP = path.join('.next', 'claimline-build-stamp')
 
@@ -42,6 +42,9 @@ export function recordBuild(root: string = process.cwd()): void {
 
 // The one way the app is built: `npm run build`, `npm start` and the browser tests call this.
 export function buildApp(root: string = process.cwd()): void {
+  // The command line and the server's analysis worker (dist/), then the app.
+  const bundled = spawnSync(process.execPath, [path.join(root, 'scripts', 'lib', 'bundle.mjs')], { cwd: root, stdio: 'inherit' })
+  if (bundled.status !== 0) throw new Error(`compiling dist/ failed (exit ${bundled.status})`)
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
   const result = spawnSync(process.execPath, [nextBin, 'build'], {
     cwd: root,

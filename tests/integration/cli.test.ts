@@ -15,7 +15,7 @@ import { tempDir } from './helpers/test-databases'
 // loop must keep running while the CLI works.
 function claimline(args: string[], env: NodeJS.ProcessEnv = process.env, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], { encoding: 'utf8', env }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, ['scripts/claimline.mjs', ...args], { encoding: 'utf8', env }, (error, stdout, stderr) => {
       const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0
       resolve({ code, stdout, stderr })
     })

@@ -34,7 +34,7 @@ const suggestedWith = async () => (await getDb().article.findUniqueOrThrow({ whe
 test('ingest suggests nothing; the first open suggests once, even when two editors open the article together', async () => {
   expect(await listOpenSuggestions(articleId)).toEqual([])
   expect(await suggestedWith()).toBeNull()
-  const stale = { id: articleId, suggestedWith: null }
+  const stale = { id: articleId, suggestedWith: null, suggestFailure: null }
   await Promise.all([ensureSuggestions(stale), ensureSuggestions(stale)])
   const open = await listOpenSuggestions(articleId)
   expect(open.length).toBeGreaterThan(0)
@@ -85,8 +85,27 @@ test('a rejected suggestion is not proposed again, not even after re-extraction'
   expect((await reextractArticle(articleId, editor)).status).toBe('updated')
   // New text: suggested again on the next open.
   expect(await suggestedWith()).toBeNull()
-  await ensureSuggestions({ id: articleId, suggestedWith: null })
+  await ensureSuggestions({ id: articleId, suggestedWith: null, suggestFailure: null })
   expect((await listOpenSuggestions(articleId)).length).toBeGreaterThan(0)
   expect((await listOpenSuggestions(articleId)).map((s) => s.quote)).not.toContain(unwanted.quote)
   expect(await getDb().claimSuggestion.count({ where: { articleId, status: 'rejected' } })).toBe(1)
+})
+
+test('an article whose text runs the engine past its deadline is marked, not analysed again on every open', async () => {
+  // Long enough that no machine suggests for it within the 1 ms deadline below.
+  const long = PARAGRAPHS.map((p, i) => `<p>${p.replace('Tuesday', `day ${i}`)}</p>`).join('').repeat(60)
+  const result = await ingestOne({ bytes: new TextEncoder().encode(`<html><head><title>Acme, at length</title></head><body><article>${long}</article></body></html>`), name: 'acme-2.html' }, { actorId: editor })
+  if (result.status !== 'created') throw new Error(JSON.stringify(result))
+  const id = result.article.id
+  // A deadline no analysis can meet stands in for a text that takes too long.
+  expect(await refreshSuggestions(id, { onlyIfStale: true, limits: { deadlineMs: 1 } })).toBe(0)
+  const row = await getDb().article.findUniqueOrThrow({ where: { id }, select: { suggestedWith: true, suggestFailure: true } })
+  expect(row.suggestFailure).toBe('No suggestions for this article: its text took longer than 1 ms to analyse, so the analysis was stopped.')
+  expect(row.suggestedWith).not.toBeNull()
+  // The next open finds the outcome recorded and does not run the engine again.
+  expect(await ensureSuggestions({ id, ...row })).toBe(row.suggestFailure)
+  expect(await listOpenSuggestions(id)).toEqual([])
+  // Asked for explicitly, the engine runs again (here in time), and the mark goes.
+  expect(await refreshSuggestions(id)).toBeGreaterThan(0)
+  expect((await getDb().article.findUniqueOrThrow({ where: { id }, select: { suggestFailure: true } })).suggestFailure).toBeNull()
 })

@@ -13,7 +13,7 @@ import { SuggestionCard } from './SuggestionCard'
 import { SuggestButton } from './SuggestButton'
 
 // `stories`: every story, for the claim card's "add to story" (editors only; empty otherwise).
-type Props = { articleId: string; bodyText: string; claims: ClaimView[]; suggestions: SuggestionView[]; canEdit: boolean; articleDay: string | null; stories: { id: string; name: string }[] }
+type Props = { articleId: string; bodyText: string; claims: ClaimView[]; suggestions: SuggestionView[]; suggestFailure: string | null; canEdit: boolean; articleDay: string | null; stories: { id: string; name: string }[] }
 
 type Panel = { type: 'new'; selection: NewSelection; top: number } | { type: 'claim'; id: string; top: number } | { type: 'suggestion'; id: string; top: number } | null
 
@@ -37,7 +37,7 @@ function textOffset(node: Node, offset: number): number | null {
   return last ? Number(last.dataset.start) + (last.textContent?.length ?? 0) : null
 }
 
-export function Annotator({ articleId, bodyText, claims, suggestions, canEdit, articleDay, stories }: Props) {
+export function Annotator({ articleId, bodyText, claims, suggestions, suggestFailure, canEdit, articleDay, stories }: Props) {
   const containerRef = useRef<HTMLDivElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
   const [panel, setPanel] = useState<Panel>(null)
@@ -107,7 +107,7 @@ export function Annotator({ articleId, bodyText, claims, suggestions, canEdit, a
   const openSuggestion = panel?.type === 'suggestion' ? suggestionsById.get(`${SUGGESTION}${panel.id}`) : undefined
   return (
     <div className="annotator" ref={containerRef}>
-      {canEdit ? <SuggestButton articleId={articleId} open={suggestions.length} /> : null}
+      {canEdit ? <SuggestButton articleId={articleId} open={suggestions.length} failure={suggestFailure} /> : null}
       <div ref={bodyRef} className="article-body" onMouseUp={onSelectionEnd} onKeyUp={(e) => (e.shiftKey ? onSelectionEnd() : undefined)}>
         {paragraphs.map((paragraph) =>
           paragraph.segments.length === 0 ? null : (

@@ -47,18 +47,20 @@ const SOURCE_LABEL: Record<string, string> = {
 }
 
 // The article is readable whatever the suggestion engine does; "Suggest claims" retries.
-async function suggestOnFirstOpen(article: { id: string; suggestedWith: string | null }) {
+// Returns why there are no suggestions when the engine ran into its limits on this text.
+async function suggestOnFirstOpen(article: { id: string; suggestedWith: string | null; suggestFailure: string | null }): Promise<string | null> {
   try {
-    await ensureSuggestions(article)
+    return await ensureSuggestions(article)
   } catch (error) {
     console.error(`Suggesting claims for article ${article.id} failed:`, error)
+    return null
   }
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { article, user } = await load(params)
   const canEdit = roleAllows(user.role, 'editor')
-  if (canEdit) await suggestOnFirstOpen(article)
+  const suggestFailure = canEdit ? await suggestOnFirstOpen(article) : null
   const [claims, suggestions] = await Promise.all([listClaimsForArticle(article.id), canEdit ? listOpenSuggestions(article.id) : []])
   const [stories, articleStories, claimStories] = await Promise.all([canEdit ? listStories() : [], listStoriesOfArticle(article.id), listStoriesOfClaims(claims.map((c) => c.id))])
   const storiesOf = new Map<string, { id: string; name: string }[]>()
@@ -131,7 +133,7 @@ export default async function ArticlePage({ params }: Props) {
         }}
       />
       ) : null}
-      <Annotator articleId={article.id} bodyText={article.bodyText} claims={toClaimViews(article.bodyText, claims, storiesOf)} suggestions={toSuggestionViews(article.bodyText, suggestions)} canEdit={canEdit} stories={stories} articleDay={articleDay(article.publishedAt, article.publishedOffset)} />
+      <Annotator articleId={article.id} bodyText={article.bodyText} claims={toClaimViews(article.bodyText, claims, storiesOf)} suggestions={toSuggestionViews(article.bodyText, suggestions)} suggestFailure={suggestFailure} canEdit={canEdit} stories={stories} articleDay={articleDay(article.publishedAt, article.publishedOffset)} />
     </article>
   )
 }

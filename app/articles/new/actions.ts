@@ -6,7 +6,8 @@ import { guardedAction } from '@/lib/auth/guard'
 import { formText } from '@/lib/http/form'
 import { formatByline } from '@/lib/ingest/bylines'
 import { IngestError } from '@/lib/ingest/errors'
-import { extractArticle, MAX_INPUT_BYTES } from '@/lib/ingest/extract'
+import { MAX_INPUT_BYTES } from '@/lib/ingest/extract'
+import { draftOnWorker } from '@/lib/ingest/off-thread'
 import { fetchArticle } from '@/lib/ingest/fetch-url'
 import { ingestOne, type IngestInput, type IngestResult } from '@/lib/ingest/ingest'
 import { ingestSources } from '@/lib/ingest/sources'
@@ -53,7 +54,7 @@ export const previewPaste = guardedAction('editor', async (_user, _previous: Pre
   const input = pastedInput(form)
   if (typeof input === 'string') return { preview: null, error: input }
   try {
-    const draft = extractArticle(input.bytes, { url: input.url })
+    const draft = await draftOnWorker(input.bytes, { url: input.url })
     return {
       error: null,
       preview: {

@@ -2,6 +2,7 @@
 // which the guard refuses unless a test allows it explicitly.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { IngestError } from '@/lib/ingest/errors'
 import { fetchArticle, isBlockedAddress, type FetchOptions } from '@/lib/ingest/fetch-url'
@@ -9,6 +10,15 @@ import { fetchArticle, isBlockedAddress, type FetchOptions } from '@/lib/ingest/
 let server: Server
 let base: string
 const allow = { allow: ['127.0.0.1'] } satisfies FetchOptions
+
+// Sends `body` a byte every 100 ms until the client hangs up: never silent for long, never done.
+function trickle(res: import('node:http').ServerResponse, body: Buffer): void {
+  let at = 0
+  const timer = setInterval(() => {
+    if (at < body.length) res.write(body.subarray(at, ++at))
+  }, 100)
+  res.on('close', () => clearInterval(timer))
+}
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -22,6 +32,8 @@ beforeAll(async () => {
       '/image': () => res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(10)),
       '/big': () => res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.alloc(4096, 0x61)),
       '/slow': () => undefined, // never answers
+      '/trickle': () => trickle(res.writeHead(200, { 'content-type': 'text/html' }), Buffer.alloc(100_000, 0x61)),
+      '/trickle-gzip': () => trickle(res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }), gzipSync(Buffer.alloc(100_000, 0x61))),
     }
     ;(routes[req.url ?? ''] ?? (() => res.writeHead(404).end()))()
   })
@@ -48,11 +60,14 @@ test.each([
   '127.0.0.1', '127.8.9.10', '10.1.2.3', '172.16.5.4', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0',
   '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '64:ff9b::a00:1', 'not-an-ip',
   '::127.0.0.1', '::7f00:1', '2001:0:4136:e378::1', '2002:7f00:1::1', '0:0:0:0:0:0:0:1', 'ff02::1',
+  // IPv4-mapped, in every spelling, whatever IPv4 address it carries; IPv4-translated; NAT64 local-use.
+  '::FFFF:7F00:1', '0:0:0:0:0:ffff:7f00:1', '0000:0000:0000:0000:0000:ffff:127.0.0.1', '::ffff:8.8.8.8', '::ffff:808:808', '::ffff:0:0', '::ffff:ffff:ffff',
+  '::ffff:0:7f00:1', '64:ff9b:1::a00:1', '64:ff9b:1::7f00:1', '64:ff9b:1:ffff:ffff:ffff:ffff:ffff',
 ])('%s is refused', (address) => {
   expect(isBlockedAddress(address)).toBe(true)
 })
 
-test.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111'])('%s is public', (address) => {
+test.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111', '2001:4860:4860::8888', '64:ff9b:2::1'])('%s is public', (address) => {
   expect(isBlockedAddress(address)).toBe(false)
 })
 
@@ -60,7 +75,8 @@ test('loopback, local names, IPv6 and mapped forms are refused before any connec
   const port = new URL(base).port
   // Decimal, hexadecimal, octal and shortened IPv4, and long IPv6 forms all mean loopback.
   const spellings = [`http://2130706433:${port}/`, `http://0x7f.0.0.1:${port}/`, `http://0177.0.0.1:${port}/`, `http://127.1:${port}/`, `http://[0:0:0:0:0:0:0:1]:${port}/`, `http://[::127.0.0.1]:${port}/`, 'http://LOCALHOST./', 'http://metadata.google.internal/']
-  for (const url of [base, `http://localhost:${port}/`, `http://[::1]:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`, 'http://169.254.169.254/latest/meta-data/', ...spellings]) {
+  const mapped = [`http://[::ffff:7f00:1]:${port}/`, `http://[0:0:0:0:0:ffff:127.0.0.1]:${port}/`, `http://[::FFFF:8.8.8.8]/`, `http://[64:ff9b:1::7f00:1]:${port}/`]
+  for (const url of [base, `http://localhost:${port}/`, `http://[::1]:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`, 'http://169.254.169.254/latest/meta-data/', ...spellings, ...mapped]) {
     expect((await failure(fetchArticle(url))).code).toBe('blocked-url')
   }
 })
@@ -76,6 +92,31 @@ test('a public-looking name that resolves to a private address is refused', asyn
   expect(await failure(fetchArticle('http://news.example/story', { resolve }))).toMatchObject({ code: 'blocked-url', message: expect.stringContaining('resolves to 10.0.0.5') })
   const mixed = async () => [{ address: '93.184.216.34', family: 4 }, { address: '::1', family: 6 }]
   expect((await failure(fetchArticle('http://news.example/story', { resolve: mixed }))).code).toBe('blocked-url')
+  for (const address of ['::ffff:7f00:1', '64:ff9b:1::a9fe:a9fe']) {
+    expect(await failure(fetchArticle('http://news.example/story', { resolve: async () => [{ address, family: 6 }] }))).toMatchObject({ code: 'blocked-url', message: expect.stringContaining(`resolves to ${address}`) })
+  }
+})
+
+// A server that sends a byte every 100 ms is never silent for the idle timeout: only the
+// deadline for the whole fetch ends it. Without one, this test runs until vitest gives up.
+test('a server that trickles its answer is stopped at the deadline, compressed or not', { timeout: 20_000 }, async () => {
+  for (const path of ['/trickle', '/trickle-gzip']) {
+    expect(await failure(fetchArticle(`${base}${path}`, { ...allow, timeoutMs: 1000, deadlineMs: 1500 }))).toEqual({
+      code: 'fetch',
+      message: `${new URL(base).host} took more than 1.5 s in all; the fetch was stopped.`,
+    })
+  }
+})
+
+test('the caller can stop a fetch: before it starts, while it reads', { timeout: 20_000 }, async () => {
+  const host = new URL(base).host
+  const cancelled = { code: 'fetch', message: `The fetch of ${host} was cancelled.` }
+  expect(await failure(fetchArticle(`${base}/article`, { ...allow, signal: AbortSignal.abort() }))).toEqual(cancelled)
+  for (const path of ['/trickle', '/trickle-gzip', '/slow']) {
+    const caller = new AbortController()
+    setTimeout(() => caller.abort(), 300)
+    expect(await failure(fetchArticle(`${base}${path}`, { ...allow, signal: caller.signal }))).toEqual(cancelled)
+  }
 })
 
 test('an allowed local server is fetched, following a redirect', async () => {

@@ -53,6 +53,7 @@ function article(id: string, duplicateOfId: string | null, fingerprints: bigint[
     updatedAt: T1,
     version: 3,
     suggestedWith: 'suggest-2',
+    suggestFailure: null,
     fingerprints: fingerprints.map((hash) => ({ hash })),
   }
 }

@@ -1,0 +1,80 @@
+// The analysis workers: a task gives what it gives in-process; a thrown domain error comes back
+// as itself; a task past its deadline or memory cap is stopped, reported, and the pool goes on.
+import { afterAll, expect, test, vi } from 'vitest'
+import { IngestError } from '@/lib/ingest/errors'
+import { draftOnWorker, extractOnWorker } from '@/lib/ingest/off-thread'
+import { extractForStorage } from '@/lib/ingest/prepare'
+import { createTaskPool, TaskError } from '@/lib/workers/pool'
+
+const pool = createTaskPool({ size: 2, maxHeapMb: 256 })
+afterAll(() => pool.close())
+const roomy = { deadlineMs: 60_000 }
+
+const page = (n: number) =>
+  new TextEncoder().encode(
+    `<html><head><title>Ferry ${n}</title><meta property="article:published_time" content="2024-03-05T09:30:00Z"></head><body><article><h1>Ferry ${n}</h1>` +
+      `<p>The island ferry number ${n} will run twice a day from May, the operator said on Monday after months of complaints.</p>` +
+      `<p>Passengers had waited up to three hours for a crossing during the winter, according to a survey by the island council.</p></article></body></html>`,
+  )
+
+// Many small elements: a few hundred milliseconds of parsing, however fast the machine.
+const slowPage = new TextEncoder().encode(`<html><body>${'<span>slow</span>'.repeat(150_000)}</body></html>`)
+
+// Workers start by loading TypeScript through tsx: seconds on a busy machine.
+vi.setConfig({ testTimeout: 30_000 })
+
+test('a worker extracts exactly what the main thread would', async () => {
+  const inputs = [1, 2, 3, 4].map((n) => ({ bytes: page(n), name: `ferry-${n}.html`, url: `https://news.example/ferry-${n}` }))
+  const fromWorkers = await Promise.all(inputs.map((input) => extractOnWorker(input, { publisher: 'Island News' }, pool, roomy)))
+  const inProcess = inputs.map((input) => extractForStorage(input, { publisher: 'Island News' }))
+  expect(fromWorkers.map((e) => [e.hash, e.url, e.draft.title, e.draft.publisher, e.fingerprints])).toEqual(inProcess.map((e) => [e.hash, e.url, e.draft.title, e.draft.publisher, e.fingerprints]))
+  expect(Buffer.from(fromWorkers[0]?.rawSource ?? []).equals(Buffer.from(inProcess[0]?.rawSource ?? []))).toBe(true)
+})
+
+test('a bad input fails with its IngestError code, and the pool goes on', async () => {
+  const error = await extractOnWorker({ bytes: Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0, 0]), name: 'scan.pdf' }, undefined, pool, roomy).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(IngestError)
+  expect((error as IngestError).code).toBe('binary')
+  expect((await extractOnWorker({ bytes: page(5), name: 'ferry-5.html' }, undefined, pool, roomy)).draft.title).toBe('Ferry 5')
+})
+
+test('a task past its deadline is stopped and reported; the tasks queued behind it still run', async () => {
+  const single = createTaskPool({ size: 1, maxHeapMb: 256 })
+  try {
+    const slow = single.run('draft', { bytes: slowPage }, { deadlineMs: 20 }).catch((e: unknown) => e)
+    const next = single.run('draft', { bytes: page(6) }, roomy)
+    const error = await slow
+    expect(error).toBeInstanceOf(TaskError)
+    expect((error as TaskError).code).toBe('timeout')
+    expect((error as TaskError).message).toBe('It took longer than 20 ms to analyse, so the analysis was stopped.')
+    expect((await next).title).toBe('Ferry 6')
+  } finally {
+    await single.close()
+  }
+})
+
+test('past its deadline, extraction fails as too complex for that input alone', async () => {
+  const error = await draftOnWorker(slowPage, {}, pool, { deadlineMs: 20 }).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(IngestError)
+  expect((error as IngestError).code).toBe('too-complex')
+  expect((await draftOnWorker(page(7), {}, pool, roomy)).title).toBe('Ferry 7')
+})
+
+test('a task that needs more memory than the cap is stopped and reported as too large', async () => {
+  const small = createTaskPool({ size: 1, maxHeapMb: 48 })
+  try {
+    const huge = new TextEncoder().encode(`<html><body>${'<p>A paragraph of an enormous page, said the operator.</p>'.repeat(150_000)}</body></html>`)
+    const error = await draftOnWorker(huge, {}, small, roomy).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(IngestError)
+    expect((error as IngestError).code).toBe('too-large')
+    expect((await draftOnWorker(page(8), {}, small, roomy)).title).toBe('Ferry 8')
+  } finally {
+    await small.close()
+  }
+}, 60_000)
+
+test('a closed pool refuses new work', async () => {
+  const closing = createTaskPool({ size: 1, maxHeapMb: 256 })
+  await closing.close()
+  await expect(closing.run('draft', { bytes: page(9) }, roomy)).rejects.toMatchObject({ code: 'closed' })
+})
