@@ -34,7 +34,7 @@ const MAX_ERRORS_CAP = 256
 // at the 99th percentile and 0.63 at the 99.9th (measured on the seed articles); a context that
 // survived an edit scores near 1. A side below this contradicts the candidate. A side the
 // selector does not give, or gives as whitespace only, is no evidence either way (see
-// sideEvidence): it never counts as agreement.
+// prefixEvidence): it never counts as agreement.
 //
 // What a candidate needs (contextConfirms), in the order the rules are tried:
 //  - An edited quote needs both sides given and agreeing. Its words are no longer proof: "that 49
@@ -78,7 +78,20 @@ type Evidence = number | null
 
 type Measured = Candidate & { quoteScore: number; prefix: Evidence; suffix: Evidence; atStoredPosition: boolean }
 
-export function anchorTarget(text: string, target: readonly Selector[]): Anchor | null {
+export type AnchorOptions = {
+  // The selectors were made on a larger page of which `text` is an excerpt: an annotation made
+  // with another tool on the live page, whose article is surrounded by a headline, navigation and
+  // "Related articles". Context that reaches past the excerpt's ends is then unknown rather than
+  // contradicted, and only its part inside the excerpt is compared (see prefixEvidence). Claimline's
+  // own selectors are cut at the text's ends, so there a shortfall is a real difference.
+  excerpt?: boolean
+}
+
+// Fewer characters than this left of a context inside an excerpt are no evidence: a closing
+// quotation mark and a full stop agree with the end of almost any quote.
+const MIN_EXCERPT_CONTEXT = 8
+
+export function anchorTarget(text: string, target: readonly Selector[], options: AnchorOptions = {}): Anchor | null {
   const quote = target.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector')
   const position = target.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector')
   // Offsets alone cannot tell whether they still point at the same words; Claimline always stores
@@ -89,7 +102,8 @@ export function anchorTarget(text: string, target: readonly Selector[]): Anchor 
 
   // The words at the stored offsets with the stored context around them: the text is unchanged
   // here, and no other occurrence can agree better. Anything less is weighed against the others.
-  if (stored && (prefixEvidence(text, stored.start, quote.prefix) ?? 1) === 1 && (suffixEvidence(text, stored.end, quote.suffix) ?? 1) === 1) {
+  const excerpt = options.excerpt ?? false
+  if (stored && (prefixEvidence(text, stored.start, quote.prefix, excerpt) ?? 1) === 1 && (suffixEvidence(text, stored.end, quote.suffix, excerpt) ?? 1) === 1) {
     return { start: stored.start, end: stored.end, method: 'position', score: 1 }
   }
 
@@ -98,7 +112,7 @@ export function anchorTarget(text: string, target: readonly Selector[]): Anchor 
     const quoteScore = 1 - candidate.errors / exact.length
     if (quoteScore < MIN_QUOTE_SIMILARITY) continue
     const atStoredPosition = candidate.errors === 0 && candidate.start === stored?.start
-    measured.push({ ...candidate, quoteScore, atStoredPosition, prefix: prefixEvidence(text, candidate.start, quote.prefix), suffix: suffixEvidence(text, candidate.end, quote.suffix) })
+    measured.push({ ...candidate, quoteScore, atStoredPosition, prefix: prefixEvidence(text, candidate.start, quote.prefix, excerpt), suffix: suffixEvidence(text, candidate.end, quote.suffix, excerpt) })
   }
   const verbatim = measured.filter((c) => c.errors === 0)
   const consistent = verbatim.filter((c) => !contradicted(c)).length
@@ -182,20 +196,27 @@ function contextConfirms(candidate: Measured, quoteLength: number, verbatimCount
 // No evidence: a side the selector does not give (a target written elsewhere), or one of
 // whitespace only. Another tool's context of a heading or a list item is often nothing but the
 // page's indentation, which folds to a paragraph break and would "agree" with every paragraph
-// start (issue 14). Claimline's own selectors never hold whitespace-only context: the stored text
-// has no runs of whitespace but paragraph breaks between words.
+// start (issue 14). Claimline's own selectors never hold one: the stored text neither begins nor
+// ends with whitespace, and has no more than a paragraph break of it in a row.
 // An empty side is knowledge: describeRange writes it only when the quote began (or ended) the
 // text, so only a candidate there agrees with it.
-function prefixEvidence(text: string, start: number, prefix: string | undefined): Evidence {
+// Elsewhere the context is compared with the text where it should be, all of it: a context longer
+// than the text left before the candidate (or after it) shows that the text there changed, unless
+// the text is an excerpt of the annotated page (AnchorOptions).
+function prefixEvidence(text: string, start: number, prefix: string | undefined, excerpt: boolean): Evidence {
   if (prefix === undefined || isWhitespace(prefix)) return null
   if (prefix.length === 0) return start === 0 ? 1 : 0
-  return similarity(text.slice(Math.max(0, start - prefix.length), start), prefix)
+  const visible = excerpt ? Math.min(prefix.length, start) : prefix.length
+  if (visible < prefix.length && visible < MIN_EXCERPT_CONTEXT) return null
+  return similarity(text.slice(Math.max(0, start - visible), start), prefix.slice(prefix.length - visible))
 }
 
-function suffixEvidence(text: string, end: number, suffix: string | undefined): Evidence {
+function suffixEvidence(text: string, end: number, suffix: string | undefined, excerpt: boolean): Evidence {
   if (suffix === undefined || isWhitespace(suffix)) return null
   if (suffix.length === 0) return end === text.length ? 1 : 0
-  return similarity(text.slice(end, end + suffix.length), suffix)
+  const visible = excerpt ? Math.min(suffix.length, text.length - end) : suffix.length
+  if (visible < suffix.length && visible < MIN_EXCERPT_CONTEXT) return null
+  return similarity(text.slice(end, end + visible), suffix.slice(0, visible))
 }
 
 function isWhitespace(context: string): boolean {

@@ -469,6 +469,7 @@ const annotationOutcome = z
     z.object({ ref: z.string(), status: z.literal('duplicate'), articleId: id, duplicateOf: z.string().meta({ description: 'The claim with the same words and kind.' }) }),
     z.object({ ref: z.string(), status: z.literal('orphan'), articleId: id, quote: z.string().meta({ description: 'Words not found in the article’s stored text.' }) }),
     z.object({ ref: z.string(), status: z.literal('no-article'), source: z.string().nullable().meta({ description: 'The page the annotation targets, which matches no stored article.' }) }),
+    z.object({ ref: z.string(), status: z.literal('skipped'), reason: z.enum(['reply', 'page note']).meta({ description: 'A reply or a page note annotates no words: not imported, and not a failure.' }) }),
     z.object({ ref: z.string(), status: z.literal('invalid'), reason: z.string() }),
   ])
   .meta({ id: 'AnnotationOutcome', description: 'One annotation, by its id (or "#n", its place in the document).' })
@@ -481,7 +482,7 @@ export const importResponse = z
     }),
     z.object({
       kind: z.literal('annotations'),
-      summary: z.object({ created: count, duplicate: count, orphan: count, 'no-article': count, invalid: count }),
+      summary: z.object({ created: count, duplicate: count, orphan: count, 'no-article': count, skipped: count, invalid: count }),
       results: z.array(annotationOutcome),
     }),
   ])

@@ -2,7 +2,8 @@
 // A Claimline export (into an empty database) or annotations (W3C Web Annotation, a Hypothesis
 // export) as claims on the stored articles, as POST /api/import does, without its size limit.
 // Exits 1 when anything was left out (an orphan, an annotation of a page that is not stored,
-// an unreadable one) or the import was refused; nothing is written in that last case.
+// an unreadable one) or the import was refused; nothing is written in that last case. Replies
+// and page notes annotate no words: they are counted in one line, not listed, and are no failure.
 import { readFileSync } from 'node:fs'
 import { migrateFirst } from '../database/prepare'
 import { getEnv } from '../env'
@@ -22,6 +23,8 @@ function describe(report: Extract<ImportReport, { kind: 'annotations' }>['result
       return `orphan: the words "${report.quote.slice(0, 60)}" are not in the stored article`
     case 'no-article':
       return `no stored article for ${report.source ?? 'an annotation without a page'}`
+    case 'skipped':
+      return `skipped: a ${report.reason}`
     case 'invalid':
       return `invalid: ${report.reason}`
   }
@@ -57,8 +60,10 @@ export async function runImport(args: string[]): Promise<number> {
     if (unknownPeople.length > 0) console.log(`No account for ${unknownPeople.join(', ')}: their articles and claims are kept without a name.`)
     return 0
   }
-  for (const result of report.results) console.log(`${result.ref}: ${describe(result)}`)
-  console.log(Object.entries(report.summary).map(([status, n]) => `  ${status.padEnd(11)} ${String(n).padStart(6)}`).join('\n'))
+  for (const result of report.results) if (result.status !== 'skipped') console.log(`${result.ref}: ${describe(result)}`)
+  const { skipped, ...counted } = report.summary
+  console.log(Object.entries(counted).map(([status, n]) => `  ${status.padEnd(11)} ${String(n).padStart(6)}`).join('\n'))
+  if (skipped > 0) console.log(`${skipped} ${skipped === 1 ? 'reply or page note' : 'replies and page notes'} skipped (they annotate no words)`)
   const left = report.summary.orphan + report.summary['no-article'] + report.summary.invalid
   return left > 0 ? 1 : 0
 }

@@ -6,7 +6,8 @@
 //
 // Accepted shapes: a W3C AnnotationCollection (with its pages embedded), an AnnotationPage, one
 // Annotation or an array of them; Hypothesis's API search result ({ rows }) and the Hypothesis
-// client's export file ({ annotations }).
+// client's export file ({ annotations }). Replies and page notes annotate no words: every real
+// Hypothesis export holds them, and they are skipped and counted, not refused.
 import { z } from 'zod'
 import { anchorTarget } from '../anchoring/anchor'
 import { describeRange, textPositionSelector, textQuoteSelector, type Selector, type TextPositionSelector, type TextQuoteSelector } from '../anchoring/selectors'
@@ -17,20 +18,28 @@ export class AnnotationFormatError extends Error {}
 // One annotation, reduced to what a claim needs.
 export type AnnotationInput = {
   ref: string
-  source: string | null
+  // The pages it names, in the order they are tried: its targets' sources (one may name several),
+  // then a Hypothesis row's uri.
+  sources: string[]
   quote: TextQuoteSelector | null
   position: TextPositionSelector | null
   tags: string[]
   text: string | null
 }
 
-export type AnnotationItem = AnnotationInput | { ref: string; invalid: string }
+// As Hypothesis tells them apart (its client's isReply and isPageNote): a reply refers to the
+// annotations it answers; a page note is about the whole page, so its target has no selector.
+export type SkipReason = 'reply' | 'page note'
+
+export type AnnotationItem = AnnotationInput | { ref: string; skipped: SkipReason } | { ref: string; invalid: string }
 
 const looseSelector = z.object({ type: z.string() }).loose()
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[])
 
-const w3cTargetObject = z.object({ source: z.string().optional(), id: z.string().optional(), selector: oneOrMany(looseSelector).optional() }).loose()
-const w3cTarget = z.union([z.string().transform((source) => ({ source, id: undefined, selector: undefined })), w3cTargetObject])
+// A target's source may be one URL or several (the same page under more than one address).
+const sources = oneOrMany(z.string())
+const w3cTargetObject = z.object({ source: sources.optional(), id: z.string().optional(), selector: oneOrMany(looseSelector).optional() }).loose()
+const w3cTarget = z.union([z.string().transform((source) => ({ source: [source], id: undefined, selector: undefined })), w3cTargetObject])
 const w3cBody = z.union([z.string().transform((value) => ({ type: 'TextualBody', value, purpose: undefined })), z.object({ type: z.string().optional(), value: z.string().optional(), purpose: z.string().optional() }).loose()])
 
 const w3cAnnotation = z
@@ -38,6 +47,7 @@ const w3cAnnotation = z
     id: z.string().optional(),
     body: oneOrMany(w3cBody).optional(),
     bodyValue: z.string().optional(),
+    motivation: oneOrMany(z.string()).optional(),
     target: oneOrMany(w3cTarget),
   })
   .loose()
@@ -46,7 +56,8 @@ const hypothesisRow = z
   .object({
     id: z.string().optional(),
     uri: z.string(),
-    target: z.array(z.object({ source: z.string().optional(), selector: z.array(looseSelector).optional() }).loose()).default([]),
+    references: z.array(z.string()).default([]),
+    target: oneOrMany(z.object({ source: sources.optional(), selector: oneOrMany(looseSelector).optional() }).loose()).default([]),
     tags: z.array(z.string()).default([]),
     text: z.string().default(''),
   })
@@ -107,6 +118,9 @@ function readOne(entry: unknown, index: number): AnnotationItem {
   if (typeof entry.uri === 'string' && !typesOf(entry).includes('Annotation')) return readHypothesis(entry, ref)
   const parsed = w3cAnnotation.safeParse(entry)
   if (!parsed.success) return { ref, invalid: `not a Web Annotation: ${parsed.error.issues[0]?.path.join('.') || 'shape'} ${parsed.error.issues[0]?.message ?? ''}`.trim() }
+  if (parsed.data.motivation?.includes('replying')) return { ref, skipped: 'reply' }
+  const skipped = skipReason([], parsed.data.target)
+  if (skipped) return { ref, skipped }
   const target = parsed.data.target.find((t) => selectorsOf(t.selector).quote) ?? parsed.data.target[0]
   const { quote, position } = selectorsOf(target?.selector)
   const tags: string[] = []
@@ -118,15 +132,30 @@ function readOne(entry: unknown, index: number): AnnotationItem {
     // Claimline writes the verdict as an assessment; it is an editor's decision here, not imported.
     else if (body.purpose !== 'assessing') comments.push(body.value)
   }
-  return { ref, source: target?.source ?? target?.id ?? null, quote, position, tags, text: joinText(comments) }
+  return { ref, sources: sourcesOf(target, parsed.data.target, target?.id), quote, position, tags, text: joinText(comments) }
 }
 
 function readHypothesis(entry: Record<string, unknown>, ref: string): AnnotationItem {
   const parsed = hypothesisRow.safeParse(entry)
   if (!parsed.success) return { ref, invalid: `not a Hypothesis annotation: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim() }
+  const skipped = skipReason(parsed.data.references, parsed.data.target)
+  if (skipped) return { ref, skipped }
   const target = parsed.data.target.find((t) => selectorsOf(t.selector).quote) ?? parsed.data.target[0]
   const { quote, position } = selectorsOf(target?.selector)
-  return { ref, source: target?.source ?? parsed.data.uri, quote, position, tags: parsed.data.tags, text: joinText([parsed.data.text]) }
+  return { ref, sources: sourcesOf(target, parsed.data.target, parsed.data.uri), quote, position, tags: parsed.data.tags, text: joinText([parsed.data.text]) }
+}
+
+// A target with selectors of other kinds only (a PDF page, a CSS selector) does name a part of
+// the page: it is not a page note, and is reported as naming no words (planOne).
+function skipReason(references: readonly string[], targets: readonly { selector?: readonly unknown[] }[]): SkipReason | null {
+  if (references.length > 0) return 'reply'
+  return targets.some((t) => t.selector && t.selector.length > 0) ? null : 'page note'
+}
+
+// The chosen target's sources first, then the other targets', then the fallback; each once.
+function sourcesOf(chosen: { source?: string[] } | undefined, targets: readonly { source?: string[] }[], fallback: string | undefined): string[] {
+  const all = [...(chosen?.source ?? []), ...targets.flatMap((t) => t.source ?? []), ...(fallback ? [fallback] : [])]
+  return [...new Set(all.map((s) => s.trim()).filter(Boolean))]
 }
 
 function joinText(parts: string[]): string | null {
@@ -239,6 +268,17 @@ function foldLikeStoredText(text: string): string {
     .replace(/ ?\n[\s]*/g, '\n\n')
 }
 
+// Another tool's context, as evidence against the stored text. Empty or whitespace only after
+// folding, it is no context at all (undefined): a heading's or a list item's context is often
+// just the page's indentation, which folds to a paragraph break and would agree with every
+// paragraph start; and an empty one means the quote began that tool's page text, which says
+// nothing about where it sits in the stored body (issue 14).
+function foldContext(context: string | undefined): string | undefined {
+  if (context === undefined) return undefined
+  const folded = foldLikeStoredText(context)
+  return folded.trim() === '' ? undefined : folded
+}
+
 export type PlannedClaim = {
   // The annotation's place in the document: its outcome is outcomes[index].
   index: number
@@ -259,6 +299,8 @@ export type AnnotationOutcome =
   | { ref: string; status: 'duplicate'; articleId: string; duplicateOf: string }
   | { ref: string; status: 'orphan'; articleId: string; quote: string }
   | { ref: string; status: 'no-article'; source: string | null }
+  // A reply or a page note: no words to make a claim of. Counted, not a failure.
+  | { ref: string; status: 'skipped'; reason: SkipReason }
   | { ref: string; status: 'invalid'; reason: string }
 
 export type ImportPlan = { outcomes: AnnotationOutcome[]; claims: PlannedClaim[] }
@@ -281,24 +323,34 @@ export function planAnnotationImport(items: readonly AnnotationItem[], context: 
   return { outcomes, claims }
 }
 
-// One annotation: refused, not found, already a claim, or planned (pushed onto `claims`, and its
+function findArticle(sources: readonly string[], context: PlanContext): ArticleForImport | null {
+  for (const source of sources) {
+    const article = matchArticle(source, context.articles, context.claimlineArticleId?.(source) ?? null)
+    if (article) return article
+  }
+  return null
+}
+
+// One annotation: skipped, refused, not found, already a claim, or planned (pushed onto `claims`, and its
 // words onto `taken` so that a second copy in the same document is a duplicate).
 function planOne(item: AnnotationItem, index: number, context: PlanContext, claims: PlannedClaim[], taken: ExistingClaim[]): AnnotationOutcome {
   if ('invalid' in item) return { ref: item.ref, status: 'invalid', reason: item.invalid }
-  if (!item.quote) return { ref: item.ref, status: 'invalid', reason: 'no TextQuoteSelector: a page note, or a target that does not say which words it annotates' }
-  const article = item.source ? matchArticle(item.source, context.articles, context.claimlineArticleId?.(item.source) ?? null) : null
-  if (!article) return { ref: item.ref, status: 'no-article', source: item.source }
+  if ('skipped' in item) return { ref: item.ref, status: 'skipped', reason: item.skipped }
+  if (!item.quote) return { ref: item.ref, status: 'invalid', reason: 'no TextQuoteSelector: the target does not say which words it annotates' }
+  const article = findArticle(item.sources, context)
+  if (!article) return { ref: item.ref, status: 'no-article', source: item.sources[0] ?? null }
 
   const quote: TextQuoteSelector = {
     type: 'TextQuoteSelector',
     exact: foldLikeStoredText(item.quote.exact).trim(),
-    prefix: item.quote.prefix === undefined ? undefined : foldLikeStoredText(item.quote.prefix),
-    suffix: item.quote.suffix === undefined ? undefined : foldLikeStoredText(item.quote.suffix),
+    prefix: foldContext(item.quote.prefix),
+    suffix: foldContext(item.quote.suffix),
   }
   // The position is only a hint: anchorTarget uses it when the quote is still there, and offsets
-  // counted in another tool's page text rarely are.
+  // counted in another tool's page text rarely are. The stored body is an excerpt of that page:
+  // the context of its first and last words reaches into the headline or "Related articles".
   const selectors: Selector[] = item.position ? [quote, item.position] : [quote]
-  const anchor = quote.exact ? anchorTarget(article.bodyText, selectors) : null
+  const anchor = quote.exact ? anchorTarget(article.bodyText, selectors, { excerpt: true }) : null
   if (!anchor) return { ref: item.ref, status: 'orphan', articleId: article.id, quote: item.quote.exact }
 
   const kind = kindFromTags(item.tags)

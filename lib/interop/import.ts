@@ -65,7 +65,7 @@ async function importAnnotations(json: unknown, actorId: string | null, site: Pu
     const id = uuid.safeParse(url.slice(ownArticles.length))
     return id.success ? id.data : null
   }
-  const sources = items.flatMap((item) => ('source' in item && item.source ? [item.source] : []))
+  const sources = items.flatMap((item) => ('sources' in item ? item.sources : []))
   const articles = await findArticlesForImport(
     [...new Set(sources.flatMap(urlCandidates))],
     sources.map(claimlineArticleId).filter((id): id is string => id !== null),
@@ -79,7 +79,7 @@ async function importAnnotations(json: unknown, actorId: string | null, site: Pu
     if (outcome.status === 'duplicate' && outcome.duplicateOf.startsWith(PENDING)) return { ...outcome, duplicateOf: ids.get(Number(outcome.duplicateOf.slice(PENDING.length))) ?? outcome.duplicateOf }
     return outcome
   })
-  const summary: Record<AnnotationStatus, number> = { created: 0, duplicate: 0, orphan: 0, 'no-article': 0, invalid: 0 }
+  const summary: Record<AnnotationStatus, number> = { created: 0, duplicate: 0, orphan: 0, 'no-article': 0, skipped: 0, invalid: 0 }
   for (const result of results) summary[result.status]++
   return { kind: 'annotations', summary, results }
 }

@@ -2,7 +2,7 @@
 // imported onto the demo articles, the whole archive exported, imported into a second fresh
 // database and exported again with nothing changed, and the routes' answers to bad input.
 import { parse } from 'csv-parse/sync'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, test, vi } from 'vitest'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { GET as exportRoute } from '@/app/api/export/route'
@@ -17,6 +17,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client'
 import { checkFactCheckMarkup } from '@/lib/interop/fact-check-rules'
 import { buildExport } from '@/lib/interop/export'
 import { claimlineExport, type ClaimlineExport } from '@/lib/interop/full-export'
+import { runImport } from '@/lib/cli/import'
 import { ImportError, importDocument } from '@/lib/interop/import'
 import { listAuditEventsFor } from '@/lib/queries/audit'
 import { setClaimVerdict } from '@/lib/queries/claims'
@@ -27,6 +28,7 @@ import { copyPGliteTemplate, createPostgresDatabase, type TestDatabase } from '.
 const REUTERS_URL = 'https://www.reuters.com/article/2013/06/07/us-usa-security-microsoft-idUSBRE95604E20130607'
 const ITNEWS_URL = 'https://www.itnews.com.au/news/microsoft-asks-us-to-let-it-disclose-security-requests-350217'
 const HYPOTHESIS = readFileSync(path.resolve(import.meta.dirname, '../fixtures/interop/hypothesis-search.json'), 'utf8')
+const HYPOTHESIS_EXPORT = path.resolve(import.meta.dirname, '../fixtures/interop/hypothesis-export.json')
 const ORIGIN = 'http://localhost'
 const PARAGRAPHS = [
   'Acme Corp said on Monday it had never sold customer data to advertisers, responding to a report in the Daily Ledger.',
@@ -102,14 +104,14 @@ describe('verdicts', () => {
 })
 
 describe('a Hypothesis export imported onto the demo articles', () => {
-  test('POST /api/import: claims created by the editor, the labelled denial recognised, the orphan, the unknown page and the page note reported', async () => {
+  test('POST /api/import: claims created by the editor, the labelled denial recognised, the orphan and the unknown page reported, the page note skipped', async () => {
     const claimsBefore = await getDb().claim.count()
     const response = await post(HYPOTHESIS)
     expect(response.status).toBe(201)
     const report = await response.json()
     expect(report.kind).toBe('annotations')
-    expect(report.summary).toEqual({ created: 4, duplicate: 1, orphan: 1, 'no-article': 1, invalid: 1 })
-    expect(report.results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'created', 'created', 'created', 'orphan', 'no-article', 'invalid', 'created'])
+    expect(report.summary).toEqual({ created: 4, duplicate: 1, orphan: 1, 'no-article': 1, skipped: 1, invalid: 0 })
+    expect(report.results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'created', 'created', 'created', 'orphan', 'no-article', 'skipped', 'created'])
     expect(await getDb().claim.count()).toBe(claimsBefore + 4)
     const created = await getDb().claim.findMany({ where: { id: { in: report.results.filter((r: { status: string }) => r.status === 'created').map((r: { claimId: string }) => r.claimId) } }, include: { subject: true, speaker: true } })
     expect(created.map((c) => [c.articleId, c.kind, c.speaker?.name ?? null, c.subject?.name, c.createdById]).sort()).toEqual(
@@ -126,8 +128,26 @@ describe('a Hypothesis export imported onto the demo articles', () => {
   test('imported again: nothing new, every claim it made is a duplicate', async () => {
     const claimsBefore = await getDb().claim.count()
     const report = await (await post(HYPOTHESIS)).json()
-    expect(report.summary).toEqual({ created: 0, duplicate: 5, orphan: 1, 'no-article': 1, invalid: 1 })
+    expect(report.summary).toEqual({ created: 0, duplicate: 5, orphan: 1, 'no-article': 1, skipped: 1, invalid: 0 })
     expect(await getDb().claim.count()).toBe(claimsBefore)
+  })
+
+  // A real export is mostly replies and page notes; they used to be "invalid", so every real
+  // export made the import exit 1 (issue 14).
+  test('claimline import of a client export with 9 replies and 3 page notes: counted in one line, exit 0', async () => {
+    const lines: string[] = []
+    const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)))
+    try {
+      expect(await runImport([HYPOTHESIS_EXPORT])).toBe(0)
+    } finally {
+      log.mockRestore()
+    }
+    const output = lines.join('\n')
+    expect(output).toContain('12 replies and page notes skipped')
+    expect(output).toMatch(/created\s+5\n/)
+    // The demo data already labels the last one (the same words, the same kind).
+    expect(output).toContain('a4NwMg4zEe-7JkC5sD1eUQ: already a claim')
+    expect(output).not.toMatch(/invalid:|orphan:|no stored article/)
   })
 })
 

@@ -248,3 +248,14 @@ test('a position past the end of a shortened text is only a weak hint, and the s
   expect(anchor?.score).toBeGreaterThan(0.9)
   expect(anchor?.score).toBeLessThanOrEqual(1)
 })
+
+test('in an excerpt of the annotated page, context reaching past the text’s ends is unknown, not contradicted', () => {
+  const text = 'Microsoft declined to comment.\n\nShares fell 2% on the news.'
+  const quote = { type: 'TextQuoteSelector', exact: 'Shares fell 2% on the news.', prefix: 'Microsoft declined to comment.\n\n' } as const
+  // The live page went on with its "Related articles"; the stored body ends here.
+  const target = [{ ...quote, suffix: '\n\nRelated articles\n\nGoogle denies' }]
+  expect(anchorTarget(text, target)).toBeNull()
+  expect(anchorTarget(text, target, { excerpt: true })).toMatchObject({ start: 32, end: 59 })
+  // The part inside the excerpt is still compared.
+  expect(anchorTarget(`${text} Analysts shrugged.`, target, { excerpt: true })).toBeNull()
+})

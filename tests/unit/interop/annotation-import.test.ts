@@ -1,8 +1,9 @@
 // A Hypothesis export (tests/fixtures/interop/hypothesis-search.json, the API's search result
 // shape: rows with uri, target selectors, tags, text, user) read against the two seed articles
 // as Claimline stores them: pages matched by URL, words found by the anchoring code in the
-// stored text, tags read as kind, speaker and subject; the orphan, the unknown page and the page
-// note reported, not imported.
+// stored text, tags read as kind, speaker and subject; the orphan and the unknown page reported,
+// the page note skipped. Then a Hypothesis client export (tests/fixtures/interop/
+// hypothesis-export.json) as real ones are: most rows are replies and page notes.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
@@ -13,6 +14,7 @@ import { joinParagraphs } from '@/lib/ingest/normalize'
 import { AnnotationFormatError, findEntity, kindFromTags, planAnnotationImport, readAnnotations, roleName, urlCandidates, urlKey, type ArticleForImport, type ExistingClaim } from '@/lib/interop/annotation-import'
 
 const FIXTURE = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/interop/hypothesis-search.json'), 'utf8'))
+const EXPORT = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/interop/hypothesis-export.json'), 'utf8'))
 const REUTERS_URL = 'https://www.reuters.com/article/2013/06/07/us-usa-security-microsoft-idUSBRE95604E20130607'
 const ITNEWS_URL = 'https://www.itnews.com.au/news/microsoft-asks-us-to-let-it-disclose-security-requests-350217'
 
@@ -37,7 +39,7 @@ describe('the Hypothesis export on the seed articles', () => {
   const items = readAnnotations(FIXTURE)
   const plan = planAnnotationImport(items, context())
 
-  test('every row gets an outcome: five claims, one orphan, one page that is not stored, one page note', () => {
+  test('every row gets an outcome: five claims, one orphan, one page that is not stored, one page note skipped', () => {
     expect(plan.outcomes.map((o) => [o.ref, o.status])).toEqual([
       ['Lm2uXKQiEeiSFhtY5eSVCQ', 'created'],
       ['pH4wqKQjEei0xEtS6vVA3g', 'created'],
@@ -45,11 +47,11 @@ describe('the Hypothesis export on the seed articles', () => {
       ['3rD2bqQlEei4HPs3B6DkUQ', 'created'],
       ['9XcYTqQmEeim1ud7bBZvjQ', 'orphan'],
       ['xUzgVKQnEeiVXFffRkbQ_w', 'no-article'],
-      ['a8fd0KQoEeiC3b_u3bfAJA', 'invalid'],
+      ['a8fd0KQoEeiC3b_u3bfAJA', 'skipped'],
       ['cKj0YqQpEeiS8ytCRm-LqQ', 'created'],
     ])
     expect(plan.outcomes[5]).toMatchObject({ source: 'https://www.theguardian.com/world/2013/jul/11/microsoft-nsa-collaboration-user-data' })
-    expect(plan.outcomes[6]).toMatchObject({ reason: expect.stringContaining('no TextQuoteSelector') })
+    expect(plan.outcomes[6]).toMatchObject({ reason: 'page note' })
   })
 
   test('the words are found in the stored text although the page offsets and line breaks differ; selectors are rebuilt on the stored text', () => {
@@ -101,7 +103,7 @@ describe('document shapes', () => {
   }
 
   test('a single Annotation, an AnnotationPage, a collection with embedded pages, an array and the Hypothesis client export all read', () => {
-    const read = (json: unknown) => readAnnotations(json).map((a) => ('invalid' in a ? a.invalid : [a.source, a.quote?.exact, a.tags, a.text]))
+    const read = (json: unknown) => readAnnotations(json).map((a) => ('invalid' in a ? a.invalid : 'skipped' in a ? a.skipped : [a.sources[0], a.quote?.exact, a.tags, a.text]))
     const one = [[REUTERS_URL, 'denied it was part of any voluntary data collection mechanism', ['denial'], 'A comment.']]
     expect(read(annotation)).toEqual(one)
     expect(read({ type: 'AnnotationPage', items: [annotation] })).toEqual(one)
@@ -116,9 +118,79 @@ describe('document shapes', () => {
     expect(readAnnotations([annotation, 42, { type: 'Annotation' }]).map((a) => 'invalid' in a)).toEqual([false, true, true])
   })
 
-  test('a target given as a bare URL has no words to anchor: invalid', () => {
-    const plan = planAnnotationImport(readAnnotations({ ...annotation, target: REUTERS_URL }), context())
-    expect(plan.outcomes[0]?.status).toBe('invalid')
+  test('a target given as a bare URL is a page note: skipped; selectors of other kinds name no words: invalid', () => {
+    const plan = planAnnotationImport(readAnnotations([{ ...annotation, target: REUTERS_URL }, { ...annotation, target: { source: REUTERS_URL, selector: { type: 'FragmentSelector', value: 'page=2' } } }]), context())
+    expect(plan.outcomes).toEqual([
+      { ref: annotation.id, status: 'skipped', reason: 'page note' },
+      { ref: annotation.id, status: 'invalid', reason: expect.stringContaining('no TextQuoteSelector') },
+    ])
+  })
+
+  test('a W3C reply (motivation "replying") is skipped', () => {
+    const reply = { id: 'urn:uuid:reply', type: 'Annotation', motivation: 'replying', body: { type: 'TextualBody', value: 'Agreed.' }, target: annotation.id }
+    expect(readAnnotations(reply)).toEqual([{ ref: 'urn:uuid:reply', skipped: 'reply' }])
+  })
+
+  test('a source given as several URLs, and a target given as one object or several: every source is tried in order', () => {
+    const selector = [{ type: 'TextQuoteSelector', exact: 'denied it was part of any voluntary data collection mechanism' }]
+    const elsewhere = 'https://www.reuters.com/article/idUSBRE95604E20130607'
+    const rows = [
+      { id: 'one', uri: elsewhere, target: { source: [elsewhere, REUTERS_URL], selector }, tags: ['denial'], text: '' },
+      { id: 'two', uri: elsewhere, target: [{ source: elsewhere }, { source: [REUTERS_URL], selector }], tags: ['denial'], text: '' },
+      { ...annotation, id: 'three', target: [{ source: [elsewhere, REUTERS_URL], selector }] },
+    ]
+    const items = readAnnotations({ rows: rows.slice(0, 2) }).concat(readAnnotations(rows[2]))
+    expect(items.map((a) => ('sources' in a ? a.sources : a))).toEqual([
+      [elsewhere, REUTERS_URL],
+      [REUTERS_URL, elsewhere],
+      [elsewhere, REUTERS_URL],
+    ])
+    const plan = planAnnotationImport(items.slice(0, 1), context())
+    expect(plan.outcomes[0]).toMatchObject({ status: 'created', articleId: reuters.id })
+    expect(planAnnotationImport([{ ref: 'x', sources: [elsewhere], quote: null, position: null, tags: [], text: null }], context()).outcomes[0]).toMatchObject({ status: 'invalid' })
+  })
+})
+
+describe('a Hypothesis client export: annotations among replies and page notes', () => {
+  const items = readAnnotations(EXPORT)
+  const plan = planAnnotationImport(items, context())
+  const status = (ref: string) => plan.outcomes.find((o) => o.ref === ref)
+
+  test('the 9 replies and 3 page notes are skipped, not invalid; the 6 annotations become claims', () => {
+    const count = (predicate: (o: (typeof plan.outcomes)[number]) => boolean) => plan.outcomes.filter(predicate).length
+    expect(items).toHaveLength(18)
+    expect(count((o) => o.status === 'skipped' && o.reason === 'reply')).toBe(9)
+    expect(count((o) => o.status === 'skipped' && o.reason === 'page note')).toBe(3)
+    expect(count((o) => o.status === 'created')).toBe(6)
+    expect(count((o) => o.status === 'invalid' || o.status === 'orphan' || o.status === 'no-article')).toBe(0)
+  })
+
+  test('context that is only the page’s indentation is no context: the dateline is found by its words and suffix', () => {
+    expect(status('Wb7nUg4xEe-2cLZ8l1Qh_A')).toMatchObject({ status: 'created', articleId: reuters.id, quote: 'SEATTLE (Reuters) - Microsoft Corp said on Thursday' })
+    expect(plan.claims.find((c) => c.quote.startsWith('SEATTLE'))?.target[1]).toEqual({ type: 'TextPositionSelector', start: 0, end: 51 })
+  })
+
+  test('a target source given as two URLs finds the article under the second', () => {
+    expect(status('YcK0Og4yEe-0V9sT6kRr7g')).toMatchObject({ status: 'created', articleId: reuters.id, kind: 'denial', quote: 'never on a voluntary basis' })
+  })
+
+  test('the article’s last words, whose suffix on the live page is "Related Articles", are found', () => {
+    expect(status('a4NwMg4zEe-7JkC5sD1eUQ')).toMatchObject({ status: 'created', articleId: itnews.id, quote: 'Microsoft only pulls and then provides the specific data mandated by the relevant legal demand.' })
+  })
+
+  // Issue 14: a heading's context from a real export is whitespace only, which folds to a
+  // paragraph break and agreed with every paragraph that starts with the same word.
+  test('a heading’s annotation whose words start other paragraphs is an orphan, not a claim on those words', () => {
+    const row = EXPORT.annotations[0]
+    const heading = (id: string, prefix: string, suffix: string) => ({
+      ...row,
+      id,
+      tags: ['other'],
+      target: [{ source: REUTERS_URL, selector: [{ type: 'TextQuoteSelector', exact: 'Microsoft', prefix, suffix }] }],
+    })
+    const indentation = '\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t'
+    const headings = readAnnotations({ annotations: [heading('both', indentation, indentation), heading('kicker', indentation, '\n\t\t\t\t\tMicrosoft says not part of ')] })
+    expect(planAnnotationImport(headings, context()).outcomes.map((o) => o.status)).toEqual(['orphan', 'orphan'])
   })
 })
 
