@@ -12,7 +12,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
 import { describeDatabase, type DatabaseConfig } from './config'
-import { openFailure, prepareDataDir } from './data-dir'
+import { openFailure, prepareDataDir, restrictPermissions, withPrivateUmask } from './data-dir'
 import { gatedPGliteAdapter } from './gated-adapter'
 import { Gate } from './gate'
 import { lockDataDir, runDirFor, waitForOwnerSocket, type OwnerInfo } from './lock'
@@ -79,6 +79,15 @@ async function openPGlite(dataDir: string | undefined): Promise<PGlite> {
   }
 }
 
+// A new database's files are written 0666 by PGlite, and older versions left them so: mend
+// both folders once per open. Files this user cannot change (another user's) are reported.
+function makePrivate(dataDir: string): void {
+  const refused = [...restrictPermissions(dataDir), ...restrictPermissions(runDirFor(dataDir))]
+  if (refused.length > 0) {
+    console.error(`${refused.length} file(s) in ${dataDir} stay readable by other users: this user may not change them (first: ${refused[0]}).`)
+  }
+}
+
 async function serve(pglite: PGlite, gate: Gate, dataDir: string): Promise<{ server: PGliteWireServer; address: WireAddress }> {
   const server = new PGliteWireServer(pglite, gate)
   const socketPath = path.join(runDirFor(dataDir), '.s.PGSQL.5432')
@@ -111,10 +120,13 @@ async function openEmbedded(config: DatabaseConfig & { kind: 'pglite' }): Promis
   process.once('exit', releaseOnExit)
   let pglite: PGlite | null = null
   try {
-    pglite = await openPGlite(dataDir)
+    // What this process creates in the two folders (database files, socket) is its own alone.
+    const opening = await withPrivateUmask(() => openPGlite(dataDir))
+    pglite = opening
     const gate = new Gate()
-    const { server, address } = await serve(pglite, gate, dataDir)
+    const { server, address } = await withPrivateUmask(() => serve(opening, gate, dataDir))
     lock.publish(address)
+    makePrivate(dataDir)
     const opened = pglite
     let closed: Promise<void> | null = null
     return {

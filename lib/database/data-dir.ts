@@ -2,8 +2,10 @@
 // bad folder badly: a plain file gave "[object Object]" (an Emscripten ErrnoError), a folder
 // this user cannot write gave a bare EACCES on a temporary file, and a folder under /proc made
 // Node's recursive mkdir spin forever. Here each problem is one sentence naming the path.
-import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs'
+// The folder holds every article and account, so it and its run folder are the owner's alone.
+import { accessSync, chmodSync, constants, lstatSync, mkdirSync, readdirSync, statSync, type Stats } from 'node:fs'
 import path from 'node:path'
+import { isMainThread } from 'node:worker_threads'
 
 export class DataDirError extends Error {
   constructor(
@@ -16,6 +18,9 @@ export class DataDirError extends Error {
 }
 
 const HINT = 'set DATABASE_URL=pglite:<folder> to use another folder'
+const PRIVATE_FOLDER = 0o700
+// Group and others: no bits at all.
+const SHARED_BITS = 0o077
 
 // Node's error codes and the Emscripten errno numbers PGlite's file system throws them as.
 const REASONS: Record<string, string> = {
@@ -70,9 +75,9 @@ function isWritableFolder(folder: string): boolean {
 
 // Creates one folder, never recursively: Node's recursive mkdir loops forever where the kernel
 // answers ENOENT for a parent that exists (/proc). `what` names it in the error.
-function makeFolder(folder: string, dataDir: string, what: string): void {
+function makeFolder(folder: string, dataDir: string, what: string, mode?: number): void {
   try {
-    mkdirSync(folder)
+    mkdirSync(folder, mode === undefined ? undefined : { mode })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EEXIST' && statOrNull(folder, dataDir)?.isDirectory()) return
@@ -101,7 +106,7 @@ function createFolders(folder: string, dataDir: string): void {
   if (missing.length > 0 && !isWritableFolder(current)) {
     throw new DataDirError(dataDir, `The embedded database folder ${dataDir} cannot be created: ${current} is not writable by this user; ${HINT}.`)
   }
-  for (const dir of missing) makeFolder(dir, dataDir, 'the folder')
+  for (const dir of missing) makeFolder(dir, dataDir, 'the folder', dir === dataDir ? PRIVATE_FOLDER : undefined)
 }
 
 // Makes sure the data folder and its run folder (`<dataDir>.run`, beside it) exist, are
@@ -119,7 +124,7 @@ export function prepareDataDir(dataDir: string, runDir: string): void {
   if (run && !run.isDirectory()) {
     throw new DataDirError(dataDir, `The embedded database folder ${dataDir} cannot be used: ${runDir}, where its owner records itself, is a file, not a folder.`)
   }
-  if (!run) makeFolder(runDir, dataDir, 'its run folder')
+  if (!run) makeFolder(runDir, dataDir, 'its run folder', PRIVATE_FOLDER)
   if (!isWritableFolder(runDir)) {
     throw new DataDirError(dataDir, `The embedded database folder ${dataDir} cannot be used: its run folder ${runDir} is not writable by this user.`)
   }
@@ -130,4 +135,47 @@ export function openFailure(dataDir: string, error: unknown): DataDirError {
   const failure = new DataDirError(dataDir, `The embedded database in ${dataDir} could not be opened: ${describeFsError(error)}.`)
   failure.cause = error
   return failure
+}
+
+// Takes group and other permissions off every folder and file under `folder` (the folder
+// itself included), leaving the owner's as they are: folders 0700, files 0600. PGlite writes
+// the files of a new database world-writable (0666, pg_control included) whatever the umask,
+// so this runs on every open; it also mends folders made by an older version. A thousand
+// lstat calls, a few milliseconds. Symbolic links are neither followed nor changed. Returns the
+// paths it could not change (another user's files), for the caller to report.
+export function restrictPermissions(folder: string): string[] {
+  const refused: string[] = []
+  const pending = [folder]
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    let stat: Stats
+    try {
+      stat = lstatSync(current)
+    } catch {
+      continue // removed meanwhile
+    }
+    if (stat.isSymbolicLink()) continue
+    if ((stat.mode & SHARED_BITS) !== 0) {
+      try {
+        chmodSync(current, stat.mode & 0o7700)
+      } catch {
+        refused.push(current)
+      }
+    }
+    if (stat.isDirectory()) for (const name of readdirSync(current)) pending.push(path.join(current, name))
+  }
+  return refused
+}
+
+// Runs `open` with a umask that gives new files and folders to the owner alone (0600, 0700),
+// then restores the process's umask: the data folder's files are private from their first
+// byte. The umask belongs to the process, so a worker thread cannot set it; there the data
+// folder's own 0700 and restrictPermissions afterwards keep the files private.
+export async function withPrivateUmask<T>(open: () => Promise<T>): Promise<T> {
+  if (!isMainThread) return open()
+  const previous = process.umask(0o077)
+  try {
+    return await open()
+  } finally {
+    process.umask(previous)
+  }
 }

@@ -99,7 +99,7 @@ function isAbandoned(lockPath: string): boolean {
 // hard-linked into place, which fails if the lock exists. A crash can never leave an empty lock.
 function createExclusively(file: string, info: OwnerInfo): boolean {
   const temp = `${file}.${process.pid}.${Date.now()}.new`
-  writeFileSync(temp, JSON.stringify(info, null, 2))
+  writeFileSync(temp, JSON.stringify(info, null, 2), { mode: 0o600 })
   try {
     linkSync(temp, file)
     return true
@@ -113,7 +113,7 @@ function createExclusively(file: string, info: OwnerInfo): boolean {
 
 function writeAtomically(file: string, info: OwnerInfo): void {
   const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, JSON.stringify(info, null, 2))
+  writeFileSync(temp, JSON.stringify(info, null, 2), { mode: 0o600 })
   renameSync(temp, file)
 }
 
@@ -122,7 +122,7 @@ function writeAtomically(file: string, info: OwnerInfo): void {
 function removeStale(lockPath: string, stale: OwnerInfo | null): void {
   const takeover = `${lockPath}.takeover`
   try {
-    closeSync(openSync(takeover, 'wx'))
+    closeSync(openSync(takeover, 'wx', 0o600))
   } catch {
     try {
       if (Date.now() - statSync(takeover).mtimeMs > 10_000) rmSync(takeover, { force: true })
@@ -144,7 +144,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export async function lockDataDir(dataDir: string): Promise<LockResult> {
   const lockPath = lockPathFor(dataDir)
-  mkdirSync(path.dirname(lockPath), { recursive: true })
+  mkdirSync(path.dirname(lockPath), { recursive: true, mode: 0o700 })
   for (let attempt = 0; attempt < 200; attempt++) {
     const info: OwnerInfo = {
       pid: process.pid,
