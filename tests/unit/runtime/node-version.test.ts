@@ -40,8 +40,8 @@ test('on an older Node the check prints one line to stderr and exits 1', () => {
 })
 
 // Modules evaluate in import order: the check must come before anything an old Node fails on.
-test('npm start, npm test and the claimline CLI import the check first', () => {
-  for (const entry of ['scripts/start.ts', 'scripts/test.ts', 'lib/cli/main.ts']) {
+test('npm start, npm test and the claimline CLI (compiled and from source) import the check first', () => {
+  for (const entry of ['scripts/start.ts', 'scripts/test.ts', 'lib/cli/bin.ts', 'lib/cli/main.ts']) {
     const firstImport = /^import\s.*$/m.exec(readFileSync(path.join(root, entry), 'utf8'))?.[0]
     expect(firstImport, entry).toMatch(/^import '[./]+(lib\/)?runtime\/require-supported-node'$/)
   }
