@@ -1,11 +1,25 @@
 // claimline reextract [--all | ARTICLE_ID…]: without ids, every article extracted by an older extractor.
-import { listArticleIdsWithExtractorOtherThan } from '../queries/articles'
+import { z } from 'zod'
+import { articleExists, listArticleIdsWithExtractorOtherThan } from '../queries/articles'
 import { reextractArticle, type ReextractResult } from '../ingest/reextract'
 import { EXTRACTOR_VERSION } from '../ingest/version'
 import { progress } from './progress'
 
+const articleId = z.uuid()
+
+// The ids given that name no stored article. Checked before any work, so a typo among many
+// ids re-extracts nothing rather than some.
+async function unknownArticles(ids: string[]): Promise<string[]> {
+  const unknown: string[] = []
+  for (const id of ids) if (!articleId.safeParse(id).success || !(await articleExists(id))) unknown.push(id)
+  return unknown
+}
+
 export async function runReextract(args: string[]): Promise<number> {
   const ids = args.filter((a) => a !== '--all')
+  const unknown = await unknownArticles(ids)
+  for (const id of unknown) console.error(`No such article: ${id}`)
+  if (unknown.length > 0) return 1
   const targets = ids.length > 0 ? ids : await listArticleIdsWithExtractorOtherThan(EXTRACTOR_VERSION)
   const bar = progress(targets.length)
   const results: ReextractResult[] = []

@@ -1,6 +1,6 @@
 // claimline token …: personal API tokens for scripts, printed once.
 import { parseArgs } from 'node:util'
-import { issueApiToken } from '../auth/api-tokens'
+import { findAccountToken, issueApiToken } from '../auth/api-tokens'
 import { normaliseEmail } from '../auth/throttle'
 import { listApiTokens, revokeApiToken } from '../queries/api-tokens'
 import { findUserByEmail } from '../queries/users'
@@ -8,7 +8,7 @@ import { findUserByEmail } from '../queries/users'
 export const TOKEN_USAGE = `  token create --email E --name N [--days D]
                                  print a new API token for that account (shown once)
   token list --email E           list an account's tokens
-  token revoke --email E ID      revoke one`
+  token revoke --email E ID      revoke one, named by its id or the prefix the list shows`
 
 export async function runToken(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } } })
@@ -29,10 +29,16 @@ export async function runToken(args: string[]): Promise<number> {
     case 'list':
       for (const t of await listApiTokens(user.id)) console.log([t.id, t.prefix.padEnd(12), t.revokedAt ? 'revoked' : 'live   ', t.name].join('  '))
       return 0
-    case 'revoke':
-      if (!id) throw new Error('Give the token id (token list shows it).')
-      console.log((await revokeApiToken(id, user.id, null)) ? 'Revoked.' : 'No live token with that id for this account.')
+    case 'revoke': {
+      if (!id) throw new Error('Give the token: its id or the prefix token list shows.')
+      const match = await findAccountToken(user.id, id)
+      if (match.kind === 'none') throw new Error(`No such token for ${user.email}: ${id} (token list shows them).`)
+      if (match.kind === 'many') throw new Error(`${id} names ${match.tokens.length} tokens of ${user.email}; give the id: ${match.tokens.map((t) => t.id).join(', ')}.`)
+      const { token } = match
+      const revoked = await revokeApiToken(token.id, user.id, null)
+      console.log(revoked ? `Revoked ${token.prefix} "${token.name}".` : `${token.prefix} "${token.name}" was already revoked.`)
       return 0
+    }
     default:
       console.error(`Unknown token command "${sub ?? ''}".\n\n${TOKEN_USAGE}`)
       return 2
