@@ -1,6 +1,7 @@
-// claimline ingest <files|folders|globs|-> [--update] [--publisher NAME] [--date ISO]
+// claimline ingest <files|folders|globs|feeds|URLs|-> [--update] [--publisher NAME] [--date YYYY-MM-DD]
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { z } from 'zod'
 import { fetchArticle } from '../ingest/fetch-url'
 import type { IngestOptions, IngestResult } from '../ingest/ingest'
 import { ingestSources, type Source } from '../ingest/sources'
@@ -10,16 +11,30 @@ import { WORKER_HEAP_MB } from '../workers/shared'
 import { readStdin, resolveInputs } from './inputs'
 import { progress } from './progress'
 
+const USAGE = 'Usage: claimline ingest <files|folders|globs|feeds|URLs|-> [--update] [--publisher NAME] [--date YYYY-MM-DD]'
+
 type Flags = { update: boolean; publisher: string | null; date: string | null; rest: string[] }
 
-function parseFlags(args: string[]): Flags {
+// Only YYYY-MM-DD, a day that exists: JavaScript's Date read `06/05/2024` as 5 June, where a
+// desk writing day first meant 6 May, and nothing said so.
+const day = z.iso.date()
+
+// The flags, or what is wrong with them.
+function parseFlags(args: string[]): Flags | string {
   const flags: Flags = { update: false, publisher: null, date: null, rest: [] }
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? ''
-    if (arg === '--update') flags.update = true
-    else if (arg === '--publisher') flags.publisher = args[++i] ?? null
-    else if (arg === '--date') flags.date = args[++i] ?? null
-    else flags.rest.push(arg)
+    if (arg === '--update') {
+      flags.update = true
+    } else if (arg === '--publisher' || arg === '--date') {
+      const value = args[++i]
+      if (value === undefined) return `${arg} needs a value.`
+      if (arg === '--publisher') flags.publisher = value
+      else if (day.safeParse(value).success) flags.date = value
+      else return `--date takes a day as YYYY-MM-DD (2024-05-06 for 6 May 2024), not "${value}".`
+    } else {
+      flags.rest.push(arg)
+    }
   }
   return flags
 }
@@ -60,10 +75,14 @@ export function summaryTable(results: IngestResult[]): string {
 // A source is a file, standard input or a URL; a feed among them expands into its items.
 export async function runIngest(args: string[]): Promise<number> {
   const flags = parseFlags(args)
+  if (typeof flags === 'string') {
+    console.error(`${flags}\n${USAGE}`)
+    return 2
+  }
   const urls = flags.rest.filter((a) => /^https?:\/\//i.test(a))
   const { files, stdin, missing } = resolveInputs(flags.rest.filter((a) => !urls.includes(a)))
   if (files.length === 0 && !stdin && missing.length === 0 && urls.length === 0) {
-    console.error('Usage: claimline ingest <files|folders|globs|feeds|URLs|-> [--update] [--publisher NAME] [--date YYYY-MM-DD]')
+    console.error(USAGE)
     return 2
   }
   const options: IngestOptions = {

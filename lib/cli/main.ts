@@ -22,9 +22,12 @@ async function usage(): Promise<string> {
   return `Usage: claimline <command> [arguments]
 
   extract FILE… | -              print each input's extracted article as one JSON line (no database)
-  ingest FILES|FOLDERS|GLOBS|-   store articles; --update replaces same-URL articles without claims,
-                                 --publisher NAME and --date YYYY-MM-DD supply what the page lacks
-  reextract [--all | ID…]        re-run the current extractor on stored articles' raw sources
+  ingest FILES|FOLDERS|GLOBS|FEEDS|URLS|-
+                                 store articles (a feed's items, a URL's page); --update replaces
+                                 same-URL articles without claims, --publisher NAME and
+                                 --date YYYY-MM-DD supply what the page lacks
+  reextract --all | ID…          re-run the current extractor on stored raw sources: every article
+                                 an older extractor read (--all), or the articles named
   suggest FILE… | -              print each input's candidate claims as one JSON line (no database)
 ${EXPORT_USAGE}
 ${IMPORT_USAGE}

@@ -1,4 +1,6 @@
-// claimline reextract [--all | ARTICLE_ID…]: without ids, every article extracted by an older extractor.
+// claimline reextract --all | ARTICLE_ID…: --all is every article extracted by an older
+// extractor. Nothing at all is a usage error, not "everything": a script whose id list came out
+// empty must not re-extract the whole archive.
 import { z } from 'zod'
 import { articleExists, listArticleIdsWithExtractorOtherThan } from '../queries/articles'
 import { reextractArticle, type ReextractResult } from '../ingest/reextract'
@@ -15,12 +17,21 @@ async function unknownArticles(ids: string[]): Promise<string[]> {
   return unknown
 }
 
+const USAGE = 'Usage: claimline reextract --all | ARTICLE_ID…'
+
 export async function runReextract(args: string[]): Promise<number> {
+  const all = args.includes('--all')
   const ids = args.filter((a) => a !== '--all')
+  // Exactly one of --all and ids; a dash-led argument is a mistyped flag, not an id.
+  const oneOfThem = all ? ids.length === 0 : ids.length > 0
+  if (!oneOfThem || ids.some((a) => a.startsWith('-'))) {
+    console.error(USAGE)
+    return 2
+  }
   const unknown = await unknownArticles(ids)
   for (const id of unknown) console.error(`No such article: ${id}`)
   if (unknown.length > 0) return 1
-  const targets = ids.length > 0 ? ids : await listArticleIdsWithExtractorOtherThan(EXTRACTOR_VERSION)
+  const targets = all ? await listArticleIdsWithExtractorOtherThan(EXTRACTOR_VERSION) : ids
   const bar = progress(targets.length)
   const results: ReextractResult[] = []
   for (const id of targets) {
