@@ -1,119 +1,84 @@
-// Direct quotations and who is credited with them: attribution after the quote ("…," said
-// Smith in his blog; "…," Microsoft said), before it (Smith said: "…"), or carried over from
-// the previous quote (a paragraph that is all quotation continues the last speaker's words).
-import { subjectBefore } from './clauses'
-import { REPORTING_VERBS } from './lexicon'
-import type { Paragraph, Sentence } from './sentences'
-import type { Candidate } from './types'
+// Direct quotations, found paragraph by paragraph in one pass over the characters.
+//
+// Curly marks say which they are; a straight mark opens after white space, an opening bracket or
+// a dash and closes otherwise; a curly opening may be closed by a straight mark (copy mixes them)
+// and by doubled apostrophes (’’). A quotation left open runs to the end of its paragraph: news
+// style for a quote that goes on in the next paragraph, which then opens with a mark again.
+import type { Doc } from './text'
 
-export type QuoteSpan = { open: number; close: number; start: number; end: number; paragraph: number }
+export type Quote = {
+  // Offsets of the opening mark and just after the closing one (or the paragraph's end).
+  open: number
+  close: number
+  // The quoted words without the marks and without a comma or colon that hands over to "said".
+  start: number
+  end: number
+  paragraph: number
+  closed: boolean
+  // The quotation opens its paragraph.
+  opensParagraph: boolean
+}
 
-const VERB = new RegExp(`\\b(${REPORTING_VERBS.join('|')})\\b`, 'i')
-const VERB_BEFORE = new RegExp(`\\b(${REPORTING_VERBS.join('|')})\\b\\s*[:,]?\\s*$`, 'i')
+const OPENING = new Set(['“', '„', '«'])
+const CLOSING = new Set(['”', '»'])
 
-// Straight quotes open after white space or an opening bracket and close elsewhere; curly ones
-// say which they are. A quotation left open runs to the end of its paragraph (news style for a
-// quote that continues in the next paragraph).
-export function findQuotes(paragraph: Paragraph): QuoteSpan[] {
-  const spans: QuoteSpan[] = []
-  const text = paragraph.text
-  let openAt = -1
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (c !== '"' && c !== '“' && c !== '”') continue
-    const prev = i === 0 ? ' ' : text[i - 1]!
-    const opening = c === '“' || (c === '"' && /[\s([{—–-]/.test(prev) && openAt < 0)
-    if (opening && openAt < 0) {
-      openAt = i
-      continue
-    }
-    if (!opening && openAt >= 0) {
-      spans.push(span(paragraph, openAt, i + 1))
+export function findQuotes(doc: Doc): Quote[] {
+  const quotes: Quote[] = []
+  const { text } = doc
+  for (const p of doc.paragraphs) {
+    let openAt = -1
+    const finish = (close: number, closed: boolean) => {
+      const quote = span(text, p.start, p.index, openAt, close, closed)
+      if (quote) quotes.push(quote)
       openAt = -1
     }
-  }
-  if (openAt >= 0) spans.push(span(paragraph, openAt, text.length))
-  return spans
-}
-
-function span(paragraph: Paragraph, open: number, close: number): QuoteSpan {
-  const inner = paragraph.text.slice(open + 1, /["”]$/.test(paragraph.text.slice(0, close)) ? close - 1 : close)
-  const lead = inner.length - inner.trimStart().length
-  // The quoted words without the marks, and without the comma that hands over to "said".
-  const trimmed = inner.trim().replace(/[,;:\s]+$/, '')
-  const start = paragraph.start + open + 1 + lead
-  return { open: paragraph.start + open, close: paragraph.start + close, start, end: start + trimmed.length, paragraph: paragraph.index }
-}
-
-const words = (text: string) => text.split(/\s+/).filter((w) => /\w/.test(w)).length
-
-// Words after the closing mark up to the end of the sentence or the next quotation.
-function attributionAfter(body: string, quote: QuoteSpan, sentenceEnd: number, nextOpen: number): { text: string; at: number } | null {
-  const end = Math.min(sentenceEnd, nextOpen)
-  const tail = body.slice(quote.close, end)
-  const verb = VERB.exec(tail)
-  if (!verb || words(tail.slice(0, verb.index)) > 6) return null
-  const before = tail.slice(0, verb.index).replace(/^[\s,]+/, '').trim()
-  if (before) return { text: before, at: quote.close + verb.index - before.length }
-  // Inverted: "said Smith in his blog", "said Jane Roe, a spokeswoman for Acme."
-  const after = tail.slice(verb.index + verb[0].length)
-  const name = /^\s*([^,.;:]+?)(?=\s+(?:in|on|at|to|during|after|before|when|while|from|via|as)\s|[.,;:]|$)(,\s+(?:a|an|the)\s+[^,.;]+)?/.exec(after)
-  if (!name) return null
-  return { text: (name[1]! + (name[2] ?? '')).trim(), at: quote.close + verb.index + verb[0].length }
-}
-
-// Words before the opening mark in the same sentence that end with a reporting verb.
-function attributionBefore(body: string, quote: QuoteSpan, sentence: Sentence): { text: string; at: number } | null {
-  const head = body.slice(sentence.start, quote.open)
-  const verb = VERB_BEFORE.exec(head)
-  if (!verb) return null
-  const subject = subjectBefore(head, verb.index)
-  if (!subject.text) return null
-  return { text: subject.text, at: sentence.start + subject.start }
-}
-
-export function quoteCandidates(body: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): Candidate[] {
-  const out: Candidate[] = []
-  type Credit = { text: string; at: number; paragraph: number }
-  const state: { last: Credit | null } = { last: null }
-  for (const paragraph of paragraphs) {
-    const quotes = findQuotes(paragraph)
-    for (let q = 0; q < quotes.length; q++) {
-      const quote = quotes[q]!
-      if (words(body.slice(quote.start, quote.end)) < 4) continue
-      const sentence = sentences.find((s) => s.start <= quote.open && quote.open < s.end)
-      const closing = sentences.find((s) => s.start < quote.close && quote.close <= s.end) ?? sentence
-      if (!sentence || !closing) continue
-      // Text before the quote in its sentence; none if it ends a sentence of its own (the
-      // splitter can miss a boundary after an abbreviation like "Corp.").
-      const lead = body.slice(Math.max(sentence.start, quotes[q - 1]?.close ?? 0), quote.open).trim()
-      const before = /[.!?]$/.test(lead) ? '' : body.slice(sentence.start, quote.open).trim()
-      const pre = before ? attributionBefore(body, quote, sentence) : null
-      // A quotation inside a sentence the reporter wrote ("there were "significant
-      // inaccuracies" in …") is part of that sentence's claim, not a quote of its own.
-      if (before && !pre) continue
-      const post = pre ? null : attributionAfter(body, quote, closing.end, quotes[q + 1]?.open ?? Infinity)
-      const who = pre ?? post
-      if (who) {
-        state.last = { ...who, paragraph: paragraph.index }
-        out.push({ kind: 'statement', start: quote.start, end: quote.end, speakerText: who.text, speakerAt: who.at, confidence: 0.9, rule: pre ? 'quote-attributed-before' : 'quote-attributed-after' })
-        continue
+    for (let i = p.start; i < p.end; i++) {
+      const c = text[i]!
+      if (OPENING.has(c)) {
+        if (openAt >= 0) finish(i, false)
+        openAt = i
+      } else if (CLOSING.has(c)) {
+        if (openAt >= 0) finish(i + 1, true)
+      } else if (c === '"') {
+        const prev = i === p.start ? ' ' : text[i - 1]!
+        if (openAt < 0) {
+          if (/[\s([{—–\-/:]/.test(prev)) openAt = i
+        } else {
+          finish(i + 1, true)
+        }
+      } else if (c === '’' && text[i + 1] === '’' && openAt >= 0) {
+        finish(i + 2, true)
+        i++
+      } else if (c === '‘' && text[i + 1] === '‘' && openAt < 0) {
+        openAt = i
+        i++
       }
-      // No attribution: the quote goes on from the previous speaker if that speaker was
-      // quoted in this paragraph or the one before; otherwise it is nobody's yet.
-      const previous = state.last
-      const carried = previous && paragraph.index - previous.paragraph <= 1 ? previous : null
-      if (carried) state.last = { ...carried, paragraph: paragraph.index }
-      out.push({
-        kind: 'statement', start: quote.start, end: quote.end, speakerText: carried?.text ?? null, speakerAt: carried?.at ?? quote.start,
-        confidence: carried ? 0.75 : 0.45, rule: carried ? 'quote-continued' : 'quote-unattributed',
-      })
     }
+    if (openAt >= 0) finish(p.end, false)
+  }
+  return quotes
+}
+
+function span(text: string, paragraphStart: number, paragraph: number, open: number, close: number, closed: boolean): Quote | null {
+  let start = open + 1
+  if (text[start] === '‘' && text[open] === '‘') start++
+  let end = closed ? close - 1 : close
+  if (closed && text[end - 1] === '’' && text[end] === '’') end--
+  while (start < end && /\s/.test(text[start]!)) start++
+  while (end > start && /[\s,;:]/.test(text[end - 1]!)) end--
+  if (end <= start) return null
+  return { open, close, start, end, paragraph, closed, opensParagraph: open === paragraphStart }
+}
+
+// Per token, the quotation it is inside (its index in `quotes`), or -1. One merge-like pass.
+export function quoteIndexByToken(doc: Doc, quotes: readonly Quote[]): Int32Array {
+  const out = new Int32Array(doc.tokens.length).fill(-1)
+  let q = 0
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!
+    while (q < quotes.length && quotes[q]!.close <= t.start) q++
+    const quote = quotes[q]
+    if (quote && quote.open < t.start && t.end <= quote.close && !(quote.closed && t.end === quote.close)) out[i] = q
   }
   return out
-}
-
-// Offsets inside quotation marks: reporting verbs there are the speaker's words, not ours.
-export function quotedRanges(paragraphs: readonly Paragraph[]): [number, number][] {
-  return paragraphs.flatMap((p) => findQuotes(p).map((q) => [q.open, q.close] as [number, number]))
 }

@@ -1,82 +1,70 @@
-// Candidate claims for an article's stored body text: direct quotes, reported speech, reports
-// and allegations by others, denials — each with a kind, a speaker and a subject, as offsets
-// into the text (`bodyText.slice(start, end) === exact`). Pure and deterministic.
-import type { ClaimKind } from '../kinds'
-import { isDenial } from './denials'
-import { quoteCandidates, quotedRanges } from './quotes'
-import { reportedCandidates } from './reported'
-import { splitParagraphs, splitSentences } from './sentences'
-import { EntityIndex, resolveSpeaker, speakerCompany, type Entity, type LastSpeaker, type Speaker } from './speakers'
-import type { Candidate, SuggestOptions, Suggestion } from './types'
+// Candidate claims for an article's stored body text: every attributed statement (direct quotes,
+// reported speech, "according to", hearsay, charges and denials) with its speaker, the company it
+// concerns, its side and kind, and the allegations a company answer responds to — as offsets into
+// the text (`bodyText.slice(start, end) === exact`). Pure, deterministic and linear in the text.
+import { AttributionFinder, type Attribution } from './attribution'
+import { proposeAnswers } from './answers'
+import { EntityIndex } from './entities'
+import { decide } from './kinds'
+import { resolveSource, type Speaker, type SpeakerMemory } from './speakers'
+import { parse } from './text'
+import type { SuggestOptions, Suggestion } from './types'
 
 export type { AnswerLink, KnownEntity, Side, Suggestion, SuggestOptions } from './types'
 
-const PRONOUN_SUBJECT = /\b(?:it|its|they|their|them|the company|the firm)\b/i
+// Longer texts are cut here: every step is linear, but an article is never this long and a
+// bound keeps a hostile input's cost known (about 2 MB of text a second on one core).
+export const MAX_SUGGEST_CHARS = 400_000
 
 // Two rules on the same words: keep the surer one (ties: the longer span), drop the other.
-function withoutOverlaps(candidates: Candidate[]): Candidate[] {
-  const ranked = [...candidates].sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start)
-  const kept: Candidate[] = []
-  for (const c of ranked) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c)
+function withoutOverlaps(found: Attribution[]): Attribution[] {
+  const ranked = [...found].sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start)
+  const kept: Attribution[] = []
+  const taken: [number, number][] = []
+  for (const c of ranked) {
+    if (taken.some(([s, e]) => c.start < e && s < c.end)) continue
+    kept.push(c)
+    taken.push([c.start, c.end])
+  }
   return kept.sort((a, b) => a.start - b.start)
 }
 
-// The kind follows who speaks about whom: a company (or its people) on itself makes a
-// statement or a denial; the press, documents and unnamed sources make allegations, and so
-// does anyone speaking about another company (a regulator, a rival).
-function decideKind(c: Candidate, exact: string, speaker: Speaker | null, subject: Entity | undefined, index: EntityIndex): ClaimKind {
-  if (c.kind === 'denial') return 'denial'
-  const role = speaker?.role ?? null
-  if (role === 'press' || role === 'source') return 'allegation'
-  const own = speakerCompany(speaker, index)
-  if (role === 'self' && (!subject || own === subject)) {
-    const names = [speaker!.name, ...(own ? [own.name, ...own.aliases] : [])]
-    return isDenial(exact, names) ? 'denial' : 'statement'
-  }
-  if (role === 'self' || c.kind === 'allegation') return 'allegation'
-  const opening = exact.split(/\s+/).slice(0, 4).join(' ')
-  const aboutCompany = index.mentionsIn(c.start, c.start + opening.length).some((e) => e.kind === 'company')
-  return role === 'other' && (aboutCompany || PRONOUN_SUBJECT.test(opening)) ? 'allegation' : 'statement'
-}
-
-// Whom it concerns: a company named in the claim; else the speaker's own company when that is
-// the company the article is about (or there is none); else the company the article is about.
-function subjectOf(c: Candidate, speaker: Speaker | null, index: EntityIndex): Entity | undefined {
-  const named = index.mentionsIn(c.start, c.end).find((e) => e.kind === 'company')
-  if (named) return named
-  const own = speakerCompany(speaker, index)
-  const salient = index.salientCompany()
-  return !salient || own === salient ? (own ?? salient) : salient
-}
-
 export function suggestClaims(bodyText: string, options: SuggestOptions = {}): Suggestion[] {
-  const paragraphs = splitParagraphs(bodyText)
-  const sentences = splitSentences(bodyText)
-  const index = new EntityIndex(options.entities ?? [], sentences)
-  const quoted = quotedRanges(paragraphs)
-  const candidates = withoutOverlaps([...quoteCandidates(bodyText, paragraphs, sentences), ...reportedCandidates(sentences, quoted)])
+  const text = bodyText.length > MAX_SUGGEST_CHARS ? bodyText.slice(0, MAX_SUGGEST_CHARS) : bodyText
+  const doc = parse(text)
+  const index = new EntityIndex(doc, options.entities ?? [])
+  const attributions = withoutOverlaps(new AttributionFinder(doc).run())
+  const focal = index.focal()
+  const memory: SpeakerMemory = {}
   const out: Suggestion[] = []
-  let lastSpeaker: LastSpeaker | undefined
-  for (const c of candidates) {
-    const exact = bodyText.slice(c.start, c.end)
-    const speaker = resolveSpeaker(c.speakerText, c.speakerAt, index, lastSpeaker)
-    if (speaker && c.speakerText && EntityIndex.isHuman(c.speakerText, speaker)) lastSpeaker = { speaker, at: c.speakerAt }
-    const subject = subjectOf(c, speaker, index)
-    const kind = decideKind(c, exact, speaker, subject, index)
+  for (const a of attributions) {
+    const speaker: Speaker | null = a.source ? resolveSource(doc, index, a.source.first, a.source.last, memory) : a.implicitSource ? { name: a.implicitSource, role: 'source' } : null
+    if (speaker && a.source) remember(memory, speaker)
+    const exact = text.slice(a.start, a.end)
+    const named = [...index.mentionsIn(a.start, a.end).map((m) => m.entity), ...index.referencesIn(a.start, a.end)]
+    const { side, kind, subject } = decide(speaker, a.stance, exact, named, focal)
     out.push({
       kind,
-      side: kind === 'statement' || kind === 'denial' ? 'company' : 'others',
+      side,
       exact,
-      start: c.start,
-      end: c.end,
+      start: a.start,
+      end: a.end,
       speaker: speaker?.name ?? null,
       ...(speaker?.entity?.id ? { speakerEntityId: speaker.entity.id } : {}),
       subject: subject?.name ?? null,
       ...(subject?.id ? { subjectEntityId: subject.id } : {}),
-      confidence: speaker ? c.confidence : Math.min(c.confidence, 0.5),
-      rule: c.rule,
+      confidence: speaker ? a.confidence : Math.min(a.confidence, 0.5),
+      rule: a.rule,
       answers: [],
     })
   }
+  proposeAnswers(out)
   return out
+}
+
+function remember(memory: SpeakerMemory, speaker: Speaker): void {
+  memory.last = speaker
+  if (speaker.role === 'person' && speaker.entity) memory.person = speaker
+  if (speaker.role === 'org' || speaker.role === 'press') memory.org = speaker
+  if (/\b(?:and|officials|people|sources|critics|analysts)\b/i.test(speaker.name) || speaker.role === 'org') memory.plural = speaker
 }

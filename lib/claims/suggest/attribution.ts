@@ -1,0 +1,895 @@
+// Who is credited with which words: direct quotations with their frames, reported speech after a
+// cue verb, inverted attributions ("…, the company said."), "according to", hearsay adverbs,
+// passive charges ("X was accused of …"), and cues with a noun-phrase object ("denied any
+// wrongdoing"). Works on tokens (text.ts) with the cue lexicon (lexicon.ts); each rule looks at a
+// bounded window around one cue, so the whole pass is linear in the text.
+import {
+  ADVERBIAL_NOUNS, ADVERBIAL_PREPOSITIONS, ADVERBS, BETWEEN_SUBJECT_AND_CUE, cueOf, HEARSAY_ADVERBS, isFiniteVerb, isSpeakerHead, LISTENERS, SPEAKER_HEADS, STATEMENT_NOUNS,
+  type Cue, type Frame, type Stance,
+} from './lexicon'
+import { findQuotes, quoteIndexByToken, type Quote } from './quotes'
+import type { Doc, Sentence, Token } from './text'
+
+export type Attribution = {
+  // The attributed words, as character offsets.
+  start: number
+  end: number
+  // The source as written (token range), or an implicit one ("unnamed reports").
+  source: { first: number; last: number } | null
+  implicitSource: string | null
+  stance: Stance
+  rule: string
+  confidence: number
+  sentence: number
+  // Offset of the cue (or of the quotation), for resolving pronouns against what came before.
+  at: number
+  quote: boolean
+}
+
+type Range = { first: number; last: number }
+
+const BOUNDARY_WORDS = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'after', 'before', 'while', 'when', 'because', 'since', 'if', 'although', 'though', 'where',
+  'so', 'than', 'until', 'once', 'amid', 'despite', 'unless', 'whereas', 'but', 'or', 'nor', 'yet', 'as', 'whether', 'how', 'why', 'what',
+])
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'some', 'any', 'no', 'every', 'each'])
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you'])
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'it', 'you'])
+const PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'for', 'with', 'by', 'from', 'to', 'of', 'about', 'under', 'over', 'into', 'through', 'via', 'last', 'earlier', 'later', 'this'])
+const BE = new Set(['is', 'was', 'were', 'are', 'been', 'being', 'be', 'am', "'s", '’s', 'get', 'got', 'gets', 'getting'])
+const CUT_AFTER_COMMA = new Set(['after', 'before', 'because', 'since', 'adding', 'saying', 'citing', 'noting', 'arguing', 'according', 'while', 'whereas', 'but', 'although', 'though', 'insisting', 'explaining', 'claiming', 'as', 'warning', 'writing', 'telling', 'stressing', 'alleging', 'accusing', 'calling', 'prompting', 'sparking', 'raising', 'even'])
+const DASHES = new Set(['—', '–', '-'])
+const CONNECTOR_WORDS = new Set(['of', 'for', '&', 'and', 'de', 'van', 'von', 'der', 'al', 'bin', 'the'])
+// Words that open an object or an adverbial, not a clause: "(added) to a gain", "(demanded) by X".
+const NOT_A_CLAUSE = new Set(['to', 'of', 'about', 'for', 'with', 'by', 'in', 'on', 'at', 'as', 'and', 'or', 'but', 'nothing', 'so', 'from', 'into', 'up', 'out', 'off', 'over', 'against', 'during', 'after', 'before', 'than'])
+const ADVERBIAL_FILLER = new Set(['with', 'of', 'the', 'a', 'an', 'to', 'on', 'its', 'his', 'her', 'their', 'our', 'social', 'media', 'local', 'national', 'state', 'conference', 'press', 'news', 'phone', 'telephone', 'television', 'televised', 'radio', 'written', 'joint', 'separate', 'brief', 'lengthy', 'official', 'recent', 'new', 'public', 'private', 'company', 'internal', 'emailed', 'prepared', 'weekly', 'annual', 'earnings', 'quarterly', 'investor', 'investors', 'late', 'early', 'last', 'next', 'this', 'that'])
+const PLURAL_SUBJECTS = new Set(['they', 'we', 'i', 'you', 'also', 'often', 'still', 'now', 'both', 'all', 'people', 'police', 'officials', 'critics', 'experts', 'analysts', 'sources', 'polls', 'data', 'documents', 'records', 'democrats', 'republicans', 'investors', 'residents', 'scientists', 'researchers', 'economists', 'observers', 'supporters', 'opponents', 'activists', 'lawmakers', 'members', 'others', 'many', 'some', 'who'])
+const AMBIGUOUS_S = new Set(['claims', 'reports', 'calls', 'charges', 'questions', 'attacks', 'posts', 'tweets', 'notes', 'shows', 'fears', 'hopes', 'doubts', 'demands', 'estimates', 'promises', 'pledges', 'views', 'finds', 'comments', 'counters', 'states', 'sees', 'concerns', 'debates', 'worries', 'forecasts', 'projects', 'cites', 'signals', 'remarks', 'reveals', 'responds', 'replies', 'alleges', 'mocks', 'slams', 'blasts', 'praises', 'defends', 'blames', 'welcomes', 'disputes', 'rejects', 'questions', 'labels', 'brands', 'discusses', 'recalls', 'warns'])
+const PARTICIPLE_BEFORE = new Set(['and', 'after', 'before', 'by', 'while', 'when', 'in', 'without', 'for', 'since', 'also', 'then', 'again', 'repeatedly', 'even', 'publicly', 'privately', 'not', 'but', 'or', 'of', 'instead', 'besides', 'despite', 'as'])
+const cue = (base: string, frames: string, stance: Stance): Cue => ({ base, stance, frames: new Set(frames.split(' ') as Frame[]), form: 'ed' })
+const PHRASAL = {
+  ruleOut: cue('rule out', 'np', 'denial'),
+  pointOut: cue('point out', 'clause quote', 'speech'),
+  cryFoul: cue('cry foul', 'bare', 'accusation'),
+  noComment: cue('decline to comment', 'bare', 'comment'),
+  voiced: cue('voice concern', 'noun-that', 'belief'),
+}
+const STOP_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '.', '!', '?', '—', '–', '…'])
+
+const wordsIn = (tokens: readonly Token[], first: number, last: number) => {
+  let n = 0
+  for (let i = first; i <= last; i++) if (tokens[i]!.type === 'word') n++
+  return n
+}
+
+export class AttributionFinder {
+  readonly quotes: Quote[]
+  private readonly inQuote: Int32Array
+  private readonly sentenceOf: Int32Array
+  readonly found: Attribution[] = []
+  // Offsets of cues already used by a quotation's frame: not reported speech again.
+  private readonly usedCues = new Set<number>()
+  // The last source credited in each sentence: the subject of a participle after it.
+  private readonly lastSource = new Map<number, Range>()
+
+  constructor(private readonly doc: Doc) {
+    this.quotes = findQuotes(doc)
+    this.inQuote = quoteIndexByToken(doc, this.quotes)
+    this.sentenceOf = new Int32Array(doc.tokens.length)
+    for (const s of doc.sentences) for (let i = s.first; i <= s.last; i++) this.sentenceOf[i] = s.index
+  }
+
+  run(): Attribution[] {
+    this.quoteAttributions()
+    for (const s of this.doc.sentences) this.sentenceAttributions(s)
+    return this.found
+  }
+
+  private t(i: number): Token | undefined {
+    return this.doc.tokens[i]
+  }
+  private lower(i: number): string {
+    return this.doc.tokens[i]?.lower ?? ''
+  }
+  private isWord(i: number): boolean {
+    return this.doc.tokens[i]?.type === 'word'
+  }
+  private quoted(i: number): boolean {
+    return (this.inQuote[i] ?? -1) >= 0
+  }
+
+  // --- cues -----------------------------------------------------------------------------------
+
+  // The cue at token i, unless the word is used otherwise: a base form after "to" or a modal
+  // ("what companies can say"), a participle after a determiner ("the reported figures"), a
+  // plural noun ("claims made in a post").
+  private cueAt(i: number, s: Sentence): Cue | undefined {
+    const t = this.t(i)
+    if (!t || t.type !== 'word' || this.quoted(i)) return undefined
+    const cue = this.phrasalCue(i) ?? cueOf(t.lower)
+    if (!cue) return undefined
+    if (t.cap && i !== s.first) return undefined
+    const p = i > s.first ? this.t(i - 1) : undefined
+    const prev = p?.lower ?? ''
+    // "the reported figures", "its claims", "by proposed legislation": not a verb here.
+    if (DETERMINERS.has(prev) || prev === '’s' || prev === "'s") return undefined
+    if (cue.form === 'ed' && PREPOSITIONS.has(prev) && prev !== 'last' && prev !== 'earlier' && prev !== 'later') return undefined
+    if (cue.form === 'base') {
+      // Base forms only after a plural or pronoun subject: "they say", "officials say", "critics allege".
+      if (!p || p.type !== 'word' || !(PLURAL_SUBJECTS.has(prev) || (/[^s']s$/.test(prev) && !p.cap && !isFiniteVerb(prev)) || (p.cap && /s$/.test(prev)))) return undefined
+    }
+    if (cue.form === 's' && AMBIGUOUS_S.has(t.lower)) {
+      // "claims", "reports", "calls": a verb after a name, a pronoun or a plural subject ("the
+      // company reports"), a noun after an adjective or a determiner ("new claims").
+      if (!p) return undefined
+      if (p.type === 'word' && !p.cap && !PRONOUNS.has(prev) && !BETWEEN_SUBJECT_AND_CUE.has(prev) && !SPEAKER_HEADS.has(prev)) return undefined
+      if (p.type === 'quote' && !/["”]/.test(p.text)) return undefined
+      if (p.type === 'punct' && p.text !== ',') return undefined
+      if (p.text === ',' && !this.t(i + 1)?.cap && !PRONOUNS.has(this.lower(i + 1)) && this.lower(i + 1) !== 'that' && this.t(i + 1)?.text !== '.' && this.t(i + 1)?.text !== ',') return undefined
+    }
+    if (cue.form === 'ing') {
+      // A participle after a comma, "and", a preposition, "is", a name or a statement ("…, adding
+      // that", "after accusing", "are alleging", "posted on Twitter accusing", "a statement
+      // warning"); after another noun it describes that noun ("a ruling declaring …").
+      if (p && p.type === 'word' && !p.cap && !PARTICIPLE_BEFORE.has(prev) && !BE.has(prev) && !BETWEEN_SUBJECT_AND_CUE.has(prev) && !STATEMENT_NOUNS.has(prev) && !ADVERBIAL_NOUNS.has(prev)) return undefined
+      if (cue.stance === 'belief' && !BE.has(prev)) return undefined
+    }
+    return cue
+  }
+
+  // Two-word cues: "ruled out", "pointed out", "cried foul", "declined to comment".
+  private phrasalCue(i: number): Cue | undefined {
+    const w = this.lower(i)
+    const n = this.lower(i + 1)
+    if (n === 'out' && /^(?:rule|rules|ruled|ruling)$/.test(w)) return PHRASAL.ruleOut
+    if (n === 'out' && /^(?:point|points|pointed|pointing)$/.test(w)) return PHRASAL.pointOut
+    if (n === 'foul' && /^(?:cry|cries|cried|crying)$/.test(w)) return PHRASAL.cryFoul
+    if (n === 'to' && /^(?:declin|refus)(?:e|es|ed|ing)$/.test(w) && /^(?:comment|say|discuss|elaborate|answer|respond|confirm|disclose|provide|specify|name|identify|address|speculate|reveal|give)$/.test(this.lower(i + 2))) return PHRASAL.noComment
+    if (/^(?:voice|voices|voiced|voicing|express|expresses|expressed|expressing|raise|raises|raised|raising)$/.test(w) && /^(?:concerns?|fears?|doubts?|worries|worry|frustration|anger|alarm|hope|hopes|confidence|optimism|skepticism|scepticism|support|opposition|questions)$/.test(this.lower(n === 'their' || n === 'his' || n === 'her' || n === 'its' || n === 'some' || n === 'serious' ? i + 2 : i + 1))) return PHRASAL.voiced
+    return undefined
+  }
+
+  // --- sources --------------------------------------------------------------------------------
+
+  // The noun phrase that ends at token j, scanning left to a clause boundary.
+  private npLeft(j: number, floor: number): Range | null {
+    if (j >= floor && PRONOUNS.has(this.lower(j)) && !this.t(j)!.cap) return { first: j, last: j }
+    if (j >= floor && PRONOUNS.has(this.lower(j)) && j === floor) return { first: j, last: j }
+    let i = j
+    let n = 0
+    while (i >= floor && n < 14) {
+      const t = this.t(i)!
+      if (t.type === 'quote' || STOP_PUNCT.has(t.text) || this.quoted(i)) break
+      if (BOUNDARY_WORDS.has(t.lower) && !t.cap) break
+      if (t.lower === 'and' && !(this.t(i - 1)?.cap && this.t(i + 1)?.cap)) break
+      // "leaked documents", "the embattled company": a participle before its noun, not a verb.
+      const attributive = /ed$/.test(t.lower) && (i === floor || DETERMINERS.has(this.lower(i - 1)) || BOUNDARY_WORDS.has(this.lower(i - 1)) || PREPOSITIONS.has(this.lower(i - 1)) || STOP_PUNCT.has(this.t(i - 1)?.text ?? ''))
+      if (n > 0 && !t.cap && isFiniteVerb(t.lower) && !attributive && !DETERMINERS.has(t.lower) && t.lower !== '’s' && t.lower !== "'s") break
+      if (n > 0 && PRONOUNS.has(t.lower)) break
+      if (n > 0 && cueOf(t.lower) && !t.cap && !/^(?:report|statement|post)/.test(t.lower)) break
+      i--
+      n++
+    }
+    let first = i + 1
+    // "On Monday the company", "In a statement the firm": an opening phrase is not the subject.
+    if (first <= j && PREPOSITIONS.has(this.lower(first))) {
+      let k = first
+      while (k <= j && !DETERMINERS.has(this.lower(k)) && !(this.t(k)!.cap && k > first && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(this.lower(k)))) k++
+      first = k
+    }
+    while (first <= j && (this.lower(first) === 'and' || this.lower(first) === 'also')) first++
+    if (first > j) return null
+    return { first, last: j }
+  }
+
+  // The subject of a cue at token `cue`: skips auxiliaries and adverbs ("has long argued"), a
+  // parenthesis, and an apposition ("Jane Roe, a spokeswoman for Acme, said").
+  private sourceLeft(cue: number, floor: number): Range | null {
+    let j = cue - 1
+    while (j >= floor && BETWEEN_SUBJECT_AND_CUE.has(this.lower(j)) && !this.t(j)!.cap) j--
+    if (j < floor) return null
+    if (this.t(j)!.text === ')') {
+      let k = j - 1
+      while (k >= floor && this.t(k)!.text !== '(' && j - k < 12) k--
+      if (k >= floor && this.t(k)!.text === '(') j = k - 1
+    }
+    if (j < floor) return null
+    const t = this.t(j)!
+    if (t.text === ',' || DASHES.has(t.text)) return this.apposition(j, floor)
+    // A relative clause: "a blog post that said …" — the antecedent speaks.
+    if (!t.cap && (t.lower === 'that' || t.lower === 'which' || t.lower === 'who')) return this.npLeft(j - 1, floor)
+    return this.npLeft(j, floor)
+  }
+
+  // "Name, description, said": the name (with its description) when there is one; two
+  // descriptions may stand in a row ("…, the CEO of X, X's parent, said").
+  private apposition(comma: number, floor: number): Range | null {
+    let end = comma
+    for (let hop = 0; hop < 3; hop++) {
+      let k = end - 1
+      while (k >= floor && k > end - 25 && this.t(k)!.text !== ',' && !DASHES.has(this.t(k)!.text) && this.t(k)!.type !== 'quote' && !this.quoted(k)) k--
+      if (k < floor || k <= end - 25 || (this.t(k)!.text !== ',' && !DASHES.has(this.t(k)!.text))) return null
+      // "The group that owns her music, Big Machine, says": the name between the commas.
+      if (hop === 0 && this.t(k + 1)?.cap && this.isNameRun(k + 1, end - 1)) return { first: k + 1, last: end - 1 }
+      const np = this.npLeft(k - 1, floor)
+      if (!np) return null
+      // A name, a pronoun or an unnamed source heads the subject; a description may need one more hop.
+      const head = this.t(np.first)!
+      if (head.cap || PRONOUNS.has(head.lower) || hop === 2) return { first: np.first, last: end - 1 }
+      end = k
+    }
+    return null
+  }
+
+  private isNameRun(first: number, last: number): boolean {
+    if (last < first || last - first > 5) return false
+    for (let i = first; i <= last; i++) if (!(this.t(i)!.cap || CONNECTOR_WORDS.has(this.lower(i)))) return false
+    return true
+  }
+
+  // The subject after an inverted cue: "said Jane Roe, a spokeswoman for Acme".
+  private sourceRight(k: number, s: Sentence): Range | null {
+    let i = k
+    const stops = new Set(['in', 'on', 'during', 'after', 'before', 'when', 'while', 'via', 'as', 'to', 'told', 'adding', 'who', 'that', 'last', 'earlier', 'this', 'from', 'at'])
+    while (i <= s.last && i - k < 8) {
+      const t = this.t(i)!
+      if (t.type === 'quote' || STOP_PUNCT.has(t.text)) break
+      if (i > k && stops.has(t.lower) && !t.cap) break
+      i++
+    }
+    if (i === k) return null
+    const first = this.t(k)!
+    let named = false
+    for (let n = k; n < i; n++) if (this.t(n)!.cap) named = true
+    if (!first.cap && !DETERMINERS.has(first.lower) && !PRONOUNS.has(first.lower) && !named && !isSpeakerHead(first.lower)) return null
+    let last = i - 1
+    // ", a spokeswoman for Acme" / ", the company's chief executive"
+    if (this.t(i)?.text === ',' && i + 1 <= s.last) {
+      let j = i + 1
+      while (j <= s.last && j - i < 14 && !STOP_PUNCT.has(this.t(j)!.text) && this.t(j)!.type !== 'quote') j++
+      const next = this.t(i + 1)!
+      if (j > i + 1 && (DETERMINERS.has(next.lower) || !cueOf(next.lower)) && !BOUNDARY_WORDS.has(next.lower) && !PREPOSITIONS.has(next.lower)) last = j - 1
+    }
+    return { first: k, last }
+  }
+
+  // The sentence's own subject: the words before its first verb (after a dateline or an
+  // opening phrase). Used for participles ("…, adding that …") and coordinated cues.
+  private sentenceSubject(s: Sentence): Range | null {
+    const start = this.clauseStart(s)
+    // "Peng Mei — project manager … — responded …": the name before an apposition.
+    let n = start
+    while (n <= s.last && n - start < 5 && this.t(n)!.type === 'word' && this.t(n)!.cap) n++
+    if (n > start && (this.t(n)?.text === ',' || DASHES.has(this.t(n)?.text ?? '')) && !PREPOSITIONS.has(this.lower(start)) && !BOUNDARY_WORDS.has(this.lower(start))) return { first: start, last: n - 1 }
+    for (let i = start; i <= s.last && i - start < 25; i++) {
+      const t = this.t(i)!
+      if (t.type !== 'word' || t.cap) continue
+      if (isFiniteVerb(t.lower) || cueOf(t.lower)) {
+        let j = i - 1
+        while (j >= start && BETWEEN_SUBJECT_AND_CUE.has(this.lower(j)) && !this.t(j)!.cap) j--
+        if (j < start) return null
+        if (this.t(j)!.text === ',') return this.apposition(j, start)
+        return this.npLeft(j, start)
+      }
+    }
+    return null
+  }
+
+  // Where a sentence's own words start: after a dateline ("LONDON (AP) — ") or a label.
+  private clauseStart(s: Sentence): number {
+    for (let i = s.first; i <= s.last && i - s.first < 10; i++) {
+      const t = this.t(i)!
+      if (DASHES.has(t.text) && i > s.first) {
+        const head = this.doc.text.slice(s.start, t.start)
+        if (/^[\p{Lu}\s.,'’()-]+(?:\([^)]*\))?\s*$/u.test(head) || /\((?:AP|Reuters|AFP|Bloomberg)\)\s*$/i.test(head)) return i + 1
+      }
+    }
+    return s.first
+  }
+
+  // --- content --------------------------------------------------------------------------------
+
+  // Past "on Thursday", "in a statement", "late Tuesday", "in an interview with the BBC".
+  private skipAdverbials(k: number, s: Sentence): number {
+    let i = k
+    for (let hop = 0; hop < 5 && i <= s.last; hop++) {
+      const t = this.t(i)!
+      if (t.text === ',' && i + 1 <= s.last && (ADVERBS.has(this.lower(i + 1)) || ADVERBIAL_PREPOSITIONS.has(this.lower(i + 1)))) {
+        i++
+        continue
+      }
+      if (ADVERBS.has(t.lower)) {
+        i++
+        continue
+      }
+      if (ADVERBIAL_PREPOSITIONS.has(t.lower)) {
+        let j = i + 1
+        let hit = -1
+        while (j <= s.last && j - i <= 8) {
+          const w = this.t(j)!
+          if (w.text === '.' && this.t(j - 1)?.type === 'word') {
+            j++
+            continue
+          }
+          if (w.type !== 'word') break
+          if (ADVERBIAL_NOUNS.has(w.lower) || /^\d/.test(w.text)) hit = j
+          else if (w.cap && j > i + 1) hit = hit >= 0 ? j : hit
+          else if (!ADVERBIAL_FILLER.has(w.lower) && !(hit < 0 && !isFiniteVerb(w.lower) && !BOUNDARY_WORDS.has(w.lower) && j - i <= 3)) break
+          j++
+        }
+        if (hit < 0) break
+        // "in an interview with the BBC": the listener belongs to the adverbial too.
+        i = hit + 1
+        continue
+      }
+      break
+    }
+    return i
+  }
+
+  // A finite verb among the first words: what follows reads as a clause, not an object.
+  private startsClause(k: number, s: Sentence): boolean {
+    for (let i = k; i <= s.last && i - k < 12; i++) {
+      const t = this.t(i)!
+      if (t.type === 'punct' && (t.text === ';' || (t.text === '.' && !(this.t(i - 1)?.type === 'word' && this.t(i - 1)!.end === t.start && /\./.test(this.t(i - 1)!.text + this.lower(i - 1)) || /^\p{Lu}/u.test(this.t(i - 1)?.text ?? '') && (this.t(i - 1)?.text.length ?? 0) <= 4)))) return false
+      if (i > k && t.type === 'word' && !t.cap && isFiniteVerb(t.lower)) return true
+      if (i > k && (t.lower === "'s" || t.lower === '’s') && this.t(i + 1) && !this.t(i + 1)!.cap && this.isWord(i + 1) && /^(?:been|not|a|an|the|no|never|going|done|gone|over|still|just|also|very|too|likely|unlikely|ready|clear|time|important|possible|true|hard|easy|up|down|in|on|out|all|about|why|what|how)$/.test(this.lower(i + 1))) return true
+    }
+    return false
+  }
+
+  // Where the clause that starts at k ends: the sentence's end, a semicolon, a new clause joined
+  // by ", while / , adding / , but / , according to", a second cue ("… and denied …"), "and that".
+  private clauseEnd(k: number, s: Sentence): number {
+    let depth = 0
+    for (let i = k; i <= s.last; i++) {
+      const t = this.t(i)!
+      if (t.text === '(') depth++
+      if (t.text === ')') depth = Math.max(0, depth - 1)
+      // '…conversation,” adding “…' : a quotation that hands over to a new clause ends it.
+      if (t.type === 'quote' && i > k && this.t(i - 1)!.text === ',' && CUT_AFTER_COMMA.has(this.lower(i + 1))) return i + 1
+      if (depth > 0 || this.quoted(i)) continue
+      if (t.text === ';') return i
+      if (t.text === ',' && i + 1 <= s.last) {
+        const next = this.lower(i + 1)
+        if (CUT_AFTER_COMMA.has(next)) return i
+        if (this.invertedSourceAfter(i + 1, s)) return i
+        // ", which will reportedly …", ", who said …": a relative clause with its own source.
+        if ((next === 'which' || next === 'who') && this.hasOwnCue(i + 2, s)) return i
+        // ", it has also acknowledged that …": a new attributed clause.
+        if (this.cueClauseAhead(i + 1, s)) return i
+      }
+      // "a post that said …": the relative clause is another attribution.
+      if ((t.lower === 'that' || t.lower === 'which') && i > k && this.isWord(i - 1) && !this.t(i - 1)!.cap && this.hasOwnCue(i + 1, s, 2)) return i
+      if (t.lower === 'and' && i > k) {
+        const n1 = this.lower(i + 1)
+        const n2 = this.lower(i + 2)
+        if (n1 === 'that' || cueOf(n1)?.form === 'ed' || cueOf(n1)?.form === 's' || ((n1 === 'also' || n1 === 'has' || n1 === 'have' || n1 === 'then' || n1 === 'later') && cueOf(n2))) return i
+      }
+    }
+    return s.last + 1
+  }
+
+  // A cue or a hearsay adverb within the next few words.
+  private hasOwnCue(k: number, s: Sentence, within = 4): boolean {
+    for (let i = k; i <= s.last && i - k < within; i++) {
+      const w = this.lower(i)
+      if (HEARSAY_ADVERBS.has(w) && w !== 'apparently') return true
+      const c = cueOf(w)
+      if (c && (c.form === 'ed' || c.form === 's') && c.stance !== 'support' && c.frames.has('clause')) return true
+    }
+    return false
+  }
+
+  // "NP (has) (also) CUE that" at k: another clause with its own source.
+  private cueClauseAhead(k: number, s: Sentence): boolean {
+    for (let i = k; i <= s.last && i - k < 7; i++) {
+      const t = this.t(i)!
+      if (t.type !== 'word') return false
+      const c = cueOf(t.lower)
+      if (c && i > k && (c.form === 'ed' || c.form === 's') && !t.cap) return this.lower(i + 1) === 'that' || this.t(i + 1)?.text === ':'
+    }
+    return false
+  }
+
+  // ", the company said." / ", said Jane Roe." / ", Smith told the Post." at k: a speaker of a
+  // clause that came before, then the sentence's end.
+  private invertedSourceAfter(k: number, s: Sentence): boolean {
+    for (let i = k; i <= s.last && i - k < 14; i++) {
+      const t = this.t(i)!
+      if (t.type === 'quote' || t.text === ';') return false
+      if (t.type !== 'word') continue
+      const cue = cueOf(t.lower)
+      if (cue && cue.frames.has('quote') && (cue.form === 'ed' || cue.form === 's') && !t.cap) {
+        const after = this.skipAdverbials(i + 1, s)
+        const rest = after > s.last ? '' : this.doc.text.slice(this.t(after)!.start, this.t(s.last)!.end)
+        return i - k <= 8 && (/^[\s.,!?”"’)]*$/.test(rest) || (cue.base === 'tell' && /^[\p{L}\s'’.&-]{0,40}[.!?]?$/u.test(rest)) || i === k)
+      }
+    }
+    return false
+  }
+
+  // The attributed words between token first and the end token (exclusive), as characters,
+  // without the punctuation that closes the sentence (a closing quotation mark stays when its
+  // opening one is inside).
+  private charSpan(first: number, endToken: number): [number, number] | null {
+    let last = endToken - 1
+    while (last >= first && this.t(last)!.type !== 'word' && !(this.t(last)!.type === 'quote' && this.balanced(first, last))) last--
+    while (first <= last && (this.t(first)!.type === 'punct' || (this.t(first)!.type === 'quote' && !this.opensQuoteClosedBy(first, last)))) first++
+    if (last < first) return null
+    return [this.t(first)!.start, this.t(last)!.end]
+  }
+
+  private balanced(first: number, last: number): boolean {
+    let n = 0
+    for (let i = first; i <= last; i++) if (this.t(i)!.type === 'quote' && /["“”]/.test(this.t(i)!.text)) n++
+    return n % 2 === 0
+  }
+
+  private opensQuoteClosedBy(first: number, last: number): boolean {
+    for (let i = first + 1; i <= last; i++) if (this.t(i)!.type === 'quote' && /["”]/.test(this.t(i)!.text)) return true
+    return false
+  }
+
+  // A source that can speak: a name, a pronoun, or a noun phrase headed by a person, a role, an
+  // organisation or a document ("the stock added 2%" has no speaker).
+  private speakerLike(r: Range): boolean {
+    let head = ''
+    for (let i = r.first; i <= r.last; i++) if (this.t(i)!.cap || PRONOUNS.has(this.lower(i))) return true
+    for (let i = r.first; i <= r.last; i++) {
+      const t = this.t(i)!
+      if (t.type !== 'word') continue
+      if (i > r.first && head && (/^(?:of|for|at|with|from|in|familiar|close|who|that|on|by|including|such)$/.test(t.lower) || /(?:ed|ing)$/.test(t.lower))) break
+      head = t.lower
+    }
+    return isSpeakerHead(head)
+  }
+
+  private emit(a: Omit<Attribution, 'start' | 'end'>, span: [number, number] | null, minWords: number): boolean {
+    if (!span) return false
+    if (a.source && !this.speakerLike(a.source)) return false
+    const text = this.doc.text.slice(span[0], span[1])
+    if ((text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < minWords) return false
+    this.found.push({ ...a, start: span[0], end: span[1] })
+    if (a.source) this.lastSource.set(a.sentence, a.source)
+    return true
+  }
+
+  // --- quotations -----------------------------------------------------------------------------
+
+  private tokenAt(offset: number): number {
+    // Binary search: the first token starting at or after offset.
+    let lo = 0
+    let hi = this.doc.tokens.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.doc.tokens[mid]!.start < offset) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  private quoteAttributions(): void {
+    type Credit = { source: Range | null; implicit: string | null; paragraph: number }
+    let last = null as Credit | null
+    for (let q = 0; q < this.quotes.length; q++) {
+      const quote = this.quotes[q]!
+      const inner = this.doc.text.slice(quote.start, quote.end)
+      const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+      const openTok = this.tokenAt(quote.open)
+      const afterTok = this.tokenAt(quote.close)
+      const sOpen = this.doc.sentences[this.sentenceOf[openTok] ?? 0]
+      const closeTok = Math.max(openTok, afterTok - 1)
+      const sClose = this.doc.sentences[this.sentenceOf[closeTok] ?? 0]
+      if (!sOpen || !sClose) continue
+      const nextOpen = this.quotes[q + 1] ? this.tokenAt(this.quotes[q + 1]!.open) : Infinity
+      const after = quote.closed ? this.frameAfter(afterTok, Math.min(sClose.last, nextOpen - 1), sClose) : null
+      const prevClose = q > 0 ? this.tokenAt(this.quotes[q - 1]!.close) : 0
+      const beforeFloor = Math.max(sOpen.first, prevClose)
+      const before = after ? null : this.frameBefore(openTok, beforeFloor, sOpen)
+      const frame = after ?? before
+      if (words < 2) continue
+      if (frame) {
+        this.usedCues.add(frame.cue)
+        last = { source: frame.source, implicit: null, paragraph: quote.paragraph }
+        this.emit({ source: frame.source, implicitSource: null, stance: frame.stance, rule: after ? 'quote-attributed-after' : 'quote-attributed-before', confidence: 0.9, sentence: sOpen.index, at: this.t(frame.cue)!.start, quote: true }, [quote.start, quote.end], 2)
+        continue
+      }
+      // No frame of its own: a quotation that opens its sentence goes on from the last speaker
+      // quoted in this paragraph or the one before.
+      const opensSentence = openTok <= sOpen.first || (q > 0 && beforeFloor === openTok)
+      if (opensSentence && last && quote.paragraph - last.paragraph <= 1) {
+        const credit: Credit = { source: last.source, implicit: last.implicit, paragraph: quote.paragraph }
+        last = credit
+        this.emit({ source: credit.source, implicitSource: credit.implicit, stance: 'speech', rule: 'quote-continued', confidence: 0.75, sentence: sOpen.index, at: quote.open, quote: true }, [quote.start, quote.end], 3)
+      }
+    }
+  }
+
+  // ‘,” Smith said.’ / ‘,” said Smith, a spokesman.’ / ‘,” Smith told the Post on Monday.’
+  private frameAfter(k: number, limit: number, s: Sentence): { source: Range | null; cue: number; stance: Stance } | null {
+    // The quotation hands over to its frame: it ends with a comma, a question or exclamation
+    // mark or a full stop, or a comma or dash follows ('"significant inaccuracies" in the
+    // reports' is part of a sentence, not a quotation with a frame).
+    const closing = this.t(k - 1)
+    const inside = closing ? this.t(k - 2) : undefined
+    const next = this.t(k)
+    if (!(inside && /^[,?!.…]$/.test(inside.text)) && !(next && (next.text === ',' || DASHES.has(next.text)))) return null
+    let i = k
+    while (i <= limit && (this.t(i)!.text === ',' || DASHES.has(this.t(i)!.text))) i++
+    if (i > limit) return null
+    // Inverted: the cue comes first.
+    const first = this.cueAt(i, { ...s, first: -1 })
+    if (first && first.frames.has('quote') && first.form !== 'ing' && first.form !== 'base') {
+      return { source: this.sourceRight(i + 1, s), cue: i, stance: first.stance }
+    }
+    for (let j = i + 1; j <= limit && j - i < 24; j++) {
+      const t = this.t(j)!
+      if (t.type === 'quote') return null
+      const cue = this.cueAt(j, { ...s, first: -1 })
+      if (cue && cue.frames.has('quote') && cue.form !== 'ing') {
+        const source = this.sourceLeft(j, i)
+        return source ? { source, cue: j, stance: cue.stance } : null
+      }
+      if (t.type === 'word' && !t.cap && isFiniteVerb(t.lower) && !BETWEEN_SUBJECT_AND_CUE.has(t.lower) && t.lower !== '’s' && t.lower !== "'s") return null
+    }
+    return null
+  }
+
+  // ‘Smith said: "…’ / ‘Smith told reporters, "…’ / ‘…, adding: "…’ / ‘said in a statement that "…’
+  private frameBefore(open: number, floor: number, s: Sentence): { source: Range | null; cue: number; stance: Stance } | null {
+    let j = open - 1
+    if (j < floor) return null
+    // What may stand between the cue and the quotation.
+    if (this.t(j)!.text === ':' || this.t(j)!.text === ',') j--
+    if (this.lower(j) === 'that') j--
+    for (let back = 0; j >= floor && back < 12; back++, j--) {
+      const cue = this.cueAt(j, s)
+      if (cue && (cue.frames.has('quote') || cue.frames.has('obj-clause'))) {
+        // Only listeners and adverbials between the cue and the quotation.
+        let k = j + 1
+        if (cue.frames.has('obj-clause') || cue.frames.has('obj-to')) k = this.skipListener(k, s)
+        k = this.skipAdverbials(k, s)
+        if (this.t(k)?.text === ',' || this.t(k)?.text === ':') k++
+        if (this.lower(k) === 'that') k++
+        if (k !== open) return null
+        const source = cue.form === 'ing' ? this.mainSubject(j, s) : this.sourceLeft(j, Math.max(floor, s.first))
+        return { source: source ?? this.mainSubject(j, s), cue: j, stance: cue.stance }
+      }
+      const t = this.t(j)!
+      if (t.type === 'quote' || t.text === '.' || t.text === ';') return null
+    }
+    return null
+  }
+
+  // "told reporters", "told the BBC", "warned investors", "assured the public".
+  private skipListener(k: number, s: Sentence): number {
+    const t = this.t(k)
+    if (!t || t.type !== 'word') return k
+    if (OBJECT_PRONOUNS.has(t.lower) || LISTENERS.has(t.lower)) return k + 1
+    let i = k
+    if (DETERMINERS.has(t.lower)) i++
+    const start = i
+    while (i <= s.last && i - start < 5 && this.isWord(i) && (this.t(i)!.cap || (i > start && !isFiniteVerb(this.lower(i)) && !BOUNDARY_WORDS.has(this.lower(i)) && i - start < 3 && (LISTENERS.has(this.lower(i)) || /^(?:public|press|media|newspaper|paper|agency|committee|court|conference|audience|crowd|outlet|magazine|station|network|panel|board|hearing|senate|house|nation|country|world)$/.test(this.lower(i)))))) i++
+    return i > start ? i : k
+  }
+
+  private mainSubject(cue: number, s: Sentence): Range | null {
+    // The subject of the last attribution in this sentence before the cue, else the sentence's.
+    const last = this.lastSource.get(s.index)
+    if (last && last.last < cue) return last
+    return this.sentenceSubject(s)
+  }
+
+  // --- sentences ------------------------------------------------------------------------------
+
+  private sentenceAttributions(s: Sentence): void {
+    this.accordingTo(s)
+    for (let i = s.first; i <= s.last; i++) {
+      const cue = this.cueAt(i, s)
+      if (!cue || this.usedCues.has(i)) continue
+      this.fromCue(i, cue, s)
+    }
+    this.hearsay(s)
+  }
+
+  private fromCue(i: number, cue: Cue, s: Sentence): void {
+    const prev = this.lower(i - 1)
+    const at = this.t(i)!.start
+    const base = { implicitSource: null, stance: cue.stance, sentence: s.index, at, quote: false }
+    // Passive: "was accused of", "has been criticised for", "were told to".
+    if (cue.form === 'ed' && (BE.has(prev) || (BETWEEN_SUBJECT_AND_CUE.has(prev) && BE.has(this.lower(i - 2)))) && i > s.first) {
+      this.passive(i, cue, s)
+      return
+    }
+    const subject = () => (cue.form === 'ing' || (i > s.first && (prev === 'and' || prev === 'but')) ? this.mainSubject(i, s) : this.sourceLeft(i, this.clauseStart(s)) ?? this.mainSubject(i, s))
+    let k = i + 1
+    // "declined to comment (on …)", "cried foul": the words are the cue itself.
+    if (cue.frames.has('bare')) {
+      this.emit({ ...base, source: subject(), rule: cue.stance === 'comment' ? 'no-comment' : 'cue-bare', confidence: 0.7 }, this.charSpan(i, this.clauseEnd(i + 1, s)), 2)
+      return
+    }
+    // "voiced concerns that …", "raised questions about …".
+    if (cue.frames.has('noun-that')) {
+      for (let j = k; j <= s.last && j - k < 5; j++) {
+        if (this.lower(j) === 'that' || this.lower(j) === 'about' || this.lower(j) === 'over') {
+          this.emit({ ...base, source: subject(), rule: 'voiced', confidence: 0.65 }, this.charSpan(j + 1, this.clauseEnd(j + 1, s)), 3)
+          return
+        }
+      }
+      return
+    }
+    if (cue.base === 'rule out' || cue.base === 'point out') k++
+    // "accused Acme of …", "warned investors of …"
+    if (cue.frames.has('obj-of')) {
+      for (let j = k; j <= s.last && j - k < 10; j++) {
+        if (this.lower(j) === 'of') {
+          const end = this.clauseEnd(j + 1, s)
+          if (this.emit({ ...base, source: subject(), rule: 'accused-of', confidence: 0.8 }, this.charSpan(j + 1, end), 2)) return
+          break
+        }
+        if (STOP_PUNCT.has(this.t(j)!.text) || this.t(j)!.type === 'quote') break
+      }
+    }
+    // "described the deal as …", "called it "immaterial"", "called the process a sham".
+    if (cue.frames.has('obj-as')) {
+      for (let j = k; j <= s.last && j - k < 10; j++) {
+        const t = this.t(j)!
+        const complement = t.lower === 'as' || (cue.base === 'call' && j > k && (t.type === 'quote' || ((t.lower === 'a' || t.lower === 'an') && j > k)))
+        if (complement) {
+          const end = this.clauseEnd(j + 1, s)
+          if (this.emit({ ...base, source: subject(), rule: 'described-as', confidence: 0.7 }, this.charSpan(k, end), 2)) return
+          break
+        }
+        if (STOP_PUNCT.has(t.text) || (t.type === 'word' && !t.cap && isFiniteVerb(t.lower))) break
+      }
+      if (cue.base === 'call' && this.lower(k) === 'for') {
+        this.emit({ ...base, source: subject(), rule: 'called-for', confidence: 0.6 }, this.charSpan(k + 1, this.clauseEnd(k + 1, s)), 2)
+        return
+      }
+      if (!cue.frames.has('clause') && !cue.frames.has('np')) return
+    }
+    // "vowed to …"; "urged voters to …", "told executives to …".
+    if (cue.frames.has('to') && this.lower(k) === 'to') {
+      this.emit({ ...base, source: subject(), rule: 'cue-to', confidence: 0.65 }, this.charSpan(k, this.clauseEnd(k + 1, s)), 3)
+      return
+    }
+    if (cue.frames.has('obj-to')) {
+      const listener = this.skipListener(k, s)
+      const object = listener > k ? listener : this.objectEnd(k, s)
+      if (object > k && this.lower(object) === 'to' && this.isWord(object + 1)) {
+        this.emit({ ...base, source: subject(), rule: 'cue-object-to', confidence: 0.65 }, this.charSpan(object, this.clauseEnd(object + 1, s)), 3)
+        return
+      }
+    }
+    // "…, says John Petrides, portfolio manager at X." / "The key, says Buser, is …"
+    if (prev === ',' && (cue.form === 's' || cue.form === 'ed') && cue.frames.has('quote')) {
+      const source = this.sourceRight(k, s)
+      if (source) {
+        const after = this.skipAdverbials(source.last + 1, s)
+        if (after > s.last || /^[.!?]$/.test(this.t(after)!.text)) {
+          this.inverted(i, cue, s)
+          return
+        }
+        if (this.t(after)?.text === ',' && this.t(source.last)?.text !== ',') {
+          const start = this.clauseStart(s)
+          this.emit({ ...base, source, rule: 'reported-parenthetical', confidence: 0.7 }, this.charSpan(start, s.last + 1), 4)
+          return
+        }
+      }
+    }
+    if (cue.frames.has('obj-clause')) k = this.skipListener(k, s)
+    if (cue.frames.has('clause') || cue.frames.has('obj-clause')) {
+      if (cue.base === 'tell' && k === i + 1) return
+      k = this.skipAdverbials(k, s)
+      // "assured the public on Weibo, a Twitter-like site, that …": past an apposition.
+      if (this.t(k)?.text === ',' && k > i + 1) {
+        let c = k + 1
+        while (c <= s.last && c - k < 12 && this.t(c)!.text !== ',' && !STOP_PUNCT.has(this.t(c)!.text)) c++
+        if (this.t(c)?.text === ',' && this.lower(c + 1) === 'that') k = c + 1
+      }
+      if (this.t(k)?.text === ':' || (this.t(k)?.text === ',' && this.t(k + 1)?.type === 'quote')) k++
+      let hasThat = false
+      if (this.lower(k) === 'that' && !this.t(k)!.cap) {
+        k++
+        hasThat = true
+      }
+      if (k > s.last || /^[.!?]$/.test(this.t(k)!.text) || (this.t(k)!.text === ',' && k === i + 1)) {
+        this.inverted(i, cue, s)
+        return
+      }
+      // A whole quotation after the cue is the quotation rule's.
+      if (this.t(k)!.type === 'quote' && this.quoted(k + 1)) {
+        const q = this.quotes[this.inQuote[k + 1]!]!
+        const end = this.clauseEnd(k, s)
+        if (end <= s.last + 1 && this.tokenAt(q.close) >= end - 1) return
+      }
+      const opener = this.lower(k)
+      const clauseLike = hasThat || (cue.stance !== 'denial' && !NOT_A_CLAUSE.has(opener) && this.startsClause(k, s) && !(cue.base === 'tell' && k === i + 1))
+      if (clauseLike && this.clause({ ...base, source: subject(), rule: cue.stance === 'belief' ? 'belief' : 'reported-speech', confidence: cue.stance === 'belief' ? 0.6 : 0.8 }, k, s)) return
+    }
+    // "denied any wrongdoing", "rejected the claims", "criticised the deal": the cue stays in
+    // the words (the object alone would read as the opposite).
+    if (cue.frames.has('np') && cue.form !== 'base') {
+      const from = this.skipAdverbials(i + 1, s)
+      if (from > s.last || STOP_PUNCT.has(this.t(from)!.text)) return
+      const end = this.clauseEnd(from, s)
+      this.emit({ ...base, source: subject(), rule: cue.stance === 'denial' ? 'denial-verb' : 'cue-object', confidence: cue.stance === 'denial' || cue.stance === 'accusation' ? 0.75 : 0.55 }, this.charSpan(i, end), 2)
+    }
+  }
+
+  // The end of a short object noun phrase at k ("WeWork executives", "the public").
+  private objectEnd(k: number, s: Sentence): number {
+    let i = k
+    while (i <= s.last && i - k < 6 && this.isWord(i) && this.lower(i) !== 'to' && !isFiniteVerb(this.lower(i))) i++
+    return i
+  }
+
+  // "…, the company said." / "…, said Jane Roe." : the clause before the source.
+  private inverted(cueIdx: number, cue: Cue, s: Sentence): void {
+    const start = this.clauseStart(s)
+    let source = this.sourceLeft(cueIdx, start)
+    let comma = source ? source.first - 1 : cueIdx - 1
+    if (!source || this.t(comma)?.text !== ',') {
+      // "…, said Jane Roe."
+      if (this.t(cueIdx - 1)?.text === ',') {
+        source = this.sourceRight(cueIdx + 1, s)
+        comma = cueIdx - 1
+      } else return
+    }
+    if (!source || comma <= start) return
+    // "Meanwhile, Doctor says, they're …": the words after the second comma.
+    if (this.t(this.skipAdverbials(cueIdx + 1, s))?.text === ',' && cueIdx + 2 <= s.last && source.first - 1 >= start) {
+      const from = this.skipAdverbials(cueIdx + 1, s) + 1
+      if (wordsIn(this.doc.tokens, from, s.last) >= 4) {
+        this.emit({ source, implicitSource: null, stance: cue.stance, rule: 'reported-parenthetical', confidence: 0.7, sentence: s.index, at: this.t(cueIdx)!.start, quote: false }, this.charSpan(from, this.clauseEnd(from, s)), 4)
+        return
+      }
+    }
+    if (this.quoted(comma - 1) || this.t(comma - 1)?.type === 'quote') return
+    this.emit({ source, implicitSource: null, stance: cue.stance === 'belief' ? 'belief' : cue.stance, rule: 'reported-inverted', confidence: 0.7, sentence: s.index, at: this.t(cueIdx)!.start, quote: false }, this.charSpan(start, comma), 4)
+  }
+
+  // "X was accused (by Y) of …", "X has been criticised for …", "employees were told to …".
+  private passive(i: number, cue: Cue, s: Sentence): void {
+    let k = i + 1
+    let agent: Range | null = null
+    const base = { implicitSource: null as string | null, stance: cue.stance, sentence: s.index, at: this.t(i)!.start, quote: false }
+    for (let hop = 0; hop < 3 && k <= s.last; hop++) {
+      const next = this.skipAdverbials(k, s)
+      if (this.lower(next) === 'by') {
+        const np = this.sourceRight(next + 1, s)
+        if (np) {
+          agent = { first: np.first, last: Math.min(np.last, this.npRightEnd(next + 1, s)) }
+          k = agent.last + 1
+          continue
+        }
+      }
+      k = next
+      break
+    }
+    // "In a company email sent by chairman Marcelo Claure, employees were told that …"
+    if (!agent) {
+      for (let b = s.first; b < i - 1; b++) {
+        if (this.lower(b) === 'by' && this.t(b + 1)?.type === 'word') {
+          const np = this.sourceRight(b + 1, s) ?? { first: b + 1, last: this.npRightEnd(b + 1, s) }
+          if (np && np.last < i && np.last >= np.first) agent = { first: np.first, last: Math.min(np.last, this.npRightEnd(b + 1, s)) }
+        }
+      }
+    }
+    const word = this.lower(k)
+    const implicit = agent ? null : cue.stance === 'accusation' || cue.stance === 'denial' ? 'unnamed critics' : 'unnamed sources'
+    if ((cue.base === 'accuse' && word === 'of') || ((cue.base === 'criticize' || cue.base === 'criticise' || cue.base === 'blame' || cue.base === 'condemn' || cue.base === 'attack' || cue.base === 'slam' || cue.base === 'blast') && word === 'for')) {
+      this.emit({ ...base, source: agent, implicitSource: implicit, rule: 'passive-charge', confidence: 0.7 }, this.charSpan(k + 1, this.clauseEnd(k + 1, s)), 2)
+      return
+    }
+    if (word === 'to' && (cue.frames.has('obj-to') || cue.frames.has('to')) && this.isWord(k + 1)) {
+      this.emit({ ...base, source: agent, implicitSource: implicit, rule: 'passive-to', confidence: 0.55 }, this.charSpan(k, this.clauseEnd(k + 1, s)), 3)
+      return
+    }
+    if (word === 'that' && cue.frames.has('clause') || word === 'that' && cue.frames.has('obj-clause')) {
+      this.clause({ ...base, source: agent, implicitSource: implicit, rule: 'passive-that', confidence: agent ? 0.65 : 0.5 }, k + 1, s)
+    }
+  }
+
+  // A reported clause from k, and a second one joined by "and that" with the same source.
+  private clause(a: Omit<Attribution, 'start' | 'end'>, k: number, s: Sentence): boolean {
+    const end = this.clauseEnd(k, s)
+    const ok = this.emit(a, this.charSpan(k, end), 3)
+    if (ok && this.lower(end) === 'and' && this.lower(end + 1) === 'that') this.emit(a, this.charSpan(end + 2, this.clauseEnd(end + 2, s)), 3)
+    else if (ok && this.t(end)?.text === ',' && this.lower(end + 1) === 'and' && this.lower(end + 2) === 'that') this.emit(a, this.charSpan(end + 3, this.clauseEnd(end + 3, s)), 3)
+    return ok
+  }
+
+  private npRightEnd(k: number, s: Sentence): number {
+    let i = k
+    while (i <= s.last && i - k < 8 && this.isWord(i) && !['of', 'for', 'to', 'that', 'on', 'in', 'at'].includes(this.lower(i))) i++
+    return i - 1
+  }
+
+  // "According to X, …" / "…, according to X." / "As X reported, …" / "That's according to X."
+  private accordingTo(s: Sentence): void {
+    const start = this.clauseStart(s)
+    if (this.hasHearsay(s)) return
+    for (let i = s.first; i < s.last; i++) {
+      if (this.quoted(i)) continue
+      const isAccording = this.lower(i) === 'according' && this.lower(i + 1) === 'to'
+      const isPer = this.lower(i) === 'per' && i > s.first && this.t(i - 1)!.text === ',' && this.t(i + 1)?.cap
+      if (!isAccording && !isPer) continue
+      const srcFirst = isAccording ? i + 2 : i + 1
+      let srcLast = srcFirst
+      while (srcLast + 1 <= s.last && !STOP_PUNCT.has(this.t(srcLast + 1)!.text) && this.t(srcLast + 1)!.type !== 'quote' && srcLast - srcFirst < 14) srcLast++
+      if (srcFirst > s.last) continue
+      const source = { first: srcFirst, last: srcLast }
+      const base = { source, implicitSource: null, stance: 'speech' as Stance, sentence: s.index, at: this.t(i)!.start, quote: false, rule: 'according-to', confidence: 0.8 }
+      const opening = i <= start + 1
+      if (opening && this.t(srcLast + 1)?.text === ',') {
+        this.emit(base, this.charSpan(srcLast + 2, this.clauseEnd(srcLast + 2, s)), 3)
+      } else if (i > start && this.t(i - 1)!.text === ',' && srcLast + 1 >= s.last) {
+        // "That's according to X": the sentence before is the attributed one.
+        if (/^that(?:’s|'s| is)?$/i.test(this.doc.text.slice(this.t(start)!.start, this.t(i - 1)!.start).trim()) && s.index > 0) {
+          const prev = this.doc.sentences[s.index - 1]!
+          this.emit(base, this.charSpan(this.clauseStart(prev), prev.last + 1), 3)
+        } else {
+          this.emit(base, this.charSpan(start, i - 1), 3)
+        }
+      } else if (/^that(?:’s|'s| is)?$/i.test(this.doc.text.slice(this.t(start)!.start, this.t(i)!.start).trim()) && s.index > 0) {
+        const prev = this.doc.sentences[s.index - 1]!
+        this.emit(base, this.charSpan(this.clauseStart(prev), prev.last + 1), 3)
+      } else if (this.t(i - 1)?.text === ',' && this.t(srcLast + 1)?.text === ',') {
+        // In the middle: the whole sentence is the claim.
+        this.emit({ ...base, confidence: 0.65 }, this.charSpan(start, s.last + 1), 4)
+      }
+      return
+    }
+    // "As Emily Feng reports for NPR, …"
+    if (this.lower(start) === 'as' && this.t(start + 1)?.cap) {
+      for (let j = start + 2; j <= s.last && j - start < 12; j++) {
+        const cue = this.cueAt(j, s)
+        if (cue && cue.frames.has('quote')) {
+          let c = j + 1
+          while (c <= s.last && this.t(c)!.text !== ',' && c - j < 8) c++
+          if (this.t(c)?.text !== ',') return
+          this.usedCues.add(j)
+          this.emit({ source: { first: start + 1, last: j - 1 }, implicitSource: null, stance: 'speech', sentence: s.index, at: this.t(j)!.start, quote: false, rule: 'as-reported', confidence: 0.7 }, this.charSpan(c + 1, this.clauseEnd(c + 1, s)), 4)
+          return
+        }
+      }
+    }
+  }
+
+  // The source of a closing "…, according to X." in the sentence, if any.
+  private accordingSource(s: Sentence): Range | null {
+    for (let i = s.first; i < s.last; i++) {
+      if (this.lower(i) !== 'according' || this.lower(i + 1) !== 'to' || this.quoted(i)) continue
+      let last = i + 2
+      while (last + 1 <= s.last && !STOP_PUNCT.has(this.t(last + 1)!.text) && this.t(last + 1)!.type !== 'quote' && last - i < 16) last++
+      return last >= i + 2 ? { first: i + 2, last } : null
+    }
+    return null
+  }
+
+  private hasHearsay(s: Sentence): boolean {
+    for (let i = s.first; i <= s.last; i++) if (HEARSAY_ADVERBS.has(this.lower(i)) && this.lower(i) !== 'apparently' && !this.quoted(i)) return true
+    return false
+  }
+
+  // "… reportedly …", "… allegedly …": the clause around the adverb, someone else's account.
+  private hearsay(s: Sentence): void {
+    for (let i = s.first; i <= s.last; i++) {
+      if (!HEARSAY_ADVERBS.has(this.lower(i)) || this.quoted(i) || this.lower(i) === 'apparently') continue
+      let from = i - 1
+      while (from > s.first && !STOP_PUNCT.has(this.t(from - 1)!.text) && this.t(from - 1)!.type !== 'quote' && this.lower(from - 1) !== 'and' && !(BOUNDARY_WORDS.has(this.lower(from - 1)) && this.lower(from - 1) !== 'that')) from--
+      const start = Math.max(from, this.clauseStart(s))
+      let end = this.clauseEnd(i + 1, s)
+      for (let j = i + 1; j < end; j++) {
+        if (this.t(j)!.text === '(' || (this.lower(j) === 'and' && this.hasOwnCue(j + 1, s, 4) && HEARSAY_ADVERBS.has(this.lower(j + 2)))) {
+          end = j
+          break
+        }
+      }
+      const according = this.accordingSource(s)
+      this.emit({ source: according, implicitSource: according ? null : 'unnamed reports', stance: this.lower(i) === 'allegedly' ? 'accusation' : 'speech', rule: `hearsay-${this.lower(i)}`, confidence: 0.6, sentence: s.index, at: this.t(i)!.start, quote: false }, this.charSpan(start, end), 4)
+    }
+  }
+}
