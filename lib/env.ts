@@ -22,6 +22,8 @@ const schema = z.object({
   // How long one input's extraction, or one article's suggestions, may run on an analysis worker
   // before it is stopped (seconds). Real articles take well under one.
   CLAIMLINE_ANALYSIS_DEADLINE: z.coerce.number().positive().max(3600).default(20),
+  // Items taken from one feed; the rest are left out, and the editor is told "first N of M".
+  CLAIMLINE_FEED_MAX_ITEMS: z.coerce.number().int().min(1).max(100_000).default(500),
 })
 
 export type Env = z.infer<typeof schema>

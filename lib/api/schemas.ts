@@ -184,6 +184,7 @@ export const ingestResponse = z
         z.object({ name: z.string(), status: z.literal('failed'), error: z.object({ code: z.string(), message: z.string() }) }),
       ]),
     ),
+    notices: z.array(z.string()).meta({ description: 'What to know besides the results, e.g. "news.rss: first 500 of 10,000 items taken (the limit per feed is 500; CLAIMLINE_FEED_MAX_ITEMS)."' }),
   })
   .meta({ id: 'IngestResults' })
 

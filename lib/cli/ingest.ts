@@ -54,7 +54,7 @@ function describe(result: IngestResult): string {
   }
 }
 
-export function summaryTable(results: IngestResult[]): string {
+export function summaryTable(results: IngestResult[], notices: string[] = []): string {
   const count = (status: IngestResult['status']) => results.filter((r) => r.status === status).length
   const rows = [
     ['created', count('created')],
@@ -69,6 +69,7 @@ export function summaryTable(results: IngestResult[]): string {
     lines.push('', 'Failed:')
     for (const f of failures) lines.push(`  ${f.name}: ${f.error.message}`)
   }
+  if (notices.length > 0) lines.push('', 'Note:', ...notices.map((notice) => `  ${notice}`))
   return lines.join('\n')
 }
 
@@ -102,14 +103,15 @@ export async function runIngest(args: string[]): Promise<number> {
   const bar = progress(sources.length)
   // Extracted on worker threads, one per core, while earlier batches are stored.
   const pool = createTaskPool({ size: bulkPoolSize(), maxHeapMb: WORKER_HEAP_MB })
+  const notices: string[] = []
   try {
-    results.push(
-      ...(await ingestSources(sources, { ...options, extract: (input, fixes) => extractOnWorker(input, fixes, pool) }, { onExpand: (count) => bar.grow(count - 1), onResult: (result) => bar.tick(`${result.name}: ${describe(result)}`) })),
-    )
+    const report = await ingestSources(sources, { ...options, extract: (input, fixes) => extractOnWorker(input, fixes, pool) }, { onExpand: (count) => bar.grow(count - 1), onResult: (result) => bar.tick(`${result.name}: ${describe(result)}`) })
+    results.push(...report.results)
+    notices.push(...report.notices)
   } finally {
     await pool.close()
   }
   bar.done()
-  console.log(summaryTable(results))
+  console.log(summaryTable(results, notices))
   return results.some((r) => r.status === 'failed') ? 1 : 0
 }

@@ -18,7 +18,8 @@ export type FeedItem = {
   summary: string | null
 }
 
-export type Feed = { title: string | null; items: FeedItem[] }
+// `items` are the first `maxItems` of the feed's `total`.
+export type Feed = { title: string | null; items: FeedItem[]; total: number }
 
 // Full text rather than a teaser (which is a line or two): several paragraphs, or that much text.
 const FULL_TEXT_PARAGRAPHS = 3
@@ -38,48 +39,55 @@ function isoDate(value: string | null): string | null {
   return value ? (parseDate(value)?.iso ?? null) : null
 }
 
-function rssItems($: CheerioAPI): FeedItem[] {
-  return $('item')
-    .toArray()
-    .map((node) => {
-      const item = $(node)
-      return {
-        title: text(item.children('title')),
-        link: text(item.children('link')) ?? text(item.children('guid[isPermaLink!="false"]')),
-        published: isoDate(text(item.children('pubDate')) ?? text(item.children('dc\\:date'))),
-        author: text(item.children('dc\\:creator')) ?? text(item.children('author')),
-        content: text(item.children('content\\:encoded')),
-        summary: text(item.children('description')),
-      }
-    })
+function rssItems($: CheerioAPI, nodes: Element[]): FeedItem[] {
+  return nodes.map((node) => {
+    const item = $(node)
+    return {
+      title: text(item.children('title')),
+      link: text(item.children('link')) ?? text(item.children('guid[isPermaLink!="false"]')),
+      published: isoDate(text(item.children('pubDate')) ?? text(item.children('dc\\:date'))),
+      author: text(item.children('dc\\:creator')) ?? text(item.children('author')),
+      content: text(item.children('content\\:encoded')),
+      summary: text(item.children('description')),
+    }
+  })
 }
 
-function atomItems($: CheerioAPI): FeedItem[] {
-  return $('entry')
-    .toArray()
-    .map((node) => {
-      const entry = $(node)
-      const alternate = entry.children('link[rel="alternate"]').attr('href') ?? entry.children('link:not([rel])').attr('href') ?? null
-      return {
-        title: text(entry.children('title')),
-        link: alternate,
-        published: isoDate(text(entry.children('published')) ?? text(entry.children('updated'))),
-        author: text(entry.find('author > name')),
-        content: text(entry.children('content')),
-        summary: text(entry.children('summary')),
-      }
-    })
+function atomItems($: CheerioAPI, nodes: Element[]): FeedItem[] {
+  return nodes.map((node) => {
+    const entry = $(node)
+    const alternate = entry.children('link[rel="alternate"]').attr('href') ?? entry.children('link:not([rel])').attr('href') ?? null
+    return {
+      title: text(entry.children('title')),
+      link: alternate,
+      published: isoDate(text(entry.children('published')) ?? text(entry.children('updated'))),
+      author: text(entry.find('author > name')),
+      content: text(entry.children('content')),
+      summary: text(entry.children('summary')),
+    }
+  })
 }
 
-export function parseFeed(xml: string): Feed {
+// Only the first `maxItems` items are read: a feed of 10 000 items costs no more than its first
+// few hundred beyond the XML parse itself.
+export function parseFeed(xml: string, maxItems = Infinity): Feed {
   if (!looksLikeFeed(xml)) throw new IngestError('bad-feed', 'This is not an RSS or Atom feed.')
   const $ = load(xml, { xml: true })
   if ($('parsererror').length > 0) throw new IngestError('bad-feed', 'The feed is not well-formed XML.')
   const atom = $('feed').length > 0
-  const items = atom ? atomItems($) : rssItems($)
+  const nodes = (atom ? $('entry') : $('item')).toArray()
+  const taken = nodes.slice(0, maxItems)
+  const items = atom ? atomItems($, taken) : rssItems($, taken)
   const title = atom ? text($('feed > title')) : text($('channel > title'))
   if (items.length === 0) throw new IngestError('bad-feed', 'The feed has no items.')
-  return { title, items }
+  return { title, items, total: nodes.length }
+}
+
+// What an editor is told when a feed had more items than were taken.
+export function feedCutNotice(source: string, feed: Feed): string | null {
+  if (feed.items.length >= feed.total) return null
+  const n = (value: number) => value.toLocaleString('en-US')
+  return `${source}: first ${n(feed.items.length)} of ${n(feed.total)} items taken (the limit per feed is ${n(feed.items.length)}; CLAIMLINE_FEED_MAX_ITEMS).`
 }
 
 const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -105,6 +113,9 @@ function hasFullText(item: FeedItem): boolean {
 
 export type FeedEntry = { name: string; input: () => Promise<IngestInput> }
 
+// A source's entries, and a notice for the editor when a feed was cut short.
+export type Expansion = { entries: FeedEntry[]; notice: string | null }
+
 // One entry per item, each producing its input lazily (fetching only when needed), so a batch
 // reports every item separately and goes on past a failed fetch.
 export function feedEntries(feed: Feed, fetchPage: (url: string) => Promise<IngestInput>): FeedEntry[] {
@@ -123,11 +134,12 @@ export function feedEntries(feed: Feed, fetchPage: (url: string) => Promise<Inge
   })
 }
 
-// Any input → what to ingest: a feed's items, or the input itself.
-export function entriesFor(input: IngestInput, fetchPage: (url: string) => Promise<IngestInput>): FeedEntry[] {
+// Any input → what to ingest: a feed's first `maxItems` items, or the input itself.
+export function entriesFor(input: IngestInput, fetchPage: (url: string) => Promise<IngestInput>, maxItems = Infinity): Expansion {
   const head = new TextDecoder().decode(input.bytes.subarray(0, 2048))
-  if (!looksLikeFeed(head)) return [{ name: input.name, input: async () => input }]
-  return feedEntries(parseFeed(decodeBytes(input.bytes, input.contentType).text), fetchPage)
+  if (!looksLikeFeed(head)) return { entries: [{ name: input.name, input: async () => input }], notice: null }
+  const feed = parseFeed(decodeBytes(input.bytes, input.contentType).text, maxItems)
+  return { entries: feedEntries(feed, fetchPage), notice: feedCutNotice(input.name, feed) }
 }
 
 // A source (a file, an upload, a URL) → what to ingest. When loading it or reading it as a
@@ -136,11 +148,12 @@ export async function entriesFromSource(
   name: string,
   load: () => Promise<IngestInput>,
   fetchPage: (url: string) => Promise<IngestInput> = (url) => fetchArticle(url),
-): Promise<FeedEntry[]> {
+  maxItems = Infinity,
+): Promise<Expansion> {
   try {
-    return entriesFor(await load(), fetchPage)
+    return entriesFor(await load(), fetchPage, maxItems)
   } catch (error) {
     const failure = error instanceof Error ? error : new IngestError('fetch', String(error))
-    return [{ name, input: () => Promise.reject(failure) }]
+    return { entries: [{ name, input: () => Promise.reject(failure) }], notice: null }
   }
 }

@@ -243,6 +243,9 @@ export type BatchOptions = {
   // Where extraction runs: the process's analysis workers by default (lib/workers/shared.ts);
   // the command line brings a pool sized for bulk work.
   extract?: (input: IngestInput, fixes: DraftFixes | undefined) => Promise<Extracted>
+  // Once aborted (the client that asked went away), no further entry is loaded and no further
+  // batch stored; what was extracted but not yet stored is dropped, never half-written.
+  signal?: AbortSignal
 }
 
 const DEFAULT_BATCH_SIZE = 100
@@ -297,13 +300,16 @@ export async function ingestEntries(
       onResult(result)
     }
   }
+  const stopped = () => options.signal?.aborted === true
   for await (const entry of entries) {
+    if (stopped()) break
     const started = await start(entry)
+    if (stopped()) break
     ahead.push(started)
     aheadBytes += started.bytes
     if (ahead.length >= 2 * batchSize || aheadBytes >= BATCH_BYTES) await flush(batchSize)
   }
-  while (ahead.length > 0) await flush(batchSize)
+  while (ahead.length > 0 && !stopped()) await flush(batchSize)
   return results
 }
 

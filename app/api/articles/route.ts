@@ -67,7 +67,7 @@ async function fromJson(request: Request): Promise<{ inputs: IngestInput[]; fixe
   const input = parsed.data
   if ('text' in input) return { inputs: [{ bytes: new TextEncoder().encode(input.text), name: 'pasted text', contentType: 'text/plain; charset=utf-8' }], fixes: input.fixes }
   if ('html' in input) return { inputs: [{ bytes: new TextEncoder().encode(input.html), name: input.url ?? 'pasted HTML', url: input.url, contentType: 'text/html; charset=utf-8' }], fixes: input.fixes }
-  return { inputs: [await fetchArticle(input.url)], fixes: input.fixes } // a feed URL expands into its items below
+  return { inputs: [await fetchArticle(input.url, { signal: request.signal })], fixes: input.fixes } // a feed URL expands into its items below
 }
 
 async function fromMultipart(request: Request): Promise<IngestInput[]> {
@@ -90,11 +90,12 @@ export const POST = guardedRoute('editor', async (request, user) => {
     const multipart = type.startsWith('multipart/form-data')
     if (!multipart && !type.startsWith('application/json')) throw new HttpError(415, 'unsupported-media-type', 'Send application/json or multipart/form-data.')
     const { inputs, fixes } = multipart ? { inputs: await fromMultipart(request), fixes: undefined } : await fromJson(request)
-    const results = await ingestSources(
+    // request.signal fires when the client disconnects: the work stops there (lib/ingest/sources.ts).
+    const { results, notices } = await ingestSources(
       inputs.map((input) => ({ name: input.name, load: async () => input })),
-      { actorId: user.id, fixes },
+      { actorId: user.id, fixes, signal: request.signal },
     )
-    return NextResponse.json({ results } satisfies z.input<typeof ingestResponse>, { status: statusFor(results) })
+    return NextResponse.json({ results, notices } satisfies z.input<typeof ingestResponse>, { status: statusFor(results) })
   } catch (error) {
     if (error instanceof HttpError) return jsonError(error.status, error.code, error.message)
     if (error instanceof IngestError) return jsonError(STATUS_FOR[error.code], error.code, error.message)

@@ -51,6 +51,21 @@ function Results({ state, label }: { state: ResultsState; label: string }) {
   if (state.error) return <FormError error={state.error} />
   if (state.results.length === 0) return null
   return (
+    <>
+      {state.notices && state.notices.length > 0 && (
+        <ul className="warnings" aria-label={`${label}: notices`}>
+          {state.notices.map((notice) => (
+            <li key={notice}>{notice}</li>
+          ))}
+        </ul>
+      )}
+      <ResultList state={state} label={label} />
+    </>
+  )
+}
+
+function ResultList({ state, label }: { state: ResultsState; label: string }) {
+  return (
     <ul className="results" aria-label={label}>
       {state.results.map((result, i) => (
         <li key={`${result.name}-${i}`}>

@@ -26,7 +26,8 @@ export type Preview = {
 }
 
 export type PreviewState = { preview: Preview | null; error: string | null }
-export type ResultsState = { results: IngestResult[]; error: string | null }
+// notices: what the editor must know besides the results (a feed cut to its first items).
+export type ResultsState = { results: IngestResult[]; error: string | null; notices?: string[] }
 
 const MAX_FILES = 200
 const MAX_URLS = 50
@@ -98,12 +99,12 @@ export const ingestFiles = guardedAction('editor', async (user, _previous: Resul
   if (files.length === 0) return { results: [], error: 'Choose one or more files first.' }
   if (files.length > MAX_FILES) return { results: [], error: `At most ${MAX_FILES} files at a time.` }
   const sources = files.map((file) => ({ name: file.name, load: async (): Promise<IngestInput> => ({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, contentType: file.type || null }) }))
-  return { results: await ingestSources(sources, { actorId: user.id }), error: null }
+  return { ...(await ingestSources(sources, { actorId: user.id })), error: null }
 })
 
 export const ingestUrls = guardedAction('editor', async (user, _previous: ResultsState, form: FormData): Promise<ResultsState> => {
   const urls = formText(form, 'urls').split(/\s+/).map((u) => u.trim()).filter(Boolean)
   if (urls.length === 0) return { results: [], error: 'Enter one or more URLs, one per line.' }
   if (urls.length > MAX_URLS) return { results: [], error: `At most ${MAX_URLS} URLs at a time.` }
-  return { results: await ingestSources(urls.map((url) => ({ name: url, load: () => fetchArticle(url) })), { actorId: user.id }), error: null }
+  return { ...(await ingestSources(urls.map((url) => ({ name: url, load: () => fetchArticle(url) })), { actorId: user.id })), error: null }
 })

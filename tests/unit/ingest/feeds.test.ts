@@ -53,17 +53,49 @@ test('feeds are told from pages; broken and empty feeds are clear errors', () =>
   expect(() => parseFeed('<html></html>')).toThrow(IngestError)
   expect(() => parseFeed('<?xml version="1.0"?><rss><channel><title>Empty</title></channel></rss>')).toThrow(/no items/)
   const page: IngestInput = { bytes: new TextEncoder().encode('<html><body><p>x</p></body></html>'), name: 'page.html' }
-  expect(entriesFor(page, fetchPage).map((e) => e.name)).toEqual(['page.html'])
-  expect(entriesFor({ bytes: fixture('teasers.atom'), name: 'wire.atom' }, fetchPage)).toHaveLength(2)
+  expect(entriesFor(page, fetchPage).entries.map((e) => e.name)).toEqual(['page.html'])
+  expect(entriesFor({ bytes: fixture('teasers.atom'), name: 'wire.atom' }, fetchPage)).toMatchObject({ entries: [{}, {}], notice: null })
 })
 
 test('a source that cannot be loaded, or a broken feed, is one failing entry rather than an error', async () => {
   const unreachable = await entriesFromSource('https://news.example/', () => Promise.reject(new IngestError('fetch', 'offline')), fetchPage)
-  expect(unreachable.map((e) => e.name)).toEqual(['https://news.example/'])
-  await expect(unreachable[0]!.input()).rejects.toThrow('offline')
+  expect(unreachable.entries.map((e) => e.name)).toEqual(['https://news.example/'])
+  await expect(unreachable.entries[0]!.input()).rejects.toThrow('offline')
   const broken = await entriesFromSource('empty.rss', async () => ({ bytes: new TextEncoder().encode('<?xml version="1.0"?><rss><channel></channel></rss>'), name: 'empty.rss' }), fetchPage)
-  expect(broken).toHaveLength(1)
-  await expect(broken[0]!.input()).rejects.toThrow(/no items/)
+  expect(broken.entries).toHaveLength(1)
+  await expect(broken.entries[0]!.input()).rejects.toThrow(/no items/)
   const feed = await entriesFromSource('wire.atom', async () => ({ bytes: fixture('teasers.atom'), name: 'wire.atom' }), fetchPage)
-  expect(feed).toHaveLength(2)
+  expect(feed.entries).toHaveLength(2)
+})
+
+// A feed of `count` full-text items, RSS or Atom, made here rather than stored (it is 10 MB).
+function bigFeed(count: number, kind: 'rss' | 'atom'): Uint8Array {
+  const body = (i: number) => `<p>Item ${i} of the wire: ${'The harbour board met again on Tuesday to discuss the ferry terminal. '.repeat(3)}</p>`.repeat(3)
+  const items = Array.from({ length: count }, (_, i) =>
+    kind === 'rss'
+      ? `<item><title>Wire item ${i + 1}</title><link>https://wire.example/${i + 1}</link><content:encoded><![CDATA[${body(i + 1)}]]></content:encoded></item>`
+      : `<entry><title>Wire item ${i + 1}</title><link href="https://wire.example/${i + 1}"/><content type="html"><![CDATA[${body(i + 1)}]]></content></entry>`,
+  )
+  const xml =
+    kind === 'rss'
+      ? `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>${items.join('')}</channel></rss>`
+      : `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>${items.join('')}</feed>`
+  return new TextEncoder().encode(xml)
+}
+
+test('a 10 000-item feed gives its first 500 items, in order, and says it was cut', async () => {
+  fetched.length = 0
+  for (const kind of ['rss', 'atom'] as const) {
+    const found = await entriesFromSource('wire.xml', async () => ({ bytes: bigFeed(10_000, kind), name: 'wire.xml' }), fetchPage, 500)
+    expect(found.entries).toHaveLength(500)
+    expect([found.entries[0]?.name, found.entries.at(-1)?.name]).toEqual(['Wire item 1', 'Wire item 500'])
+    expect(found.notice).toBe('wire.xml: first 500 of 10,000 items taken (the limit per feed is 500; CLAIMLINE_FEED_MAX_ITEMS).')
+  }
+  expect(fetched).toEqual([])
+})
+
+test('a feed within the limit is taken whole, without a notice', () => {
+  const found = entriesFor({ bytes: bigFeed(500, 'rss'), name: 'wire.xml' }, fetchPage, 500)
+  expect([found.entries.length, found.notice]).toEqual([500, null])
+  expect(parseFeed(new TextDecoder().decode(bigFeed(30, 'atom')), 10)).toMatchObject({ total: 30, items: { length: 10 } })
 })
