@@ -13,6 +13,7 @@ import { analysisLimits, analysisPool } from '../workers/shared'
 import { TaskError, type TaskLimits } from '../workers/pool'
 import type { Suggestion } from './suggest/suggest'
 import { SUGGESTER_VERSION } from './suggest/version'
+import { proposeLinksAfterChange } from './link-proposals'
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()
 
@@ -99,7 +100,7 @@ export async function acceptSuggestion(id: string, actorId: string, fields?: Cla
   if (!anchor) throw new SuggestionGoneError()
   const selectors = describeRange(article.bodyText, anchor.start, anchor.end)
   const day = articleDay(article.publishedAt, article.publishedOffset)
-  return acceptSuggestionRecord(
+  const created = await acceptSuggestionRecord(
     id,
     {
       articleId: article.id,
@@ -116,6 +117,8 @@ export async function acceptSuggestion(id: string, actorId: string, fields?: Cla
     },
     actorId,
   )
+  await proposeLinksAfterChange(article.id)
+  return created
 }
 
 export async function rejectSuggestion(id: string, actorId: string): Promise<void> {

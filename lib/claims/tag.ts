@@ -6,6 +6,7 @@ import { articleDay } from '../dates/format'
 import { getArticleBody } from '../queries/articles'
 import { createClaimRecord } from '../queries/claims'
 import type { ClaimFields } from './input'
+import { proposeLinksAfterChange } from './link-proposals'
 
 export class SelectionError extends Error {}
 
@@ -24,7 +25,7 @@ export async function tagClaim(selection: Selection, fields: ClaimFields, actorI
   }
   const target = describeRange(article.bodyText, start, end)
   const day = fields.claimDate ?? articleDay(article.publishedAt, article.publishedOffset)
-  return createClaimRecord(
+  const created = await createClaimRecord(
     {
       articleId: article.id,
       target,
@@ -38,4 +39,6 @@ export async function tagClaim(selection: Selection, fields: ClaimFields, actorI
     },
     actorId,
   )
+  await proposeLinksAfterChange(article.id)
+  return created
 }

@@ -65,7 +65,7 @@ export async function setClaimVerdict(
 
 // What the audit trail records of a verdict change.
 const verdictAuditSelect = { verdict: true, verdictNote: true, verdictAt: true, version: true } as const
-const editSelect = { ...auditSelect, ...verdictAuditSelect } as const
+const editSelect = { ...auditSelect, ...verdictAuditSelect, articleId: true } as const
 
 function pick<T extends object, K extends keyof T>(row: T, select: Record<K, true>): Pick<T, K> {
   return Object.fromEntries(Object.keys(select).map((key) => [key, row[key as K]])) as Pick<T, K>
@@ -192,6 +192,15 @@ export async function searchClaims(query: string, options: { excludeId?: string;
 
 export async function getClaim(id: string, client: DbClient = getDb()) {
   return client.claim.findUnique({ where: { id }, select: { id: true, articleId: true, version: true, target: true, quote: true } })
+}
+
+// What the answer matcher needs of an article's claims.
+export async function listClaimsToMatch(articleId: string, client: DbClient = getDb()) {
+  return client.claim.findMany({
+    where: { articleId },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, kind: true, quote: true, target: true, speaker: { select: { name: true } }, subject: { select: { name: true } } },
+  })
 }
 
 export async function listClaimTargets(articleId: string, client: DbClient = getDb()) {

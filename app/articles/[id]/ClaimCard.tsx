@@ -11,6 +11,7 @@ import { deleteClaim, linkClaim, setVerdict, unlinkClaim, type ClaimActionState 
 import type { ClaimView } from './claim-view'
 import { ClaimForm } from './ClaimForm'
 import { StoryMembership } from '@/app/stories/StoryForms'
+import { ProposedLinks } from '@/app/components/ProposedLinks'
 
 const initial: ClaimActionState = { error: null, done: 0 }
 
@@ -91,6 +92,7 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onCl
           ))}
         </ul>
       ) : null}
+      {canEdit ? <ProposedLinks proposals={claim.proposals} currentArticleId={articleId} /> : null}
       <p className="muted small">
         <ExportLinks query={`claim=${claim.id}`} label="Export" />
       </p>

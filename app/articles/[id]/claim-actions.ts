@@ -7,6 +7,7 @@ import { guardedAction } from '@/lib/auth/guard'
 import { claimFields, claimLinkInput, claimSelection, claimVerdictInput, claimVersion } from '@/lib/claims/input'
 import { acceptSuggestion, refreshSuggestions, rejectSuggestion, SuggestionGoneError } from '@/lib/claims/suggestions'
 import { SelectionError, tagClaim } from '@/lib/claims/tag'
+import { proposeLinksAfterChange } from '@/lib/claims/link-proposals'
 import { formText } from '@/lib/http/form'
 import { deleteClaimRecord, LinkError, linkClaims, setClaimVerdict, unlinkClaims, updateClaimRecord } from '@/lib/queries/claims'
 import { StaleEditError } from '@/lib/queries/edits'
@@ -72,7 +73,10 @@ export const updateClaim = editOpenClaim(async (claim, userId, form) => {
   if (!fields.success) return firstIssue(fields.error)
   const { claimDate, ...rest } = fields.data
   const saved = await updateClaimRecord(claim.id, claim.version, { ...rest, claimDate: claimDate ? new Date(`${claimDate}T00:00:00Z`) : null }, userId)
-  return saved ? null : DELETED
+  if (!saved) return DELETED
+  // A new kind, speaker or subject can make the claim an answer (or the thing answered).
+  await proposeLinksAfterChange(saved.articleId)
+  return null
 })
 
 // A fact-check verdict: set, changed, or cleared (an empty rating), against the version the editor read.

@@ -6,6 +6,9 @@ export type EntityRef = { id: string; name: string }
 
 export type LinkView = { id: string; relation: LinkRelation; direction: 'from' | 'to'; other: { id: string; kind: ClaimKind; quote: string; speaker: string | null; articleId: string; articleTitle: string } }
 
+// A link the engine proposes, shown dashed until an editor confirms or rejects it.
+export type ProposalView = LinkView & { confidence: number }
+
 export type ClaimView = {
   id: string
   kind: ClaimKind
@@ -23,6 +26,8 @@ export type ClaimView = {
   verdictAt: string | null
   version: number
   links: LinkView[]
+  // Open proposals, for editors only (empty for viewers).
+  proposals: ProposalView[]
   stories: EntityRef[]
 }
 

@@ -3,11 +3,17 @@
 import { anchorTarget } from '@/lib/anchoring/anchor'
 import { claimTarget } from '@/lib/anchoring/selectors'
 import type { ArticleClaim } from '@/lib/queries/claims'
+import type { OpenProposal } from '@/lib/queries/link-proposals'
 import type { OpenSuggestion } from '@/lib/queries/suggestions'
-import type { ClaimView, LinkView, SuggestionView } from './claim-view'
+import type { ClaimView, LinkView, ProposalView, SuggestionView } from './claim-view'
 
-export function toClaimViews(bodyText: string, claims: ArticleClaim[], storiesOf: Map<string, { id: string; name: string }[]>): ClaimView[] {
+export function toClaimViews(bodyText: string, claims: ArticleClaim[], storiesOf: Map<string, { id: string; name: string }[]>, proposals: OpenProposal[] = []): ClaimView[] {
   return claims.map((claim) => {
+    const proposed = proposals.flatMap((p): ProposalView[] => {
+      if (p.fromId === claim.id) return [{ id: p.id, relation: p.relation, direction: 'from', confidence: p.confidence, other: flatten(p.to) }]
+      if (p.toId === claim.id) return [{ id: p.id, relation: p.relation, direction: 'to', confidence: p.confidence, other: flatten(p.from) }]
+      return []
+    })
     const target = claimTarget.safeParse(claim.target)
     const anchor = target.success ? anchorTarget(bodyText, target.data) : null
     const links: LinkView[] = [
@@ -30,6 +36,7 @@ export function toClaimViews(bodyText: string, claims: ArticleClaim[], storiesOf
       verdictAt: claim.verdictAt ? claim.verdictAt.toISOString() : null,
       version: claim.version,
       links,
+      proposals: proposed,
       stories: storiesOf.get(claim.id) ?? [],
     }
   })

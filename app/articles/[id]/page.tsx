@@ -15,6 +15,7 @@ import { Annotator } from './Annotator'
 import { ArticleDetailsForm } from './ArticleDetailsForm'
 import { toClaimViews, toSuggestionViews } from './claim-views'
 import { listOpenSuggestions } from '@/lib/queries/suggestions'
+import { listOpenProposalsFor } from '@/lib/queries/link-proposals'
 import { ensureSuggestions } from '@/lib/claims/suggestions'
 
 export const dynamic = 'force-dynamic'
@@ -62,7 +63,12 @@ export default async function ArticlePage({ params }: Props) {
   const canEdit = roleAllows(user.role, 'editor')
   const suggestFailure = canEdit ? await suggestOnFirstOpen(article) : null
   const [claims, suggestions] = await Promise.all([listClaimsForArticle(article.id), canEdit ? listOpenSuggestions(article.id) : []])
-  const [stories, articleStories, claimStories] = await Promise.all([canEdit ? listStories() : [], listStoriesOfArticle(article.id), listStoriesOfClaims(claims.map((c) => c.id))])
+  const [stories, articleStories, claimStories, proposals] = await Promise.all([
+    canEdit ? listStories() : [],
+    listStoriesOfArticle(article.id),
+    listStoriesOfClaims(claims.map((c) => c.id)),
+    canEdit ? listOpenProposalsFor(claims.map((c) => c.id)) : [],
+  ])
   const storiesOf = new Map<string, { id: string; name: string }[]>()
   for (const row of claimStories) storiesOf.set(row.claimId, [...(storiesOf.get(row.claimId) ?? []), row.story])
   const published = formatPublished(article.publishedAt, article.publishedOffset)
@@ -133,7 +139,7 @@ export default async function ArticlePage({ params }: Props) {
         }}
       />
       ) : null}
-      <Annotator articleId={article.id} bodyText={article.bodyText} claims={toClaimViews(article.bodyText, claims, storiesOf)} suggestions={toSuggestionViews(article.bodyText, suggestions)} suggestFailure={suggestFailure} canEdit={canEdit} stories={stories} articleDay={articleDay(article.publishedAt, article.publishedOffset)} />
+      <Annotator articleId={article.id} bodyText={article.bodyText} claims={toClaimViews(article.bodyText, claims, storiesOf, proposals)} suggestions={toSuggestionViews(article.bodyText, suggestions)} suggestFailure={suggestFailure} canEdit={canEdit} stories={stories} articleDay={articleDay(article.publishedAt, article.publishedOffset)} />
     </article>
   )
 }

@@ -1,0 +1,53 @@
+'use client'
+// Links the engine proposes, drawn dashed, each with its confidence and one-click Confirm and
+// Reject for editors. Used by the claim card on the article page and by the timeline.
+import Link from 'next/link'
+import { useActionState } from 'react'
+import { decideProposedLink, type ProposalActionState } from '@/app/links/actions'
+import { FormError } from '@/app/components/FormError'
+import { relationLabel, type LinkRelation } from '@/lib/claims/kinds'
+
+export type ProposedLink = {
+  id: string
+  relation: LinkRelation
+  direction: 'from' | 'to'
+  confidence: number
+  other: { id: string; quote: string; speaker: string | null; articleId: string; articleTitle: string }
+}
+
+const initial: ProposalActionState = { error: null, done: 0 }
+
+const short = (quote: string) => (quote.length > 120 ? `${quote.slice(0, 120)}…` : quote)
+
+export function ProposedLinks({ proposals, currentArticleId }: { proposals: ProposedLink[]; currentArticleId: string | null }) {
+  const [state, decide, pending] = useActionState(decideProposedLink, initial)
+  if (proposals.length === 0) return null
+  return (
+    <>
+      <ul className="links proposed" aria-label="Proposed links">
+        {proposals.map((p) => {
+          const label = relationLabel(p.relation, p.direction)
+          return (
+            <li key={p.id}>
+              <span className="relation">proposed: {label}</span>{' '}
+              <Link href={`/articles/${p.other.articleId}#claim-${p.other.id}`}>“{short(p.other.quote)}”</Link>
+              {p.other.speaker ? <span className="muted"> — {p.other.speaker}</span> : null}
+              {p.other.articleId !== currentArticleId ? <span className="muted small"> ({p.other.articleTitle})</span> : null}
+              <span className="muted small"> · {Math.round(p.confidence * 100)}% sure</span>{' '}
+              <form action={decide} className="inline">
+                <input type="hidden" name="proposalId" value={p.id} />
+                <button type="submit" name="decision" value="confirm" className="link-button small" disabled={pending} aria-label={`Confirm: ${label} “${short(p.other.quote)}”`}>
+                  confirm
+                </button>{' '}
+                <button type="submit" name="decision" value="reject" className="link-button small" disabled={pending} aria-label={`Reject: ${label} “${short(p.other.quote)}”`}>
+                  reject
+                </button>
+              </form>
+            </li>
+          )
+        })}
+      </ul>
+      <FormError error={state.error} />
+    </>
+  )
+}
