@@ -34,6 +34,8 @@ export class EntityIndex {
   readonly entities: Entity[] = []
   readonly mentions: Mention[] = []
   private readonly byKey = new Map<string, Entity>()
+  private readonly byShort = new Map<string, Entity>()
+  private readonly byInitials = new Map<string, Entity>()
   private readonly byToken: Int32Array
   private focalCache: Entity | null | undefined
   private readonly midCaps = new Set<string>()
@@ -62,7 +64,20 @@ export class EntityIndex {
   private addKey(e: Entity, name: string): void {
     const key = normalizeName(name)
     if (key && !this.byKey.has(key)) this.byKey.set(key, e)
-    for (const i of initialsOf(name)) if (e.kind !== 'person' && e.kind !== 'place') e.initials.add(i)
+    const words = key.split(' ')
+    if (words.length >= 2) {
+      const first = words[0]!
+      const last = words[words.length - 1]!
+      // Short forms, the latest entity winning: a person or an outlet by the last word ("Smith",
+      // "the Post"), an organisation by a distinctive first word ("Harlow" for Harlow Motors) or
+      // by its last one after a first name ("Disney" for Walt Disney Co.).
+      if (e.kind === 'person' || e.kind === 'outlet') this.byShort.set(`${e.kind}:${last}`, e)
+      if (e.kind !== 'person' && e.kind !== 'place') {
+        if (!GENERIC_FIRST.has(first)) this.byShort.set(`org:${first}`, e)
+        if (isFirstName(first) && !ORG_HEADS.has(last)) this.byShort.set(`org:${last}`, e)
+      }
+    }
+    if (e.kind !== 'person' && e.kind !== 'place') for (const i of initialsOf(name)) this.byInitials.set(i, e)
   }
 
   private add(name: string, kind: Entity['kind'], known = false, id?: string): Entity {
@@ -73,27 +88,16 @@ export class EntityIndex {
   }
 
   // An exact name or alias; a person by the last name; an organisation by its distinctive first
-  // or last word or by its initials ("Neumann", "Disney", "PG&E").
+  // or last word or by its initials ("Neumann", "Disney", "PG&E"). Constant time: keyed maps.
   lookup(name: string, kind?: Entity['kind']): Entity | undefined {
     const key = normalizeName(name)
     if (!key) return undefined
     const exact = this.byKey.get(key)
     if (exact && (!kind || exact.kind === kind)) return exact
     if (key.includes(' ')) return undefined
+    const fits = (e: Entity | undefined) => (e && (!kind || e.kind === kind) ? e : undefined)
     const acronym = acronymKey(name.replace(/['’]s$/, ''))
-    for (let i = this.entities.length - 1; i >= 0; i--) {
-      const e = this.entities[i]!
-      if (kind && e.kind !== kind) continue
-      const words = normalizeName(e.name).split(' ')
-      if (words.length < 2) continue
-      if ((e.kind === 'person' || e.kind === 'outlet') && words[words.length - 1] === key) return e
-      if (e.kind !== 'person' && e.kind !== 'place') {
-        if (words[0] === key && !GENERIC_FIRST.has(key)) return e
-        if (words[words.length - 1] === key && isFirstName(words[0]!) && !ORG_HEADS.has(key)) return e
-        if (acronym && e.initials.has(acronym)) return e
-      }
-    }
-    return undefined
+    return fits(this.byShort.get(`person:${key}`)) ?? fits(this.byShort.get(`outlet:${key}`)) ?? fits(this.byShort.get(`org:${key}`)) ?? (acronym ? fits(this.byInitials.get(acronym)) : undefined)
   }
 
   // --- scanning -------------------------------------------------------------------------------

@@ -6,7 +6,19 @@ import { COMPANY_SUFFIXES } from './lexicon'
 
 const SUFFIX = new RegExp(`(?:,?\\s+(?:${COMPANY_SUFFIXES.join('|')})\\.?)+$`, 'i')
 
+// Names repeat within and across articles: normalised once each (the cache is bounded).
+const cache = new Map<string, string>()
+
 export function normalizeName(name: string): string {
+  const hit = cache.get(name)
+  if (hit !== undefined) return hit
+  if (cache.size > 50_000) cache.clear()
+  const key = normalize(name)
+  cache.set(name, key)
+  return key
+}
+
+function normalize(name: string): string {
   return name
     .normalize('NFKC')
     .replace(/[’‘]/g, "'")

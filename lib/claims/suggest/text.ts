@@ -30,26 +30,31 @@ export const MAX_SENTENCE_TOKENS = 160
 // A word: letters and digits, joined by inner full stops ("U.S"), ampersands ("PG&E"), hyphens
 // and apostrophes ("O'Malley", "don't") but not the possessive "'s", which is its own token.
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[.&\-/][\p{L}\p{N}]|['’](?![sS]\b)\p{L})[\p{L}\p{M}\p{N}]*)*|['’][sS]\b|\.{2,}|[“”"‘’'«»„]|\S/gu
+const WORD_START = /[\p{L}\p{N}]/u
 const QUOTE_CHARS = new Set(['“', '”', '"', '‘', '’', "'", '«', '»', '„'])
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   let previousEnd = 0
-  for (const m of text.matchAll(TOKEN)) {
+  let nextBreak = text.indexOf('\n')
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const t = m[0]
+    const at = m.index
     const first = t.charCodeAt(0)
-    const isWord = /[\p{L}\p{N}]/u.test(t[0]!) || /^['’][sS]$/.test(t)
-    const gap = m.index > previousEnd ? text.slice(previousEnd, m.index) : ''
+    // Letters and digits open words (ASCII by char code, the rest by the Unicode test).
+    const isWord = first < 128 ? (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || (t.length === 2 && (first === 39) && (t[1] === 's' || t[1] === 'S')) : (first === 0x2019 && t.length === 2) || WORD_START.test(t[0]!)
+    while (nextBreak >= 0 && nextBreak < previousEnd) nextBreak = text.indexOf('\n', previousEnd)
     tokens.push({
       text: t,
       lower: t.toLowerCase(),
-      start: m.index,
-      end: m.index + t.length,
+      start: at,
+      end: at + t.length,
       type: isWord ? 'word' : QUOTE_CHARS.has(t) ? 'quote' : 'punct',
       cap: first < 128 ? first >= 65 && first <= 90 : t[0] !== t[0]!.toLowerCase(),
-      newline: gap.includes('\n'),
+      newline: nextBreak >= previousEnd && nextBreak < at,
     })
-    previousEnd = m.index + t.length
+    previousEnd = at + t.length
   }
   return tokens
 }
