@@ -30,6 +30,23 @@ test('an anonymous visitor is sent to sign in, told plainly about a wrong passwo
   await page.waitForURL(/\/login\?next=/)
 })
 
+test('a sign-in link whose next would lead off the site (tab, dot segment, newline) lands on this site', async () => {
+  const page = session.page()
+  for (const next of ['/%09/evil.example/', '/.%2F%2Fevil.example', '/%0a/evil.example/']) {
+    await page.goto(`${baseUrl}/login?next=${next}`)
+    await page.getByRole('textbox', { name: 'Email' }).fill(accounts.viewer.email)
+    await page.getByLabel('Password').fill(accounts.viewer.password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+    expect([next, page.url()]).toEqual([next, `${baseUrl}/`])
+    // Signed in already, the sign-in page redirects at once (a newline in `next` was a 500).
+    const again = await page.goto(`${baseUrl}/login?next=${next}`)
+    expect([next, again?.status(), page.url()]).toEqual([next, 200, `${baseUrl}/`])
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForURL(/\/login$/)
+  }
+})
+
 test('a viewer reads articles but cannot edit them or add any', async () => {
   const page = session.page()
   await signIn(page, accounts.viewer)
