@@ -2,6 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { FilterForm } from '@/app/components/FilterForm'
 import { requirePageUser } from '@/lib/auth/guard'
+import { roleAllows } from '@/lib/auth/roles'
+import { ProposalButtons } from '@/app/components/ProposedLinks'
 import { CLAIM_KINDS, claimKindLabel, relationLabel } from '@/lib/claims/kinds'
 import { getEntitiesByIds, listTimelineCompanies } from '@/lib/queries/entities'
 import { listOutlets } from '@/lib/queries/outlets'
@@ -64,7 +66,8 @@ async function speakerChoices(items: TimelineItem[], chosen: string | undefined)
 export default async function TimelinePage({ searchParams }: Props) {
   const params = timelineParams.parse(await searchParams)
   const query = timelineQueryString(params)
-  await requirePageUser('viewer', query ? `/timeline?${query}` : '/timeline')
+  const user = await requirePageUser('viewer', query ? `/timeline?${query}` : '/timeline')
+  const canEdit = roleAllows(user.role, 'editor')
   const [view, companies, outlets, stories] = await Promise.all([loadTimeline(params), listTimelineCompanies(), listOutlets(), listStories()])
   const speakers = await speakerChoices(view.items, params.speaker)
   const story = stories.find((s) => s.id === params.story)
@@ -167,10 +170,23 @@ export default async function TimelinePage({ searchParams }: Props) {
                   const from = itemsById.get(link.fromId)
                   const to = itemsById.get(link.toId)
                   if (!from || !to) return null
+                  const proposed = link.status === 'proposed'
+                  const quote = to.quote.length > 100 ? `${to.quote.slice(0, 100)}…` : to.quote
                   return (
-                    <li key={link.id}>
-                      <Link href={`/claims/${from.id}`}>{from.speaker ?? 'Unattributed'}, {from.date ?? 'undated'}</Link> <strong>{relationLabel(link.relation, 'from')}</strong>{' '}
-                      <Link href={`/claims/${to.id}`}>{to.speaker ?? 'unattributed'}, {to.date ?? 'undated'}</Link>: “{to.quote.length > 100 ? `${to.quote.slice(0, 100)}…` : to.quote}”
+                    <li key={link.id} className={proposed ? 'proposed' : undefined}>
+                      <Link href={`/claims/${from.id}`}>{from.speaker ?? 'Unattributed'}, {from.date ?? 'undated'}</Link>{' '}
+                      <strong>
+                        {proposed ? 'proposed: ' : ''}
+                        {relationLabel(link.relation, 'from')}
+                      </strong>{' '}
+                      <Link href={`/claims/${to.id}`}>{to.speaker ?? 'unattributed'}, {to.date ?? 'undated'}</Link>: “{quote}”
+                      {proposed && link.confidence !== null ? <span className="muted small"> · {Math.round(link.confidence * 100)}% sure</span> : null}
+                      {proposed && canEdit ? (
+                        <>
+                          {' '}
+                          <ProposalButtons proposalId={link.id} describe={`${from.speaker ?? 'unattributed'} ${relationLabel(link.relation, 'from')} “${quote}”`} />
+                        </>
+                      ) : null}
                     </li>
                   )
                 })}

@@ -329,7 +329,16 @@ export const timelineResponse = z
         articleTitle: z.string(),
       }),
     ),
-    links: z.array(z.object({ id, fromId: id, toId: id, relation: z.enum(LINK_RELATION_VALUES) })),
+    links: z.array(
+      z.object({
+        id: id.meta({ description: 'The link’s id, or for a proposed link the proposal’s.' }),
+        fromId: id,
+        toId: id,
+        relation: z.enum(LINK_RELATION_VALUES),
+        status: z.enum(['confirmed', 'proposed']).meta({ description: 'proposed: the engine’s guess, not yet confirmed or rejected by an editor.' }),
+        confidence: z.number().min(0).max(1).nullable().meta({ description: 'How sure the engine is of a proposed link; null for a confirmed one.' }),
+      }),
+    ),
   })
   .meta({ id: 'Timeline' })
 

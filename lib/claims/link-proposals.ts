@@ -66,7 +66,7 @@ export async function proposeLinksInArticle(articleId: string, client: PrismaCli
       return fromId && toId ? [{ fromId, toId, relation: a.relation, confidence: a.confidence, origin: 'same-article' as const }] : []
     }),
   )
-  return insertProposals(proposals, client)
+  return client.$transaction((tx) => insertProposals(proposals, tx))
 }
 
 // After an article's claims changed: proposals are a help, never a reason for an editor's

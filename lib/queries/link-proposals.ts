@@ -1,5 +1,6 @@
 import { getDb } from '../db'
 import type { LinkRelation, SuggestionStatus } from '../generated/prisma/client'
+import { recordAuditEvents } from './audit'
 import type { DbClient } from './client'
 
 export type NewProposal = { fromId: string; toId: string; relation: LinkRelation; confidence: number; origin: 'same-article' | 'across-articles' }
@@ -36,7 +37,14 @@ export async function insertProposals(proposals: NewProposal[], client: DbClient
     taken.add(`${p.fromId}>${p.toId}`).add(`${p.toId}>${p.fromId}`)
   }
   if (fresh.length === 0) return 0
-  return (await client.linkProposal.createMany({ data: fresh, skipDuplicates: true })).count
+  const created = await client.linkProposal.createManyAndReturn({ data: fresh, skipDuplicates: true, select: { id: true, fromId: true, toId: true, relation: true, confidence: true, origin: true } })
+  // The engine's proposals are part of the record (and an audited change moves the archive's
+  // change counter, so cached timeline views show them).
+  await recordAuditEvents(
+    created.map((p) => ({ actorId: null, action: 'link-proposal.create', objectType: 'Claim', objectId: p.fromId, after: { proposalId: p.id, relation: p.relation, toId: p.toId, confidence: p.confidence, origin: p.origin } })),
+    client,
+  )
+  return created.length
 }
 
 export async function getProposal(id: string, client: DbClient = getDb()) {

@@ -31,6 +31,7 @@ export const timelineClaimSelect = {
   subject: { select: { id: true, name: true } },
   article: { select: { id: true, title: true, bylines: true, publishedAt: true, publishedOffset: true, outlet: { select: { id: true, name: true } } } },
   linksFrom: { select: { id: true, relation: true, toId: true } },
+  proposalsFrom: { where: { status: 'open' }, select: { id: true, relation: true, toId: true, confidence: true } },
 } as const
 
 export type TimelineClaim = Prisma.ClaimGetPayload<{ select: typeof timelineClaimSelect }>
@@ -122,6 +123,7 @@ type TimelineJson = {
   outletId: string | null
   outletName: string | null
   links: { id: string; relation: LinkRelation; toId: string }[]
+  proposals: { id: string; relation: LinkRelation; toId: string; confidence: number }[]
 }
 
 // A `date` is "2013-06-06" (read as UTC midnight, as Prisma returns @db.Date); a timestamptz carries its offset.
@@ -147,6 +149,7 @@ function toTimelineClaim(row: TimelineJson): TimelineClaim {
       outlet: row.outletId && row.outletName !== null ? { id: row.outletId, name: row.outletName } : null,
     },
     linksFrom: row.links,
+    proposalsFrom: row.proposals,
   }
 }
 
@@ -165,7 +168,9 @@ export async function findClaimsForTimeline(filter: TimelineFilter, client: DbCl
         'articleId', a.id, 'articleTitle', a.title, 'bylines', coalesce(a.bylines, '{}'), 'publishedAt', a."publishedAt", 'publishedOffset', a."publishedOffset",
         'outletId', o.id, 'outletName', o.name,
         'links', (SELECT coalesce(json_agg(json_build_object('id', l.id, 'relation', l.relation, 'toId', l."toId") ORDER BY l.id), '[]'::json)
-                    FROM "ClaimLink" l WHERE l."fromId" = c.id)
+                    FROM "ClaimLink" l WHERE l."fromId" = c.id),
+        'proposals', (SELECT coalesce(json_agg(json_build_object('id', lp.id, 'relation', lp.relation, 'toId', lp."toId", 'confidence', lp.confidence) ORDER BY lp.id), '[]'::json)
+                    FROM "LinkProposal" lp WHERE lp."fromId" = c.id AND lp.status = 'open')
       ) ORDER BY p."claimDate" ASC NULLS LAST, p."createdAt" ASC, p.id ASC), '[]'::json)::text AS claims
     FROM picked p
     JOIN "Claim" c ON c.id = p.id

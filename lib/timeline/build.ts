@@ -23,7 +23,9 @@ export type TimelineItem = {
 
 export type TimelineRow = { key: string; label: string; reported: TimelineItem[]; said: TimelineItem[] }
 export type CompanyTimeline = { company: { id: string; name: string }; rows: TimelineRow[]; undated: Record<Lane, TimelineItem[]> }
-export type TimelineLink = { id: string; fromId: string; toId: string; relation: LinkRelation }
+// A confirmed link, or one the engine proposes (drawn dashed, with how sure it is) until an
+// editor confirms or rejects it.
+export type TimelineLink = { id: string; fromId: string; toId: string; relation: LinkRelation; status: 'confirmed' | 'proposed'; confidence: number | null }
 export type TimelineView = { size: BucketSize | null; companies: CompanyTimeline[]; links: TimelineLink[]; items: TimelineItem[]; truncated: boolean }
 
 export function toItem(claim: TimelineClaim): TimelineItem {
@@ -68,6 +70,13 @@ export function buildTimeline(claims: TimelineClaim[], companies: { id: string; 
     }
     return { company, rows: [...rows.values()].sort((a, b) => a.key.localeCompare(b.key)), undated }
   })
-  const links = claims.flatMap((c) => c.linksFrom.filter((l) => shown.has(c.id) && shown.has(l.toId)).map((l) => ({ id: l.id, fromId: c.id, toId: l.toId, relation: l.relation })))
+  const links = claims.flatMap((c): TimelineLink[] =>
+    shown.has(c.id)
+      ? [
+          ...c.linksFrom.filter((l) => shown.has(l.toId)).map((l) => ({ id: l.id, fromId: c.id, toId: l.toId, relation: l.relation, status: 'confirmed' as const, confidence: null })),
+          ...c.proposalsFrom.filter((p) => shown.has(p.toId)).map((p) => ({ id: p.id, fromId: c.id, toId: p.toId, relation: p.relation, status: 'proposed' as const, confidence: p.confidence })),
+        ]
+      : [],
+  )
   return { size, companies: perCompany, links, items: claims.filter((c) => shown.has(c.id)).map(toItem), truncated }
 }

@@ -1,5 +1,5 @@
-// The current timeline view as CSV (one row per claim, with its lane per company and its links)
-// and as JSON (the view as drawn).
+// The current timeline view as CSV (one row per claim, with its lane per company and its
+// confirmed links) and as JSON (the view as drawn, proposed links marked as such).
 import { toCsv } from '../export/csv'
 import type { TimelineView } from './build'
 
@@ -9,7 +9,8 @@ export function timelineCsv(view: TimelineView): string {
     for (const row of company.rows) for (const lane of ['reported', 'said'] as const) for (const item of row[lane]) lanes.set(item.id, [...(lanes.get(item.id) ?? []), `${company.company.name}: ${lane}`])
     for (const lane of ['reported', 'said'] as const) for (const item of company.undated[lane]) lanes.set(item.id, [...(lanes.get(item.id) ?? []), `${company.company.name}: ${lane}`])
   }
-  const linksOf = (id: string) => view.links.filter((l) => l.fromId === id).map((l) => `${l.relation} ${l.toId}`).join('; ')
+  // Confirmed links only: a spreadsheet row cannot show that a proposal is a guess.
+  const linksOf = (id: string) => view.links.filter((l) => l.fromId === id && l.status === 'confirmed').map((l) => `${l.relation} ${l.toId}`).join('; ')
   return toCsv(
     ['claim_id', 'claim_date', 'kind', 'lane', 'quote', 'speaker', 'subject', 'channel', 'outlet', 'bylines', 'article_title', 'article_id', 'links'],
     view.items.map((item) => [item.id, item.date, item.kind, (lanes.get(item.id) ?? []).join('; '), item.quote, item.speaker, item.subject, item.channel, item.outlet, item.bylines.join('; '), item.articleTitle, item.articleId, linksOf(item.id)]),

@@ -30,7 +30,7 @@ test('buckets: days for a month of coverage, weeks for a season, months for year
   expect(bucketOf(d('2013-06-06'), 'month')).toEqual({ key: '2013-06', label: 'June 2013' })
 })
 
-function claim(id: string, kind: TimelineClaim['kind'], date: string | null, speaker: { id: string; name: string; affiliationId: string | null } | null, subjectId: string | null, links: { toId: string }[] = []): TimelineClaim {
+function claim(id: string, kind: TimelineClaim['kind'], date: string | null, speaker: { id: string; name: string; affiliationId: string | null } | null, subjectId: string | null, links: { toId: string }[] = [], proposals: { toId: string; confidence: number }[] = []): TimelineClaim {
   return {
     id,
     kind,
@@ -43,6 +43,7 @@ function claim(id: string, kind: TimelineClaim['kind'], date: string | null, spe
     subject: subjectId ? { id: subjectId, name: 'Microsoft' } : null,
     article: { id: 'a1', title: 'Article', bylines: ['Bill Rigby'], publishedAt: null, publishedOffset: null, outlet: { id: 'o1', name: 'Reuters' } },
     linksFrom: links.map((l, i) => ({ id: `${id}-l${i}`, relation: 'denies' as const, toId: l.toId })),
+    proposalsFrom: proposals.map((p, i) => ({ id: `${id}-p${i}`, relation: 'responds_to' as const, toId: p.toId, confidence: p.confidence })),
   }
 }
 
@@ -51,7 +52,7 @@ test('build: rows per day with both lanes, an undated tray, and only links whose
     [
       claim('c1', 'allegation', '2013-06-06', { id: POST, name: 'The Washington Post', affiliationId: null }, MS),
       claim('c2', 'denial', '2013-06-06', { id: MS, name: 'Microsoft', affiliationId: null }, MS, [{ toId: 'c1' }, { toId: 'elsewhere' }]),
-      claim('c3', 'statement', '2013-07-16', { id: SMITH, name: 'Brad Smith', affiliationId: MS }, null),
+      claim('c3', 'statement', '2013-07-16', { id: SMITH, name: 'Brad Smith', affiliationId: MS }, null, [], [{ toId: 'c1', confidence: 0.7 }, { toId: 'elsewhere', confidence: 0.9 }]),
       claim('c4', 'allegation', null, { id: POST, name: 'The Washington Post', affiliationId: null }, MS),
     ],
     [{ id: MS, name: 'Microsoft' }],
@@ -63,7 +64,10 @@ test('build: rows per day with both lanes, an undated tray, and only links whose
     ['Tue 16 Jul 2013', [], ['c3']],
   ])
   expect(company?.undated.reported.map((i) => i.id)).toEqual(['c4'])
-  expect(view.links).toEqual([{ id: 'c2-l0', fromId: 'c2', toId: 'c1', relation: 'denies' }])
+  expect(view.links).toEqual([
+    { id: 'c2-l0', fromId: 'c2', toId: 'c1', relation: 'denies', status: 'confirmed', confidence: null },
+    { id: 'c3-p0', fromId: 'c3', toId: 'c1', relation: 'responds_to', status: 'proposed', confidence: 0.7 },
+  ])
 })
 
 test('URL state: repeated entities and kinds, bad values dropped, and written back in a stable order', () => {
