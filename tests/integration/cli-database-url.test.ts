@@ -5,7 +5,7 @@
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, expect, test } from 'vitest'
-import { claimline } from './helpers/claimline'
+import { claimline, CLI_TEST_TIMEOUT } from './helpers/claimline'
 import { tempDir } from './helpers/test-databases'
 
 const root = tempDir('claimline-bad-url-')
@@ -21,7 +21,7 @@ test.skipIf(!existsSync('/proc/self'))('a folder under /proc: a clear refusal, n
   expect(run.signal).toBeNull() // not killed by the timeout
   expect(run.code).toBe(1)
   expect(run.lines).toEqual(['The embedded database folder /proc/claimline-test cannot be created: /proc does not accept new folders (ENOENT); set DATABASE_URL=pglite:<folder> to use another folder.'])
-})
+}, CLI_TEST_TIMEOUT)
 
 test('a plain file given as the folder', async () => {
   const file = path.join(root, 'notes.txt')
@@ -29,7 +29,7 @@ test('a plain file given as the folder', async () => {
   const run = await listUsersWith(`pglite:${file}`)
   expect(run.code).toBe(1)
   expect(run.lines).toEqual([`The embedded database folder ${file} is a file, not a folder; set DATABASE_URL=pglite:<folder> to use another folder.`])
-})
+}, CLI_TEST_TIMEOUT)
 
 // Root may write anywhere: as root the command runs as nobody, as anyone else on a folder made read-only.
 const asRoot = process.getuid?.() === 0
@@ -62,4 +62,4 @@ test.skipIf(process.platform === 'win32')('a folder this user cannot write, and 
   } finally {
     chmodSync(hidden, 0o700)
   }
-})
+}, CLI_TEST_TIMEOUT)

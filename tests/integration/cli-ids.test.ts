@@ -8,7 +8,7 @@ import { hashSecret } from '@/lib/auth/tokens'
 import { getDatabase, getDb } from '@/lib/db'
 import { loadDemoData } from '@/lib/demo/load-demo'
 import { createApiTokenRecord } from '@/lib/queries/api-tokens'
-import { claimline } from './helpers/claimline'
+import { claimline, CLI_TEST_TIMEOUT } from './helpers/claimline'
 
 test('token revoke takes the id, the visible prefix (with or without …) or the token itself', async () => {
   await getDatabase() // this process owns the database and serves it to the CLI
@@ -33,7 +33,7 @@ test('token revoke takes the id, the visible prefix (with or without …) or the
 
   const again = await claimline(['token', 'revoke', '--email', 'desk@example.org', feed.visible])
   expect([again.code, again.stdout.toString().trim()]).toEqual([0, `${feed.summary.prefix} "feed" was already revoked.`])
-})
+}, CLI_TEST_TIMEOUT)
 
 test('token revoke: an unknown or ambiguous token is an error naming it, exit 1', async () => {
   await getDatabase()
@@ -58,7 +58,7 @@ test('token revoke: an unknown or ambiguous token is an error naming it, exit 1'
   expect(ambiguous.stderr.trim()).toMatch(/^clk_twins names 2 tokens of night@example\.org; give the id: /)
   for (const twin of twins) expect(ambiguous.stderr).toContain(twin.id)
   expect(await getDb().apiToken.count({ where: { userId: user.id, revokedAt: { not: null } } })).toBe(0)
-})
+}, CLI_TEST_TIMEOUT)
 
 test('reextract with an id that names no article says so and re-extracts nothing', async () => {
   await getDatabase()
@@ -74,4 +74,4 @@ test('reextract with an id that names no article says so and re-extracts nothing
   const known = await claimline(['reextract', article.id])
   expect(known.code).toBe(0)
   expect(await getDb().auditEvent.count({ where: { action: 'article.reextract' } })).toBe(1)
-})
+}, CLI_TEST_TIMEOUT)

@@ -7,7 +7,7 @@ import { readMigrations } from '@/lib/database/migrate'
 import { getDb } from '@/lib/db'
 import { loadDemoData } from '@/lib/demo/load-demo'
 import { buildExport } from '@/lib/interop/export'
-import { claimline, runScript } from './helpers/claimline'
+import { claimline, CLI_TEST_TIMEOUT, runScript } from './helpers/claimline'
 import { emptyDatabase, tempDir, type TestDatabase } from './helpers/test-databases'
 
 const provided = inject('database')
@@ -38,7 +38,7 @@ test('db:seed on a database nobody migrated migrates it (one line saying so), th
   // Migrated now: nothing more to say.
   const again = await runScript('scripts/db-seed.ts', [], { env })
   expect([again.code, again.stdout.toString().trim()]).toEqual([0, 'The database already has data (or had the demo once): nothing loaded.'])
-}, 180_000) // a new embedded database takes seconds to initialise and migrate
+}, CLI_TEST_TIMEOUT) // and a new embedded database takes seconds to initialise and migrate
 
 test('claimline import of an archive into a database nobody migrated migrates it, then restores', async () => {
   // The archive: the demo data of this file's own (migrated) database.
@@ -60,4 +60,4 @@ test('claimline import of an archive into a database nobody migrated migrates it
   expect(back.code).toBe(0)
   const ids = (json: string) => (JSON.parse(json) as { articles: { id: string }[] }).articles.map((a) => a.id).sort()
   expect(ids(back.stdout.toString())).toEqual(ids(archive.body))
-}, 180_000)
+}, CLI_TEST_TIMEOUT)

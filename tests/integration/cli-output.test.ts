@@ -3,7 +3,7 @@
 import { expect, test } from 'vitest'
 import { getDatabase, getDb } from '@/lib/db'
 import { ingestOne } from '@/lib/ingest/ingest'
-import { claimline } from './helpers/claimline'
+import { claimline, CLI_TEST_TIMEOUT } from './helpers/claimline'
 
 // A report of some 130 KB, different in every sentence, so no two articles look alike.
 function longReport(n: number): string {
@@ -28,4 +28,4 @@ test('an export of more than 1 MB reaches a slow reader through a pipe whole, an
   const archive = JSON.parse(run.stdout.toString('utf8')) as { format: string; articles: { title: string }[] }
   expect(archive.format).toBe('claimline-export')
   expect(archive.articles).toHaveLength(10)
-})
+}, CLI_TEST_TIMEOUT)

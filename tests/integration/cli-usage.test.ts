@@ -6,7 +6,7 @@ import path from 'node:path'
 import { afterAll, expect, test } from 'vitest'
 import { getDatabase, getDb } from '@/lib/db'
 import { DEMO_DIR } from '@/lib/demo/load-demo'
-import { claimline } from './helpers/claimline'
+import { claimline, CLI_TEST_TIMEOUT } from './helpers/claimline'
 import { tempDir } from './helpers/test-databases'
 
 const folder = tempDir('claimline-usage-')
@@ -32,14 +32,14 @@ test('ingest --date refuses anything but an existing YYYY-MM-DD day, before stor
   expect(dated.code).toBe(0)
   const stored = await getDb().article.findFirstOrThrow({ select: { publishedAt: true, publishedSource: true } })
   expect(stored).toEqual({ publishedAt: new Date('2024-05-06T00:00:00Z'), publishedSource: 'editor' })
-})
+}, CLI_TEST_TIMEOUT)
 
 test('the usage names every kind of input ingest takes, and reextract’s two forms', async () => {
   const help = await claimline(['help'])
   expect(help.code).toBe(0)
   expect(help.stdout.toString()).toContain('  ingest FILES|FOLDERS|GLOBS|FEEDS|URLS|-\n')
   expect(help.stdout.toString()).toContain('  reextract --all | ID…  ')
-})
+}, CLI_TEST_TIMEOUT)
 
 test('reextract with nothing, or with --all and ids together, is a usage error; --all re-extracts', async () => {
   await getDatabase()
@@ -50,4 +50,4 @@ test('reextract with nothing, or with --all and ids together, is a usage error; 
   const all = await claimline(['reextract', '--all'])
   expect(all.code).toBe(0)
   expect(all.stdout.toString()).toMatch(/^Re-extracted with /)
-})
+}, CLI_TEST_TIMEOUT)

@@ -2,6 +2,10 @@
 // through real pipes.
 import { spawn } from 'node:child_process'
 
+// Each CLI process takes seconds to start; a test running several outlasts vitest's default
+// minute on a busy two-core machine.
+export const CLI_TEST_TIMEOUT = 180_000
+
 export type CliRun = { code: number | null; signal: NodeJS.Signals | null; stdout: Buffer; stderr: string }
 
 export type CliOptions = {
