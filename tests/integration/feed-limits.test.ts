@@ -3,12 +3,21 @@
 // client disconnects, and what was stored before stays, each article whole.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test, vi } from 'vitest'
 import * as articlesRoute from '@/app/api/articles/route'
+import { ingestFiles } from '@/app/articles/new/actions'
+import { SESSION_COOKIE } from '@/lib/auth/sessions'
 import { getDb } from '@/lib/db'
 import { fetchArticle } from '@/lib/ingest/fetch-url'
 import { ingestSources } from '@/lib/ingest/sources'
 import { createTestAccount, type TestAccount } from './helpers/accounts'
+
+// The Add-articles page's actions run with the editor's session (next/headers, as Next.js gives it).
+const session = { token: '' }
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ get: (name: string) => (name === SESSION_COOKIE && session.token ? { name, value: session.token } : undefined) }),
+  headers: async () => new Headers(),
+}))
 
 process.env.CLAIMLINE_FEED_MAX_ITEMS = '25'
 // The test server runs on 127.0.0.1, which URL ingestion refuses unless allowed.
@@ -35,6 +44,7 @@ let hold: { item: number; then: () => void } | null = null
 
 beforeAll(async () => {
   editor = await createTestAccount('editor')
+  session.token = editor.sessionToken
   server = createServer((req, res) => {
     const feed = /^\/feed\/(\w+)$/.exec(req.url ?? '')
     if (feed?.[1]) return res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedXml(feed[1], 40, `${base}/${feed[1]}`))
@@ -69,6 +79,14 @@ test('a 10 000-item feed uploaded to the API: the first 25 items are stored, and
   expect(body.notices).toEqual(['wire.rss: first 25 of 10,000 items taken (the limit per feed is 25; CLAIMLINE_FEED_MAX_ITEMS).'])
   expect(body.results.map((r) => `${r.name} ${r.status}`)).toEqual(Array.from({ length: 25 }, (_, i) => `Upload item ${i + 1} created`))
   expect(await getDb().article.count({ where: { title: { startsWith: 'Upload item ' } } })).toBe(25)
+})
+
+test('the Add-articles page is told too: its upload answer carries the notice', { timeout: 120_000 }, async () => {
+  const form = new FormData()
+  form.append('files', new File([feedXml('Page', 30, null)], 'page-wire.rss', { type: 'application/rss+xml' }))
+  const state = await ingestFiles({ results: [], error: null }, form)
+  expect(state.notices).toEqual(['page-wire.rss: first 25 of 30 items taken (the limit per feed is 25; CLAIMLINE_FEED_MAX_ITEMS).'])
+  expect(state.results).toHaveLength(25)
 })
 
 test('a client that disconnects stops the ingest: no further item is fetched, nothing half-stored', { timeout: 60_000 }, async () => {
