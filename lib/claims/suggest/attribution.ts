@@ -39,10 +39,12 @@ const PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'fo
 const BE = new Set(['is', 'was', 'were', 'are', 'been', 'being', 'be', 'am', "'s", '’s', 'get', 'got', 'gets', 'getting'])
 const CUT_AFTER_COMMA = new Set(['after', 'before', 'because', 'since', 'adding', 'saying', 'citing', 'noting', 'arguing', 'according', 'while', 'whereas', 'but', 'although', 'though', 'insisting', 'explaining', 'claiming', 'as', 'warning', 'writing', 'telling', 'stressing', 'alleging', 'accusing', 'calling', 'prompting', 'sparking', 'raising', 'even'])
 const DASHES = new Set(['—', '–', '-'])
+const NON_SPEAKERS = new Set(['there', 'here', 'this', 'that', 'these', 'those', 'what', 'a', 'an', 'the', 'some', 'many', 'most', 'few', 'also', 'but', 'and', 'so', 'if', 'as', 'when', 'while', 'after', 'before', 'since', 'because', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'of', 'to', 'one', 'another', 'such', 'more', 'less', 'other', 'both', 'all', 'each', 'every', 'any', 'no', 'not', 'however', 'meanwhile', 'still', 'yet', 'then', 'now', 'today', 'instead'])
 const CONNECTOR_WORDS = new Set(['of', 'for', '&', 'and', 'de', 'van', 'von', 'der', 'al', 'bin', 'the'])
 // Words that open an object or an adverbial, not a clause: "(added) to a gain", "(demanded) by X".
 const NOT_A_CLAUSE = new Set(['to', 'of', 'about', 'for', 'with', 'by', 'in', 'on', 'at', 'as', 'and', 'or', 'but', 'nothing', 'so', 'from', 'into', 'up', 'out', 'off', 'over', 'against', 'during', 'after', 'before', 'than'])
 const ADVERBIAL_FILLER = new Set(['with', 'of', 'the', 'a', 'an', 'to', 'on', 'its', 'his', 'her', 'their', 'our', 'social', 'media', 'local', 'national', 'state', 'conference', 'press', 'news', 'phone', 'telephone', 'television', 'televised', 'radio', 'written', 'joint', 'separate', 'brief', 'lengthy', 'official', 'recent', 'new', 'public', 'private', 'company', 'internal', 'emailed', 'prepared', 'weekly', 'annual', 'earnings', 'quarterly', 'investor', 'investors', 'late', 'early', 'last', 'next', 'this', 'that'])
+const MODALS_AND_TO = new Set(['to', 'can', 'could', 'would', 'will', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'cannot', 'let', 'make', 'help', 'never', 'what', 'shall', 'and', 'or', 'i', 'you', 'we'])
 const PLURAL_SUBJECTS = new Set(['they', 'we', 'i', 'you', 'also', 'often', 'still', 'now', 'both', 'all', 'people', 'police', 'officials', 'critics', 'experts', 'analysts', 'sources', 'polls', 'data', 'documents', 'records', 'democrats', 'republicans', 'investors', 'residents', 'scientists', 'researchers', 'economists', 'observers', 'supporters', 'opponents', 'activists', 'lawmakers', 'members', 'others', 'many', 'some', 'who'])
 const AMBIGUOUS_S = new Set(['claims', 'reports', 'calls', 'charges', 'questions', 'attacks', 'posts', 'tweets', 'notes', 'shows', 'fears', 'hopes', 'doubts', 'demands', 'estimates', 'promises', 'pledges', 'views', 'finds', 'comments', 'counters', 'states', 'sees', 'concerns', 'debates', 'worries', 'forecasts', 'projects', 'cites', 'signals', 'remarks', 'reveals', 'responds', 'replies', 'alleges', 'mocks', 'slams', 'blasts', 'praises', 'defends', 'blames', 'welcomes', 'disputes', 'rejects', 'questions', 'labels', 'brands', 'discusses', 'recalls', 'warns'])
 const PARTICIPLE_BEFORE = new Set(['and', 'after', 'before', 'by', 'while', 'when', 'in', 'without', 'for', 'since', 'also', 'then', 'again', 'repeatedly', 'even', 'publicly', 'privately', 'not', 'but', 'or', 'of', 'instead', 'besides', 'despite', 'as'])
@@ -115,8 +117,13 @@ export class AttributionFinder {
     if (DETERMINERS.has(prev) || prev === '’s' || prev === "'s") return undefined
     if (cue.form === 'ed' && PREPOSITIONS.has(prev) && prev !== 'last' && prev !== 'earlier' && prev !== 'later') return undefined
     if (cue.form === 'base') {
-      // Base forms only after a plural or pronoun subject: "they say", "officials say", "critics allege".
-      if (!p || p.type !== 'word' || !(PLURAL_SUBJECTS.has(prev) || (/[^s']s$/.test(prev) && !p.cap && !isFiniteVerb(prev)) || (p.cap && /s$/.test(prev)))) return undefined
+      // Base forms after a plural or pronoun subject ("they say", "officials say", "Democrats in
+      // five states say they …"), never after "to", a modal or "did" ("what companies can say").
+      if (!p || p.type !== 'word' || MODALS_AND_TO.has(prev) || prev.endsWith("n't") || prev.endsWith('n’t')) return undefined
+      const plural = PLURAL_SUBJECTS.has(prev) || (/[^s']s$/.test(prev) && !isFiniteVerb(prev))
+      const next = this.t(i + 1)
+      const clauseNext = next && (next.lower === 'that' || PRONOUNS.has(next.lower) || next.type === 'quote' || next.text === ':' || next.text === ',')
+      if (!plural && !(clauseNext && !isFiniteVerb(prev) && !DETERMINERS.has(prev) && !PREPOSITIONS.has(prev))) return undefined
     }
     if (cue.form === 's' && AMBIGUOUS_S.has(t.lower)) {
       // "claims", "reports", "calls": a verb after a name, a pronoun or a plural subject ("the
@@ -127,6 +134,8 @@ export class AttributionFinder {
       if (p.type === 'punct' && p.text !== ',') return undefined
       if (p.text === ',' && !this.t(i + 1)?.cap && !PRONOUNS.has(this.lower(i + 1)) && this.lower(i + 1) !== 'that' && this.t(i + 1)?.text !== '.' && this.t(i + 1)?.text !== ',') return undefined
     }
+    if (cue.form === 's' && this.isWord(i + 1) && !this.t(i + 1)!.cap && /^(?:are|were|is|was|have|had|has|will|would|can|could|may|might|should|must|do|did)$/.test(this.lower(i + 1))) return undefined
+    if (cue.form === 'ing' && (!p || i === s.first || p.type === 'quote' && i === s.first + 1)) return undefined
     if (cue.form === 'ing') {
       // A participle after a comma, "and", a preposition, "is", a name or a statement ("…, adding
       // that", "after accusing", "are alleging", "posted on Twitter accusing", "a statement
@@ -235,9 +244,11 @@ export class AttributionFinder {
       const t = this.t(i)!
       if (t.type === 'quote' || STOP_PUNCT.has(t.text)) break
       if (i > k && stops.has(t.lower) && !t.cap) break
+      // A verb: what follows is a clause, not a name ("says Libya is …").
+      if (!t.cap && t.type === 'word' && isFiniteVerb(t.lower) && !DETERMINERS.has(t.lower)) return null
       i++
     }
-    if (i === k) return null
+    if (i === k || (i - k >= 8 && i <= s.last && !STOP_PUNCT.has(this.t(i)!.text))) return null
     const first = this.t(k)!
     let named = false
     for (let n = k; n < i; n++) if (this.t(n)!.cap) named = true
@@ -259,8 +270,29 @@ export class AttributionFinder {
     const start = this.clauseStart(s)
     // "Peng Mei — project manager … — responded …": the name before an apposition.
     let n = start
-    while (n <= s.last && n - start < 5 && this.t(n)!.type === 'word' && this.t(n)!.cap) n++
-    if (n > start && (this.t(n)?.text === ',' || DASHES.has(this.t(n)?.text ?? '')) && !PREPOSITIONS.has(this.lower(start)) && !BOUNDARY_WORDS.has(this.lower(start))) return { first: start, last: n - 1 }
+    if (NON_SPEAKERS.has(this.lower(n)) || PREPOSITIONS.has(this.lower(n)) || ADVERBS.has(this.lower(n))) {
+      // "Then, last week, Taylor Swift posted …": past opening phrases.
+      for (let hop = 0; hop < 3; hop++) {
+        let c = n
+        while (c <= s.last && c - n < 8 && this.t(c)!.text !== ',') c++
+        if (this.t(c)?.text !== ',' || !(NON_SPEAKERS.has(this.lower(n)) || PREPOSITIONS.has(this.lower(n)) || ADVERBS.has(this.lower(n)) || ADVERBIAL_NOUNS.has(this.lower(n)))) break
+        n = c + 1
+      }
+    }
+    const named = n
+    while (n <= s.last && n - named < 5 && this.t(n)!.type === 'word' && this.t(n)!.cap) n++
+    if (n > named && (this.t(n)?.text === ',' || DASHES.has(this.t(n)?.text ?? '')) && !NON_SPEAKERS.has(this.lower(named)) && !PREPOSITIONS.has(this.lower(named)) && !BOUNDARY_WORDS.has(this.lower(named))) return { first: named, last: n - 1 }
+    if (named > start) {
+      for (let i = named; i <= s.last && i - named < 25; i++) {
+        const t = this.t(i)!
+        if (t.type !== 'word' || t.cap) continue
+        if (isFiniteVerb(t.lower) || cueOf(t.lower)) {
+          let j = i - 1
+          while (j >= named && BETWEEN_SUBJECT_AND_CUE.has(this.lower(j)) && !this.t(j)!.cap) j--
+          return j < named ? null : this.npLeft(j, named)
+        }
+      }
+    }
     for (let i = start; i <= s.last && i - start < 25; i++) {
       const t = this.t(i)!
       if (t.type !== 'word' || t.cap) continue
@@ -329,6 +361,8 @@ export class AttributionFinder {
 
   // A finite verb among the first words: what follows reads as a clause, not an object.
   private startsClause(k: number, s: Sentence): boolean {
+    // "(said) he planned …", "(said) they would …": a subject pronoun opens a clause.
+    if (/^(?:he|she|they|we|i|it|there)$/.test(this.lower(k)) && this.isWord(k + 1)) return true
     for (let i = k; i <= s.last && i - k < 12; i++) {
       const t = this.t(i)!
       if (t.type === 'punct' && (t.text === ';' || (t.text === '.' && !(this.t(i - 1)?.type === 'word' && this.t(i - 1)!.end === t.start && /\./.test(this.t(i - 1)!.text + this.lower(i - 1)) || /^\p{Lu}/u.test(this.t(i - 1)?.text ?? '') && (this.t(i - 1)?.text.length ?? 0) <= 4)))) return false
@@ -435,7 +469,7 @@ export class AttributionFinder {
   // organisation or a document ("the stock added 2%" has no speaker).
   private speakerLike(r: Range): boolean {
     let head = ''
-    for (let i = r.first; i <= r.last; i++) if (this.t(i)!.cap || PRONOUNS.has(this.lower(i))) return true
+    for (let i = r.first; i <= r.last; i++) if ((this.t(i)!.cap && !NON_SPEAKERS.has(this.lower(i))) || PRONOUNS.has(this.lower(i))) return true
     for (let i = r.first; i <= r.last; i++) {
       const t = this.t(i)!
       if (t.type !== 'word') continue
@@ -511,8 +545,9 @@ export class AttributionFinder {
     // The quotation hands over to its frame: it ends with a comma, a question or exclamation
     // mark or a full stop, or a comma or dash follows ('"significant inaccuracies" in the
     // reports' is part of a sentence, not a quotation with a frame).
-    const closing = this.t(k - 1)
-    const inside = closing ? this.t(k - 2) : undefined
+    let c = k - 1
+    while (c > 0 && this.t(c)!.type === 'quote') c--
+    const inside = this.t(c)
     const next = this.t(k)
     if (!(inside && /^[,?!.…]$/.test(inside.text)) && !(next && (next.text === ',' || DASHES.has(next.text)))) return null
     let i = k
@@ -602,7 +637,8 @@ export class AttributionFinder {
       this.passive(i, cue, s)
       return
     }
-    const subject = () => (cue.form === 'ing' || (i > s.first && (prev === 'and' || prev === 'but')) ? this.mainSubject(i, s) : this.sourceLeft(i, this.clauseStart(s)) ?? this.mainSubject(i, s))
+    const progressive = cue.form === 'ing' && (BE.has(prev) || (BETWEEN_SUBJECT_AND_CUE.has(prev) && BE.has(this.lower(i - 2))))
+    const subject = () => ((cue.form === 'ing' && !progressive) || (i > s.first && (prev === 'and' || prev === 'but')) ? this.mainSubject(i, s) : this.sourceLeft(i, this.clauseStart(s)) ?? this.mainSubject(i, s))
     let k = i + 1
     // "declined to comment (on …)", "cried foul": the words are the cue itself.
     if (cue.frames.has('bare')) {
@@ -705,7 +741,9 @@ export class AttributionFinder {
         if (end <= s.last + 1 && this.tokenAt(q.close) >= end - 1) return
       }
       const opener = this.lower(k)
-      const clauseLike = hasThat || (cue.stance !== 'denial' && !NOT_A_CLAUSE.has(opener) && this.startsClause(k, s) && !(cue.base === 'tell' && k === i + 1))
+      // "whether …", "why …" answer a question: only after "asked", "wondered", "explained" and the like.
+      const wh = /^(?:whether|why|how|what|when|where|who|which)$/.test(opener)
+      const clauseLike = (hasThat || (cue.stance !== 'denial' && !NOT_A_CLAUSE.has(opener) && this.startsClause(k, s) && !(cue.base === 'tell' && k === i + 1))) && (!wh || /^(?:ask|wonder|question|explain|know|disclose|reveal|discuss|address|debate|tell)$/.test(cue.base))
       if (clauseLike && this.clause({ ...base, source: subject(), rule: cue.stance === 'belief' ? 'belief' : 'reported-speech', confidence: cue.stance === 'belief' ? 0.6 : 0.8 }, k, s)) return
     }
     // "denied any wrongdoing", "rejected the claims", "criticised the deal": the cue stays in
@@ -732,7 +770,7 @@ export class AttributionFinder {
     let comma = source ? source.first - 1 : cueIdx - 1
     if (!source || this.t(comma)?.text !== ',') {
       // "…, said Jane Roe."
-      if (this.t(cueIdx - 1)?.text === ',') {
+      if (this.t(cueIdx - 1)?.text === ',' && (!source || source.last >= cueIdx - 1)) {
         source = this.sourceRight(cueIdx + 1, s)
         comma = cueIdx - 1
       } else return
@@ -747,6 +785,10 @@ export class AttributionFinder {
       }
     }
     if (this.quoted(comma - 1) || this.t(comma - 1)?.type === 'quote') return
+    // The words before must be a clause ("In a speech last July, he said:" is not).
+    let verb = false
+    for (let j = start; j < comma && !verb; j++) verb = this.isWord(j) && !this.t(j)!.cap && (isFiniteVerb(this.lower(j)) || this.lower(j) === '’s' || this.lower(j) === "'s")
+    if (!verb) return
     this.emit({ source, implicitSource: null, stance: cue.stance === 'belief' ? 'belief' : cue.stance, rule: 'reported-inverted', confidence: 0.7, sentence: s.index, at: this.t(cueIdx)!.start, quote: false }, this.charSpan(start, comma), 4)
   }
 
@@ -757,13 +799,10 @@ export class AttributionFinder {
     const base = { implicitSource: null as string | null, stance: cue.stance, sentence: s.index, at: this.t(i)!.start, quote: false }
     for (let hop = 0; hop < 3 && k <= s.last; hop++) {
       const next = this.skipAdverbials(k, s)
-      if (this.lower(next) === 'by') {
-        const np = this.sourceRight(next + 1, s)
-        if (np) {
-          agent = { first: np.first, last: Math.min(np.last, this.npRightEnd(next + 1, s)) }
-          k = agent.last + 1
-          continue
-        }
+      if (this.lower(next) === 'by' && this.isWord(next + 1)) {
+        agent = { first: next + 1, last: this.npRightEnd(next + 1, s) }
+        k = agent.last + 1
+        continue
       }
       k = next
       break

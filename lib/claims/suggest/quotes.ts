@@ -46,6 +46,12 @@ export function findQuotes(doc: Doc): Quote[] {
         } else {
           finish(i + 1, true)
         }
+      } else if (c === "'" && text[i + 1] === "'") {
+        // Two apostrophes stand for a quotation mark in some copy ('' … '').
+        const prev = i === p.start ? ' ' : text[i - 1]!
+        if (openAt < 0 && /[\s([{—–\-/:]/.test(prev)) openAt = i
+        else if (openAt >= 0) finish(i + 2, true)
+        i++
       } else if (c === '’' && text[i + 1] === '’' && openAt >= 0) {
         finish(i + 2, true)
         i++
@@ -61,9 +67,9 @@ export function findQuotes(doc: Doc): Quote[] {
 
 function span(text: string, paragraphStart: number, paragraph: number, open: number, close: number, closed: boolean): Quote | null {
   let start = open + 1
-  if (text[start] === '‘' && text[open] === '‘') start++
+  if ((text[start] === '‘' && text[open] === '‘') || (text[start] === "'" && text[open] === "'")) start++
   let end = closed ? close - 1 : close
-  if (closed && text[end - 1] === '’' && text[end] === '’') end--
+  if (closed && ((text[end - 1] === '’' && text[end] === '’') || (text[end - 1] === "'" && text[end] === "'"))) end--
   while (start < end && /\s/.test(text[start]!)) start++
   while (end > start && /[\s,;:]/.test(text[end - 1]!)) end--
   if (end <= start) return null

@@ -57,7 +57,8 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   // "leaked documents provided by Jane Roe", "people close to Smith": the source is the
   // documents or the people, not the person named in their description.
   if (SOURCE_NOUNS.has(head) && !tokens[first]!.cap) return { name: text, org: mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place')?.entity, role: 'source' }
-  const person = [...mentions].reverse().find((m) => m.entity.kind === 'person' && !m.possessive)
+  // The first person named heads the source ("Dave Majernik, a one-time Cruz backer").
+  const person = mentions.find((m) => m.entity.kind === 'person' && !m.possessive)
   if (person) {
     const s = personSpeaker(person.entity)
     if (!s.org && hasRole && !outside) {
