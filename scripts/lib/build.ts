@@ -6,7 +6,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
-const INPUTS = ['app', 'lib', 'public', 'next.config.js', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma', 'scripts/lib/bundle.mjs']
+// Everything `next build` compiles or reads: proxy.ts (Next's middleware) and instrumentation.ts
+// sit beside app/, not in it.
+const INPUTS = ['app', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma', 'scripts/lib/bundle.mjs']
 const SKIP = new Set(['generated', 'node_modules'])
 const STAMP = path.join('.next', 'claimline-build-stamp')
 
