@@ -395,7 +395,7 @@ export class AttributionFinder {
       }
       // "a post that said …": the relative clause is another attribution.
       if ((t.lower === 'that' || t.lower === 'which') && i > k && this.isWord(i - 1) && !this.t(i - 1)!.cap && this.hasOwnCue(i + 1, s, 2)) return i
-      if (t.lower === 'and' && i > k) {
+      if ((t.lower === 'and' || t.lower === 'but') && i > k) {
         const n1 = this.lower(i + 1)
         const n2 = this.lower(i + 2)
         if (n1 === 'that' || cueOf(n1)?.form === 'ed' || cueOf(n1)?.form === 's' || ((n1 === 'also' || n1 === 'has' || n1 === 'have' || n1 === 'then' || n1 === 'later') && cueOf(n2))) return i
@@ -479,9 +479,9 @@ export class AttributionFinder {
     return isSpeakerHead(head)
   }
 
-  private emit(a: Omit<Attribution, 'start' | 'end'>, span: [number, number] | null, minWords: number): boolean {
+  private emit(a: Omit<Attribution, 'start' | 'end'>, span: [number, number] | null, minWords: number, checkSpeaker = true): boolean {
     if (!span) return false
-    if (a.source && !this.speakerLike(a.source)) return false
+    if (checkSpeaker && a.source && !this.speakerLike(a.source)) return false
     const text = this.doc.text.slice(span[0], span[1])
     if ((text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < minWords) return false
     this.found.push({ ...a, start: span[0], end: span[1] })
@@ -520,13 +520,13 @@ export class AttributionFinder {
       const after = quote.closed ? this.frameAfter(afterTok, Math.min(sClose.last, nextOpen - 1), sClose) : null
       const prevClose = q > 0 ? this.tokenAt(this.quotes[q - 1]!.close) : 0
       const beforeFloor = Math.max(sOpen.first, prevClose)
-      const before = after ? null : this.frameBefore(openTok, beforeFloor, sOpen)
+      const before = after ? null : this.frameBefore(openTok, beforeFloor, sOpen) ?? this.colonBefore(openTok, beforeFloor, sOpen, quote)
       const frame = after ?? before
-      if (words < 2) continue
+      if (words < 1 || (words < 2 && !frame)) continue
       if (frame) {
         this.usedCues.add(frame.cue)
         last = { source: frame.source, implicit: null, paragraph: quote.paragraph }
-        this.emit({ source: frame.source, implicitSource: null, stance: frame.stance, rule: after ? 'quote-attributed-after' : 'quote-attributed-before', confidence: 0.9, sentence: sOpen.index, at: this.t(frame.cue)!.start, quote: true }, [quote.start, quote.end], 2)
+        this.emit({ source: frame.source, implicitSource: null, stance: frame.stance, rule: after ? 'quote-attributed-after' : 'quote-attributed-before', confidence: 0.9, sentence: sOpen.index, at: this.t(frame.cue)!.start, quote: true }, [quote.start, quote.end], 1, false)
         continue
       }
       // No frame of its own: a quotation that opens its sentence goes on from the last speaker
@@ -535,7 +535,7 @@ export class AttributionFinder {
       if (opensSentence && last && quote.paragraph - last.paragraph <= 1) {
         const credit: Credit = { source: last.source, implicit: last.implicit, paragraph: quote.paragraph }
         last = credit
-        this.emit({ source: credit.source, implicitSource: credit.implicit, stance: 'speech', rule: 'quote-continued', confidence: 0.75, sentence: sOpen.index, at: quote.open, quote: true }, [quote.start, quote.end], 3)
+        this.emit({ source: credit.source, implicitSource: credit.implicit, stance: 'speech', rule: 'quote-continued', confidence: 0.75, sentence: sOpen.index, at: quote.open, quote: true }, [quote.start, quote.end], 3, false)
       }
     }
   }
@@ -595,6 +595,27 @@ export class AttributionFinder {
       if (t.type === 'quote' || t.text === '.' || t.text === ';') return null
     }
     return null
+  }
+
+  // 'X released the following statement: "…"', 'Transcript: "…"', and a quotation that opens a
+  // paragraph after one ending in a colon ("In a speech last July, he said:"): the source is the
+  // subject of the clause before the colon (or its cue's subject).
+  private colonBefore(open: number, floor: number, s: Sentence, quote: Quote): { source: Range | null; cue: number; stance: Stance } | null {
+    const colon = open - 1
+    if (colon >= floor && this.t(colon)?.text === ':') {
+      const subject = this.sentenceSubject(s)
+      if (subject && subject.last < colon) return { source: subject, cue: colon, stance: 'speech' }
+      return null
+    }
+    if (!quote.opensParagraph || open === 0 || this.t(open - 1)?.text !== ':') return null
+    const prev = this.doc.sentences[this.sentenceOf[open - 1]!]
+    if (!prev) return null
+    for (let j = prev.last - 1; j >= prev.first && prev.last - j < 12; j--) {
+      const cue = this.cueAt(j, prev)
+      if (cue && cue.frames.has('quote')) return { source: cue.form === 'ing' ? this.mainSubject(j, prev) : this.sourceLeft(j, this.clauseStart(prev)), cue: j, stance: cue.stance }
+    }
+    const subject = this.sentenceSubject(prev)
+    return subject ? { source: subject, cue: open - 1, stance: 'speech' } : null
   }
 
   // "told reporters", "told the BBC", "warned investors", "assured the public".
@@ -834,7 +855,8 @@ export class AttributionFinder {
   // A reported clause from k, and a second one joined by "and that" with the same source.
   private clause(a: Omit<Attribution, 'start' | 'end'>, k: number, s: Sentence): boolean {
     const end = this.clauseEnd(k, s)
-    const ok = this.emit(a, this.charSpan(k, end), 3)
+    // After "said that" anything may be the speaker; a bare clause needs one that can speak.
+    const ok = this.emit(a, this.charSpan(k, end), 3, this.lower(k - 1) !== 'that')
     if (ok && this.lower(end) === 'and' && this.lower(end + 1) === 'that') this.emit(a, this.charSpan(end + 2, this.clauseEnd(end + 2, s)), 3)
     else if (ok && this.t(end)?.text === ',' && this.lower(end + 1) === 'and' && this.lower(end + 2) === 'that') this.emit(a, this.charSpan(end + 3, this.clauseEnd(end + 3, s)), 3)
     return ok
