@@ -10,7 +10,7 @@ import { recordAuditEvent } from '../queries/audit'
 import { listClaimsToMatch } from '../queries/claims'
 import { decideProposalRecord, getProposal, insertProposals } from '../queries/link-proposals'
 import type { ClaimKind } from './kinds'
-import { proposeAnswers } from './suggest/answers'
+import { analysisLimits, analysisPool } from '../workers/shared'
 import type { Side, Suggestion } from './suggest/types'
 
 export class ProposalGoneError extends Error {
@@ -45,7 +45,7 @@ const SIDE_OF_KIND: Record<ClaimKind, Side | null> = { statement: 'company', den
 
 // Runs the engine's answer matcher (the one `claimline suggest` and the evaluation use) over
 // an article's claims as they now stand, and stores what it proposes that is new. Called after
-// every change to the article's claims; cheap (a few dozen claims, no text analysis).
+// every change to the article's claims.
 export async function proposeLinksInArticle(articleId: string, client: PrismaClient = getDb()): Promise<number> {
   const [article, claims] = await Promise.all([getArticleBody(articleId, client), listClaimsToMatch(articleId, client)])
   const items: Suggestion[] = []
@@ -58,9 +58,11 @@ export async function proposeLinksInArticle(articleId: string, client: PrismaCli
     items.push({ kind: c.kind, side, exact: c.quote, start: anchor.start, end: anchor.end, speaker: c.speaker?.name ?? null, subject: c.subject?.name ?? null, confidence: 1, rule: 'claim', answers: [] })
     ids.push(c.id)
   }
-  proposeAnswers(items)
-  const proposals = items.flatMap((item, i) =>
-    item.answers.flatMap((a) => {
+  if (items.length < 2) return 0
+  // Reading the article's sentences is CPU work on untrusted text: an analysis worker does it.
+  const answers = await analysisPool().run('answers', { bodyText: article.bodyText, items }, analysisLimits())
+  const proposals = answers.flatMap((found, i) =>
+    found.flatMap((a) => {
       const fromId = ids[i]
       const toId = ids[a.to]
       return fromId && toId ? [{ fromId, toId, relation: a.relation, confidence: a.confidence, origin: 'same-article' as const }] : []
@@ -69,12 +71,3 @@ export async function proposeLinksInArticle(articleId: string, client: PrismaCli
   return client.$transaction((tx) => insertProposals(proposals, tx))
 }
 
-// After an article's claims changed: proposals are a help, never a reason for an editor's
-// save to fail, so a matcher error is logged and the save stands.
-export async function proposeLinksAfterChange(articleId: string): Promise<void> {
-  try {
-    await proposeLinksInArticle(articleId)
-  } catch (error) {
-    console.error(`Proposing links for article ${articleId} failed:`, error)
-  }
-}

@@ -13,7 +13,7 @@ import { analysisLimits, analysisPool } from '../workers/shared'
 import { TaskError, type TaskLimits } from '../workers/pool'
 import type { Suggestion } from './suggest/suggest'
 import { SUGGESTER_VERSION } from './suggest/version'
-import { proposeLinksAfterChange } from './link-proposals'
+import { updateClaimMap } from './claim-map'
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()
 
@@ -117,7 +117,7 @@ export async function acceptSuggestion(id: string, actorId: string, fields?: Cla
     },
     actorId,
   )
-  await proposeLinksAfterChange(article.id)
+  await updateClaimMap(article.id, [created.id])
   return created
 }
 

@@ -6,7 +6,7 @@ import { articleDay } from '../dates/format'
 import { getArticleBody } from '../queries/articles'
 import { createClaimRecord } from '../queries/claims'
 import type { ClaimFields } from './input'
-import { proposeLinksAfterChange } from './link-proposals'
+import { updateClaimMap } from './claim-map'
 
 export class SelectionError extends Error {}
 
@@ -39,6 +39,6 @@ export async function tagClaim(selection: Selection, fields: ClaimFields, actorI
     },
     actorId,
   )
-  await proposeLinksAfterChange(article.id)
+  await updateClaimMap(article.id, [created.id])
   return created
 }

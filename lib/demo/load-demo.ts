@@ -8,6 +8,7 @@ import { describeRange } from '../anchoring/selectors'
 import { getDb } from '../db'
 import type { EntityKind, PrismaClient } from '../generated/prisma/client'
 import { storeDraft } from '../ingest/ingest'
+import { updateClaimMap } from '../claims/claim-map'
 import { normalizeParagraph } from '../ingest/normalize'
 import { countArticles, getArticleBody } from '../queries/articles'
 import { recordAuditEvent } from '../queries/audit'
@@ -146,5 +147,11 @@ export async function loadDemoData(prisma: PrismaClient = getDb(), { progress }:
     )
     return articleIds
   })
+  // The claim map as an editor's tagging would leave it: clusters across the two articles, and
+  // the answers the engine proposes (the labelled links are there already).
+  for (const articleId of loaded) {
+    const claims = await prisma.claim.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' }, select: { id: true } })
+    await updateClaimMap(articleId, claims.map((c) => c.id), prisma)
+  }
   return { loaded: loaded.length > 0, articles: loaded.length }
 }

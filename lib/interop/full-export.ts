@@ -92,6 +92,9 @@ const claim = z.object({
   updatedBy: email.nullable(),
   createdAt: instant,
   updatedAt: instant,
+  // The same claim in other articles shares the cluster id; `by` says whether the matcher or an
+  // editor put it there (an editor's decision the matcher leaves alone). Absent in older exports.
+  cluster: z.object({ id, by: z.enum(['matcher', 'editor']) }).nullable().default(null),
 })
 
 const suggestion = z.object({
@@ -223,6 +226,7 @@ export function toFullExport(snapshot: Snapshot, exportedAt: Date): ClaimlineExp
       updatedBy: emailOf(c.updatedById),
       createdAt: iso(c.createdAt),
       updatedAt: iso(c.updatedAt),
+      cluster: c.clusterId ? { id: c.clusterId, by: c.clusterBy ?? 'matcher' } : null,
     })),
     suggestions: byId(snapshot.suggestions).map((s) => ({
       id: s.id,
@@ -310,6 +314,7 @@ export type ImportRows = {
   articles: Prisma.ArticleCreateManyInput[]
   duplicates: { id: string; duplicateOfId: string; updatedAt: Date }[]
   fingerprints: Prisma.ArticleFingerprintCreateManyInput[]
+  clusters: Prisma.ClaimClusterCreateManyInput[]
   claims: Prisma.ClaimCreateManyInput[]
   suggestions: Prisma.ClaimSuggestionCreateManyInput[]
   links: Prisma.ClaimLinkCreateManyInput[]
@@ -358,6 +363,7 @@ export function toImportRows(doc: ClaimlineExport, userIds: ReadonlyMap<string, 
     })),
     duplicates: doc.articles.flatMap((a) => (a.duplicateOfId ? [{ id: a.id, duplicateOfId: a.duplicateOfId, updatedAt: date(a.updatedAt) }] : [])),
     fingerprints: doc.articles.flatMap((a) => a.fingerprints.map((hash) => ({ articleId: a.id, hash: BigInt(hash) }))),
+    clusters: [...new Set(doc.claims.flatMap((c) => (c.cluster ? [c.cluster.id] : [])))].sort().map((id) => ({ id })),
     claims: doc.claims.map((c) => ({
       id: c.id,
       articleId: c.articleId,
@@ -378,6 +384,8 @@ export function toImportRows(doc: ClaimlineExport, userIds: ReadonlyMap<string, 
       updatedById: userId(c.updatedBy),
       createdAt: date(c.createdAt),
       updatedAt: date(c.updatedAt),
+      clusterId: c.cluster?.id ?? null,
+      clusterBy: c.cluster?.by ?? null,
     })),
     suggestions: doc.suggestions.map((s) => ({
       id: s.id,

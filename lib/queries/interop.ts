@@ -200,6 +200,7 @@ export async function insertArchiveRows(rows: ImportRows, tx: Prisma.Transaction
   await tx.article.createMany({ data: rows.articles })
   for (const a of rows.duplicates) await tx.article.update({ where: { id: a.id }, data: { duplicateOfId: a.duplicateOfId, updatedAt: a.updatedAt } })
   await tx.articleFingerprint.createMany({ data: rows.fingerprints })
+  await tx.claimCluster.createMany({ data: rows.clusters })
   await tx.claim.createMany({ data: rows.claims })
   await tx.claimSuggestion.createMany({ data: rows.suggestions })
   await tx.claimLink.createMany({ data: rows.links })

@@ -2,7 +2,7 @@
 // path, and the loop that runs one task at a time. Each task is a pure function of
 // structured-cloneable input; this module is the only place that knows them all.
 import { parentPort } from 'node:worker_threads'
-import type { suggestClaims } from '../claims/suggest/suggest'
+import type { Suggestion, suggestClaims } from '../claims/suggest/suggest'
 import type { extractArticle } from '../ingest/extract'
 import type { extractForStorage } from '../ingest/prepare'
 import type { TaskReply, TaskRequest, ThrownInTask } from './pool'
@@ -18,6 +18,12 @@ const tasks = {
   // An article's stored text → suggested claims.
   suggest: async ({ bodyText, options }: { bodyText: string; options?: Parameters<typeof suggestClaims>[1] }) =>
     (await import('../claims/suggest/suggest')).suggestClaims(bodyText, options),
+  // An article's claims (as suggestions) and its text → which answers which.
+  answers: async ({ bodyText, items }: { bodyText: string; items: Suggestion[] }) => {
+    const [{ proposeAnswers }, { parse }] = await Promise.all([import('../claims/suggest/answers'), import('../claims/suggest/text')])
+    proposeAnswers(items, parse(bodyText))
+    return items.map((item) => item.answers)
+  },
 }
 
 export type Tasks = typeof tasks

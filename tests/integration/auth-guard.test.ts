@@ -51,6 +51,7 @@ const ACTION_ROLES: Record<string, Role | 'public'> = {
   'app/articles/[id]/claim-actions.ts#acceptEditedSuggestion': 'editor',
   'app/articles/[id]/claim-actions.ts#rejectSuggestionForGood': 'editor',
   'app/articles/[id]/claim-actions.ts#suggestAgain': 'editor',
+  'app/links/actions.ts#decideProposedLink': 'editor',
   'app/entities/actions.ts#saveEntity': 'editor',
   'app/entities/actions.ts#mergeEntity': 'editor',
   'app/stories/actions.ts#addStory': 'editor',

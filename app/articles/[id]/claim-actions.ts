@@ -7,7 +7,7 @@ import { guardedAction } from '@/lib/auth/guard'
 import { claimFields, claimLinkInput, claimSelection, claimVerdictInput, claimVersion } from '@/lib/claims/input'
 import { acceptSuggestion, refreshSuggestions, rejectSuggestion, SuggestionGoneError } from '@/lib/claims/suggestions'
 import { SelectionError, tagClaim } from '@/lib/claims/tag'
-import { proposeLinksAfterChange } from '@/lib/claims/link-proposals'
+import { updateClaimMap } from '@/lib/claims/claim-map'
 import { formText } from '@/lib/http/form'
 import { deleteClaimRecord, LinkError, linkClaims, setClaimVerdict, unlinkClaims, updateClaimRecord } from '@/lib/queries/claims'
 import { StaleEditError } from '@/lib/queries/edits'
@@ -75,7 +75,7 @@ export const updateClaim = editOpenClaim(async (claim, userId, form) => {
   const saved = await updateClaimRecord(claim.id, claim.version, { ...rest, claimDate: claimDate ? new Date(`${claimDate}T00:00:00Z`) : null }, userId)
   if (!saved) return DELETED
   // A new kind, speaker or subject can make the claim an answer (or the thing answered).
-  await proposeLinksAfterChange(saved.articleId)
+  await updateClaimMap(saved.articleId, [claim.id])
   return null
 })
 

@@ -22,6 +22,7 @@ const ids = {
   link: '01970000-0000-7000-8000-000000000051',
   story: '01970000-0000-7000-8000-000000000061',
   editor: '01970000-0000-7000-8000-000000000071',
+  cluster: '01970000-0000-7000-8000-000000000081',
 }
 
 function article(id: string, duplicateOfId: string | null, fingerprints: bigint[]): Snapshot['articles'][number] {
@@ -67,8 +68,8 @@ const snapshot: Snapshot = {
   ],
   articles: [article(ids.copy, ids.article, [42n]), article(ids.article, null, [-9223372036854775808n, 9223372036854775807n, 42n])],
   claims: [
-    { id: ids.report, articleId: ids.article, kind: 'allegation', target: describeRange(BODY, 27, 81), quote: BODY.slice(27, 81), speakerId: null, subjectId: ids.acme, channel: null, claimDate: null, note: 'line one\nline "two"', verdict: null, verdictNote: null, verdictAt: null, status: 'orphan', version: 4, createdById: null, updatedById: null, createdAt: T0, updatedAt: T1 },
-    { id: ids.denial, articleId: ids.article, kind: 'denial', target: denialTarget, quote: denialTarget[0].exact, speakerId: ids.roe, subjectId: ids.acme, channel: 'emailed statement', claimDate: new Date('2024-03-04T00:00:00Z'), note: null, verdict: 'False', verdictNote: 'Records show the sale.', verdictAt: T1, status: 'active', version: 2, createdById: ids.editor, updatedById: ids.editor, createdAt: T0, updatedAt: T1 },
+    { id: ids.report, articleId: ids.article, kind: 'allegation', target: describeRange(BODY, 27, 81), quote: BODY.slice(27, 81), speakerId: null, subjectId: ids.acme, channel: null, claimDate: null, note: 'line one\nline "two"', verdict: null, verdictNote: null, verdictAt: null, status: 'orphan', version: 4, createdById: null, updatedById: null, createdAt: T0, updatedAt: T1, clusterId: null, clusterBy: null },
+    { id: ids.denial, articleId: ids.article, kind: 'denial', target: denialTarget, quote: denialTarget[0].exact, speakerId: ids.roe, subjectId: ids.acme, channel: 'emailed statement', claimDate: new Date('2024-03-04T00:00:00Z'), note: null, verdict: 'False', verdictNote: 'Records show the sale.', verdictAt: T1, status: 'active', version: 2, createdById: ids.editor, updatedById: ids.editor, createdAt: T0, updatedAt: T1, clusterId: ids.cluster, clusterBy: 'editor' },
   ],
   suggestions: [{ id: ids.suggestion, articleId: ids.article, kind: 'denial', target: denialTarget, quote: denialTarget[0].exact, speakerName: 'Acme', speakerId: ids.acme, subjectName: null, subjectId: null, confidence: 0.71, rule: 'denial-verb', status: 'rejected', claimId: null, decidedById: ids.editor, decidedAt: T1, createdAt: T0 }],
   links: [{ id: ids.link, fromId: ids.denial, toId: ids.report, relation: 'denies', createdAt: T1 }],

@@ -9,7 +9,7 @@ import { NotFoundError } from '@/lib/api/errors'
 import { apiRoute, parseId, readJson, readQuery } from '@/lib/api/handler'
 import { presentClaimDetail } from '@/lib/api/present'
 import { claimPatchBody, versionQuery, type claimDetailResponse } from '@/lib/api/schemas'
-import { proposeLinksAfterChange } from '@/lib/claims/link-proposals'
+import { updateClaimMap } from '@/lib/claims/claim-map'
 import { deleteClaimRecord, editClaimAndRead, getClaimDetails } from '@/lib/queries/claims'
 
 export const dynamic = 'force-dynamic'
@@ -42,7 +42,7 @@ export const PATCH = apiRoute<Params>('editor', async (request, user, params) =>
   const editsDetails = Object.values(details).some((value) => value !== undefined) || !verdictChange
   const saved = await editClaimAndRead(id, version, { details: editsDetails ? details : undefined, verdict: verdictChange }, user.id)
   if (!saved) throw new NotFoundError('claim')
-  if (editsDetails) await proposeLinksAfterChange(saved.articleId)
+  if (editsDetails) await updateClaimMap(saved.articleId, [saved.id])
   return NextResponse.json(presentClaimDetail(saved) satisfies z.infer<typeof claimDetailResponse>)
 })
 
