@@ -7,7 +7,9 @@ import { parseDate } from './dates'
 import { decodeBytes } from './decode'
 import { IngestError } from './errors'
 import { fetchArticle } from './fetch-url'
+import { parseHtml } from './html/parse'
 import type { IngestInput } from './ingest'
+import { feedOnWorker } from './off-thread'
 
 export type FeedItem = {
   title: string | null
@@ -16,6 +18,8 @@ export type FeedItem = {
   author: string | null
   content: string | null // HTML of the full article, when the feed carries it
   summary: string | null
+  // `content` is the whole article rather than a teaser: it is ingested from the feed.
+  fullText: boolean
 }
 
 // `items` are the first `maxItems` of the feed's `total`.
@@ -39,7 +43,7 @@ function isoDate(value: string | null): string | null {
   return value ? (parseDate(value)?.iso ?? null) : null
 }
 
-function rssItems($: CheerioAPI, nodes: Element[]): FeedItem[] {
+function rssItems($: CheerioAPI, nodes: Element[]): Omit<FeedItem, 'fullText'>[] {
   return nodes.map((node) => {
     const item = $(node)
     return {
@@ -53,7 +57,7 @@ function rssItems($: CheerioAPI, nodes: Element[]): FeedItem[] {
   })
 }
 
-function atomItems($: CheerioAPI, nodes: Element[]): FeedItem[] {
+function atomItems($: CheerioAPI, nodes: Element[]): Omit<FeedItem, 'fullText'>[] {
   return nodes.map((node) => {
     const entry = $(node)
     const alternate = entry.children('link[rel="alternate"]').attr('href') ?? entry.children('link:not([rel])').attr('href') ?? null
@@ -77,7 +81,7 @@ export function parseFeed(xml: string, maxItems = Infinity): Feed {
   const atom = $('feed').length > 0
   const nodes = (atom ? $('entry') : $('item')).toArray()
   const taken = nodes.slice(0, maxItems)
-  const items = atom ? atomItems($, taken) : rssItems($, taken)
+  const items = (atom ? atomItems($, taken) : rssItems($, taken)).map((item) => ({ ...item, fullText: hasFullText(item.content) }))
   const title = atom ? text($('feed > title')) : text($('channel > title'))
   if (items.length === 0) throw new IngestError('bad-feed', 'The feed has no items.')
   return { title, items, total: nodes.length }
@@ -104,11 +108,23 @@ export function itemPage(feed: Feed, item: FeedItem): string {
   return `<!doctype html><html><head><meta charset="utf-8">${meta}</head><body><article>${item.title ? `<h1>${escape(item.title)}</h1>` : ''}${item.content ?? ''}</article></body></html>`
 }
 
-function hasFullText(item: FeedItem): boolean {
-  if (!item.content) return false
-  const $ = load(item.content)
+// Bounded like any page: an item whose markup is built to stall the parser is no full text.
+function hasFullText(content: string | null): boolean {
+  if (!content) return false
+  let $: CheerioAPI
+  try {
+    $ = parseHtml(content)
+  } catch {
+    return false
+  }
   const paragraphs = $('p').toArray().filter((p) => $(p).text().trim().length > 40).length
   return paragraphs >= FULL_TEXT_PARAGRAPHS || $.root().text().trim().length >= FULL_TEXT_CHARS
+}
+
+// Bytes → the feed's first `maxItems` items: the CPU half of reading a feed (decoding, the XML
+// parse, judging each item's content), run on an analysis worker (lib/ingest/off-thread.ts).
+export function readFeed(bytes: Uint8Array, contentType: string | null | undefined, maxItems = Infinity): Feed {
+  return parseFeed(decodeBytes(bytes, contentType).text, maxItems)
 }
 
 export type FeedEntry = { name: string; input: () => Promise<IngestInput> }
@@ -121,7 +137,7 @@ export type Expansion = { entries: FeedEntry[]; notice: string | null }
 export function feedEntries(feed: Feed, fetchPage: (url: string) => Promise<IngestInput>): FeedEntry[] {
   return feed.items.map((item, i) => {
     const name = item.title ?? item.link ?? `item ${i + 1}`
-    if (hasFullText(item)) {
+    if (item.fullText) {
       return { name, input: async () => ({ bytes: new TextEncoder().encode(itemPage(feed, item)), name, url: item.link, contentType: 'text/html; charset=utf-8' }) }
     }
     return {
@@ -135,10 +151,10 @@ export function feedEntries(feed: Feed, fetchPage: (url: string) => Promise<Inge
 }
 
 // Any input → what to ingest: a feed's first `maxItems` items, or the input itself.
-export function entriesFor(input: IngestInput, fetchPage: (url: string) => Promise<IngestInput>, maxItems = Infinity): Expansion {
+export async function entriesFor(input: IngestInput, fetchPage: (url: string) => Promise<IngestInput>, maxItems = Infinity): Promise<Expansion> {
   const head = new TextDecoder().decode(input.bytes.subarray(0, 2048))
   if (!looksLikeFeed(head)) return { entries: [{ name: input.name, input: async () => input }], notice: null }
-  const feed = parseFeed(decodeBytes(input.bytes, input.contentType).text, maxItems)
+  const feed = await feedOnWorker(input.bytes, input.contentType, maxItems)
   return { entries: feedEntries(feed, fetchPage), notice: feedCutNotice(input.name, feed) }
 }
 
@@ -151,7 +167,7 @@ export async function entriesFromSource(
   maxItems = Infinity,
 ): Promise<Expansion> {
   try {
-    return entriesFor(await load(), fetchPage, maxItems)
+    return await entriesFor(await load(), fetchPage, maxItems)
   } catch (error) {
     const failure = error instanceof Error ? error : new IngestError('fetch', String(error))
     return { entries: [{ name, input: () => Promise.reject(failure) }], notice: null }

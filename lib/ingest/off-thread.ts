@@ -6,6 +6,7 @@ import { TaskError, TaskThrew, type TaskLimits, type TaskPool } from '../workers
 import { IngestError, type IngestErrorCode } from './errors'
 import type { ExtractOptions } from './extract'
 import type { DraftFixes, IngestInput } from './ingest'
+import type { Feed } from './feeds'
 import type { Extracted } from './prepare'
 import type { ArticleDraft } from './types'
 
@@ -23,6 +24,14 @@ function asIngestError(error: unknown): unknown {
 export async function extractOnWorker(input: IngestInput, fixes: DraftFixes | undefined, pool: TaskPool = analysisPool(), limits: TaskLimits = analysisLimits()): Promise<Extracted> {
   try {
     return await pool.run('extract', { input, fixes }, limits)
+  } catch (error) {
+    throw asIngestError(error)
+  }
+}
+
+export async function feedOnWorker(bytes: Uint8Array, contentType: string | null | undefined, maxItems: number, pool: TaskPool = analysisPool(), limits: TaskLimits = analysisLimits()): Promise<Feed> {
+  try {
+    return await pool.run('feed', { bytes, contentType: contentType ?? null, maxItems }, limits)
   } catch (error) {
     throw asIngestError(error)
   }

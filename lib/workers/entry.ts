@@ -13,6 +13,8 @@ const tasks = {
   // Bytes → the article as stored (draft, body, hashes, compressed source).
   extract: async ({ input, fixes }: { input: Parameters<typeof extractForStorage>[0]; fixes?: Parameters<typeof extractForStorage>[1] }) =>
     (await import('../ingest/prepare')).extractForStorage(input, fixes),
+  // A feed's bytes → its first `maxItems` items.
+  feed: async ({ bytes, contentType, maxItems }: { bytes: Uint8Array; contentType: string | null; maxItems: number }) => (await import('../ingest/feeds')).readFeed(bytes, contentType, maxItems),
   // Bytes → the draft alone: the Add-articles preview and re-extraction.
   draft: async ({ bytes, options }: { bytes: Uint8Array; options?: Parameters<typeof extractArticle>[1] }) => (await import('../ingest/extract')).extractArticle(bytes, options),
   // An article's stored text → suggested claims.

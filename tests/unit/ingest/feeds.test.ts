@@ -47,14 +47,14 @@ test('Atom: alternate links, published dates and authors; an entry without a lin
   await expect(entries[1]!.input()).rejects.toThrow(/neither full text nor a link/)
 })
 
-test('feeds are told from pages; broken and empty feeds are clear errors', () => {
+test('feeds are told from pages; broken and empty feeds are clear errors', async () => {
   expect(looksLikeFeed('<?xml version="1.0"?>\n<rss version="2.0">')).toBe(true)
   expect(looksLikeFeed('<html><body>')).toBe(false)
   expect(() => parseFeed('<html></html>')).toThrow(IngestError)
   expect(() => parseFeed('<?xml version="1.0"?><rss><channel><title>Empty</title></channel></rss>')).toThrow(/no items/)
   const page: IngestInput = { bytes: new TextEncoder().encode('<html><body><p>x</p></body></html>'), name: 'page.html' }
-  expect(entriesFor(page, fetchPage).entries.map((e) => e.name)).toEqual(['page.html'])
-  expect(entriesFor({ bytes: fixture('teasers.atom'), name: 'wire.atom' }, fetchPage)).toMatchObject({ entries: [{}, {}], notice: null })
+  expect((await entriesFor(page, fetchPage)).entries.map((e) => e.name)).toEqual(['page.html'])
+  expect(await entriesFor({ bytes: fixture('teasers.atom'), name: 'wire.atom' }, fetchPage)).toMatchObject({ entries: [{}, {}], notice: null })
 })
 
 test('a source that cannot be loaded, or a broken feed, is one failing entry rather than an error', async () => {
@@ -94,8 +94,8 @@ test('a 10 000-item feed gives its first 500 items, in order, and says it was cu
   expect(fetched).toEqual([])
 })
 
-test('a feed within the limit is taken whole, without a notice', () => {
-  const found = entriesFor({ bytes: bigFeed(500, 'rss'), name: 'wire.xml' }, fetchPage, 500)
+test('a feed within the limit is taken whole, without a notice', async () => {
+  const found = await entriesFor({ bytes: bigFeed(500, 'rss'), name: 'wire.xml' }, fetchPage, 500)
   expect([found.entries.length, found.notice]).toEqual([500, null])
   expect(parseFeed(new TextDecoder().decode(bigFeed(30, 'atom')), 10)).toMatchObject({ total: 30, items: { length: 10 } })
 })
