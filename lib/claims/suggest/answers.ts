@@ -1,7 +1,105 @@
 // Answer links: for each company statement or denial, the allegation or report in the same
-// article that it answers. Filled in by proposeAnswers.
-import type { Suggestion } from './types'
+// article that it answers, with a relation (denies / responds_to / confirms) and a confidence.
+//
+// An answer shares words with what it answers (the rarer in the article, the more they count:
+// "inquiry", "attorney general", "brutality"), stands close to it (the same sentence — "denied
+// 'sensational' claims … that said …" — or the next ones), usually comes after it, and a denial
+// almost always answers something. "Declined to comment" answers the claim just before it.
+// Scores are compared with a threshold; a denial may answer more than one allegation.
+import type { Doc } from './text'
+import type { AnswerLink, Suggestion } from './types'
 
-export function proposeAnswers(suggestions: Suggestion[]): void {
-  void suggestions
+const STOP = new Set([
+  'the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'are', 'was', 'were', 'be',
+  'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'that',
+  'this', 'these', 'those', 'it', 'its', 'they', 'them', 'their', 'we', 'our', 'us', 'he', 'she', 'his', 'her', 'him', 'i', 'my', 'me',
+  'you', 'your', 'not', 'no', 'so', 'if', 'than', 'then', 'there', 'here', 'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'how',
+  'all', 'any', 'some', 'more', 'most', 'other', 'such', 'only', 'also', 'just', 'very', 'into', 'about', 'over', 'after', 'before',
+  'said', 'says', 'say', 'told', 'one', 'two', 'new', 'last', 'first', 'year', 'years', 'time', 'now', 'even', 'still', 'because', 'while',
+])
+
+const stem = (w: string) => w.replace(/['’]s$/, '').replace(/(?:ing|ed|es|s|ly)$/, '')
+
+function stems(text: string): Set<string> {
+  const out = new Set<string>()
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
+    const w = m[0]
+    if (w.length < 3 || STOP.has(w)) continue
+    out.add(stem(w))
+  }
+  return out
+}
+
+const W = { sim: Number(process.env.WSIM ?? 0.45), lead: Number(process.env.WLEAD ?? 0.2), prox: Number(process.env.WPROX ?? 0.1), alleg: Number(process.env.WALL ?? 0.15), denial: Number(process.env.WDEN ?? 0.2), dispute: Number(process.env.WDIS ?? 0.1) }
+const MIN_SCORE = Number(process.env.MINS ?? 0.5)
+const EXTRA_SCORE = Number(process.env.EXTRA ?? 0.6)
+
+export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
+  if (suggestions.length < 2) return
+  // Sentence of each suggestion, and how rare each word is across the article's sentences.
+  const starts = doc.sentences.map((s) => s.start)
+  const sentenceAt = (offset: number) => {
+    let lo = 0
+    let hi = starts.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (starts[mid]! <= offset) lo = mid + 1
+      else hi = mid
+    }
+    return Math.max(0, lo - 1)
+  }
+  const df = new Map<string, number>()
+  for (const s of doc.sentences) for (const w of stems(doc.text.slice(s.start, s.end))) df.set(w, (df.get(w) ?? 0) + 1)
+  const n = Math.max(1, doc.sentences.length)
+  const idf = (w: string) => Math.log(1 + n / (df.get(w) ?? 1))
+  const items = suggestions.map((s) => ({ s, sentence: sentenceAt(s.start), words: stems(s.exact) }))
+  const weight = (ws: Set<string>) => [...ws].reduce((t, w) => t + idf(w), 0)
+
+  // The article's allegations in order: the first ones are what the story is about, and what
+  // answers in it most often answer. A story with a denial in it is a dispute: the company's
+  // other statements there answer too.
+  const allegations = items.map((x, i) => ({ x, i })).filter(({ x }) => x.s.side === 'others' && x.s.kind === 'allegation')
+  const rankOf = new Map(allegations.map(({ i }, rank) => [i, rank]))
+  const dispute = items.some((x) => x.s.side === 'company' && x.s.kind === 'denial')
+
+  for (const [ci, c] of items.entries()) {
+    if (c.s.side !== 'company' || (c.s.kind !== 'statement' && c.s.kind !== 'denial')) continue
+    const noComment = c.s.rule === 'no-comment'
+    const scored: { to: number; score: number }[] = []
+    for (const [ai, a] of items.entries()) {
+      if (ai === ci || a.s.side !== 'others' || (a.s.kind !== 'allegation' && a.s.kind !== 'report')) continue
+      const distance = Math.abs(c.sentence - a.sentence)
+      const before = a.s.start < c.s.start
+      // Answers follow what they answer; a denial may come first ("…, the military said. The
+      // Taliban claimed …") but only just before.
+      if (!before && distance > Number(process.env.AFTER ?? 2)) continue
+      if (noComment) {
+        // "X declined to comment": on the claim just before.
+        if (before && distance <= 2) scored.push({ to: ai, score: 0.7 - 0.1 * distance })
+        continue
+      }
+      let shared = 0
+      for (const w of c.words) if (a.words.has(w)) shared += idf(w)
+      const similarity = shared / Math.sqrt(Math.max(1e-9, weight(c.words) * weight(a.words)))
+      const proximity = (distance === 0 ? 1 : 1 / (1 + distance / 2)) * (before || distance === 0 ? 1 : 0.5)
+      const rank = rankOf.get(ai)
+      const prominence = rank === undefined ? 0 : 1 / (1 + rank)
+      const score = W.sim * similarity + W.lead * prominence + W.prox * proximity + (a.s.kind === 'allegation' ? W.alleg : 0) + (c.s.kind === 'denial' ? W.denial : 0) + (dispute ? W.dispute : 0)
+      scored.push({ to: ai, score })
+    }
+    scored.sort((x, y) => y.score - x.score)
+    if (process.env.LINKDEBUG) for (const x of scored.slice(0, 3)) console.error(`  ${x.score.toFixed(2)} [${c.s.kind}] ${c.s.exact.slice(0, 50)} → [${items[x.to]!.s.kind}] ${items[x.to]!.s.exact.slice(0, 50)}`)
+    const best = scored[0]
+    if (!best || best.score < MIN_SCORE) continue
+    const links = [best, ...scored.slice(1).filter((x) => c.s.kind === 'denial' && x.score >= EXTRA_SCORE)]
+    c.s.answers = links.map((l) => ({ to: l.to, relation: relationOf(c.s), confidence: Math.min(0.95, Math.round(l.score * 100) / 100) }))
+  }
+}
+
+const CONFIRMING = /^(?:confirm|confirmed|acknowledg|admit|we have received|it had been|yes\b)/i
+
+function relationOf(s: Suggestion): AnswerLink['relation'] {
+  if (s.kind === 'denial') return 'denies'
+  if (CONFIRMING.test(s.exact) || /^(?:confirm|acknowledg|admit)/.test(s.rule)) return 'confirms'
+  return 'responds_to'
 }

@@ -203,6 +203,9 @@ export class AttributionFinder {
       if (k >= floor && this.t(k)!.text === '(') j = k - 1
     }
     if (j < floor) return null
+    // "The Afghan Taliban, however, claimed …": past a parenthetical adverb.
+    if (this.t(j)?.text === ',' && ADVERBS.has(this.lower(j - 1)) && this.t(j - 2)?.text === ',') j -= 3
+    if (j < floor) return null
     const t = this.t(j)!
     if (t.text === ',' || DASHES.has(t.text)) return this.apposition(j, floor)
     // A relative clause: "a blog post that said …" — the antecedent speaks.
@@ -366,6 +369,7 @@ export class AttributionFinder {
     for (let i = k; i <= s.last && i - k < 12; i++) {
       const t = this.t(i)!
       if (t.type === 'punct' && (t.text === ';' || (t.text === '.' && !(this.t(i - 1)?.type === 'word' && this.t(i - 1)!.end === t.start && /\./.test(this.t(i - 1)!.text + this.lower(i - 1)) || /^\p{Lu}/u.test(this.t(i - 1)?.text ?? '') && (this.t(i - 1)?.text.length ?? 0) <= 4)))) return false
+      if (i > k && /^(?:which|who|whom|whose)$/.test(t.lower)) return false
       if (i > k && t.type === 'word' && !t.cap && isFiniteVerb(t.lower)) return true
       if (i > k && (t.lower === "'s" || t.lower === '’s') && this.t(i + 1) && !this.t(i + 1)!.cap && this.isWord(i + 1) && /^(?:been|not|a|an|the|no|never|going|done|gone|over|still|just|also|very|too|likely|unlikely|ready|clear|time|important|possible|true|hard|easy|up|down|in|on|out|all|about|why|what|how)$/.test(this.lower(i + 1))) return true
     }
@@ -622,7 +626,7 @@ export class AttributionFinder {
   private skipListener(k: number, s: Sentence): number {
     const t = this.t(k)
     if (!t || t.type !== 'word') return k
-    if (OBJECT_PRONOUNS.has(t.lower) || LISTENERS.has(t.lower)) return k + 1
+    if ((OBJECT_PRONOUNS.has(t.lower) && !t.cap) || LISTENERS.has(t.lower)) return k + 1
     let i = k
     if (DETERMINERS.has(t.lower)) i++
     const start = i

@@ -25,6 +25,7 @@ export type Entity = {
 }
 export type Mention = { entity: Entity; first: number; last: number; start: number; end: number; sentence: number; possessive: boolean }
 
+const PUBLIC_BODIES = new Set(['military', 'police', 'government', 'army', 'navy', 'administration', 'authorities', 'ministry', 'parliament', 'regime', 'embassy', 'coast', 'forces', 'troops', 'officials'])
 const CONNECTORS = new Set(['of', 'for', '&', 'de', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'du', 'da', 'di', 'del', 'dos', 'y'])
 const COMMON_ACRONYMS = new Set(['ceo', 'cfo', 'coo', 'cto', 'ipo', 'vr', 'ar', 'pr', 'tv', 'gdp', 'ai', 'it', 'hr', 'lgbt', 'asap', 'am', 'pm', 'dc', 'vp', 'svp', 'evp', 'ok', 'us', 'uk', 'eu', 'un', 'usa', 'nyc', 'ny', 'la', 'sd', 'nd', 'gop', 'mp', 'mps', 'q', 'ap', 'i', 'ii', 'iii', 'iv', 'pc', 'os', 'id', 'faq', 'ufo', 'dna', 'covid', 'aids', 'hiv', 'sars', 'nba', 'nfl', 'cbd', 'suv', 'api', 'ui', 'wifi', 'gps', 'pdf', 'url', 'ads', 'ad'])
 const SUFFIXES = new Set(COMPANY_SUFFIXES)
@@ -39,6 +40,7 @@ export class EntityIndex {
   private readonly byToken: Int32Array
   private focalCache: Entity | null | undefined
   private readonly midCaps = new Set<string>()
+  private readonly capCounts = new Map<string, number>()
 
   constructor(
     private readonly doc: Doc,
@@ -78,6 +80,9 @@ export class EntityIndex {
       }
     }
     if (e.kind !== 'person' && e.kind !== 'place') for (const i of initialsOf(name)) this.byInitials.set(i, e)
+    // "the military", "the police" after "the US military", "Hong Kong police".
+    const last = words[words.length - 1]!
+    if (e.kind === 'agency' && words.length >= 2 && PUBLIC_BODIES.has(last)) this.byShort.set(`org:${last}`, e)
   }
 
   private add(name: string, kind: Entity['kind'], known = false, id?: string): Entity {
@@ -116,7 +121,11 @@ export class EntityIndex {
     const firstParagraphEnd = this.doc.paragraphs[Math.min(1, this.doc.paragraphs.length - 1)]?.last ?? 0
     // Capitalised words seen inside sentences: a sentence's first word is a name only if it is
     // one of these (or the lexicon knows it as a name).
-    for (let k = 0; k < tokens.length; k++) if (tokens[k]!.cap && tokens[k]!.type === 'word' && !firstOfSentence[k]) this.midCaps.add(tokens[k]!.lower)
+    for (let k = 0; k < tokens.length; k++) {
+      if (!tokens[k]!.cap || tokens[k]!.type !== 'word') continue
+      if (!firstOfSentence[k]) this.midCaps.add(tokens[k]!.lower)
+      this.capCounts.set(tokens[k]!.lower, (this.capCounts.get(tokens[k]!.lower) ?? 0) + 1)
+    }
     let i = 0
     while (i < tokens.length) {
       const t = tokens[i]!
@@ -135,9 +144,31 @@ export class EntityIndex {
         else if (n.lower === 'of' && tokens[j + 2]?.lower === 'the' && tokens[j + 3]?.cap && ORG_HEADS.has(tokens[j]!.lower)) j += 3
         else break
       }
+      // "the US military", "Hong Kong police", "the Afghan government": a public body named by a
+      // place or a people and a common noun.
+      const body = tokens[j + 1]
+      if (body && body.type === 'word' && PUBLIC_BODIES.has(body.lower) && body.start - tokens[j]!.end === 1 && j - i < 3 && this.placeLike(i, j)) {
+        this.record(i, j + 1, sentenceOf[i]!, i <= firstParagraphEnd, 'agency')
+        i = j + 2
+        continue
+      }
       this.run(i, j, firstOfSentence[i] === 1, sentenceOf[i]!, i <= firstParagraphEnd)
       i = j + 1
     }
+  }
+
+  private placeLike(first: number, last: number): boolean {
+    const { tokens } = this.doc
+    const words: string[] = []
+    for (let k = first; k <= last; k++) if (tokens[k]!.type === 'word') words.push(tokens[k]!.lower.replace(/\.$/, ''))
+    const name = words.join(' ')
+    return isPlace(name) || acronymKey(tokens[first]!.text) !== null || words.every((w) => isPlace(w) || /^(?:us|u\.s|uk|u\.k|eu|un)$/.test(w))
+  }
+
+  // Raises an organisation's standing as the article's subject (a denial marks the accused).
+  boost(e: Entity, amount: number): void {
+    e.weight += amount
+    this.focalCache = undefined
   }
 
   // "The group, WeWorkers Coalition, formed …" / "WeWorkers Coalition, a group of employees":
@@ -226,6 +257,19 @@ export class EntityIndex {
     for (const [e, v] of votes) if (!e.gender && v !== 0) e.gender = v > 0 ? 'm' : 'f'
   }
 
+  // "They" after a sentence that names two or more people: those people.
+  peopleBefore(offset: number): Entity[] {
+    const i = this.lastMentionBefore(offset)
+    if (i < 0) return []
+    const sentence = this.mentions[i]!.sentence
+    const out: Entity[] = []
+    for (let j = i; j >= 0 && this.mentions[j]!.sentence === sentence; j--) {
+      const e = this.mentions[j]!.entity
+      if (e.kind === 'person' && !out.includes(e)) out.unshift(e)
+    }
+    return out
+  }
+
   // The person a sentence-opening "he"/"she" at `offset` stands for: in the nearest sentence
   // before that names a person of that gender, the first one named (the likely subject).
   subjectPerson(offset: number, gender: 'm' | 'f'): Entity | undefined {
@@ -272,8 +316,10 @@ export class EntityIndex {
       if (isFirstName(tokens[p]!.lower) && p < last && (PERSON_TITLES.has(tokens[p - 1]!.lower) || acronymKey(tokens[p - 1]!.text) !== null || MEMBER_ROLES.has(tokens[p - 1]!.lower))) {
         let orgLast = p - 1
         while (orgLast >= f && (PERSON_TITLES.has(tokens[orgLast]!.lower) || MEMBER_ROLES.has(tokens[orgLast]!.lower) || COMMON_ACRONYMS.has(tokens[orgLast]!.lower) || /^(?:press|foreign|home|state|general|deputy|senior|vice)$/.test(tokens[orgLast]!.lower))) orgLast--
-        if (orgLast >= f) this.record(f, orgLast, sentence, early, this.classify(f, orgLast, false))
-        this.record(p, last, sentence, early, 'person')
+        const org = orgLast >= f ? this.record(f, orgLast, sentence, early, this.classify(f, orgLast, false)) : undefined
+        const person = this.record(p, last, sentence, early, 'person')
+        // "White House Press Secretary Stephanie Grisham", "Disney CEO Bob Iger".
+        if (person && org && org.kind !== 'person' && org.kind !== 'place' && !person.affiliation) person.affiliation = org
         return
       }
     }
@@ -315,16 +361,24 @@ export class EntityIndex {
     // "He said …" after it, a comma and an age, … are settled later; a two- or three-word name
     // of words the lexicon does not know is most often a person's.
     if (words.length >= 2 && words.length <= 3 && lowers.every((w) => !commonWord(w) && !isPlace(w))) return 'person'
-    if (words.length === 1 && !commonWord(lastWord)) return 'company'
+    // A single word the lexicon does not know is an organisation's name when it looks like one
+    // ("WeWork", "SoftBank") or recurs ("Alibaba … Alibaba"); a first name alone is a person's.
+    if (words.length === 1 && isFirstName(lastWord)) return this.lookup(words[0]!.text, 'person') ? 'person' : null
+    if (words.length === 1 && !commonWord(lastWord) && (/\p{Ll}\p{Lu}/u.test(words[0]!.text) || (this.capCounts.get(lastWord) ?? 0) >= 2)) return 'company'
     if (words.length >= 2) return 'company'
     return null
   }
 
-  private record(first: number, last: number, sentence: number, early: boolean, kind: Entity['kind'] | null, possessive = false): void {
-    if (!kind) return
+  private record(first: number, last: number, sentence: number, early: boolean, kind: Entity['kind'] | null, possessive = false): Entity | undefined {
+    if (!kind) return undefined
     const { tokens } = this.doc
     const name = this.doc.text.slice(tokens[first]!.start, tokens[last]!.end)
     let entity = this.lookup(name)
+    // "the Afghan Taliban" is the Taliban: a place or a people before a name already known.
+    if (!entity && last > first && (isPlace(tokens[first]!.lower) || /^(?:us|u\.s|uk|u\.k)$/.test(tokens[first]!.lower))) {
+      const rest = this.lookup(this.doc.text.slice(tokens[first + 1]!.start, tokens[last]!.end))
+      if (rest && rest.kind !== 'person' && rest.kind !== 'place') entity = rest
+    }
     if (entity && entity.kind !== kind && kind === 'person' && entity.kind !== 'person') entity = undefined
     if (!entity) {
       entity = this.add(name.replace(/\.$/, '').replace(/,?\s+(?:Inc|Corp|Co|Ltd|plc|LLC)\.?$/i, ''), kind)
@@ -339,6 +393,7 @@ export class EntityIndex {
     const m: Mention = { entity, first, last, start: tokens[first]!.start, end: tokens[last]!.end, sentence, possessive }
     this.mentions.push(m)
     for (let i = first; i <= last; i++) this.byToken[i] = this.mentions.length - 1
+    return entity
   }
 
   // --- affiliations ---------------------------------------------------------------------------
@@ -430,8 +485,12 @@ export class EntityIndex {
       if (here - m.sentence > 2) break
       if (kinds.includes(m.entity.kind) && (!best || m.entity.weight > best.weight)) best = m.entity
     }
-    if (best) return best
     const focal = this.focal()
+    if (best && focal && best !== focal && best.weight <= focal.weight && kinds.includes(focal.kind)) {
+      // The article's own company, when it is among those just named.
+      for (let j = i; j >= 0 && here - this.mentions[j]!.sentence <= 2; j--) if (this.mentions[j]!.entity === focal) return focal
+    }
+    if (best) return best
     return focal && kinds.includes(focal.kind) ? focal : kinds.includes('company') ? focal ?? undefined : undefined
   }
 

@@ -10,8 +10,10 @@ import type { Speaker } from './speakers'
 import type { Side } from './types'
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const DENIAL = new RegExp(`(?:^|[^\\p{L}])(?:${DENIAL_WORDS.map(escape).join('|')})(?![\\p{L}])`, 'iu')
+export const DENIAL = new RegExp(`(?:^|[^\\p{L}])(?:${DENIAL_WORDS.map(escape).join('|')})(?![\\p{L}])`, 'iu')
 const ACCUSATION = new RegExp(`(?:^|[^\\p{L}])(?:${ACCUSATION_WORDS.map(escape).join('|')})`, 'iu')
+
+const SELF_REFERENCE = /\b(?:we|our|ours|us|its|itself)\b|[[(](?:we|our)[\])]/i
 
 export type Decision = { side: Side; kind: ClaimKind; subject: Entity | undefined }
 
@@ -24,14 +26,15 @@ export function decide(speaker: Speaker | null, stance: Stance, exact: string, n
   let subject: Entity | undefined = focal ?? others[0]
   if (own) {
     const aboutFocal = focal && focal !== own && others.includes(focal)
-    if (own === focal || (!aboutFocal && (own.mentions >= 2 || !focal))) {
+    // Another organisation the article names speaks for itself when its words are about itself
+    // ("we …", "its finances …", its own name); on anything else it is an outside voice.
+    const aboutItself = named.includes(own) || SELF_REFERENCE.test(exact) || stance === 'comment' || stance === 'denial'
+    if (own === focal || (!aboutFocal && aboutItself && (own.mentions >= 2 || !focal))) {
       side = 'company'
       subject = own
     } else {
       subject = focal ?? others[0]
     }
-  } else if (others.length > 0 && (!focal || !others.includes(focal))) {
-    subject = others.find((e) => e.mentions >= 2) ?? focal ?? others[0]
   }
   const selfNames = side === 'company' ? [speaker?.name ?? '', ...(subject ? [subject.name] : [])] : []
   return { side, kind: kindFor(side, stance, exact, selfNames), subject }

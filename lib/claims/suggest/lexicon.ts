@@ -215,7 +215,7 @@ export const ADVERBIAL_NOUNS = new Set([
   'op-ed', 'column', 'video', 'podcast', 'address', 'debate', 'session', 'meeting', 'summit', 'ceremony', 'campaign', 'trail', 'stop', 'news',
   'page', 'account', 'site', 'platform', 'time', 'point', 'moment', 'days', 'weeks', 'months', 'years', 'ago', 'previously', 'recently',
 ])
-export const ADVERBS = new Set(['today', 'yesterday', 'tonight', 'separately', 'also', 'earlier', 'later', 'again', 'previously', 'repeatedly', 'publicly', 'privately', 'flatly', 'strongly', 'firmly', 'then', 'recently', 'now', 'further', 'simply', 'bluntly', 'emphatically', 'categorically', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'however', 'too', 'instead', 'frankly', 'plainly', 'clearly', 'explicitly', 'succinctly', 'online'])
+export const ADVERBS = new Set(['though', 'meanwhile', 'moreover', 'furthermore', 'nonetheless', 'nevertheless', 'likewise', 'similarly', 'too', 'in turn', 'today', 'yesterday', 'tonight', 'separately', 'also', 'earlier', 'later', 'again', 'previously', 'repeatedly', 'publicly', 'privately', 'flatly', 'strongly', 'firmly', 'then', 'recently', 'now', 'further', 'simply', 'bluntly', 'emphatically', 'categorically', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'however', 'too', 'instead', 'frankly', 'plainly', 'clearly', 'explicitly', 'succinctly', 'online'])
 
 // Heads of noun phrases that can speak: people, roles, organisations, documents. A cue after
 // anything else ("the stock added", "a deal announced") is not an attribution.

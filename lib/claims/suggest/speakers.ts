@@ -35,6 +35,10 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
     return person ? personSpeaker(person) : fits ? remembered : null
   }
   if (lower === 'they' || lower === 'it') {
+    if (lower === 'they') {
+      const people = index.peopleBefore(at)
+      if (people.length >= 2) return { name: people.map((p) => p.name).join(' and '), role: 'other' }
+    }
     if (lower === 'they' && memory.plural) return memory.plural
     if (memory.org) return memory.org
     const org = index.recentOrg(at)

@@ -5,7 +5,7 @@
 import { AttributionFinder, type Attribution } from './attribution'
 import { proposeAnswers } from './answers'
 import { EntityIndex } from './entities'
-import { decide } from './kinds'
+import { decide, DENIAL } from './kinds'
 import { resolveSource, type Speaker, type SpeakerMemory } from './speakers'
 import { parse } from './text'
 import type { SuggestOptions, Suggestion } from './types'
@@ -34,12 +34,25 @@ export function suggestClaims(bodyText: string, options: SuggestOptions = {}): S
   const doc = parse(text)
   const index = new EntityIndex(doc, options.entities ?? [])
   const attributions = withoutOverlaps(new AttributionFinder(doc).run())
-  const focal = index.focal()
   const memory: SpeakerMemory = {}
-  const out: Suggestion[] = []
-  for (const a of attributions) {
+  const speakers = attributions.map((a) => {
     const speaker: Speaker | null = a.source ? resolveSource(doc, index, a.source.first, a.source.last, memory) : a.implicitSource ? { name: a.implicitSource, role: 'source' } : null
     if (speaker && a.source) remember(memory, speaker)
+    return speaker
+  })
+  // Who denies is who is accused: an organisation that denies or declines to comment is what
+  // the article is about, more than one that is merely named often.
+  // Speaking counts too: an organisation quoted again and again ("the statement said", "it
+  // said") is named once but is what the article is about.
+  for (const [i, a] of attributions.entries()) {
+    const org = speakers[i]?.org
+    if (!org || org.kind === 'outlet') continue
+    index.boost(org, a.stance === 'denial' || a.stance === 'comment' || DENIAL.test(text.slice(a.start, a.end)) ? 5 : 1)
+  }
+  const focal = index.focal()
+  const out: Suggestion[] = []
+  for (const [i, a] of attributions.entries()) {
+    const speaker = speakers[i] ?? null
     const exact = text.slice(a.start, a.end)
     const named = [...index.mentionsIn(a.start, a.end).map((m) => m.entity), ...index.referencesIn(a.start, a.end)]
     const { side, kind, subject } = decide(speaker, a.stance, exact, named, focal)
@@ -58,7 +71,7 @@ export function suggestClaims(bodyText: string, options: SuggestOptions = {}): S
       answers: [],
     })
   }
-  proposeAnswers(out)
+  proposeAnswers(out, doc)
   return out
 }
 
