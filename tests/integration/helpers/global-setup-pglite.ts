@@ -1,6 +1,7 @@
 import { cpSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { ensureBundles } from '../../../scripts/lib/bundle.mjs'
 import { openDatabase } from '@/lib/database/connect'
 import { applyMigrations } from '@/lib/database/migrate'
 import { tempDir } from './test-databases'
@@ -9,6 +10,8 @@ import { tempDir } from './test-databases'
 // of a database nobody migrated, and a migrated copy of it that every file starts from.
 // Initialising a PGlite directory takes seconds of CPU; it is done once, here.
 export default async function setup(project: TestProject) {
+  // The command line the tests run is the compiled one, built once here rather than raced by test files.
+  await ensureBundles(process.cwd())
   const root = tempDir('claimline-template-')
   const emptyDir = path.join(root, 'empty')
   await (await openDatabase({ kind: 'pglite', dataDir: emptyDir })).close()
