@@ -19,18 +19,11 @@ const STOP = new Set([
 ])
 
 const stem = (w: string) => w.replace(/['’]s$/, '').replace(/(?:ing|ed|es|s|ly)$/, '')
-
-function stems(text: string): Set<string> {
-  const out = new Set<string>()
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
-    const w = m[0]
-    if (w.length < 3 || STOP.has(w)) continue
-    out.add(stem(w))
-  }
-  return out
-}
+const keep = (w: string) => w.length >= 3 && !STOP.has(w)
 
 const W = { sim: Number(process.env.WSIM ?? 0.45), lead: Number(process.env.WLEAD ?? 0.2), prox: Number(process.env.WPROX ?? 0.1), alleg: Number(process.env.WALL ?? 0.15), denial: Number(process.env.WDEN ?? 0.2), dispute: Number(process.env.WDIS ?? 0.1) }
+const WINDOW = 40
+const MAX_CANDIDATES = 40
 const MIN_SCORE = Number(process.env.MINS ?? 0.5)
 const EXTRA_SCORE = Number(process.env.EXTRA ?? 0.6)
 
@@ -48,11 +41,32 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
     }
     return Math.max(0, lo - 1)
   }
+  // Word stems per token, once; a sentence's and a suggestion's words are read off them.
+  const stemOf = doc.tokens.map((t) => (t.type === 'word' && keep(t.lower) ? stem(t.lower) : ''))
   const df = new Map<string, number>()
-  for (const s of doc.sentences) for (const w of stems(doc.text.slice(s.start, s.end))) df.set(w, (df.get(w) ?? 0) + 1)
+  for (const s of doc.sentences) {
+    const seen = new Set<string>()
+    for (let i = s.first; i <= s.last; i++) if (stemOf[i]) seen.add(stemOf[i]!)
+    for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1)
+  }
+  const tokenAt = (offset: number) => {
+    let lo = 0
+    let hi = doc.tokens.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (doc.tokens[mid]!.start < offset) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  const wordsOf = (start: number, end: number) => {
+    const out = new Set<string>()
+    for (let i = tokenAt(start); i < doc.tokens.length && doc.tokens[i]!.end <= end; i++) if (stemOf[i]) out.add(stemOf[i]!)
+    return out
+  }
   const n = Math.max(1, doc.sentences.length)
   const idf = (w: string) => Math.log(1 + n / (df.get(w) ?? 1))
-  const items = suggestions.map((s) => ({ s, sentence: sentenceAt(s.start), words: stems(s.exact) }))
+  const items = suggestions.map((s) => ({ s, sentence: sentenceAt(s.start), words: wordsOf(s.start, s.end) }))
   const weight = (ws: Set<string>) => [...ws].reduce((t, w) => t + idf(w), 0)
 
   // The article's allegations in order: the first ones are what the story is about, and what
@@ -61,13 +75,27 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
   const allegations = items.map((x, i) => ({ x, i })).filter(({ x }) => x.s.side === 'others' && x.s.kind === 'allegation')
   const rankOf = new Map(allegations.map(({ i }, rank) => [i, rank]))
   const dispute = items.some((x) => x.s.side === 'company' && x.s.kind === 'denial')
+  const others = items.flatMap((x, i) => (x.s.side === 'others' && (x.s.kind === 'allegation' || x.s.kind === 'report') ? [i] : []))
 
   for (const [ci, c] of items.entries()) {
     if (c.s.side !== 'company' || (c.s.kind !== 'statement' && c.s.kind !== 'denial')) continue
     const noComment = c.s.rule === 'no-comment'
     const scored: { to: number; score: number }[] = []
-    for (const [ai, a] of items.entries()) {
-      if (ai === ci || a.s.side !== 'others' || (a.s.kind !== 'allegation' && a.s.kind !== 'report')) continue
+    // Bounded: the claims within a window of sentences before (and just after), and the lead
+    // allegations; never every pair in a long text.
+    let lo = 0
+    let hi = others.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (items[others[mid]!]!.sentence < c.sentence - WINDOW) lo = mid + 1
+      else hi = mid
+    }
+    const near: number[] = []
+    for (let k = lo; k < others.length && items[others[k]!]!.sentence <= c.sentence + 3; k++) near.push(others[k]!)
+    const candidates = new Set([...near.slice(-MAX_CANDIDATES), ...allegations.slice(0, 5).map(({ i }) => i)])
+    for (const ai of candidates) {
+      const a = items[ai]!
+      if (ai === ci) continue
       const distance = Math.abs(c.sentence - a.sentence)
       const before = a.s.start < c.s.start
       // Answers follow what they answer; a denial may come first ("…, the military said. The

@@ -174,6 +174,7 @@ export class EntityIndex {
   // "The group, WeWorkers Coalition, formed …" / "WeWorkers Coalition, a group of employees":
   // the description "the group" names that organisation from then on.
   private readonly bindings: { head: string; entity: Entity; at: number }[] = []
+  private readonly bindingsByHead = new Map<string, { entity: Entity; at: number }[]>()
   private bindDescriptions(): void {
     const { tokens } = this.doc
     for (const m of this.mentions) {
@@ -190,6 +191,12 @@ export class EntityIndex {
           }
         }
       }
+    }
+    // Per head, in text order (bounded lists: one binding per mention at most).
+    for (const b of this.bindings) {
+      const list = this.bindingsByHead.get(b.head) ?? []
+      if (list.length < 64) list.push({ entity: b.entity, at: b.at })
+      this.bindingsByHead.set(b.head, list)
     }
   }
 
@@ -214,8 +221,13 @@ export class EntityIndex {
   }
 
   described(head: string, at: number): Entity | undefined {
+    const list = this.bindingsByHead.get(head)
+    if (!list) return undefined
     let found: Entity | undefined
-    for (const b of this.bindings) if (b.head === head && b.at < at) found = b.entity
+    for (const b of list) {
+      if (b.at >= at) break
+      found = b.entity
+    }
     return found
   }
 
@@ -454,6 +466,11 @@ export class EntityIndex {
   }
 
   // --- queries --------------------------------------------------------------------------------
+
+  // The last `limit` mentions before an offset, most recent first.
+  *mentionsBefore(offset: number, limit: number): Generator<Mention> {
+    for (let i = this.lastMentionBefore(offset), n = 0; i >= 0 && n < limit; i--, n++) yield this.mentions[i]!
+  }
 
   mentionAt(token: number): Mention | undefined {
     const i = this.byToken[token]

@@ -119,15 +119,13 @@ function headWord(words: readonly string[]): string {
   return (words[end - 1] ?? '').replace(/['’]s$/, '')
 }
 
+// Whether `a` was named more recently than `b` before an offset (within the last mentions).
 function mentionedAfter(index: EntityIndex, a: Entity, b: Entity, before: number): boolean {
-  let lastA = -1
-  let lastB = -1
-  for (const m of index.mentions) {
-    if (m.start >= before) break
-    if (m.entity === a) lastA = m.start
-    if (m.entity === b) lastB = m.start
+  for (const m of index.mentionsBefore(before, 200)) {
+    if (m.entity === a) return true
+    if (m.entity === b) return false
   }
-  return lastA >= lastB
+  return false
 }
 
 export function personSpeaker(person: Entity): Speaker {

@@ -16,17 +16,23 @@ export type { AnswerLink, KnownEntity, Side, Suggestion, SuggestOptions } from '
 // bound keeps a hostile input's cost known (about 2 MB of text a second on one core).
 export const MAX_SUGGEST_CHARS = 400_000
 
-// Two rules on the same words: keep the surer one (ties: the longer span), drop the other.
+// Two rules on the same words: keep the surer one (ties: the longer span), drop the other. The
+// spans kept are disjoint, so a sorted array and a binary search find any overlap: n log n.
 function withoutOverlaps(found: Attribution[]): Attribution[] {
   const ranked = [...found].sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start)
   const kept: Attribution[] = []
-  const taken: [number, number][] = []
   for (const c of ranked) {
-    if (taken.some(([s, e]) => c.start < e && s < c.end)) continue
-    kept.push(c)
-    taken.push([c.start, c.end])
+    let lo = 0
+    let hi = kept.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (kept[mid]!.end <= c.start) lo = mid + 1
+      else hi = mid
+    }
+    if (lo < kept.length && kept[lo]!.start < c.end) continue
+    kept.splice(lo, 0, c)
   }
-  return kept.sort((a, b) => a.start - b.start)
+  return kept
 }
 
 export function suggestClaims(bodyText: string, options: SuggestOptions = {}): Suggestion[] {
