@@ -1,6 +1,9 @@
 // claimline suggest FILE… | - : extracts each input as `claimline extract` does and prints its
-// candidate claims as one JSON line, offsets into the extracted body text. Never opens the
-// database: no curated entities, so speakers and subjects are the names found in the text.
+// candidate claims as one JSON line, offsets into the extracted body text:
+//   {"id", "suggestions": [{kind, side, speaker, subject, exact, start, end, confidence,
+//     "answers": [{"to": <index in this list>, "relation": "denies"|"responds-to"|"confirms", "confidence"}]}]}
+// Never opens the database: no curated entities, so speakers and subjects are the names found
+// in the text.
 import { readFileSync } from 'node:fs'
 import { suggestClaims } from '../claims/suggest/suggest'
 import { IngestError } from '../ingest/errors'
@@ -11,8 +14,10 @@ import { inputId, readStdin, resolveInputs } from './inputs'
 function suggestOne(id: string, bytes: Uint8Array, out: (line: string) => void): boolean {
   try {
     const body = joinParagraphs(extractArticle(bytes).paragraphs)
+    // Relations as the labelling guide writes them ("responds-to"); the app stores responds_to.
     const suggestions = suggestClaims(body).map((s) => ({
-      kind: s.kind, speaker: s.speaker, subject: s.subject, exact: s.exact, start: s.start, end: s.end, confidence: s.confidence,
+      kind: s.kind, side: s.side, speaker: s.speaker, subject: s.subject, exact: s.exact, start: s.start, end: s.end, confidence: s.confidence,
+      answers: s.answers.map((a) => ({ to: a.to, relation: a.relation.replace('_', '-'), confidence: a.confidence })),
     }))
     out(JSON.stringify({ id, suggestions }))
     return true
