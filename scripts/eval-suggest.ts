@@ -232,10 +232,12 @@ function main(args: string[]): number {
   const floor = floorFile.parse(JSON.parse(readFileSync(floorPath, 'utf8')))
   let failed = false
   for (const [name, mins] of Object.entries(floor)) {
+    if (!want(name)) continue
     const r = results.find((x) => x.name === name)
     if (!r) {
+      // Off CI a missing data set is skipped (said above); CI must have it.
       console.error(`${name}: not scored (its data is missing), so its floor cannot be checked`)
-      failed = true
+      if (process.env.CI) failed = true
       continue
     }
     for (const [key, min] of Object.entries(mins) as [MetricKey, number][]) {
