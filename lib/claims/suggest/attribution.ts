@@ -4,7 +4,7 @@
 // wrongdoing"). Works on tokens (text.ts) with the cue lexicon (lexicon.ts); each rule looks at a
 // bounded window around one cue, so the whole pass is linear in the text.
 import {
-  ADVERBIAL_NOUNS, ADVERBIAL_PREPOSITIONS, ADVERBS, BETWEEN_SUBJECT_AND_CUE, cueOf, HEARSAY_ADVERBS, isFiniteVerb, isSpeakerHead, LISTENERS, SPEAKER_HEADS, STATEMENT_NOUNS,
+  ADVERBIAL_NOUNS, ADVERBIAL_PREPOSITIONS, ADVERBS, BETWEEN_SUBJECT_AND_CUE, cueOf, HEARSAY_ADVERBS, isFiniteVerb, isSpeakerHead, LISTENERS, MEMBER_ROLES, PERSON_TITLES, SPEAKER_HEADS, STATEMENT_NOUNS,
   type Cue, type Frame, type Stance,
 } from './lexicon'
 import { findQuotes, quoteIndexByToken, type Quote } from './quotes'
@@ -120,6 +120,7 @@ export class AttributionFinder {
       // Base forms after a plural or pronoun subject ("they say", "officials say", "Democrats in
       // five states say they …"), never after "to", a modal or "did" ("what companies can say").
       if (!p || p.type !== 'word' || MODALS_AND_TO.has(prev) || prev.endsWith("n't") || prev.endsWith('n’t')) return undefined
+      if (DETERMINERS.has(this.lower(i - 2)) || this.lower(i - 2) === '’s' || this.lower(i - 2) === "'s") return undefined
       const plural = PLURAL_SUBJECTS.has(prev) || (/[^s']s$/.test(prev) && !isFiniteVerb(prev))
       const next = this.t(i + 1)
       const clauseNext = next && (next.lower === 'that' || PRONOUNS.has(next.lower) || next.type === 'quote' || next.text === ':' || next.text === ',')
@@ -235,6 +236,7 @@ export class AttributionFinder {
 
   private isNameRun(first: number, last: number): boolean {
     if (last < first || last - first > 5) return false
+    if (MEMBER_ROLES.has(this.lower(first)) || PERSON_TITLES.has(this.lower(first))) return false
     for (let i = first; i <= last; i++) if (!(this.t(i)!.cap || CONNECTOR_WORDS.has(this.lower(i)))) return false
     return true
   }
@@ -369,7 +371,7 @@ export class AttributionFinder {
     for (let i = k; i <= s.last && i - k < 12; i++) {
       const t = this.t(i)!
       if (t.type === 'punct' && (t.text === ';' || (t.text === '.' && !(this.t(i - 1)?.type === 'word' && this.t(i - 1)!.end === t.start && /\./.test(this.t(i - 1)!.text + this.lower(i - 1)) || /^\p{Lu}/u.test(this.t(i - 1)?.text ?? '') && (this.t(i - 1)?.text.length ?? 0) <= 4)))) return false
-      if (i > k && /^(?:which|who|whom|whose)$/.test(t.lower)) return false
+      if (i > k && /^(?:which|who|whom|whose|as|when|while|because|after|before|if|since|until|although|though)$/.test(t.lower)) return false
       if (i > k && t.type === 'word' && !t.cap && isFiniteVerb(t.lower)) return true
       if (i > k && (t.lower === "'s" || t.lower === '’s') && this.t(i + 1) && !this.t(i + 1)!.cap && this.isWord(i + 1) && /^(?:been|not|a|an|the|no|never|going|done|gone|over|still|just|also|very|too|likely|unlikely|ready|clear|time|important|possible|true|hard|easy|up|down|in|on|out|all|about|why|what|how)$/.test(this.lower(i + 1))) return true
     }
@@ -812,7 +814,7 @@ export class AttributionFinder {
     if (this.quoted(comma - 1) || this.t(comma - 1)?.type === 'quote') return
     // The words before must be a clause ("In a speech last July, he said:" is not).
     let verb = false
-    for (let j = start; j < comma && !verb; j++) verb = this.isWord(j) && !this.t(j)!.cap && (isFiniteVerb(this.lower(j)) || this.lower(j) === '’s' || this.lower(j) === "'s")
+    for (let j = start; j < comma && !verb; j++) verb = this.isWord(j) && !this.t(j)!.cap && isFiniteVerb(this.lower(j)) && this.lower(j) !== '’s' && this.lower(j) !== "'s"
     if (!verb) return
     this.emit({ source, implicitSource: null, stance: cue.stance === 'belief' ? 'belief' : cue.stance, rule: 'reported-inverted', confidence: 0.7, sentence: s.index, at: this.t(cueIdx)!.start, quote: false }, this.charSpan(start, comma), 4)
   }
@@ -943,6 +945,8 @@ export class AttributionFinder {
   private hearsay(s: Sentence): void {
     for (let i = s.first; i <= s.last; i++) {
       if (!HEARSAY_ADVERBS.has(this.lower(i)) || this.quoted(i) || this.lower(i) === 'apparently') continue
+      // "the $20 reportedly demanded by Ferro": a participle describing a noun, not a clause.
+      if (/ed$/.test(this.lower(i + 1)) && this.lower(i + 2) === 'by' && !BE.has(this.lower(i - 1)) && !/^(?:has|have|had)$/.test(this.lower(i - 1))) continue
       let from = i - 1
       while (from > s.first && !STOP_PUNCT.has(this.t(from - 1)!.text) && this.t(from - 1)!.type !== 'quote' && this.lower(from - 1) !== 'and' && !(BOUNDARY_WORDS.has(this.lower(from - 1)) && this.lower(from - 1) !== 'that')) from--
       const start = Math.max(from, this.clauseStart(s))

@@ -310,6 +310,7 @@ export const MEMBER_ROLES = new Set([
   'commissioner', 'commander', 'administrator', 'superintendent', 'chancellor', 'governor', 'mayor', 'leader', 'leaders', 'boss',
   'owner', 'editor', 'scientist', 'scientists', 'researcher', 'researchers', 'agent', 'agents', 'member', 'members', 'administrator',
   'strategist', 'treasurer', 'adviser', 'advisor', 'consultant', 'deputy', 'associate', 'principal', 'trustee', 'analyst',
+  'ambassador', 'envoy', 'diplomat', 'consul', 'negotiator', 'press',
 ])
 // Roles that never speak for the organisation they are "of" or "at": outside voices.
 export const OUTSIDE_ROLES = new Set(['analyst', 'analysts', 'investor', 'investors', 'shareholder', 'shareholders', 'critic', 'critics', 'customer', 'customers', 'rival', 'rivals', 'professor', 'expert', 'experts', 'economist', 'economists', 'observer', 'observers', 'strategist', 'fan', 'fans', 'user', 'users', 'student', 'students', 'reporter', 'reporters', 'journalist', 'journalists', 'correspondent', 'columnist', 'commentator', 'plaintiff', 'plaintiffs', 'prosecutor', 'prosecutors', 'judge', 'regulator', 'regulators', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'lawmakers', 'candidate', 'opponent'])

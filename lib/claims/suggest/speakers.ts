@@ -73,8 +73,11 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   }
   const orgs = mentions.filter((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place')
   if (hasRole && !outside) {
-    // "a spokeswoman for Acme", "Acme spokesman", "the company's lawyer", "chairman".
-    const org = orgs[orgs.length - 1]?.entity ?? (words.some((w) => /^(?:company|firm)(?:['’]s)?$/.test(w)) ? index.recentOrg(at, ['company']) : index.recentOrg(at))
+    // "a spokeswoman for Acme", "Acme spokesman", "the company's lawyer", "chairman", "China's
+    // ambassador to Britain": the possessive or the "for / of / at" organisation, not "to".
+    const before = (m: Mention) => doc.text.slice(Math.max(0, m.start - 6), m.start)
+    const own = orgs.find((m) => m.possessive) ?? orgs.find((m) => /\b(?:for|of|at|with)\s*$/i.test(before(m))) ?? orgs.find((m) => !/\bto\s*$/i.test(before(m)))
+    const org = own?.entity ?? (words.some((w) => /^(?:company|firm)(?:['’]s)?$/.test(w)) ? index.recentOrg(at, ['company']) : index.recentOrg(at))
     return { name: text, org, role: org?.kind === 'outlet' ? 'press' : 'person' }
   }
   if (orgs.length > 0 && !SOURCE_NOUNS.has(head)) {
