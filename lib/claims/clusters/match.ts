@@ -25,15 +25,41 @@ export function sideOfKind(kind: ClaimKind): 'others' | 'company' | null {
 // At or above this, two claims are one (measured on labelled pairs: scripts/eval-clusters.ts).
 export const SAME_CLAIM_THRESHOLD = 0.42
 
+// A claim this light (in weighted terms) is too short for "all its words are in the other" to
+// mean much: "the former governor of Florida" is inside many claims it is not.
+const FULL_CLAIM_MASS = 4
+// Below this much substance a claim is a stock non-answer ("declined to comment", "denied
+// wrongdoing") and matches nothing.
+const MIN_SUBSTANCE = 2
+// Both give figures and none agree: different claims ("fined $5m" / "fined $50m").
+const OTHER_FIGURES = 0.3
+// The same words negated in one claim only ("provides data" / "does not provide data"), or a
+// speaker who condemns (or praises) what the other only states: below the threshold even when
+// every other word agrees, yet still ranked by how much they share.
+const OPPOSITE_POLARITY = 0.35
+const OTHER_STANCE = 0.35
+
 function total(terms: Terms): number {
   let sum = 0
   for (const w of terms.weights.values()) sum += w
   return sum
 }
 
-// Weighted overlap of the two term sets, counting a misspelt name as its correct spelling.
-function overlap(a: Terms, b: Terms): number {
+// A name one claim spells out and the other gives as its acronym ("National Security Agency" /
+// "NSA"), at the lesser of the two weights.
+function acronymOverlap(a: Terms, b: Terms): number {
   let shared = 0
+  for (const [acronym, weight] of a.acronyms) {
+    const other = b.weights.get(acronym)
+    if (other !== undefined && !a.weights.has(acronym)) shared += Math.min(weight, other)
+  }
+  return shared
+}
+
+// Weighted overlap of the two term sets, counting a misspelt name as its correct spelling and a
+// name as its acronym.
+function overlap(a: Terms, b: Terms): number {
+  let shared = acronymOverlap(a, b) + acronymOverlap(b, a)
   for (const [term, weight] of a.weights) {
     const other = b.weights.get(term)
     if (other !== undefined) shared += Math.min(weight, other)
@@ -51,24 +77,50 @@ function overlap(a: Terms, b: Terms): number {
 }
 
 // 0…1: how much of the shorter claim the longer one says (a lede's allegation is often the
-// shorter copy of a detailed one), tempered by how much the two share of both.
+// shorter copy of a detailed one), tempered by how much the two share of both; the more so the
+// shorter the shorter one is.
 export function termSimilarity(a: Terms, b: Terms): number {
   const ta = total(a)
   const tb = total(b)
   if (ta === 0 || tb === 0) return 0
-  const shared = overlap(a.weights.size <= b.weights.size ? a : b, a.weights.size <= b.weights.size ? b : a)
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a]
+  const shared = overlap(small, large)
   const containment = Math.min(1, shared / Math.min(ta, tb))
   const dice = Math.min(1, (2 * shared) / (ta + tb))
-  let score = (containment + dice) / 2
-  // Both give figures and none agree: different claims ("fined $5m" / "fined $50m").
-  if (a.numbers.size > 0 && b.numbers.size > 0 && ![...a.numbers].some((n) => b.numbers.has(n))) score *= 0.3
+  const trust = Math.min(1, total(small) / FULL_CLAIM_MASS)
+  let score = dice + (trust * (containment - dice)) / 2
+  if (a.numbers.size > 0 && b.numbers.size > 0 && ![...a.numbers].some((n) => b.numbers.has(n))) score *= OTHER_FIGURES
   return score
+}
+
+// Whether the two say their shared words the same way round: a shared term negated in one only,
+// or a speaker who condemns or praises what the other states.
+function sameDirection(a: Terms, b: Terms): number {
+  let factor = 1
+  for (const term of a.weights.keys()) {
+    if (b.weights.has(term) && a.negated.has(term) !== b.negated.has(term)) {
+      factor *= OPPOSITE_POLARITY
+      break
+    }
+  }
+  if (a.stance !== b.stance) factor *= OTHER_STANCE
+  return factor
 }
 
 export function claimSimilarity(a: MatchableClaim, b: MatchableClaim): number {
   if (a.subjectId && b.subjectId && a.subjectId !== b.subjectId) return 0
   const side = sideOfKind(a.kind)
   if (!side || side !== sideOfKind(b.kind)) return 0
+  const names = [...a.subjectNames, ...b.subjectNames]
+  const ta = claimTerms(a.quote, names)
+  const tb = claimTerms(b.quote, names)
+  if (ta.substance < MIN_SUBSTANCE || tb.substance < MIN_SUBSTANCE) return 0
+  return termSimilarity(ta, tb) * sameDirection(ta, tb)
+}
+
+// Word overlap whatever the sides: how closely an answer takes up an allegation's words.
+export function contentSimilarity(a: MatchableClaim, b: MatchableClaim): number {
+  if (a.subjectId && b.subjectId && a.subjectId !== b.subjectId) return 0
   const names = [...a.subjectNames, ...b.subjectNames]
   return termSimilarity(claimTerms(a.quote, names), claimTerms(b.quote, names))
 }

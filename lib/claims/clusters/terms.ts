@@ -1,17 +1,33 @@
 // A claim's words as the matcher compares them: content words stemmed (so "denied" meets
-// "denies"), names and their acronyms as one term ("National Security Agency" = "NSA"), "U.S."
-// as "us", numbers kept apart. Function words, attribution frames ("said", "reported") and the
-// company the claim is about are left out: two claims about one company share its name whether
-// or not they say the same thing. Pure and linear in the quote.
+// "denies"), names with their acronyms ("National Security Agency" = "NSA"), "U.S." as "us",
+// figures as values ("$5m" = "5 million"); which words a negation governs, and whether the
+// speaker condemns or praises what the claim is about. Function words, attribution frames
+// ("said", "reported"), calendar words and the company the claim is about are left out: two
+// claims about one company share its name whether or not they say the same thing. Pure and
+// linear in the quote.
 import { stemmer } from 'stemmer'
 
 export type Terms = {
-  // term → weight: names, acronyms and numbers count double, being what tells stories apart.
+  // term → weight: 1 for a word; one-word names and figures 2 (see NAME_WEIGHT).
   weights: Map<string, number>
-  // Numbers as written without separators ("1,200" → "1200"): claims with different figures differ.
+  // Terms a negation governs ("does not PROVIDE direct ACCESS", "denied it was PART of…"): the
+  // same words negated in one claim and not in the other say opposite things.
+  negated: Set<string>
+  // What the claim's speaker does with the rest: condemns it, or praises it. "Condemned the
+  // proposal to ban X" is not "proposed to ban X", however many words they share.
+  stance: Stance
+  // Figures as values ("1,200" → "1200", "$5m" → "5000000"): claims with different figures differ.
   numbers: Set<string>
   // Names as written, lower-cased and unstemmed, for spotting a misspelt name (PRISM / PEISM).
   names: Set<string>
+  // The acronym of each name of two words or more, with the weight of the name's words: "NSA"
+  // in one claim meets "National Security Agency" in the other. An alias, not more weight: a
+  // name both claims spell out counts its words once.
+  acronyms: Map<string, number>
+  // Weight of the terms beyond the stock words of non-answers ("declined to comment", "denied
+  // wrongdoing", "did not respond to a request for comment"): two such claims in two articles are
+  // two non-answers, not one claim.
+  substance: number
 }
 
 const STOPWORDS = new Set(
@@ -19,10 +35,65 @@ const STOPWORDS = new Set(
   said says say saying told tell tells reported reports report reportedly according claimed claims alleged allegedly stated statement added asked noted wrote writes written per via one ones two mr mrs ms dr`.split(/\s+/),
 )
 
+export type Stance = 'against' | 'for' | null
+
+// Negators, and verbs that negate what follows ("denied it was part of", "refused to say").
+const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'neither', 'without', 'cannot', 'nobody', 'none', 'nothing'])
+const NEGATING_STEMS = new Set(['deni', 'refus', 'declin', 'reject', 'disput'])
+// How many content words a negation reaches: "does not provide any government with direct
+// access" negates provide, government, direct; not the rest of a long sentence. Punctuation and
+// a new clause end it sooner ("No, I meant…", "without evidence that Obama wanted…").
+const NEGATION_REACH = 3
+const CLAUSE_STARTS = new Set(['that', 'but', 'because', 'if', 'when', 'which', 'who', 'while', 'although', 'though', 'whether', 'so'])
+
+// Stems of verbs by which a speaker takes a side on what follows. Words that are mostly nouns
+// in news ("attack", "support", "protest", "back") are left out.
+const AGAINST = new Set(['condemn', 'denounc', 'decri', 'bash', 'slam', 'lambast', 'deplor', 'rebuk', 'assail', 'castig', 'mock'])
+const FOR = new Set(['prais', 'applaud', 'commend', 'endors', 'vouch', 'welcom', 'hail', 'champion'])
+
+// Stems of the stock phrases every outlet uses for a non-answer or a bare denial.
+const STOCK = new Set(['declin', 'deni', 'refus', 'comment', 'respond', 'respons', 'request', 'immedi', 'wrongdo', 'alleg', 'accus', 'claim', 'matter', 'repli'])
+
+// Not terms when capitalised: outlets date one event differently ("on Thursday", "on June 6").
+const CALENDAR = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+)
+
+// A one-word name ("Neumann", "PRISM", "NSA") counts double, being what tells stories apart. A
+// longer name counts its words once each: "South Carolina" shared is 2, not the 6 of two double
+// words and an acronym, which let a place alone make two claims one.
+const NAME_WEIGHT = 2
+
 // Within a run of capitalised words these do not break the name ("Bank of America").
 const NAME_JOINERS = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'la', '&'])
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu
+// A comma inside a figure keeps it whole ("30,000").
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.&-]|,(?=\p{N}{3}))*/gu
+
+const SCALES = new Map<string, number>([
+  ['k', 1e3], ['thousand', 1e3], ['m', 1e6], ['mn', 1e6], ['million', 1e6], ['b', 1e9], ['bn', 1e9], ['billion', 1e9], ['tn', 1e12], ['trillion', 1e12],
+])
+
+// A figure as one value however it is written: "30,000" = "30000", "$5m" = "5 million" =
+// "5,000,000", "1.6bn" = "1.6 billion". null for words with digits that are not figures ("S-1",
+// "9mm", "3-2-1"). usesNext: the next word was its scale.
+export function figure(raw: string, next?: string): { value: string; usesNext: boolean } | null {
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(\p{L}{1,3})?$/u.exec(raw)
+  if (!m) return null
+  const suffix = m[3]?.toLowerCase()
+  let scale = 1
+  let usesNext = false
+  if (suffix) {
+    const s = SCALES.get(suffix)
+    if (s === undefined) return null
+    scale = s
+  } else if (next && next.length > 3 && SCALES.has(next.toLowerCase())) {
+    scale = SCALES.get(next.toLowerCase()) ?? 1
+    usesNext = true
+  }
+  const value = Number(`${m[1]!.replace(/,/g, '')}.${m[2] ?? '0'}`) * scale
+  return { value: String(Number(value.toPrecision(12))), usesNext }
+}
 
 function fold(text: string): string {
   return text.normalize('NFKC').replace(/[‘’]/g, "'")
@@ -41,48 +112,128 @@ function normaliseToken(raw: string): string {
 }
 
 const isCapitalised = (raw: string) => /^\p{Lu}/u.test(raw)
+// "don't", "isn't", "won't" as the tokenizer leaves them; "has yet to endorse"; not the "not"
+// of "whether or not".
+function isNegator(tokens: readonly Token[], i: number): boolean {
+  const { token, raw } = tokens[i]!
+  if (token === 'not' && tokens[i - 1]?.token === 'or') return false
+  return NEGATORS.has(token) || /n['’]t$/i.test(raw) || (token === 'yet' && tokens[i + 1]?.token === 'to')
+}
+const isCalendar = (token: string, raw: string) => CALENDAR.has(token) && isCapitalised(raw)
 const isAcronym = (raw: string) => /^(?:\p{Lu}\.?){2,}$/u.test(raw.replace(/&/g, ''))
+
+type Token = { raw: string; token: string; name: boolean; acronym: boolean; joined: boolean }
+
+// A capital after a sentence's end or an opening quotation mark starts the sentence: not a name.
+// A full stop after "U.S" or "Gov" ends an abbreviation, not a sentence.
+function startsSentence(text: string, previous: RegExpMatchArray | undefined, at: number): boolean {
+  if (!previous) return true
+  const end = (previous.index ?? 0) + previous[0].length
+  if (/[!?:;“"‘(\n]/.test(text.slice(end, at))) return true
+  const word = previous[0]
+  if (!word.endsWith('.')) return false
+  const bare = word.replace(/\.+$/, '')
+  return !(bare.includes('.') || (bare.length <= 3 && isCapitalised(bare)))
+}
+
+// joined: nothing but white space since the previous word, so a name may run on through it.
+function tokenize(text: string, subjectWords: ReadonlySet<string>): Token[] {
+  const matches = [...text.matchAll(WORD)]
+  return matches.map((m, i) => {
+    const raw = m[0].replace(/[.'’-]+$/, '')
+    const token = normaliseToken(raw)
+    const previous = matches[i - 1]
+    const acronym = isAcronym(raw)
+    const capitalName = isCapitalised(raw) && !startsSentence(text, previous, m.index ?? 0)
+    const name = !STOPWORDS.has(token) && !isCalendar(token, raw) && (capitalName || acronym) && !subjectWords.has(token)
+    const joined = !!previous && /^\s*$/.test(text.slice((previous.index ?? 0) + previous[0].length, m.index ?? 0)) && !/[.,]$/.test(previous[0])
+    return { raw, token, name, acronym, joined }
+  })
+}
 
 export function claimTerms(quote: string, subjectNames: readonly string[] = []): Terms {
   const subjectWords = new Set(subjectNames.flatMap((name) => [...fold(name).matchAll(WORD)].map((m) => normaliseToken(m[0]))))
   const weights = new Map<string, number>()
   const numbers = new Set<string>()
   const names = new Set<string>()
+  const negated = new Set<string>()
+  const acronyms = new Map<string, number>()
+  const affirmed = new Set<string>()
+  let negationLeft = 0
+  let against = false
+  let favour = false
   const add = (term: string, weight: number) => {
     if (term.length < 2 || STOPWORDS.has(term) || subjectWords.has(term)) return
     weights.set(term, Math.max(weights.get(term) ?? 0, weight))
   }
-  const tokens = [...fold(quote).matchAll(WORD)].map((m) => ({ raw: m[0].replace(/[.'’-]+$/, ''), at: m.index ?? 0 }))
-  let run: string[] = []
-  const closeRun = () => {
-    // A name of two or more capitalised words also stands for its acronym.
-    const initials = run.filter((w) => !NAME_JOINERS.has(w.toLowerCase())).map((w) => w[0]?.toLowerCase() ?? '')
-    if (initials.length >= 2) add(initials.join(''), 2)
-    run = []
+  const tokens = tokenize(fold(quote), subjectWords)
+  // Each run of name words ("Debbie Wasserman Schultz", "Bank of America") is one name: alone it
+  // counts double, in a name of several words each counts once and the name also answers to its
+  // acronym. An acronym is a name of its own, and punctuation ends a name ("National Security
+  // Agency (NSA)", "U.S. Internet companies").
+  const nameWeight = new Map<number, number>()
+  const continues = (k: number) => {
+    const t = tokens[k]
+    if (!t?.joined || t.acronym) return false
+    if (t.name) return true
+    const next = tokens[k + 1]
+    return NAME_JOINERS.has(t.token) && !!next?.name && next.joined && !next.acronym
   }
-  tokens.forEach(({ raw }, i) => {
-    const token = normaliseToken(raw)
-    if (!token) return
-    if (/\d/.test(token)) {
-      const number = token.replace(/[,\s]/g, '')
-      numbers.add(number)
-      add(number, 2)
-      closeRun()
+  for (let i = 0; i < tokens.length; ) {
+    if (!tokens[i]!.name) {
+      i++
+      continue
+    }
+    const run: number[] = [i]
+    let j = i + 1
+    if (!tokens[i]!.acronym) {
+      while (j < tokens.length && continues(j)) {
+        if (tokens[j]!.name) run.push(j)
+        j++
+      }
+    }
+    if (run.length === 1) nameWeight.set(i, NAME_WEIGHT)
+    else acronyms.set(run.map((k) => tokens[k]!.token[0]).join(''), run.length)
+    i = j
+  }
+  let skip = -1
+  tokens.forEach(({ raw, token, name }, i) => {
+    if (!token || i === skip) return
+    if (!tokens[i]!.joined || CLAUSE_STARTS.has(token)) negationLeft = 0
+    if (isNegator(tokens, i)) {
+      negationLeft = NEGATION_REACH
       return
     }
-    // A capital at the very start says nothing; anywhere else it marks a name.
-    const name = (isCapitalised(raw) && i > 0) || isAcronym(raw)
-    if (name) {
-      run.push(raw)
-      if (!subjectWords.has(token) && token.length >= 3) names.add(token)
-    } else if (!(run.length > 0 && NAME_JOINERS.has(token))) {
-      closeRun()
+    const inNegation = negationLeft > 0 && !STOPWORDS.has(token)
+    if (inNegation) negationLeft--
+    if (/\d/.test(token)) {
+      const f = figure(raw, tokens[i + 1]?.raw)
+      if (f) {
+        numbers.add(f.value)
+        if (f.usesNext) skip = i + 1
+      }
+      add(f?.value ?? token, 2)
+      return
     }
-    if (STOPWORDS.has(token)) return
-    add(isAcronym(raw) ? token : stem(token), name ? 2 : 1)
+    // The company's own name is left out as written, before stemming ("Acme" is not "acm").
+    if (STOPWORDS.has(token) || isCalendar(token, raw) || subjectWords.has(token)) return
+    if (name && token.length >= 3) names.add(token)
+    const term = isAcronym(raw) ? token : stem(token)
+    if (inNegation) negated.add(term)
+    else affirmed.add(term)
+    if (NEGATING_STEMS.has(term)) negationLeft = NEGATION_REACH
+    if (AGAINST.has(term)) against = true
+    if (FOR.has(term)) favour = true
+    add(term, nameWeight.get(i) ?? 1)
   })
-  closeRun()
-  return { weights, numbers, names }
+  // Both at once ("praised X but condemned Y") take no side as a whole.
+  const stance: Stance = against === favour ? null : against ? 'against' : 'for'
+  let substance = 0
+  for (const [term, weight] of weights) if (!STOCK.has(term)) substance += weight
+  // A word the claim says both ways ("make the deal… not going to have a deal") is not negated.
+  for (const term of affirmed) negated.delete(term)
+  for (const acronym of acronyms.keys()) if (subjectWords.has(acronym)) acronyms.delete(acronym)
+  return { weights, numbers, names, acronyms, negated, stance, substance }
 }
 
 // Two spellings of one name: one letter changed, added or dropped, in a name of five letters
