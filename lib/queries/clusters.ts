@@ -34,14 +34,15 @@ export type MatchCandidate = {
   clusterHasArticle: boolean
 }
 
-// Claims of other articles about the same company, of the given kinds, that share at least one
-// word with the claim (its own search vector, any lexeme), best-ranked first: the few the
-// matcher then compares closely. Through the GIN index on Claim.quoteSearch, not a scan of the
-// company's claims.
+// Claims about the same company, of the given kinds, that share at least one word with the
+// claim (its own search vector, any lexeme), best-ranked first: the few the matcher then
+// compares closely. Other articles' only, unless `sameArticle` (a lede and the paragraph that
+// details it state one allegation). Through the GIN index on Claim.quoteSearch, not a scan of
+// the company's claims.
 export async function findMatchCandidates(
   claim: { id: string; articleId: string; subjectId: string },
   kinds: ClaimKind[],
-  options: { limit: number; notAfter?: Date | null; notBefore?: Date | null },
+  options: { limit: number; notAfter?: Date | null; notBefore?: Date | null; sameArticle?: boolean },
   client: DbClient = getDb(),
 ): Promise<MatchCandidate[]> {
   const dateCondition = Prisma.join(
@@ -61,7 +62,8 @@ export async function findMatchCandidates(
       (c."clusterId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Claim" x WHERE x."clusterId" = c."clusterId" AND x."articleId" = ${claim.articleId}::uuid)) AS "clusterHasArticle"
     FROM "Claim" c, q
     WHERE c."subjectId" = ${claim.subjectId}::uuid
-      AND c."articleId" <> ${claim.articleId}::uuid
+      AND c.id <> ${claim.id}::uuid
+      ${options.sameArticle ? Prisma.empty : Prisma.sql`AND c."articleId" <> ${claim.articleId}::uuid`}
       AND c.kind::text IN (${Prisma.join(kinds)})
       AND c."quoteSearch" @@ q.query
       ${dateCondition}

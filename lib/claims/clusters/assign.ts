@@ -21,9 +21,9 @@ function matchable(claim: { quote: string; kind: ClaimKind }, subject: ClaimToMa
   return { quote: claim.quote, kind: claim.kind, subjectId: subject.subjectId, subjectNames: subject.subject ? [subject.subject.name, ...subject.subject.aliases] : [] }
 }
 
-// The claim's cluster: the best-matching claim's in another article (unless that cluster
-// already holds a claim of this article: one copy per article), else a new one of its own.
-// Editors' splits and merges stand.
+// The claim's cluster: the best-matching claim's, in another article or in its own (a lede and
+// the paragraph that details it state one allegation), else a new one of its own. Editors'
+// splits and merges stand.
 export async function assignCluster(claimId: string, client: PrismaClient = getDb()): Promise<string | null> {
   return client.$transaction(async (tx) => {
     const claim = await getClaimToMatch(claimId, tx)
@@ -31,9 +31,8 @@ export async function assignCluster(claimId: string, client: PrismaClient = getD
     const side = sideOfKind(claim.kind)
     let best: { candidate: MatchCandidate; score: number } | null = null
     if (side && claim.subjectId) {
-      const candidates = await findMatchCandidates({ id: claim.id, articleId: claim.articleId, subjectId: claim.subjectId }, KINDS_OF_SIDE[side], { limit: CANDIDATES }, tx)
+      const candidates = await findMatchCandidates({ id: claim.id, articleId: claim.articleId, subjectId: claim.subjectId }, KINDS_OF_SIDE[side], { limit: CANDIDATES, sameArticle: true }, tx)
       for (const candidate of candidates) {
-        if (candidate.clusterHasArticle && candidate.clusterId !== claim.clusterId) continue
         const score = claimSimilarity(matchable(claim, claim), matchable(candidate, claim))
         if (score >= SAME_CLAIM_THRESHOLD && (!best || score > best.score)) best = { candidate, score }
       }

@@ -38,6 +38,11 @@ const OTHER_FIGURES = 0.3
 // every other word agrees, yet still ranked by how much they share.
 const OPPOSITE_POLARITY = 0.35
 const OTHER_STANCE = 0.35
+// The two share no name, and one names two or more things the other never mentions ("Outlook",
+// "Skype"): their shared words are the story's background ("US security agencies"), not one
+// claim. Countries and their people are background too.
+const OTHER_SPECIFICS = 0.6
+const BACKGROUND_NAMES = new Set(['us', 'usa', 'america', 'american', 'americans', 'uk', 'britain', 'british', 'eu', 'europe', 'european', 'china', 'chinese', 'russia', 'russian', 'india', 'indian', 'japan', 'japanese', 'germany', 'german', 'france', 'french', 'canada', 'canadian', 'australia', 'australian'])
 
 function total(terms: Terms): number {
   let sum = 0
@@ -93,6 +98,20 @@ export function termSimilarity(a: Terms, b: Terms): number {
   return score
 }
 
+function nameShared(name: string, other: Terms): boolean {
+  if (other.names.has(name) || other.weights.has(name)) return true
+  for (const candidate of other.names) if (nearlySameName(name, candidate)) return true
+  return false
+}
+
+// How far apart the two are in what they name (see OTHER_SPECIFICS).
+function specificsAgree(a: Terms, b: Terms): number {
+  const specific = (t: Terms) => [...t.names].filter((n) => !BACKGROUND_NAMES.has(n))
+  const [na, nb] = [specific(a), specific(b)]
+  if (na.some((n) => nameShared(n, b)) || nb.some((n) => nameShared(n, a))) return 1
+  return na.length >= 2 || nb.length >= 2 ? OTHER_SPECIFICS : 1
+}
+
 // Whether the two say their shared words the same way round: a shared term negated in one only,
 // or a speaker who condemns or praises what the other states.
 function sameDirection(a: Terms, b: Terms): number {
@@ -115,7 +134,7 @@ export function claimSimilarity(a: MatchableClaim, b: MatchableClaim): number {
   const ta = claimTerms(a.quote, names)
   const tb = claimTerms(b.quote, names)
   if (ta.substance < MIN_SUBSTANCE || tb.substance < MIN_SUBSTANCE) return 0
-  return termSimilarity(ta, tb) * sameDirection(ta, tb)
+  return termSimilarity(ta, tb) * sameDirection(ta, tb) * specificsAgree(ta, tb)
 }
 
 // Word overlap whatever the sides: how closely an answer takes up an allegation's words.

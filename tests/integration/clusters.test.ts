@@ -1,0 +1,59 @@
+// The claim map on the real database, with the demo articles (Reuters, 6 June 2013; iTnews,
+// 16 July 2013): the Post's PRISM "direct access" allegation as both carry it is one cluster;
+// Microsoft's denial is proposed as answering it; the same words about another company, and a
+// denial of the allegation, stay apart.
+import { beforeAll, expect, test } from 'vitest'
+import { updateClaimMap } from '@/lib/claims/claim-map'
+import { tagClaim } from '@/lib/claims/tag'
+import { getDb } from '@/lib/db'
+import { loadDemoData } from '@/lib/demo/load-demo'
+import { ingestOne } from '@/lib/ingest/ingest'
+import { createTestAccount } from './helpers/accounts'
+
+const claimWith = async (words: string) => getDb().claim.findFirstOrThrow({ where: { quote: { contains: words } } })
+
+beforeAll(async () => {
+  await loadDemoData()
+})
+
+test('the PRISM allegation as Reuters and iTnews carry it is one cluster', async () => {
+  const reuters = await claimWith('tapping directly into the central servers')
+  const itnews = await claimWith('gave the US government "direct access"')
+  expect(reuters.clusterId).not.toBeNull()
+  expect(itnews.clusterId).toBe(reuters.clusterId)
+  // The other allegation of the iTnews article (Outlook encryption) is another claim.
+  expect((await claimWith('circumvent encryption of Outlook emails')).clusterId).not.toBe(reuters.clusterId)
+})
+
+test('a denial never joins the cluster of what it denies; every claim has a cluster', async () => {
+  const allegation = await claimWith('tapping directly into the central servers')
+  const denial = await claimWith('does not provide any government with direct and unfettered access')
+  expect(denial.clusterId).not.toBeNull()
+  expect(denial.clusterId).not.toBe(allegation.clusterId)
+  expect(await getDb().claim.count({ where: { clusterId: null } })).toBe(0)
+})
+
+test('Brad Smith’s denial is proposed as answering the PRISM cluster', async () => {
+  const denial = await claimWith('does not provide any government with direct and unfettered access')
+  const prism = (await claimWith('tapping directly into the central servers')).clusterId
+  const proposals = await getDb().linkProposal.findMany({ where: { fromId: denial.id, status: 'open' }, include: { to: { select: { clusterId: true } } } })
+  expect(proposals.some((p) => p.to.clusterId === prism)).toBe(true)
+})
+
+test('the same words about another company start a cluster of their own', async () => {
+  const editor = (await createTestAccount('editor')).user.id
+  const google = await getDb().entity.create({ data: { kind: 'company', name: 'Google', aliases: [] } })
+  const words = 'the U.S. National Security Agency and the FBI were tapping directly into the central servers of nine leading U.S. Internet companies through a program known as PRISM'
+  const html = `<html><head><title>Google and PRISM</title><meta property="article:published_time" content="2013-06-07T10:00:00Z"></head><body><article><h1>Google and PRISM</h1><p>The Guardian reported that ${words}.</p><p>Google said it had never heard of the programme.</p></article></body></html>`
+  const result = await ingestOne({ bytes: new TextEncoder().encode(html), name: 'google.html' }, { actorId: editor })
+  if (result.status !== 'created') throw new Error(JSON.stringify(result))
+  const body = (await getDb().article.findUniqueOrThrow({ where: { id: result.article.id } })).bodyText
+  const start = body.indexOf(words)
+  const claim = await tagClaim({ articleId: result.article.id, start, end: start + words.length, exact: words }, { kind: 'allegation', speakerId: null, subjectId: google.id, channel: null, claimDate: null, note: null }, editor)
+  const stored = await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })
+  expect(stored.clusterId).not.toBeNull()
+  expect(stored.clusterId).not.toBe((await claimWith('tapping directly into the central servers of nine leading U.S. Internet companies" - including')).clusterId)
+  // Run again, nothing moves.
+  await updateClaimMap(result.article.id, [claim.id])
+  expect((await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).clusterId).toBe(stored.clusterId)
+})
