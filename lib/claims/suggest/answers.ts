@@ -4,8 +4,9 @@
 // An answer shares words with what it answers (the rarer in the article, the more they count:
 // "inquiry", "attorney general", "brutality"), stands close to it (the same sentence — "denied
 // 'sensational' claims … that said …" — or the next ones), usually comes after it, and a denial
-// almost always answers something. "Declined to comment" answers the claim just before it.
-// Scores are compared with a threshold; a denial may answer more than one allegation.
+// almost always answers something. "Declined to comment" answers the claim just before it. Of
+// two statements of one allegation, the later one (nearer the answer) is taken. Scores are
+// compared with a threshold; a denial may answer more than one allegation.
 import type { Doc } from './text'
 import type { AnswerLink, Suggestion } from './types'
 
@@ -21,11 +22,11 @@ const STOP = new Set([
 const stem = (w: string) => w.replace(/['’]s$/, '').replace(/(?:ing|ed|es|s|ly)$/, '')
 const keep = (w: string) => w.length >= 3 && !STOP.has(w)
 
-const W = { sim: Number(process.env.WSIM ?? 0.45), lead: Number(process.env.WLEAD ?? 0.2), prox: Number(process.env.WPROX ?? 0.1), alleg: Number(process.env.WALL ?? 0.15), denial: Number(process.env.WDEN ?? 0.2), dispute: Number(process.env.WDIS ?? 0.1) }
+const W = { sim: 0.7, prox: 0.15, alleg: 0.15, denial: 0.2, dispute: 0.1 }
 const WINDOW = 40
 const MAX_CANDIDATES = 40
-const MIN_SCORE = Number(process.env.MINS ?? 0.5)
-const EXTRA_SCORE = Number(process.env.EXTRA ?? 0.6)
+const MIN_SCORE = 0.45
+const EXTRA_SCORE = 0.6
 
 export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
   if (suggestions.length < 2) return
@@ -69,11 +70,11 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
   const items = suggestions.map((s) => ({ s, sentence: sentenceAt(s.start), words: wordsOf(s.start, s.end) }))
   const weight = (ws: Set<string>) => [...ws].reduce((t, w) => t + idf(w), 0)
 
-  // The article's allegations in order: the first ones are what the story is about, and what
-  // answers in it most often answer. A story with a denial in it is a dispute: the company's
-  // other statements there answer too.
+  // The article's lead allegations stay candidates however far back they are. A story with a
+  // denial in it is a dispute: the company's other statements there answer too. (Weighting the
+  // lead allegations higher was tried: on dev it linked answers to the lede's summary instead of
+  // the allegation restated just before them.)
   const allegations = items.map((x, i) => ({ x, i })).filter(({ x }) => x.s.side === 'others' && x.s.kind === 'allegation')
-  const rankOf = new Map(allegations.map(({ i }, rank) => [i, rank]))
   const dispute = items.some((x) => x.s.side === 'company' && x.s.kind === 'denial')
   const others = items.flatMap((x, i) => (x.s.side === 'others' && (x.s.kind === 'allegation' || x.s.kind === 'report') ? [i] : []))
 
@@ -100,7 +101,7 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
       const before = a.s.start < c.s.start
       // Answers follow what they answer; a denial may come first ("…, the military said. The
       // Taliban claimed …") but only just before.
-      if (!before && distance > Number(process.env.AFTER ?? 2)) continue
+      if (!before && distance > 2) continue
       if (noComment) {
         // "X declined to comment": on the claim just before.
         if (before && distance <= 2) scored.push({ to: ai, score: 0.7 - 0.1 * distance })
@@ -110,16 +111,25 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
       for (const w of c.words) if (a.words.has(w)) shared += idf(w)
       const similarity = shared / Math.sqrt(Math.max(1e-9, weight(c.words) * weight(a.words)))
       const proximity = (distance === 0 ? 1 : 1 / (1 + distance / 2)) * (before || distance === 0 ? 1 : 0.5)
-      const rank = rankOf.get(ai)
-      const prominence = rank === undefined ? 0 : 1 / (1 + rank)
-      const score = W.sim * similarity + W.lead * prominence + W.prox * proximity + (a.s.kind === 'allegation' ? W.alleg : 0) + (c.s.kind === 'denial' ? W.denial : 0) + (dispute ? W.dispute : 0)
+      const score = W.sim * similarity + W.prox * proximity + (a.s.kind === 'allegation' ? W.alleg : 0) + (c.s.kind === 'denial' ? W.denial : 0) + (dispute ? W.dispute : 0)
       scored.push({ to: ai, score })
     }
     scored.sort((x, y) => y.score - x.score)
-    if (process.env.LINKDEBUG) for (const x of scored.slice(0, 3)) console.error(`  ${x.score.toFixed(2)} [${c.s.kind}] ${c.s.exact.slice(0, 50)} → [${items[x.to]!.s.kind}] ${items[x.to]!.s.exact.slice(0, 50)}`)
-    const best = scored[0]
+    let best = scored[0]
     if (!best || best.score < MIN_SCORE) continue
-    const links = [best, ...scored.slice(1).filter((x) => c.s.kind === 'denial' && x.score >= EXTRA_SCORE)]
+    // An allegation restated closer to the answer ("…accused X of trying to stop her…", later
+    // "…accusing X of trying to stop her performing…") is the one answered.
+    {
+      const chosen = items[best.to]!
+      for (const x of scored) {
+        const later = items[x.to]!
+        if (later.s.start <= chosen.s.start || later.s.start > c.s.start || x.score < MIN_SCORE) continue
+        let common = 0
+        for (const w of chosen.words) if (later.words.has(w)) common += idf(w)
+        if (common / Math.sqrt(Math.max(1e-9, weight(chosen.words) * weight(later.words))) >= 0.3) best = x
+      }
+    }
+    const links = [best, ...scored.filter((x) => x !== best && c.s.kind === 'denial' && x.score >= EXTRA_SCORE)]
     c.s.answers = links.map((l) => ({ to: l.to, relation: relationOf(c.s), confidence: Math.min(0.95, Math.round(l.score * 100) / 100) }))
   }
 }

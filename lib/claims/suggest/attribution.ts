@@ -404,7 +404,8 @@ export class AttributionFinder {
       if ((t.lower === 'and' || t.lower === 'but') && i > k) {
         const n1 = this.lower(i + 1)
         const n2 = this.lower(i + 2)
-        if (n1 === 'that' || cueOf(n1)?.form === 'ed' || cueOf(n1)?.form === 's' || ((n1 === 'also' || n1 === 'has' || n1 === 'have' || n1 === 'then' || n1 === 'later') && cueOf(n2))) return i
+        const baseCue = cueOf(n1)?.form === 'base' && (PRONOUNS.has(n2) || n2 === 'that')
+        if (n1 === 'that' || baseCue || cueOf(n1)?.form === 'ed' || cueOf(n1)?.form === 's' || ((n1 === 'also' || n1 === 'has' || n1 === 'have' || n1 === 'then' || n1 === 'later') && cueOf(n2))) return i
       }
     }
     return s.last + 1
@@ -949,7 +950,7 @@ export class AttributionFinder {
       if (/ed$/.test(this.lower(i + 1)) && this.lower(i + 2) === 'by' && !BE.has(this.lower(i - 1)) && !/^(?:has|have|had)$/.test(this.lower(i - 1))) continue
       let from = i - 1
       while (from > s.first && !STOP_PUNCT.has(this.t(from - 1)!.text) && this.t(from - 1)!.type !== 'quote' && this.lower(from - 1) !== 'and' && !(BOUNDARY_WORDS.has(this.lower(from - 1)) && this.lower(from - 1) !== 'that')) from--
-      const start = Math.max(from, this.clauseStart(s))
+      const start = PREPOSITIONS.has(this.lower(i - 1)) ? i : Math.max(from, this.clauseStart(s))
       let end = this.clauseEnd(i + 1, s)
       for (let j = i + 1; j < end; j++) {
         if (this.t(j)!.text === '(' || (this.lower(j) === 'and' && this.hasOwnCue(j + 1, s, 4) && HEARSAY_ADVERBS.has(this.lower(j + 2)))) {

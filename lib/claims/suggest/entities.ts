@@ -133,6 +133,11 @@ export class EntityIndex {
         i++
         continue
       }
+      // A dateline ("LONDON (AP) —", "SEATTLE (Reuters) -") names a place, not a speaker.
+      if (firstOfSentence[i] && /^\p{Lu}{2,}$/u.test(t.text) && (tokens[i + 1]?.text === '(' || /^[—–-]$/.test(tokens[i + 1]?.text ?? ''))) {
+        i++
+        continue
+      }
       // A run of capitalised words, with connectors inside ("Bank of America", "PG&E").
       let j = i
       while (j + 1 < tokens.length) {

@@ -28,7 +28,7 @@ export function decide(speaker: Speaker | null, stance: Stance, exact: string, n
     const aboutFocal = focal && focal !== own && others.includes(focal)
     // Another organisation the article names speaks for itself when its words are about itself
     // ("we …", "its finances …", its own name); on anything else it is an outside voice.
-    const aboutItself = named.includes(own) || SELF_REFERENCE.test(exact) || stance === 'comment' || stance === 'denial'
+    const aboutItself = SELF_REFERENCE.test(exact) || stance === 'comment' || (stance === 'denial' && named.includes(own))
     if (own === focal || (!aboutFocal && aboutItself && (own.mentions >= 2 || !focal))) {
       side = 'company'
       subject = own

@@ -262,7 +262,7 @@ export const DENIAL_WORDS = [
   'without merit', 'no merit', 'meritless', 'nothing to do with', 'at no point', 'at no time', 'debunked', 'sham', 'hoax',
   'fabricated', 'fabrication', 'nonsense', 'smear', 'witch hunt', 'illegitimate', 'charade', 'distorted', 'mischaracteriz',
   'mischaracteris', 'deny', 'denies', 'denied', 'reject', 'rejects', 'rejected', 'dispute', 'disputes', 'disputed', 'refute', 'refuted',
-  'not aware', 'no knowledge', 'no wrongdoing', 'did nothing wrong', 'done nothing wrong', 'never', 'not responsible', 'not to blame',
+  'not aware', 'no knowledge', 'no wrongdoing', 'did nothing wrong', 'done nothing wrong', 'not responsible', 'not to blame',
 ]
 
 // Words that make another's claim about a company an allegation rather than a report: charges of
@@ -380,7 +380,8 @@ export function hasTag(lower: string, ...tags: string[]): boolean {
 export const isFirstName = (lower: string) => hasTag(lower, 'FirstName', 'MaleName', 'FemaleName', 'Person')
 export const isMaleName = (lower: string) => hasTag(lower, 'MaleName')
 export const isFemaleName = (lower: string) => hasTag(lower, 'FemaleName')
-export const isPlace = (lower: string) => hasTag(lower, 'Country', 'City', 'Region', 'Place', 'Demonym')
+const EXTRA_PLACES = new Set(['britain', 'great britain', 'united kingdom', 'united states', 'america', 'european union', 'scotland', 'wales', 'northern ireland', 'gulf', 'middle east', 'west bank', 'gaza', 'taiwan', 'kosovo', 'crimea', 'silicon valley', 'wall street'])
+export const isPlace = (lower: string) => EXTRA_PLACES.has(lower) || hasTag(lower, 'Country', 'City', 'Region', 'Place', 'Demonym')
 export const isKnownOrganization = (lower: string) => hasTag(lower, 'Organization', 'SportsTeam')
 
 // A finite verb or auxiliary: what makes the words after a cue a clause, not an object.
