@@ -5,7 +5,27 @@
 // Credits that name someone who did not write the piece.
 const NOT_AUTHORS = /^(?:(?:copy[ -]?)?edit(?:ed|ing)(?: by)?|compiled by|photo(?:graph)?s?(?: by)?|pictures? by|images? by|illustrations?(?: by)?|graphics?(?: by)?|video(?: by)?|fact[ -]?checked by|reviewed by|medically reviewed by|translated by|produced by|design(?:ed)? by|sources?:|credit:?)\b/i
 
-const CREDIT_PREFIX = /^(?:this (?:post|article|story|piece|guide|blog post) was (?:written|authored) by|(?:additional |further )?reporting by|(?:written|writing|words|story|text|posted|published|article|report|contributed|compiled) by|by:?|author:?|authors:?|written by:?|from)\s+/i
+// "Par" and "Por" are the French, Spanish and Portuguese "By".
+const CREDIT_PREFIX = /^(?:this (?:post|article|story|piece|guide|blog post) was (?:written|authored) by|(?:additional |further )?reporting by|(?:written|writing|words|story|text|posted|published|article|report|contributed|compiled) by|by:?|par:?|por:?|author:?|authors:?|written by:?|from)\s+/i
+
+// "By clicking Submit, you agree…", "By signing up…": a sentence, not a credit. A name after
+// "By" starts with a capital letter or a particle ("by de Souza").
+const BY_SENTENCE = /^(?:[Bb]y|[Pp]ar|[Pp]or)\s+(?!(?:de|da|di|du|del|della|van|von|der|den|le|la|al|el|bin|ibn|ben)\s)\p{Ll}/u
+
+// Letters after a name ("Paul Deer, CFP®", "Brenda Goodman, MA", "Jane Doe, Ph.D."): degrees
+// and professional titles, written as their holders write them. Case matters: "Rui Ma" is a name.
+const CREDENTIALS = new Set([
+  'BA', 'BS', 'BSc', 'BEng', 'BSN', 'MA', 'MS', 'MSc', 'MEng', 'MEd', 'MBA', 'MPH', 'MPA', 'MFA', 'MSW', 'MSN', 'MD', 'DO',
+  'PhD', 'DPhil', 'EdD', 'PsyD', 'PharmD', 'DNP', 'DPT', 'DDS', 'DMD', 'DVM', 'JD', 'LLB', 'LLM', 'Esq', 'RN', 'APRN',
+  'NP', 'FNP', 'PA', 'PA-C', 'RD', 'RDN', 'LD', 'CDE', 'CDCES', 'LCSW', 'LMFT', 'LPC', 'IBCLC', 'CSCS', 'BCBA', 'CFP', 'CFA',
+  'CPA', 'ChFC', 'CLU', 'RICP', 'CPWA', 'CEPA', 'AIF', 'EA', 'CMT', 'CAIA', 'FRM', 'CRPC', 'CRPS', 'CMA', 'ACCA', 'CIMA',
+  'CISSP', 'PMP', 'CIPP', 'PE', 'AIA', 'FACP', 'FACC', 'FAAP', 'FRCS', 'MRCP', 'Jr', 'Sr', 'II', 'III', 'IV',
+])
+
+function isCredentials(piece: string): boolean {
+  const words = piece.split(/[\s,/]+/).filter(Boolean)
+  return words.length > 0 && words.every((word) => /[®™]/.test(word) || CREDENTIALS.has(word.replace(/[.®™]/g, '')))
+}
 
 // Words that make a comma-separated piece a job title or an outlet, not a name.
 const ROLE_WORDS = /\b(?:staff|writer|writers|reporter|reporters|correspondent|editor|editors|contributor|contributing|columnist|journalist|producer|analyst|expert|intern|fellow|author|senior|chief|bureau|desk|team|news|newsroom|press|associated|wire|service|services|special to|for the|at the|of the|professor|md|phd|ceo|founder|director|manager|officer|president|lead|head|specialist|strategist|consultant|coach|guest|reuters|afp|ap|upi|dpa|xinhua|bloomberg|efe|ansa|pa media)\b/i
@@ -100,9 +120,10 @@ function segments(raw: string): string[] {
 }
 
 function namesIn(segment: string, alwaysCredited: boolean): string[] {
+  if (BY_SENTENCE.test(segment)) return []
   const credited = alwaysCredited || CREDIT_PREFIX.test(segment)
   const text = stripTrailingNoise(segment.replace(CREDIT_PREFIX, '').replace(/^by\s+/i, ''))
-  const parts = text.split(/\s*,\s*/).filter((part, i) => !isTitleOrOutlet(part, i))
+  const parts = text.split(/\s*,\s*/).filter((part, i) => !isTitleOrOutlet(part, i) && !(i > 0 && isCredentials(part)))
   const pieces = parts.flatMap((part) => part.split(/\s*(?:\band\b|&|\+)\s*/i))
   const people = pieces.map(cleanName).filter((name): name is string => name !== null)
   if (people.length > 0 || !credited) return people

@@ -53,18 +53,43 @@ const NUMERIC_ZONE = /\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b|(?:^|[\s(]
 const ZONE_WORD = /\b([A-Z]{1,5})\b/g
 const UNIX = /^\d{9,13}$/
 
-export function parseDate(text: string): ParsedDate | null {
+// How to read a numeric date whose first two numbers could each be the month ("06/07/2013").
+// Month first is US usage and the default; most of the world writes the day first, so a page
+// in another language or region says which (dayFirstFor).
+export type DateOptions = { dayFirst?: boolean }
+
+export function parseDate(text: string, options: DateOptions = {}): ParsedDate | null {
   const trimmed = text.trim()
   if (!trimmed) return null
   if (UNIX.test(trimmed)) return fromUnix(Number(trimmed))
-  const parts = parseIso(trimmed) ?? parseCompact(trimmed) ?? parseWritten(trimmed)
+  const parts = parseIso(trimmed) ?? parseCompact(trimmed) ?? parseWritten(trimmed, options)
   return parts ? format(parts) : null
 }
 
 // A publication date must be plausible: not before the web news era, not in the future.
-export function parsePublicationDate(text: string, now: Date = new Date()): ParsedDate | null {
-  const parsed = parseDate(text)
+export function parsePublicationDate(text: string, now: Date = new Date(), options: DateOptions = {}): ParsedDate | null {
+  const parsed = parseDate(text, options)
   return parsed && isPlausiblePublication(parsed, now) ? parsed : null
+}
+
+// Regions that write the month first: the United States and a few places that follow its usage.
+const MONTH_FIRST_REGIONS = new Set(['US', 'PH', 'FM', 'MH', 'PW', 'AS', 'GU', 'MP', 'PR', 'UM', 'VI'])
+// Country domains of English-speaking places that write the day first, for pages that say only "en".
+const DAY_FIRST_DOMAINS = /\.(?:uk|ie|au|nz|in|za|sg|my|pk|ng|ke|gh|lk|bd|hk|mt|cy|jm|tt)$/i
+
+// Whether a page writes numeric dates day first, from its language tag ("en-GB", "fr", "en-US")
+// and, for a bare "en" or no tag at all, its country domain.
+export function dayFirstFor(language: string | null, url: string | null): boolean {
+  const [primary = '', region] = (language ?? '').split('-')
+  if (region && /^[A-Za-z]{2}$/.test(region)) return !MONTH_FIRST_REGIONS.has(region.toUpperCase())
+  if (primary && primary.toLowerCase() !== 'en') return true
+  let host = ''
+  try {
+    host = url ? new URL(url).hostname : ''
+  } catch {
+    host = ''
+  }
+  return DAY_FIRST_DOMAINS.test(host)
 }
 
 export function isPlausiblePublication(date: ParsedDate, now: Date = new Date()): boolean {
@@ -131,8 +156,8 @@ function parseCompact(text: string): Parts | null {
 }
 
 // Written dates: find the day, then look for a time and a zone in what is left.
-function parseWritten(text: string): Parts | null {
-  const found = findDay(text)
+function parseWritten(text: string, options: DateOptions): Parts | null {
+  const found = findDay(text, options)
   if (!found) return null
   const { parts, rest } = found
   if (!validDay(parts)) return null
@@ -143,7 +168,7 @@ function parseWritten(text: string): Parts | null {
   return validTime(withTime) ? withTime : parts
 }
 
-function findDay(text: string): { parts: Parts; rest: string } | null {
+function findDay(text: string, options: DateOptions): { parts: Parts; rest: string } | null {
   const rest = (m: RegExpExecArray) => text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)
   let m = MONTH_DAY_YEAR.exec(text)
   if (m) return { parts: { year: Number(m[3]), month: monthNumber(m[1]), day: Number(m[2]) }, rest: rest(m) }
@@ -157,17 +182,19 @@ function findDay(text: string): { parts: Parts; rest: string } | null {
   m = DOTTED.exec(text)
   if (m) return { parts: { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) }, rest: rest(m) }
   m = SLASHED.exec(text)
-  if (m) return { parts: slashedParts(m), rest: rest(m) }
+  if (m) return { parts: slashedParts(m, options.dayFirst ?? false), rest: rest(m) }
   return null
 }
 
-// Slashed dates are read month first (US usage) unless the first number cannot be a month.
-function slashedParts(m: RegExpExecArray): Parts {
+// Slashed dates are read as the page writes them (month first unless told otherwise), except
+// where one reading is impossible: "25/12/2013" is day first anywhere.
+function slashedParts(m: RegExpExecArray, dayFirst: boolean): Parts {
   const a = Number(m[1])
   const b = Number(m[2])
   const rawYear = m[3] ?? ''
   const year = rawYear.length === 2 ? 2000 + Number(rawYear) : Number(rawYear)
-  return a > 12 ? { year, month: b, day: a } : { year, month: a, day: b }
+  const readDayFirst = a > 12 || (dayFirst && b <= 12)
+  return readDayFirst ? { year, month: b, day: a } : { year, month: a, day: b }
 }
 
 function findTime(text: string): { parts: Pick<Parts, 'hour' | 'minute' | 'second'>; rest: string } | null {

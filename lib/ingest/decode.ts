@@ -1,7 +1,8 @@
 // Bytes → text. The order follows the HTML standard's encoding sniffing: a byte-order mark,
 // then the HTTP Content-Type charset, then a <meta charset> (or XML declaration) in the first
 // bytes, then UTF-8 if the bytes are valid UTF-8, else windows-1252 (what browsers assume for
-// legacy Western pages). TextDecoder maps labels as browsers do: "iso-8859-1" and "ascii"
+// legacy Western pages). One departure: bytes that are valid UTF-8 with non-ASCII text in them
+// are read as UTF-8 even when declared otherwise, with a warning. TextDecoder maps labels as browsers do: "iso-8859-1" and "ascii"
 // decode as windows-1252.
 import { IngestError } from './errors'
 
@@ -59,6 +60,11 @@ function strictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80) return true
+  return false
+}
+
 // True when the bytes contain at least one well-formed multi-byte UTF-8 sequence: then a
 // page declared as UTF-8 with a few bad bytes is UTF-8 with damage, not mislabelled Latin-1.
 function hasUtf8Sequences(bytes: Uint8Array): boolean {
@@ -100,7 +106,15 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string | null): Dec
   const decoder = declared ? decoderFor(declared) : null
   if (declared && !decoder) warnings.push(`Unknown character set "${declared}"; guessed from the bytes instead.`)
 
-  if (decoder && decoder.encoding !== 'utf-8') return { text: decodeWith(decoder.encoding, bytes), encoding: decoder.encoding, warnings }
+  if (decoder && decoder.encoding !== 'utf-8') {
+    // Valid UTF-8 that uses multi-byte sequences is UTF-8 whatever it declares: text in a legacy
+    // encoding almost never happens to form them, while templates keep a stale <meta charset>
+    // (and servers a default charset) after a site moves to UTF-8.
+    const utf8 = hasNonAscii(bytes) ? strictUtf8(bytes) : null
+    if (utf8 === null) return { text: decodeWith(decoder.encoding, bytes), encoding: decoder.encoding, warnings }
+    warnings.push(`Declared as ${declared} but the bytes are valid UTF-8; read as UTF-8.`)
+    return { text: utf8, encoding: 'utf-8', warnings }
+  }
   const utf8 = strictUtf8(bytes)
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', warnings }
   if (decoder && hasUtf8Sequences(bytes)) {

@@ -62,7 +62,7 @@ export function extractArticle(input: Uint8Array, options: ExtractOptions = {}):
 function extractHtml(html: string, url: string | null): ArticleDraft {
   const $ = parseHtml(html)
   const metadata = extractMetadata($, { url })
-  const paragraphs = extractBody($, metadata.title).map(normalizeParagraph).filter((p) => p.length > 0)
+  const paragraphs = extractBody($, metadata.title, metadata.bylines).map(normalizeParagraph).filter((p) => p.length > 0)
   const warnings: string[] = []
   if (!metadata.published) warnings.push('No publication date found: an editor should supply it.')
   if (!metadata.title) warnings.push('No title found.')

@@ -2,4 +2,4 @@ import { NORMALIZATION_VERSION } from './normalize'
 
 // Stored on every article. Bumped whenever an extractor changes what it produces for the
 // same input, so `claimline reextract` knows which articles are stale.
-export const EXTRACTOR_VERSION = `1.1+n${NORMALIZATION_VERSION}`
+export const EXTRACTOR_VERSION = `1.2+n${NORMALIZATION_VERSION}`

@@ -4,7 +4,7 @@
 // One pass also totals the text and link text under every element, so that later link-density
 // checks cost a map lookup rather than a re-walk of the subtree.
 import type { AnyNode, Element, Text } from 'domhandler'
-import { isBoilerplate, isHidden, isJunkTag } from './boilerplate'
+import { hasHidingClass, isBoilerplate, isHidden, isJunkTag } from './boilerplate'
 
 export type Block = {
   text: string
@@ -83,7 +83,11 @@ const MAX_DEPTH = 400
 
 export function shouldSkip(el: Element, options: BlockOptions): boolean {
   if (isJunkTag(el) || isHidden(el) || isSmallForm(el)) return true
-  if (!options.skipChrome || !isBoilerplate(el)) return false
+  if (!options.skipChrome) return false
+  // Hidden by class whatever its size: a large hidden copy of other stories is no page wrapper.
+  // (Only when skipping chrome: a story hidden until a script reveals it is the fallback.)
+  if (hasHidingClass(el)) return true
+  if (!isBoilerplate(el)) return false
   const wrapperChars = options.pageChars * 0.4
   return rawTextLength(el, wrapperChars) < wrapperChars
 }

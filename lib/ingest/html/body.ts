@@ -12,33 +12,41 @@ import type { CheerioAPI } from 'cheerio'
 import type { Element } from 'domhandler'
 import { classWeight, isFurniture } from './boilerplate'
 import { type Block, type BlockOptions, type Totals, rawTextLength, splitBlocks } from './blocks'
-import { chooseTop, growWhileProse, linkDensity, mergeSiblings, proseChars, scoreCandidates } from './scoring'
+import { chooseTop, findTeasers, growWhileProse, linkDensity, mergeSiblings, proseChars, scoreCandidates } from './scoring'
+import { trimEdges, type EdgeParagraph } from './edges'
 import { normalizeParagraph } from '../normalize'
 
 const MIN_ARTICLE_CHARS = 250
 
 const CONTAINER_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'tbody', 'tr', 'td', 'li', 'span', 'p', 'blockquote'])
 
-export function extractBody($: CheerioAPI, title?: string | null): string[] {
+// `bylines`: the article's authors, whose bio at the foot of the story is not the story.
+export function extractBody($: CheerioAPI, title?: string | null, bylines: readonly string[] = []): string[] {
+  return trimEdges(storyParagraphs($, title ?? null), bylines).map((paragraph) => paragraph.text)
+}
+
+// The paragraphs of the article's container, edges and all, each with the box it sits in.
+export function storyParagraphs($: CheerioAPI, title: string | null): EdgeParagraph[] {
   const root = $('body').get(0) ?? $('html').get(0)
   if (!root) return []
   const pageChars = rawTextLength(root, Infinity)
-  const strict = extractFrom(root, { skipChrome: true, pageChars }, title ?? null)
+  const strict = extractFrom(root, { skipChrome: true, pageChars }, title)
   if (charCount(strict) >= MIN_ARTICLE_CHARS) return strict
-  const loose = extractFrom(root, { skipChrome: false, pageChars }, title ?? null)
+  const loose = extractFrom(root, { skipChrome: false, pageChars }, title)
   return charCount(loose) > charCount(strict) * 2 ? loose : strict
 }
 
-function charCount(paragraphs: string[]): number {
-  return paragraphs.reduce((sum, p) => sum + p.length, 0)
+function charCount(paragraphs: EdgeParagraph[]): number {
+  return paragraphs.reduce((sum, p) => sum + p.text.length, 0)
 }
 
-function extractFrom(root: Element, options: BlockOptions, title: string | null): string[] {
+function extractFrom(root: Element, options: BlockOptions, title: string | null): EdgeParagraph[] {
   const { blocks, totals } = splitBlocks(root, options)
   const scores = scoreCandidates(blocks, totals)
-  const chosen = chooseTop(scores)
+  const teasers = findTeasers(totals.keys())
+  const chosen = chooseTop(scores, teasers)
   if (!chosen) return []
-  const top = growWhileProse(chosen, proseChars(blocks), totals)
+  const top = growWhileProse(chosen, proseChars(blocks), totals, teasers)
   const selected = new Set(mergeSiblings(top, scores, totals, ownTextLookup(blocks)))
   const clutter = new Map<Element, boolean>()
   const kept = blocks.filter((block) => insideArticle(block.owner, selected, totals, clutter) && isProse(block))
@@ -101,9 +109,9 @@ function isRepeat(folded: string, keptFolded: string): boolean {
   return starts.every((start) => keptFolded.includes(words.slice(start, start + REPEAT_WORDS).join(' ')))
 }
 
-function finish(blocks: Block[], title: string | null): string[] {
+function finish(blocks: Block[], title: string | null): EdgeParagraph[] {
   const foldedTitle = title ? fold(title) : null
-  const paragraphs: string[] = []
+  const paragraphs: EdgeParagraph[] = []
   let keptFolded = ''
   for (const block of blocks) {
     const text = normalizeParagraph(block.text)
@@ -111,7 +119,8 @@ function finish(blocks: Block[], title: string | null): string[] {
     const folded = fold(text)
     if (folded === foldedTitle || isRepeat(folded, keptFolded)) continue
     keptFolded += ` ${folded}`
-    paragraphs.push(text)
+    // The box: the element the paragraph sits in, or for a paragraph element its parent.
+    paragraphs.push({ text, box: block.loose ? block.owner : (parentOf(block.owner) ?? block.owner) })
   }
   return paragraphs
 }

@@ -81,13 +81,35 @@ export function isJunkTag(el: Element): boolean {
 }
 
 // Hidden from readers, so not the article: except a hidden microdata holder, which sites
-// use to hand the whole article to crawlers. (aria-hidden is not used: sites put it on
-// visible decorative wrappers too.)
+// use to hand the whole article to crawlers, and a React streaming segment. (aria-hidden is
+// not used: sites put it on visible decorative wrappers too.)
 export function isHidden(el: Element): boolean {
-  if (el.attribs.hidden !== undefined) return true
+  if (el.attribs.hidden !== undefined) return !isStreamedSegment(el)
   if (el.attribs.itemscope !== undefined || el.attribs.itemprop !== undefined) return false
   const style = el.attribs.style
   return style !== undefined && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)
+}
+
+// React's server renderer streams the parts of a page that were not ready at first as
+// <div hidden id="S:2">…</div> at the end of <body>, and a script moves each into place as it
+// arrives ($RC("B:2", "S:2")). What a reader sees is that content: it is not hidden.
+const STREAMED_SEGMENT_ID = /^S:[0-9a-f]+$/i
+
+function isStreamedSegment(el: Element): boolean {
+  return el.name === 'div' && STREAMED_SEGMENT_ID.test(el.attribs.id ?? '')
+}
+
+// Utility classes that hide an element ("hide", "d-none", "hidden"), unless a responsive class
+// shows it again at some screen size ("d-none d-md-block", "hidden lg:block").
+const HIDING_CLASSES = new Set(['hide', 'hidden', 'd-none', 'display-none', 'is-hidden', 'u-hidden', 'u-hide', 'is-hide', 'invisible', 'visually-hidden', 'visuallyhidden', 'sr-only', 'screen-reader-text'])
+const SHOWN_AT_SOME_SIZE = /^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)|(?:sm|md|lg|xl|2xl):(?!hidden)|visible-|show-for-)/
+
+export function hasHidingClass(el: Element): boolean {
+  const value = el.attribs.class
+  // Pages hide <body> until their scripts have run, against a flash of unstyled content.
+  if (!value || el.name === 'body' || el.name === 'html' || !/hid|none|invisible|sr-only|screen-reader/i.test(value)) return false
+  const classes = value.toLowerCase().split(/\s+/)
+  return classes.some((name) => HIDING_CLASSES.has(name)) && !classes.some((name) => SHOWN_AT_SOME_SIZE.test(name))
 }
 
 export function namesArticle(el: Element): boolean {

@@ -12,6 +12,7 @@ type PageIndex = {
   elements: Element[] // every element, in document order
   byName: Map<string, Element[]>
   matches: Map<Match, Element[]>
+  order: Map<Element, number> | null // built on first use
 }
 
 const indexes = new WeakMap<CheerioAPI, PageIndex>()
@@ -41,7 +42,7 @@ function pageIndex($: CheerioAPI): PageIndex {
       }
     }
   }
-  const index = { elements, byName, matches: new Map<Match, Element[]>() }
+  const index: PageIndex = { elements, byName, matches: new Map<Match, Element[]>(), order: null }
   indexes.set($, index)
   return index
 }
@@ -49,6 +50,22 @@ function pageIndex($: CheerioAPI): PageIndex {
 // Elements with this tag name, in document order. Do not modify the returned array.
 export function elementsNamed($: CheerioAPI, name: string): readonly Element[] {
   return pageIndex($).byName.get(name) ?? []
+}
+
+// Microdata of an item that is not the page's story (a comment, a review, a person, an offer):
+// its datePublished and author are that item's.
+const OTHER_ITEM_TYPES = /(?:Comment|Answer|Question|Review|Rating|Offer|Event|Person|Organization|Product)$/i
+
+export function inOtherItem(el: Element): boolean {
+  const item = closest(el, (a) => a.attribs.itemscope !== undefined)
+  return item !== null && OTHER_ITEM_TYPES.test(item.attribs.itemtype ?? '')
+}
+
+// An element's place in document order, for "does this come before that".
+export function documentOrder($: CheerioAPI, el: Element): number {
+  const index = pageIndex($)
+  index.order ??= new Map(index.elements.map((element, i) => [element, i]))
+  return index.order.get(el) ?? -1
 }
 
 // Elements the predicate accepts, in document order; cached per predicate, so predicates must
@@ -122,22 +139,25 @@ export function descendants(el: Element, match: Match): Element[] {
   return found
 }
 
-// Comments, related stories, widgets, links to the previous and next posts and the page footer
-// carry other people's names and dates.
-// A <footer> inside an <article> is the article's own: HTML5 puts its byline and date there.
+// Comments, related stories, widgets, links to the previous and next posts, menus and the page
+// footer carry other people's names and dates. Judged by structure first: a region that holds
+// the story's headline is the story's, whatever its class says ("content-sidebar-wrap"); an
+// <aside> inside an <article> is the article's own (its byline and date box) unless it lists
+// other stories; a <footer> inside an <article> is the article's own, as HTML5 intends.
 // Was: closest('aside, nav, [class*="comment" i], [id*="comment" i], [class*="related" i],
 // [class*="widget" i], [class*="sidebar" i], [class*="recommend" i]'), or a closest('footer')
 // with no <article> around it.
-function isElsewhere(el: Element): boolean {
+function isElsewhere(el: Element, inArticle: boolean): boolean {
   // <body> and <html> classes describe the page's layout ("nv-sidebar-right", "comments-open"),
   // not a region of it: the story is on such a page too.
   if (el.name === 'body' || el.name === 'html') return false
-  if (el.name === 'aside' || el.name === 'nav') return true
+  if (el.name === 'nav' || NAVIGATION_ROLES.has(el.attribs.role ?? '')) return true
+  if (el.name === 'aside') return !holdsHeadline(el) && (!inArticle || holdsOtherStories(el))
+  if (!inArticle && isMasthead(el)) return true
+  if (!inArticle && (el.name === 'ul' || el.name === 'ol') && isLinkMenu(el)) return true
   // Most elements name none of these: one test of both attributes rules them out cheaply.
   if (!MIGHT_BE_ELSEWHERE.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) return false
-  return (
-    el.name === 'aside' ||
-    el.name === 'nav' ||
+  const named =
     attrIncludes(el, 'class', 'comment') ||
     attrIncludes(el, 'id', 'comment') ||
     attrIncludes(el, 'class', 'related') ||
@@ -145,7 +165,61 @@ function isElsewhere(el: Element): boolean {
     attrIncludes(el, 'class', 'sidebar') ||
     attrIncludes(el, 'class', 'recommend') ||
     attrHasWord(el, 'class', ADJACENT_POSTS)
+  return named && !holdsHeadline(el)
+}
+
+const NAVIGATION_ROLES = new Set(['navigation', 'menu', 'menubar'])
+
+// The site's banner: role="banner", or a <header> with navigation in it that is not the story's.
+function isMasthead(el: Element): boolean {
+  if (el.attribs.role === 'banner') return !holdsHeadline(el)
+  return el.name === 'header' && firstDescendant(el, (d) => d.name === 'nav') !== null && !holdsHeadline(el)
+}
+
+// A menu: a list of five or more entries, each a link (people's names in a "Our team" menu).
+function isLinkMenu(list: Element): boolean {
+  let entries = 0
+  for (const child of list.children) {
+    if (!isTag(child) || child.name !== 'li') continue
+    if (firstDescendant(child, (d) => d.name === 'a') === null) return false
+    entries++
+  }
+  return entries >= 5
+}
+
+function holdsHeadline(el: Element): boolean {
+  return firstDescendant(el, (d) => d.name === 'h1') !== null
+}
+
+// Teasers for other stories: an <article> of their own, two or more headings, or a list of links.
+function holdsOtherStories(el: Element): boolean {
+  let headings = 0
+  return (
+    firstDescendant(el, (d) => {
+      if (d.name === 'article') return true
+      if (/^h[2-6]$/.test(d.name) && ++headings >= 2) return true
+      return (d.name === 'ul' || d.name === 'ol') && d.children.filter((c) => isTag(c) && c.name === 'li' && firstDescendant(c, (a) => a.name === 'a') !== null).length >= 3
+    }) !== null
   )
+}
+
+// The first matching descendant in document order, or null; stops at the first match.
+export function firstDescendant(el: Element, match: Match): Element | null {
+  const stack: AnyNode[] = []
+  for (let i = el.children.length - 1; i >= 0; i--) {
+    const child = el.children[i]
+    if (child) stack.push(child)
+  }
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (!node || !isTag(node)) continue
+    if (match(node)) return node
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const child = node.children[i]
+      if (child) stack.push(child)
+    }
+  }
+  return null
 }
 
 const MIGHT_BE_ELSEWHERE = /comment|related|widget|sidebar|recommend|nav|prev|next/i
@@ -183,7 +257,7 @@ function placement(el: Element): number {
     const node = chain[i]
     if (!node) continue
     let next = flags & (ELSEWHERE | IN_ARTICLE | IN_LOOSE_FOOTER)
-    if (isElsewhere(node)) next |= ELSEWHERE
+    if (!(next & ELSEWHERE) && isElsewhere(node, (flags & IN_ARTICLE) !== 0)) next |= ELSEWHERE
     // The nearest <footer> decides: loose when no <article> encloses it.
     if (node.name === 'footer') next = (next & ~IN_LOOSE_FOOTER) | (flags & IN_ARTICLE ? 0 : IN_LOOSE_FOOTER)
     if (node.name === 'article') next |= IN_ARTICLE

@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio'
 import { repairMojibake } from '../mojibake'
 import { nfkc, normalizeParagraph } from '../normalize'
-import { elementsNamed } from './elements'
+import { elementsNamed, inOtherItem } from './elements'
 
 // The first non-empty <meta> content among the keys, matched on name, property or itemprop
 // without regard to case ("DC.date.issued" and "dc.date.issued" are the same tag).
@@ -15,7 +15,12 @@ export function meta($: CheerioAPI, ...keys: string[]): string | null {
 }
 
 export function metaAll($: CheerioAPI, key: string): string[] {
-  return metaIndex($).get(key.toLowerCase()) ?? []
+  return metaIndex($).get(metaKey(key)) ?? []
+}
+
+// Dublin Core is written "DC.creator" in HTML 4 profiles and "dc:creator" as RDFa: one tag.
+function metaKey(key: string): string {
+  return key.toLowerCase().replace(/^(dc|dcterms):/, '$1.')
 }
 
 // One pass over the <meta> tags per document: a selector per key would walk the whole tree
@@ -30,12 +35,17 @@ function metaIndex($: CheerioAPI): Map<string, string[]> {
     // Repaired before NFKC, which would fold the "™" of a misread "’" to "TM".
     const content = normalizeParagraph(repairMojibake(el.attribs.content ?? ''))
     if (!content) continue
-    for (const attr of ['property', 'name', 'itemprop']) {
-      const key = el.attribs[attr]?.trim().toLowerCase()
-      if (!key) continue
-      const values = index.get(key) ?? []
-      values.push(content)
-      index.set(key, values)
+    // A comment's or a review's microdata speaks for that item, not the page.
+    const attrs = inOtherItem(el) ? ['property', 'name'] : ['property', 'name', 'itemprop']
+    for (const attr of attrs) {
+      // RDFa allows several properties in one attribute: property="og:title twitter:title".
+      for (const word of el.attribs[attr]?.split(/\s+/) ?? []) {
+        if (!word) continue
+        const key = metaKey(word)
+        const values = index.get(key) ?? []
+        values.push(content)
+        index.set(key, values)
+      }
     }
   }
   indexes.set($, index)

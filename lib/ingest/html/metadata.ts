@@ -3,13 +3,15 @@
 // then the URL.
 import type { CheerioAPI } from 'cheerio'
 import type { Element } from 'domhandler'
+import { dayFirstFor } from '../dates'
 import { normalizeParagraph } from '../normalize'
 import type { ArticleMetadata } from '../types'
-import { pageBylineCandidates } from './page-bylines'
+import { pageBylineCandidates, type BylineSource } from './page-bylines'
 import { publishedDate } from './published-date'
 import { readJsonLd, type JsonLdData } from './json-ld'
 import { attrEqualsIgnoringCase, attrHasWord, elementsNamed, elementsWhere } from './elements'
 import { fold, meta } from './meta'
+import { homeLinkNames, siteNamesOf } from './site-names'
 import { chooseTitle, headlineCandidates, isSiteName } from './title'
 
 export type MetadataContext = { url: string | null }
@@ -18,77 +20,47 @@ export function extractMetadata($: CheerioAPI, context: MetadataContext): Articl
   const jsonLd = readJsonLd($)
   const siteNames = siteNamesOf($, jsonLd, context.url)
   const headlines = headlineCandidates($)
-  const title = chooseTitle($, { jsonLd, siteNames, headlines })
+  const language = languageOf($, jsonLd)
+  const title = chooseTitle($, { jsonLd, siteNames: [...siteNames, ...homeLinkNames($, context.url)], headlines })
   return {
     title,
     standfirst: standfirst($, jsonLd, title, siteNames),
     bylines: bylines($, jsonLd, siteNames),
     publisher: siteNames[0] ?? null,
     dateline: null,
-    published: publishedDate($, jsonLd, context.url),
+    published: publishedDate($, jsonLd, { url: context.url, dayFirst: dayFirstFor(language, context.url) }),
     canonicalUrl: canonicalUrl($, context.url),
-    language: language($, jsonLd),
+    language,
   }
 }
 
 // People before organisations: JSON-LD and meta tags often credit the publisher itself when
 // the visible byline names a person. Full names before single words: an author field often
 // holds the CMS login ("KatieS", "andrew.keaveney") of whoever posted a piece that the page
-// credits to someone else by name.
+// credits to someone else by name. But a login the article's JSON-LD credits outranks a full
+// name in a meta tag, which is often a site-wide default: only the visible byline overrides it.
 function bylines($: CheerioAPI, jsonLd: JsonLdData, siteNames: string[]): string[] {
   let first: string[] | null = null
-  let logins: string[] | null = null
-  for (const names of bylineCandidates($, jsonLd)) {
+  let logins: { names: string[]; source: BylineSource } | null = null
+  for (const { names, source } of bylineCandidates($, jsonLd)) {
     if (names.length === 0) continue
     first ??= names
     const people = names.filter((name) => !isSiteName(name, siteNames))
     if (people.length === 0) continue
-    if (people.some((name) => name.includes(' '))) return people
-    logins ??= people
+    if (people.some((name) => name.includes(' '))) {
+      if (logins?.source === 'jsonld' && source === 'meta') continue
+      return people
+    }
+    logins ??= { names: people, source }
   }
   const organisations = [jsonLd.article?.organisationAuthors ?? [], jsonLd.page?.organisationAuthors ?? []].find((names) => names.length > 0)
-  return logins ?? organisations ?? first ?? []
+  return logins?.names ?? organisations ?? first ?? []
 }
 
-function* bylineCandidates($: CheerioAPI, jsonLd: JsonLdData): Generator<string[]> {
-  yield jsonLd.article?.authors ?? []
-  yield jsonLd.page?.authors ?? []
+function* bylineCandidates($: CheerioAPI, jsonLd: JsonLdData): Generator<{ names: string[]; source: BylineSource }> {
+  yield { names: jsonLd.article?.authors ?? [], source: 'jsonld' }
+  yield { names: jsonLd.page?.authors ?? [], source: 'jsonld' }
   yield* pageBylineCandidates($)
-}
-
-// The outlet's names, most specific first; the first one is the publisher.
-function siteNamesOf($: CheerioAPI, jsonLd: JsonLdData, url: string | null): string[] {
-  const names = [
-    meta($, 'og:site_name'),
-    jsonLd.article?.publisher ?? null,
-    jsonLd.siteName,
-    meta($, 'application-name', 'apple-mobile-web-app-title', 'twitter:site'),
-    nameFromDomain(url),
-  ]
-  const seen = new Set<string>()
-  return names.filter((name): name is string => {
-    if (!name) return false
-    const key = fold(name)
-    if (!key || seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
-}
-
-// "https://www.theverge.com/…" -> "Theverge": a last resort, good enough to label an outlet.
-export function nameFromDomain(url: string | null): string | null {
-  if (!url) return null
-  let host: string
-  try {
-    host = new URL(url).hostname
-  } catch {
-    return null
-  }
-  const labels = host.replace(/^www\d*\./, '').split('.')
-  // "bbc.co.uk": the label before a short second-level domain is the name.
-  const index = labels.length >= 3 && (labels[labels.length - 2] ?? '').length <= 3 ? labels.length - 3 : labels.length - 2
-  const label = labels[Math.max(0, index)] ?? ''
-  return label ? label.charAt(0).toUpperCase() + label.slice(1) : null
 }
 
 // css-select's expression for [rel~="canonical" i].
@@ -116,7 +88,7 @@ export function absoluteHttpUrl(href: string | null | undefined, base: string | 
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i
 
-function language($: CheerioAPI, jsonLd: JsonLdData): string | null {
+function languageOf($: CheerioAPI, jsonLd: JsonLdData): string | null {
   const html = elementsNamed($, 'html')[0]
   const candidates = [
     html?.attribs.lang,

@@ -27,7 +27,8 @@ const BYLINE_MATCHES: Match[] = [
 ]
 
 // "This post was written by …": author boxes at the foot of a post say it in a sentence.
-const WRITTEN_BY = '(?:this (?:post|article|story|piece|guide|blog post) was (?:written|authored) by|by|written by|posted by|words by|author)'
+// "Par" and "Por": the French, Spanish and Portuguese "By".
+const WRITTEN_BY = '(?:this (?:post|article|story|piece|guide|blog post) was (?:written|authored) by|by|par|por|written by|posted by|words by|author)'
 // A link to the author's page ("/author/jane-doe/", "/authors/jane-doe"), as most CMSs make one.
 const AUTHOR_PAGE = /\/(?:authors?|writers?|contributors?|columnists?)\/[^/?#]+/i
 
@@ -36,15 +37,25 @@ export function isAuthorLink(el: Element): boolean {
 }
 
 const BY_WORD = new RegExp(`^\\s*${WRITTEN_BY}\\b`, 'i')
-const BY_LINE = new RegExp(`^${WRITTEN_BY}\\b[\\s:|]*\\p{Lu}`, 'iu')
+const BY_PREFIX = new RegExp(`^${WRITTEN_BY}\\b[\\s:|]*`, 'i')
+
+// A credit word, then a capital letter: "By Jane Doe", not "By clicking Submit". (The capital is
+// tested apart: under the i flag \p{Lu} matches lower case letters too.)
+function isByLine(content: string): boolean {
+  const prefix = BY_PREFIX.exec(content)
+  return prefix !== null && /^\p{Lu}/u.test(content.slice(prefix[0].length))
+}
 
 
 // Candidate bylines from meta tags, byline markup and "By …" lines, in that order of trust.
 // Lazily: the later sources cost more and are rarely needed.
-export function* pageBylineCandidates($: CheerioAPI): Generator<string[]> {
-  for (const source of [fromMeta, fromMarkup, fromByLine]) {
-    const names = source($)
-    if (names) yield names
+export type BylineSource = 'jsonld' | 'meta' | 'page'
+
+export function* pageBylineCandidates($: CheerioAPI): Generator<{ names: string[]; source: BylineSource }> {
+  const sources: [($: CheerioAPI) => string[] | null, BylineSource][] = [[fromMeta, 'meta'], [fromMarkup, 'page'], [fromByLine, 'page']]
+  for (const [read, source] of sources) {
+    const names = read($)
+    if (names) yield { names, source }
   }
 }
 
@@ -68,25 +79,35 @@ function fromTwitterLabels($: CheerioAPI): string[] | null {
   return null
 }
 
-// The first byline element that names someone, with its siblings: several authors are often
-// marked up one element each, while a second byline further down belongs to another story.
+// The first byline element that names someone, with the others in the same line: several
+// authors are often marked up one element each ("By <span><a>A</a></span>, <span><a>B</a></span>
+// and …"), while a second byline further down belongs to another story.
 export function fromMarkup($: CheerioAPI): string[] | null {
   for (const match of BYLINE_MATCHES) {
     const names: string[] = []
-    let parent: AnyNode | null = null
+    let line: AnyNode | null = null
     for (const el of elementsWhere($, match)) {
       if (isOutsideStory(el)) continue
-      if (parent && el.parent !== parent) continue
+      if (line && lineOf(el) !== line) continue
       const text = bylineText(el)
       if (text.length === 0 || text.length > 120) continue
       const found = parseByline(text)
       if (found.length === 0) continue
       names.push(...found)
-      parent = el.parent
+      line = lineOf(el)
     }
     if (names.length > 0) return dedupe(names)
   }
   return null
+}
+
+const INLINE_TAGS = new Set(['a', 'span', 'strong', 'b', 'em', 'i', 'small', 'cite', 'address', 'font', 'u'])
+
+// The element's line of text: its nearest ancestor that is not inline markup.
+function lineOf(el: Element): AnyNode | null {
+  let node: AnyNode | null = el.parent
+  while (node && isTag(node) && INLINE_TAGS.has(node.name)) node = node.parent
+  return node
 }
 
 function bylineText(node: ParentNode): string {
@@ -133,7 +154,7 @@ export function fromByLine($: CheerioAPI): string[] | null {
     if (!line) continue
     if (isOutsideStory(line)) continue
     const content = bylineText(line)
-    if (content.length > 100 || !BY_LINE.test(content)) continue
+    if (content.length > 100 || !isByLine(content)) continue
     const names = parseByline(content)
     if (names.length > 0) return names
   }

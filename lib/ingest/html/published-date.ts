@@ -1,12 +1,12 @@
 // The publication date of an HTML page: the first plausible date among its sources, most
 // trustworthy first. Modification dates are never taken for publication dates.
 import type { CheerioAPI } from 'cheerio'
-import { isTag, type Element } from 'domhandler'
-import { dateFromUrl, parsePublicationDate, toPublishedIso, type ParsedDate } from '../dates'
+import { isTag, type AnyNode, type Element } from 'domhandler'
+import { dateFromUrl, parsePublicationDate, toPublishedIso, type DateOptions, type ParsedDate } from '../dates'
 import { normalizeParagraph } from '../normalize'
 import type { DateSource, PublishedDate } from '../types'
 import type { JsonLdData } from './json-ld'
-import { attrIncludes, descendants, elementsNamed, elementsWhere, hasAncestor, isOutsideStory, parentElement } from './elements'
+import { attrIncludes, closest, descendants, documentOrder, elementsNamed, elementsWhere, firstDescendant, hasAncestor, inOtherItem, isOutsideStory, parentElement } from './elements'
 import { metaAll } from './meta'
 import { isAuthorLink } from './page-bylines'
 
@@ -16,6 +16,8 @@ const META_DATE_KEYS = [
   'dcterms.created', 'dc.date.created', 'citation_publication_date', 'citation_date', 'citation_online_date',
   'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'article.published',
   'article_date_original', 'originalpublicationdate', 'cxenseparse:recs:publishtime',
+  'published_on', 'published-on', 'publish_on', 'publish-on', 'published_date', 'published-date', 'date_published',
+  'date-published', 'publication-date',
 ]
 // Tags that do not say which date they carry: often the last change or the day the page was built.
 const WEAK_META_DATE_KEYS = ['dc.date', 'dcterms.date', 'date', 'sort_date']
@@ -26,7 +28,12 @@ const PUBLISHED_HINT = /publish|posted|pub-?date|entry-date|post-date|article-da
 
 type Candidate = { text: string | null | undefined; source: DateSource; confidence: number }
 
-export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, url: string | null, now: Date = new Date()): PublishedDate | null {
+// `dayFirst`: how the page writes numeric dates (dates.ts dayFirstFor).
+export type DateContext = { url: string | null; dayFirst?: boolean; now?: Date }
+
+export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, { url, dayFirst = false, now = new Date() }: DateContext): PublishedDate | null {
+  const options: DateOptions = { dayFirst }
+  const parse = (text: string) => parsePublicationDate(text, now, options)
   const metaCandidates = (keys: string[], confidence: number): Candidate[] =>
     keys.flatMap((key) => metaAll($, key).map((text) => ({ text, source: 'meta' as const, confidence })))
   const candidates: Candidate[] = [
@@ -43,21 +50,21 @@ export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, url: string | n
   const nearHeadline = replayable(visibleTexts($))
   const texts = replayable(concat(nearHeadline, textsNearByline($)))
   for (const candidate of candidates) {
-    const parsed = candidate.text ? parsePublicationDate(candidate.text, now) : null
+    const parsed = candidate.text ? parse(candidate.text) : null
     if (!parsed) continue
-    const printed = candidate.source === 'time' ? null : printedEarlier(parsed, nearHeadline, now)
+    const printed = candidate.source === 'time' ? null : printedEarlier(parsed, nearHeadline, now, options)
     return printed ? published(printed, 'time', 0.5) : published(parsed, candidate.source, candidate.confidence)
   }
   // The page's printed date is not marked up: read it from the text around the headline.
-  const visible = visibleDate(texts, now, false)
+  const visible = visibleDate(texts, now, options, false)
   if (visible) return published(visible, 'time', 0.5)
   const fromUrl = url ? dateFromUrl(url, now) : null
   if (fromUrl) return published(fromUrl, 'url', 0.6)
   // Last resort: a page that shows only when it was updated was published on or before that day.
-  const updated = visibleDate(texts, now, true)
+  const updated = visibleDate(texts, now, options, true)
   if (updated) return published(updated, 'time', 0.3)
   for (const text of [...metaAll($, 'article:modified_time'), ...metaAll($, 'og:updated_time'), jsonLd.article?.dateModified]) {
-    const parsed = text ? parsePublicationDate(text, now) : null
+    const parsed = text ? parse(text) : null
     if (parsed) return published(parsed, 'meta', 0.25)
   }
   return null
@@ -68,8 +75,8 @@ export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, url: string | n
 // "Later" allows for time zones: an instant falls on its UTC day or the one before somewhere
 // (down to UTC-12), and a date without a zone may be a day off either way. Only a date line
 // ("On 8 Oct 2022 in News") counts against structured data, not a sentence that names a day.
-function printedEarlier(structured: ParsedDate, texts: Iterable<string>, now: Date): ParsedDate | null {
-  const printed = visibleDate(dateLines(texts), now, false)
+function printedEarlier(structured: ParsedDate, texts: Iterable<string>, now: Date, options: DateOptions): ParsedDate | null {
+  const printed = visibleDate(dateLines(texts), now, options, false)
   return printed && printed.iso.slice(0, 10) < earliestLocalDay(structured) ? printed : null
 }
 
@@ -87,31 +94,142 @@ function published(date: ParsedDate, source: DateSource, confidence: number): Pu
   return { iso: toPublishedIso(date), source, confidence }
 }
 
-// Was '[itemprop="datePublished"], [itemprop="dateCreated"]'.
+// Was '[itemprop="datePublished"], [itemprop="dateCreated"]'. Not a comment's, a review's or
+// another story's: the item the property belongs to must be the page's own.
 function isDateItem(el: Element): boolean {
   return el.attribs.itemprop === 'datePublished' || el.attribs.itemprop === 'dateCreated'
 }
 
 function microdata($: CheerioAPI): Candidate[] {
-  return elementsWhere($, isDateItem).map((el) => {
-    const text = el.attribs.content ?? el.attribs.datetime ?? $(el).text()
-    return { text, source: 'meta' as const, confidence: 0.8 }
-  })
+  const found: Candidate[] = []
+  for (const el of elementsWhere($, isDateItem)) {
+    if (inOtherItem(el) || isOutsideStory(el) || isInfoboxValue(el) || inRepeatedItems($, el)) continue
+    found.push({ text: el.attribs.content ?? el.attribs.datetime ?? $(el).text(), source: 'meta' as const, confidence: 0.8 })
+  }
+  return found
 }
 
 // <time datetime> elements that are not about an update, a comment or another story.
 function timeElements($: CheerioAPI): Candidate[] {
   const found: Candidate[] = []
   for (const el of elementsNamed($, 'time')) {
-    if (isOutsideStory(el)) continue
+    if (isOutsideStory(el) || isInfoboxValue(el) || inRepeatedItems($, el)) continue
     const parent = parentElement(el)
     if (MODIFIED.test(`${el.attribs.class ?? ''} ${parent?.attribs.class ?? ''} ${el.attribs.itemprop ?? ''}`)) continue
-    if (MODIFIED.test(normalizeParagraph(parent ? $(parent).text() : '').slice(0, 30))) continue
-    const pubdate = el.attribs.pubdate !== undefined || PUBLISHED_HINT.test(el.attribs.class ?? '')
+    const label = labelBefore($, el)
+    if (label === 'updated' || label === 'other') continue
+    const pubdate = el.attribs.pubdate !== undefined || PUBLISHED_HINT.test(el.attribs.class ?? '') || label === 'published'
     const text = el.attribs.datetime || $(el).text()
     found.push({ text, source: 'time', confidence: pubdate ? 0.75 : 0.65 })
   }
   return found
+}
+
+// What the words just before an element call the date it holds: "Published", "Updated",
+// "Founded"… The nearest label wins ("Updated 9 June · Published <time>" is the publication).
+// The element's own opening words count too ("<span>Updated 9 June</span>").
+type Label = 'published' | 'updated' | 'other' | null
+
+function labelBefore($: CheerioAPI, el: Element): Label {
+  let before = ''
+  for (let node: Element | null = el, level = 0; node && level < 3 && before.trim().length < 3; node = parentElement(node), level++) {
+    const siblings = node.parent?.children ?? []
+    const texts: string[] = []
+    for (const sibling of siblings) {
+      if (sibling === node) break
+      texts.push(isTag(sibling) ? $(sibling).text() : sibling.type === 'text' ? (sibling as unknown as { data: string }).data : '')
+    }
+    before = texts.join(' ').slice(-60) + ' ' + before
+  }
+  return lastLabel(before) ?? labelOf($(el).text().slice(0, 30))
+}
+
+function lastLabel(text: string): Label {
+  let label: Label = null
+  for (const m of text.matchAll(DATE_LABEL)) label = labelKind(m[0])
+  return label
+}
+
+function labelOf(text: string): Label {
+  const m = /^\W*/.exec(text)
+  const start = text.slice(m?.[0].length ?? 0)
+  const label = DATE_LABEL_AT_START.exec(start)
+  return label ? labelKind(label[0]) : null
+}
+
+const PUBLISHED_WORDS = '(?:first\\s+)?(?:published|posted|publication date|pub(?:lished)? date|created|dated|publi[ée]e?|publicado|pubblicato|ver[öo]ffentlicht|erschienen)'
+const UPDATED_WORDS = '(?:last\\s+)?(?:updated|modified|edited|revised|reviewed|fact[ -]checked|mis à jour|actualizado|aggiornato|aktualisiert)'
+// An infobox's dates, a profile's, an event's: not when the page was published.
+const OTHER_WORDS = '(?:founded|born|established|incorporated|died|opened|launched|date of birth|expires|deadline|valid until|event date|starts|ends)'
+const DATE_LABEL = new RegExp(`\\b(?:${PUBLISHED_WORDS}|${UPDATED_WORDS}|${OTHER_WORDS})\\b`, 'gi')
+const DATE_LABEL_AT_START = new RegExp(`^(?:${PUBLISHED_WORDS}|${UPDATED_WORDS}|${OTHER_WORDS})\\b`, 'i')
+const PUBLISHED_LABEL = new RegExp(`^${PUBLISHED_WORDS}$`, 'i')
+const UPDATED_LABEL = new RegExp(`^${UPDATED_WORDS}$`, 'i')
+
+function labelKind(word: string): Label {
+  if (PUBLISHED_LABEL.test(word)) return 'published'
+  if (UPDATED_LABEL.test(word)) return 'updated'
+  return 'other'
+}
+
+// A value cell of a facts table or a description list, labelled as something other than the
+// publication ("Founded | 3 March 1998").
+function isInfoboxValue(el: Element): boolean {
+  const cell = closest(el, (a) => a.name === 'td' || a.name === 'dd')
+  if (!cell) return false
+  let label = ''
+  if (cell.name === 'dd') {
+    for (let node = cell.prev; node; node = node.prev) {
+      if (isTag(node) && node.name === 'dt') {
+        label = textOf(node)
+        break
+      }
+    }
+  } else {
+    const row = parentElement(cell)
+    const header = row?.children.find((c): c is Element => isTag(c) && c.name === 'th')
+    if (!header) return false
+    label = textOf(header)
+  }
+  return !/date|published|posted|\bon\b/i.test(label)
+}
+
+function textOf(el: Element): string {
+  const parts: string[] = []
+  const stack: AnyNode[] = [el]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (!node) break
+    if (node.type === 'text') parts.push((node as unknown as { data: string }).data)
+    else if (isTag(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode)
+  }
+  return parts.join(' ')
+}
+
+// One of several like items that each carry a date: comments, teasers, an archive list. The
+// story prints its own date once. An item that holds the story's headline is the story.
+function inRepeatedItems($: CheerioAPI, el: Element): boolean {
+  const headline = storyHeadline($)
+  let node: Element | null = el
+  for (let level = 0; node && level < 6; level++, node = parentElement(node)) {
+    const parent = parentElement(node)
+    if (!parent || node.name === 'body' || parent.name === 'body') return false
+    if (headline && (node === headline || isAncestorOf(node, headline))) return false
+    let alike = 0
+    for (const sibling of parent.children) {
+      if (!isTag(sibling) || sibling.name !== node.name || sibling.attribs.class !== node.attribs.class) continue
+      if (sibling === node || firstDescendant(sibling, carriesDate) !== null) alike++
+      if (alike >= 3) return true
+    }
+  }
+  return false
+}
+
+const carriesDate = (el: Element) => el.name === 'time' || el.attribs.itemprop === 'datePublished' || attrIncludes(el, 'class', 'date')
+
+function isAncestorOf(ancestor: Element, el: Element): boolean {
+  for (let node = parentElement(el); node; node = parentElement(node)) if (node === ancestor) return true
+  return false
 }
 
 // Texts read lazily, once: the second pass over them (allowing updates) replays the first.
@@ -151,23 +269,50 @@ function* visibleTexts($: CheerioAPI): Generator<string> {
   yield* textsByClass($)
 }
 
-function visibleDate(texts: Iterable<string>, now: Date, allowUpdated: boolean): ParsedDate | null {
+function visibleDate(texts: Iterable<string>, now: Date, options: DateOptions, allowUpdated: boolean): ParsedDate | null {
   for (const text of texts) {
     if (text.length < 6 || text.length > 120) continue
-    if (!allowUpdated && UPDATED_TEXT.test(text)) continue
-    const parsed = parsePublicationDate(text, now)
+    const parsed = labelledDate(text, now, options, allowUpdated)
     if (parsed) return parsed
   }
   return null
 }
 
-const UPDATED_TEXT = /^\s*(?:last\s+)?(?:updated|modified|reviewed|edited)/i
+// The date a line of text gives for the publication: "Updated June 9, 2023 | Published June 6,
+// 2023" is June 6. Each label governs the text up to the next one; a date labelled as
+// published comes first, then an unlabelled one, then (if allowed) an update. Infobox labels
+// ("Founded") never give one.
+function labelledDate(text: string, now: Date, options: DateOptions, allowUpdated: boolean): ParsedDate | null {
+  const pieces: { label: Label; text: string }[] = []
+  let label: Label = null
+  let from = 0
+  for (const m of text.matchAll(DATE_LABEL)) {
+    pieces.push({ label, text: text.slice(from, m.index) })
+    label = labelKind(m[0])
+    from = (m.index ?? 0) + m[0].length
+  }
+  pieces.push({ label, text: text.slice(from) })
+  const order: Label[] = allowUpdated ? ['published', null, 'updated'] : ['published', null]
+  for (const wanted of order) {
+    for (const piece of pieces) {
+      if (piece.label !== wanted) continue
+      const parsed = parsePublicationDate(piece.text, now, options)
+      if (parsed) return parsed
+    }
+  }
+  return null
+}
+
 const LEAF_BLOCKS = new Set(['p', 'span', 'div', 'time', 'li', 'small', 'h5', 'h6', 'strong', 'em', 'address'])
 const isLeafBlock = (el: Element) => LEAF_BLOCKS.has(el.name)
 const isStoryH1 = (el: Element) => el.name === 'h1' && hasAncestor(el, (a) => a.name === 'article' || a.name === 'main')
 
+function storyHeadline($: CheerioAPI): Element | null {
+  return elementsWhere($, isStoryH1)[0] ?? elementsNamed($, 'h1')[0] ?? null
+}
+
 function textsNearHeadline($: CheerioAPI): string[] {
-  const headline = elementsWhere($, isStoryH1)[0] ?? elementsNamed($, 'h1')[0]
+  const headline = storyHeadline($)
   if (!headline) return []
   // Climb until the container holds a few text blocks: the headline's header, not the whole page.
   let container = parentElement(headline)
@@ -185,7 +330,7 @@ function leafTexts($: CheerioAPI, container: Element): string[] {
   for (const el of descendants(container, isLeafBlock)) {
     if (texts.length >= 60) break
     if (el.children.some((child) => isTag(child) && isLeafBlock(child))) continue
-    if (isOutsideStory(el)) continue
+    if (isOutsideStory(el) || isInfoboxValue(el)) continue
     texts.push(normalizeParagraph($(el).text()))
   }
   return texts
@@ -197,11 +342,22 @@ function hasDateClass(el: Element): boolean {
   return ['date', 'time', 'publish', 'posted', 'byline', 'meta'].some((needle) => attrIncludes(el, 'class', needle)) || attrIncludes(el, 'id', 'date')
 }
 
+// A clock or today's date printed in the site's top bar is not the story's date.
+const TODAY_WIDGET = /today|current-?date|clock|weather|top-?bar|ticker/i
+
 function* textsByClass($: CheerioAPI): Generator<string> {
   let taken = 0
+  const headline = storyHeadline($)
+  // Above the headline, a date belongs to the story only within its header: further up it is
+  // the site's (today's date in the masthead, a ticker).
+  let header = headline
+  for (let level = 0; header && level < 4; level++) header = parentElement(header)
   for (const el of elementsWhere($, hasDateClass)) {
     if (taken >= 100) return
     if (isOutsideStory(el) || MODIFIED.test(el.attribs.class ?? '')) continue
+    if (TODAY_WIDGET.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) continue
+    if (headline && header && documentOrder($, el) < documentOrder($, headline) && !isAncestorOf(header, el)) continue
+    if (isInfoboxValue(el) || inRepeatedItems($, el)) continue
     taken++
     yield normalizeParagraph($(el).text())
     yield* leafTexts($, el)

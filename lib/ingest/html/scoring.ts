@@ -79,11 +79,11 @@ export function proseChars(blocks: Block[]): Map<Element, number> {
 // Scores reward dense clusters, so an article split into sections (one per list entry or
 // subheading, each in its own wrapper) loses all but one. Widen to an ancestor while what it
 // adds is substantial and still mostly prose, not links and chrome.
-export function growWhileProse(el: Element, prose: Map<Element, number>, totals: Map<Element, Totals>): Element {
+export function growWhileProse(el: Element, prose: Map<Element, number>, totals: Map<Element, Totals>, teasers: Teasers = []): Element {
   const baseProse = prose.get(el) ?? 0
   const baseChars = totals.get(el)?.chars ?? 0
   let best = el
-  for (let parent = parentElement(el); parent && parent.name !== 'body' && parent.name !== 'html'; parent = parentElement(parent)) {
+  for (let parent = parentElement(el); parent && parent.name !== 'body' && parent.name !== 'html' && !takesInTeaser(parent, el, teasers); parent = parentElement(parent)) {
     const addedProse = (prose.get(parent) ?? 0) - baseProse
     const addedChars = (totals.get(parent)?.chars ?? 0) - baseChars
     if (addedChars > 0 && addedProse / addedChars < 0.6) break
@@ -117,12 +117,58 @@ function isAncestor(ancestor: Element, el: Element): boolean {
   return false
 }
 
+// A teaser for another story: an <article> whose heading is a link ("<h2><a href>…</a></h2>").
+// An article that is a section of the story has headings too, but they lead nowhere.
+export function isTeaser(el: Element): boolean {
+  if (el.name !== 'article') return false
+  const stack: Element[] = [el]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (!node) break
+    for (const child of node.children) {
+      if (child.nodeType !== 1) continue
+      const childEl = child as Element
+      if (/^h[1-6]$/.test(childEl.name) ? hasLink(childEl) || hasAncestorLink(childEl, el) : false) return true
+      stack.push(childEl)
+    }
+  }
+  return false
+}
+
+function hasLink(el: Element): boolean {
+  for (const child of el.children) {
+    if (child.nodeType !== 1) continue
+    const childEl = child as Element
+    if (childEl.name === 'a' || hasLink(childEl)) return true
+  }
+  return false
+}
+
+function hasAncestorLink(el: Element, stop: Element): boolean {
+  for (let node = parentElement(el); node && node !== stop; node = parentElement(node)) if (node.name === 'a') return true
+  return false
+}
+
+// Teasers for other stories on the page, found once per extraction.
+export type Teasers = readonly Element[]
+
+export function findTeasers(elements: Iterable<Element>): Teasers {
+  const found: Element[] = []
+  for (const el of elements) if (el.name === 'article' && isTeaser(el)) found.push(el)
+  return found
+}
+
+// The story's container never grows to take in teasers for other stories.
+function takesInTeaser(ancestor: Element, el: Element, teasers: Teasers): boolean {
+  return teasers.some((teaser) => isAncestor(ancestor, teaser) && teaser !== el && !isAncestor(teaser, el))
+}
+
 // When several near-top candidates share an ancestor, the article is split across them
 // (paragraph groups between ads or images); take the ancestor.
-function widenToSharedAncestor(top: Candidate, ranked: Candidate[]): Element {
+function widenToSharedAncestor(top: Candidate, ranked: Candidate[], teasers: Teasers): Element {
   const rivals = ranked.slice(1, 6).filter((c) => c.score >= top.score * 0.75).map((c) => c.el)
   if (rivals.length < 3) return top.el
-  for (let el = parentElement(top.el); el && el.name !== 'body'; el = parentElement(el)) {
+  for (let el = parentElement(top.el); el && el.name !== 'body' && !takesInTeaser(el, top.el, teasers); el = parentElement(el)) {
     const inside = rivals.filter((rival) => isAncestor(el, rival)).length
     if (inside >= 3) return el
   }
@@ -131,11 +177,11 @@ function widenToSharedAncestor(top: Candidate, ranked: Candidate[]): Element {
 
 // Readability's climb: an ancestor whose score keeps up with the top candidate's is the
 // better container.
-function climb(el: Element, scores: Map<Element, number>): Element {
+function climb(el: Element, scores: Map<Element, number>, teasers: Teasers): Element {
   let best = el
   let lastScore = scores.get(el) ?? 0
   const threshold = lastScore / 3
-  for (let parent = parentElement(best); parent && parent.name !== 'body'; parent = parentElement(parent)) {
+  for (let parent = parentElement(best); parent && parent.name !== 'body' && !takesInTeaser(parent, el, teasers); parent = parentElement(parent)) {
     const score = scores.get(parent)
     if (score === undefined) continue
     if (score < threshold) break
@@ -153,11 +199,11 @@ function climb(el: Element, scores: Map<Element, number>): Element {
   return best
 }
 
-export function chooseTop(scores: Map<Element, number>): Element | null {
+export function chooseTop(scores: Map<Element, number>, teasers: Teasers = []): Element | null {
   const ranked = [...scores].map(([el, score]) => ({ el, score })).sort((a, b) => b.score - a.score)
   const top = ranked[0]
   if (!top || top.score <= 0) return null
-  return climb(widenToSharedAncestor(top, ranked), scores)
+  return climb(widenToSharedAncestor(top, ranked, teasers), scores, teasers)
 }
 
 // Siblings of the top candidate that read like more of the article: other scored
@@ -176,6 +222,8 @@ export function mergeSiblings(top: Element, scores: Map<Element, number>, totals
       chosen.push(sibling)
       continue
     }
+    // A teaser beside the story is another story.
+    if (isTeaser(sibling)) continue
     const bonus = topClass && sibling.attribs.class === topClass ? topScore * 0.2 : 0
     const score = scores.get(sibling)
     if (score !== undefined && score + bonus >= threshold) {

@@ -125,8 +125,12 @@ function headlineText(el: Element): string {
       if (child) stack.push(child)
     }
   }
-  return normalizeParagraph(repairMojibake(pieces.join('')).replace(/\s+/g, ' ')).replace(SOURCE_DOMAIN, '')
+  return normalizeParagraph(repairMojibake(pieces.join('')).replace(/\s+/g, ' ')).replace(SOURCE_DOMAIN, '').replace(PERMALINK, '')
 }
+
+// Documentation generators end each heading with a link to itself, shown as a pilcrow or a
+// section sign ("Shared Mutable History¶"); it is not a word of the heading.
+const PERMALINK = /\s*[¶§🔗]+$/u
 
 const NOT_HEADLINE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'button'])
 const SOURCE_DOMAIN = /\s*\((?:[\w-]+\.)+[a-z]{2,}\)$/i
@@ -181,7 +185,26 @@ export function chooseTitle($: CheerioAPI, { jsonLd, siteNames, headlines }: Tit
   if (main && cleaned.some((title) => sharesWords(main.text, title))) {
     if (main.titled || unsuffixed.some((title) => elaborates(main.text, title))) return main.text
   }
-  return cleaned[0] ?? main?.text ?? null
+  const fallback = cleaned[0]
+  if (fallback === undefined) return main?.text ?? null
+  // Nothing on the page confirms the meta title, so a site suffix we could not name stays on
+  // it ("Lorem ipsum dolor sit amet – My website"): drop a short last segment.
+  return fallback === metaTitles[0] && main === undefined ? withoutShortSuffix(fallback) : fallback
+}
+
+const SUFFIX_SEPARATOR = /\s+(?:[|–—·•»~]|-{1,2}|::)\s+/g
+
+// "Headline words here – Site Name": the last segment is a site's name when it is short (at
+// most three words) beside a headline of four words or more.
+export function withoutShortSuffix(title: string): string {
+  const separators = [...title.matchAll(SUFFIX_SEPARATOR)]
+  const last = separators.at(-1)
+  if (!last || last.index === undefined) return title
+  const head = title.slice(0, last.index).trim()
+  const tail = title.slice(last.index + last[0].length).trim()
+  const words = (text: string) => fold(text).split(' ').filter(Boolean).length
+  if (words(tail) === 0 || words(tail) > 3 || words(head) < 4) return title
+  return head
 }
 
 // Every word of the title is in the headline: "Spring plans" -> "Spring plans for the park".

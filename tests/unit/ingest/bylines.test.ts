@@ -28,6 +28,24 @@ describe('parseByline', () => {
     expect(parseByline(raw)).toEqual(expected)
   })
 
+  test('credentials after a name are not names', () => {
+    expect(parseByline('By Paul Deer, CFP®')).toEqual(['Paul Deer'])
+    expect(parseByline('By Brenda Goodman, MA')).toEqual(['Brenda Goodman'])
+    expect(parseByline('By Jane Doe, MD, and John Smith, Ph.D.')).toEqual(['Jane Doe', 'John Smith'])
+    // A surname that is also a degree's letters, written as a name, stays a name.
+    expect(parseByline('By RUI MA')).toEqual(['Rui Ma'])
+  })
+
+  test('"By clicking …" is a sentence, not a credit', () => {
+    expect(parseByline('By clicking Submit, I agree to the Privacy Policy and Terms of Use')).toEqual([])
+    expect(parseByline('By signing up, you agree to our Terms')).toEqual([])
+  })
+
+  test('"Par" and "Por" credit an author as "By" does', () => {
+    expect(parseByline('Par Sébastien Farcis')).toEqual(['Sébastien Farcis'])
+    expect(parseByline('Por María López')).toEqual(['María López'])
+  })
+
   test('drops credits that are not bylines and noise', () => {
     expect(parseByline('Photographs by Jane Doe')).toEqual([])
     expect(parseByline('Posted by admin')).toEqual([])

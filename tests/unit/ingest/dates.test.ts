@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { dateFromUrl, parseDate, parsePublicationDate, toPublishedIso } from '@/lib/ingest/dates'
+import { dateFromUrl, dayFirstFor, parseDate, parsePublicationDate, toPublishedIso } from '@/lib/ingest/dates'
 
 const iso = (text: string) => parseDate(text)?.iso ?? null
 
@@ -93,4 +93,23 @@ test('British dotted times, without mistaking a dotted date for a time', () => {
   expect(parseDate('Thu 11 Jul 2013 18.27 BST')).toEqual({ iso: '2013-07-11T18:27:00+01:00', hasTime: true, hasZone: true })
   expect(parseDate('11.07.2013 18.27')).toEqual({ iso: '2013-07-11T18:27:00', hasTime: true, hasZone: false })
   expect(parseDate('06.06.2013')).toEqual({ iso: '2013-06-06', hasTime: false, hasZone: false })
+})
+
+describe('day or month first', () => {
+  test('a numeric date is month first unless the page writes the day first', () => {
+    expect(parseDate('05/06/2021')?.iso).toBe('2021-05-06')
+    expect(parseDate('05/06/2021', { dayFirst: true })?.iso).toBe('2021-06-05')
+    // Only one reading is a date: that one, whatever the page's habit.
+    expect(parseDate('25/12/2021')?.iso).toBe('2021-12-25')
+    expect(parseDate('12/25/2021', { dayFirst: true })?.iso).toBe('2021-12-25')
+  })
+
+  test("the page's language tag, else its country domain, says which", () => {
+    expect(dayFirstFor('en-GB', null)).toBe(true)
+    expect(dayFirstFor('de', null)).toBe(true)
+    expect(dayFirstFor('en-US', 'https://news.example.co.uk/x')).toBe(false)
+    expect(dayFirstFor('en', 'https://news.example.com.au/x')).toBe(true)
+    expect(dayFirstFor('en', 'https://news.example.com/x')).toBe(false)
+    expect(dayFirstFor(null, null)).toBe(false)
+  })
 })

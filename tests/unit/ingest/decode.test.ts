@@ -38,6 +38,19 @@ test('a page declared UTF-8 but written in windows-1252 is decoded as windows-12
   expect(decoded.warnings).toEqual(['Declared as UTF-8 but encoded as windows-1252; decoded as windows-1252.'])
 })
 
+test('a page of valid UTF-8 under a stale declaration is read as UTF-8, with a warning', () => {
+  const page = utf8('<meta charset="gb2312"><p>Zürich — “quoted”, 北京</p>')
+  const decoded = decodeBytes(page)
+  expect(decoded).toMatchObject({ encoding: 'utf-8', text: '<meta charset="gb2312"><p>Zürich — “quoted”, 北京</p>' })
+  expect(decoded.warnings).toEqual(['Declared as gb2312 but the bytes are valid UTF-8; read as UTF-8.'])
+  // The same from a server's default charset.
+  expect(decodeBytes(utf8('<p>café</p>'), 'text/html; charset=ISO-8859-1')).toMatchObject({ encoding: 'utf-8', text: '<p>café</p>' })
+  // Real GB2312 is not valid UTF-8 and is read as declared; plain ASCII raises no warning.
+  const gb = Uint8Array.from([...latin1('<meta charset="gb2312"><p>'), 0xb1, 0xb1, 0xbe, 0xa9, ...latin1('</p>')])
+  expect(decodeBytes(gb)).toMatchObject({ encoding: 'gbk', text: '<meta charset="gb2312"><p>北京</p>', warnings: [] })
+  expect(decodeBytes(latin1('<meta charset="gb2312"><p>ok</p>')).warnings).toEqual([])
+})
+
 test('a UTF-8 page with a few broken bytes keeps its UTF-8 and marks the damage', () => {
   const bytes = Uint8Array.from([...utf8('<meta charset="utf-8"><p>café '), 0xff, ...utf8(' ok</p>')])
   const decoded = decodeBytes(bytes)

@@ -106,3 +106,62 @@ test('an article split into sections, one wrapper each, is kept whole', () => {
   const html = `<body><div class="list">${section('One', PROSE[0] ?? '')}${section('Two', PROSE[1] ?? '')}${section('Three', PROSE[2] ?? '')}</div></body>`
   expect(bodyOf(html)).toEqual(['One', PROSE[0], 'Two', PROSE[1], 'Three', PROSE[2]])
 })
+
+// Issue 17: causes of wrong bodies on real pages, each on a page that isolates it.
+describe('what is the story and what is beside it', () => {
+  const story = PROSE.map((p) => `<p>${p}</p>`).join('')
+  const MORE = [
+    'The board will publish weekly figures for each reservoir on its website from next Thursday, alongside advice on saving water at home.',
+    'Last year the valley recorded its wettest winter in a decade, which officials said had masked how quickly demand was growing in the new suburbs.',
+    'A public meeting on the plans will be held at the town hall on 12 July, and written comments can be sent to the board until the end of the month.',
+  ]
+  const longStory = [...PROSE, ...MORE].map((p) => `<p>${p}</p>`).join('')
+
+  test('React streaming segments (<div hidden id="S:1">) are the visible page, not hidden text', () => {
+    const html = `<body><main><!--$?--><template id="B:0"></template><p>Loading…</p><!--/$--></main>
+      <div class="newsletter-cta"><p>Sign up for our weekly newsletter and never miss a story from the valley again.</p></div>
+      <div hidden id="S:0"><article><h1>Reservoirs low</h1>${story}</article></div>
+      <script>$RC("B:0","S:0")</script></body>`
+    expect(bodyOf(html, 'Reservoirs low')).toEqual(PROSE)
+    // An element hidden with the attribute for any other reason stays hidden.
+    expect(bodyOf(`<body><article>${story}</article><div hidden id="promo"><p>${'Hidden promotional copy that nobody sees. '.repeat(8)}</p></div></body>`)).toEqual(PROSE)
+  })
+
+  test('a large copy of other stories hidden by a class (.hide, .d-none) neither wins nor widens the body', () => {
+    const hiddenCopy = `<div class="hide">${Array.from({ length: 6 }, (_, i) => `<p>Related story ${i}: ${PROSE[i % 3]}</p>`).join('')}</div>`
+    expect(bodyOf(`<body><div class="page"><article>${story}</article>${hiddenCopy}</div></body>`)).toEqual(PROSE)
+    expect(bodyOf(`<body><div class="page"><article>${story}</article>${hiddenCopy.replace('hide', 'd-none')}</div></body>`)).toEqual(PROSE)
+    // Hidden only on small screens is shown on large ones.
+    expect(bodyOf(`<body><div class="d-none d-md-block"><article>${story}</article></div></body>`)).toEqual(PROSE)
+  })
+
+  test('teaser <article>s beside the story are other stories', () => {
+    const teaser = (n: number) => `<article class="card"><h2><a href="/story/${n}">Other story ${n}</a></h2><p>${PROSE[n % 3]?.replace('The regional', 'Another')}</p></article>`
+    const html = `<body><div class="stream"><article class="card"><h1>Reservoirs low</h1>${story}</article>${teaser(1)}${teaser(2)}${teaser(3)}</div></body>`
+    expect(bodyOf(html, 'Reservoirs low')).toEqual(PROSE)
+  })
+
+  test('but sections of one story, each an <article> whose headings lead nowhere, are one story', () => {
+    const section = (n: number) => `<article class="step"><h3>Step ${n}</h3><p>${PROSE[n - 1]}</p></article>`
+    expect(bodyOf(`<body><div class="steps">${section(1)}${section(2)}${section(3)}</div></body>`)).toEqual(['Step 1', PROSE[0], 'Step 2', PROSE[1], 'Step 3', PROSE[2]])
+  })
+
+  test('a newsletter box, an author bio and a disclaimer at the foot of the story are left out', () => {
+    const foot = `<div class="box"><p>Like this story? Sign up for our newsletter and get it in your inbox every morning.</p></div>
+      <p>Jane Doe is a senior reporter covering water and the environment for the Valley News.</p>
+      <p>Disclaimer: This article is for informational purposes only and does not constitute financial advice.</p>`
+    expect(extractBody(load(`<body><article>${longStory}${foot}</article></body>`), null, ['Jane Doe'])).toEqual([...PROSE, ...MORE])
+  })
+
+  test('a call to book or buy is left out in a box of its own, kept in the story’s own closing lines', () => {
+    const inFlow = `<p>Contact our team today for a free consultation about your water supply.</p>`
+    expect(bodyOf(`<body><article>${story}${inFlow}</article></body>`)).toEqual([...PROSE, 'Contact our team today for a free consultation about your water supply.'])
+    const boxed = `<div class="cta"><h3>Need help with your project?</h3><p>Get free quotes from top-rated pros near you.</p></div>`
+    expect(bodyOf(`<body><article>${longStory}${boxed}</article></body>`)).toEqual([...PROSE, ...MORE])
+  })
+
+  test('reading time, the date and the byline above the story are not its first paragraphs', () => {
+    const head = '<p>4 min read</p><p>June 6, 2013</p><p>By Jane Doe</p>'
+    expect(extractBody(load(`<body><article>${head}${story}</article></body>`), null, ['Jane Doe'])).toEqual(PROSE)
+  })
+})

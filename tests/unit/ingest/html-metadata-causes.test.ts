@@ -1,0 +1,143 @@
+// Synthetic pages that each isolate one general cause of wrong metadata on real pages
+// (issue 17): where the page's structure, not a class name, says what is the story's.
+import { load } from 'cheerio'
+import { describe, expect, test } from 'vitest'
+import { extractMetadata } from '@/lib/ingest/html/metadata'
+
+function page(head: string, body = '', htmlAttrs = 'lang="en"'): string {
+  return `<!doctype html><html ${htmlAttrs}><head>${head}</head><body>${body}</body></html>`
+}
+
+function metadata(html: string, url: string | null = null) {
+  return extractMetadata(load(html), { url })
+}
+
+const jsonLd = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`
+const STORY = '<p>The council approved the budget on Wednesday night after a long debate about the library.</p>'
+
+describe('meta tags in their other spellings', () => {
+  test('Dublin Core written as RDFa (dc:creator, dc:title, dc:date) is read as DC.creator is', () => {
+    const m = metadata(page('<meta property="dc:creator" content="Jane Doe"><meta property="dc:title" content="Budget passes"><meta property="dc:date" content="2021-05-06">'))
+    expect(m.bylines).toEqual(['Jane Doe'])
+    expect(m.title).toBe('Budget passes')
+    expect(m.published?.iso).toBe('2021-05-06')
+  })
+
+  test('one tag may carry several properties: property="og:title twitter:title"', () => {
+    const m = metadata(page('<title>Title element</title><meta property="og:title twitter:title" content="Budget passes after long debate">', STORY))
+    expect(m.title).toBe('Budget passes after long debate')
+  })
+
+  test('<meta name="published_on"> is a publication date', () => {
+    expect(metadata(page('<meta name="published_on" content="2022-08-09">')).published?.iso).toBe('2022-08-09')
+  })
+})
+
+describe('title', () => {
+  test('a <title> suffix that names no known site is dropped when nothing on the page confirms the whole', () => {
+    expect(metadata(page('<title>Council approves the library budget – My website</title>', STORY)).title).toBe('Council approves the library budget')
+    // A short title is not cut down to a fragment.
+    expect(metadata(page('<title>Spider-Man – Far From Home</title>', STORY)).title).toBe('Spider-Man – Far From Home')
+  })
+
+  test("the page's link home names the site, so its name is dropped from the title", () => {
+    const body = `<header><a href="/"><img src="/logo.png" alt="Riverside Gazette"></a></header>${STORY}`
+    expect(metadata(page('<title>Budget passes - Riverside Gazette</title>', body), 'https://rvg.example/news/budget').title).toBe('Budget passes')
+  })
+
+  test('a heading ends with a permalink sign, which is not part of it', () => {
+    const m = metadata(page('<title>Shared Mutable History — evolve extension for Mercurial</title>', '<main><h1>Shared Mutable History<a class="headerlink" href="#h">¶</a></h1></main>'))
+    expect(m.title).toBe('Shared Mutable History')
+  })
+})
+
+describe('bylines', () => {
+  test("a login in the article's JSON-LD outranks a site-wide full name in <meta name=author>", () => {
+    const head = `<meta name="author" content="Morgan Law Group">${jsonLd({ '@type': 'Article', headline: 'Claims', author: { '@type': 'Person', name: 'srauturier' } })}`
+    expect(metadata(page(head, '<article><h1>Claims</h1></article>')).bylines).toEqual(['srauturier'])
+  })
+
+  test('names marked up one element each in one line are all read: "By A, B and C"', () => {
+    const body = `<article><h1>Budget passes</h1><div class="byline">By <span><a href="/author/ann-lee">Ann Lee</a></span>, <span><a href="/author/bo-chan">Bo Chan</a></span> and <span><a href="/author/cy-diaz">Cy Diaz</a></span></div></article>`
+    expect(metadata(page('', body)).bylines).toEqual(['Ann Lee', 'Bo Chan', 'Cy Diaz'])
+  })
+
+  test('names in a navigation menu are not a byline', () => {
+    const menu = `<ul class="team">${['Ann Lee', 'Bo Chan', 'Cy Diaz', 'Di Evans', 'Ed Fox'].map((n) => `<li><a href="/author/${n.replace(' ', '-')}">${n}</a></li>`).join('')}</ul>`
+    const m = metadata(page('', `<div class="top">${menu}</div><article><h1>Budget passes</h1><p>By Maria Lopez</p>${STORY}</article>`))
+    expect(m.bylines).toEqual(['Maria Lopez'])
+  })
+
+  test('"By clicking Submit, you agree …" names nobody', () => {
+    const m = metadata(page('', `<article><h1>Budget passes</h1>${STORY}</article><form><p>By clicking Submit, I agree to the Privacy Policy and Terms of Use</p></form>`))
+    expect(m.bylines).toEqual([])
+  })
+
+  test('a French "Par …" line is a byline', () => {
+    expect(metadata(page('', `<article><h1>Le budget adopté</h1><p>Par Sébastien Farcis</p>${STORY}</article>`, 'lang="fr"')).bylines).toEqual(['Sébastien Farcis'])
+  })
+
+  test('credentials after a name are not a second author', () => {
+    expect(metadata(page('', `<article><h1>Retirement math</h1><p class="byline">By Paul Deer, CFP®</p>${STORY}</article>`)).bylines).toEqual(['Paul Deer'])
+  })
+})
+
+describe('elsewhere is judged by structure', () => {
+  test("an <aside> inside the <article> holds the article's own byline and date", () => {
+    const m = metadata(page('', `<article><h1>Budget passes</h1><aside class="meta"><span class="byline">By Maria Lopez</span><time datetime="2021-05-06">May 6</time></aside>${STORY}</article>`))
+    expect(m.bylines).toEqual(['Maria Lopez'])
+    expect(m.published?.iso).toBe('2021-05-06')
+  })
+
+  test('but an <aside> listing other stories inside the <article> is not the story', () => {
+    const teasers = '<aside><h3><a href="/a">Other story</a></h3><p class="byline">By Someone Else</p><time datetime="2020-01-01">Jan 1</time><h3><a href="/b">Another</a></h3></aside>'
+    const m = metadata(page('', `<article><h1>Budget passes</h1>${STORY}${teasers}</article>`))
+    expect(m.bylines).toEqual([])
+    expect(m.published).toBeNull()
+  })
+
+  test('a wrapper whose class says "sidebar" but which holds the headline is the story', () => {
+    const m = metadata(page('', `<div class="content-sidebar-wrap"><div class="entry"><h1>Budget passes</h1><p class="byline">By Maria Lopez</p><time datetime="2021-05-06">May 6</time>${STORY}</div></div>`))
+    expect(m.bylines).toEqual(['Maria Lopez'])
+    expect(m.published?.iso).toBe('2021-05-06')
+  })
+})
+
+describe('dates', () => {
+  test('"Published" beats "Updated" in one line, whichever comes first', () => {
+    const line = '<p class="meta">Updated June 9, 2023 · Published June 6, 2023</p>'
+    expect(metadata(page('', `<article><h1>Budget passes</h1>${line}${STORY}</article>`)).published?.iso).toBe('2023-06-06')
+    const times = '<div>Updated <time datetime="2023-06-09">June 9</time> · Published <time datetime="2023-06-06">June 6</time></div>'
+    expect(metadata(page('', `<article><h1>Budget passes</h1>${times}${STORY}</article>`)).published?.iso).toBe('2023-06-06')
+  })
+
+  test("today's date in the site's top bar is not the story's", () => {
+    const topBar = '<header><nav><a href="/">Home</a></nav><div class="date">Tuesday, December 9, 2025</div></header>'
+    expect(metadata(page('', `${topBar}<article><h1>Budget passes</h1>${STORY}</article>`)).published).toBeNull()
+    const widget = '<div class="top-bar"><span class="current-date">December 9, 2025</span></div>'
+    expect(metadata(page('', `${widget}<div class="page"><div class="inner"><div class="story"><div class="head"><h1>Budget passes</h1></div></div></div></div>${STORY}`)).published).toBeNull()
+  })
+
+  test('comment timestamps are not the publication date', () => {
+    const comment = (n: number) => `<li class="c"><b>Reader ${n}</b> <time datetime="2024-0${n}-01">${n}</time><p>Nice.</p></li>`
+    const comments = `<ol class="thread">${[1, 2, 3].map(comment).join('')}</ol>`
+    expect(metadata(page('', `<main><h1>Budget passes</h1>${STORY}</main>${comments}`)).published).toBeNull()
+    const microdata = '<div itemscope itemtype="https://schema.org/Comment"><meta itemprop="datePublished" content="2024-03-01"><p>Nice.</p></div>'
+    expect(metadata(page('', `<main><h1>Budget passes</h1>${STORY}${microdata}</main>`)).published).toBeNull()
+  })
+
+  test('an infobox date ("Founded") is not the publication date', () => {
+    const table = '<table class="infobox"><tr><th>Founded</th><td>February 28, 1998</td></tr></table>'
+    expect(metadata(page('', `<main><h1>Mozilla</h1>${table}${STORY}</main>`)).published).toBeNull()
+    expect(metadata(page('', `<main><h1>Mozilla</h1><p class="date">Founded February 28, 1998</p>${STORY}</main>`)).published).toBeNull()
+  })
+
+  test('a numeric date is read day first on a page in a language or region that writes it so', () => {
+    const body = `<article><h1>Budget passes</h1><p class="date">05/06/2021</p>${STORY}</article>`
+    expect(metadata(page('', body, 'lang="en-GB"')).published?.iso).toBe('2021-06-05')
+    expect(metadata(page('', body, 'lang="fr"')).published?.iso).toBe('2021-06-05')
+    expect(metadata(page('', body, 'lang="en"'), 'https://news.example.co.uk/story').published?.iso).toBe('2021-06-05')
+    expect(metadata(page('', body, 'lang="en-US"')).published?.iso).toBe('2021-05-06')
+    expect(metadata(page('', body, 'lang="en"')).published?.iso).toBe('2021-05-06')
+  })
+})
