@@ -839,8 +839,8 @@ export class AttributionFinder {
     if (!agent) {
       for (let b = s.first; b < i - 1; b++) {
         if (this.lower(b) === 'by' && this.t(b + 1)?.type === 'word') {
-          const np = this.sourceRight(b + 1, s) ?? { first: b + 1, last: this.npRightEnd(b + 1, s) }
-          if (np && np.last < i && np.last >= np.first) agent = { first: np.first, last: Math.min(np.last, this.npRightEnd(b + 1, s)) }
+          const last = this.npRightEnd(b + 1, s)
+          if (last < i && last >= b + 1 && this.speakerLike({ first: b + 1, last })) agent = { first: b + 1, last }
         }
       }
     }

@@ -25,6 +25,7 @@ export type Entity = {
 }
 export type Mention = { entity: Entity; first: number; last: number; start: number; end: number; sentence: number; possessive: boolean }
 
+const GOVERNMENT_TITLES = new Set(['gov', 'governor', 'mayor', 'president', 'premier', 'minister', 'secretary', 'chancellor', 'commissioner'])
 const PUBLIC_BODIES = new Set(['military', 'police', 'government', 'army', 'navy', 'administration', 'authorities', 'ministry', 'parliament', 'regime', 'embassy', 'coast', 'forces', 'troops', 'officials'])
 const CONNECTORS = new Set(['of', 'for', '&', 'de', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'du', 'da', 'di', 'del', 'dos', 'y'])
 const COMMON_ACRONYMS = new Set(['ceo', 'cfo', 'coo', 'cto', 'ipo', 'vr', 'ar', 'pr', 'tv', 'gdp', 'ai', 'it', 'hr', 'lgbt', 'asap', 'am', 'pm', 'dc', 'vp', 'svp', 'evp', 'ok', 'us', 'uk', 'eu', 'un', 'usa', 'nyc', 'ny', 'la', 'sd', 'nd', 'gop', 'mp', 'mps', 'q', 'ap', 'i', 'ii', 'iii', 'iv', 'pc', 'os', 'id', 'faq', 'ufo', 'dna', 'covid', 'aids', 'hiv', 'sars', 'nba', 'nfl', 'cbd', 'suv', 'api', 'ui', 'wifi', 'gps', 'pdf', 'url', 'ads', 'ad'])
@@ -333,7 +334,14 @@ export class EntityIndex {
       if (isFirstName(tokens[p]!.lower) && p < last && (PERSON_TITLES.has(tokens[p - 1]!.lower) || acronymKey(tokens[p - 1]!.text) !== null || MEMBER_ROLES.has(tokens[p - 1]!.lower))) {
         let orgLast = p - 1
         while (orgLast >= f && (PERSON_TITLES.has(tokens[orgLast]!.lower) || MEMBER_ROLES.has(tokens[orgLast]!.lower) || COMMON_ACRONYMS.has(tokens[orgLast]!.lower) || /^(?:press|foreign|home|state|general|deputy|senior|vice)$/.test(tokens[orgLast]!.lower))) orgLast--
-        const org = orgLast >= f ? this.record(f, orgLast, sentence, early, this.classify(f, orgLast, false)) : undefined
+        const titleWords = []
+        for (let k = orgLast + 1; k < p; k++) titleWords.push(tokens[k]!.lower.replace(/\.$/, ''))
+        const governs = titleWords.some((w) => GOVERNMENT_TITLES.has(w))
+        let kind = orgLast >= f ? this.classify(f, orgLast, false) : null
+        // "South Dakota Gov. Kristi Noem": the state's government speaks through its governor.
+        if (kind === 'place' && governs) kind = 'agency'
+        const org = orgLast >= f ? this.record(f, orgLast, sentence, early, kind) : undefined
+        if (org && kind === 'agency' && org.kind === 'place') org.kind = 'agency'
         const person = this.record(p, last, sentence, early, 'person')
         // "White House Press Secretary Stephanie Grisham", "Disney CEO Bob Iger".
         if (person && org && org.kind !== 'person' && org.kind !== 'place' && !person.affiliation) person.affiliation = org

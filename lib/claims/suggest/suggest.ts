@@ -50,10 +50,15 @@ export function suggestClaims(bodyText: string, options: SuggestOptions = {}): S
   // the article is about, more than one that is merely named often.
   // Speaking counts too: an organisation quoted again and again ("the statement said", "it
   // said") is named once but is what the article is about.
+  // Only the organisation itself counts for speaking ("the military said", "it said"), not an
+  // analyst's or a critic's employer.
   for (const [i, a] of attributions.entries()) {
-    const org = speakers[i]?.org
+    const speaker = speakers[i]
+    const org = speaker?.org
     if (!org || org.kind === 'outlet') continue
-    index.boost(org, a.stance === 'denial' || a.stance === 'comment' || DENIAL.test(text.slice(a.start, a.end)) ? 5 : 1)
+    const denies = a.stance === 'denial' || a.stance === 'comment' || DENIAL.test(text.slice(a.start, a.end))
+    if (denies) index.boost(org, 5)
+    else if (speaker.role === 'org') index.boost(org, 1)
   }
   const focal = index.focal()
   const out: Suggestion[] = []
