@@ -145,6 +145,8 @@ export class EntityIndex {
         const n = tokens[j + 1]!
         if (n.start - tokens[j]!.end > 1 || n.newline) break
         if (n.type === 'word' && n.cap) j++
+        // "South Dakota Gov. Kristi Noem": a title's full stop inside the run.
+        else if (n.text === '.' && PERSON_TITLES.has(tokens[j]!.lower) && tokens[j + 2]?.cap && tokens[j + 2]!.type === 'word' && tokens[j + 2]!.start - n.end <= 1) j += 2
         else if (n.lower === 'and' && tokens[j + 2]?.cap && tokens[j + 2]!.type === 'word' && this.orgAhead(j + 2)) j += 2
         else if ((CONNECTORS.has(n.lower) || n.text === '&') && tokens[j + 2]?.cap && tokens[j + 2]!.type === 'word' && tokens[j + 2]!.start - n.end <= 1) j += 2
         else if (n.lower === 'of' && tokens[j + 2]?.lower === 'the' && tokens[j + 3]?.cap && ORG_HEADS.has(tokens[j]!.lower)) j += 3

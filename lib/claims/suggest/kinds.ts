@@ -29,7 +29,9 @@ export function decide(speaker: Speaker | null, stance: Stance, exact: string, n
     // Another organisation the article names speaks for itself when its words are about itself
     // ("we …", "its finances …", its own name); on anything else it is an outside voice.
     const aboutItself = SELF_REFERENCE.test(exact) || stance === 'comment' || (stance === 'denial' && named.includes(own))
-    if (own === focal || (!aboutFocal && aboutItself && (own.mentions >= 2 || !focal))) {
+    // A business the article names often is under scrutiny too; a public body, a party or a
+    // group must be speaking about itself to be the company side.
+    if (own === focal || (!aboutFocal && (aboutItself || own.kind === 'company') && (own.mentions >= 2 || !focal))) {
       side = 'company'
       subject = own
     } else {
