@@ -23,6 +23,18 @@ function overlapShare(a: { start: number; end: number }, b: { start: number; end
   return overlap > 0 ? overlap / (a.end - a.start) : 0
 }
 
+// No real article has more claims worth proposing than this; a text built of thousands of
+// "said"s would otherwise bury the editor (and the page) in suggestions.
+export const MAX_OPEN_SUGGESTIONS = 200
+
+function mostConfident(suggestions: Suggestion[]): Suggestion[] {
+  if (suggestions.length <= MAX_OPEN_SUGGESTIONS) return suggestions
+  return [...suggestions]
+    .sort((a, b) => b.confidence - a.confidence || a.start - b.start)
+    .slice(0, MAX_OPEN_SUGGESTIONS)
+    .sort((a, b) => a.start - b.start)
+}
+
 // Suggesting is deferred from ingest (it costs ~70 ms an article, more than storing one) to the
 // first time an editor opens the article, and redone there after the engine's rules change.
 // Returns why the engine made no suggestions for this text, if it ran into its limits.
@@ -50,7 +62,7 @@ export async function refreshSuggestions(articleId: string, options: { onlyIfSta
     if (!(error instanceof TaskError) || (error.code !== 'timeout' && error.code !== 'memory')) throw error
     return replaceOpenSuggestions(articleId, [], SUGGESTER_VERSION, { onlyIfStale: options.onlyIfStale, failure: `No suggestions for this article: ${error.message.replace(/^It /, 'its text ')}` })
   }
-  const fresh = suggested.filter((s) => !seen.has(normalise(s.exact)) && claimed.every((c) => overlapShare(s, c) < 0.5))
+  const fresh = mostConfident(suggested.filter((s) => !seen.has(normalise(s.exact)) && claimed.every((c) => overlapShare(s, c) < 0.5)))
   return replaceOpenSuggestions(
     articleId,
     fresh.map((s) => ({

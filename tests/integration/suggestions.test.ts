@@ -2,7 +2,7 @@
 // ingest, which must stay fast), once even when two open it together, turned into claims
 // when accepted (as proposed or edited), remembered when rejected — also after re-extraction.
 import { beforeAll, expect, test } from 'vitest'
-import { acceptSuggestion, ensureSuggestions, refreshSuggestions, rejectSuggestion, SuggestionGoneError } from '@/lib/claims/suggestions'
+import { acceptSuggestion, ensureSuggestions, MAX_OPEN_SUGGESTIONS, refreshSuggestions, rejectSuggestion, SuggestionGoneError } from '@/lib/claims/suggestions'
 import { getDb } from '@/lib/db'
 import { ingestOne } from '@/lib/ingest/ingest'
 import { reextractArticle } from '@/lib/ingest/reextract'
@@ -108,4 +108,13 @@ test('an article whose text runs the engine past its deadline is marked, not ana
   // Asked for explicitly, the engine runs again (here in time), and the mark goes.
   expect(await refreshSuggestions(id)).toBeGreaterThan(0)
   expect((await getDb().article.findUniqueOrThrow({ where: { id }, select: { suggestFailure: true } })).suggestFailure).toBeNull()
+})
+
+test('a text of hundreds of attributions gets only the most confident suggestions, up to the cap', async () => {
+  const long = Array.from({ length: 80 }, (_, n) => PARAGRAPHS.map((p) => `<p>${p.replace('Tuesday', `day ${n}`).replace('two states', `${n + 2} states`)}</p>`).join('')).join('')
+  const result = await ingestOne({ bytes: new TextEncoder().encode(`<html><head><title>Acme, at great length</title></head><body><article>${long}</article></body></html>`), name: 'acme-3.html' }, { actorId: editor })
+  if (result.status !== 'created') throw new Error(JSON.stringify(result))
+  expect(await refreshSuggestions(result.article.id)).toBe(MAX_OPEN_SUGGESTIONS)
+  const open = await listOpenSuggestions(result.article.id)
+  expect(open).toHaveLength(MAX_OPEN_SUGGESTIONS)
 })
