@@ -6,6 +6,14 @@ import { shutdown } from '../runtime/shutdown'
 // exits 1.
 // Every command ends here, so every command's output is flushed before the process exits.
 export function runCommand(main: () => Promise<number>, describeError: (error: unknown) => string = defaultMessage): void {
+  // A reader that stops early (`claimline export | head`) closes the pipe: the output is no
+  // longer wanted, so the command stops quietly, as Unix tools do, instead of a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    void shutdown()
+      .catch(() => {})
+      .then(() => process.exit(0))
+  })
   main()
     .then(async (code) => {
       await shutdown()

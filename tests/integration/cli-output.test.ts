@@ -1,5 +1,6 @@
 // What the CLI prints reaches its reader whole, however slowly the reader reads: standard
 // output is flushed before the process exits (it was cut at a multiple of 64 KiB).
+import { spawn } from 'node:child_process'
 import { expect, test } from 'vitest'
 import { getDatabase, getDb } from '@/lib/db'
 import { ingestOne } from '@/lib/ingest/ingest'
@@ -28,4 +29,14 @@ test('an export of more than 1 MB reaches a slow reader through a pipe whole, an
   const archive = JSON.parse(run.stdout.toString('utf8')) as { format: string; articles: { title: string }[] }
   expect(archive.format).toBe('claimline-export')
   expect(archive.articles).toHaveLength(10)
+}, CLI_TEST_TIMEOUT)
+
+test('a reader that stops early (| head) ends the command quietly, exit 0, no stack trace', async () => {
+  const child = spawn(process.execPath, ['scripts/claimline.mjs', 'export'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  // Take the first chunk, then close the pipe, as `head -c` does.
+  child.stdout.once('data', () => child.stdout.destroy())
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve))
+  expect([code, stderr]).toEqual([0, ''])
 }, CLI_TEST_TIMEOUT)
