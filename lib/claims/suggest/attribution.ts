@@ -44,7 +44,7 @@ const CONNECTOR_WORDS = new Set(['of', 'for', '&', 'and', 'de', 'van', 'von', 'd
 // Words that open an object or an adverbial, not a clause: "(added) to a gain", "(demanded) by X".
 const NOT_A_CLAUSE = new Set(['to', 'of', 'about', 'for', 'with', 'by', 'in', 'on', 'at', 'as', 'and', 'or', 'but', 'nothing', 'so', 'from', 'into', 'up', 'out', 'off', 'over', 'against', 'during', 'after', 'before', 'than'])
 const ADVERBIAL_FILLER = new Set(['with', 'of', 'the', 'a', 'an', 'to', 'on', 'its', 'his', 'her', 'their', 'our', 'social', 'media', 'local', 'national', 'state', 'conference', 'press', 'news', 'phone', 'telephone', 'television', 'televised', 'radio', 'written', 'joint', 'separate', 'brief', 'lengthy', 'official', 'recent', 'new', 'public', 'private', 'company', 'internal', 'emailed', 'prepared', 'weekly', 'annual', 'earnings', 'quarterly', 'investor', 'investors', 'late', 'early', 'last', 'next', 'this', 'that'])
-const MODALS_AND_TO = new Set(['to', 'can', 'could', 'would', 'will', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'cannot', 'let', 'make', 'help', 'never', 'what', 'shall', 'and', 'or', 'i', 'you', 'we'])
+const MODALS_AND_TO = new Set(['to', 'can', 'could', 'would', 'will', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'cannot', 'let', 'make', 'help', 'never', 'what', 'shall', 'i', 'you', 'we'])
 const PLURAL_SUBJECTS = new Set(['they', 'we', 'i', 'you', 'also', 'often', 'still', 'now', 'both', 'all', 'people', 'police', 'officials', 'critics', 'experts', 'analysts', 'sources', 'polls', 'data', 'documents', 'records', 'democrats', 'republicans', 'investors', 'residents', 'scientists', 'researchers', 'economists', 'observers', 'supporters', 'opponents', 'activists', 'lawmakers', 'members', 'others', 'many', 'some', 'who'])
 const AMBIGUOUS_S = new Set(['claims', 'reports', 'calls', 'charges', 'questions', 'attacks', 'posts', 'tweets', 'notes', 'shows', 'fears', 'hopes', 'doubts', 'demands', 'estimates', 'promises', 'pledges', 'views', 'finds', 'comments', 'counters', 'states', 'sees', 'concerns', 'debates', 'worries', 'forecasts', 'projects', 'cites', 'signals', 'remarks', 'reveals', 'responds', 'replies', 'alleges', 'mocks', 'slams', 'blasts', 'praises', 'defends', 'blames', 'welcomes', 'disputes', 'rejects', 'questions', 'labels', 'brands', 'discusses', 'recalls', 'warns'])
 const PARTICIPLE_BEFORE = new Set(['and', 'after', 'before', 'by', 'while', 'when', 'in', 'without', 'for', 'since', 'also', 'then', 'again', 'repeatedly', 'even', 'publicly', 'privately', 'not', 'but', 'or', 'of', 'instead', 'besides', 'despite', 'as'])
@@ -120,7 +120,7 @@ export class AttributionFinder {
       // Base forms after a plural or pronoun subject ("they say", "officials say", "Democrats in
       // five states say they …"), never after "to", a modal or "did" ("what companies can say").
       if (!p || p.type !== 'word' || MODALS_AND_TO.has(prev) || prev.endsWith("n't") || prev.endsWith('n’t')) return undefined
-      if (DETERMINERS.has(this.lower(i - 2)) || this.lower(i - 2) === '’s' || this.lower(i - 2) === "'s") return undefined
+      if (!PLURAL_SUBJECTS.has(prev) && (DETERMINERS.has(this.lower(i - 2)) || this.lower(i - 2) === '’s' || this.lower(i - 2) === "'s")) return undefined
       const plural = PLURAL_SUBJECTS.has(prev) || (/[^s']s$/.test(prev) && !isFiniteVerb(prev))
       const next = this.t(i + 1)
       const clauseNext = next && (next.lower === 'that' || PRONOUNS.has(next.lower) || next.type === 'quote' || next.text === ':' || next.text === ',')
@@ -243,6 +243,8 @@ export class AttributionFinder {
 
   // The subject after an inverted cue: "said Jane Roe, a spokeswoman for Acme".
   private sourceRight(k: number, s: Sentence): Range | null {
+    // A name or a noun phrase, never an adverbial ("said on Sept. 30 …").
+    if (PREPOSITIONS.has(this.lower(k)) || ADVERBS.has(this.lower(k)) || BOUNDARY_WORDS.has(this.lower(k))) return null
     let i = k
     const stops = new Set(['in', 'on', 'during', 'after', 'before', 'when', 'while', 'via', 'as', 'to', 'told', 'adding', 'who', 'that', 'last', 'earlier', 'this', 'from', 'at'])
     while (i <= s.last && i - k < 8) {
@@ -401,6 +403,9 @@ export class AttributionFinder {
       }
       // "a post that said …": the relative clause is another attribution.
       if ((t.lower === 'that' || t.lower === 'which') && i > k && this.isWord(i - 1) && !this.t(i - 1)!.cap && this.hasOwnCue(i + 1, s, 2)) return i
+      // "…outbreak—and Beijing officials admitted that …": a dash before a new clause.
+      if (DASHES.has(t.text) && (this.lower(i + 1) === 'and' || this.lower(i + 1) === 'but') && this.cueClauseAhead(i + 2, s)) return i
+      if ((t.lower === 'and' || t.lower === 'but') && i > k && this.cueClauseAhead(i + 1, s)) return i
       if ((t.lower === 'and' || t.lower === 'but') && i > k) {
         const n1 = this.lower(i + 1)
         const n2 = this.lower(i + 2)
@@ -633,7 +638,8 @@ export class AttributionFinder {
     let i = k
     if (DETERMINERS.has(t.lower)) i++
     const start = i
-    while (i <= s.last && i - start < 5 && this.isWord(i) && (this.t(i)!.cap || (i > start && !isFiniteVerb(this.lower(i)) && !BOUNDARY_WORDS.has(this.lower(i)) && i - start < 3 && (LISTENERS.has(this.lower(i)) || /^(?:public|press|media|newspaper|paper|agency|committee|court|conference|audience|crowd|outlet|magazine|station|network|panel|board|hearing|senate|house|nation|country|world)$/.test(this.lower(i)))))) i++
+    const listener = (w: string) => LISTENERS.has(w) || /^(?:public|press|media|newspaper|paper|agency|committee|court|conference|audience|crowd|outlet|magazine|station|network|panel|board|hearing|senate|house|nation|country|world)$/.test(w)
+    while (i <= s.last && i - start < 5 && this.isWord(i) && (this.t(i)!.cap || (!isFiniteVerb(this.lower(i)) && !BOUNDARY_WORDS.has(this.lower(i)) && i - start < 3 && listener(this.lower(i))))) i++
     return i > start ? i : k
   }
 
@@ -776,7 +782,7 @@ export class AttributionFinder {
     }
     // "denied any wrongdoing", "rejected the claims", "criticised the deal": the cue stays in
     // the words (the object alone would read as the opposite).
-    if (cue.frames.has('np') && cue.form !== 'base') {
+    if (cue.frames.has('np')) {
       const from = this.skipAdverbials(i + 1, s)
       if (from > s.last || STOP_PUNCT.has(this.t(from)!.text)) return
       const end = this.clauseEnd(from, s)
