@@ -31,6 +31,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 {roleAllows(user.role, 'editor') ? <Link href="/audit">Audit</Link> : null}
                 {roleAllows(user.role, 'admin') ? <Link href="/admin/users">Users</Link> : null}
                 <span className="spacer" />
+                <form action="/search" method="get" role="search" aria-label="Search the coverage" className="site-search">
+                  <input type="search" name="q" placeholder="Search the coverage" aria-label="Search the coverage" />
+                </form>
                 <Link href="/account" aria-label={`Your account (${user.name}, ${user.role})`}>
                   {user.name}
                 </Link>

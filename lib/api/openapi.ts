@@ -56,7 +56,7 @@ export function buildOpenApiDocument() {
         sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'A browser session; writes must come from the same site (Origin).' },
       },
     },
-    tags: [{ name: 'articles' }, { name: 'claims' }, { name: 'links' }, { name: 'entities' }, { name: 'stories' }, { name: 'timeline' }, { name: 'interop' }, { name: 'meta' }],
+    tags: [{ name: 'articles' }, { name: 'claims' }, { name: 'links' }, { name: 'entities' }, { name: 'stories' }, { name: 'timeline' }, { name: 'search' }, { name: 'interop' }, { name: 'meta' }],
     paths: {
       '/api/articles': {
         get: op('viewer', {
@@ -299,6 +299,17 @@ export function buildOpenApiDocument() {
             },
             ...errors([401, 403]),
           },
+        }),
+      },
+      '/api/search': {
+        get: op('viewer', {
+          operationId: 'searchCoverage',
+          summary: 'Full-text search of articles (title, standfirst, body) and claim quotes, as /search shows it',
+          description:
+            'PostgreSQL full-text search (english stemming): results best first, title matches above claim quotes above passing mentions in a body, then the most recent. Each result has a plain-text snippet with the matched words as offsets, and the address it opens at. Only the most recent matches of each kind are ranked; capped says when older ones were left out.',
+          tags: ['search'],
+          requestParams: { query: s.searchQuery },
+          responses: { 200: json(s.searchResponse, 'A page of results; empty for empty words.'), ...errors(READ) },
         }),
       },
       '/api/export': {

@@ -7,7 +7,8 @@ import type { getArticleDetails, listArticlesPage } from '../queries/articles'
 import type { getClaimDetails, listClaimsPage } from '../queries/claims'
 import type { EntitySummary, getEntityDetails } from '../queries/entities'
 import type { getStoryDetails, listStoriesPage } from '../queries/stories'
-import type { articlePatchResponse, articleResponse, articleSummaryResponse, claimDetailResponse, claimResponse, entityDetailResponse, entityResponse, linkResponse, storyDetailResponse, storyResponse } from './schemas'
+import type { SearchResult } from '../search/search'
+import type { articlePatchResponse, articleResponse, articleSummaryResponse, claimDetailResponse, claimResponse, entityDetailResponse, entityResponse, linkResponse, searchResultResponse, storyDetailResponse, storyResponse } from './schemas'
 
 type Row<F extends (...args: never[]) => Promise<unknown>> = NonNullable<Awaited<ReturnType<F>>>
 type Item<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number]
@@ -125,5 +126,23 @@ export function presentStoryDetail(story: Row<typeof getStoryDetails>): z.infer<
     updatedAt: iso(story.updatedAt),
     articles: story.articles.map((a) => a.article),
     claims: story.claims.map((c) => c.claim),
+  }
+}
+
+export function presentSearchResult(result: SearchResult): z.infer<typeof searchResultResponse> {
+  return {
+    type: result.type,
+    id: result.id,
+    articleId: result.articleId,
+    title: result.title,
+    snippet: result.snippet.text,
+    highlights: result.snippet.highlights,
+    url: result.href,
+    paragraph: result.paragraph,
+    outlet: result.outlet,
+    publishedAt: isoOrNull(result.publishedAt),
+    kind: result.claim?.kind ?? null,
+    claimDate: dayOrNull(result.claim?.claimDate ?? null),
+    speaker: result.claim?.speaker ?? null,
   }
 }

@@ -18,6 +18,7 @@ import { articlePublishedAt, articleTitle, outletName } from '../articles/detail
 import { ENTITY_KIND_VALUES, entityAffiliationId, entityAlias, entityKind, entityName } from '../entities/input'
 import { storyDescription, storyName } from '../stories/input'
 import { timelineParams } from '../timeline/params'
+import { SEARCH_TYPES } from '../search/query'
 
 // ---------- shared pieces
 
@@ -303,6 +304,7 @@ export const timelineQuery = timelineParams.extend({
   entity: timelineParams.shape.entity.meta({ description: 'Company ids (up to 4), repeated: ?entity=…&entity=…', override: { type: 'array', items: { type: 'string', format: 'uuid' } } }),
   kind: timelineParams.shape.kind.meta({ description: 'Claim kinds, repeated.', override: { type: 'array', items: { type: 'string', enum: CLAIM_KIND_VALUES } } }),
   format: z.enum(['json', 'csv']).optional().meta({ description: 'csv: one row per claim, as a download.' }),
+  unanswered: z.enum(['1']).optional().meta({ description: '1: only allegations with no answer linked to any copy of them.' }),
 })
 
 const timelineLane = z.object({ reported: z.array(id), said: z.array(id) })
@@ -327,6 +329,8 @@ export const timelineResponse = z
         channel: z.string().nullable(),
         articleId: id,
         articleTitle: z.string(),
+        cluster: id.nullable().meta({ description: 'Shared by the claims that state the same claim in different articles (one card on the timeline); null for a claim tagged before clusters existed.' }),
+        answered: z.boolean().meta({ description: 'A statement or denial is linked (confirmed) to this claim or another claim of its cluster.' }),
       }),
     ),
     links: z.array(
@@ -341,6 +345,50 @@ export const timelineResponse = z
     ),
   })
   .meta({ id: 'Timeline' })
+
+// ---------- search
+
+export const searchQuery = z.object({
+  q: z
+    .string()
+    .max(1000)
+    .default('')
+    .meta({
+      description:
+        'Words in web-search syntax: all must occur (in any form: "denied" finds "denies"), "quoted words" in that order, -word must not occur, `or` between alternatives. Cut at 200 characters. Empty, or only words too common to index ("the of"), finds nothing.',
+    }),
+  type: z.enum(SEARCH_TYPES).optional().meta({ description: 'Only articles or only claims; both when left out.' }),
+  cursor,
+  limit: z.coerce.number().int().min(1).max(50).default(10).meta({ description: 'Results per page (1–50, default 10).' }),
+})
+
+const searchHighlight = z.object({ start: z.number().int(), end: z.number().int() })
+
+export const searchResultResponse = z
+  .object({
+    type: z.enum(SEARCH_TYPES),
+    id: id.meta({ description: 'The article’s or the claim’s id.' }),
+    articleId: id.meta({ description: 'The article itself, or the article the claim is in.' }),
+    title: z.string().meta({ description: 'The article’s title.' }),
+    snippet: z.string().meta({ description: 'Plain text around the match: a claim’s quote, or a passage of the article (… where it is cut).' }),
+    highlights: z.array(searchHighlight).meta({ description: 'The matched words in snippet: UTF-16 offsets, end exclusive, in order.' }),
+    url: z.string().meta({ description: 'Where the result opens on this site: a claim at its words, an article at the paragraph of the snippet (#p-<n>, counted from 0) when there is one.' }),
+    paragraph: z.number().int().nullable().meta({ description: 'For an article: the paragraph of bodyText (split at blank lines, from 0) the snippet is from; null when it is from the standfirst.' }),
+    outlet: z.string().nullable(),
+    publishedAt: dateTime.nullable().meta({ description: 'The article’s publication.' }),
+    kind: z.enum(CLAIM_KIND_VALUES).nullable().meta({ description: 'A claim’s kind; null for an article.' }),
+    claimDate: day.nullable().meta({ description: 'A claim’s date; null for an article.' }),
+    speaker: z.object({ id, name: z.string() }).nullable().meta({ description: 'A claim’s speaker; null for an article or an unattributed claim.' }),
+  })
+  .meta({ id: 'SearchResult' })
+
+export const searchResponse = z
+  .object({
+    results: z.array(searchResultResponse).meta({ description: 'Best first: title matches above quotes above passing mentions, then the most recent.' }),
+    nextCursor,
+    capped: z.boolean().meta({ description: 'More matched than one search ranks: only the most recent matches of each kind were ranked, older ones were left out; more words reach them.' }),
+  })
+  .meta({ id: 'SearchResults' })
 
 // ---------- health
 

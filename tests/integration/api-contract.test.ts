@@ -234,6 +234,11 @@ const SCENARIOS: Record<string, Scenario> = {
   addStoryClaim: async () => [{ params: { id: fx.storyId, claimId: fx.claimId } }],
   removeStoryClaim: async () => [{ params: { id: fx.storyId, claimId: fx.claimId } }],
   getTimeline: async () => [{ query: { entity: [fx.entityId] } }, { query: { entity: [fx.entityId], format: 'csv' } }],
+  searchCoverage: async () => [
+    { query: { q: `${tag} "never sold"`, limit: '1' } },
+    { query: { q: 'customer data -brokers', type: 'claim' } },
+    { query: { q: 'the of' } },
+  ],
   exportClaims: async () => [
     { query: { format: 'jsonld', article: fx.articleId } },
     { query: { format: 'annotations', claim: fx.linkTo } },

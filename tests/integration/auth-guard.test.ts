@@ -91,6 +91,7 @@ const ROUTE_ROLES: Record<string, Role | 'public'> = {
   'app/api/health/route.ts#GET': 'public',
   'app/api/import/route.ts#POST': 'editor',
   'app/api/timeline/route.ts#GET': 'viewer',
+  'app/api/search/route.ts#GET': 'viewer',
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
