@@ -477,6 +477,12 @@ export class EntityIndex {
     }
     if (!hasRole || outside) return undefined
     if (org) return org
+    // "Chris Tang, Hong Kong's new police commissioner": the force named by place and noun.
+    for (let i = k + 1; i < tokens.length && i - k < 16 && tokens[i]!.text !== '.'; i++) {
+      if (!PUBLIC_BODIES.has(tokens[i]!.lower)) continue
+      const body = this.lookup(tokens[i]!.lower)
+      if (body) return body
+    }
     return companyWord ? this.recentOrg(tokens[k]!.start, ['company']) : undefined
   }
 

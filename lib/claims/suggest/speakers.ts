@@ -101,6 +101,9 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   }
   // "officials", "police", "the government" speak for a public body the article is about.
   if (GENERIC_PUBLIC.has(head)) {
+    // "police" after "Hong Kong police" was named: that force.
+    const named = index.lookup(head)
+    if (named && named.kind === 'agency') return orgSpeaker(named)
     const focal = index.focal()
     const fits = focal && (focal.kind === 'agency' || normalizedWords(focal.name).includes(head))
     return { name: text, org: fits ? focal : undefined, role: fits ? 'person' : 'other' }

@@ -90,5 +90,6 @@ function remember(memory: SpeakerMemory, speaker: Speaker): void {
   memory.last = speaker
   if (speaker.role === 'person' && speaker.entity) memory.person = speaker
   if (speaker.role === 'org' || speaker.role === 'press') memory.org = speaker
-  if (/\b(?:and|officials|people|sources|critics|analysts)\b/i.test(speaker.name) || speaker.role === 'org') memory.plural = speaker
+  // "They …" goes back to the last plural source ("Protesters", "critics", "X and Y") or organisation.
+  if (/\b(?:and|people|police)\b/i.test(speaker.name) || /[^s'’]s$/i.test(speaker.name) || speaker.role === 'org') memory.plural = speaker
 }
