@@ -67,8 +67,19 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
   }
   const n = Math.max(1, doc.sentences.length)
   const idf = (w: string) => Math.log(1 + n / (df.get(w) ?? 1))
-  const items = suggestions.map((s) => ({ s, sentence: sentenceAt(s.start), words: wordsOf(s.start, s.end) }))
-  const weight = (ws: Set<string>) => [...ws].reduce((t, w) => t + idf(w), 0)
+  const items = suggestions.map((s) => {
+    const words = wordsOf(s.start, s.end)
+    let weight = 0
+    for (const w of words) weight += idf(w)
+    return { s, sentence: sentenceAt(s.start), words, weight }
+  })
+  // How much of two claims' rare words they share (cosine over idf-weighted word sets).
+  const similarity = (x: (typeof items)[number], y: (typeof items)[number]) => {
+    let shared = 0
+    const [small, large] = x.words.size <= y.words.size ? [x.words, y.words] : [y.words, x.words]
+    for (const w of small) if (large.has(w)) shared += idf(w)
+    return { shared, cosine: shared / Math.sqrt(Math.max(1e-9, x.weight * y.weight)) }
+  }
 
   // The article's lead allegations stay candidates however far back they are. A story with a
   // denial in it is a dispute: the company's other statements there answer too. (Weighting the
@@ -107,11 +118,9 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
         if (before && distance <= 2) scored.push({ to: ai, score: 0.7 - 0.1 * distance })
         continue
       }
-      let shared = 0
-      for (const w of c.words) if (a.words.has(w)) shared += idf(w)
-      const similarity = shared / Math.sqrt(Math.max(1e-9, weight(c.words) * weight(a.words)))
+      const { shared, cosine } = similarity(c, a)
       const proximity = (distance === 0 ? 1 : 1 / (1 + distance / 2)) * (before || distance === 0 ? 1 : 0.5)
-      const score = W.sim * similarity + W.prox * proximity + (a.s.kind === 'allegation' ? W.alleg : 0) + (c.s.kind === 'denial' ? W.denial : 0) + (dispute ? W.dispute : 0)
+      const score = W.sim * cosine + W.prox * proximity + (a.s.kind === 'allegation' ? W.alleg : 0) + (c.s.kind === 'denial' ? W.denial : 0) + (dispute ? W.dispute : 0)
       scored.push({ to: ai, score })
     }
     scored.sort((x, y) => y.score - x.score)
@@ -124,9 +133,7 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
       for (const x of scored) {
         const later = items[x.to]!
         if (later.s.start <= chosen.s.start || later.s.start > c.s.start || x.score < MIN_SCORE) continue
-        let common = 0
-        for (const w of chosen.words) if (later.words.has(w)) common += idf(w)
-        if (common / Math.sqrt(Math.max(1e-9, weight(chosen.words) * weight(later.words))) >= 0.3) best = x
+        if (similarity(chosen, later).cosine >= 0.3) best = x
       }
     }
     const links = [best, ...scored.filter((x) => x !== best && c.s.kind === 'denial' && x.score >= EXTRA_SCORE)]
