@@ -119,6 +119,8 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
         continue
       }
       const { shared, cosine } = similarity(c, a)
+      // Without a word in common only the same or the next sentence may be answered.
+      if (shared === 0 && distance > 1) continue
       const proximity = (distance === 0 ? 1 : 1 / (1 + distance / 2)) * (before || distance === 0 ? 1 : 0.5)
       const score = W.sim * cosine + W.prox * proximity + (a.s.kind === 'allegation' ? W.alleg : 0) + (c.s.kind === 'denial' ? W.denial : 0) + (dispute ? W.dispute : 0)
       scored.push({ to: ai, score })
