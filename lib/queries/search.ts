@@ -6,12 +6,12 @@
 // Ranking reads each candidate's whole-text vector (kilobytes, stored out of line), so a search
 // ranks a bounded set: the most recent RECENT_ARTICLES matching articles, the most recent
 // TITLE_ARTICLES whose title matches (so that a story about the words is not lost behind newer
-// passing mentions) and the most recent CLAIMS matching claims. With fewer matches than that
-// every match is ranked; with more, `capped` says that older ones were left out (narrowing the
-// words reaches them). The most recent matches are found without reading the others: by walking
-// the date index when many rows match, through the GIN index when few do (the planner's choice;
-// bench/search.ts measures both). Three short statements rather than one long one: planning a
-// long statement took longer on the embedded database than running these.
+// passing mentions), and the matching claims in them. With fewer matches than that every match
+// is ranked; with more, `capped` says that older ones were left out (narrowing the words reaches
+// them). The most recent matches are found without reading the others: by walking the date index
+// when many articles match, through the GIN index when few do (the planner's choice, from its
+// statistics of the words; bench/search.ts measures both). Two short statements rather than one
+// long one: planning a long statement took longer on the embedded database than running these.
 import { getDb } from '../db'
 import { Prisma, type ClaimKind } from '../generated/prisma/client'
 import { MATCH_START, MATCH_STOP } from '../search/snippet'
@@ -20,7 +20,6 @@ import type { DbClient } from './client'
 
 export const RECENT_ARTICLES = 60
 export const TITLE_ARTICLES = 40
-export const CLAIMS = 60
 
 // ts_rank's weights for {D, C, B, A}: title (A) above standfirst (B) above body (C). ts_rank
 // counts a word's first occurrence fully and each repeat less and less, so a title match stays
@@ -74,32 +73,36 @@ const tsquery = (text: string) => Prisma.sql`websearch_to_tsquery('english'::reg
 // it never walks a whole index looking for rows an empty query cannot match.
 const nonEmpty = (query: Prisma.Sql) => Prisma.sql`numnode(${query}) > 0`
 
-// A title that matches is the article's text matching, unless the query excludes a word
-// ("-word") that the rest of the text holds: only then is the whole text read as well.
-async function articleCandidates(query: Prisma.Sql, excludes: boolean, client: DbClient): Promise<Candidate[]> {
+// The candidates of one search, ranked: the most recent matching articles and those whose title
+// matches, and the matching claims in them (a claim's quote is words of its article, so its
+// article matches too; looking for claims among a bounded set of articles, through the index on
+// Claim.articleId, never depends on how many claims in the whole archive hold the words). A title
+// that matches is the article's text matching, unless the query excludes a word ("-word") that
+// the rest of the text holds: only then is the whole text read as well.
+async function rankedCandidates(query: Prisma.Sql, options: { excludes: boolean; type: SearchType | null }, client: DbClient): Promise<Candidate[]> {
+  const kinds: Prisma.Sql[] = []
+  if (options.type !== 'claim')
+    kinds.push(Prisma.sql`
+      SELECT 'article' AS type, a.id, a."publishedAt" AS at, ts_rank(${ARTICLE_WEIGHTS}::float4[], a."textSearch", ${query}) AS rank
+      FROM "Article" a WHERE a.id IN (SELECT id FROM picked)`)
+  if (options.type !== 'article')
+    kinds.push(Prisma.sql`
+      SELECT 'claim' AS type, c.id, c."claimDate"::timestamptz AS at, ${QUOTE_WEIGHT}::float4 * ts_rank('{1, 1, 1, 1}'::float4[], c."quoteSearch", ${query}) AS rank
+      FROM "Claim" c WHERE c."articleId" IN (SELECT id FROM picked) AND c."quoteSearch" @@ ${query} AND c.status = 'active'`)
   return client.$queryRaw<Candidate[]>`
     WITH titled AS (
       SELECT t.id FROM "Article" t
-      WHERE t."titleSearch" @@ ${query} AND ${nonEmpty(query)} ${excludes ? Prisma.sql`AND t."textSearch" @@ ${query}` : Prisma.empty}
+      WHERE t."titleSearch" @@ ${query} AND ${nonEmpty(query)} ${options.excludes ? Prisma.sql`AND t."textSearch" @@ ${query}` : Prisma.empty}
       ORDER BY t."publishedAt" DESC, t.id DESC LIMIT ${TITLE_ARTICLES + 1}
     ), recent AS (
       SELECT r.id FROM "Article" r
       WHERE r."textSearch" @@ ${query} AND ${nonEmpty(query)}
       ORDER BY r."publishedAt" DESC, r.id DESC LIMIT ${RECENT_ARTICLES + 1}
+    ), picked AS MATERIALIZED (
+      SELECT id FROM titled UNION SELECT id FROM recent
     )
-    SELECT 'article' AS type, a.id, a."publishedAt" AS at, ts_rank(${ARTICLE_WEIGHTS}::float4[], a."textSearch", ${query}) AS rank,
-           (SELECT count(*) FROM titled) > ${TITLE_ARTICLES} OR (SELECT count(*) FROM recent) > ${RECENT_ARTICLES} AS capped
-    FROM "Article" a
-    WHERE a.id IN (SELECT id FROM titled UNION SELECT id FROM recent)`
-}
-
-async function claimCandidates(query: Prisma.Sql, client: DbClient): Promise<Candidate[]> {
-  const rows = await client.$queryRaw<Candidate[]>`
-    SELECT 'claim' AS type, c.id, c."claimDate"::timestamptz AS at, ${QUOTE_WEIGHT}::float4 * ts_rank('{1, 1, 1, 1}'::float4[], c."quoteSearch", ${query}) AS rank, false AS capped
-    FROM "Claim" c
-    WHERE c."quoteSearch" @@ ${query} AND ${nonEmpty(query)} AND c.status = 'active'
-    ORDER BY c."claimDate" DESC, c.id DESC LIMIT ${CLAIMS + 1}`
-  return rows.length > CLAIMS ? rows.map((r) => ({ ...r, capped: true })) : rows
+    SELECT k.*, (SELECT count(*) FROM titled) > ${TITLE_ARTICLES} OR (SELECT count(*) FROM recent) > ${RECENT_ARTICLES} AS capped
+    FROM (${Prisma.join(kinds, ' UNION ALL ')}) k`
 }
 
 function byRelevance(a: Candidate, b: Candidate): number {
@@ -185,11 +188,7 @@ function snippet(source: Prisma.Sql, query: Prisma.Sql): Prisma.Sql {
 // one more than it shows, to know whether a next page exists).
 export async function searchCoverage(filter: SearchFilter, page: { offset: number; take: number }, client: DbClient = getDb()): Promise<{ hits: SearchHit[]; capped: boolean }> {
   const query = tsquery(filter.text)
-  const [articles, claims] = await Promise.all([
-    filter.type === 'claim' ? [] : articleCandidates(query, hasExclusion(filter.text), client),
-    filter.type === 'article' ? [] : claimCandidates(query, client),
-  ])
-  const ranked = [...articles, ...claims].sort(byRelevance)
+  const ranked = (await rankedCandidates(query, { excludes: hasExclusion(filter.text), type: filter.type }, client)).sort(byRelevance)
   const shown = ranked.slice(page.offset, page.offset + page.take)
   const details = shown.length === 0 ? new Map<string, DetailRow>() : await pageDetails(shown, query, filter.anyWords === null ? null : tsquery(filter.anyWords), client)
   const hits = shown.flatMap((candidate) => {
