@@ -14,29 +14,66 @@ import { timelineParams, timelineQueryString } from '@/lib/timeline/params'
 import { TimelineConnectors } from './TimelineConnectors'
 import { ChoiceFilter, DateRangeFilter } from '@/app/components/Filters'
 import { ExportLinks } from '@/app/components/ExportLinks'
+import { daysSince, formatDay } from '@/lib/dates/format'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Timeline' }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
+function shortDate(date: string | null): string {
+  return date ? formatDay(date) : 'undated'
+}
+
+// How long an unanswered allegation has stood, from its first report to today.
+function standing(date: string | null): string | null {
+  if (!date) return null
+  const days = daysSince(date)
+  return days >= 1 ? `${days.toLocaleString('en-GB')} day${days === 1 ? '' : 's'}` : null
+}
+
 function Item({ item }: { item: TimelineItem }) {
   const attribution = [item.speaker, item.channel].filter(Boolean).join(', ')
+  const unanswered = item.kind === 'allegation' && !item.answered
+  const stood = unanswered ? standing(item.date) : null
   return (
-    <li className={`tl-item tl-${item.kind}`} data-item={item.id}>
+    <li className={`tl-item tl-${item.kind}${unanswered ? ' tl-unanswered' : ''}`} data-item={item.id}>
       <Link href={`/claims/${item.id}`} className="tl-open" aria-label={`${claimKindLabel(item.kind)}${item.speaker ? ` by ${item.speaker}` : ''}${item.date ? `, ${item.date}` : ''}: open in the article`}>
         <span className={`kind kind-${item.kind}`}>{claimKindLabel(item.kind)}</span>
         {item.date ? <time dateTime={item.date}>{item.date}</time> : null}
       </Link>
+      {unanswered ? <span className="tl-flag">unanswered{stood ? ` for ${stood}` : ''}</span> : null}
       <blockquote>“{item.quote}”</blockquote>
       <p className="tl-source">
+        {item.copies.length > 0 ? 'First reported by ' : null}
         {attribution || <span className="muted">unattributed</span>}
         <span className="muted">
           {' '}
-          · {item.outlet ?? 'unknown outlet'}
-          {item.bylines.length > 0 ? `, ${item.bylines.join(' and ')}` : ''}
+          {item.copies.length > 0 ? `(via ${item.outlet ?? 'an unknown outlet'}), ${shortDate(item.date)}` : `· ${item.outlet ?? 'unknown outlet'}`}
+          {item.copies.length === 0 && item.bylines.length > 0 ? `, ${item.bylines.join(' and ')}` : ''}
         </span>
+        {item.copies.length > 0 ? (
+          <span className="muted">
+            ; also {item.copies[0]?.outlet ?? 'an unknown outlet'} {shortDate(item.copies[0]?.date ?? null)}
+            {item.copies.length > 1 ? ` (+${item.copies.length - 1})` : ''}
+          </span>
+        ) : null}
       </p>
+      {item.copies.length > 0 ? (
+        <details className="tl-copies">
+          <summary>Every copy ({item.copies.length + 1})</summary>
+          <ul>
+            {[item, ...item.copies].map((copy) => (
+              <li key={copy.id}>
+                <Link href={`/claims/${copy.id}`}>
+                  {copy.outlet ?? 'unknown outlet'}, {shortDate(copy.date)}
+                </Link>
+                : “{copy.quote.length > 140 ? `${copy.quote.slice(0, 140)}…` : copy.quote}”
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </li>
   )
 }
@@ -73,6 +110,8 @@ export default async function TimelinePage({ searchParams }: Props) {
   const story = stories.find((s) => s.id === params.story)
   const itemsById = new Map(view.items.map((i) => [i.id, i]))
   const exportQuery = query ? `${query}&` : ''
+  // Links drawn between cards: a link to any copy of a claim meets the card that shows it.
+  const drawn = [...new Map(view.links.map((l) => ({ ...l, fromId: view.cardOf[l.fromId] ?? l.fromId, toId: view.cardOf[l.toId] ?? l.toId })).map((l) => [`${l.fromId}>${l.toId}>${l.status}`, l])).values()]
   return (
     <>
       <h1>{story ? `Timeline: ${story.name}` : 'Timeline'}</h1>
@@ -105,6 +144,9 @@ export default async function TimelinePage({ searchParams }: Props) {
           <input type="search" name="q" defaultValue={params.q ?? ''} placeholder="in the quotes or titles" />
         </label>
         <ChoiceFilter label="Story" name="story" value={params.story} empty="any story" choices={stories} />
+        <label className="check">
+          <input type="checkbox" name="unanswered" value="1" defaultChecked={params.unanswered === '1'} /> Only unanswered allegations
+        </label>
         <button type="submit">Show</button>
       </FilterForm>
       {view.companies.length === 0 ? (
@@ -153,7 +195,7 @@ export default async function TimelinePage({ searchParams }: Props) {
                 {company.rows.length === 0 && company.undated.reported.length + company.undated.said.length === 0 ? <p className="muted">No claim matches these filters.</p> : null}
               </section>
             ))}
-            <TimelineConnectors links={view.links} containerId="timeline" />
+            <TimelineConnectors links={drawn} containerId="timeline" />
           </div>
           {view.nextFrom ? (
             <p className="tl-next">

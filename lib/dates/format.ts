@@ -40,3 +40,13 @@ export function formatTimestamp(date: Date): string {
 export function articleDay(publishedAt: Date | null, publishedOffset: string | null): string | null {
   return publishedAt ? isoPublished(publishedAt, publishedOffset).slice(0, 10) : null
 }
+
+// A calendar day ("2013-06-06") as readers write it: "6 Jun 2013".
+export function formatDay(day: string): string {
+  return dateFormat.format(new Date(`${day}T00:00:00Z`))
+}
+
+// Whole days from a calendar day to now: how long an allegation has stood unanswered.
+export function daysSince(day: string, now: number = Date.now()): number {
+  return Math.floor((now - Date.parse(`${day}T00:00:00Z`)) / 86_400_000)
+}

@@ -16,6 +16,8 @@ export type TimelineFilter = {
   from?: string
   to?: string
   q?: string
+  // Only allegations with no answer linked to any claim of their cluster.
+  unanswered?: boolean
   limit: number
 }
 
@@ -30,11 +32,19 @@ export const timelineClaimSelect = {
   speaker: { select: { id: true, name: true, affiliationId: true } },
   subject: { select: { id: true, name: true } },
   article: { select: { id: true, title: true, bylines: true, publishedAt: true, publishedOffset: true, outlet: { select: { id: true, name: true } } } },
+  clusterId: true,
   linksFrom: { select: { id: true, relation: true, toId: true } },
   proposalsFrom: { where: { status: 'open' }, select: { id: true, relation: true, toId: true, confidence: true } },
 } as const
 
-export type TimelineClaim = Prisma.ClaimGetPayload<{ select: typeof timelineClaimSelect }>
+// `answered`: a statement or denial is linked (confirmed) to this claim or another copy of it.
+export type TimelineClaim = Prisma.ClaimGetPayload<{ select: typeof timelineClaimSelect }> & { answered: boolean }
+
+// Whether claim `c` (or any claim of its cluster) has a confirmed answer. A claim tagged before
+// clusters existed has none and stands for itself.
+export const ANSWERED = Prisma.sql`(EXISTS (SELECT 1 FROM "ClaimLink" l WHERE l."toId" = c.id AND l.relation IN ('denies', 'responds_to', 'confirms'))
+  OR (c."clusterId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Claim" m JOIN "ClaimLink" l ON l."toId" = m.id
+    WHERE m."clusterId" = c."clusterId" AND l.relation IN ('denies', 'responds_to', 'confirms'))))`
 
 export async function listAffiliateIds(companyIds: string[], client: DbClient = getDb()): Promise<string[]> {
   if (companyIds.length === 0) return []
@@ -53,6 +63,7 @@ function filterConditions(filter: TimelineFilter): Prisma.Sql[] {
   if (filter.kinds && filter.kinds.length > 0) conditions.push(Prisma.sql`c.kind::text IN (${Prisma.join(filter.kinds)})`)
   if (filter.outletId) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Article" a WHERE a.id = c."articleId" AND a."outletId" = ${filter.outletId}::uuid)`)
   if (filter.speakerId) conditions.push(Prisma.sql`c."speakerId" = ${filter.speakerId}::uuid`)
+  if (filter.unanswered) conditions.push(Prisma.sql`c.kind = 'allegation' AND NOT ${ANSWERED}`)
   if (filter.q) {
     const pattern = `%${likeLiteral(filter.q)}%`
     conditions.push(Prisma.sql`(c.quote ILIKE ${pattern} OR EXISTS (SELECT 1 FROM "Article" a WHERE a.id = c."articleId" AND a.title ILIKE ${pattern}))`)
@@ -124,6 +135,8 @@ type TimelineJson = {
   outletName: string | null
   links: { id: string; relation: LinkRelation; toId: string }[]
   proposals: { id: string; relation: LinkRelation; toId: string; confidence: number }[]
+  clusterId: string | null
+  answered: boolean
 }
 
 // A `date` is "2013-06-06" (read as UTC midnight, as Prisma returns @db.Date); a timestamptz carries its offset.
@@ -150,6 +163,8 @@ function toTimelineClaim(row: TimelineJson): TimelineClaim {
     },
     linksFrom: row.links,
     proposalsFrom: row.proposals,
+    clusterId: row.clusterId,
+    answered: row.answered,
   }
 }
 
@@ -166,7 +181,7 @@ export async function findClaimsForTimeline(filter: TimelineFilter, client: DbCl
         'id', c.id, 'kind', c.kind, 'quote', c.quote, 'claimDate', c."claimDate", 'channel', c.channel, 'status', c.status,
         'subjectId', c."subjectId", 'subjectName', su.name, 'speakerId', sp.id, 'speakerName', sp.name, 'speakerAffiliationId', sp."affiliationId",
         'articleId', a.id, 'articleTitle', a.title, 'bylines', coalesce(a.bylines, '{}'), 'publishedAt', a."publishedAt", 'publishedOffset', a."publishedOffset",
-        'outletId', o.id, 'outletName', o.name,
+        'outletId', o.id, 'outletName', o.name, 'clusterId', c."clusterId", 'answered', ${ANSWERED},
         'links', (SELECT coalesce(json_agg(json_build_object('id', l.id, 'relation', l.relation, 'toId', l."toId") ORDER BY l.id), '[]'::json)
                     FROM "ClaimLink" l WHERE l."fromId" = c.id),
         'proposals', (SELECT coalesce(json_agg(json_build_object('id', lp.id, 'relation', lp.relation, 'toId', lp."toId", 'confidence', lp.confidence) ORDER BY lp.id), '[]'::json)

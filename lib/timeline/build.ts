@@ -1,6 +1,8 @@
 // From the claims the timeline query found to what the page draws: for each company, rows of
 // day / week / month buckets with the "reported" and "said" lanes side by side, an undated
-// tray, and the links between the items shown. Pure, so it is tested without a database.
+// tray, and the links between the items shown. A claim carried by several articles (one
+// cluster) is one card, at its first appearance, listing the other copies. Pure, so it is
+// tested without a database.
 import type { ClaimKind, LinkRelation } from '../claims/kinds'
 import type { TimelineClaim } from '../queries/timeline'
 import { bucketOf, bucketSizeFor, type BucketSize } from './buckets'
@@ -19,6 +21,11 @@ export type TimelineItem = {
   channel: string | null
   articleId: string
   articleTitle: string
+  // The claim's cluster (the same claim in other articles), and whether any copy is answered.
+  cluster: string | null
+  answered: boolean
+  // On a card: the other copies of its claim in this view, in order (empty for a lone claim).
+  copies: TimelineItem[]
 }
 
 export type TimelineRow = { key: string; label: string; reported: TimelineItem[]; said: TimelineItem[] }
@@ -26,7 +33,9 @@ export type CompanyTimeline = { company: { id: string; name: string }; rows: Tim
 // A confirmed link, or one the engine proposes (drawn dashed, with how sure it is) until an
 // editor confirms or rejects it.
 export type TimelineLink = { id: string; fromId: string; toId: string; relation: LinkRelation; status: 'confirmed' | 'proposed'; confidence: number | null }
-export type TimelineView = { size: BucketSize | null; companies: CompanyTimeline[]; links: TimelineLink[]; items: TimelineItem[]; truncated: boolean }
+// `cardOf`: the card each claim shown is drawn on (itself, or its cluster's first copy), so
+// that links to any copy meet the card.
+export type TimelineView = { size: BucketSize | null; companies: CompanyTimeline[]; links: TimelineLink[]; items: TimelineItem[]; cardOf: Record<string, string>; truncated: boolean }
 
 export function toItem(claim: TimelineClaim): TimelineItem {
   return {
@@ -42,6 +51,9 @@ export function toItem(claim: TimelineClaim): TimelineItem {
     channel: claim.channel,
     articleId: claim.article.id,
     articleTitle: claim.article.title,
+    cluster: claim.clusterId,
+    answered: claim.answered,
+    copies: [],
   }
 }
 
@@ -51,14 +63,25 @@ export function buildTimeline(claims: TimelineClaim[], companies: { id: string; 
   const last = dated.at(-1)
   const size = first && last ? bucketSizeFor(first, last) : null
   const shown = new Set<string>()
+  const cardOf: Record<string, string> = {}
   const perCompany = companies.map((company) => {
     const rows = new Map<string, TimelineRow>()
     const undated: Record<Lane, TimelineItem[]> = { reported: [], said: [] }
+    // This company's card for each cluster: the first copy in timeline order.
+    const cards = new Map<string, TimelineItem>()
     for (const claim of claims) {
       const lane = laneFor({ kind: claim.kind, speakerId: claim.speaker?.id ?? null, speakerAffiliationId: claim.speaker?.affiliationId ?? null, subjectId: claim.subjectId }, company.id)
       if (!lane) continue
       shown.add(claim.id)
       const item = toItem(claim)
+      const card = claim.clusterId ? cards.get(claim.clusterId) : undefined
+      if (card) {
+        card.copies.push(item)
+        cardOf[claim.id] ??= card.id
+        continue
+      }
+      if (claim.clusterId) cards.set(claim.clusterId, item)
+      cardOf[claim.id] ??= claim.id
       if (!claim.claimDate || !size) {
         undated[lane].push(item)
         continue
@@ -78,5 +101,5 @@ export function buildTimeline(claims: TimelineClaim[], companies: { id: string; 
         ]
       : [],
   )
-  return { size, companies: perCompany, links, items: claims.filter((c) => shown.has(c.id)).map(toItem), truncated }
+  return { size, companies: perCompany, links, items: claims.filter((c) => shown.has(c.id)).map(toItem), cardOf, truncated }
 }

@@ -28,7 +28,8 @@ export function timelineJson(view: TimelineView, query: string) {
       rows: c.rows.map((r) => ({ period: r.key, label: r.label, reported: r.reported.map((i) => i.id), said: r.said.map((i) => i.id) })),
       undated: { reported: c.undated.reported.map((i) => i.id), said: c.undated.said.map((i) => i.id) },
     })),
-    claims: view.items,
+    // Every claim in the view, copies included; `cluster` groups the copies of one claim.
+    claims: view.items.map((item) => ({ ...item, copies: undefined })),
     links: view.links,
   }
 }

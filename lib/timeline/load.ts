@@ -33,7 +33,7 @@ export async function loadTimelineAt(version: string, params: TimelineParams, li
 
 async function computeTimeline(params: TimelineParams, limit: number): Promise<LoadedTimeline> {
   const companyIds = params.entity.length > 0 ? params.entity : params.story ? await listStorySubjects(params.story) : []
-  if (companyIds.length === 0) return { size: null, companies: [], links: [], items: [], truncated: false, companyIds, nextFrom: null }
+  if (companyIds.length === 0) return { size: null, companies: [], links: [], items: [], cardOf: {}, truncated: false, companyIds, nextFrom: null }
   const companies = await getEntitiesByIds(companyIds)
   const { claims, truncated } = await findClaimsForTimeline({
     companyIds: companies.map((c) => c.id),
@@ -44,6 +44,7 @@ async function computeTimeline(params: TimelineParams, limit: number): Promise<L
     from: params.from,
     to: params.to,
     q: params.q,
+    unanswered: params.unanswered === '1',
     limit,
   })
   if (!truncated) return { ...buildTimeline(claims, companies, false), companyIds, nextFrom: null }

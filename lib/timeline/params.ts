@@ -21,6 +21,8 @@ export const timelineParams = z.object({
   from: single(z.iso.date()),
   to: single(z.iso.date()),
   q: single(z.string().trim().min(1).max(200)),
+  // Only allegations nobody has answered yet (no statement or denial linked to any copy).
+  unanswered: single(z.enum(['1'])),
 })
 
 export type TimelineParams = z.infer<typeof timelineParams>
@@ -30,7 +32,7 @@ export function timelineQueryString(params: Partial<TimelineParams>): string {
   for (const id of params.entity ?? []) search.append('entity', id)
   if (params.story) search.set('story', params.story)
   for (const kind of params.kind ?? []) search.append('kind', kind)
-  for (const key of ['outlet', 'speaker', 'from', 'to', 'q'] as const) {
+  for (const key of ['outlet', 'speaker', 'from', 'to', 'q', 'unanswered'] as const) {
     const value = params[key]
     if (value) search.set(key, value)
   }

@@ -24,11 +24,26 @@ test('Microsoft’s timeline holds every gold claim about it or by its people, i
   const company = view.companies[0]
   const said = company?.rows.flatMap((r) => r.said) ?? []
   const reported = company?.rows.flatMap((r) => r.reported) ?? []
-  expect(said.length + reported.length).toBe(14)
+  // Every claim, as a card or as a copy on the card of the same claim in another article.
+  expect(view.items).toHaveLength(14)
+  expect([...said, ...reported].reduce((n, card) => n + 1 + card.copies.length, 0)).toBe(14)
   expect(new Set(said.map((i) => i.speaker))).toEqual(new Set(['Microsoft', 'Brad Smith']))
   expect(reported.every((i) => i.kind === 'allegation')).toBe(true)
-  expect(view.links.map((l) => l.relation)).toEqual(['denies', 'denies'])
+  expect(view.links.filter((l) => l.status === 'confirmed').map((l) => l.relation)).toEqual(['denies', 'denies'])
   expect(company?.rows.map((r) => r.key)).toEqual(['2013-06-06', '2013-07-11', '2013-07-16'])
+})
+
+test('the PRISM allegation is one card: first reported via Reuters, also iTnews; answered, so not among the unanswered', async () => {
+  const view = await loadTimeline(timelineParams.parse({ entity: microsoft }))
+  const reported = view.companies[0]?.rows.flatMap((r) => r.reported) ?? []
+  const prism = reported.find((card) => card.quote.includes('tapping directly into the central servers'))
+  // The editor dated iTnews' copy to the Post's report, 6 June.
+  expect(prism?.copies.map((c) => [c.outlet, c.date])).toEqual([['iTnews', '2013-06-06']])
+  expect([prism?.outlet, prism?.date, prism?.answered]).toEqual(['Reuters', '2013-06-06', true])
+  const unanswered = await loadTimeline(timelineParams.parse({ entity: microsoft, unanswered: '1' }))
+  expect(unanswered.items.every((i) => i.kind === 'allegation' && !i.answered)).toBe(true)
+  expect(unanswered.items.map((i) => i.cluster)).not.toContain(prism?.cluster)
+  expect(unanswered.items.map((i) => i.quote)).toEqual(['U.S. security agencies had access to its central servers'])
 })
 
 test('filters: kind, speaker, dates and words narrow the view', async () => {

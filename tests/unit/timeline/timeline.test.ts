@@ -44,6 +44,8 @@ function claim(id: string, kind: TimelineClaim['kind'], date: string | null, spe
     article: { id: 'a1', title: 'Article', bylines: ['Bill Rigby'], publishedAt: null, publishedOffset: null, outlet: { id: 'o1', name: 'Reuters' } },
     linksFrom: links.map((l, i) => ({ id: `${id}-l${i}`, relation: 'denies' as const, toId: l.toId })),
     proposalsFrom: proposals.map((p, i) => ({ id: `${id}-p${i}`, relation: 'responds_to' as const, toId: p.toId, confidence: p.confidence })),
+    clusterId: null,
+    answered: false,
   }
 }
 
@@ -83,4 +85,26 @@ test('CSV: quoted where needed, and formulas defused for spreadsheets', () => {
   expect(['+1', '-1', '@SUM(A1)', '\tx'].map(csvCell)).toEqual(["'+1", "'-1", "'@SUM(A1)", "'\tx"])
   expect(csvCell(-3)).toBe('-3') // numbers are numbers
   expect(toCsv(['a', 'b'], [['1', null]])).toBe('a,b\r\n1,\r\n')
+})
+
+test('build: copies of one claim are one card, at the first copy, listing the others; links to a copy meet the card', () => {
+  const copy = (id: string, date: string, outlet: string, cluster: string, answered = false): TimelineClaim => ({
+    ...claim(id, 'allegation', date, { id: POST, name: 'The Washington Post', affiliationId: null }, MS),
+    clusterId: cluster,
+    answered,
+    article: { id: `a-${id}`, title: `Article ${id}`, bylines: [], publishedAt: null, publishedOffset: null, outlet: { id: `o-${outlet}`, name: outlet } },
+  })
+  const view = buildTimeline(
+    [copy('p1', '2013-06-06', 'Reuters', 'prism'), copy('x1', '2013-06-07', 'Reuters', 'other'), copy('p2', '2013-07-16', 'iTnews', 'prism'), claim('d1', 'denial', '2013-07-17', { id: MS, name: 'Microsoft', affiliationId: null }, MS, [{ toId: 'p2' }])],
+    [{ id: MS, name: 'Microsoft' }],
+  )
+  const cards = view.companies[0]?.rows.flatMap((r) => r.reported) ?? []
+  expect(cards.map((c) => [c.id, c.copies.map((k) => `${k.id} ${k.outlet} ${k.date}`)])).toEqual([
+    ['p1', ['p2 iTnews 2013-07-16']],
+    ['x1', []],
+  ])
+  expect(view.cardOf).toMatchObject({ p1: 'p1', p2: 'p1', x1: 'x1', d1: 'd1' })
+  // Every claim stays in the view's claims (the JSON export lists each copy).
+  expect(view.items.map((i) => [i.id, i.cluster])).toEqual([['p1', 'prism'], ['x1', 'other'], ['p2', 'prism'], ['d1', null]])
+  expect(view.links.map((l) => [l.fromId, l.toId])).toEqual([['d1', 'p2']])
 })
