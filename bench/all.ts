@@ -1,11 +1,11 @@
-// npm run bench [-- --quick] [-- --only extract,ingest,timeline,http,editors]
+// npm run bench [-- --quick] [-- --only extract,ingest,timeline,search,http,editors]
 // Every benchmark in one process, one after the other (so they do not compete for the two
 // cores), then one table of every figure, also written to bench/results.json with the machine
 // it ran on. A benchmark that fails is reported as such and the rest still run; one that cannot
 // run here (the extraction eval data is missing: scripts/lib/eval-dir.ts) is skipped with its reason.
 //   full    extraction over the eval pages; bulk ingest of 10k pages; timeline at 10k/100k/1M
-//           claims; HTTP with 1/10/50 connections, 10 s each; 20 editors for 30 s
-//   --quick ingest 2k pages; timeline at 10k/100k; HTTP 5 s each over 10k claims; editors 10 s
+//           claims; search over 100k articles; HTTP with 1/10/50 connections, 10 s each; 20 editors for 30 s
+//   --quick ingest 2k pages; timeline at 10k/100k; search over 20k articles; HTTP 5 s each over 10k claims; editors 10 s
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import path from 'node:path'
@@ -14,6 +14,7 @@ import { run as runEditors } from './editors'
 import { parseExtractOptions, run as runExtract } from './extract'
 import { run as runHttp } from './http'
 import { parseIngestOptions, run as runIngest } from './ingest'
+import { parseSearchOptions, run as runSearch } from './search'
 import { parseTimelineOptions, run as runTimeline } from './timeline'
 
 const args = process.argv.slice(2)
@@ -23,6 +24,7 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
   extract: () => runExtract(parseExtractOptions([])),
   ingest: () => runIngest({ ...parseIngestOptions([]), ...(quick ? { count: 2_000, baselineCount: 500 } : {}) }),
   timeline: () => runTimeline(parseTimelineOptions(quick ? ['--quick', '--no-http'] : ['--no-http'])),
+  search: () => runSearch(parseSearchOptions(quick ? ['--quick'] : [])),
   http: () => runHttp(quick ? { size: 10_000, durationS: 5 } : {}),
   editors: () => runEditors(quick ? { durationS: 10 } : {}),
 }

@@ -16,7 +16,8 @@ const FIRST = ['Jane', 'Tom', 'Amira', 'Kenji', 'Lucia', 'Samuel', 'Priya', 'Osk
 const LAST = ['Doe', 'Baker', 'Haddad', 'Sato', 'Moreno', 'Okafor', 'Raman', 'Lind', 'Whitfield', 'Alvarez', 'Costa', 'Levin']
 const SECTIONS = ['news', 'business', 'technology', 'politics', 'world', 'markets', 'opinion', 'sport', 'culture', 'science']
 
-function sentencePool(root: string): string[] {
+// The fixtures' sentences of 8 to 60 words (also the search benchmark's templates: search-corpus.ts).
+export function sentencePool(root: string): string[] {
   const sentences: string[] = []
   for (const dir of FIXTURE_DIRS) {
     for (const name of readdirSync(path.join(root, dir)).filter((n) => n.endsWith('.txt'))) {
