@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { requirePageUser } from '@/lib/auth/guard'
 import { roleAllows } from '@/lib/auth/roles'
 import { listEntities } from '@/lib/queries/entities'
@@ -36,7 +37,7 @@ export default async function EntitiesPage() {
           {entities.map((entity) => (
             <tr key={entity.id}>
               <td>
-                {entity.name}
+                <Link href={`/entities/${entity.id}`}>{entity.name}</Link>
                 {canEdit ? <EntityRowForms entity={{ id: entity.id, name: entity.name, aliases: entity.aliases, affiliationId: entity.affiliation?.id ?? null }} others={options.filter((o) => o.id !== entity.id)} /> : null}
               </td>
               <td>{entity.kind}</td>

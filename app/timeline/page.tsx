@@ -150,9 +150,24 @@ export default async function TimelinePage({ searchParams }: Props) {
         <button type="submit">Show</button>
       </FilterForm>
       {view.companies.length === 0 ? (
-        <p className="muted">Choose a company to see what was reported about it and what it said, side by side.</p>
+        <p className="muted">No claims are tagged yet: once some are, the timeline shows what was reported about a company and what it said, side by side.</p>
       ) : (
         <>
+          {params.entity.length === 0 && !params.story ? (
+            <p className="tl-landing">
+              Showing {view.companies.map((c) => c.company.name).join(', ')}, the company whose claims were tagged most recently. Choose another above, or see{' '}
+              <Link href={`/entities/${view.companies[0]?.company.id}`}>its page</Link>.
+            </p>
+          ) : (
+            <p className="muted small">
+              {view.companies.map((c, i) => (
+                <span key={c.company.id}>
+                  {i > 0 ? ' · ' : ''}
+                  <Link href={`/entities/${c.company.id}`}>{c.company.name}: company page</Link>
+                </span>
+              ))}
+            </p>
+          )}
           <p className="tl-summary muted">
             {view.items.length} claim{view.items.length === 1 ? '' : 's'}
             {view.size ? `, grouped by ${view.size}` : ''}

@@ -1,4 +1,5 @@
 // One function for the timeline page and its exports: the URL's parameters in, the view out.
+import { findMostRecentlyActiveCompany } from '../queries/company-map'
 import { getEntitiesByIds } from '../queries/entities'
 import { findClaimsForTimeline, listStorySubjects } from '../queries/timeline'
 import { buildTimeline, type TimelineView } from './build'
@@ -32,7 +33,9 @@ export async function loadTimelineAt(version: string, params: TimelineParams, li
 }
 
 async function computeTimeline(params: TimelineParams, limit: number): Promise<LoadedTimeline> {
-  const companyIds = params.entity.length > 0 ? params.entity : params.story ? await listStorySubjects(params.story) : []
+  // No company chosen: the one whose claims were tagged last, never an empty page.
+  const latest = params.entity.length === 0 && !params.story ? await findMostRecentlyActiveCompany() : null
+  const companyIds = params.entity.length > 0 ? params.entity : params.story ? await listStorySubjects(params.story) : latest ? [latest] : []
   if (companyIds.length === 0) return { size: null, companies: [], links: [], items: [], cardOf: {}, truncated: false, companyIds, nextFrom: null }
   const companies = await getEntitiesByIds(companyIds)
   const { claims, truncated } = await findClaimsForTimeline({
