@@ -88,3 +88,17 @@ export async function deleteEmptyClusters(clusterIds: string[], client: DbClient
 export async function listClusterMembers(clusterId: string, client: DbClient = getDb()) {
   return client.claim.findMany({ where: { clusterId }, select: { id: true, articleId: true, clusterBy: true } })
 }
+
+// The other claims of a claim's cluster, as its card lists them.
+export async function listClusterCopies(claimIds: string[], client: DbClient = getDb()) {
+  if (claimIds.length === 0) return []
+  const rows = await client.claim.findMany({ where: { id: { in: claimIds }, clusterId: { not: null } }, select: { id: true, clusterId: true } })
+  const clusterIds = [...new Set(rows.flatMap((r) => (r.clusterId ? [r.clusterId] : [])))]
+  if (clusterIds.length === 0) return []
+  const members = await client.claim.findMany({
+    where: { clusterId: { in: clusterIds } },
+    orderBy: [{ claimDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+    select: { id: true, clusterId: true, quote: true, claimDate: true, clusterBy: true, article: { select: { id: true, title: true, outlet: { select: { name: true } } } } },
+  })
+  return rows.map((r) => ({ claimId: r.id, copies: members.filter((m) => m.clusterId === r.clusterId && m.id !== r.id) }))
+}

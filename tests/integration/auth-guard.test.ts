@@ -51,6 +51,8 @@ const ACTION_ROLES: Record<string, Role | 'public'> = {
   'app/articles/[id]/claim-actions.ts#acceptEditedSuggestion': 'editor',
   'app/articles/[id]/claim-actions.ts#rejectSuggestionForGood': 'editor',
   'app/articles/[id]/claim-actions.ts#suggestAgain': 'editor',
+  'app/articles/[id]/claim-actions.ts#splitClaimCluster': 'editor',
+  'app/articles/[id]/claim-actions.ts#sameClaimAs': 'editor',
   'app/links/actions.ts#decideProposedLink': 'editor',
   'app/entities/actions.ts#saveEntity': 'editor',
   'app/entities/actions.ts#mergeEntity': 'editor',

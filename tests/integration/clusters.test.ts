@@ -4,6 +4,8 @@
 // denial of the allegation, stay apart.
 import { beforeAll, expect, test } from 'vitest'
 import { updateClaimMap } from '@/lib/claims/claim-map'
+import { ClusterEditError, mergeClaims, splitClaim } from '@/lib/claims/clusters/edit'
+import { listAuditEventsFor } from '@/lib/queries/audit'
 import { tagClaim } from '@/lib/claims/tag'
 import { getDb } from '@/lib/db'
 import { loadDemoData } from '@/lib/demo/load-demo'
@@ -56,4 +58,24 @@ test('the same words about another company start a cluster of their own', async 
   // Run again, nothing moves.
   await updateClaimMap(result.article.id, [claim.id])
   expect((await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).clusterId).toBe(stored.clusterId)
+})
+
+test('an editor splits a claim from its cluster and the matcher leaves it there; merging puts clusters together; both audited', async () => {
+  const editor = (await createTestAccount('editor')).user.id
+  const reuters = await claimWith('tapping directly into the central servers')
+  const itnews = await claimWith('gave the US government "direct access"')
+  await splitClaim(itnews.id, editor)
+  const split = await getDb().claim.findUniqueOrThrow({ where: { id: itnews.id } })
+  expect(split.clusterId).not.toBe(reuters.clusterId)
+  expect(split.clusterBy).toBe('editor')
+  // The matcher runs again (an edit): the editor's split stands.
+  await updateClaimMap(itnews.articleId, [itnews.id])
+  expect((await getDb().claim.findUniqueOrThrow({ where: { id: itnews.id } })).clusterId).toBe(split.clusterId)
+  // Merged back: both in the Reuters claim's cluster; the emptied cluster is gone.
+  await mergeClaims(itnews.id, reuters.id, editor)
+  expect((await getDb().claim.findUniqueOrThrow({ where: { id: itnews.id } })).clusterId).toBe(reuters.clusterId)
+  expect(await getDb().claimCluster.count({ where: { id: split.clusterId! } })).toBe(0)
+  const audit = (await listAuditEventsFor('Claim', itnews.id)).filter((e) => e.actorId === editor).map((e) => e.after)
+  expect(audit).toEqual([expect.objectContaining({ split: true, by: 'editor' }), expect.objectContaining({ sameAs: reuters.id, by: 'editor' })])
+  await expect(mergeClaims(itnews.id, itnews.id, editor)).rejects.toBeInstanceOf(ClusterEditError)
 })

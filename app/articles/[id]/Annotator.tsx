@@ -92,10 +92,23 @@ export function Annotator({ articleId, bodyText, claims, suggestions, suggestFai
     setFlash(id)
   }, [])
 
-  // Arriving from the timeline or a link (…#claim-<id>): scroll to the words and flash them.
+  // Arriving from the timeline or a link (…#claim-<id>): once laid out, scroll to the words,
+  // flash them and open their card. Once per hash, so that a refresh after an edit elsewhere
+  // in the article does not pull the card back to the claim one arrived at.
+  const arrived = useRef<string | null>(null)
   useEffect(() => {
-    const id = /^#claim-([0-9a-f-]{36})$/.exec(window.location.hash)?.[1]
-    if (id && byId.has(id)) openClaim(id, true)
+    const arrive = () => {
+      const id = /^#claim-([0-9a-f-]{36})$/.exec(window.location.hash)?.[1]
+      if (!id || id === arrived.current || !byId.has(id)) return
+      arrived.current = id
+      openClaim(id, true)
+    }
+    const frame = requestAnimationFrame(arrive)
+    window.addEventListener('hashchange', arrive)
+    return () => {
+      cancelAnimationFrame(frame)
+      window.removeEventListener('hashchange', arrive)
+    }
   }, [byId, openClaim])
 
   useEffect(() => {
@@ -168,10 +181,17 @@ export function Annotator({ articleId, bodyText, claims, suggestions, suggestFai
       body.style.setProperty('--card-bottom', `${card.offsetTop + card.offsetHeight}px`)
     }
     place()
-    const observer = new ResizeObserver(place)
+    // Placing resizes the body it observes: in the next frame, not inside the observer's
+    // callback (which would be a resize loop).
+    let frame = 0
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(place)
+    })
     observer.observe(body)
     observer.observe(card)
     return () => {
+      cancelAnimationFrame(frame)
       observer.disconnect()
       body.style.removeProperty('--card-bottom')
     }

@@ -7,7 +7,7 @@ import { FormError } from '@/app/components/FormError'
 import { ExportLinks } from '@/app/components/ExportLinks'
 import { VERDICT_SUGGESTIONS } from '@/lib/claims/verdicts'
 import { claimKindLabel, LINK_RELATIONS, relationLabel } from '@/lib/claims/kinds'
-import { deleteClaim, linkClaim, setVerdict, unlinkClaim, type ClaimActionState } from './claim-actions'
+import { deleteClaim, linkClaim, sameClaimAs, setVerdict, splitClaimCluster, unlinkClaim, type ClaimActionState } from './claim-actions'
 import type { ClaimView } from './claim-view'
 import { ClaimForm } from './ClaimForm'
 import { StoryMembership } from '@/app/stories/StoryForms'
@@ -18,9 +18,10 @@ const initial: ClaimActionState = { error: null, done: 0 }
 type Props = { claim: ClaimView; articleId: string; articleDay: string | null; canEdit: boolean; stories: { id: string; name: string }[]; onClose: () => void }
 
 export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onClose }: Props) {
-  const [mode, setMode] = useState<'view' | 'edit' | 'link' | 'verdict' | 'confirm-delete'>('view')
+  const [mode, setMode] = useState<'view' | 'edit' | 'link' | 'same' | 'verdict' | 'confirm-delete'>('view')
   const [deleteState, remove, deleting] = useActionState(deleteClaim, initial)
   const [unlinkState, unlink] = useActionState(unlinkClaim, initial)
+  const [splitState, split] = useActionState(splitClaimCluster, initial)
   useEffect(() => {
     if (deleteState.done > 0) onClose()
   }, [deleteState.done, onClose])
@@ -93,14 +94,41 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onCl
         </ul>
       ) : null}
       {canEdit ? <ProposedLinks proposals={claim.proposals} currentArticleId={articleId} /> : null}
+      {claim.copies.length > 0 ? (
+        <div className="copies">
+          <p className="small">
+            <strong>The same claim</strong> in {claim.copies.length === 1 ? 'one other place' : `${claim.copies.length} other places`}:
+          </p>
+          <ul className="links">
+            {claim.copies.map((c) => (
+              <li key={c.id}>
+                <Link href={`/claims/${c.id}`}>{c.articleId === articleId ? 'this article' : (c.outlet ?? c.articleTitle)}</Link>
+                {c.date ? <span className="muted small">, {c.date}</span> : null}: “{c.quote.length > 120 ? `${c.quote.slice(0, 120)}…` : c.quote}”
+              </li>
+            ))}
+          </ul>
+          {canEdit ? (
+            <form action={split} className="inline">
+              <input type="hidden" name="id" value={claim.id} />
+              <input type="hidden" name="articleId" value={articleId} />
+              <button type="submit" className="link-button small">
+                Not the same claim
+              </button>
+            </form>
+          ) : null}
+        </div>
+      ) : null}
       <p className="muted small">
         <ExportLinks query={`claim=${claim.id}`} label="Export" />
       </p>
-      <FormError error={deleteState.error ?? unlinkState.error} />
+      <FormError error={deleteState.error ?? unlinkState.error ?? splitState.error} />
       {canEdit && mode === 'view' ? (
         <div className="form-buttons">
           <button type="button" onClick={() => setMode('edit')}>
             Edit
+          </button>
+          <button type="button" onClick={() => setMode('same')}>
+            Same claim as…
           </button>
           <button type="button" onClick={() => setMode('link')}>
             Link to…
@@ -127,7 +155,7 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onCl
           </button>
         </form>
       ) : null}
-      {mode === 'link' ? <LinkPicker claim={claim} articleId={articleId} onDone={() => setMode('view')} /> : null}
+      {mode === 'link' || mode === 'same' ? <ClaimPicker purpose={mode} claim={claim} articleId={articleId} onDone={() => setMode('view')} /> : null}
       {mode === 'verdict' ? <VerdictForm claim={claim} articleId={articleId} onDone={() => setMode('view')} /> : null}
     </section>
   )
@@ -135,10 +163,12 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onCl
 
 type Candidate = { id: string; kind: string; quote: string; claimDate: string | null; speaker: { name: string } | null; article: { id: string; title: string; outlet: { name: string } | null } }
 
-function LinkPicker({ claim, articleId, onDone }: { claim: ClaimView; articleId: string; onDone: () => void }) {
+// Finds another claim by its words, speaker or article: to link this one to it ("link"), or to
+// say the two are the same claim ("same": this claim's cluster joins that one's).
+function ClaimPicker({ purpose, claim, articleId, onDone }: { purpose: 'link' | 'same'; claim: ClaimView; articleId: string; onDone: () => void }) {
   const [query, setQuery] = useState('')
   const [candidates, setCandidates] = useState<Candidate[]>([])
-  const [state, action, pending] = useActionState(linkClaim, initial)
+  const [state, action, pending] = useActionState(purpose === 'link' ? linkClaim : sameClaimAs, initial)
   useEffect(() => {
     if (state.done > 0) onDone()
   }, [state.done, onDone])
@@ -156,17 +186,23 @@ function LinkPicker({ claim, articleId, onDone }: { claim: ClaimView; articleId:
     }
   }, [query, claim.id])
   return (
-    <form action={action} className="link-picker" aria-label="Link to another claim">
+    <form action={action} className="link-picker" aria-label={purpose === 'link' ? 'Link to another claim' : 'The same claim as another'}>
       <input type="hidden" name="fromId" value={claim.id} />
       <input type="hidden" name="articleId" value={articleId} />
-      <label htmlFor="link-relation">This claim</label>
-      <select id="link-relation" name="relation" defaultValue={claim.kind === 'denial' ? 'denies' : 'responds_to'}>
-        {LINK_RELATIONS.map((r) => (
-          <option key={r.relation} value={r.relation}>
-            {r.label}
-          </option>
-        ))}
-      </select>
+      {purpose === 'link' ? (
+        <>
+          <label htmlFor="link-relation">This claim</label>
+          <select id="link-relation" name="relation" defaultValue={claim.kind === 'denial' ? 'denies' : 'responds_to'}>
+            {LINK_RELATIONS.map((r) => (
+              <option key={r.relation} value={r.relation}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : (
+        <p className="small">This claim says the same as (its copies in other articles come along):</p>
+      )}
       <label htmlFor="link-search">Search claims (words, speaker, article)</label>
       <input id="link-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
       <fieldset className="candidates">
@@ -187,7 +223,7 @@ function LinkPicker({ claim, articleId, onDone }: { claim: ClaimView; articleId:
       <FormError error={state.error} />
       <div className="form-buttons">
         <button type="submit" disabled={pending}>
-          Link
+          {purpose === 'link' ? 'Link' : 'Same claim'}
         </button>
         <button type="button" className="link-button" onClick={onDone}>
           Cancel

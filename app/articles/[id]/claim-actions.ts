@@ -8,6 +8,7 @@ import { claimFields, claimLinkInput, claimSelection, claimVerdictInput, claimVe
 import { acceptSuggestion, refreshSuggestions, rejectSuggestion, SuggestionGoneError } from '@/lib/claims/suggestions'
 import { SelectionError, tagClaim } from '@/lib/claims/tag'
 import { updateClaimMap } from '@/lib/claims/claim-map'
+import { ClusterEditError, mergeClaims, splitClaim } from '@/lib/claims/clusters/edit'
 import { formText } from '@/lib/http/form'
 import { deleteClaimRecord, LinkError, linkClaims, setClaimVerdict, unlinkClaims, updateClaimRecord } from '@/lib/queries/claims'
 import { StaleEditError } from '@/lib/queries/edits'
@@ -186,4 +187,32 @@ export const suggestAgain = guardedAction('editor', async (_user, previous: Clai
   const count = await refreshSuggestions(articleId.data)
   refresh(articleId.data)
   return { error: count === 0 ? 'Nothing new to suggest in this article.' : null, done: previous.done + 1 }
+})
+
+// "Not the same claim": this claim leaves its cluster. "Same claim as…": its cluster joins
+// the chosen claim's. Editors' decisions, audited; the matcher leaves them be.
+export const splitClaimCluster = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+  const id = z.uuid().safeParse(formText(form, 'id'))
+  if (!id.success) return { error: 'No such claim.', done: previous.done }
+  try {
+    await splitClaim(id.data, user.id)
+  } catch (error) {
+    if (error instanceof ClusterEditError) return { error: error.message, done: previous.done }
+    throw error
+  }
+  refresh(formText(form, 'articleId'))
+  return { error: null, done: previous.done + 1 }
+})
+
+export const sameClaimAs = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
+  const ids = z.object({ fromId: z.uuid(), toId: z.uuid({ error: 'Choose the claim it is the same as.' }) }).safeParse({ fromId: formText(form, 'fromId'), toId: formText(form, 'toId') })
+  if (!ids.success) return { error: firstIssue(ids.error), done: previous.done }
+  try {
+    await mergeClaims(ids.data.fromId, ids.data.toId, user.id)
+  } catch (error) {
+    if (error instanceof ClusterEditError) return { error: error.message, done: previous.done }
+    throw error
+  }
+  refresh(formText(form, 'articleId'))
+  return { error: null, done: previous.done + 1 }
 })

@@ -28,6 +28,8 @@ export type ClaimView = {
   links: LinkView[]
   // Open proposals, for editors only (empty for viewers).
   proposals: ProposalView[]
+  // The same claim in other articles (and elsewhere in this one): its cluster's other claims.
+  copies: { id: string; quote: string; date: string | null; outlet: string | null; articleId: string; articleTitle: string }[]
   stories: EntityRef[]
 }
 

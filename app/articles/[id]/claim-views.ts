@@ -3,11 +3,14 @@
 import { anchorTarget } from '@/lib/anchoring/anchor'
 import { claimTarget } from '@/lib/anchoring/selectors'
 import type { ArticleClaim } from '@/lib/queries/claims'
+import type { listClusterCopies } from '@/lib/queries/clusters'
 import type { OpenProposal } from '@/lib/queries/link-proposals'
 import type { OpenSuggestion } from '@/lib/queries/suggestions'
 import type { ClaimView, LinkView, ProposalView, SuggestionView } from './claim-view'
 
-export function toClaimViews(bodyText: string, claims: ArticleClaim[], storiesOf: Map<string, { id: string; name: string }[]>, proposals: OpenProposal[] = []): ClaimView[] {
+type Copies = Awaited<ReturnType<typeof listClusterCopies>>
+
+export function toClaimViews(bodyText: string, claims: ArticleClaim[], storiesOf: Map<string, { id: string; name: string }[]>, proposals: OpenProposal[] = [], copies: Copies = []): ClaimView[] {
   return claims.map((claim) => {
     const proposed = proposals.flatMap((p): ProposalView[] => {
       if (p.fromId === claim.id) return [{ id: p.id, relation: p.relation, direction: 'from', confidence: p.confidence, other: flatten(p.to) }]
@@ -37,6 +40,14 @@ export function toClaimViews(bodyText: string, claims: ArticleClaim[], storiesOf
       version: claim.version,
       links,
       proposals: proposed,
+      copies: (copies.find((c) => c.claimId === claim.id)?.copies ?? []).map((c) => ({
+        id: c.id,
+        quote: c.quote,
+        date: c.claimDate ? c.claimDate.toISOString().slice(0, 10) : null,
+        outlet: c.article.outlet?.name ?? null,
+        articleId: c.article.id,
+        articleTitle: c.article.title,
+      })),
       stories: storiesOf.get(claim.id) ?? [],
     }
   })

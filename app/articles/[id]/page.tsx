@@ -16,6 +16,7 @@ import { ArticleDetailsForm } from './ArticleDetailsForm'
 import { toClaimViews, toSuggestionViews } from './claim-views'
 import { listOpenSuggestions } from '@/lib/queries/suggestions'
 import { listOpenProposalsFor } from '@/lib/queries/link-proposals'
+import { listClusterCopies } from '@/lib/queries/clusters'
 import { ensureSuggestions } from '@/lib/claims/suggestions'
 
 export const dynamic = 'force-dynamic'
@@ -63,11 +64,12 @@ export default async function ArticlePage({ params }: Props) {
   const canEdit = roleAllows(user.role, 'editor')
   const suggestFailure = canEdit ? await suggestOnFirstOpen(article) : null
   const [claims, suggestions] = await Promise.all([listClaimsForArticle(article.id), canEdit ? listOpenSuggestions(article.id) : []])
-  const [stories, articleStories, claimStories, proposals] = await Promise.all([
+  const [stories, articleStories, claimStories, proposals, copies] = await Promise.all([
     canEdit ? listStories() : [],
     listStoriesOfArticle(article.id),
     listStoriesOfClaims(claims.map((c) => c.id)),
     canEdit ? listOpenProposalsFor(claims.map((c) => c.id)) : [],
+    listClusterCopies(claims.map((c) => c.id)),
   ])
   const storiesOf = new Map<string, { id: string; name: string }[]>()
   for (const row of claimStories) storiesOf.set(row.claimId, [...(storiesOf.get(row.claimId) ?? []), row.story])
@@ -139,7 +141,7 @@ export default async function ArticlePage({ params }: Props) {
         }}
       />
       ) : null}
-      <Annotator articleId={article.id} bodyText={article.bodyText} claims={toClaimViews(article.bodyText, claims, storiesOf, proposals)} suggestions={toSuggestionViews(article.bodyText, suggestions)} suggestFailure={suggestFailure} canEdit={canEdit} stories={stories} articleDay={articleDay(article.publishedAt, article.publishedOffset)} />
+      <Annotator articleId={article.id} bodyText={article.bodyText} claims={toClaimViews(article.bodyText, claims, storiesOf, proposals, copies)} suggestions={toSuggestionViews(article.bodyText, suggestions)} suggestFailure={suggestFailure} canEdit={canEdit} stories={stories} articleDay={articleDay(article.publishedAt, article.publishedOffset)} />
     </article>
   )
 }
