@@ -96,3 +96,75 @@ test('the list filters by outlet and date, and the filters live in a short URL',
   await page.getByRole('link', { name: 'Clear' }).click()
   await page.waitForURL(`${baseUrl}/`)
 })
+
+type Box = { x: number; y: number; width: number; height: number }
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+async function boxOf(locator: { boundingBox(): Promise<Box | null> }): Promise<Box> {
+  const box = await locator.boundingBox()
+  if (!box) throw new Error('not laid out')
+  return box
+}
+
+test('on a wide screen a claim card opens in the margin beside its words, never over the text, and Escape closes it', async () => {
+  const page = session.page()
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(`${baseUrl}/?q=monitoring`)
+  await page.getByRole('link', { name: REUTERS }).click()
+  await page.waitForURL(/\/articles\//)
+
+  const mark = page.locator('mark.hl').first()
+  await mark.click()
+  const card = page.getByRole('dialog', { name: 'Claim' })
+  const words = await boxOf(mark)
+  const box = await boxOf(card)
+  expect(overlaps(box, words)).toBe(false)
+  expect(box.x).toBeGreaterThanOrEqual(words.x + words.width)
+  // Its top is the words' top.
+  expect(Math.abs(box.y - words.y)).toBeLessThan(4)
+  for (const paragraph of await page.locator('.article-body > p').all()) expect(overlaps(box, await boxOf(paragraph))).toBe(false)
+  // The card took the focus; Escape closes it and gives the focus back to the words.
+  expect(await card.evaluate((element) => element.contains(document.activeElement))).toBe(true)
+  await page.keyboard.press('Escape')
+  await card.waitFor({ state: 'detached' })
+  expect(await mark.evaluate((element) => element === document.activeElement)).toBe(true)
+
+  // The last claim's card is long and near the end of the text: it stays in the margin and
+  // pushes the claims list down rather than run over it; it is scrolled on screen.
+  await page.locator('mark.hl').last().click()
+  const last = await boxOf(card)
+  const claimsList = await boxOf(page.getByRole('region', { name: /^Claims \(/ }))
+  expect(last.y + last.height).toBeLessThanOrEqual(claimsList.y)
+  expect(await card.evaluate((element) => element.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true)
+  await card.getByRole('button', { name: 'Close claim' }).click()
+  await card.waitFor({ state: 'detached' })
+
+  // Printed, the article has no card.
+  await page.locator('mark.hl').first().click()
+  await page.emulateMedia({ media: 'print' })
+  expect(await card.isVisible()).toBe(false)
+})
+
+test('on a narrow screen a claim card opens below its paragraph, full width, in the reading flow', async () => {
+  const page = session.page()
+  await page.setViewportSize({ width: 600, height: 900 })
+  await page.goto(`${baseUrl}/?q=monitoring`)
+  await page.getByRole('link', { name: REUTERS }).click()
+  await page.waitForURL(/\/articles\//)
+
+  // The first paragraph with a claim, its first highlight, and the paragraph after it.
+  const paragraph = page.locator('.article-body > p').filter({ has: page.locator('mark.hl') }).first()
+  const mark = paragraph.locator('mark.hl').first()
+  const next = paragraph.locator('xpath=following-sibling::p[1]')
+  const nextBefore = await boxOf(next)
+  await mark.click()
+  const card = page.getByRole('dialog', { name: 'Claim' })
+  const box = await boxOf(card)
+  const text = await boxOf(paragraph)
+  expect(box.y).toBeGreaterThanOrEqual(text.y + text.height)
+  expect(Math.abs(box.x - text.x)).toBeLessThan(1)
+  expect(Math.abs(box.width - text.width)).toBeLessThan(1)
+  // The text after it moved down to make room.
+  const nextAfter = await boxOf(next)
+  expect(nextAfter.y).toBeGreaterThanOrEqual(box.y + box.height)
+  expect(nextAfter.y).toBeGreaterThan(nextBefore.y)
+})

@@ -43,3 +43,29 @@ test('give a claim a verdict, find it in the JSON-LD export as a ClaimReview, th
   await card.getByRole('button', { name: 'Remove verdict' }).click()
   await card.getByText('Disputed', { exact: true }).waitFor({ state: 'detached' })
 })
+
+test('after arriving at a claim by its link, editing another claim keeps that other claim’s card open', async () => {
+  const page = session.page()
+  await page.goto(`${baseUrl}/`)
+  await page.getByRole('link', { name: ITNEWS }).click()
+  await page.waitForURL(/\/articles\/[0-9a-f-]{36}$/)
+  const anchor = await page.locator('mark[id^="claim-"]', { hasText: ALLEGATION.slice(0, 40) }).first().getAttribute('id')
+  const link = `${page.url()}#${anchor}`
+  await page.goto(`${baseUrl}/`)
+  await page.goto(link)
+  const card = page.getByRole('dialog', { name: 'Claim' })
+  await card.getByText(ALLEGATION.slice(0, 40)).waitFor()
+
+  // Another claim's verdict: saving refreshes the article, and the card stays on that claim.
+  await page.locator('mark', { hasText: 'significant inaccuracies' }).first().click()
+  await card.getByText('significant inaccuracies').first().waitFor()
+  await card.getByRole('button', { name: 'Verdict…' }).click()
+  await card.getByRole('combobox', { name: 'Verdict' }).fill('Accurate')
+  await card.getByRole('button', { name: 'Save verdict' }).click()
+  await card.getByText('Accurate', { exact: true }).waitFor()
+  expect(await card.getByText('significant inaccuracies').count()).toBeGreaterThan(0)
+
+  await card.getByRole('button', { name: 'Verdict…' }).click()
+  await card.getByRole('button', { name: 'Remove verdict' }).click()
+  await card.getByText('Accurate', { exact: true }).waitFor({ state: 'detached' })
+})
