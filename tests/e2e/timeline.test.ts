@@ -23,20 +23,21 @@ test('Microsoft’s timeline: allegations opposite its answers, links drawn, sta
   // 6 June 2013: The Washington Post's allegation in the reported lane, Microsoft's statement opposite.
   const june6 = page.locator('.tl-row', { has: page.getByRole('heading', { name: 'Thu 6 Jun 2013' }) })
   expect(await june6.getByRole('list', { name: 'Reported, Thu 6 Jun 2013' }).getByText('The Washington Post').count()).toBeGreaterThan(0)
-  expect(await june6.getByRole('list', { name: 'Said by Microsoft, Thu 6 Jun 2013' }).getByText(/We provide customer data only when we receive a legally binding order/).count()).toBe(1)
+  expect(await june6.getByRole('list', { name: 'Said by Microsoft, Thu 6 Jun 2013' }).getByText(/We provide customer data only when we receive a legally binding order/).count()).toBeGreaterThan(0)
 
   // The leaked-documents allegation about Outlook encryption, and the denial that answers it, joined by a drawn link.
   const allegation = page.locator('[data-item]', { hasText: 'circumvent encryption of Outlook emails' })
   const allegationId = await allegation.getAttribute('data-item')
-  const link = page.locator(`.tl-link[data-to="${allegationId}"]`)
+  const link = page.locator(`.tl-link:not(.proposed)[data-to="${allegationId}"]`)
   await link.waitFor()
   expect(await link.locator('text').textContent()).toBe('denies')
   const denial = page.locator(`[data-item="${await link.getAttribute('data-from')}"]`)
   expect(await denial.locator('.kind').textContent()).toBe('Denial')
-  expect(await denial.getByText(/direct or unfettered access/).count()).toBe(1)
+  expect(await denial.locator(':scope > blockquote').getByText(/direct or unfettered access/).count()).toBe(1)
   const [a, d] = [await allegation.boundingBox(), await denial.boundingBox()]
   expect((a?.x ?? 0) < (d?.x ?? 0)).toBe(true) // opposite lanes: reported left, said right
-  expect(await page.getByRole('region', { name: 'Links' }).getByText('denies').count()).toBe(2)
+  // The two labelled denials (other browser tests may have confirmed more links since).
+  expect(await page.getByRole('region', { name: 'Links' }).getByText('denies', { exact: true }).count()).toBeGreaterThanOrEqual(2)
 
   // A filter changes the URL; reloading restores the view.
   await page.getByRole('checkbox', { name: 'Denial' }).check()
@@ -70,7 +71,7 @@ test('the current view exports as CSV and JSON', async () => {
   expect(lines.length).toBeGreaterThan(10)
   const json = await (await page.request.get(`${baseUrl}/api/timeline?${new URL(page.url()).search.slice(1)}`)).json()
   expect(json.companies[0].name).toBe('Microsoft')
-  expect(json.links.map((l: { relation: string }) => l.relation)).toEqual(['denies', 'denies'])
+  expect(json.links.filter((l: { status: string; relation: string }) => l.status === 'confirmed' && l.relation === 'denies').length).toBeGreaterThanOrEqual(2)
 })
 
 test('a story opens as its own timeline', async () => {
@@ -80,5 +81,6 @@ test('a story opens as its own timeline', async () => {
   await page.waitForURL(/\/timeline\?story=[0-9a-f-]{36}$/)
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Timeline: PRISM, 2013')
   expect(await page.getByRole('heading', { level: 2, name: 'Microsoft' }).count()).toBe(1)
-  expect(await page.locator('.tl-item').count()).toBeGreaterThan(10)
+  // More than ten claims, some of them copies shown on the card of the same claim.
+  expect(Number((await page.locator('.tl-summary').textContent())?.match(/^(\d+) claims/)?.[1])).toBeGreaterThan(10)
 })
