@@ -38,7 +38,8 @@ test('a proposed answer across articles is drawn dashed, and confirmed in one cl
   const page = session.page()
   await page.goto(`${baseUrl}/timeline`)
   const links = page.getByRole('region', { name: 'Links' })
-  const proposed = links.locator('li.proposed').first()
+  // (The denial of the "direct access" allegation is left for the article test below.)
+  const proposed = links.locator('li.proposed', { hasNotText: 'direct access' }).first()
   await proposed.waitFor()
   const text = (await proposed.textContent()) ?? ''
   expect(text).toMatch(/proposed: (denies|responds to)/)
@@ -50,8 +51,9 @@ test('a proposed answer across articles is drawn dashed, and confirmed in one cl
   // Confirmed: the same two claims, no longer proposed.
   const quote = text.slice(text.indexOf('“'), text.indexOf('”') + 1)
   expect(await links.locator('li:not(.proposed)', { hasText: quote }).count()).toBeGreaterThan(0)
-  if (before > 1) {
-    await links.locator('li.proposed').first().getByRole('button', { name: /^Reject: / }).click()
+  const another = links.locator('li.proposed', { hasNotText: 'direct access' })
+  if ((await another.count()) > 0) {
+    await another.first().getByRole('button', { name: /^Reject: / }).click()
     await expect.poll(() => links.locator('li.proposed').count()).toBe(before - 2)
   }
 })
@@ -71,4 +73,21 @@ test('the company page: numbers, a chart of allegations and answers, unanswered 
   expect(await page.getByRole('region', { name: 'Latest claims' }).getByRole('link').count()).toBeGreaterThan(0)
   await page.getByRole('main').getByRole('link', { name: 'Timeline', exact: true }).click()
   await page.waitForURL(/\/timeline\?entity=[0-9a-f-]{36}$/)
+})
+
+test('on the article, the claim card shows the answer the engine proposes, dashed, and confirms it in one click', async () => {
+  const page = session.page()
+  const found = (await (await page.request.get(`${baseUrl}/api/claims?q=${encodeURIComponent('direct and unfettered access')}`)).json()) as { claims: { id: string }[] }
+  const denial = found.claims[0]?.id
+  expect(denial).toBeTruthy()
+  await page.goto(`${baseUrl}/claims/${denial}`)
+  await page.waitForURL(/#claim-/)
+  const card = page.getByRole('region', { name: 'Claim: Denial' })
+  const proposed = card.getByRole('list', { name: 'Proposed links' })
+  await proposed.waitFor()
+  const first = proposed.getByRole('listitem').first()
+  expect(await first.textContent()).toMatch(/^proposed: denies “.*gave the US government "direct access"/)
+  await first.getByRole('button', { name: /^Confirm: / }).click()
+  await card.getByRole('list', { name: 'Linked claims' }).getByText(/gave the US government "direct access"/).waitFor()
+  expect(await card.getByRole('list', { name: 'Linked claims' }).textContent()).toMatch(/^denies/)
 })
