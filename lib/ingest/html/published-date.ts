@@ -338,8 +338,13 @@ function leafTexts($: CheerioAPI, container: Element): string[] {
 
 // Was '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i],
 // [class*="byline" i], [class*="meta" i], [id*="date" i]'.
+// (One regular expression without the u flag, which folds ASCII case only, as attrIncludes
+// does: this runs over every element of the page.)
+const DATE_CLASS = /date|time|publish|posted|byline|meta/i
+
 function hasDateClass(el: Element): boolean {
-  return ['date', 'time', 'publish', 'posted', 'byline', 'meta'].some((needle) => attrIncludes(el, 'class', needle)) || attrIncludes(el, 'id', 'date')
+  const value = el.attribs.class
+  return (value !== undefined && DATE_CLASS.test(value)) || attrIncludes(el, 'id', 'date')
 }
 
 // A clock or today's date printed in the site's top bar is not the story's date.

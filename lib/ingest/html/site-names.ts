@@ -24,25 +24,33 @@ export function siteNamesOf($: CheerioAPI, jsonLd: JsonLdData, url: string | nul
 export function homeLinkNames($: CheerioAPI, url: string | null): string[] {
   const names: (string | null)[] = []
   let links = 0
+  const page = parseUrl(url)
   for (const a of elementsNamed($, 'a')) {
-    if (!isHomeLink(a.attribs.href, url)) continue
+    if (!isHomeLink(a.attribs.href, page)) continue
     names.push(clean(a.attribs.title), clean($(a).text()), ...imageAlts(a).map(clean))
     if (++links >= 3) break
   }
   return distinct(names)
 }
 
-function isHomeLink(href: string | undefined, url: string | null): boolean {
+// Only an address with no path can be home: most links are told apart without parsing them.
+const ROOT_ADDRESS = /^(?:https?:)?\/\/[^/?#]+\/?$/i
+
+function isHomeLink(href: string | undefined, page: URL | null): boolean {
   if (!href) return false
   const trimmed = href.trim()
   if (trimmed === '/' || trimmed === './') return true
-  if (!url) return false
+  if (!page || !ROOT_ADDRESS.test(trimmed)) return false
+  const target = parseUrl(trimmed, page)
+  return target !== null && target.origin === page.origin
+}
+
+function parseUrl(url: string | null, base?: URL): URL | null {
+  if (!url) return null
   try {
-    const page = new URL(url)
-    const target = new URL(trimmed, page)
-    return target.origin === page.origin && (target.pathname === '/' || target.pathname === '') && !target.search
+    return new URL(url, base)
   } catch {
-    return false
+    return null
   }
 }
 
