@@ -44,12 +44,13 @@ test('a proposed answer across articles is drawn dashed, and confirmed in one cl
   const text = (await proposed.textContent()) ?? ''
   expect(text).toMatch(/proposed: (denies|responds to)/)
   expect(text).toMatch(/\d+% sure/)
-  expect(await page.locator('.tl-link.proposed').count()).toBeGreaterThan(0)
+  // Drawn dashed once the page has measured where the cards sit.
+  await page.locator('.tl-link.proposed').first().waitFor({ state: 'attached' })
   const before = await links.locator('li.proposed').count()
   await proposed.getByRole('button', { name: /^Confirm: / }).click()
   await expect.poll(() => links.locator('li.proposed').count()).toBe(before - 1)
   // Confirmed: the same two claims, no longer proposed.
-  const quote = text.slice(text.indexOf('“'), text.indexOf('”') + 1)
+  const quote = text.slice(text.indexOf("“"), text.indexOf("”") + 1)
   expect(await links.locator('li:not(.proposed)', { hasText: quote }).count()).toBeGreaterThan(0)
   const another = links.locator('li.proposed', { hasNotText: 'direct access' })
   if ((await another.count()) > 0) {
