@@ -28,7 +28,7 @@ function isCredentials(piece: string): boolean {
 }
 
 // Words that make a comma-separated piece a job title or an outlet, not a name.
-const ROLE_WORDS = /\b(?:staff|writer|writers|reporter|reporters|correspondent|editor|editors|contributor|contributing|columnist|journalist|producer|analyst|expert|intern|fellow|author|senior|chief|bureau|desk|team|news|newsroom|press|associated|wire|service|services|special to|for the|at the|of the|professor|md|phd|ceo|founder|director|manager|officer|president|lead|head|specialist|strategist|consultant|coach|guest|reuters|afp|ap|upi|dpa|xinhua|bloomberg|efe|ansa|pa media)\b/i
+const ROLE_WORDS = /\b(?:staff|writer|writers|reporter|reporters|correspondent|editor|editors|contributor|contributing|columnist|journalist|producer|analyst|expert|intern|fellow|author|senior|chief|bureau|desk|team|news|newsroom|press|associated|wire|service|services|special to|for the|at the|of the|professor|md|phd|ceo|founder|director|manager|officer|president|lead|head|specialist|strategist|consultant|coach|guest|executive|engineer|developer|designer|advisor|adviser|associate|assistant|coordinator|representative|attorney|lawyer|researcher|scientist|reuters|afp|ap|upi|dpa|xinhua|bloomberg|efe|ansa|pa media)\b/i
 
 const NOISE = /\b(?:updated|published|posted|last modified|modified|read time|min read|minutes? read|comments?|share|follow|email|ago)\b/i
 const NOT_NAMES = new Set(['by', 'admin', 'administrator', 'author', 'authors', 'guest', 'anonymous', 'unknown', 'null', 'undefined', 'home', 'about', 'contact', 'menu', 'more', 'read more', 'view all posts', 'all posts', 'posts', 'profile'])

@@ -52,7 +52,7 @@ function isByLine(content: string): boolean {
 export type BylineSource = 'jsonld' | 'meta' | 'page'
 
 export function* pageBylineCandidates($: CheerioAPI): Generator<{ names: string[]; source: BylineSource }> {
-  const sources: [($: CheerioAPI) => string[] | null, BylineSource][] = [[fromMeta, 'meta'], [fromMarkup, 'page'], [fromByLine, 'page']]
+  const sources: [($: CheerioAPI) => string[] | null, BylineSource][] = [[fromMeta, 'meta'], [fromMarkup, 'page'], [fromByLine, 'page'], [fromArchiveLink, 'page']]
   for (const [read, source] of sources) {
     const names = read($)
     if (names) yield { names, source }
@@ -123,15 +123,16 @@ function bylineText(node: ParentNode): string {
 }
 
 const SKIPPED_TAGS = /^(?:script|style|noscript|svg|button|template)$/i
+const NOT_TEXT_TAGS = /^(?:script|style|noscript|svg|template)$/i
 
 // Text nodes in document order, without recursion: pages nest deep enough to overflow the stack.
-function* textNodes(root: AnyNode): Generator<Text> {
+function* textNodes(root: AnyNode, skipped: RegExp = SKIPPED_TAGS): Generator<Text> {
   const stack: AnyNode[] = [root]
   while (stack.length > 0) {
     const node = stack.pop()
     if (!node) break
     if (isText(node)) yield node
-    else if (isTag(node) && SKIPPED_TAGS.test(node.name)) continue
+    else if (isTag(node) && skipped.test(node.name)) continue
     else if (hasChildren(node)) {
       for (let i = node.children.length - 1; i >= 0; i--) {
         const child = node.children[i]
@@ -163,4 +164,22 @@ export function fromByLine($: CheerioAPI): string[] | null {
 
 function dedupe(names: string[]): string[] {
   return [...new Map(names.map((name) => [name.toLowerCase(), name])).values()]
+}
+
+// An author box's link to the writer's other pieces: "View all posts by Jane Doe", "All
+// articles by Jane Doe", "More stories from Jane Doe". A last resort: it names the author only
+// where the page names nobody else.
+const ARCHIVE_LINK = /^\s*(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:(?:of\s+)?(?:the\s+)?(?:articles|posts|stories|pieces|reviews|columns|writing)\s+)(?:by|from)\s+(\S.{1,58})$/i
+
+export function fromArchiveLink($: CheerioAPI): string[] | null {
+  const root = $.root().get(0)
+  if (!root) return null
+  // Such links are often buttons.
+  for (const text of textNodes(root, NOT_TEXT_TAGS)) {
+    const m = ARCHIVE_LINK.exec(normalizeParagraph(text.data))
+    if (!m?.[1] || isOutsideStory(text)) continue
+    const names = parseByline(`By ${m[1].replace(/[\s→»›>.]+$/, '')}`)
+    if (names.length > 0) return names
+  }
+  return null
 }

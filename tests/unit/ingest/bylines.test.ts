@@ -36,6 +36,12 @@ describe('parseByline', () => {
     expect(parseByline('By RUI MA')).toEqual(['Rui Ma'])
   })
 
+  test('a job title on its own line is not a name', () => {
+    expect(parseByline('Enterprise Sales Executive')).toEqual([])
+    expect(parseByline('Senior Software Engineer')).toEqual([])
+    expect(parseByline('By Marketing Team')).toEqual(['Marketing Team'])
+  })
+
   test('"By clicking …" is a sentence, not a credit', () => {
     expect(parseByline('By clicking Submit, I agree to the Privacy Policy and Terms of Use')).toEqual([])
     expect(parseByline('By signing up, you agree to our Terms')).toEqual([])

@@ -77,6 +77,12 @@ describe('bylines', () => {
     expect(metadata(page('', `<article><h1>Le budget adopté</h1><p>Par Sébastien Farcis</p>${STORY}</article>`, 'lang="fr"')).bylines).toEqual(['Sébastien Farcis'])
   })
 
+  test('an author box\'s "All articles by …" link names the author where nothing else does', () => {
+    const box = '<div class="author-card"><p>Enterprise Sales Executive</p><button>All articles by Elliot Raba</button></div>'
+    expect(metadata(page('', `<article><h1>Shared services</h1>${STORY}${box}</article>`)).bylines).toEqual(['Elliot Raba'])
+    expect(metadata(page('', `<article><h1>Shared services</h1><p>By Maria Lopez</p>${STORY}${box}</article>`)).bylines).toEqual(['Maria Lopez'])
+  })
+
   test('credentials after a name are not a second author', () => {
     expect(metadata(page('', `<article><h1>Retirement math</h1><p class="byline">By Paul Deer, CFP®</p>${STORY}</article>`)).bylines).toEqual(['Paul Deer'])
   })
