@@ -18,6 +18,7 @@ import { openDatabase, type Database } from '../lib/database/connect'
 import type { DatabaseConfig } from '../lib/database/config'
 import { applyMigrations } from '../lib/database/migrate'
 import { createPrismaClient } from '../lib/db'
+import { getCompanyNumbers, listUnansweredAllegations } from '../lib/queries/company-map'
 import { getEntitiesByIds, listTimelineCompanies } from '../lib/queries/entities'
 import { listOutlets } from '../lib/queries/outlets'
 import { listStories } from '../lib/queries/stories'
@@ -88,6 +89,18 @@ async function timeDatabase(database: Database, corpus: Corpus, kind: DatabaseKi
         3,
       )
       results.push(report({ size: corpus.size, database: kind, scenario: `query+build: ${name}`, rows: build.last.items.length, truncated: build.last.truncated, ...build.timing }))
+    }
+    // The claim map: the timeline's unanswered filter, and a company page's unanswered list and numbers.
+    for (const [name, company] of [
+      ['big company', corpus.big],
+      ['median company', corpus.median],
+    ] as const) {
+      const unanswered = await timeRepeated(() => findClaimsForTimeline({ companyIds: [company.id], unanswered: true, limit: TIMELINE_LIMIT }, prisma), options.repeats, 3)
+      results.push(report({ size: corpus.size, database: kind, scenario: `query: unanswered, ${name}`, rows: unanswered.last.claims.length, truncated: unanswered.last.truncated, ...unanswered.timing }))
+      const list = await timeRepeated(() => listUnansweredAllegations(company.id, 50, prisma), options.repeats, 3)
+      results.push(report({ size: corpus.size, database: kind, scenario: `query: unanswered list, ${name}`, rows: list.last.length, truncated: null, ...list.timing }))
+      const numbers = await timeRepeated(() => getCompanyNumbers(company.id, prisma), options.repeats, 3)
+      results.push(report({ size: corpus.size, database: kind, scenario: `query: company numbers, ${name}`, rows: numbers.last.allegations, truncated: null, ...numbers.timing }))
     }
     const extras = await timeRepeated(() => Promise.all([listTimelineCompanies(prisma), listOutlets(prisma), listStories(prisma)]), Math.min(options.repeats, 10), 1)
     results.push(report({ size: corpus.size, database: kind, scenario: 'page extras (menus)', rows: null, truncated: null, ...extras.timing }))

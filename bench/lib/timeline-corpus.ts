@@ -14,6 +14,8 @@ const BIG_COMPANY_SHARE = 0.05
 const OUTLETS = 200
 const UNDATED_SHARE = 0.02
 const LINKED_DENIAL_SHARE = 0.1
+// Allegations that are another article's copy of a recent allegation about the company (one cluster).
+const COPY_SHARE = 0.3
 const CLAIM_BATCH = 5_000
 
 export type CompanyRef = { id: string; name: string; claimsAbout: number }
@@ -42,8 +44,9 @@ const articleCols = columns({
 })
 const claimCols = columns({
   id: 'uuid', articleId: 'uuid', kind: '"ClaimKind"', target: 'jsonb', quote: 'text', speakerId: 'uuid', subjectId: 'uuid', channel: 'text',
-  claimDate: 'date', createdAt: 'timestamptz', updatedAt: 'timestamptz',
+  claimDate: 'date', createdAt: 'timestamptz', updatedAt: 'timestamptz', clusterId: 'uuid', clusterBy: '"ClusterOrigin"',
 })
+const clusterCols = columns({ id: 'uuid', createdAt: 'timestamptz' })
 const linkCols = columns({ id: 'uuid', fromId: 'uuid', toId: 'uuid', relation: '"LinkRelation"', createdAt: 'timestamptz' })
 
 const SYLLABLES = ['ar', 'bel', 'cor', 'dan', 'el', 'fin', 'gal', 'hex', 'ion', 'jor', 'kal', 'lum', 'mer', 'nov', 'or', 'pra', 'quin', 'ros', 'sol', 'tel', 'ul', 'ver', 'wex', 'zan']
@@ -76,7 +79,7 @@ function isoDay(ms: number): string {
 }
 
 type Person = { id: string; name: string }
-type Company = { id: string; name: string; people: Person[]; claimsAbout: number; allegations: string[] }
+type Company = { id: string; name: string; people: Person[]; claimsAbout: number; allegations: string[]; allegationClusters: string[] }
 type Named = { id: string; name: string }
 
 export async function generateCorpus(pool: SqlPool, size: number, seed = 20260101): Promise<Corpus> {
@@ -92,6 +95,7 @@ export async function generateCorpus(pool: SqlPool, size: number, seed = 2026010
     name: companyName(i),
     people: [],
     claimsAbout: 0,
+    allegationClusters: [],
     allegations: [],
   }))
   const entityRows: Value[][] = companies.map((c) => [c.id, 'company', c.name, [], null, created, created])
@@ -129,6 +133,7 @@ export async function generateCorpus(pool: SqlPool, size: number, seed = 2026010
 
   let articles: Value[][] = []
   let claims: Value[][] = []
+  let clusters: Value[][] = []
   let links: Value[][] = []
   const counts = { companies: companies.length, people: personNames.size, outlets: outlets.length, agencies: agencies.length, articles: 0, claims: 0, links: 0 }
 
@@ -137,9 +142,11 @@ export async function generateCorpus(pool: SqlPool, size: number, seed = 2026010
     await insertRows(session, 'Outlet', outletCols, outlets.map((o) => [o.id, o.name, o.domain, created]))
     const flush = async () => {
       await insertRows(session, 'Article', articleCols, articles)
+      await insertRows(session, 'ClaimCluster', clusterCols, clusters)
       await insertRows(session, 'Claim', claimCols, claims)
       await insertRows(session, 'ClaimLink', linkCols, links)
       articles = []
+      clusters = []
       claims = []
       links = []
     }
@@ -197,12 +204,20 @@ export async function generateCorpus(pool: SqlPool, size: number, seed = 2026010
         const dated = rnd() >= UNDATED_SHARE
         const claimDate = dated ? isoDay(published - Math.floor(rnd() * 4) * DAY) : null
         const createdAt = new Date(ingested + k * 1000).toISOString()
-        claims.push([claimId, articleId, kind, target, quote, speaker, subject.id, channel, claimDate, createdAt, createdAt])
+        // A third of allegations are another outlet's copy of a recent one (the same cluster).
+        const copyOf = kind === 'allegation' && subject.allegationClusters.length > 0 && rnd() < COPY_SHARE ? pick(rnd, subject.allegationClusters) : null
+        const clusterId = copyOf ?? uuidv7(ingested + k, rnd)
+        if (!copyOf) clusters.push([clusterId, createdAt])
+        claims.push([claimId, articleId, kind, target, quote, speaker, subject.id, channel, claimDate, createdAt, createdAt, clusterId, 'matcher'])
         subject.claimsAbout++
         counts.claims++
         if (kind === 'allegation') {
           subject.allegations.push(claimId)
           if (subject.allegations.length > 64) subject.allegations.shift()
+          if (!copyOf) {
+            subject.allegationClusters.push(clusterId)
+            if (subject.allegationClusters.length > 64) subject.allegationClusters.shift()
+          }
         }
         if (kind === 'denial' && subject.allegations.length > 0 && rnd() < LINKED_DENIAL_SHARE) {
           links.push([uuidv7(ingested + k, rnd), claimId, pick(rnd, subject.allegations), 'denies', createdAt])
