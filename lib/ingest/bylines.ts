@@ -163,7 +163,8 @@ function stripTrailingNoise(text: string): string {
 }
 
 function cleanName(piece: string): string | null {
-  const name = piece.replace(HONORIFIC, '').replace(/^[\s"'“”‘’:,.-]+|[\s"'“”‘’:,-]+$/g, '').trim()
+  // A full stop after a name ends the sentence ("Alon Zakai."), not an initial ("Jr.", "J.").
+  const name = piece.replace(HONORIFIC, '').replace(/^[\s"'“”‘’:,.-]+|[\s"'“”‘’:,-]+$/g, '').replace(/(\p{L}{3,})\.$/u, '$1').trim()
   if (!looksLikeName(name)) return null
   return isShouting(name) ? titleCase(name) : name
 }

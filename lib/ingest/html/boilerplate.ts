@@ -113,7 +113,7 @@ export function hasHidingClass(el: Element): boolean {
 }
 
 export function namesArticle(el: Element): boolean {
-  if (el.attribs.itemprop === 'articleBody') return true
+  if (el.attribs.itemprop?.split(/\s+/).includes('articleBody')) return true
   return names(el).some((name) => ARTICLE_NAME.test(name) || /^(?:main|article|content|story|entry|hentry|h-entry)$/.test(meaningfulWords(name).at(-1) ?? ''))
 }
 

@@ -102,6 +102,13 @@ export function attrHasWord(el: Element, name: string, word: RegExp): boolean {
   return value !== undefined && word.test(value)
 }
 
+// itemprop holds a list of names ("author creator"), as class does.
+export function hasItemprop(el: Element, name: string): boolean {
+  const value = el.attribs.itemprop
+  if (value === undefined) return false
+  return value === name || (value.includes(' ') && value.split(/\s+/).includes(name))
+}
+
 export function parentElement(el: Element): Element | null {
   return el.parent && isTag(el.parent) ? el.parent : null
 }

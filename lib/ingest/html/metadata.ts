@@ -9,7 +9,7 @@ import type { ArticleMetadata } from '../types'
 import { pageBylineCandidates, type BylineSource } from './page-bylines'
 import { publishedDate } from './published-date'
 import { readJsonLd, type JsonLdData } from './json-ld'
-import { attrEqualsIgnoringCase, attrHasWord, elementsNamed, elementsWhere } from './elements'
+import { attrEqualsIgnoringCase, attrHasWord, elementsNamed, elementsWhere, hasItemprop } from './elements'
 import { fold, meta } from './meta'
 import { homeLinkNames, siteNamesOf } from './site-names'
 import { chooseTitle, headlineCandidates, isSiteName } from './title'
@@ -137,7 +137,7 @@ function standfirst($: CheerioAPI, jsonLd: JsonLdData, title: string | null, sit
 const SUBTITLE_CLASS = /subtitle|standfirst|dek|subheadline|sub-headline/i
 
 function isSubtitle(el: Element): boolean {
-  return SUBTITLE_CLASS.test(el.attribs.class ?? '') || el.attribs.itemprop === 'alternativeHeadline'
+  return SUBTITLE_CLASS.test(el.attribs.class ?? '') || hasItemprop(el, 'alternativeHeadline')
 }
 
 function isTruncatedOpening(text: string, paragraphs: string[]): boolean {

@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio'
 import { hasChildren, isTag, isText, type AnyNode, type Element, type ParentNode, type Text } from 'domhandler'
 import { parseByline, parseCredit } from '../bylines'
 import { normalizeParagraph } from '../normalize'
-import { attrEqualsIgnoringCase, attrIncludes, elementsWhere, hasAncestor, isOutsideStory, type Match } from './elements'
+import { attrEqualsIgnoringCase, attrIncludes, elementsWhere, hasAncestor, hasItemprop, isOutsideStory, type Match } from './elements'
 import { metaAll } from './meta'
 
 const META_AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author', 'byl']
@@ -12,11 +12,11 @@ const META_AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthr
 // '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]' (HTML
 // compares rel without case), '[class*="byline" i]', author-name classes, '[class*="author" i]'
 // but not bio, avatar or box, then posted-by, contributor and writer classes.
-const isAuthorItem: Match = (el) => el.attribs.itemprop === 'author'
+const isAuthorItem: Match = (el) => hasItemprop(el, 'author')
 const classHas = (el: Element, ...needles: string[]) => needles.some((needle) => attrIncludes(el, 'class', needle))
 
 const BYLINE_MATCHES: Match[] = [
-  (el) => el.attribs.itemprop === 'name' && hasAncestor(el, isAuthorItem),
+  (el) => hasItemprop(el, 'name') && hasAncestor(el, isAuthorItem),
   isAuthorItem,
   (el) => attrEqualsIgnoringCase(el, 'rel', 'author'),
   isAuthorLink,
@@ -62,10 +62,22 @@ export function* pageBylineCandidates($: CheerioAPI): Generator<{ names: string[
 export function fromMeta($: CheerioAPI): string[] | null {
   for (const key of META_AUTHOR_KEYS) {
     // article:author is often a profile URL, which parseByline drops.
-    const names = metaAll($, key).flatMap((value) => parseCredit(value))
+    const values = metaAll($, key).map((value) => (CITATION_KEYS.has(key) ? givenFirst(value) : value))
+    const names = values.flatMap((value) => parseCredit(value))
     if (names.length > 0) return dedupe(names)
   }
   return fromTwitterLabels($)
+}
+
+// Library and citation metadata name one author per tag, family name first: "Kooman, F.",
+// "Jong, Michiel de", "Doe, Jane".
+const CITATION_KEYS = new Set(['dc.creator', 'dcterms.creator', 'citation_author'])
+const PARTICLE = '(?:van|von|de|der|den|da|di|du|del|della|la|le|ter|ten)'
+const FAMILY_GIVEN = new RegExp(`^\\s*(\\p{Lu}[\\p{L}'’-]+)\\s*,\\s*((?:\\p{Lu}[\\p{L}'’-]*\\.?\\s*){1,3}(?:\\s*${PARTICLE})*)\\s*$`, 'u')
+
+export function givenFirst(value: string): string {
+  const m = FAMILY_GIVEN.exec(value)
+  return m ? `${(m[2] ?? '').trim()} ${m[1]}` : value
 }
 
 // Share cards label extra facts in pairs: twitter:label1 "Written by", twitter:data1 "Jane Doe".

@@ -6,7 +6,7 @@ import { dateFromUrl, parsePublicationDate, toPublishedIso, type DateOptions, ty
 import { normalizeParagraph } from '../normalize'
 import type { DateSource, PublishedDate } from '../types'
 import type { JsonLdData } from './json-ld'
-import { attrIncludes, closest, descendants, documentOrder, elementsNamed, elementsWhere, firstDescendant, hasAncestor, inOtherItem, isOutsideStory, parentElement } from './elements'
+import { attrIncludes, closest, descendants, documentOrder, elementsNamed, elementsWhere, firstDescendant, hasAncestor, hasItemprop, inOtherItem, isOutsideStory, parentElement } from './elements'
 import { metaAll } from './meta'
 import { isAuthorLink } from './page-bylines'
 
@@ -97,7 +97,7 @@ function published(date: ParsedDate, source: DateSource, confidence: number): Pu
 // Was '[itemprop="datePublished"], [itemprop="dateCreated"]'. Not a comment's, a review's or
 // another story's: the item the property belongs to must be the page's own.
 function isDateItem(el: Element): boolean {
-  return el.attribs.itemprop === 'datePublished' || el.attribs.itemprop === 'dateCreated'
+  return hasItemprop(el, 'datePublished') || hasItemprop(el, 'dateCreated')
 }
 
 function microdata($: CheerioAPI): Candidate[] {
@@ -225,7 +225,7 @@ function inRepeatedItems($: CheerioAPI, el: Element): boolean {
   return false
 }
 
-const carriesDate = (el: Element) => el.name === 'time' || el.attribs.itemprop === 'datePublished' || attrIncludes(el, 'class', 'date')
+const carriesDate = (el: Element) => el.name === 'time' || hasItemprop(el, 'datePublished') || attrIncludes(el, 'class', 'date')
 
 function isAncestorOf(ancestor: Element, el: Element): boolean {
   for (let node = parentElement(el); node; node = parentElement(node)) if (node === ancestor) return true
@@ -371,7 +371,7 @@ function* textsByClass($: CheerioAPI): Generator<string> {
 
 // Author boxes print the date beside the name, and some sit after the story, far from the
 // headline: the small block around a link to the author. A block of many texts is the story.
-const isBylineMark = (el: Element) => isAuthorLink(el) || el.attribs.rel?.toLowerCase() === 'author' || el.attribs.itemprop === 'author'
+const isBylineMark = (el: Element) => isAuthorLink(el) || el.attribs.rel?.toLowerCase() === 'author' || hasItemprop(el, 'author')
 
 function* textsNearByline($: CheerioAPI): Generator<string> {
   for (const el of elementsWhere($, isBylineMark).slice(0, 10)) {

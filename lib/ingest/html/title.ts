@@ -5,7 +5,7 @@ import type { CheerioAPI } from 'cheerio'
 import { isTag, isText, type AnyNode, type Element } from 'domhandler'
 import { repairMojibake } from '../mojibake'
 import { normalizeParagraph } from '../normalize'
-import { attrIncludes, closest, descendants, elementsNamed, elementsWhere, hasAncestor, parentElement, type Match } from './elements'
+import { attrIncludes, closest, descendants, elementsNamed, elementsWhere, hasAncestor, hasItemprop, parentElement, type Match } from './elements'
 import type { JsonLdData } from './json-ld'
 import { fold, meta } from './meta'
 
@@ -51,7 +51,7 @@ function isStoryH1(el: Element): boolean {
 }
 
 function isHeadlineItem(el: Element): boolean {
-  return el.attribs.itemprop === 'headline'
+  return hasItemprop(el, 'headline')
 }
 
 // Was [class*="entry-title" i], [class*="post-title" i], [class*="article-title" i],
@@ -105,7 +105,7 @@ const TITLE_MARK_LEVELS = 6
 const TITLE_MARKS = ['title', 'headline', 'header']
 
 function hasTitleMark(el: Element): boolean {
-  if (el.name === 'header' || el.attribs.itemprop === 'headline') return true
+  if (el.name === 'header' || hasItemprop(el, 'headline')) return true
   return TITLE_MARKS.some((mark) => attrIncludes(el, 'class', mark) || attrIncludes(el, 'id', mark))
 }
 

@@ -24,6 +24,8 @@ describe('parseByline', () => {
     ['Jane Doe and John Smith, The Daily Courier', ['Jane Doe', 'John Smith']],
     ['Paramita (Guha) Ghosh', ['Paramita (Guha) Ghosh']],
     ['Jane Doe (Reuters)', ['Jane Doe']],
+    ['Alon Zakai.', ['Alon Zakai']],
+    ['By John Smith Jr.', ['John Smith Jr.']],
   ])('%s', (raw, expected) => {
     expect(parseByline(raw)).toEqual(expected)
   })

@@ -83,6 +83,16 @@ describe('bylines', () => {
     expect(metadata(page('', `<article><h1>Shared services</h1><p>By Maria Lopez</p>${STORY}${box}</article>`)).bylines).toEqual(['Maria Lopez'])
   })
 
+  test('citation metadata names each author family name first: "Jong, Michiel de"', () => {
+    const m = metadata(page('<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">'))
+    expect(m.bylines).toEqual(['F. Kooman', 'Michiel de Jong'])
+  })
+
+  test('itemprop is a list of names: itemprop="author creator" marks the author', () => {
+    const body = '<article><h1>Budget passes</h1><span itemprop="author creator" itemscope><span itemprop="name">Maria Lopez</span></span></article>'
+    expect(metadata(page('', body)).bylines).toEqual(['Maria Lopez'])
+  })
+
   test('credentials after a name are not a second author', () => {
     expect(metadata(page('', `<article><h1>Retirement math</h1><p class="byline">By Paul Deer, CFP®</p>${STORY}</article>`)).bylines).toEqual(['Paul Deer'])
   })
