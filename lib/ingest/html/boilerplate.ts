@@ -143,7 +143,7 @@ export function classWeight(el: Element): number {
 
 // Short lines that are page furniture wherever they appear.
 const FURNITURE_TEXT =
-  /^(?:advertisement|advertising|sponsored( content)?|ad|read more|read next|continue reading|more:?|share( this( article| story| post)?)?:?|share on \w+|tweet|email|print|subscribe( now)?|sign up( now)?|sign in|log in|follow us.*|related:?|related (articles|stories|content|posts|coverage):?|recommended( for you)?|you may also like|you might also like|click here.*|see also:?|image:.*|photo:.*|(photo|image|picture)s?( credit)?:.*|\(?(photo|image) by .*|getty images|©.*|copyright ©?.*|all rights reserved\.?|comments?( \(\d+\))?|\d+ comments?|loading\.*|skip to (main )?content|back to top|scroll to top|listen to (this )?(article|story).*|\d+ min(ute)? read|updated:? .*|published:? .*|posted:? .*)$/i
+  /^(?:advertisement|advertising|sponsored( content)?|ad|read more|read next|continue reading|more:?|share( this( article| story| post)?)?:?|share on \w+|tweet|email|print|subscribe( now)?|sign up( now)?|sign in|log in|follow us.*|related:?|related (articles|stories|content|posts|coverage):?|recommended( for you)?|you may also like|you might also like|click here.*|see also:?|image:.*|photo:.*|(photo|image|picture)s?( credit)?:.*|\(?(photo|image) by .*|getty images|©.*|copyright ©?.*|all rights reserved\.?|comments?( \(\d+\))?|\d+ comments?|loading\.*|like this:?|(?:like|suka) (?:loading|memuat)\.*|skip to (main )?content|back to top|scroll to top|listen to (this )?(article|story).*|\d+ min(ute)? read|updated:? .*|published:? .*|posted:? .*)$/i
 
 export function isFurniture(text: string): boolean {
   return text.length < 120 && FURNITURE_TEXT.test(text)

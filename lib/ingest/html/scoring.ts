@@ -55,7 +55,10 @@ function blockScore(block: Block): number {
   const length = block.text.length
   if (length < MIN_BLOCK_CHARS) return 0
   if (block.linkChars / length > 0.5) return 0
-  if (block.owner.name === 'li' || /^h[1-6]$/.test(block.owner.name)) return 0
+  if (/^h[1-6]$/.test(block.owner.name)) return 0
+  // List items are menus and link lists, unless they are sentences: release notes and
+  // listicles are written as lists.
+  if (block.owner.name === 'li' && (length < 80 || block.linkChars / length > 0.3)) return 0
   const commas = block.text.match(COMMAS)?.length ?? 0
   return 1 + commas + Math.min(Math.floor(length / 100), 3)
 }

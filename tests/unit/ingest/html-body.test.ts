@@ -165,3 +165,20 @@ describe('what is the story and what is beside it', () => {
     expect(extractBody(load(`<body><article>${head}${story}</article></body>`), null, ['Jane Doe'])).toEqual(PROSE)
   })
 })
+
+test('an article written as a list of sentences (release notes) beats the comments below it', () => {
+  const notes = [
+    'We have just landed a change which aims to prevent starting an update while another instance of the browser is running.',
+    'Users can now import their saved logins from a password manager file, thanks to a contribution from a volunteer.',
+    'From version 85 it is possible to disable tab-to-search for each search engine, by unchecking it in the preferences.',
+    'Printing non-contiguous page ranges, such as the first three pages and then pages six and seven, is now supported.',
+  ]
+  const comments = Array.from({ length: 3 }, (_, i) => `<li class="c"><p>Reader ${i} says: I really hope there will be a way to group my open tabs into collections, as on the phone, because I need it for work, school and home.</p></li>`).join('')
+  const html = `<body><main><article><h1>These weeks</h1><div class="post-body"><h3>Highlights</h3><ul>${notes.map((n) => `<li>${n}</li>`).join('')}</ul></div></article>
+    <section><ol class="thread">${comments}</ol></section></main></body>`
+  expect(bodyOf(html, 'These weeks')).toEqual(['Highlights', ...notes])
+})
+
+test('"Like this:" and a like button\'s "Like Loading..." are page furniture', () => {
+  expect(bodyOf(`<body><article>${PROSE.map((p) => `<p>${p}</p>`).join('')}<div class="sharedaddy"><h3>Like this:</h3><span>Like</span> <span>Loading...</span></div></article></body>`)).toEqual(PROSE)
+})
