@@ -89,6 +89,10 @@ function salvage(text: string): unknown {
     const value = field(key)
     if (value !== null) node[key] = value.replace(/\\(.)/g, '$1')
   }
+  // The author too, or a decoy <meta name="author"> (the site's name) stands in for it.
+  const author = /"author"\s*:\s*(?:\[\s*)?(?:"((?:[^"\\]|\\.)*)"|\{[^{}]*?"name"\s*:\s*"((?:[^"\\]|\\.)*)")/.exec(text)
+  const name = author?.[1] ?? author?.[2]
+  if (name) node.author = name.replace(/\\(.)/g, '$1')
   return node
 }
 

@@ -57,6 +57,11 @@ describe('bylines', () => {
     expect(metadata(page(head, '<article><h1>Claims</h1></article>')).bylines).toEqual(['srauturier'])
   })
 
+  test('JSON-LD past repair still gives its author, before a decoy <meta name=author>', () => {
+    const broken = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Claims", "author": {"@type": "Person", "name": "Justin Meserole"}, "image": {oops}</script>'
+    expect(metadata(page(`<meta name="author" content="Morgan Law Group">${broken}`)).bylines).toEqual(['Justin Meserole'])
+  })
+
   test('names marked up one element each in one line are all read: "By A, B and C"', () => {
     const body = `<article><h1>Budget passes</h1><div class="byline">By <span><a href="/author/ann-lee">Ann Lee</a></span>, <span><a href="/author/bo-chan">Bo Chan</a></span> and <span><a href="/author/cy-diaz">Cy Diaz</a></span></div></article>`
     expect(metadata(page('', body)).bylines).toEqual(['Ann Lee', 'Bo Chan', 'Cy Diaz'])
