@@ -1,7 +1,7 @@
 // The publication date of an HTML page: the first plausible date among its sources, most
 // trustworthy first. Modification dates are never taken for publication dates.
 import type { CheerioAPI } from 'cheerio'
-import { isTag, type AnyNode, type Element } from 'domhandler'
+import { isTag, isText, type AnyNode, type Element } from 'domhandler'
 import { dateFromUrl, parsePublicationDate, toPublishedIso, type DateOptions, type ParsedDate } from '../dates'
 import { normalizeParagraph } from '../normalize'
 import type { DateSource, PublishedDate } from '../types'
@@ -133,13 +133,10 @@ type Label = 'published' | 'updated' | 'other' | null
 function labelBefore($: CheerioAPI, el: Element): Label {
   let before = ''
   for (let node: Element | null = el, level = 0; node && level < 3 && before.trim().length < 3; node = parentElement(node), level++) {
-    const siblings = node.parent?.children ?? []
-    const texts: string[] = []
-    for (const sibling of siblings) {
-      if (sibling === node) break
-      texts.push(isTag(sibling) ? $(sibling).text() : sibling.type === 'text' ? (sibling as unknown as { data: string }).data : '')
-    }
-    before = texts.join(' ').slice(-60) + ' ' + before
+    // The nearest 60 characters before the node, read backwards from it.
+    let text = ''
+    for (let sibling = node.prev; sibling && text.length < 60; sibling = sibling.prev) text = `${isTag(sibling) ? textOf(sibling) : isText(sibling) ? sibling.data : ''} ${text}`
+    before = `${text.slice(-60)} ${before}`
   }
   return lastLabel(before) ?? labelOf($(el).text().slice(0, 30))
 }
@@ -200,7 +197,7 @@ function textOf(el: Element): string {
   while (stack.length > 0) {
     const node = stack.pop()
     if (!node) break
-    if (node.type === 'text') parts.push((node as unknown as { data: string }).data)
+    if (isText(node)) parts.push(node.data)
     else if (isTag(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode)
   }
   return parts.join(' ')
