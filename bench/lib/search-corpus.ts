@@ -21,6 +21,7 @@ const FIRST_YEAR = 2015
 const YEARS = 10
 const LONG_READ_SHARE = 0.01
 const BATCH = 500
+const DEFAULT_SEED = 20261206
 // The names the fixtures use for companies, replaced by invented ones.
 const FIXTURE_COMPANIES = /\b(?:Microsoft Corp|Microsoft|Quantix|Velora|Harlow|Brightwave|Google|Apple|Facebook|Skype|Yahoo)\b/g
 const SYLLABLES = ['ka', 'lor', 'ven', 'dri', 'mo', 'sel', 'tra', 'qui', 'bar', 'nel', 'zo', 'fen', 'gri', 'hal', 'pe', 'rus', 'tov', 'wy', 'xan', 'cel']
@@ -77,13 +78,23 @@ const zipf = (n: number) => weightedSampler(Array.from({ length: n }, (_, i) => 
 
 type Paragraph = { text: string; sentences: { start: number; text: string }[] }
 
-export async function generateSearchCorpus(pool: SqlPool, count: number, seed = 20261206, root = process.cwd()): Promise<SearchCorpus> {
+const companyCount = (count: number) => Math.max(50, Math.round(count / 25))
+
+// The words and companies generateSearchCorpus(count, seed) uses, most frequent first, without
+// generating anything: for a benchmark run on a database generated earlier.
+export function searchCorpusVocabulary(count: number, seed = DEFAULT_SEED): { words: string[]; companies: string[] } {
+  const rnd = random(seed)
+  const words = lexiconWords(rnd)
+  return { words, companies: companyNames(companyCount(count), rnd) }
+}
+
+export async function generateSearchCorpus(pool: SqlPool, count: number, seed = DEFAULT_SEED, root = process.cwd()): Promise<SearchCorpus> {
   const started = performance.now()
   const rnd = random(seed)
   const templates = sentencePool(root)
   const words = lexiconWords(rnd)
   const sampleWord = zipf(words.length)
-  const companies = companyNames(Math.max(50, Math.round(count / 25)), rnd)
+  const companies = companyNames(companyCount(count), rnd)
   const sampleCompany = zipf(companies.length)
   const created = new Date(Date.UTC(FIRST_YEAR + YEARS, 0, 1)).toISOString()
   const companyIds = companies.map((_, i) => uuidv7(Date.UTC(FIRST_YEAR, 0, 1) + i, rnd))

@@ -10,16 +10,17 @@
 // is ranked; with more, `capped` says that older ones were left out (narrowing the words reaches
 // them). The most recent matches are found without reading the others: by walking the date index
 // when many articles match, through the GIN index when few do (the planner's choice, from its
-// statistics of the words; bench/search.ts measures both). Two short statements rather than one
-// long one: planning a long statement took longer on the embedded database than running these.
+// statistics of the words; bench/search.ts measures both). Short statements (the ranked
+// candidates, then the page's articles and claims with their snippets) rather than one long
+// one: planning a long statement took longer on the embedded database than running these.
 import { getDb } from '../db'
 import { Prisma, type ClaimKind } from '../generated/prisma/client'
 import { MATCH_START, MATCH_STOP } from '../search/snippet'
 import { hasExclusion, type SearchType } from '../search/query'
 import type { DbClient } from './client'
 
-export const RECENT_ARTICLES = 60
-export const TITLE_ARTICLES = 40
+export const RECENT_ARTICLES = 40
+export const TITLE_ARTICLES = 20
 
 // ts_rank's weights for {D, C, B, A}: title (A) above standfirst (B) above body (C). ts_rank
 // counts a word's first occurrence fully and each repeat less and less, so a title match stays
