@@ -1,12 +1,11 @@
 // What the archive knows about one company, as its page and the timeline's landing show it:
 // the allegations (one per cluster: the same allegation in several articles counts once), the
 // company's answers, which allegations no answer reaches yet, and how long answers take.
-// Raw SQL: each is one statement over the company's claims, read through the subject index.
+// Raw SQL over the cluster summary that database triggers keep (ClaimCluster), so that a
+// company with tens of thousands of claims is read through an index range.
 import { getDb } from '../db'
 import { Prisma } from '../generated/prisma/client'
 import type { DbClient } from './client'
-
-const ANSWER_RELATIONS = Prisma.sql`('denies', 'responds_to', 'confirms')`
 
 export type UnansweredAllegation = {
   // The cluster (or the claim itself, for one tagged before clusters existed).
@@ -19,68 +18,63 @@ export type UnansweredAllegation = {
   outlets: string[]
 }
 
-// Allegations about the company that no statement or denial answers on any copy, oldest first.
+// Allegations about the company that no statement or denial answers on any copy, oldest first:
+// a range of the cluster summary's (subjectId, answered, firstReported) index, then each one's
+// first copy and outlets.
 export async function listUnansweredAllegations(companyId: string, limit = 50, client: DbClient = getDb()): Promise<UnansweredAllegation[]> {
   return client.$queryRaw<UnansweredAllegation[]>`
-    WITH alleged AS (
-      SELECT c.id, coalesce(c."clusterId", c.id) AS key, c."claimDate", c."createdAt", c.quote, o.name AS outlet
+    SELECT k.id::text AS key, first.id::text AS "claimId", first.quote, to_char(k."firstReported", 'YYYY-MM-DD') AS "firstDate", k.allegations AS copies, seen.outlets
+    FROM "ClaimCluster" k
+    CROSS JOIN LATERAL (
+      SELECT c.id, c.quote FROM "Claim" c WHERE c."clusterId" = k.id AND c.kind = 'allegation'
+      ORDER BY c."claimDate" ASC NULLS LAST, c."createdAt", c.id LIMIT 1
+    ) first
+    CROSS JOIN LATERAL (
+      SELECT coalesce(array_agg(DISTINCT o.name ORDER BY o.name) FILTER (WHERE o.name IS NOT NULL), '{}') AS outlets
       FROM "Claim" c JOIN "Article" a ON a.id = c."articleId" LEFT JOIN "Outlet" o ON o.id = a."outletId"
-      WHERE c."subjectId" = ${companyId}::uuid AND c.kind = 'allegation'
-    ), answered AS (
-      SELECT DISTINCT coalesce(m."clusterId", m.id) AS key
-      FROM "Claim" m JOIN "ClaimLink" l ON l."toId" = m.id
-      WHERE m."subjectId" = ${companyId}::uuid AND l.relation IN ${ANSWER_RELATIONS}
-    ), open AS (
-      SELECT key,
-        (array_agg(id ORDER BY "claimDate" ASC NULLS LAST, "createdAt", id))[1] AS "claimId",
-        (array_agg(quote ORDER BY "claimDate" ASC NULLS LAST, "createdAt", id))[1] AS quote,
-        to_char(min("claimDate"), 'YYYY-MM-DD') AS "firstDate",
-        count(*)::int AS copies,
-        coalesce(array_agg(DISTINCT outlet) FILTER (WHERE outlet IS NOT NULL), '{}') AS outlets
-      FROM alleged WHERE key NOT IN (SELECT key FROM answered)
-      GROUP BY key
-    )
-    SELECT key::text, "claimId"::text, quote, "firstDate", copies, outlets FROM open
-    ORDER BY "firstDate" ASC NULLS LAST, key LIMIT ${limit}`
+      WHERE c."clusterId" = k.id AND c.kind = 'allegation'
+    ) seen
+    WHERE k."subjectId" = ${companyId}::uuid AND NOT k.answered AND k.allegations > 0
+    ORDER BY k."firstReported" ASC NULLS LAST, k.id
+    LIMIT ${limit}`
 }
 
 export type CompanyNumbers = {
   allegations: number
   answers: number
   unanswered: number
-  outlets: number
   // Median days from an allegation's first report to the company's first answer to any copy.
   medianDaysToAnswer: number | null
   answeredWithDates: number
 }
 
+// From the cluster summary (allegations, unanswered, time to answer) and the (subjectId, kind)
+// index (answers): no aggregate over the company's claims.
 export async function getCompanyNumbers(companyId: string, client: DbClient = getDb()): Promise<CompanyNumbers> {
-  const speakers = Prisma.sql`(SELECT ${companyId}::uuid UNION SELECT id FROM "Entity" WHERE "affiliationId" = ${companyId}::uuid)`
   const [row] = await client.$queryRaw<CompanyNumbers[]>`
-    WITH alleged AS (
-      SELECT c.id, coalesce(c."clusterId", c.id) AS key, c."claimDate", a."outletId"
-      FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
-      WHERE c."subjectId" = ${companyId}::uuid AND c.kind = 'allegation'
-    ), answers AS (
-      SELECT c.id, c."claimDate" FROM "Claim" c
-      WHERE c.kind IN ('statement', 'denial') AND (c."subjectId" = ${companyId}::uuid OR c."speakerId" IN ${speakers})
-    ), responses AS (
-      SELECT coalesce(m."clusterId", m.id) AS key, min(f."claimDate") AS answered
-      FROM "ClaimLink" l JOIN "Claim" m ON m.id = l."toId" JOIN "Claim" f ON f.id = l."fromId"
-      WHERE m."subjectId" = ${companyId}::uuid AND m.kind = 'allegation' AND l.relation IN ${ANSWER_RELATIONS}
-      GROUP BY 1
-    ), clusters AS (
-      SELECT key, min("claimDate") AS first FROM alleged GROUP BY key
+    WITH clusters AS (
+      SELECT answered, "firstReported", "firstAnswered" FROM "ClaimCluster" WHERE "subjectId" = ${companyId}::uuid AND allegations > 0
     )
     SELECT
       (SELECT count(*) FROM clusters)::int AS allegations,
-      (SELECT count(*) FROM answers)::int AS answers,
-      (SELECT count(*) FROM clusters WHERE key NOT IN (SELECT key FROM responses))::int AS unanswered,
-      (SELECT count(DISTINCT "outletId") FROM alleged)::int AS outlets,
-      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(0, r.answered - c.first))
-         FROM clusters c JOIN responses r USING (key) WHERE c.first IS NOT NULL AND r.answered IS NOT NULL)::float AS "medianDaysToAnswer",
-      (SELECT count(*) FROM clusters c JOIN responses r USING (key) WHERE c.first IS NOT NULL AND r.answered IS NOT NULL)::int AS "answeredWithDates"`
-  return row ?? { allegations: 0, answers: 0, unanswered: 0, outlets: 0, medianDaysToAnswer: null, answeredWithDates: 0 }
+      ((SELECT count(*) FROM "Claim" WHERE "subjectId" = ${companyId}::uuid AND kind IN ('statement', 'denial'))
+        + (SELECT count(*) FROM "Claim" c JOIN "Entity" e ON e.id = c."speakerId"
+            WHERE (e.id = ${companyId}::uuid OR e."affiliationId" = ${companyId}::uuid)
+              AND c.kind IN ('statement', 'denial') AND c."subjectId" IS DISTINCT FROM ${companyId}::uuid))::int AS answers,
+      (SELECT count(*) FROM clusters WHERE NOT answered)::int AS unanswered,
+      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(0, "firstAnswered" - "firstReported"))
+         FROM clusters WHERE answered AND "firstReported" IS NOT NULL AND "firstAnswered" IS NOT NULL)::float AS "medianDaysToAnswer",
+      (SELECT count(*) FROM clusters WHERE answered AND "firstReported" IS NOT NULL AND "firstAnswered" IS NOT NULL)::int AS "answeredWithDates"`
+  return row ?? { allegations: 0, answers: 0, unanswered: 0, medianDaysToAnswer: null, answeredWithDates: 0 }
+}
+
+// The outlets that reported allegations about the company: a walk over its allegations, so
+// apart from the numbers above.
+export async function countCompanyOutlets(companyId: string, client: DbClient = getDb()): Promise<number> {
+  const [row] = await client.$queryRaw<{ outlets: number }[]>`
+    SELECT count(DISTINCT a."outletId")::int AS outlets FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+    WHERE c."subjectId" = ${companyId}::uuid AND c.kind = 'allegation'`
+  return row?.outlets ?? 0
 }
 
 export type ActivityBucket = { period: string; allegations: number; answers: number }
@@ -91,9 +85,7 @@ export async function listCompanyActivity(companyId: string, unit: 'week' | 'mon
   const trunc = unit === 'week' ? Prisma.sql`'week'` : Prisma.sql`'month'`
   return client.$queryRaw<ActivityBucket[]>`
     WITH firsts AS (
-      SELECT min(c."claimDate") AS day FROM "Claim" c
-      WHERE c."subjectId" = ${companyId}::uuid AND c.kind = 'allegation' AND c."claimDate" IS NOT NULL
-      GROUP BY coalesce(c."clusterId", c.id)
+      SELECT "firstReported" AS day FROM "ClaimCluster" WHERE "subjectId" = ${companyId}::uuid AND allegations > 0 AND "firstReported" IS NOT NULL
     ), answers AS (
       SELECT c."claimDate" AS day FROM "Claim" c
       WHERE c.kind IN ('statement', 'denial') AND c."claimDate" IS NOT NULL AND (c."subjectId" = ${companyId}::uuid OR c."speakerId" IN ${speakers})

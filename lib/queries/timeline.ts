@@ -40,11 +40,9 @@ export const timelineClaimSelect = {
 // `answered`: a statement or denial is linked (confirmed) to this claim or another copy of it.
 export type TimelineClaim = Prisma.ClaimGetPayload<{ select: typeof timelineClaimSelect }> & { answered: boolean }
 
-// Whether claim `c` (or any claim of its cluster) has a confirmed answer. A claim tagged before
-// clusters existed has none and stands for itself.
-export const ANSWERED = Prisma.sql`(EXISTS (SELECT 1 FROM "ClaimLink" l WHERE l."toId" = c.id AND l.relation IN ('denies', 'responds_to', 'confirms'))
-  OR (c."clusterId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Claim" m JOIN "ClaimLink" l ON l."toId" = m.id
-    WHERE m."clusterId" = c."clusterId" AND l.relation IN ('denies', 'responds_to', 'confirms'))))`
+// Whether claim `c` (or any claim of its cluster) has a confirmed answer: the cluster summary
+// that database triggers keep (ClaimCluster.answered).
+export const ANSWERED = Prisma.sql`EXISTS (SELECT 1 FROM "ClaimCluster" k WHERE k.id = c."clusterId" AND k.answered)`
 
 export async function listAffiliateIds(companyIds: string[], client: DbClient = getDb()): Promise<string[]> {
   if (companyIds.length === 0) return []

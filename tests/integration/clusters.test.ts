@@ -6,6 +6,7 @@ import { beforeAll, expect, test } from 'vitest'
 import { updateClaimMap } from '@/lib/claims/claim-map'
 import { ClusterEditError, mergeClaims, splitClaim } from '@/lib/claims/clusters/edit'
 import { listAuditEventsFor } from '@/lib/queries/audit'
+import { linkClaims, unlinkClaims } from '@/lib/queries/claims'
 import { tagClaim } from '@/lib/claims/tag'
 import { getDb } from '@/lib/db'
 import { loadDemoData } from '@/lib/demo/load-demo'
@@ -78,4 +79,26 @@ test('an editor splits a claim from its cluster and the matcher leaves it there;
   const audit = (await listAuditEventsFor('Claim', itnews.id)).filter((e) => e.actorId === editor).map((e) => e.after)
   expect(audit).toEqual([expect.objectContaining({ split: true, by: 'editor' }), expect.objectContaining({ sameAs: reuters.id, by: 'editor' })])
   await expect(mergeClaims(itnews.id, itnews.id, editor)).rejects.toBeInstanceOf(ClusterEditError)
+})
+
+test('the database keeps each cluster’s summary: a claim stored any way gets a cluster; a link answers it; unlinking, re-kinding and deleting undo it', async () => {
+  const editor = (await createTestAccount('editor')).user.id
+  const microsoft = await getDb().entity.findFirstOrThrow({ where: { name: 'Microsoft' } })
+  const reuters = await claimWith('U.S. security agencies had access to its central servers')
+  // Stored straight through Prisma, with no cluster named: the database gives it its own.
+  const raw = await getDb().claim.create({
+    data: { articleId: reuters.articleId, kind: 'allegation', target: reuters.target ?? [], quote: reuters.quote, subjectId: microsoft.id, claimDate: new Date('2013-06-05T00:00:00Z') },
+  })
+  const summary = () => getDb().claimCluster.findUniqueOrThrow({ where: { id: raw.clusterId! } })
+  expect(raw.clusterId).toBe(raw.id)
+  expect(await summary()).toMatchObject({ subjectId: microsoft.id, allegations: 1, answered: false, firstReported: new Date('2013-06-05T00:00:00Z'), firstAnswered: null })
+  const denial = await claimWith('denied it was part of any voluntary data collection mechanism')
+  const link = await linkClaims(denial.id, raw.id, 'denies', editor)
+  expect(await summary()).toMatchObject({ answered: true, firstAnswered: denial.claimDate })
+  await unlinkClaims(link.id, editor)
+  expect(await summary()).toMatchObject({ answered: false, firstAnswered: null })
+  await getDb().claim.update({ where: { id: raw.id }, data: { kind: 'report' } })
+  expect(await summary()).toMatchObject({ allegations: 0, firstReported: null })
+  await getDb().claim.delete({ where: { id: raw.id } })
+  expect(await summary()).toMatchObject({ allegations: 0, subjectId: null })
 })

@@ -6,7 +6,7 @@ import { ExportLinks } from '@/app/components/ExportLinks'
 import { requirePageUser } from '@/lib/auth/guard'
 import { claimKindLabel } from '@/lib/claims/kinds'
 import { daysSince, formatDay } from '@/lib/dates/format'
-import { getCompanyNumbers, listCompanyActivity, listRecentCompanyClaims, listUnansweredAllegations } from '@/lib/queries/company-map'
+import { countCompanyOutlets, getCompanyNumbers, listCompanyActivity, listRecentCompanyClaims, listUnansweredAllegations } from '@/lib/queries/company-map'
 import { getEntityDetails } from '@/lib/queries/entities'
 import { ActivityChart } from './ActivityChart'
 
@@ -34,8 +34,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 // has not answered (oldest first), and its latest claims; the timeline and exports one click away.
 export default async function EntityPage({ params }: Props) {
   const entity = await load(params)
-  const [numbers, unanswered, recent, byMonth] = await Promise.all([
+  const [numbers, outlets, unanswered, recent, byMonth] = await Promise.all([
     getCompanyNumbers(entity.id),
+    countCompanyOutlets(entity.id),
     listUnansweredAllegations(entity.id, 50),
     listRecentCompanyClaims(entity.id, 10),
     listCompanyActivity(entity.id, 'month'),
@@ -89,7 +90,7 @@ export default async function EntityPage({ params }: Props) {
             )}
           </li>
           <li>
-            <strong>{numbers.outlets.toLocaleString('en-GB')}</strong> outlets reported allegations
+            <strong>{outlets.toLocaleString('en-GB')}</strong> outlets reported allegations
           </li>
         </ul>
         {activity.length > 0 ? <ActivityChart buckets={activity} unit={unit} /> : <p className="muted">No dated claims yet.</p>}
