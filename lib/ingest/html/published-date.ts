@@ -308,14 +308,22 @@ function storyHeadline($: CheerioAPI): Element | null {
   return elementsWhere($, isStoryH1)[0] ?? elementsNamed($, 'h1')[0] ?? null
 }
 
+// The story's date line follows its headline (or sits just above it, as a kicker); a date
+// further up is more often the site's (today's date in a top bar): texts after the headline
+// are read first.
 function textsNearHeadline($: CheerioAPI): string[] {
   const headline = storyHeadline($)
   if (!headline) return []
+  const at = documentOrder($, headline)
   // Climb until the container holds a few text blocks: the headline's header, not the whole page.
   let container = parentElement(headline)
   for (let depth = 0; depth < 4 && container; depth++) {
-    const texts = leafTexts($, container)
-    if (texts.some((text) => parsePublicationDate(text) !== null) || depth === 3) return texts
+    const blocks = leafBlocks($, container)
+    if (blocks.some(({ text }) => parsePublicationDate(text) !== null) || depth === 3) {
+      const after = blocks.filter(({ el }) => documentOrder($, el) > at)
+      const before = blocks.filter(({ el }) => documentOrder($, el) <= at)
+      return [...after, ...before.reverse()].map(({ text }) => text)
+    }
     container = parentElement(container)
   }
   return []
@@ -323,14 +331,18 @@ function textsNearHeadline($: CheerioAPI): string[] {
 
 // The innermost text blocks: those with no block of the same kinds inside.
 function leafTexts($: CheerioAPI, container: Element): string[] {
-  const texts: string[] = []
+  return leafBlocks($, container).map(({ text }) => text)
+}
+
+function leafBlocks($: CheerioAPI, container: Element): { el: Element; text: string }[] {
+  const blocks: { el: Element; text: string }[] = []
   for (const el of descendants(container, isLeafBlock)) {
-    if (texts.length >= 60) break
+    if (blocks.length >= 60) break
     if (el.children.some((child) => isTag(child) && isLeafBlock(child))) continue
     if (isOutsideStory(el) || isInfoboxValue(el)) continue
-    texts.push(normalizeParagraph($(el).text()))
+    blocks.push({ el, text: normalizeParagraph($(el).text()) })
   }
-  return texts
+  return blocks
 }
 
 // Was '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i],

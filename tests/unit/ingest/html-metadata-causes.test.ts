@@ -139,6 +139,11 @@ describe('dates', () => {
     expect(metadata(page('', `${widget}<div class="page"><div class="inner"><div class="story"><div class="head"><h1>Budget passes</h1></div></div></div></div>${STORY}`)).published).toBeNull()
   })
 
+  test("a date line after the headline comes before one above it, where today's date sits", () => {
+    const body = `<div class="page"><span>Tuesday, December 9, 2025</span><h1>Budget passes</h1><span>June 6, 2023</span>${STORY}</div>`
+    expect(metadata(page('', body)).published?.iso).toBe('2023-06-06')
+  })
+
   test('comment timestamps are not the publication date', () => {
     const comment = (n: number) => `<li class="c"><b>Reader ${n}</b> <time datetime="2024-0${n}-01">${n}</time><p>Nice.</p></li>`
     const comments = `<ol class="thread">${[1, 2, 3].map(comment).join('')}</ol>`
