@@ -13,6 +13,7 @@
 // statistics of the words; bench/search.ts measures both). Short statements (the ranked
 // candidates, then the page's articles and claims with their snippets) rather than one long
 // one: planning a long statement took longer on the embedded database than running these.
+import { z } from 'zod'
 import { getDb } from '../db'
 import { Prisma, type ClaimKind } from '../generated/prisma/client'
 import { MATCH_START, MATCH_STOP } from '../search/snippet'
@@ -80,7 +81,7 @@ const nonEmpty = (query: Prisma.Sql) => Prisma.sql`numnode(${query}) > 0`
 // Claim.articleId, never depends on how many claims in the whole archive hold the words). A title
 // that matches is the article's text matching, unless the query excludes a word ("-word") that
 // the rest of the text holds: only then is the whole text read as well.
-async function rankedCandidates(query: Prisma.Sql, options: { excludes: boolean; type: SearchType | null }, client: DbClient): Promise<Candidate[]> {
+async function rankedCandidates(query: Prisma.Sql, options: { excludes: boolean; type: SearchType | null; selective: boolean }, client: DbClient): Promise<Candidate[]> {
   const kinds: Prisma.Sql[] = []
   if (options.type !== 'claim')
     kinds.push(Prisma.sql`
@@ -98,12 +99,33 @@ async function rankedCandidates(query: Prisma.Sql, options: { excludes: boolean;
     ), recent AS (
       SELECT r.id FROM "Article" r
       WHERE r."textSearch" @@ ${query} AND ${nonEmpty(query)}
-      ORDER BY r."publishedAt" DESC, r.id DESC LIMIT ${RECENT_ARTICLES + 1}
+      ORDER BY ${options.selective ? Prisma.sql`r."publishedAt" + interval '0 seconds'` : Prisma.sql`r."publishedAt"`} DESC, r.id DESC LIMIT ${RECENT_ARTICLES + 1}
     ), picked AS MATERIALIZED (
       SELECT id FROM titled UNION SELECT id FROM recent
     )
     SELECT k.*, (SELECT count(*) FROM titled) > ${TITLE_ARTICLES} OR (SELECT count(*) FROM recent) > ${RECENT_ARTICLES} AS capped
     FROM (${Prisma.join(kinds, ' UNION ALL ')}) k`
+}
+
+// The planner walks the date index, newest first, whenever it expects to reach the LIMIT soon,
+// but it does not count that each article walked past costs reading its whole-text vector
+// (kilobytes, stored out of line): with a few percent of articles matching, the walk reads
+// thousands of vectors where the GIN index would visit the matches alone. So it is asked first
+// what share of the articles it expects to match; below WALK_SHARE the query orders by an
+// expression no index has, which leaves it the GIN index (bench/search.ts: "either of two
+// names", "exclusion").
+const WALK_SHARE = 0.04
+const planRows = z.object({ 'Plan Rows': z.number() })
+const appendPlan = z.tuple([z.object({ Plan: z.object({ Plans: z.tuple([planRows, planRows]) }) })])
+
+async function isSelective(query: Prisma.Sql, client: DbClient): Promise<boolean> {
+  const [row] = await client.$queryRaw<{ 'QUERY PLAN': unknown }[]>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Article" WHERE "textSearch" @@ ${query} UNION ALL SELECT 1 FROM "Article"`
+  const raw = row?.['QUERY PLAN']
+  const parsed = appendPlan.safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw)
+  if (!parsed.success) return false
+  const [matching, all] = parsed.data[0].Plan.Plans
+  return all['Plan Rows'] > 0 && matching['Plan Rows'] / all['Plan Rows'] < WALK_SHARE
 }
 
 function byRelevance(a: Candidate, b: Candidate): number {
@@ -189,7 +211,8 @@ function snippet(source: Prisma.Sql, query: Prisma.Sql): Prisma.Sql {
 // one more than it shows, to know whether a next page exists).
 export async function searchCoverage(filter: SearchFilter, page: { offset: number; take: number }, client: DbClient = getDb()): Promise<{ hits: SearchHit[]; capped: boolean }> {
   const query = tsquery(filter.text)
-  const ranked = (await rankedCandidates(query, { excludes: hasExclusion(filter.text), type: filter.type }, client)).sort(byRelevance)
+  const selective = await isSelective(query, client)
+  const ranked = (await rankedCandidates(query, { excludes: hasExclusion(filter.text), type: filter.type, selective }, client)).sort(byRelevance)
   const shown = ranked.slice(page.offset, page.offset + page.take)
   const details = shown.length === 0 ? new Map<string, DetailRow>() : await pageDetails(shown, query, filter.anyWords === null ? null : tsquery(filter.anyWords), client)
   const hits = shown.flatMap((candidate) => {
