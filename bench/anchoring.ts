@@ -15,7 +15,7 @@ import path from 'node:path'
 import { anchorTarget, type Anchor } from '../lib/anchoring/anchor'
 import { describeRange, type Selector } from '../lib/anchoring/selectors'
 import { extractArticle } from '../lib/ingest/extract'
-import { joinParagraphs, splitParagraphs } from '../lib/ingest/normalize'
+import { joinParagraphs, splitParagraphs } from '../lib/text/paragraphs'
 import { random } from './lib/random'
 
 const TARGET_CHARS = 50_000

@@ -24,7 +24,7 @@ import { isQuoted, parseStandoff } from '../lib/claims/suggest/eval/polnear'
 import { matchSpans, metrics, ratio, sameSpeaker, scoreArticle, Tokens, totals, type ArticleScore, type GoldClaim, type GoldLink, type Metrics } from '../lib/claims/suggest/score'
 import { suggestClaims, type KnownEntity, type Suggestion } from '../lib/claims/suggest/suggest'
 import { extractArticle } from '../lib/ingest/extract'
-import { joinParagraphs } from '../lib/ingest/normalize'
+import { joinParagraphs } from '../lib/text/paragraphs'
 
 const kind = z.enum(['statement', 'denial', 'allegation', 'report', 'other'])
 const claim = z.object({ kind, side: z.enum(['company', 'others']).optional(), speaker: z.string(), subject: z.string(), exact: z.string() })

@@ -3,26 +3,12 @@
 // become flat <mark>s (HTML cannot nest a highlight across another's boundary). Every offset is
 // absolute in the full body text: the browser puts a segment's start on its element and maps a
 // selection back to offsets in the stored text, which is what the selectors describe.
-import { PARAGRAPH_SEPARATOR } from '../ingest/normalize'
+import { paragraphOffsets, type TextRange } from '../text/paragraphs'
 
 export type Highlight = { id: string; start: number; end: number }
-export type TextRange = { start: number; end: number }
 // ids: the highlights covering the whole segment, in the order they were given; empty for plain text.
 export type Segment = { start: number; end: number; text: string; ids: string[] }
 export type ParagraphSegments = { start: number; end: number; segments: Segment[] }
-
-// The paragraphs splitParagraphs() yields, as ranges of the full text (the separators between
-// them belong to no paragraph).
-export function paragraphOffsets(text: string): TextRange[] {
-  const ranges: TextRange[] = []
-  let start = 0
-  for (let at = text.indexOf(PARAGRAPH_SEPARATOR); at !== -1; at = text.indexOf(PARAGRAPH_SEPARATOR, start)) {
-    ranges.push({ start, end: at })
-    start = at + PARAGRAPH_SEPARATOR.length
-  }
-  ranges.push({ start, end: text.length })
-  return ranges
-}
 
 // A highlight that spans a paragraph break appears in each paragraph it touches, clipped to it.
 // Empty paragraphs have no segments; empty highlights are ignored.

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { suggestClaims } from '../claims/suggest/suggest'
 import { IngestError } from '../ingest/errors'
 import { extractArticle } from '../ingest/extract'
-import { joinParagraphs } from '../ingest/normalize'
+import { joinParagraphs } from '../text/paragraphs'
 import { inputId, readStdin, resolveInputs } from './inputs'
 
 function suggestOne(id: string, bytes: Uint8Array, out: (line: string) => void): boolean {

@@ -6,7 +6,7 @@ import { safeHttpUrl } from '../urls'
 import { extractArticle } from './extract'
 import { bodyHash, paragraphFingerprints } from './fingerprint'
 import type { DraftFixes, IngestInput } from './ingest'
-import { joinParagraphs } from './normalize'
+import { joinParagraphs } from '../text/paragraphs'
 import type { ArticleDraft } from './types'
 
 export type Extracted = {

@@ -14,7 +14,7 @@ import { IngestError } from './errors'
 import { draftOnWorker } from './off-thread'
 import { bodyHash, paragraphFingerprints } from './fingerprint'
 import { publishedFields } from './ingest'
-import { joinParagraphs } from './normalize'
+import { joinParagraphs } from '../text/paragraphs'
 
 export type ReextractResult = {
   id: string

@@ -26,7 +26,7 @@ export type ArticleMetadata = {
 
 export type ArticleDraft = ArticleMetadata & {
   format: 'html' | 'text'
-  paragraphs: string[] // normalised (lib/ingest/normalize.ts), no empty ones
+  paragraphs: string[] // normalised (lib/text/normalize.ts), no empty ones
   extractorVersion: string
   // Things an editor should look at: "no publication date found", "title guessed from the first line", …
   warnings: string[]

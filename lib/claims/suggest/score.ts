@@ -16,7 +16,7 @@
 // to its answer proposes an answer link to the suggestion matched to what it answers; the
 // relation is scored apart from that.
 import type { ClaimKind } from '../kinds'
-import { normalizeForComparison } from '../../ingest/normalize'
+import { normalizeForComparison } from '../../text/normalize'
 import { normalizeName } from './names'
 import type { KnownEntity, Side, Suggestion } from './types'
 

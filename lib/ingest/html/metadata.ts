@@ -4,7 +4,7 @@
 import type { CheerioAPI } from 'cheerio'
 import type { Element } from 'domhandler'
 import { dayFirstFor } from '../dates'
-import { normalizeParagraph } from '../normalize'
+import { normalizeParagraph } from '../../text/normalize'
 import type { ArticleMetadata } from '../types'
 import { pageBylineCandidates, type BylineSource } from './page-bylines'
 import { publishedDate } from './published-date'

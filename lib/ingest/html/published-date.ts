@@ -3,7 +3,7 @@
 import type { CheerioAPI } from 'cheerio'
 import { isTag, isText, type AnyNode, type Element } from 'domhandler'
 import { dateFromUrl, parsePublicationDate, toPublishedIso, type DateOptions, type ParsedDate } from '../dates'
-import { normalizeParagraph } from '../normalize'
+import { normalizeParagraph } from '../../text/normalize'
 import type { DateSource, PublishedDate } from '../types'
 import type { JsonLdData } from './json-ld'
 import { attrIncludes, closest, descendants, documentOrder, elementsNamed, elementsWhere, firstDescendant, hasAncestor, hasItemprop, inOtherItem, isOutsideStory, parentElement } from './elements'

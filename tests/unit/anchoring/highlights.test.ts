@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
-import { paragraphOffsets, splitIntoSegments, type ParagraphSegments } from '@/lib/anchoring/highlights'
+import { splitIntoSegments, type ParagraphSegments } from '@/lib/anchoring/highlights'
 import { DEMO_DIR, readGold } from '@/lib/demo/load-demo'
 import { extractArticle } from '@/lib/ingest/extract'
-import { joinParagraphs, normalizeParagraph, splitParagraphs } from '@/lib/ingest/normalize'
+import { normalizeParagraph } from '@/lib/text/normalize'
+import { joinParagraphs, splitParagraphs } from '@/lib/text/paragraphs'
 
 // The first paragraph is 0-23, the break 23-25, the second paragraph 25-57.
 const text = 'Acme denied the report.\n\nRegulators said the fine stands.'
@@ -14,16 +15,6 @@ const text = 'Acme denied the report.\n\nRegulators said the fine stands.'
 function shape(paragraphs: ParagraphSegments[]): [number, number, string[]][][] {
   return paragraphs.map((p) => p.segments.map((s) => [s.start, s.end, s.ids]))
 }
-
-test('paragraph offsets agree with splitParagraphs', () => {
-  expect(paragraphOffsets(text)).toEqual([
-    { start: 0, end: 23 },
-    { start: 25, end: 57 },
-  ])
-  for (const sample of [text, '', 'One.', 'A\n\n\n\nB', 'A\n\n\nB', '\n\nA\n\n']) {
-    expect(paragraphOffsets(sample).map((r) => sample.slice(r.start, r.end))).toEqual(splitParagraphs(sample))
-  }
-})
 
 test('no highlights: one plain segment per paragraph, with absolute offsets', () => {
   const paragraphs = splitIntoSegments(text, [])

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { expect, test } from 'vitest'
 import { DEMO_DIR, readGold } from '@/lib/demo/load-demo'
 import { extractArticle } from '@/lib/ingest/extract'
-import { normalizeForComparison } from '@/lib/ingest/normalize'
+import { normalizeForComparison } from '@/lib/text/normalize'
 
 const gold = readGold()
 

@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest'
 import { articleDay } from '@/lib/dates/format'
 import { DEMO_DIR } from '@/lib/demo/load-demo'
 import { extractArticle } from '@/lib/ingest/extract'
-import { joinParagraphs } from '@/lib/ingest/normalize'
+import { joinParagraphs } from '@/lib/text/paragraphs'
 import { AnnotationFormatError, findEntity, kindFromTags, planAnnotationImport, readAnnotations, roleName, urlCandidates, urlKey, type ArticleForImport, type ExistingClaim } from '@/lib/interop/annotation-import'
 
 const FIXTURE = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/interop/hypothesis-search.json'), 'utf8'))

@@ -7,7 +7,7 @@ import { metrics, scoreArticle, totals, type GoldClaim } from '@/lib/claims/sugg
 import { suggestClaims } from '@/lib/claims/suggest/suggest'
 import type { KnownEntity } from '@/lib/claims/suggest/types'
 import { extractArticle } from '@/lib/ingest/extract'
-import { joinParagraphs } from '@/lib/ingest/normalize'
+import { joinParagraphs } from '@/lib/text/paragraphs'
 
 type GoldFile = { articles: { file: string; claims: GoldClaim[]; entities?: KnownEntity[] }[] }
 

@@ -21,16 +21,6 @@ export function nfkc(text: string): string {
   return NON_ASCII.test(text) ? text.normalize('NFKC') : text
 }
 
-export const PARAGRAPH_SEPARATOR = '\n\n'
-
-export function joinParagraphs(paragraphs: readonly string[]): string {
-  return paragraphs.map(normalizeParagraph).filter((p) => p.length > 0).join(PARAGRAPH_SEPARATOR)
-}
-
-export function splitParagraphs(body: string): string[] {
-  return body.split(PARAGRAPH_SEPARATOR)
-}
-
 // For comparing text that came from different places: also folds line breaks.
 export function normalizeForComparison(text: string): string {
   return normalizeParagraph(text.replace(/\s+/g, ' '))

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { joinParagraphs, normalizeForComparison, normalizeParagraph, splitParagraphs } from '@/lib/ingest/normalize'
+import { normalizeForComparison, normalizeParagraph } from '@/lib/text/normalize'
+import { joinParagraphs, splitParagraphs } from '@/lib/text/paragraphs'
 
 test('folds no-break spaces, tabs and runs of spaces into one space', () => {
   expect(normalizeParagraph('Microsoft has\u00a0 written\tto  the US')).toBe('Microsoft has written to the US')
