@@ -4,8 +4,8 @@
 // setup code and prints it last, on a line of its own, for the starter to show the user.
 import { issueSetupCode } from '../lib/auth/setup'
 import { runCommand } from '../lib/cli/run'
-import { prepareDatabase } from '../lib/database/prepare'
 import { getEnv } from '../lib/env'
+import { prepareDatabase } from './lib/prepare-database'
 import { SETUP_CODE_LINE } from './lib/setup-line'
 
 runCommand(async () => {

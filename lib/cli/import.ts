@@ -5,7 +5,8 @@
 // an unreadable one) or the import was refused; nothing is written in that last case. Replies
 // and page notes annotate no words: they are counted in one line, not listed, and are no failure.
 import { readFileSync } from 'node:fs'
-import { migrateFirst } from '../database/prepare'
+import { migrateFirst } from '../database/migrate'
+import { getDatabase } from '../db'
 import { getEnv } from '../env'
 import { ImportError, importDocument, type ImportReport } from '../interop/import'
 import { readStdin } from './inputs'
@@ -44,7 +45,7 @@ export async function runImport(args: string[]): Promise<number> {
     return 1
   }
   // A Claimline export restores into a new installation, which may not be migrated yet.
-  await migrateFirst((line) => console.error(line))
+  await migrateFirst(await getDatabase(), (line) => console.error(line))
   const env = getEnv()
   let report: ImportReport
   try {

@@ -220,3 +220,17 @@ export async function markRolledBack(pool: SqlPool, name: string): Promise<void>
     if (rows.length === 0) throw new MigrationError(`No failed migration named ${name} to mark as rolled back.`)
   })
 }
+
+// For the commands that may be a new installation's first (npm run db:seed, claimline import):
+// migrate as `npm start` does, with one line saying so, instead of failing on missing tables.
+// A database that is up to date is left untouched; a failed or edited history is refused with
+// the runner's own message, as `npm start` refuses it.
+export async function migrateFirst(database: { pool: SqlPool; description: string }, log: (line: string) => void): Promise<void> {
+  const state = await getMigrationState(database.pool)
+  const clean = state.pending.length + state.failed.length + state.modified.length + state.missingLocally.length === 0
+  if (clean) return
+  if (state.pending.length > 0 && state.failed.length === 0) {
+    log(`Applying ${state.pending.length} pending migration${state.pending.length === 1 ? '' : 's'} to ${database.description} first…`)
+  }
+  await applyMigrations(database.pool)
+}

@@ -1,12 +1,14 @@
+// What `npm start` does before serving (scripts/db-prepare.ts): migrate, then load the demo
+// data into a new database. It sits above lib/, since it reaches from the database layer up to
+// the demo data and ingestion.
 import path from 'node:path'
-import { loadDemoData } from '../demo/load-demo'
-import { getDatabase, getDb } from '../db'
-import { getEnv } from '../env'
-import { parseDatabaseUrl } from './config'
-import { embeddedDataExists } from './connect'
-import { applyMigrations, getMigrationState } from './migrate'
+import { parseDatabaseUrl } from '../../lib/database/config'
+import { embeddedDataExists } from '../../lib/database/connect'
+import { applyMigrations } from '../../lib/database/migrate'
+import { getDatabase, getDb } from '../../lib/db'
+import { loadDemoData } from '../../lib/demo/load-demo'
+import { getEnv } from '../../lib/env'
 
-// What `npm start` does before serving: migrate, then load the demo data into a new database.
 // `log` hears each step as it starts: on a first start they take a while (PGlite creating its
 // data directory, then the demo articles going through ingestion).
 export async function prepareDatabase({ demo, log }: { demo: boolean; log: (line: string) => void }): Promise<void> {
@@ -28,19 +30,4 @@ export async function prepareDatabase({ demo, log }: { demo: boolean; log: (line
   // PGlite has no autovacuum: without fresh statistics the planner misjudges the timeline's
   // index ranges as the archive grows. ANALYZE samples, so it stays quick on large databases.
   if (database.config.kind === 'pglite') await database.pool.session((session) => session.exec('ANALYZE'))
-}
-
-// For the commands that may be a new installation's first (npm run db:seed, claimline import):
-// migrate as `npm start` does, with one line saying so, instead of failing on missing tables.
-// A database that is up to date is left untouched; a failed or edited history is refused with
-// the runner's own message, as `npm start` refuses it.
-export async function migrateFirst(log: (line: string) => void): Promise<void> {
-  const database = await getDatabase()
-  const state = await getMigrationState(database.pool)
-  const clean = state.pending.length + state.failed.length + state.modified.length + state.missingLocally.length === 0
-  if (clean) return
-  if (state.pending.length > 0 && state.failed.length === 0) {
-    log(`Applying ${state.pending.length} pending migration${state.pending.length === 1 ? '' : 's'} to ${database.description} first…`)
-  }
-  await applyMigrations(database.pool)
 }
