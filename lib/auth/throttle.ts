@@ -4,15 +4,11 @@
 // Per account, failures since its last successful sign-in count, so the owner who finally
 // types the right password is not punished for earlier typos. Per address, every failure in the
 // window counts — a success on one account must not reset an attacker spraying many accounts.
+import type { AttemptCounts } from '../queries/login-attempts'
+
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000
 export const MAX_ACCOUNT_FAILURES = 5
 export const MAX_ADDRESS_FAILURES = 20
-
-export type AttemptCounts = {
-  // Failed attempts, oldest first, in the window (for the account: since its last success).
-  accountFailures: Date[]
-  addressFailures: Date[]
-}
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number; reason: 'account' | 'address' }
 

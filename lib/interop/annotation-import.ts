@@ -12,6 +12,7 @@ import { z } from 'zod'
 import { anchorTarget } from '../anchoring/anchor'
 import { describeRange, textPositionSelector, textQuoteSelector, type Selector, type TextPositionSelector, type TextQuoteSelector } from '../anchoring/selectors'
 import { CLAIM_KIND_VALUES, type ClaimKind } from '../claims/kinds'
+import type { ArticleForImport, EntityForImport, ExistingClaim, PlannedClaim } from '../queries/interop'
 
 export class AnnotationFormatError extends Error {}
 
@@ -214,10 +215,6 @@ export function urlCandidates(url: string): string[] {
   return [...out]
 }
 
-export type ArticleForImport = { id: string; urls: string[]; bodyText: string; day: string | null }
-export type EntityForImport = { id: string; name: string; aliases: string[] }
-export type ExistingClaim = { articleId: string; kind: ClaimKind; start: number; end: number; id: string }
-
 export function matchArticle(source: string, articles: readonly ArticleForImport[], claimlineArticleId: string | null): ArticleForImport | null {
   if (claimlineArticleId) return articles.find((a) => a.id === claimlineArticleId) ?? null
   const exact = articles.find((a) => a.urls.includes(source))
@@ -277,19 +274,6 @@ function foldContext(context: string | undefined): string | undefined {
   if (context === undefined) return undefined
   const folded = foldLikeStoredText(context)
   return folded.trim() === '' ? undefined : folded
-}
-
-export type PlannedClaim = {
-  // The annotation's place in the document: its outcome is outcomes[index].
-  index: number
-  articleId: string
-  kind: ClaimKind
-  target: [TextQuoteSelector, TextPositionSelector]
-  quote: string
-  speakerId: string | null
-  subjectId: string | null
-  claimDate: string | null
-  note: string | null
 }
 
 export type AnnotationOutcome =

@@ -1,45 +1,7 @@
 // The claims an export covers, flattened to what the published formats (schema.org JSON-LD,
 // W3C Web Annotation, CSV) say about them: plain data, so each format is a pure function of it
 // and is tested on hand-built claims. lib/queries/interop.ts reads them from the database.
-import type { Selector } from '../anchoring/selectors'
-import type { ClaimKind, ClaimStatus, EntityKind, LinkRelation } from '../generated/prisma/enums'
-
-export type ExportEntity = { id: string; kind: EntityKind; name: string }
-
-export type ExportArticle = {
-  id: string
-  title: string
-  // The original's address (canonical, else the one it was fetched from); null for pasted text.
-  url: string | null
-  outlet: { name: string; domain: string | null } | null
-  bylines: string[]
-  publishedAt: Date | null
-  publishedOffset: string | null
-  language: string | null
-}
-
-export type ExportClaim = {
-  id: string
-  kind: ClaimKind
-  quote: string
-  target: Selector[]
-  status: ClaimStatus
-  // The day the claim was made, YYYY-MM-DD.
-  claimDate: string | null
-  channel: string | null
-  note: string | null
-  verdict: string | null
-  verdictNote: string | null
-  verdictAt: Date | null
-  createdAt: Date
-  updatedAt: Date
-  speaker: ExportEntity | null
-  subject: ExportEntity | null
-  article: ExportArticle
-  // Outgoing links: this claim denies / responds to / confirms / repeats `toId`.
-  links: { relation: LinkRelation; toId: string }[]
-  stories: string[]
-}
+import type { ExportArticle } from '../queries/interop'
 
 // Where the exported documents point: every claim and article by its permanent page on this
 // Claimline (CLAIMLINE_PUBLIC_URL, else the address the request came to).

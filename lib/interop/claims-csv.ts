@@ -3,7 +3,8 @@
 // breaks survive and no cell can run as a formula when the file is opened.
 import { isoPublished } from '../dates/format'
 import { toCsv } from '../export/csv'
-import { articleSourceUrl, claimPageUrl, type ExportClaim, type PublicSite } from './claim-set'
+import type { ExportClaim } from '../queries/interop'
+import { articleSourceUrl, claimPageUrl, type PublicSite } from './claim-set'
 
 export const CLAIM_CSV_HEADER = [
   'claim_id',

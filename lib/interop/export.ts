@@ -2,10 +2,10 @@
 // format, with a content type and a file name. GET /api/export and `claimline export` call this.
 import { getDb } from '../db'
 import type { PrismaClient } from '../generated/prisma/client'
-import { describeExportTarget, listClaimsForExport, loadSnapshot } from '../queries/interop'
+import { describeExportTarget, listClaimsForExport, loadSnapshot, type ExportClaim } from '../queries/interop'
 import { slugFor } from '../queries/stories'
 import { loadTimeline } from '../timeline/load'
-import { publicBase, type ExportClaim } from './claim-set'
+import { publicBase } from './claim-set'
 import { claimsCsv } from './claims-csv'
 import { toFullExport } from './full-export'
 import { exportQueryString, type ExportRequest, type ExportScope } from './request'

@@ -13,8 +13,8 @@
 // Pure: lib/queries/interop.ts reads the snapshot and writes the rows.
 import { z } from 'zod'
 import { claimTarget } from '../anchoring/selectors'
-import type { Article, Claim, ClaimLink, ClaimSuggestion, Entity, Outlet, Prisma, Story } from '../generated/prisma/client'
 import { ClaimKind, ClaimStatus, DateSource, EntityKind, LinkRelation, SuggestionStatus } from '../generated/prisma/enums'
+import type { ImportRows, Snapshot } from '../queries/interop'
 
 export const EXPORT_FORMAT = 'claimline-export'
 export const EXPORT_VERSION = 1
@@ -146,19 +146,6 @@ export type ClaimlineExport = z.infer<typeof claimlineExport>
 
 export function isClaimlineExport(json: unknown): boolean {
   return typeof json === 'object' && json !== null && 'format' in json && json.format === EXPORT_FORMAT
-}
-
-// What the database holds, as lib/queries/interop.ts reads it.
-export type Snapshot = {
-  outlets: Outlet[]
-  entities: Entity[]
-  articles: (Article & { fingerprints: { hash: bigint }[] })[]
-  claims: Claim[]
-  suggestions: ClaimSuggestion[]
-  links: ClaimLink[]
-  stories: (Story & { articles: { articleId: string }[]; claims: { claimId: string }[] })[]
-  // Account id → email, for every account the rows name.
-  emails: Map<string, string>
 }
 
 const iso = (date: Date) => date.toISOString()
@@ -302,25 +289,6 @@ export function findBrokenReferences(doc: ClaimlineExport): string[] {
     for (const c of s.claimIds) check(claims, c, `story ${s.id}`)
   }
   return problems
-}
-
-// The rows to insert. Self-references (an entity's affiliation, an article's original) are set
-// in a second step, so that insertion order does not matter and cycles are possible; the rows
-// carry their own updatedAt there too, which Prisma would otherwise stamp with the import's time.
-export type ImportRows = {
-  outlets: Prisma.OutletCreateManyInput[]
-  entities: Prisma.EntityCreateManyInput[]
-  affiliations: { id: string; affiliationId: string; updatedAt: Date }[]
-  articles: Prisma.ArticleCreateManyInput[]
-  duplicates: { id: string; duplicateOfId: string; updatedAt: Date }[]
-  fingerprints: Prisma.ArticleFingerprintCreateManyInput[]
-  clusters: Prisma.ClaimClusterCreateManyInput[]
-  claims: Prisma.ClaimCreateManyInput[]
-  suggestions: Prisma.ClaimSuggestionCreateManyInput[]
-  links: Prisma.ClaimLinkCreateManyInput[]
-  stories: Prisma.StoryCreateManyInput[]
-  storyArticles: Prisma.StoryArticleCreateManyInput[]
-  storyClaims: Prisma.StoryClaimCreateManyInput[]
 }
 
 const date = (value: string) => new Date(value)

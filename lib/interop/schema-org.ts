@@ -4,7 +4,8 @@
 // Claim, with the rating as Google's fact-check markup wants it (Rating.alternateName). The
 // review's `url` is the claim's permanent page here, so it sits on the newsroom's own domain.
 import { isoPublished } from '../dates/format'
-import { articlePageUrl, articleSourceUrl, claimPageUrl, compact, type ExportArticle, type ExportClaim, type ExportEntity, type JsonObject, type PublicSite } from './claim-set'
+import type { ExportArticle, ExportClaim, ExportEntity } from '../queries/interop'
+import { articlePageUrl, articleSourceUrl, claimPageUrl, compact, type JsonObject, type PublicSite } from './claim-set'
 
 export const SCHEMA_ORG_CONTEXT = 'https://schema.org'
 

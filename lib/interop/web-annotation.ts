@@ -9,7 +9,8 @@
 // The positions count characters of Claimline's normalised article text, not of the original
 // page's DOM: a tool anchoring on the live page must rely on the quote, as Hypothesis does.
 import type { Selector } from '../anchoring/selectors'
-import { articleSourceUrl, claimPageUrl, compact, type ExportClaim, type JsonObject, type PublicSite } from './claim-set'
+import type { ExportClaim } from '../queries/interop'
+import { articleSourceUrl, claimPageUrl, compact, type JsonObject, type PublicSite } from './claim-set'
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 

@@ -1,18 +1,110 @@
 // Reads and writes for exports and imports (lib/interop/): the claims of an export's scope,
 // the whole archive as one consistent snapshot, and the rows of an import.
-import { claimTarget, type Selector, type TextPositionSelector } from '../anchoring/selectors'
+import { claimTarget, type Selector, type TextPositionSelector, type TextQuoteSelector } from '../anchoring/selectors'
 import { articleDay } from '../dates/format'
 import { getDb } from '../db'
-import { Prisma, type PrismaClient } from '../generated/prisma/client'
-import type { ArticleForImport, EntityForImport, ExistingClaim, PlannedClaim } from '../interop/annotation-import'
-import type { ExportClaim } from '../interop/claim-set'
-import type { ImportRows, Snapshot } from '../interop/full-export'
+import { Prisma, type Article, type Claim, type ClaimLink, type ClaimSuggestion, type Entity, type Outlet, type PrismaClient, type Story } from '../generated/prisma/client'
+import type { ClaimKind, ClaimStatus, EntityKind, LinkRelation } from '../generated/prisma/enums'
 import { recordAuditEvent } from './audit'
 import { insertClaim } from './claims'
 import type { DbClient } from './client'
 
 // Large imports take longer than an interactive edit: the transaction may run for minutes.
 export const IMPORT_TRANSACTION = { maxWait: 60_000, timeout: 10 * 60_000 } as const
+
+// The rows this module reads and writes, as the exports and imports (lib/interop/) take them.
+
+// --- the claims of an export (lib/interop/claim-set.ts and the formats built on it) ---------
+
+export type ExportEntity = { id: string; kind: EntityKind; name: string }
+
+export type ExportArticle = {
+  id: string
+  title: string
+  // The original's address (canonical, else the one it was fetched from); null for pasted text.
+  url: string | null
+  outlet: { name: string; domain: string | null } | null
+  bylines: string[]
+  publishedAt: Date | null
+  publishedOffset: string | null
+  language: string | null
+}
+
+export type ExportClaim = {
+  id: string
+  kind: ClaimKind
+  quote: string
+  target: Selector[]
+  status: ClaimStatus
+  // The day the claim was made, YYYY-MM-DD.
+  claimDate: string | null
+  channel: string | null
+  note: string | null
+  verdict: string | null
+  verdictNote: string | null
+  verdictAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+  speaker: ExportEntity | null
+  subject: ExportEntity | null
+  article: ExportArticle
+  // Outgoing links: this claim denies / responds to / confirms / repeats `toId`.
+  links: { relation: LinkRelation; toId: string }[]
+  stories: string[]
+}
+
+// --- the whole archive (lib/interop/full-export.ts) -----------------------------------------
+
+// What the database holds, as lib/queries/interop.ts reads it.
+export type Snapshot = {
+  outlets: Outlet[]
+  entities: Entity[]
+  articles: (Article & { fingerprints: { hash: bigint }[] })[]
+  claims: Claim[]
+  suggestions: ClaimSuggestion[]
+  links: ClaimLink[]
+  stories: (Story & { articles: { articleId: string }[]; claims: { claimId: string }[] })[]
+  // Account id → email, for every account the rows name.
+  emails: Map<string, string>
+}
+
+// The rows to insert. Self-references (an entity's affiliation, an article's original) are set
+// in a second step, so that insertion order does not matter and cycles are possible; the rows
+// carry their own updatedAt there too, which Prisma would otherwise stamp with the import's time.
+export type ImportRows = {
+  outlets: Prisma.OutletCreateManyInput[]
+  entities: Prisma.EntityCreateManyInput[]
+  affiliations: { id: string; affiliationId: string; updatedAt: Date }[]
+  articles: Prisma.ArticleCreateManyInput[]
+  duplicates: { id: string; duplicateOfId: string; updatedAt: Date }[]
+  fingerprints: Prisma.ArticleFingerprintCreateManyInput[]
+  clusters: Prisma.ClaimClusterCreateManyInput[]
+  claims: Prisma.ClaimCreateManyInput[]
+  suggestions: Prisma.ClaimSuggestionCreateManyInput[]
+  links: Prisma.ClaimLinkCreateManyInput[]
+  stories: Prisma.StoryCreateManyInput[]
+  storyArticles: Prisma.StoryArticleCreateManyInput[]
+  storyClaims: Prisma.StoryClaimCreateManyInput[]
+}
+
+// --- annotation imports (lib/interop/annotation-import.ts) ----------------------------------
+
+export type ArticleForImport = { id: string; urls: string[]; bodyText: string; day: string | null }
+export type EntityForImport = { id: string; name: string; aliases: string[] }
+export type ExistingClaim = { articleId: string; kind: ClaimKind; start: number; end: number; id: string }
+
+export type PlannedClaim = {
+  // The annotation's place in the document: its outcome is outcomes[index].
+  index: number
+  articleId: string
+  kind: ClaimKind
+  target: [TextQuoteSelector, TextPositionSelector]
+  quote: string
+  speakerId: string | null
+  subjectId: string | null
+  claimDate: string | null
+  note: string | null
+}
 
 export type ClaimScope = { kind: 'all' } | { kind: 'claim'; id: string } | { kind: 'article'; id: string } | { kind: 'story'; id: string } | { kind: 'claims'; ids: string[] }
 

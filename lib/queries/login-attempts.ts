@@ -1,6 +1,11 @@
 import { getDb } from '../db'
-import type { AttemptCounts } from '../auth/throttle'
 import type { DbClient } from './client'
+
+export type AttemptCounts = {
+  // Failed attempts, oldest first, in the window (for the account: since its last success).
+  accountFailures: Date[]
+  addressFailures: Date[]
+}
 
 export async function recordLoginAttempt(email: string, ip: string, succeeded: boolean, at: Date, client: DbClient = getDb()): Promise<void> {
   await client.loginAttempt.create({ data: { email, ip, succeeded, at } })

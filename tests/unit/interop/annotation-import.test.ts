@@ -10,8 +10,9 @@ import { describe, expect, test } from 'vitest'
 import { articleDay } from '@/lib/dates/format'
 import { DEMO_DIR } from '@/lib/demo/load-demo'
 import { extractArticle } from '@/lib/ingest/extract'
+import { AnnotationFormatError, findEntity, kindFromTags, planAnnotationImport, readAnnotations, roleName, urlCandidates, urlKey } from '@/lib/interop/annotation-import'
+import type { ArticleForImport, ExistingClaim } from '@/lib/queries/interop'
 import { joinParagraphs } from '@/lib/text/paragraphs'
-import { AnnotationFormatError, findEntity, kindFromTags, planAnnotationImport, readAnnotations, roleName, urlCandidates, urlKey, type ArticleForImport, type ExistingClaim } from '@/lib/interop/annotation-import'
 
 const FIXTURE = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/interop/hypothesis-search.json'), 'utf8'))
 const EXPORT = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/interop/hypothesis-export.json'), 'utf8'))

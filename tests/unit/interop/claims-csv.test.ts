@@ -2,7 +2,7 @@
 // with quotes, commas and line breaks intact, and nothing a spreadsheet would run as a formula.
 import { parse } from 'csv-parse/sync'
 import { expect, test } from 'vitest'
-import type { ExportClaim } from '@/lib/interop/claim-set'
+import type { ExportClaim } from '@/lib/queries/interop'
 import { CLAIM_CSV_HEADER, claimsCsv } from '@/lib/interop/claims-csv'
 import { CLAIMS, SITE } from './sample-claims'
 

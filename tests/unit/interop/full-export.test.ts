@@ -3,7 +3,7 @@
 // give the same document. The database leg is tests/integration/interop.test.ts.
 import { gzipSync } from 'node:zlib'
 import { expect, test } from 'vitest'
-import type { ImportRows, Snapshot } from '@/lib/interop/full-export'
+import type { ImportRows, Snapshot } from '@/lib/queries/interop'
 import { claimlineExport, findBrokenReferences, importCounts, referencedEmails, toFullExport, toImportRows } from '@/lib/interop/full-export'
 import { describeRange } from '@/lib/anchoring/selectors'
 

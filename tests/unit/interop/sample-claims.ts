@@ -2,7 +2,7 @@
 // its own URL, one pasted without), by an outlet, a company and a person, two with verdicts,
 // one link. The expected documents are in tests/fixtures/interop/.
 import { describeRange } from '@/lib/anchoring/selectors'
-import type { ExportArticle, ExportClaim } from '@/lib/interop/claim-set'
+import type { ExportArticle, ExportClaim } from '@/lib/queries/interop'
 
 export const SITE = { baseUrl: 'https://claims.example.org' }
 export const OPTIONS = { ...SITE, organizationName: 'Example Newsroom' }
