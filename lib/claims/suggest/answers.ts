@@ -1,12 +1,20 @@
 // Answer links: for each company statement or denial, the allegation or report in the same
 // article that it answers, with a relation (denies / responds_to / confirms) and a confidence.
 //
-// An answer shares words with what it answers (the rarer in the article, the more they count:
-// "inquiry", "attorney general", "brutality"), stands close to it (the same sentence — "denied
-// 'sensational' claims … that said …" — or the next ones), usually comes after it, and a denial
-// almost always answers something. "Declined to comment" answers the claim just before it. Of
-// two statements of one allegation, the later one (nearer the answer) is taken. Scores are
-// compared with a threshold; a denial may answer more than one allegation.
+// What an editor links (read off the dev labels, never one article's wording):
+// - an answer usually follows what it answers, and answers the nearest claim of the others' side
+//   before it: a run of company claims with no other voice in between (a spokeswoman's three
+//   paragraphs after the charge) answers the charge that opened the run, however long the run;
+// - it shares rare words with it ("inquiry", "attorney general"), and a denial's negated words
+//   are the charge's words ("does not allow … access" against "allowed … to circumvent");
+// - the article's central allegation (in its lede, or restated later) is what a denial or a
+//   defence answers when nothing nearer says otherwise; of two statements of one allegation the
+//   later one, nearer the answer, is taken;
+// - how sure a link must be depends on the answer: a denial, a "declined to comment" and words
+//   framed as a reply ("in response", "defended", "But the company says") almost always answer
+//   something; a company's other statements only when the charge is close and shares words.
+// Scores add these cues and are compared with a threshold per kind of answer. Bounded: a window
+// of claims before each answer, never every pair in a long text.
 import type { Doc } from './text'
 import type { AnswerLink, Suggestion } from './types'
 
@@ -22,15 +30,26 @@ const STOP = new Set([
 const stem = (w: string) => w.replace(/['’]s$/, '').replace(/(?:ing|ed|es|s|ly)$/, '')
 const keep = (w: string) => w.length >= 3 && !STOP.has(w)
 
-const W = { sim: 0.7, prox: 0.15, alleg: 0.15, denial: 0.2, dispute: 0.1 }
-const WINDOW = 40
-const MAX_CANDIDATES = 40
-const MIN_SCORE = 0.45
-const EXTRA_SCORE = 0.6
+// Weights of the cues a candidate link adds up (see the header).
+const W = { nearest: 0.35, second: 0.15, sim: 1, alleg: 0.1, central: 0.3, after: 0.75, sameSentence: 0.2, sameParagraph: 0.15, nextParagraph: 0.1, twoParagraphs: 0.05 }
+// The score a link needs, by the kind of answer.
+const NEEDS = { firm: 0.3, framed: 0.5, plain: 0.6 }
+// A denial answering a second allegation must share words with it.
+const EXTRA = { score: 0.55, sim: 0.1 }
+// Claims of the others' side before an answer that stay candidates, and how far after it.
+const MAX_RANK = 8
+const AFTER_SENTENCES = 3
+const LEDE_SENTENCES = 3
+
+// "declined to comment", "would not disclose …", "did not respond to …": an answer to the claim
+// just before, whatever its words.
+const NO_COMMENT = /^(?:(?:it|he|she|they|we)\s+)?(?:has\s+|had\s+)?(?:declined|refused|would\s+not|wouldn['’]t|did\s+not|didn['’]t|could\s+not|couldn['’]t|has\s+not|hasn['’]t|did\s+not\s+immediately)\s+(?:immediately\s+)?(?:to\s+)?(?:comment|disclose|respond|reply|confirm|discuss|elaborate|say|answer)\b|^(?:had\s+)?no\s+(?:immediate\s+)?comment\b/i
+// Words around the answer (in its sentence, before it) that frame it as a reply.
+const REPLY_FRAME = /\b(?:in\s+(?:a\s+)?response|respond(?:ed|ing|s)?\s+to|in\s+reply|repl(?:ied|ying)\s+to|defend(?:ed|ing|s)?|hit(?:ting)?\s+back|rebut(?:ted|ting|s)?|counter(?:ed|ing|s)|dismiss(?:ed|ing|es)|reject(?:ed|ing|s)|push(?:ed|ing)?\s+back|insist(?:ed|ing|s)?|maintain(?:ed|ing|s)?|disput(?:ed|ing|es)|in\s+(?:its|their|his|her)\s+defen[cs]e)\b/i
+const CONTRAST_OPENING = /^\W*(?:but|however|yet|still|in\s+fact)\b/i
 
 export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
   if (suggestions.length < 2) return
-  // Sentence of each suggestion, and how rare each word is across the article's sentences.
   const starts = doc.sentences.map((s) => s.start)
   const sentenceAt = (offset: number) => {
     let lo = 0
@@ -42,7 +61,8 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
     }
     return Math.max(0, lo - 1)
   }
-  // Word stems per token, once; a sentence's and a suggestion's words are read off them.
+  // Word stems per token, once; a sentence's and a claim's words are read off them, and how rare
+  // each is across the article's sentences.
   const stemOf = doc.tokens.map((t) => (t.type === 'word' && keep(t.lower) ? stem(t.lower) : ''))
   const df = new Map<string, number>()
   for (const s of doc.sentences) {
@@ -67,81 +87,113 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
   }
   const n = Math.max(1, doc.sentences.length)
   const idf = (w: string) => Math.log(1 + n / (df.get(w) ?? 1))
-  const items = suggestions.map((s) => {
-    const words = wordsOf(s.start, s.end)
-    let weight = 0
-    for (const w of words) weight += idf(w)
-    return { s, sentence: sentenceAt(s.start), words, weight }
-  })
+  // Claims in text order (the list may come in any order: an editor's claims, a rule's).
+  const items = suggestions
+    .map((s, index) => {
+      const words = wordsOf(s.start, s.end)
+      let weight = 0
+      for (const w of words) weight += idf(w)
+      const sentence = sentenceAt(s.start)
+      return { s, index, sentence, paragraph: doc.sentences[sentence]?.paragraph ?? 0, words, weight }
+    })
+    .sort((x, y) => x.s.start - y.s.start || x.index - y.index)
+  type Item = (typeof items)[number]
   // How much of two claims' rare words they share (cosine over idf-weighted word sets).
-  const similarity = (x: (typeof items)[number], y: (typeof items)[number]) => {
+  const similarity = (x: Item, y: Item) => {
     let shared = 0
     const [small, large] = x.words.size <= y.words.size ? [x.words, y.words] : [y.words, x.words]
     for (const w of small) if (large.has(w)) shared += idf(w)
-    return { shared, cosine: shared / Math.sqrt(Math.max(1e-9, x.weight * y.weight)) }
+    return shared / Math.sqrt(Math.max(1e-9, x.weight * y.weight))
   }
+  const isCharge = (x: Item) => x.s.side === 'others' && (x.s.kind === 'allegation' || x.s.kind === 'report')
+  const charges = items.filter(isCharge)
+  // The central allegations: those in the lede, and any later one restating one of them.
+  const lede = charges.filter((x) => x.s.kind === 'allegation' && x.sentence < LEDE_SENTENCES)
+  const central = new Set(charges.filter((x) => x.s.kind === 'allegation' && (x.sentence < LEDE_SENTENCES || lede.some((l) => l !== x && similarity(l, x) >= 0.3))))
+  // Position of each charge among the charges, to count the others' claims between two claims.
+  const chargeRank = new Map(charges.map((x, k) => [x, k]))
+  let chargesBefore = 0
 
-  // The article's lead allegations stay candidates however far back they are. A story with a
-  // denial in it is a dispute: the company's other statements there answer too. (Weighting the
-  // lead allegations higher was tried: on dev it linked answers to the lede's summary instead of
-  // the allegation restated just before them.)
-  const allegations = items.map((x, i) => ({ x, i })).filter(({ x }) => x.s.side === 'others' && x.s.kind === 'allegation')
-  const dispute = items.some((x) => x.s.side === 'company' && x.s.kind === 'denial')
-  const others = items.flatMap((x, i) => (x.s.side === 'others' && (x.s.kind === 'allegation' || x.s.kind === 'report') ? [i] : []))
-
-  for (const [ci, c] of items.entries()) {
+  for (const c of items) {
+    if (isCharge(c)) {
+      chargesBefore++
+      continue
+    }
     if (c.s.side !== 'company' || (c.s.kind !== 'statement' && c.s.kind !== 'denial')) continue
-    const noComment = c.s.rule === 'no-comment'
-    const scored: { to: number; score: number }[] = []
-    // Bounded: the claims within a window of sentences before (and just after), and the lead
-    // allegations; never every pair in a long text.
-    let lo = 0
-    let hi = others.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (items[others[mid]!]!.sentence < c.sentence - WINDOW) lo = mid + 1
-      else hi = mid
+    const exact = c.s.exact.trim()
+    const sentence = doc.sentences[c.sentence]
+    const frame = sentence ? doc.text.slice(sentence.start, Math.max(sentence.start, c.s.start)) : ''
+    const noComment = c.s.rule === 'no-comment' || NO_COMMENT.test(exact)
+    const firm = noComment || c.s.kind === 'denial'
+    const framed = firm || REPLY_FRAME.test(frame) || CONTRAST_OPENING.test(frame) || CONTRAST_OPENING.test(exact)
+    const needs = firm ? NEEDS.firm : framed ? NEEDS.framed : NEEDS.plain
+    const scored: { to: Item; score: number; sim: number }[] = []
+    const consider = (a: Item, rank: number, after: boolean) => {
+      const sim = similarity(c, a)
+      const dp = Math.abs(c.paragraph - a.paragraph)
+      const near = c.sentence === a.sentence ? W.sameSentence : dp === 0 ? W.sameParagraph : dp === 1 ? W.nextParagraph : dp === 2 ? W.twoParagraphs : 0
+      const order = rank === 0 ? W.nearest : rank === 1 ? W.second : 0
+      // The central allegation is what a denial or a defence answers; a company's other
+      // statements answer what is near them.
+      const centrality = central.has(a) && !after && framed ? W.central : 0
+      // After the answer: only a denial's, only just after, and less surely ("…, the military
+      // said. The Taliban claimed …").
+      let score = W.sim * sim + near + (a.s.kind === 'allegation' ? W.alleg : 0) + centrality + (after ? order * W.after : order)
+      // "Declined to comment" answers the claim just before it, not the article's charge.
+      if (noComment) score = rank === 0 && !after ? 0.7 : rank === 1 && !after ? 0.45 : 0
+      scored.push({ to: a, score, sim })
     }
-    const near: number[] = []
-    for (let k = lo; k < others.length && items[others[k]!]!.sentence <= c.sentence + 3; k++) near.push(others[k]!)
-    const candidates = new Set([...near.slice(-MAX_CANDIDATES), ...allegations.slice(0, 5).map(({ i }) => i)])
-    for (const ai of candidates) {
-      const a = items[ai]!
-      if (ai === ci) continue
-      const distance = Math.abs(c.sentence - a.sentence)
-      const before = a.s.start < c.s.start
-      // Answers follow what they answer; a denial may come first ("…, the military said. The
-      // Taliban claimed …") but only just before.
-      if (!before && distance > 2) continue
-      if (noComment) {
-        // "X declined to comment": on the claim just before.
-        if (before && distance <= 2) scored.push({ to: ai, score: 0.7 - 0.1 * distance })
-        continue
-      }
-      // Nearness alone may carry a link (a denial two sentences after the charge shares no
-      // word with it often enough); requiring a shared word lost more links than it saved on dev.
-      const { cosine } = similarity(c, a)
-      const proximity = (distance === 0 ? 1 : 1 / (1 + distance / 2)) * (before || distance === 0 ? 1 : 0.5)
-      const score = W.sim * cosine + W.prox * proximity + (a.s.kind === 'allegation' ? W.alleg : 0) + (c.s.kind === 'denial' ? W.denial : 0) + (dispute ? W.dispute : 0)
-      scored.push({ to: ai, score })
+    // Before: the nearest charges, then the central ones further back.
+    for (let k = chargesBefore - 1, rank = 0; k >= 0 && rank < MAX_RANK; k--, rank++) consider(charges[k]!, rank, false)
+    for (const a of central) if (chargeRank.get(a)! < chargesBefore - MAX_RANK) consider(a, MAX_RANK, false)
+    // A charge in the answer's own sentence after it ("denied claims … that said …") is before
+    // it for this purpose; later ones only for a denial.
+    // (Behind one in its sentence before it: "laid off 60 (it would not disclose the number) and
+    // Gannett laid off …".)
+    const beforeInSentence = chargesBefore > 0 && charges[chargesBefore - 1]!.sentence === c.sentence ? 1 : 0
+    for (let k = chargesBefore, rank = 0; k < charges.length; k++, rank++) {
+      const a = charges[k]!
+      if (a.sentence === c.sentence) consider(a, rank + beforeInSentence, false)
+      else if (c.s.kind === 'denial' && a.sentence - c.sentence <= AFTER_SENTENCES) consider(a, rank, true)
+      else break
     }
-    scored.sort((x, y) => y.score - x.score)
+    scored.sort((x, y) => y.score - x.score || y.to.s.start - x.to.s.start)
     let best = scored[0]
-    if (!best || best.score < MIN_SCORE) continue
+    if (!best || best.score < needs) continue
     // An allegation restated closer to the answer ("…accused X of trying to stop her…", later
     // "…accusing X of trying to stop her performing…") is the one answered.
-    {
-      const chosen = items[best.to]!
-      for (const x of scored) {
-        const later = items[x.to]!
-        if (later.s.start <= chosen.s.start || later.s.start > c.s.start || x.score < MIN_SCORE) continue
-        if (similarity(chosen, later).cosine >= 0.3) best = x
-      }
+    for (const x of scored) {
+      if (x.to.s.start <= best.to.s.start || x.to.s.start > c.s.start || x.score < needs) continue
+      if (similarity(best.to, x.to) >= 0.3) best = x
     }
-    const links = [best, ...scored.filter((x) => x !== best && c.s.kind === 'denial' && x.score >= EXTRA_SCORE)]
-    c.s.answers = links.map((l) => ({ to: l.to, relation: relationOf(c.s), confidence: Math.min(0.95, Math.round(l.score * 100) / 100) }))
+    const chosen = best
+    const extra = c.s.kind === 'denial' ? scored.filter((x) => x !== chosen && x.score >= EXTRA.score && x.sim >= EXTRA.sim) : []
+    c.s.answers = [chosen, ...extra].map((l) => ({ to: l.to.index, relation: relationOf(c.s), confidence: Math.min(0.95, Math.round(l.score * 100) / 100) }))
+  }
+
+  // A run of one speaker's claims with no other voice in between answers together: a claim of
+  // the run that answered nothing by itself answers what the claim before it in the run answered
+  // ("…," she said. "In fact, we do not have the right …").
+  let previous: Item | null = null
+  for (const c of items) {
+    if (isCharge(c)) {
+      previous = null
+      continue
+    }
+    if (c.s.side !== 'company' || (c.s.kind !== 'statement' && c.s.kind !== 'denial')) continue
+    const p = previous
+    previous = c
+    if (!p || c.s.answers.length > 0 || p.s.answers.length === 0 || !sameVoice(p.s, c.s) || c.sentence - p.sentence > RUN_SENTENCES) continue
+    const first = p.s.answers[0]!
+    // Only a charge before the run: a denial answering what follows it does not carry on.
+    if (suggestions[first.to]!.start > p.s.start) continue
+    c.s.answers = [{ to: first.to, relation: relationOf(c.s), confidence: Math.round(first.confidence * RUN_DISCOUNT * 100) / 100 }]
   }
 }
+
+const RUN_SENTENCES = 3
+const RUN_DISCOUNT = 0.8
+const sameVoice = (x: Suggestion, y: Suggestion) => !!x.speaker && !!y.speaker && x.speaker.toLowerCase() === y.speaker.toLowerCase()
 
 const CONFIRMING = /^(?:confirm|confirmed|acknowledg|admit|we have received|it had been|yes\b)/i
 
