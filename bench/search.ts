@@ -25,8 +25,8 @@ import { applyMigrations } from '../lib/database/migrate'
 import { createPrismaClient } from '../lib/db'
 import { Prisma, type PrismaClient } from '../lib/generated/prisma/client'
 import { listArticles } from '../lib/queries/articles'
-import { searchCoverage } from '../lib/queries/search'
-import { anyWordQuery, type SearchType } from '../lib/search/query'
+import { searchCoverage, type SearchType } from '../lib/queries/search'
+import { anyWordQuery, hasExclusion } from '../lib/search/query'
 import { argNumber, argValue, isMainModule, type BenchRow } from './lib/bench-rows'
 import { benchDatabaseKinds, withFreshDatabase, type BenchDatabaseKind } from './lib/fresh-database'
 import { generateSearchCorpus, searchCorpusVocabulary, type SearchCorpus } from './lib/search-corpus'
@@ -137,7 +137,7 @@ async function timeDatabase(database: Database, corpus: SearchCorpus, kind: Benc
     const list = await timed(() => listArticles({ q: titled, take: PAGE }, prisma), repeats, 3)
     results.push(row('baseline: title ILIKE (article list)', list, null, list.last.length))
     for (const shape of shapes(corpus)) {
-      const filter = { text: shape.text, anyWords: anyWordQuery(shape.text), type: shape.type }
+      const filter = { text: shape.text, anyWords: anyWordQuery(shape.text), excludes: hasExclusion(shape.text), type: shape.type }
       const search = await timed(() => searchCoverage(filter, { offset: shape.offset, take: PAGE + 1 }, prisma), repeats, 3)
       results.push(row(`search: ${shape.name}`, search, await countMatches(prisma, shape.text), Math.min(PAGE, search.last.hits.length)))
     }

@@ -18,7 +18,7 @@ import { articlePublishedAt, articleTitle, outletName } from '../articles/detail
 import { ENTITY_KIND_VALUES, entityAffiliationId, entityAlias, entityKind, entityName } from '../entities/input'
 import { storyDescription, storyName } from '../stories/input'
 import { timelineParams } from '../timeline/params'
-import { SEARCH_TYPES } from '../search/query'
+import { SEARCH_TYPES } from '../queries/search'
 
 // ---------- shared pieces
 

@@ -16,8 +16,6 @@
 import { z } from 'zod'
 import { getDb } from '../db'
 import { Prisma, type ClaimKind } from '../generated/prisma/client'
-import { MATCH_START, MATCH_STOP } from '../search/snippet'
-import { hasExclusion, type SearchType } from '../search/query'
 import type { DbClient } from './client'
 
 export const RECENT_ARTICLES = 40
@@ -37,6 +35,15 @@ const QUOTE_WEIGHT = 0.6
 const SNIPPET_SCAN_CHARS = 20_000
 // A short passage (a quote, most paragraphs) is shown whole; a longer one is cut to about 40
 // words around the best match.
+export const SEARCH_TYPES = ['article', 'claim'] as const
+export type SearchType = (typeof SEARCH_TYPES)[number]
+
+// ts_headline marks the matched words with these two control characters (StartSel/StopSel),
+// which never occur in stored text (unmarked() strips them from its input first);
+// lib/search/snippet.ts reads them back.
+export const MATCH_START = '\u0001'
+export const MATCH_STOP = '\u0002'
+
 const WHOLE_UP_TO_CHARS = 400
 const HEADLINE_WHOLE = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, HighlightAll=true`
 const HEADLINE_EXCERPT = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, MaxWords=40, MinWords=20, ShortWord=3, MaxFragments=1`
@@ -46,7 +53,9 @@ const HEADLINE_EXCERPT = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, MaxWor
 const ANGLES = '<>'
 const ANGLE_STAND_INS = '\uE000\uE001'
 
-export type SearchFilter = { text: string; anyWords: string | null; type: SearchType | null }
+// The words as typed, as lib/search/query.ts reads them: `anyWords` the same words any of which
+// may match (null when none is wanted), `excludes` whether some word must not occur.
+export type SearchFilter = { text: string; anyWords: string | null; excludes: boolean; type: SearchType | null }
 
 export type SearchHit = {
   type: SearchType
@@ -212,7 +221,7 @@ function snippet(source: Prisma.Sql, query: Prisma.Sql): Prisma.Sql {
 export async function searchCoverage(filter: SearchFilter, page: { offset: number; take: number }, client: DbClient = getDb()): Promise<{ hits: SearchHit[]; capped: boolean }> {
   const query = tsquery(filter.text)
   const selective = await isSelective(query, client)
-  const ranked = (await rankedCandidates(query, { excludes: hasExclusion(filter.text), type: filter.type, selective }, client)).sort(byRelevance)
+  const ranked = (await rankedCandidates(query, { excludes: filter.excludes, type: filter.type, selective }, client)).sort(byRelevance)
   const shown = ranked.slice(page.offset, page.offset + page.take)
   const details = shown.length === 0 ? new Map<string, DetailRow>() : await pageDetails(shown, query, filter.anyWords === null ? null : tsquery(filter.anyWords), client)
   const hits = shown.flatMap((candidate) => {

@@ -1,7 +1,8 @@
 // The search page's URL state: /search?q=<words>&type=article|claim&page=<n>. Bad values are
 // dropped rather than refused, so a hand-edited URL still searches.
 import { z } from 'zod'
-import { SEARCH_TYPES, searchText, type SearchType } from './query'
+import { SEARCH_TYPES, type SearchType } from '../queries/search'
+import { searchText } from './query'
 
 export const SEARCH_PAGE_SIZE = 10
 // Search ranks a bounded set of matches (lib/queries/search.ts), so pages end well before this.

@@ -3,9 +3,6 @@
 // alternatives), and which results to show.
 import { z } from 'zod'
 
-export const SEARCH_TYPES = ['article', 'claim'] as const
-export type SearchType = (typeof SEARCH_TYPES)[number]
-
 export const MAX_SEARCH_CHARS = 200
 
 // Anything longer is cut rather than refused: the box has no limit a reader can see.

@@ -1,9 +1,9 @@
 // Searching the coverage: the words as typed in, a page of results with their snippets and the
 // address each one opens out. Shared by the /search page and GET /api/search.
 import type { ClaimKind } from '../generated/prisma/client'
-import { searchCoverage, type SearchHit } from '../queries/search'
+import { searchCoverage, type SearchHit, type SearchType } from '../queries/search'
 import { searchResultHref } from './links'
-import { anyWordQuery, type SearchType } from './query'
+import { anyWordQuery, hasExclusion } from './query'
 import { clipped, parseHeadline, type Snippet } from './snippet'
 
 export type SearchResult = {
@@ -26,7 +26,7 @@ export type SearchPage = { results: SearchResult[]; more: boolean; capped: boole
 
 export async function searchTheCoverage(input: { text: string; type: SearchType | null; offset: number; limit: number }): Promise<SearchPage> {
   if (!input.text) return { results: [], more: false, capped: false }
-  const { hits, capped } = await searchCoverage({ text: input.text, anyWords: anyWordQuery(input.text), type: input.type }, { offset: input.offset, take: input.limit + 1 })
+  const { hits, capped } = await searchCoverage({ text: input.text, anyWords: anyWordQuery(input.text), excludes: hasExclusion(input.text), type: input.type }, { offset: input.offset, take: input.limit + 1 })
   return { results: hits.slice(0, input.limit).map(toResult), more: hits.length > input.limit, capped }
 }
 

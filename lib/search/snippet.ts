@@ -1,11 +1,10 @@
-// Search snippets: PostgreSQL's ts_headline marks the matched words with the two control
-// characters below (StartSel/StopSel), which never occur in stored text (the query strips them
-// from its input first). The marked string is parsed here into plain text plus the matched
-// ranges, so that no markup from the database or the article ever reaches a page as HTML: the
-// page renders the segments as text, and the JSON API sends the text with its ranges.
-
-export const MATCH_START = '\u0001'
-export const MATCH_STOP = '\u0002'
+// Search snippets: PostgreSQL's ts_headline marks the matched words with two control
+// characters (StartSel/StopSel, chosen by lib/queries/search.ts), which never occur in stored
+// text (the query strips them from its input first). The marked string is parsed here into
+// plain text plus the matched ranges, so that no markup from the database or the article ever
+// reaches a page as HTML: the page renders the segments as text, and the JSON API sends the text
+// with its ranges.
+import { MATCH_START, MATCH_STOP } from '../queries/search'
 
 // UTF-16 offsets into `text`, end exclusive, in order and not overlapping.
 export type Highlight = { start: number; end: number }

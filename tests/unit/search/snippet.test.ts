@@ -1,7 +1,8 @@
 // Snippets: ts_headline's marked string read into text and matched ranges, and back into runs
 // for the page, without any of it being taken for markup.
 import { describe, expect, test } from 'vitest'
-import { clipped, MATCH_START as S, MATCH_STOP as E, parseHeadline, snippetSegments } from '@/lib/search/snippet'
+import { MATCH_START as S, MATCH_STOP as E } from '@/lib/queries/search'
+import { clipped, parseHeadline, snippetSegments } from '@/lib/search/snippet'
 
 describe('parseHeadline', () => {
   test('marked words become ranges of the plain text', () => {
