@@ -8,6 +8,8 @@
 //   ../shared/eval: claims/dev.json over the `body` texts of extraction/truth.json), no entities
 //   given, as for a new user. Other articles labelled the same way are held out: look here for
 //   general causes of misses, never tune to one article;
+// - dev/links-given: the answer-link proposer alone, over the dev set's labelled claims (as the app
+//   runs it over an article's tagged claims, lib/claims/link-proposals.ts): links only;
 // - polnear-train, polnear-dev: PolNeAR's attribution annotations (every attributed statement in
 //   US political news), read from POLNEAR_DIR (a copy of the PolNeAR repository, or its data/
 //   folder); skipped when unset. Only train and dev are ever read: test is held out.
@@ -20,9 +22,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { proposeAnswers } from '../lib/claims/suggest/answers'
 import { isQuoted, parseStandoff } from '../lib/claims/suggest/eval/polnear'
-import { matchSpans, metrics, ratio, sameSpeaker, scoreArticle, Tokens, totals, type ArticleScore, type GoldClaim, type GoldLink, type Metrics } from '../lib/claims/suggest/score'
+import { locate, matchSpans, metrics, ratio, sameSpeaker, scoreArticle, sideOfKind, Tokens, totals, type ArticleScore, type GoldClaim, type GoldLink, type Metrics } from '../lib/claims/suggest/score'
 import { suggestClaims, type KnownEntity, type Suggestion } from '../lib/claims/suggest/suggest'
+import { parse } from '../lib/claims/suggest/text'
 import { extractArticle } from '../lib/ingest/extract'
 import { joinParagraphs } from '../lib/text/paragraphs'
 
@@ -94,6 +98,28 @@ function scoreClaims(name: string, articles: Article[], withEntities: boolean): 
   return {
     kind: 'claims', name, metrics: metrics(t), ms, words: articles.reduce((n, a) => n + wordCount(a.body), 0), articles: scored,
     counts: `${t.matched}/${t.gold} found, ${t.suggested} suggested; speaker ${t.speakerOk}/${t.matched}; links ${t.links.found}/${t.links.gold} found, ${t.links.proposed} proposed, relation ${t.links.relationOk}/${t.links.found}`,
+  }
+}
+
+// The proposer over the editor's own claims: what it finds when detection is not in the way.
+function scoreLinksGiven(name: string, articles: Article[]): PolnearResult {
+  let ms = 0
+  const scores = articles.map((a) => {
+    const claims: Suggestion[] = a.claims.flatMap((g) => {
+      const at = locate(a.body, g.exact)
+      if (!at) return []
+      return [{ kind: g.kind, side: g.side ?? sideOfKind(g.kind), exact: a.body.slice(at[0], at[1]), start: at[0], end: at[1], speaker: g.speaker, subject: g.subject, confidence: 1, rule: 'claim', answers: [] }]
+    })
+    const t0 = performance.now()
+    proposeAnswers(claims, parse(a.body))
+    ms += performance.now() - t0
+    return scoreArticle(a.body, a.claims, claims, { links: a.links, entities: a.entities })
+  })
+  const t = totals(scores)
+  return {
+    kind: 'attribution', name, ms, words: articles.reduce((n, a) => n + wordCount(a.body), 0), details: [],
+    metrics: { linkRecall: ratio(t.links.found, t.links.gold), linkPrecision: ratio(t.links.found, t.links.proposed) },
+    counts: `links over the labelled claims: ${t.links.found}/${t.links.gold} found, ${t.links.proposed} proposed, relation ${t.links.relationOk}/${t.links.found}`,
   }
 }
 
@@ -210,6 +236,7 @@ function main(args: string[]): number {
   if (want('dev')) {
     const dev = devSet(evalDir)
     if (dev) results.push(scoreClaims('dev', dev, false))
+    if (dev && want('dev/links-given')) results.push(scoreLinksGiven('dev/links-given', dev))
     else console.log(`dev: skipped (no claims/dev.json and extraction/truth.json under ${path.resolve(evalDir)}; set CLAIMLINE_EVAL_DIR)`)
   }
   const polnear = process.env.POLNEAR_DIR

@@ -497,8 +497,21 @@ export class AttributionFinder {
     const text = this.doc.text.slice(span[0], span[1])
     if ((text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < minWords) return false
     this.found.push({ ...a, start: span[0], end: span[1] })
-    if (a.source) this.lastSource.set(a.sentence, a.source)
+    // A source inside words already credited to someone ("said there were inaccuracies in the
+    // media reports … and asserted …") is not the sentence's speaker: it stays the earlier one.
+    if (a.source && !this.insideCredited(a.sentence, this.t(a.source.first)!.start)) this.lastSource.set(a.sentence, a.source)
     return true
+  }
+
+  // Whether an offset lies in the words of an attribution found earlier in the same sentence
+  // (the latest few only: the ones of this sentence are at the end of the list).
+  private insideCredited(sentence: number, at: number): boolean {
+    for (let k = this.found.length - 2, seen = 0; k >= 0 && seen < 20; k--, seen++) {
+      const f = this.found[k]!
+      if (f.sentence !== sentence) break
+      if (f.start <= at && at < f.end) return true
+    }
+    return false
   }
 
   // --- quotations -----------------------------------------------------------------------------

@@ -88,3 +88,11 @@ test('"it" and descriptions resolve to the company of the sentence before', () =
     ['denial', 'Acme', 'it does not cut corners on safety'],
   ])
 })
+
+test('a coordinated cue keeps the sentence\'s speaker, not a name inside the words credited before it', () => {
+  const found = suggest('The company said there were errors in the media reports last week and asserted it never allowed any government access.')
+  expect(found.map((s) => [s.speaker, s.exact])).toEqual([
+    ['The company', 'there were errors in the media reports last week'],
+    ['The company', 'it never allowed any government access'],
+  ])
+})
