@@ -13,35 +13,9 @@ import { formatByline } from '../lib/ingest/bylines'
 import { extractArticle } from '../lib/ingest/extract'
 import type { ArticleDraft } from '../lib/ingest/types'
 import { loadEvalPages, missingEvalPages, type Truth } from './lib/eval-pages'
+import { fold, overlapF1, sameAuthor, sameTitle, shingleOverlap } from './lib/extraction-metric'
 
 const floorsSchema = z.object({ bodyF1: z.number(), title: z.number(), author: z.number(), date: z.number() })
-
-const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu
-
-function tokens(text: string): string[] {
-  return text.match(TOKEN) ?? []
-}
-
-function shingles(text: string): Map<string, number> {
-  const words = tokens(text)
-  const counts = new Map<string, number>()
-  for (let i = 0; i + 4 <= words.length; i++) {
-    const key = words.slice(i, i + 4).join(' ')
-    counts.set(key, (counts.get(key) ?? 0) + 1)
-  }
-  return counts
-}
-
-export function shingleOverlap(predicted: string, truth: string): { tp: number; fp: number; fn: number } {
-  const p = shingles(predicted)
-  const t = shingles(truth)
-  let tp = 0
-  for (const [key, count] of p) tp += Math.min(count, t.get(key) ?? 0)
-  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0)
-  return { tp, fp: total(p) - tp, fn: total(t) - tp }
-}
-
-const fold = (text: string) => tokens(text.normalize('NFKC').toLowerCase()).join(' ')
 
 // The WCXB snippets come as a Python-style list literal or a JSON array.
 function snippets(value: string | string[] | null | undefined): string[] {
@@ -88,11 +62,8 @@ function scorePage(id: string, truth: Truth, html: Uint8Array): PageScore {
     ms,
     error,
     body: shingleOverlap(body, truth.body),
-    title: truth.title === null ? null : fold(draft?.title ?? '') === fold(truth.title),
-    author:
-      truth.author === null
-        ? null
-        : byline !== '' && (fold(byline).includes(fold(truth.author)) || fold(truth.author).includes(fold(byline))),
+    title: truth.title === null ? null : sameTitle(draft?.title ?? null, truth.title),
+    author: truth.author === null ? null : sameAuthor(byline, truth.author),
     date: truth.published === null ? null : date === truth.published.slice(0, 10),
     snippets:
       withs.length + withouts.length === 0
@@ -132,11 +103,7 @@ export function summarise(scores: PageScore[]): Summary {
   }
 }
 
-function pageF1(s: PageScore): number {
-  const p = s.body.tp + s.body.fp === 0 ? 0 : s.body.tp / (s.body.tp + s.body.fp)
-  const r = s.body.tp + s.body.fn === 0 ? 0 : s.body.tp / (s.body.tp + s.body.fn)
-  return p + r === 0 ? 0 : (2 * p * r) / (p + r)
-}
+const pageF1 = (s: PageScore) => overlapF1(s.body)
 
 function option(args: string[], name: string): string | null {
   const i = args.indexOf(name)

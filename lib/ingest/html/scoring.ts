@@ -123,7 +123,10 @@ function isAncestor(ancestor: Element, el: Element): boolean {
 // A teaser for another story: an <article> whose heading is a link ("<h2><a href>…</a></h2>").
 // An article that is a section of the story has headings too, but they lead nowhere.
 export function isTeaser(el: Element): boolean {
-  if (el.name !== 'article') return false
+  return el.name === 'article' && hasLinkedHeading(el)
+}
+
+function hasLinkedHeading(el: Element): boolean {
   const stack: Element[] = [el]
   while (stack.length > 0) {
     const node = stack.pop()
@@ -157,13 +160,21 @@ export type Teasers = readonly Element[]
 
 export function findTeasers(elements: Iterable<Element>): Teasers {
   const found: Element[] = []
-  for (const el of elements) if (el.name === 'article' && isTeaser(el)) found.push(el)
+  for (const el of elements) if ((el.name === 'article' && isTeaser(el)) || isTeaserItem(el)) found.push(el)
   return found
+}
+
+// A stream of other stories is often a list, one card per item: a linked heading and a summary
+// ("<li><h3><a href>…</a></h3><p>…</p></li>"). Such items count as teasers when the story's
+// container would grow to take them in. (Beside the story, not inside it: mergeSiblings asks
+// only about <article>s.)
+function isTeaserItem(el: Element): boolean {
+  return el.name === 'li' && hasLinkedHeading(el)
 }
 
 // The story's container never grows to take in teasers for other stories.
 function takesInTeaser(ancestor: Element, el: Element, teasers: Teasers): boolean {
-  return teasers.some((teaser) => isAncestor(ancestor, teaser) && teaser !== el && !isAncestor(teaser, el))
+  return teasers.some((teaser) => isAncestor(ancestor, teaser) && teaser !== el && !isAncestor(teaser, el) && !isAncestor(el, teaser))
 }
 
 // When several near-top candidates share an ancestor, the article is split across them

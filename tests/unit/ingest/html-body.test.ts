@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { load } from 'cheerio'
 import { describe, expect, test } from 'vitest'
+import type { Element } from 'domhandler'
 import { extractBody } from '@/lib/ingest/html/body'
+import { splitBlocks } from '@/lib/ingest/html/blocks'
+import { findTeasers, growWhileProse, proseChars } from '@/lib/ingest/html/scoring'
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../../fixtures/html', name), 'utf8')
 const bodyOf = (html: string, title?: string) => extractBody(load(html), title)
@@ -139,6 +142,24 @@ describe('what is the story and what is beside it', () => {
     const teaser = (n: number) => `<article class="card"><h2><a href="/story/${n}">Other story ${n}</a></h2><p>${PROSE[n % 3]?.replace('The regional', 'Another')}</p></article>`
     const html = `<body><div class="stream"><article class="card"><h1>Reservoirs low</h1>${story}</article>${teaser(1)}${teaser(2)}${teaser(3)}</div></body>`
     expect(bodyOf(html, 'Reservoirs low')).toEqual(PROSE)
+  })
+
+  test('a stream of story cards written as a list (<li> with a linked heading and a summary) is other stories', () => {
+    const card = (n: number) => `<li class="item"><h3><a href="/story/${n}">Other story ${n}</a></h3><p>${MORE[n % 3]}</p><span>Valley News</span></li>`
+    const stream = `<div class="stream"><ul>${[1, 2, 3, 4, 5, 6].map(card).join('')}</ul></div>`
+    const html = `<body><div class="main"><section class="story">${story}</section>${stream}</div></body>`
+    expect(bodyOf(html)).toEqual(PROSE)
+  })
+
+  test("cards inside the story's own container (\"Read next\") do not stop it widening to the rest of the story", () => {
+    const card = (n: number) => `<li class="item"><h3><a href="/story/${n}">Other story ${n}</a></h3><p>${MORE[n % 3]}</p></li>`
+    const intro = 'The valley’s reservoirs are at their lowest in twenty years, and the water board, which serves half a million homes, has a plan to see them through to the autumn rains. It starts with the river pumps and a request to every household.'
+    const $ = load(`<body><div class="body"><div class="hero"><p>${intro}</p></div><div class="group">${story}<ul>${card(1)}${card(2)}</ul></div></div></body>`)
+    const { blocks, totals } = splitBlocks($('body').get(0) as Element, { skipChrome: true, pageChars: Infinity })
+    const group = $('.group').get(0) as Element
+    const teasers = findTeasers(totals.keys())
+    expect(teasers).toEqual($('li.item').get())
+    expect(growWhileProse(group, proseChars(blocks), totals, teasers)).toBe($('.body').get(0))
   })
 
   test('but sections of one story, each an <article> whose headings lead nowhere, are one story', () => {
