@@ -8,8 +8,8 @@ import { decodeBytes } from './decode'
 import { IngestError } from './errors'
 import { fetchArticle } from './fetch-url'
 import { parseHtml } from './html/parse'
-import type { IngestInput } from './ingest'
 import { feedOnWorker } from './off-thread'
+import type { IngestInput } from './types'
 
 export type FeedItem = {
   title: string | null

@@ -24,23 +24,10 @@ import { IngestError, type IngestErrorCode } from './errors'
 import { extractOnWorker } from './off-thread'
 import { extractForStorage, type Extracted, type Prepared } from './prepare'
 import { containment, NEAR_DUPLICATE_CONTAINMENT } from './fingerprint'
-import type { PublishedDate } from './types'
+import type { DraftFixes, IngestInput, PublishedDate } from './types'
 
-export type IngestInput = {
-  bytes: Uint8Array
-  // How the editor knows this input: a file name, a URL, "pasted text".
-  name: string
-  url?: string | null
-  contentType?: string | null
-}
-
-// What the editor corrected before saving; wins over what the extractor found.
-export type DraftFixes = {
-  title?: string
-  publishedAt?: string // ISO date or date-time with offset
-  bylines?: string[]
-  publisher?: string
-}
+// Callers of ingestOne and ingestEntries name what they pass by these.
+export type { DraftFixes, IngestInput }
 
 export type IngestOptions = {
   actorId: string | null

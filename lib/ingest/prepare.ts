@@ -5,9 +5,8 @@ import { gzipSync } from 'node:zlib'
 import { safeHttpUrl } from '../urls'
 import { extractArticle } from './extract'
 import { bodyHash, paragraphFingerprints } from './fingerprint'
-import type { DraftFixes, IngestInput } from './ingest'
 import { joinParagraphs } from '../text/paragraphs'
-import type { ArticleDraft } from './types'
+import type { ArticleDraft, DraftFixes, IngestInput } from './types'
 
 export type Extracted = {
   draft: ArticleDraft

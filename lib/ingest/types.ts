@@ -31,3 +31,20 @@ export type ArticleDraft = ArticleMetadata & {
   // Things an editor should look at: "no publication date found", "title guessed from the first line", …
   warnings: string[]
 }
+
+// One input to ingest: bytes and where they came from.
+export type IngestInput = {
+  bytes: Uint8Array
+  // How the editor knows this input: a file name, a URL, "pasted text".
+  name: string
+  url?: string | null
+  contentType?: string | null
+}
+
+// What the editor corrected before saving; wins over what the extractor found.
+export type DraftFixes = {
+  title?: string
+  publishedAt?: string // ISO date or date-time with offset
+  bylines?: string[]
+  publisher?: string
+}
