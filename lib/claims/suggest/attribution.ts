@@ -1,7 +1,7 @@
 // Who is credited with which words: direct quotations with their frames, reported speech after a
 // cue verb, inverted attributions ("…, the company said."), "according to", hearsay adverbs,
-// passive charges ("X was accused of …"), and cues with a noun-phrase object ("denied any
-// wrongdoing"). Works on tokens (text.ts) with the cue lexicon (lexicon.ts); each rule looks at a
+// passive charges ("X was accused of …"), cues with a noun-phrase object ("denied any
+// wrongdoing"), and charges named by a noun ("drew criticism", "denied accusations of …"). Works on tokens (text.ts) with the cue lexicon (lexicon.ts); each rule looks at a
 // bounded window around one cue, so the whole pass is linear in the text.
 import {
   ADVERBIAL_NOUNS, ADVERBIAL_PREPOSITIONS, ADVERBS, BETWEEN_SUBJECT_AND_CUE, cueOf, HEARSAY_ADVERBS, isFiniteVerb, isSpeakerHead, LISTENERS, MEMBER_ROLES, PERSON_TITLES, SPEAKER_HEADS, STATEMENT_NOUNS,
@@ -24,9 +24,16 @@ export type Attribution = {
   // Offset of the cue (or of the quotation), for resolving pronouns against what came before.
   at: number
   quote: boolean
+  // Words inside a denial that are the charge it denies ("denied accusations of brutality"): kept
+  // beside the denial, not instead of it.
+  nested?: boolean
 }
 
 type Range = { first: number; last: number }
+
+// Nouns that name a charge, and verbs by which something draws one.
+const CHARGE_NOUNS = new Set(['accusations', 'accusation', 'allegations', 'allegation', 'claims', 'charges', 'criticism', 'criticisms', 'suggestions', 'ridicule', 'backlash', 'outrage', 'condemnation', 'complaints', 'ire', 'anger', 'scrutiny', 'fury', 'derision'])
+const DRAW_VERBS = new Set(['drew', 'draws', 'drawn', 'faced', 'faces', 'facing', 'sparked', 'sparks', 'attracted', 'attracts', 'triggered', 'provoked', 'prompted', 'received', 'earned', 'garnered'])
 
 const BOUNDARY_WORDS = new Set([
   'that', 'which', 'who', 'whom', 'whose', 'after', 'before', 'while', 'when', 'because', 'since', 'if', 'although', 'though', 'where',
@@ -673,6 +680,7 @@ export class AttributionFinder {
       this.fromCue(i, cue, s)
     }
     this.hearsay(s)
+    this.nominalCharges(s)
   }
 
   private fromCue(i: number, cue: Cue, s: Sentence): void {
@@ -799,7 +807,31 @@ export class AttributionFinder {
       const from = this.skipAdverbials(i + 1, s)
       if (from > s.last || STOP_PUNCT.has(this.t(from)!.text)) return
       const end = this.clauseEnd(from, s)
-      this.emit({ ...base, source: subject(), rule: cue.stance === 'denial' ? 'denial-verb' : 'cue-object', confidence: cue.stance === 'denial' || cue.stance === 'accusation' ? 0.75 : 0.55 }, this.charSpan(i, end), 2)
+      const emitted = this.emit({ ...base, source: subject(), rule: cue.stance === 'denial' ? 'denial-verb' : 'cue-object', confidence: cue.stance === 'denial' || cue.stance === 'accusation' ? 0.75 : 0.55 }, this.charSpan(i, end), 2)
+      // "deny accusations of brutality", "rejected claims that it …": the charge is someone's
+      // allegation in its own right, and the denial answers it.
+      if (emitted && cue.stance === 'denial') this.deniedCharge(from, end, s)
+    }
+  }
+
+  private deniedCharge(from: number, end: number, s: Sentence): void {
+    let k = from
+    while (k < end && k - from < 3 && (DETERMINERS.has(this.lower(k)) || (this.t(k)!.type === 'word' && !CHARGE_NOUNS.has(this.lower(k)) && !cueOf(this.lower(k))) || this.t(k)!.type === 'quote')) k++
+    if (!CHARGE_NOUNS.has(this.lower(k)) || !/^(?:of|that|about)$/.test(this.lower(k + 1))) return
+    this.emit({ source: null, implicitSource: 'unnamed critics', stance: 'accusation', rule: 'denied-charge', confidence: 0.6, sentence: s.index, at: this.t(k)!.start, quote: false, nested: true }, this.charSpan(k, end), 3, false)
+  }
+
+  // "The tagline drew a mix of criticism and ridicule", "has attracted much of the ire over …",
+  // "faced accusations that …": a charge with no one named as making it.
+  private nominalCharges(s: Sentence): void {
+    for (let i = s.first; i <= s.last; i++) {
+      if (!DRAW_VERBS.has(this.lower(i)) || this.quoted(i)) continue
+      let k = i + 1
+      while (k <= s.last && k - i <= 5 && !CHARGE_NOUNS.has(this.lower(k)) && this.t(k)!.type === 'word' && !cueOf(this.lower(k))) k++
+      const noun = this.lower(k)
+      if (!CHARGE_NOUNS.has(noun) || noun === 'claims' || noun === 'suggestions' || (noun === 'charges' && !/^fac/.test(this.lower(i)))) continue
+      const start = /^(?:has|have|had)$/.test(this.lower(i - 1)) ? i - 1 : i
+      this.emit({ source: null, implicitSource: 'unnamed critics', stance: 'accusation', rule: 'drew-charge', confidence: 0.55, sentence: s.index, at: this.t(i)!.start, quote: false }, this.charSpan(start, this.clauseEnd(i + 1, s)), 4, false)
     }
   }
 

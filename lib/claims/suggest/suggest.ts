@@ -17,8 +17,10 @@ export type { AnswerLink, KnownEntity, Side, Suggestion, SuggestOptions } from '
 export const MAX_SUGGEST_CHARS = 400_000
 
 // Two rules on the same words: keep the surer one (ties: the longer span), drop the other. The
-// spans kept are disjoint, so a sorted array and a binary search find any overlap: n log n.
-function withoutOverlaps(found: Attribution[]): Attribution[] {
+// spans kept are disjoint, so a sorted array and a binary search find any overlap: n log n. The
+// one exception is a charge named inside a denial, kept beside it.
+function withoutOverlaps(all: Attribution[]): Attribution[] {
+  const found = all.filter((a) => !a.nested)
   const ranked = [...found].sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start)
   const kept: Attribution[] = []
   for (const c of ranked) {
@@ -32,7 +34,9 @@ function withoutOverlaps(found: Attribution[]): Attribution[] {
     if (lo < kept.length && kept[lo]!.start < c.end) continue
     kept.splice(lo, 0, c)
   }
-  return kept
+  // A charge named inside a denial ("deny accusations of brutality") stays when its denial did.
+  const nested = all.filter((a) => a.nested && kept.some((k) => k.stance === 'denial' && k.start <= a.start && a.end <= k.end))
+  return nested.length === 0 ? kept : [...kept, ...nested].sort((a, b) => a.start - b.start || b.end - a.end)
 }
 
 export function suggestClaims(bodyText: string, options: SuggestOptions = {}): Suggestion[] {

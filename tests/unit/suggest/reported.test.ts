@@ -96,3 +96,20 @@ test('a coordinated cue keeps the sentence\'s speaker, not a name inside the wor
     ['The company', 'it never allowed any government access'],
   ])
 })
+
+test('a charge named inside a denial is an allegation beside it; a denial of a bare claim is not', () => {
+  const found = suggest('The police deny accusations of brutality.')
+  expect(found.map((s) => [s.rule, s.speaker, s.exact])).toEqual([
+    ['denial-verb', 'The police', 'deny accusations of brutality'],
+    ['denied-charge', 'unnamed critics', 'accusations of brutality'],
+  ])
+  expect(found[1]).toMatchObject({ side: 'others', kind: 'allegation' })
+  expect(suggest('The police rejected the claims.').map((s) => s.rule)).toEqual(['denial-verb'])
+})
+
+test('"drew criticism" is a charge with no one named as making it; "received 500 claims" is not', () => {
+  expect(only('The tagline drew a mix of criticism and ridicule across Twitter on Monday.')).toMatchObject({
+    kind: 'allegation', side: 'others', speaker: 'unnamed critics', exact: 'drew a mix of criticism and ridicule across Twitter on Monday',
+  })
+  expect(suggest('The insurer received 500 claims last year.')).toEqual([])
+})
