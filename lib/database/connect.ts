@@ -17,7 +17,7 @@ import { gatedPGliteAdapter } from './gated-adapter'
 import { Gate } from './gate'
 import { lockDataDir, runDirFor, waitForOwnerSocket, type OwnerInfo } from './lock'
 import { pglitePool } from './pglite-pool'
-import type { SqlPool } from './sql'
+import type { Row, SqlPool } from './sql'
 import { PGliteWireServer, type WireAddress } from './wire-server'
 
 export type DatabaseRole = 'owner' | 'client' | 'server'
@@ -35,6 +35,12 @@ export type Database = {
 // Unix socket paths are limited to ~107 bytes; deeper folders are served on loopback TCP instead.
 const MAX_SOCKET_PATH = 100
 
+// node-postgres answers a script of several statements with one result per statement, although
+// its types promise one.
+function lastRows(result: pg.QueryResult | pg.QueryResult[]): Row[] {
+  return (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? []
+}
+
 function pgPool(pool: pg.Pool): SqlPool {
   return {
     async session(fn) {
@@ -43,7 +49,7 @@ function pgPool(pool: pg.Pool): SqlPool {
       try {
         return await fn({
           query: async (text, params) => (await client.query(text, params)).rows,
-          exec: async (script) => void (await client.query(script)),
+          exec: async (script) => lastRows(await client.query(script)),
         })
       } catch (error) {
         broken = true

@@ -9,7 +9,7 @@ export function pgliteSession(pglite: PGlite): SqlSession {
       return result.rows
     },
     async exec(script: string) {
-      await pglite.exec(script)
+      return (await pglite.exec(script)).at(-1)?.rows ?? []
     },
   }
 }

@@ -5,8 +5,9 @@ export type Row = Record<string, unknown>
 
 export type SqlSession = {
   query<R extends Row = Row>(text: string, params?: unknown[]): Promise<R[]>
-  // Runs a multi-statement script with the simple query protocol (no parameters).
-  exec(script: string): Promise<void>
+  // Runs a multi-statement script with the simple query protocol (no parameters); returns the
+  // rows of its last statement (a job library sends its reads this way too).
+  exec(script: string): Promise<Row[]>
 }
 
 export type SqlPool = {

@@ -1,0 +1,37 @@
+// What editors do with followed feeds: follow one (a checked http(s) URL and an interval in
+// minutes), pause, resume, stop following. The rows live in lib/queries/followed-feeds.ts.
+import { z } from 'zod'
+import { createFollowedFeed, deleteFollowedFeed, findFollowedFeedByUrl, setFollowedFeedPaused, type FollowedFeedRow } from '../queries/followed-feeds'
+import { DEFAULT_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from './schedule'
+
+export const feedUrl = z
+  .string()
+  .trim()
+  .max(2000, 'A feed URL is at most 2,000 characters.')
+  .pipe(z.url({ protocol: /^https?$/, error: 'Give the feed as an http or https URL.' }))
+
+export const intervalMinutes = z.coerce
+  .number()
+  .int('Give the interval in whole minutes.')
+  .min(MIN_INTERVAL_MINUTES, `Poll at most every ${MIN_INTERVAL_MINUTES} minutes.`)
+  .max(MAX_INTERVAL_MINUTES, 'Poll at least once a day.')
+  .default(DEFAULT_INTERVAL_MINUTES)
+
+export const followFeedInput = z.object({ url: feedUrl, intervalMinutes })
+
+export class FeedAlreadyFollowedError extends Error {
+  constructor(readonly feed: FollowedFeedRow) {
+    super(`${feed.url} is already followed.`)
+  }
+}
+
+export async function followFeed(input: z.input<typeof followFeedInput>, actorId: string | null): Promise<FollowedFeedRow> {
+  const { url, intervalMinutes: minutes } = followFeedInput.parse(input)
+  const existing = await findFollowedFeedByUrl(url)
+  if (existing) throw new FeedAlreadyFollowedError(existing)
+  return createFollowedFeed({ url, intervalSeconds: minutes * 60 }, actorId)
+}
+
+export const pauseFeed = (id: string, actorId: string | null) => setFollowedFeedPaused(id, true, actorId)
+export const resumeFeed = (id: string, actorId: string | null) => setFollowedFeedPaused(id, false, actorId)
+export const unfollowFeed = (id: string, actorId: string | null) => deleteFollowedFeed(id, actorId)

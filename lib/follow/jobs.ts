@@ -1,0 +1,109 @@
+// Followed feeds polled as jobs, off the request path, by pg-boss: its jobs, schedules, retries
+// and locks live in the database, so on PostgreSQL any number of app instances share them (a
+// job is fetched by one instance, `FOR UPDATE SKIP LOCKED`; the minute's cron tick is sent by
+// one), and on the embedded database the same code runs in the one process that owns PGlite.
+//
+// Why pg-boss (10.4.2, pinned): it takes a `db` object with one `executeSql` method, so on the
+// embedded database it runs over the same gated PGlite session as everything else (tried: its
+// schema, singleton sends, schedules and workers on PGlite 0.5.14 and PostgreSQL 15).
+// graphile-worker needs a pg pool of its own and a LISTEN connection, which PGlite's one shared
+// session cannot give. Releases from 11 on require Node 22; Claimline supports Node 20.
+//
+// The jobs: a tick every minute sends one poll job per due feed (singleton per feed: never two
+// waiting); a poll job polls its feed (lib/follow/poll.ts, which claims the feed's interval in
+// the feed's row, so even a poll sent twice runs once) and sends a suggest job for the new
+// articles; a suggest job runs the suggestion engine on them.
+import PgBoss from 'pg-boss'
+import type { SqlPool } from '../database/sql'
+import { getDatabase } from '../db'
+import { listDueFeedIds } from '../queries/followed-feeds'
+import { onShutdown } from '../runtime/shutdown'
+import { pollFeed, suggestForNewArticles, type PollOptions } from './poll'
+
+const TICK = 'follow-tick'
+const POLL = 'follow-poll'
+const SUGGEST = 'follow-suggest'
+// Feeds sent to polling per tick; the next tick takes the rest.
+const DUE_PER_TICK = 5_000
+
+export type FollowJobsOptions = {
+  // Feeds this instance polls at once (each poll mostly waits on the network).
+  concurrency?: number
+  // How often each worker asks for work, in seconds (pg-boss polls its job table).
+  pollingIntervalSeconds?: number
+  // Ticks by cron (every minute); tests tick by hand instead.
+  schedule?: boolean
+  // Passed to every poll (tests allow their local server here).
+  poll?: Omit<PollOptions, 'now'>
+  pool?: SqlPool
+}
+
+export type FollowJobs = {
+  // Sends a tick now: the due feeds are polled without waiting for the minute.
+  tick(): Promise<void>
+  // Resolves when no follow job is waiting or running (tests, the benchmark).
+  idle(): Promise<void>
+  stop(): Promise<void>
+}
+
+type PollData = { feedId: string }
+type SuggestData = { articleIds: string[] }
+
+// pg-boss speaks to the database through this: statements with parameters as prepared queries,
+// parameterless scripts (its migrations are several statements) with the simple protocol.
+export function bossDb(pool: SqlPool): PgBoss.Db {
+  return {
+    executeSql: (text: string, values?: unknown[]) =>
+      pool.session(async (session) => ({ rows: values && values.length > 0 ? await session.query(text, values) : await session.exec(text) })),
+  }
+}
+
+const isPollData = (data: unknown): data is PollData => typeof data === 'object' && data !== null && 'feedId' in data && typeof data.feedId === 'string'
+const isSuggestData = (data: unknown): data is SuggestData =>
+  typeof data === 'object' && data !== null && 'articleIds' in data && Array.isArray(data.articleIds) && data.articleIds.every((id) => typeof id === 'string')
+
+export async function startFollowJobs(options: FollowJobsOptions = {}): Promise<FollowJobs> {
+  const pool = options.pool ?? (await getDatabase()).pool
+  const boss = new PgBoss({ db: bossDb(pool), schema: 'pgboss', schedule: options.schedule ?? true, supervise: true })
+  boss.on('error', (error: unknown) => console.error(`Follow jobs: ${error instanceof Error ? error.message : String(error)}`))
+  await boss.start()
+  // stately: at most one job per feed waiting and one running, so a slow feed is never queued
+  // up tick after tick. The poll's own claim (lib/follow/poll.ts) makes a second run a no-op.
+  await boss.createQueue(POLL, { name: POLL, policy: 'stately', retryLimit: 0, expireInSeconds: 15 * 60 })
+  await boss.createQueue(TICK, { name: TICK, policy: 'singleton', retryLimit: 0, expireInSeconds: 5 * 60 })
+  await boss.createQueue(SUGGEST, { name: SUGGEST, retryLimit: 2, retryDelay: 60, expireInSeconds: 30 * 60 })
+  const work = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }
+
+  await boss.work(TICK, work, async () => {
+    const due = await listDueFeedIds(new Date(), DUE_PER_TICK)
+    for (const feedId of due) await boss.send(POLL, { feedId } satisfies PollData, { singletonKey: feedId })
+  })
+  for (let i = 0; i < Math.max(1, options.concurrency ?? 2); i++) {
+    await boss.work(POLL, work, async ([job]) => {
+      if (!job || !isPollData(job.data)) return
+      const outcome = await pollFeed(job.data.feedId, options.poll)
+      if (outcome.status === 'polled' && outcome.created.length > 0) await boss.send(SUGGEST, { articleIds: outcome.created } satisfies SuggestData)
+      return outcome.status
+    })
+  }
+  await boss.work(SUGGEST, work, async ([job]) => {
+    if (!job || !isSuggestData(job.data)) return
+    await suggestForNewArticles(job.data.articleIds)
+  })
+  if (options.schedule ?? true) await boss.schedule(TICK, '* * * * *')
+
+  let stopped: Promise<void> | null = null
+  const stop = () => (stopped ??= boss.stop({ graceful: true, wait: true, timeout: 20_000 }))
+  onShutdown(stop)
+  const tick = async () => void (await boss.send(TICK, {}))
+  await tick() // what fell due while no instance ran is polled now, not at the next minute
+  return {
+    tick,
+    stop,
+    async idle() {
+      // Jobs created, waiting for a retry or running: all states before 'completed'.
+      const pending = () => Promise.all([TICK, POLL, SUGGEST].map((name) => boss.getQueueSize(name, { before: 'completed' })))
+      while ((await pending()).some((n) => n > 0)) await new Promise((resolve) => setTimeout(resolve, 100))
+    },
+  }
+}
