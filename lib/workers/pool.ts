@@ -7,7 +7,6 @@
 // one task takes no other task down with it.
 import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
-import type { TaskName, Tasks } from './entry'
 import { startTaskWorker } from './start'
 
 export type TaskErrorCode = 'timeout' | 'memory' | 'crashed' | 'closed'
@@ -32,6 +31,15 @@ export class TaskThrew extends Error {
     this.name = 'TaskThrew'
   }
 }
+
+// The tasks a worker runs, by name, with their input and output: lib/analysis/tasks.ts fills
+// this in (declaration merging, as TanStack Router's Register is filled by the app). The table
+// imports the domain code that runs on workers, and that code calls this pool, so the pool takes
+// the table's types without importing it.
+export interface TaskRegistry {}
+export type TaskName = keyof TaskRegistry & string
+type InputOf<Task> = Task extends (input: infer Input) => unknown ? Input : never
+type OutputOf<Task> = Task extends (input: never) => Promise<infer Output> ? Output : never
 
 export type TaskRequest = { id: number; task: TaskName; input: unknown }
 export type TaskReply = { id: number; ok: true; output: unknown } | { id: number; ok: false; thrown: ThrownInTask }
@@ -58,7 +66,7 @@ type Job = {
 type Slot = { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null }
 
 export type TaskPool = {
-  run<N extends TaskName>(task: N, input: Parameters<Tasks[N]>[0], limits: TaskLimits, transfer?: ArrayBuffer[]): Promise<Awaited<ReturnType<Tasks[N]>>>
+  run<N extends TaskName>(task: N, input: InputOf<TaskRegistry[N]>, limits: TaskLimits, transfer?: ArrayBuffer[]): Promise<OutputOf<TaskRegistry[N]>>
   close(): Promise<void>
 }
 

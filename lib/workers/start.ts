@@ -1,7 +1,7 @@
-// How this process starts a task worker (lib/workers/entry.ts). Claimline's code runs compiled
+// How this process starts a task worker (lib/analysis/tasks.ts). Claimline's code runs compiled
 // or from source, and the worker must run the same way:
 // - the production Next.js server runs dist/worker.mjs, compiled by `npm run build`
-//   (scripts/lib/bundle.mjs). Turbopack copies a `new Worker(new URL('./entry.ts', …))` target
+//   (scripts/lib/bundle.mjs). Turbopack copies a `new Worker(new URL('../analysis/tasks.ts', …))` target
 //   as a file without compiling it, which Node cannot run;
 // - the compiled command line (dist/cli.mjs) names the worker compiled beside it;
 // - from source (tsx scripts, vitest, `next dev`), the worker registers tsx's loader itself,
@@ -29,7 +29,7 @@ function productionServerEntry(): string {
 function fromSource(options: WorkerOptions): Worker {
   const root = process.cwd()
   const tsx = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('tsx/esm/api')).href
-  const entry = pathToFileURL(path.join(root, 'lib', 'workers', 'entry.ts')).href
+  const entry = pathToFileURL(path.join(root, 'lib', 'analysis', 'tasks.ts')).href
   return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`, { ...options, eval: true })
 }
 

@@ -43,7 +43,7 @@ export async function buildBundles(root) {
   mkdirSync(outdir, { recursive: true })
   await build({
     absWorkingDir: root,
-    entryPoints: { cli: 'lib/cli/bin.ts', worker: 'lib/workers/entry.ts' },
+    entryPoints: { cli: 'lib/cli/bin.ts', worker: 'lib/analysis/tasks.ts' },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -1,11 +1,14 @@
-// The worker-thread side of lib/workers/pool.ts: the table of what may run off the request
-// path, and the loop that runs one task at a time. Each task is a pure function of
-// structured-cloneable input; this module is the only place that knows them all.
+// The analysis worker's program, the worker-thread side of lib/workers/pool.ts: the table of
+// what may run off the request path, and the loop that runs one task at a time. Each task is a
+// pure function of structured-cloneable input; this module is the only place that knows them
+// all. It sits above the domain (it loads claims/ and ingest/, which call the pool), and no
+// module imports it: lib/workers/start.ts starts it by its path, the build bundles it as
+// dist/worker.mjs, and the pool learns its types through TaskRegistry below.
 import { parentPort } from 'node:worker_threads'
 import type { Suggestion, suggestClaims } from '../claims/suggest/suggest'
 import type { extractArticle } from '../ingest/extract'
 import type { extractForStorage } from '../ingest/prepare'
-import type { TaskReply, TaskRequest, ThrownInTask } from './pool'
+import type { TaskReply, TaskRequest, ThrownInTask } from '../workers/pool'
 
 // Each task's module is loaded on its first use, so a worker that only extracts never loads
 // the suggestion engine's lexicon.
@@ -28,8 +31,11 @@ const tasks = {
   },
 }
 
-export type Tasks = typeof tasks
-export type TaskName = keyof Tasks
+type Tasks = typeof tasks
+
+declare module '../workers/pool' {
+  interface TaskRegistry extends Tasks {}
+}
 
 function describe(error: unknown): ThrownInTask {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} }
