@@ -4,7 +4,7 @@
 // ("share-buttons", "post-meta", "c-picture__caption"), not when one sits in the middle
 // ("elementor-widget-container", "field-label-hidden"): substring matching on class names
 // throws away real articles.
-import type { Element } from 'domhandler'
+import { isTag, isText, type Element } from 'domhandler'
 
 // Never prose, whatever they are called.
 const JUNK_TAGS = new Set([
@@ -73,7 +73,33 @@ function names(el: Element): string[] {
 }
 
 function classAndId(el: Element): string {
-  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`
+  return `${el.attribs.class ?? ''} ${ownId(el) ?? ''}`
+}
+
+// The id, unless it is the anchor of a section named after its own heading, as documentation
+// generators and Markdown renderers make them (<div id="sharing-with-a-single-developer"><h2>
+// Sharing with a single developer</h2>): a title, not a role, however it starts.
+function ownId(el: Element): string | undefined {
+  const id = el.attribs.id
+  if (!id || !/[-_]/.test(id)) return id
+  const heading = el.children.find(isTag)
+  if (!heading || !/^h[1-6]$/.test(heading.name)) return id
+  const slug = id.toLowerCase().split(/[-_]+/).filter(Boolean).join(' ')
+  return slug === headingWords(heading) ? undefined : id
+}
+
+function headingWords(heading: Element): string {
+  const text = textOf(heading).toLowerCase()
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')
+}
+
+function textOf(node: Element): string {
+  let text = ''
+  for (const child of node.children) {
+    if (isText(child)) text += child.data
+    else if (isTag(child)) text += textOf(child)
+  }
+  return text
 }
 
 export function isJunkTag(el: Element): boolean {
@@ -133,7 +159,7 @@ const NEGATIVE_NAME = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|
 // Readability's class weight: a nudge for containers whose names suggest the article.
 export function classWeight(el: Element): number {
   let weight = 0
-  for (const name of [el.attribs.class, el.attribs.id]) {
+  for (const name of [el.attribs.class, ownId(el)]) {
     if (!name) continue
     if (NEGATIVE_NAME.test(name)) weight -= 25
     if (POSITIVE_NAME.test(name)) weight += 25

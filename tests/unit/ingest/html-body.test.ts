@@ -104,6 +104,17 @@ test('a wrapper whose class merely mentions chrome still holds the article', () 
   expect(bodyOf(html)).toEqual(PROSE)
 })
 
+test("a section's id made from its own heading is its title, not a role, whatever word it starts with", () => {
+  const section = (id: string, heading: string, text: string) => `<div class="section" id="${id}"><h2>${heading}</h2><p>${text}</p></div>`
+  const intro = 'The valley’s reservoirs are at their lowest in twenty years. This guide explains how the water board will share the river with farmers and households until the autumn rains come, and what each of them is asked to do in the meantime.'
+  const history = 'Last year the valley recorded its wettest winter in a decade, which officials said had masked how quickly demand was growing in the new suburbs.'
+  const html = `<body><div class="document">${section('introduction', 'Introduction', `${intro}</p><p>${history}`)}${section('sharing-with-a-single-developer', 'Sharing with a single developer', PROSE[0] ?? '')}${section('related-work', 'Related work', PROSE[1] ?? '')}${section('comments-on-the-draft', 'Comments on the draft', PROSE[2] ?? '')}</div></body>`
+  expect(bodyOf(html)).toEqual(['Introduction', intro, history, 'Sharing with a single developer', PROSE[0], 'Related work', PROSE[1], 'Comments on the draft', PROSE[2]])
+  // An id that names a role, not the heading inside, still marks chrome.
+  const comments = `<div id="comments-section"><h3>Leave a reply</h3><p>${PROSE[1]?.replace('Engineers', 'Readers')}</p></div>`
+  expect(bodyOf(`<body><article>${PROSE.map((p) => `<p>${p}</p>`).join('')}</article>${comments}</body>`)).toEqual(PROSE)
+})
+
 test('an article split into sections, one wrapper each, is kept whole', () => {
   const section = (heading: string, text: string) => `<section class="entry"><div class="inner"><h2>${heading}</h2><p>${text}</p></div></section>`
   const html = `<body><div class="list">${section('One', PROSE[0] ?? '')}${section('Two', PROSE[1] ?? '')}${section('Three', PROSE[2] ?? '')}</div></body>`
