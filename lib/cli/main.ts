@@ -15,10 +15,18 @@ const COMMANDS: Record<string, () => Promise<Run>> = {
   import: async () => (await import('./import')).runImport,
   user: async () => (await import('./users')).runUser,
   token: async () => (await import('./tokens')).runToken,
+  follow: async () => (await import('./follow')).runFollow,
+  poll: async () => (await import('./follow')).runPoll,
 }
 
 async function usage(): Promise<string> {
-  const [{ EXPORT_USAGE }, { IMPORT_USAGE }, { USER_USAGE }, { TOKEN_USAGE }] = await Promise.all([import('./export'), import('./import'), import('./users'), import('./tokens')])
+  const [{ EXPORT_USAGE }, { IMPORT_USAGE }, { USER_USAGE }, { TOKEN_USAGE }, { FOLLOW_USAGE }] = await Promise.all([
+    import('./export'),
+    import('./import'),
+    import('./users'),
+    import('./tokens'),
+    import('./follow'),
+  ])
   return `Usage: claimline <command> [arguments]
 
   extract FILE… | -              print each input's extracted article as one JSON line (no database)
@@ -32,7 +40,8 @@ async function usage(): Promise<string> {
 ${EXPORT_USAGE}
 ${IMPORT_USAGE}
 ${USER_USAGE}
-${TOKEN_USAGE}`
+${TOKEN_USAGE}
+${FOLLOW_USAGE}`
 }
 
 async function main(argv: string[]): Promise<number> {
