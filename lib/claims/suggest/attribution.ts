@@ -358,6 +358,8 @@ export class AttributionFinder {
             continue
           }
           if (w.type !== 'word') break
+          // "said on Tuesday that the campaign …": "that" after the adverbial's noun opens the clause.
+          if (hit >= 0 && w.lower === 'that') break
           if (ADVERBIAL_NOUNS.has(w.lower) || /^\d/.test(w.text)) hit = j
           else if (w.cap && j > i + 1) hit = hit >= 0 ? j : hit
           else if (!ADVERBIAL_FILLER.has(w.lower) && !(hit < 0 && !isFiniteVerb(w.lower) && !BOUNDARY_WORDS.has(w.lower) && j - i <= 3)) break
@@ -377,6 +379,8 @@ export class AttributionFinder {
   private startsClause(k: number, s: Sentence): boolean {
     // "(said) he planned …", "(said) they would …": a subject pronoun opens a clause.
     if (/^(?:he|she|they|we|i|it|there)$/.test(this.lower(k)) && this.isWord(k + 1)) return true
+    // "(said) he'd …", "(said) they're …": the pronoun with its auxiliary in one token.
+    if (/^(?:he|she|they|we|i|it|there|you)['’](?:d|ll|re|ve|m)$/.test(this.lower(k))) return true
     for (let i = k; i <= s.last && i - k < 12; i++) {
       const t = this.t(i)!
       if (t.type === 'punct' && (t.text === ';' || (t.text === '.' && !(this.t(i - 1)?.type === 'word' && this.t(i - 1)!.end === t.start && /\./.test(this.t(i - 1)!.text + this.lower(i - 1)) || /^\p{Lu}/u.test(this.t(i - 1)?.text ?? '') && (this.t(i - 1)?.text.length ?? 0) <= 4)))) return false

@@ -386,8 +386,10 @@ export const isKnownOrganization = (lower: string) => hasTag(lower, 'Organizatio
 
 // A finite verb or auxiliary: what makes the words after a cue a clause, not an object.
 const FINITE = new Set(['is', 'was', 'are', 'were', 'am', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'does', 'did', 'do', "won't", "can't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "didn't", "don't", "wouldn't", "couldn't", "shouldn't", 'won’t', 'can’t', 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'hasn’t', 'haven’t', 'hadn’t', 'doesn’t', 'didn’t', 'don’t', 'wouldn’t', 'couldn’t', 'shouldn’t', "'s", '’s', "'re", '’re', "'ll", '’ll', "'d", '’d'])
+// Past tenses the lexicon knows only as adjectives ("lost", "left") or not at all ("cut", "put").
+const IRREGULAR_PAST = new Set(['lost', 'left', 'put', 'set', 'cut', 'hit', 'quit', 'shut', 'cost', 'let', 'hurt', 'spread', 'split', 'burst', 'cast', 'forecast', 'upset', 'bet'])
 export function isFiniteVerb(lower: string): boolean {
-  if (FINITE.has(lower)) return true
+  if (FINITE.has(lower) || IRREGULAR_PAST.has(lower)) return true
   // A word the lexicon does not know, in the past tense by its shape ("misreported").
   if (/^[a-z]{3,}ed$/.test(lower) && lexiconTags(lower).length === 0) return true
   return hasTag(lower, 'PastTense', 'PresentTense', 'Modal', 'Copula') && !hasTag(lower, 'Noun', 'Plural', 'Singular', 'Adjective', 'Determiner', 'Preposition')

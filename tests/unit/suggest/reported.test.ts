@@ -113,3 +113,9 @@ test('"drew criticism" is a charge with no one named as making it; "received 500
   })
   expect(suggest('The insurer received 500 claims last year.')).toEqual([])
 })
+
+test('reported speech after an adverbial and "that", after a contracted pronoun, and with an irregular past tense', () => {
+  expect(only('Jeff Weaver said on Tuesday that the campaign had suspended two staffers.').exact).toBe('the campaign had suspended two staffers')
+  expect(only('John Doe said he’d build a new plant in Ohio.').exact).toBe('he’d build a new plant in Ohio')
+  expect(only('Jane Roe says millions lost their homes because of greed.').exact).toBe('millions lost their homes because of greed')
+})
