@@ -52,7 +52,7 @@ function isByLine(content: string): boolean {
 export type BylineSource = 'jsonld' | 'meta' | 'page'
 
 export function* pageBylineCandidates($: CheerioAPI): Generator<{ names: string[]; source: BylineSource }> {
-  const sources: [($: CheerioAPI) => string[] | null, BylineSource][] = [[fromMeta, 'meta'], [fromMarkup, 'page'], [fromByLine, 'page'], [fromArchiveLink, 'page']]
+  const sources: [($: CheerioAPI) => string[] | null, BylineSource][] = [[fromMeta, 'meta'], [fromMarkup, 'page'], [fromByLine, 'page'], [fromArchiveLink, 'page'], [fromAuthorBio, 'page']]
   for (const [read, source] of sources) {
     const names = read($)
     if (names) yield { names, source }
@@ -193,5 +193,37 @@ export function fromArchiveLink($: CheerioAPI): string[] | null {
     const names = parseByline(`By ${m[1].replace(/[\s→»›>.]+$/, '')}`)
     if (names.length > 0) return names
   }
+  return null
+}
+
+// An author box without a credit line: the writer's name as a heading, then a bio that opens
+// with it and goes on about a person ("<h3>Jane Doe</h3><p>Jane Doe is the Head of Marketing at
+// …. She has …"). Also a last resort, and only when the page has exactly one such pair: a piece
+// profiling several people (or places: "The Bleu Garten is …") has one each.
+const HEADINGS = /^(?:h[2-6]|strong|b)$/
+const BIO_VERB = /^\s+(?:is|was|has|writes|covers|leads|joined|works)\b/
+const PERSONAL_PRONOUN = /\b(?:he|she|his|her)\b/i
+
+export function fromAuthorBio($: CheerioAPI): string[] | null {
+  let found: string[] | null = null
+  for (const heading of elementsWhere($, (el) => HEADINGS.test(el.name))) {
+    const name = normalizeParagraph($(heading).text())
+    if (name.length < 5 || name.length > 40) continue
+    const bio = nextElement(heading)
+    if (bio?.name !== 'p') continue
+    const text = normalizeParagraph($(bio).text())
+    const rest = text.slice(name.length)
+    if (!text.startsWith(name) || !BIO_VERB.test(rest) || !PERSONAL_PRONOUN.test(rest)) continue
+    if (isOutsideStory(heading)) continue
+    const names = parseByline(`By ${name}`)
+    if (names.length !== 1) continue
+    if (found) return null
+    found = names
+  }
+  return found
+}
+
+function nextElement(el: Element): Element | null {
+  for (let node = el.next; node; node = node.next) if (isTag(node)) return node
   return null
 }

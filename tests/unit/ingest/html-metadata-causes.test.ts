@@ -88,6 +88,17 @@ describe('bylines', () => {
     expect(metadata(page('', `<article><h1>Shared services</h1><p>By Maria Lopez</p>${STORY}${box}</article>`)).bylines).toEqual(['Maria Lopez'])
   })
 
+  test('an author box with the name as a heading and a bio about a person names the author where the meta tag names the site', () => {
+    const box = '<section><div class="callout"><img src="/a.jpg" alt="Alban Brooke"><h3>Alban Brooke</h3><p>Alban Brooke is the Head of Marketing at Riverside. He has recorded over 500 episodes.</p></div></section>'
+    const head = '<meta name="author" content="Riverside"><meta property="og:site_name" content="Riverside">'
+    expect(metadata(page(head, `<article><h1>Podcast gear</h1>${STORY}${box}</article>`)).bylines).toEqual(['Alban Brooke'])
+    // A section about a policy or a place, or a piece profiling several people, names no author.
+    const policy = '<h3>Unlimited PTO</h3><p>Unlimited PTO is a policy where employees take time off as needed, as long as their work is done.</p>'
+    expect(metadata(page(head, `<article><h1>Time off</h1>${STORY}${policy}</article>`)).bylines).toEqual(['Riverside'])
+    const profile = (name: string) => `<h3>${name}</h3><p>${name} is the founder of a bakery. She opened it in 2019.</p>`
+    expect(metadata(page(head, `<article><h1>Founders to watch</h1>${STORY}${profile('Ann Lee')}${profile('Bo Chan')}</article>`)).bylines).toEqual(['Riverside'])
+  })
+
   test('citation metadata names each author family name first: "Jong, Michiel de"', () => {
     const m = metadata(page('<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">'))
     expect(m.bylines).toEqual(['F. Kooman', 'Michiel de Jong'])
