@@ -52,6 +52,7 @@ const CONNECTOR_WORDS = new Set(['of', 'for', '&', 'and', 'de', 'van', 'von', 'd
 const NOT_A_CLAUSE = new Set(['to', 'of', 'about', 'for', 'with', 'by', 'in', 'on', 'at', 'as', 'and', 'or', 'but', 'nothing', 'so', 'from', 'into', 'up', 'out', 'off', 'over', 'against', 'during', 'after', 'before', 'than'])
 const ADVERBIAL_FILLER = new Set(['with', 'of', 'the', 'a', 'an', 'to', 'on', 'its', 'his', 'her', 'their', 'our', 'social', 'media', 'local', 'national', 'state', 'conference', 'press', 'news', 'phone', 'telephone', 'television', 'televised', 'radio', 'written', 'joint', 'separate', 'brief', 'lengthy', 'official', 'recent', 'new', 'public', 'private', 'company', 'internal', 'emailed', 'prepared', 'weekly', 'annual', 'earnings', 'quarterly', 'investor', 'investors', 'late', 'early', 'last', 'next', 'this', 'that'])
 const MODALS_AND_TO = new Set(['to', 'can', 'could', 'would', 'will', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'cannot', 'let', 'make', 'help', 'never', 'what', 'shall', 'i', 'you', 'we'])
+const SAY_OBJECTS = new Set(['nothing', 'so', 'something', 'anything', 'everything', 'goodbye', 'hello', 'yes', 'no', 'grace', 'prayer', 'prayers', 'mass', 'thanks', 'farewell', 'sorry', 'little', 'much', 'more', 'less', 'otherwise', 'as', 'much', 'things', 'the', 'what', 'this', 'these', 'those', 'one'])
 const PLURAL_SUBJECTS = new Set(['they', 'we', 'i', 'you', 'also', 'often', 'still', 'now', 'both', 'all', 'people', 'police', 'officials', 'critics', 'experts', 'analysts', 'sources', 'polls', 'data', 'documents', 'records', 'democrats', 'republicans', 'investors', 'residents', 'scientists', 'researchers', 'economists', 'observers', 'supporters', 'opponents', 'activists', 'lawmakers', 'members', 'others', 'many', 'some', 'who'])
 const AMBIGUOUS_S = new Set(['claims', 'reports', 'calls', 'charges', 'questions', 'attacks', 'posts', 'tweets', 'notes', 'shows', 'fears', 'hopes', 'doubts', 'demands', 'estimates', 'promises', 'pledges', 'views', 'finds', 'comments', 'counters', 'states', 'sees', 'concerns', 'debates', 'worries', 'forecasts', 'projects', 'cites', 'signals', 'remarks', 'reveals', 'responds', 'replies', 'alleges', 'mocks', 'slams', 'blasts', 'praises', 'defends', 'blames', 'welcomes', 'disputes', 'rejects', 'questions', 'labels', 'brands', 'discusses', 'recalls', 'warns'])
 const PARTICIPLE_BEFORE = new Set(['and', 'after', 'before', 'by', 'while', 'when', 'in', 'without', 'for', 'since', 'also', 'then', 'again', 'repeatedly', 'even', 'publicly', 'privately', 'not', 'but', 'or', 'of', 'instead', 'besides', 'despite', 'as'])
@@ -127,7 +128,8 @@ export class AttributionFinder {
       // Base forms after a plural or pronoun subject ("they say", "officials say", "Democrats in
       // five states say they …"), never after "to", a modal or "did" ("what companies can say").
       if (!p || p.type !== 'word' || MODALS_AND_TO.has(prev) || prev.endsWith("n't") || prev.endsWith('n’t')) return undefined
-      if (!PLURAL_SUBJECTS.has(prev) && (DETERMINERS.has(this.lower(i - 2)) || this.lower(i - 2) === '’s' || this.lower(i - 2) === "'s")) return undefined
+      // ("the final say" is a noun; "the candidates say" a verb after a plural subject.)
+      if (!PLURAL_SUBJECTS.has(prev) && !/[^s']s$/.test(prev) && (DETERMINERS.has(this.lower(i - 2)) || this.lower(i - 2) === '’s' || this.lower(i - 2) === "'s")) return undefined
       const plural = PLURAL_SUBJECTS.has(prev) || (/[^s']s$/.test(prev) && !isFiniteVerb(prev))
       const next = this.t(i + 1)
       const clauseNext = next && (next.lower === 'that' || PRONOUNS.has(next.lower) || next.type === 'quote' || next.text === ':' || next.text === ',')
@@ -376,6 +378,18 @@ export class AttributionFinder {
   }
 
   // A finite verb among the first words: what follows reads as a clause, not an object.
+  // "say" seldom takes an object ("said nothing", "said so", "said a prayer"): words after it that
+  // run on (four or more, up to a clause boundary) are what was said, even when their verb is
+  // one the lexicon does not know ("says news outlets undercount his supporters").
+  private saysClause(cue: Cue, k: number, s: Sentence): boolean {
+    if (cue.base !== 'say' || !this.isWord(k) || SAY_OBJECTS.has(this.lower(k)) || PREPOSITIONS.has(this.lower(k)) || DETERMINERS.has(this.lower(k)) && !this.isWord(k + 1)) return false
+    if (/^(?:a|an)$/.test(this.lower(k)) && SAY_OBJECTS.has(this.lower(k + 1))) return false
+    const end = this.clauseEnd(k, s)
+    let words = 0
+    for (let j = k; j < end && words < 4; j++) if (this.isWord(j)) words++
+    return words >= 4
+  }
+
   private startsClause(k: number, s: Sentence): boolean {
     // "(said) he planned …", "(said) they would …": a subject pronoun opens a clause.
     if (/^(?:he|she|they|we|i|it|there)$/.test(this.lower(k)) && this.isWord(k + 1)) return true
@@ -802,7 +816,7 @@ export class AttributionFinder {
       const opener = this.lower(k)
       // "whether …", "why …" answer a question: only after "asked", "wondered", "explained" and the like.
       const wh = /^(?:whether|why|how|what|when|where|who|which)$/.test(opener)
-      const clauseLike = (hasThat || (cue.stance !== 'denial' && !NOT_A_CLAUSE.has(opener) && this.startsClause(k, s) && !(cue.base === 'tell' && k === i + 1))) && (!wh || /^(?:ask|wonder|question|explain|know|disclose|reveal|discuss|address|debate|tell)$/.test(cue.base))
+      const clauseLike = (hasThat || (cue.stance !== 'denial' && !NOT_A_CLAUSE.has(opener) && (this.startsClause(k, s) || this.saysClause(cue, k, s)) && !(cue.base === 'tell' && k === i + 1))) && (!wh || /^(?:ask|wonder|question|explain|know|disclose|reveal|discuss|address|debate|tell)$/.test(cue.base))
       if (clauseLike && this.clause({ ...base, source: subject(), rule: cue.stance === 'belief' ? 'belief' : 'reported-speech', confidence: cue.stance === 'belief' ? 0.6 : 0.8 }, k, s)) return
     }
     // "denied any wrongdoing", "rejected the claims", "criticised the deal": the cue stays in

@@ -119,3 +119,10 @@ test('reported speech after an adverbial and "that", after a contracted pronoun,
   expect(only('John Doe said he’d build a new plant in Ohio.').exact).toBe('he’d build a new plant in Ohio')
   expect(only('Jane Roe says millions lost their homes because of greed.').exact).toBe('millions lost their homes because of greed')
 })
+
+test('"say" after a plural subject with a determiner, and before a verb the lexicon does not know; not before its objects', () => {
+  expect(only('The candidates say they are not trying to avoid the president.').exact).toBe('they are not trying to avoid the president')
+  expect(only('Jane Roe says news outlets undercount her supporters.').exact).toBe('news outlets undercount her supporters')
+  expect(suggest('Jane Roe said nothing about the merger at all.')).toEqual([])
+  expect(suggest('The mayor said a prayer for the victims of the flood.')).toEqual([])
+})
