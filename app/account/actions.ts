@@ -9,6 +9,7 @@ import { newPassword } from '@/lib/auth/password-rules'
 import { formText } from '@/lib/http/form'
 import { revokeApiToken } from '@/lib/queries/api-tokens'
 import { getPasswordHash, setPasswordHash } from '@/lib/queries/users'
+import { firstIssue } from '@/lib/validation'
 
 export type PasswordState = { error: string | null; saved: boolean; tokensRevoked: number }
 export type TokenState = { error: string | null; token: string | null; name: string | null }
@@ -16,7 +17,7 @@ export type TokenState = { error: string | null; token: string | null; name: str
 export const changeOwnPassword = guardedAction('viewer', async (user, _previous: PasswordState, form: FormData): Promise<PasswordState> => {
   const current = formText(form, 'current')
   const next = newPassword.safeParse(formText(form, 'password'))
-  if (!next.success) return { error: next.error.issues[0]?.message ?? 'Choose another password.', saved: false, tokensRevoked: 0 }
+  if (!next.success) return { error: firstIssue(next.error, 'Choose another password.'), saved: false, tokensRevoked: 0 }
   if (next.data !== formText(form, 'confirm')) return { error: 'The two new passwords differ.', saved: false, tokensRevoked: 0 }
   const hash = await getPasswordHash(user.id)
   if (!hash || !(await verifyPassword(hash, current))) return { error: 'Your current password is not right.', saved: false, tokensRevoked: 0 }
@@ -32,7 +33,7 @@ const tokenForm = z.object({
 
 export const createApiToken = guardedAction('viewer', async (user, _previous: TokenState, form: FormData): Promise<TokenState> => {
   const parsed = tokenForm.safeParse({ name: formText(form, 'name'), expiresInDays: formText(form, 'expiresInDays') || '90' })
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.', token: null, name: null }
+  if (!parsed.success) return { error: firstIssue(parsed.error, 'Check the form.'), token: null, name: null }
   const { token, summary } = await issueApiToken(user.id, parsed.data.name, parsed.data.expiresInDays, user.id)
   revalidatePath('/account')
   return { error: null, token, name: summary.name }

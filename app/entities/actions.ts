@@ -8,6 +8,7 @@ import { cleanAliases, entityAffiliationId, entityName } from '@/lib/entities/in
 import { formText } from '@/lib/http/form'
 import { isUniqueViolation } from '@/lib/queries/client'
 import { mergeEntities, updateEntityRecord } from '@/lib/queries/entities'
+import { firstIssue } from '@/lib/validation'
 
 export type EntityState = { error: string | null; message: string | null }
 
@@ -20,7 +21,7 @@ const entityForm = z.object({
 
 export const saveEntity = guardedAction('editor', async (user, _previous: EntityState, form: FormData): Promise<EntityState> => {
   const parsed = entityForm.safeParse({ id: formText(form, 'id'), name: formText(form, 'name'), aliases: formText(form, 'aliases'), affiliationId: formText(form, 'affiliationId') })
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.', message: null }
+  if (!parsed.success) return { error: firstIssue(parsed.error, 'Check the form.'), message: null }
   const { id, ...changes } = parsed.data
   try {
     const saved = await updateEntityRecord(id, { ...changes, aliases: cleanAliases(changes.aliases, changes.name) }, user.id)
@@ -37,7 +38,7 @@ const mergeForm = z.object({ keepId: z.uuid(), mergeId: z.uuid({ error: 'Choose 
 
 export const mergeEntity = guardedAction('editor', async (user, _previous: EntityState, form: FormData): Promise<EntityState> => {
   const parsed = mergeForm.safeParse({ keepId: formText(form, 'keepId'), mergeId: formText(form, 'mergeId') })
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.', message: null }
+  if (!parsed.success) return { error: firstIssue(parsed.error, 'Check the form.'), message: null }
   const kept = await mergeEntities(parsed.data.keepId, parsed.data.mergeId, user.id)
   if (!kept) return { error: 'One of the two entities no longer exists.', message: null }
   revalidatePath('/entities')

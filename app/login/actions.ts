@@ -12,6 +12,7 @@ import { endSession, startSession } from '@/lib/auth/sessions'
 import { signIn } from '@/lib/auth/sign-in'
 import { MAX_PASSWORD_LENGTH } from '@/lib/auth/password-rules'
 import { formText } from '@/lib/http/form'
+import { firstIssue } from '@/lib/validation'
 
 export type SignInState = { error: string | null; email: string }
 
@@ -24,7 +25,7 @@ const signInForm = z.object({
 export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = signInForm.safeParse({ email: formText(form, 'email'), password: formText(form, 'password'), next: formText(form, 'next') })
   const email = formText(form, 'email').trim().slice(0, 254)
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Give your email and password.', email }
+  if (!parsed.success) return { error: firstIssue(parsed.error, 'Give your email and password.'), email }
   const list = await headers()
   const result = await signIn(parsed.data.email, parsed.data.password, clientAddress(list.get('x-forwarded-for')))
   if (!result.ok) {

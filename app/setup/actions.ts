@@ -10,6 +10,7 @@ import { startSession } from '@/lib/auth/sessions'
 import { completeSetup, SetupClosedError, SetupCodeError } from '@/lib/auth/setup'
 import { formText } from '@/lib/http/form'
 import { DuplicateEmailError } from '@/lib/queries/users'
+import { firstIssue } from '@/lib/validation'
 
 export type SetupState = { error: string | null }
 
@@ -17,14 +18,14 @@ const setupForm = z.object({ code: z.string().trim().min(1, 'Give the setup code
 
 export async function createFirstAdmin(_previous: SetupState, form: FormData): Promise<SetupState> {
   const parsed = setupForm.safeParse({ code: formText(form, 'code') })
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Give the setup code.' }
+  if (!parsed.success) return { error: firstIssue(parsed.error, 'Give the setup code.') }
   if (formText(form, 'password') !== formText(form, 'confirm')) return { error: 'The two passwords differ.' }
   let userId: string
   try {
     const user = await completeSetup(parsed.data.code, { email: formText(form, 'email'), name: formText(form, 'name'), password: formText(form, 'password') })
     userId = user.id
   } catch (error) {
-    if (error instanceof z.ZodError) return { error: error.issues[0]?.message ?? 'Check the form.' }
+    if (error instanceof z.ZodError) return { error: firstIssue(error, 'Check the form.') }
     if (error instanceof SetupCodeError || error instanceof SetupClosedError || error instanceof DuplicateEmailError) return { error: error.message }
     throw error
   }

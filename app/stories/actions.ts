@@ -6,6 +6,7 @@ import { guardedAction } from '@/lib/auth/guard'
 import { formText } from '@/lib/http/form'
 import { createStory, setStoryMember, StoryMemberMissingError } from '@/lib/queries/stories'
 import { storyDescription, storyName } from '@/lib/stories/input'
+import { firstIssue } from '@/lib/validation'
 
 export type StoryState = { error: string | null; done: number }
 
@@ -13,7 +14,7 @@ const storyForm = z.object({ name: storyName, description: storyDescription })
 
 export const addStory = guardedAction('editor', async (user, previous: StoryState, form: FormData): Promise<StoryState> => {
   const parsed = storyForm.safeParse({ name: formText(form, 'name'), description: formText(form, 'description') })
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.', done: previous.done }
+  if (!parsed.success) return { error: firstIssue(parsed.error, 'Check the form.'), done: previous.done }
   await createStory(parsed.data, user.id)
   revalidatePath('/stories')
   return { error: null, done: previous.done + 1 }
@@ -29,7 +30,7 @@ const membership = z.object({
 // Adds (present=true) or removes an article or a claim; the page it came from is refreshed.
 export const changeStoryMember = guardedAction('editor', async (user, previous: StoryState, form: FormData): Promise<StoryState> => {
   const parsed = membership.safeParse({ storyId: formText(form, 'storyId'), articleId: formText(form, 'articleId') || undefined, claimId: formText(form, 'claimId') || undefined, present: formText(form, 'present') || 'true' })
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.', done: previous.done }
+  if (!parsed.success) return { error: firstIssue(parsed.error, 'Check the form.'), done: previous.done }
   const { storyId, articleId, claimId, present } = parsed.data
   try {
     if (articleId) await setStoryMember({ storyId, articleId }, present, user.id)

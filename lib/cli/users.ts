@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../auth/roles'
 import { normaliseEmail } from '../auth/throttle'
 import { findUserByEmail, listUsers, setPasswordHash, updateUser } from '../queries/users'
 import { promptSecret, readStdinSecret } from './secret-input'
+import { firstIssue } from '../validation'
 
 export const USER_USAGE = `  user create --email E --name N [--admin | --role viewer|editor|admin] [--password-stdin]
                                  create an account; asks for the password (twice) in a terminal
@@ -20,7 +21,7 @@ export const USER_USAGE = `  user create --email E --name N [--admin | --role vi
 async function readNewPassword(fromStdin: boolean): Promise<string> {
   const password = fromStdin ? await readStdinSecret() : await promptSecret('Password: ')
   const valid = newPassword.safeParse(password)
-  if (!valid.success) throw new Error(valid.error.issues[0]?.message ?? 'Choose another password.')
+  if (!valid.success) throw new Error(firstIssue(valid.error, 'Choose another password.'))
   if (!fromStdin && (await promptSecret('Password again: ')) !== password) throw new Error('The two passwords differ.')
   return password
 }

@@ -13,6 +13,7 @@ import { anchorTarget } from '../anchoring/anchor'
 import { describeRange, textPositionSelector, textQuoteSelector, type Selector, type TextPositionSelector, type TextQuoteSelector } from '../anchoring/selectors'
 import { CLAIM_KIND_VALUES, type ClaimKind } from '../claims/kinds'
 import type { ArticleForImport, EntityForImport, ExistingClaim, PlannedClaim } from '../queries/interop'
+import { firstIssue, firstIssuePath } from '../validation'
 
 export class AnnotationFormatError extends Error {}
 
@@ -118,7 +119,7 @@ function readOne(entry: unknown, index: number): AnnotationItem {
   const ref = typeof entry.id === 'string' && entry.id ? entry.id : fallbackRef
   if (typeof entry.uri === 'string' && !typesOf(entry).includes('Annotation')) return readHypothesis(entry, ref)
   const parsed = w3cAnnotation.safeParse(entry)
-  if (!parsed.success) return { ref, invalid: `not a Web Annotation: ${parsed.error.issues[0]?.path.join('.') || 'shape'} ${parsed.error.issues[0]?.message ?? ''}`.trim() }
+  if (!parsed.success) return { ref, invalid: `not a Web Annotation: ${firstIssuePath(parsed.error) || 'shape'} ${firstIssue(parsed.error, '')}`.trim() }
   if (parsed.data.motivation?.includes('replying')) return { ref, skipped: 'reply' }
   const skipped = skipReason([], parsed.data.target)
   if (skipped) return { ref, skipped }
@@ -138,7 +139,7 @@ function readOne(entry: unknown, index: number): AnnotationItem {
 
 function readHypothesis(entry: Record<string, unknown>, ref: string): AnnotationItem {
   const parsed = hypothesisRow.safeParse(entry)
-  if (!parsed.success) return { ref, invalid: `not a Hypothesis annotation: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim() }
+  if (!parsed.success) return { ref, invalid: `not a Hypothesis annotation: ${firstIssuePath(parsed.error)} ${firstIssue(parsed.error, '')}`.trim() }
   const skipped = skipReason(parsed.data.references, parsed.data.target)
   if (skipped) return { ref, skipped }
   const target = parsed.data.target.find((t) => selectorsOf(t.selector).quote) ?? parsed.data.target[0]

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import type { ClaimScope } from '../queries/interop'
 import { timelineParams, timelineQueryString, type TimelineParams } from '../timeline/params'
+import { firstIssue } from '../validation'
 
 export const EXPORT_FORMATS = ['jsonld', 'annotations', 'csv', 'claimline'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -35,7 +36,7 @@ export function parseExportRequest(search: URLSearchParams): ParsedExportRequest
   const givenFormat = search.get('format')
   // Without a format: the whole archive as a Claimline export, a part of it as schema.org JSON-LD.
   const parsedFormat = format.safeParse(givenFormat ?? (scope.scope.kind === 'all' ? 'claimline' : 'jsonld'))
-  if (!parsedFormat.success) return { ok: false, message: parsedFormat.error.issues[0]?.message ?? 'Unknown format.' }
+  if (!parsedFormat.success) return { ok: false, message: firstIssue(parsedFormat.error, 'Unknown format.') }
   if (parsedFormat.data === 'claimline' && scope.scope.kind !== 'all') {
     return { ok: false, message: 'The Claimline export is the whole archive; for one claim, article, story or timeline view ask for jsonld, annotations or csv.' }
   }
@@ -47,7 +48,7 @@ type ScopeResult = { ok: true; scope: ExportScope } | { ok: false; message: stri
 function singleScope(search: URLSearchParams, key: (typeof SCOPE_KEYS)[number] | undefined): ScopeResult {
   if (!key) return { ok: true, scope: { kind: 'all' } }
   const parsed = id(key).safeParse(search.get(key))
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? `${key} must be an id.` }
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error, `${key} must be an id.`) }
   return { ok: true, scope: { kind: key, id: parsed.data } }
 }
 

@@ -9,6 +9,7 @@ import { hashPassword } from '@/lib/auth/password'
 import { newPassword } from '@/lib/auth/password-rules'
 import { formText } from '@/lib/http/form'
 import { DuplicateEmailError, LastAdminError, setPasswordHash, updateUser } from '@/lib/queries/users'
+import { firstIssue } from '@/lib/validation'
 
 export type AdminState = { error: string | null; message: string | null }
 
@@ -20,7 +21,7 @@ export const createUserAccount = guardedAction('admin', async (admin, _previous:
     revalidatePath('/admin/users')
     return { error: null, message: user ? `Created ${user.name} (${user.email}) as ${user.role}. Give them their password in person or by another channel.` : null }
   } catch (error) {
-    if (error instanceof z.ZodError) return { error: error.issues[0]?.message ?? 'Check the form.', message: null }
+    if (error instanceof z.ZodError) return { error: firstIssue(error, 'Check the form.'), message: null }
     if (error instanceof DuplicateEmailError) return { error: error.message, message: null }
     throw error
   }
@@ -30,7 +31,7 @@ const changeForm = z.object({ id: z.uuid(), role: role.optional(), active: z.enu
 
 export const changeUserAccount = guardedAction('admin', async (admin, _previous: AdminState, form: FormData): Promise<AdminState> => {
   const parsed = changeForm.safeParse({ id: formText(form, 'id'), role: formText(form, 'role') || undefined, active: formText(form, 'active') || undefined })
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.', message: null }
+  if (!parsed.success) return { error: firstIssue(parsed.error, 'Check the form.'), message: null }
   const { id, ...changes } = parsed.data
   try {
     const user = await updateUser(id, changes, admin.id)
@@ -47,7 +48,7 @@ export const resetUserPassword = guardedAction('admin', async (admin, _previous:
   const id = z.uuid().safeParse(formText(form, 'id'))
   const password = newPassword.safeParse(formText(form, 'password'))
   if (!id.success) return { error: 'No such account.', message: null }
-  if (!password.success) return { error: password.error.issues[0]?.message ?? 'Choose another password.', message: null }
+  if (!password.success) return { error: firstIssue(password.error, 'Choose another password.'), message: null }
   const { tokensRevoked } = await setPasswordHash(id.data, await hashPassword(password.data), admin.id, null)
   return { error: null, message: `Password set; their sessions were signed out and their API tokens revoked (${tokensRevoked}).` }
 })

@@ -6,6 +6,7 @@ import { articlePublishedAt, articleTitle, editArticleDetails, outletName } from
 import { guardedAction } from '@/lib/auth/guard'
 import { formText } from '@/lib/http/form'
 import { StaleEditError } from '@/lib/queries/edits'
+import { firstIssue } from '@/lib/validation'
 
 export type DetailsState = { error: string | null; saved: boolean }
 
@@ -24,7 +25,7 @@ export const saveArticleDetails = guardedAction('editor', async (user, _previous
   const parsed = detailsForm.safeParse(
     Object.fromEntries(['id', 'version', 'title', 'publishedAt', 'publishedBefore', 'publishedSourceBefore', 'bylines', 'outlet'].map((k) => [k, formText(form, k).trim()])),
   )
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Invalid details.', saved: false }
+  if (!parsed.success) return { error: firstIssue(parsed.error, 'Invalid details.'), saved: false }
   const input = parsed.data
   // An unchanged date keeps where it came from; a changed (or cleared) one is the editor's.
   const dateChanged = input.publishedAt !== input.publishedBefore

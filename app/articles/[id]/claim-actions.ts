@@ -14,6 +14,7 @@ import { deleteClaimRecord, LinkError, linkClaims, setClaimVerdict, unlinkClaims
 import { StaleEditError } from '@/lib/queries/edits'
 import { articleExists } from '@/lib/queries/articles'
 import { createEntityRecord, EntityExistsError, type EntitySummary } from '@/lib/queries/entities'
+import { firstIssue } from '@/lib/validation'
 
 export type ClaimActionState = { error: string | null; done: number }
 
@@ -23,19 +24,15 @@ function readFields(form: FormData) {
   return claimFields.safeParse(Object.fromEntries(FIELD_NAMES.map((name) => [name, formText(form, name)])))
 }
 
-function firstIssue(error: z.ZodError): string {
-  return error.issues[0]?.message ?? 'Check the form.'
-}
-
 function refresh(articleId: string): void {
   revalidatePath(`/articles/${articleId}`)
 }
 
 export const createClaim = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
   const selection = claimSelection.safeParse({ articleId: formText(form, 'articleId'), start: formText(form, 'start'), end: formText(form, 'end'), exact: formText(form, 'exact') })
-  if (!selection.success) return { error: firstIssue(selection.error), done: previous.done }
+  if (!selection.success) return { error: firstIssue(selection.error, 'Check the form.'), done: previous.done }
   const fields = readFields(form)
-  if (!fields.success) return { error: firstIssue(fields.error), done: previous.done }
+  if (!fields.success) return { error: firstIssue(fields.error, 'Check the form.'), done: previous.done }
   try {
     await tagClaim(selection.data, fields.data, user.id)
   } catch (error) {
@@ -71,7 +68,7 @@ const DELETED = 'This claim was deleted by someone else.'
 
 export const updateClaim = editOpenClaim(async (claim, userId, form) => {
   const fields = readFields(form)
-  if (!fields.success) return firstIssue(fields.error)
+  if (!fields.success) return firstIssue(fields.error, 'Check the form.')
   const { claimDate, ...rest } = fields.data
   const saved = await updateClaimRecord(claim.id, claim.version, { ...rest, claimDate: claimDate ? new Date(`${claimDate}T00:00:00Z`) : null }, userId)
   if (!saved) return DELETED
@@ -85,7 +82,7 @@ export const setVerdict = editOpenClaim(async (claim, userId, form) => {
   // "Remove verdict" submits the same form with clear=1: the typed rating is then ignored.
   const cleared = formText(form, 'clear') === '1'
   const input = claimVerdictInput.safeParse({ verdict: cleared ? '' : formText(form, 'verdict'), verdictNote: formText(form, 'verdictNote') })
-  if (!input.success) return firstIssue(input.error)
+  if (!input.success) return firstIssue(input.error, 'Check the form.')
   const saved = await setClaimVerdict(claim.id, claim.version, input.data, userId)
   return saved ? null : DELETED
 })
@@ -97,7 +94,7 @@ export const deleteClaim = editOpenClaim(async (claim, userId) => {
 
 export const linkClaim = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
   const input = claimLinkInput.safeParse({ fromId: formText(form, 'fromId'), toId: formText(form, 'toId'), relation: formText(form, 'relation') })
-  if (!input.success) return { error: firstIssue(input.error), done: previous.done }
+  if (!input.success) return { error: firstIssue(input.error, 'Check the form.'), done: previous.done }
   try {
     await linkClaims(input.data.fromId, input.data.toId, input.data.relation, user.id)
   } catch (error) {
@@ -127,7 +124,7 @@ export type EntityCreated = { entity: EntitySummary | null; error: string | null
 // Called from the tagging popover to create a speaker or company on the fly.
 export const createEntity = guardedAction('editor', async (user, input: { kind: string; name: string; affiliationId?: string }): Promise<EntityCreated> => {
   const parsed = newEntity.safeParse({ kind: input.kind, name: input.name, affiliationId: input.affiliationId ?? '' })
-  if (!parsed.success) return { entity: null, error: firstIssue(parsed.error) }
+  if (!parsed.success) return { entity: null, error: firstIssue(parsed.error, 'Check the form.') }
   try {
     return { entity: await createEntityRecord(parsed.data, user.id), error: null }
   } catch (error) {
@@ -169,7 +166,7 @@ export const acceptSuggestionAsIs = decideSuggestion(async (id, userId) => {
 
 export const acceptEditedSuggestion = decideSuggestion(async (id, userId, form) => {
   const fields = readFields(form)
-  if (!fields.success) return firstIssue(fields.error)
+  if (!fields.success) return firstIssue(fields.error, 'Check the form.')
   const { claimDate, ...rest } = fields.data
   await acceptSuggestion(id, userId, { ...rest, claimDate: claimDate ? new Date(`${claimDate}T00:00:00Z`) : null })
   return null
@@ -206,7 +203,7 @@ export const splitClaimCluster = guardedAction('editor', async (user, previous: 
 
 export const sameClaimAs = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
   const ids = z.object({ fromId: z.uuid(), toId: z.uuid({ error: 'Choose the claim it is the same as.' }) }).safeParse({ fromId: formText(form, 'fromId'), toId: formText(form, 'toId') })
-  if (!ids.success) return { error: firstIssue(ids.error), done: previous.done }
+  if (!ids.success) return { error: firstIssue(ids.error, 'Check the form.'), done: previous.done }
   try {
     await mergeClaims(ids.data.fromId, ids.data.toId, user.id)
   } catch (error) {

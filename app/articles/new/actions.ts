@@ -11,6 +11,7 @@ import { draftOnWorker } from '@/lib/ingest/off-thread'
 import { fetchArticle } from '@/lib/ingest/fetch-url'
 import { ingestOne, type IngestInput, type IngestResult } from '@/lib/ingest/ingest'
 import { ingestSources } from '@/lib/ingest/sources'
+import { firstIssue } from '@/lib/validation'
 
 export type Preview = {
   title: string | null
@@ -46,7 +47,7 @@ const fixes = z.object({
 
 function pastedInput(form: FormData): IngestInput | string {
   const parsed = pasted.safeParse({ content: formText(form, 'content'), url: formText(form, 'url').trim() })
-  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Invalid input.'
+  if (!parsed.success) return firstIssue(parsed.error, 'Invalid input.')
   const { content, url } = parsed.data
   return { bytes: new TextEncoder().encode(content), name: url || 'pasted text', url: url || null }
 }
@@ -80,7 +81,7 @@ export const savePaste = guardedAction('editor', async (user, _previous: Results
   const input = pastedInput(form)
   if (typeof input === 'string') return { results: [], error: input }
   const corrected = fixes.safeParse({ title: formText(form, 'title'), publishedAt: formText(form, 'publishedAt').trim(), bylines: formText(form, 'bylines'), publisher: formText(form, 'publisher') })
-  if (!corrected.success) return { results: [], error: corrected.error.issues[0]?.message ?? 'Invalid correction.' }
+  if (!corrected.success) return { results: [], error: firstIssue(corrected.error, 'Invalid correction.') }
   const { title, publishedAt, bylines, publisher } = corrected.data
   const result = await ingestOne(input, {
     actorId: user.id,
