@@ -31,7 +31,7 @@ const stem = (w: string) => w.replace(/['’]s$/, '').replace(/(?:ing|ed|es|s|ly
 const keep = (w: string) => w.length >= 3 && !STOP.has(w)
 
 // Weights of the cues a candidate link adds up (see the header).
-const W = { nearest: 0.35, second: 0.15, sim: 1, alleg: 0.1, central: 0.3, after: 0.75, sameSentence: 0.2, sameParagraph: 0.15, nextParagraph: 0.1, twoParagraphs: 0.05 }
+const W = { nearest: 0.35, second: 0.15, sim: 1, alleg: 0.1, central: 0.35, after: 0.75, sameSentence: 0.2, sameParagraph: 0.15, nextParagraph: 0.1, twoParagraphs: 0.05 }
 // The score a link needs, by the kind of answer.
 const NEEDS = { firm: 0.3, framed: 0.5, plain: 0.6 }
 // A denial answering a second allegation must share words with it.
@@ -40,6 +40,8 @@ const EXTRA = { score: 0.55, sim: 0.1 }
 const MAX_RANK = 8
 const AFTER_SENTENCES = 3
 const LEDE_SENTENCES = 3
+// Two charges this similar are one allegation stated twice.
+const RESTATED = 0.3
 
 // "declined to comment", "would not disclose …", "did not respond to …": an answer to the claim
 // just before, whatever its words.
@@ -109,7 +111,7 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
   const charges = items.filter(isCharge)
   // The central allegations: those in the lede, and any later one restating one of them.
   const lede = charges.filter((x) => x.s.kind === 'allegation' && x.sentence < LEDE_SENTENCES)
-  const central = new Set(charges.filter((x) => x.s.kind === 'allegation' && (x.sentence < LEDE_SENTENCES || lede.some((l) => l !== x && similarity(l, x) >= 0.3))))
+  const central = new Set(charges.filter((x) => x.s.kind === 'allegation' && (x.sentence < LEDE_SENTENCES || lede.some((l) => l !== x && similarity(l, x) >= RESTATED))))
   // Position of each charge among the charges, to count the others' claims between two claims.
   const chargeRank = new Map(charges.map((x, k) => [x, k]))
   let chargesBefore = 0
@@ -164,10 +166,11 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
     // "…accusing X of trying to stop her performing…") is the one answered.
     for (const x of scored) {
       if (x.to.s.start <= best.to.s.start || x.to.s.start > c.s.start || x.score < needs) continue
-      if (similarity(best.to, x.to) >= 0.3) best = x
+      if (similarity(best.to, x.to) >= RESTATED) best = x
     }
     const chosen = best
-    const extra = c.s.kind === 'denial' ? scored.filter((x) => x !== chosen && x.score >= EXTRA.score && x.sim >= EXTRA.sim) : []
+    // A denial may answer a second allegation, not the same one stated again.
+    const extra = c.s.kind === 'denial' ? scored.filter((x) => x !== chosen && x.score >= EXTRA.score && x.sim >= EXTRA.sim && similarity(x.to, chosen.to) < RESTATED) : []
     c.s.answers = [chosen, ...extra].map((l) => ({ to: l.to.index, relation: relationOf(c.s), confidence: Math.min(0.95, Math.round(l.score * 100) / 100) }))
   }
 

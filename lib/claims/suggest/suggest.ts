@@ -4,8 +4,9 @@
 // the text (`bodyText.slice(start, end) === exact`). Pure, deterministic and linear in the text.
 import { AttributionFinder, type Attribution } from './attribution'
 import { proposeAnswers } from './answers'
-import { EntityIndex } from './entities'
-import { decide, DENIAL } from './kinds'
+import { EntityIndex, type Entity } from './entities'
+import { normalizeName } from './names'
+import { decide, DENIAL, kindFor } from './kinds'
 import { resolveSource, type Speaker, type SpeakerMemory } from './speakers'
 import { parse } from './text'
 import type { SuggestOptions, Suggestion } from './types'
@@ -86,8 +87,22 @@ export function suggestClaims(bodyText: string, options: SuggestOptions = {}): S
       answers: [],
     })
   }
+  takeDefendersSide(out, attributions, focal)
   proposeAnswers(out, doc)
   return out
+}
+
+// "Foreign Secretary Dominic Raab defended the party's actions, saying …": whoever defends the
+// focal organisation speaks for it in this article, whatever their title says.
+const DEFENDS = /^defend(?:s|ed|ing)?\b/i
+function takeDefendersSide(out: Suggestion[], attributions: readonly Attribution[], focal: Entity | null): void {
+  if (!focal) return
+  const defenders = new Set(out.flatMap((s) => (s.speaker && s.subject === focal.name && DEFENDS.test(s.exact) && attributions.some((a) => a.start === s.start && a.source) ? [normalizeName(s.speaker)] : [])))
+  if (defenders.size === 0) return
+  out.forEach((s, i) => {
+    if (s.side !== 'others' || !s.speaker || !defenders.has(normalizeName(s.speaker))) return
+    out[i] = { ...s, side: 'company', kind: kindFor('company', attributions.find((a) => a.start === s.start)?.stance ?? 'speech', s.exact, [s.speaker, focal.name]), subject: focal.name, ...(focal.id ? { subjectEntityId: focal.id } : {}) }
+  })
 }
 
 function remember(memory: SpeakerMemory, speaker: Speaker): void {

@@ -103,3 +103,16 @@ test('the rest of a spokesman\'s run of words answers what its start answered; a
     'We published every figure -> Acme misled its investors about the merger',
   ])
 })
+
+test('a denial answering two allegations does not answer one allegation twice', () => {
+  const text = [
+    'Critics accused Acme of dumping waste in the river.',
+    'Residents also said Acme was dumping waste in the river at night.',
+    'Acme denied dumping waste in the river.',
+  ].join('\n\n')
+  expect(links(text, [
+    { exact: 'dumping waste in the river', kind: 'allegation' },
+    { exact: 'Acme was dumping waste in the river at night', kind: 'allegation', speaker: 'Residents' },
+    { exact: 'denied dumping waste in the river', kind: 'denial' },
+  ])).toEqual(['denied dumping waste in the river -> Acme was dumping waste in the river at night'])
+})

@@ -126,3 +126,12 @@ test('"say" after a plural subject with a determiner, and before a verb the lexi
   expect(suggest('Jane Roe said nothing about the merger at all.')).toEqual([])
   expect(suggest('The mayor said a prayer for the victims of the flood.')).toEqual([])
 })
+
+test('whoever defends the focal organisation speaks for it, whatever their title', () => {
+  const found = suggest([
+    'Acme Corp was accused on Monday of misleading its customers about fees.',
+    'Acme Corp said its fees were published.',
+    'Trade minister John Doe defended the company’s actions, saying the fees were legal.',
+  ].join('\n\n'))
+  expect(found.find((s) => s.exact === 'the fees were legal')).toMatchObject({ side: 'company', speaker: 'John Doe', subject: 'Acme' })
+})
