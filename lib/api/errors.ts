@@ -2,18 +2,23 @@
 // status codes in one place, so that a route handler only throws and never builds an error body.
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
-import { SelectionError } from '../claims/tag'
+import { DomainError, type DomainErrorCode } from '../errors'
 import { HttpError } from '../http/responses'
 import { isUniqueViolation } from '../queries/client'
-import { LinkError } from '../queries/claims'
 import { StaleEditError } from '../queries/edits'
-import { EntityExistsError } from '../queries/entities'
-import { StoryMemberMissingError } from '../queries/stories'
 
-export class NotFoundError extends Error {
+// The status of each refusal; a new code does not compile until it has one.
+const STATUS: Record<DomainErrorCode, number> = {
+  'not-found': 404,
+  stale: 409,
+  exists: 409,
+  'invalid-selection': 422,
+  'invalid-link': 422,
+}
+
+export class NotFoundError extends DomainError {
   constructor(what: string) {
-    super(`No such ${what}.`)
-    this.name = 'NotFoundError'
+    super('not-found', `No such ${what}.`)
   }
 }
 
@@ -48,15 +53,12 @@ export function errorResponse(error: unknown): NextResponse {
     return apiError(400, { code: 'invalid', message: summary(issues), issues })
   }
   if (error instanceof HttpError) return apiError(error.status, { code: error.code, message: error.message })
-  if (error instanceof NotFoundError || error instanceof StoryMemberMissingError) return apiError(404, { code: 'not-found', message: error.message })
-  // A stale edit of something deleted meanwhile: there is no version to reload.
-  if (error instanceof StaleEditError && error.currentVersion === null) return apiError(404, { code: 'not-found', message: `No such ${error.what}.` })
-  if (error instanceof StaleEditError) return apiError(409, { code: 'stale', message: error.message, currentVersion: error.currentVersion })
-  if (error instanceof EntityExistsError) return apiError(409, { code: 'exists', message: error.message, existingId: error.existing.id })
+  // An edit of something deleted meanwhile: the editor's message says to reload, a client
+  // hears what is gone.
+  if (error instanceof StaleEditError && error.code === 'not-found') return apiError(404, { code: 'not-found', message: `No such ${error.what}.` })
+  if (error instanceof DomainError) return apiError(STATUS[error.code], { code: error.code, message: error.message, ...error.details })
   if (isUniqueViolation(error)) return apiError(409, { code: 'conflict', message: 'Another record already has this value (e.g. an entity of the same kind and name).' })
   if (isForeignKeyViolation(error)) return apiError(422, { code: 'invalid-reference', message: 'A referenced record (an entity, article or claim) does not exist.' })
-  if (error instanceof SelectionError) return apiError(422, { code: 'invalid-selection', message: error.message })
-  if (error instanceof LinkError) return apiError(422, { code: 'invalid-link', message: error.message })
   // Anything else is our bug: logged with its stack, answered without internals.
   console.error(error)
   return apiError(500, { code: 'internal', message: 'Something went wrong on the server.' })

@@ -3,12 +3,17 @@
 // built on the server from the stored text, and the claim date defaults to the article's.
 import { describeRange } from '../anchoring/selectors'
 import { articleDay } from '../dates/format'
+import { DomainError } from '../errors'
 import { getArticleBody } from '../queries/articles'
 import { createClaimRecord } from '../queries/claims'
 import type { ClaimFields } from './input'
 import { updateClaimMap } from './claim-map'
 
-export class SelectionError extends Error {}
+export class SelectionError extends DomainError {
+  constructor(message: string) {
+    super('invalid-selection', message)
+  }
+}
 
 export type Selection = { articleId: string; start: number; end: number; exact: string }
 

@@ -1,4 +1,5 @@
 import { getDb } from '../db'
+import { DomainError } from '../errors'
 import type { ClaimKind, LinkRelation, Prisma, PrismaClient } from '../generated/prisma/client'
 import { recordAuditEvent } from './audit'
 import type { DbClient } from './client'
@@ -132,7 +133,11 @@ async function currentVersion(id: string, client: DbClient): Promise<number | nu
   return (await client.claim.findUnique({ where: { id }, select: { version: true } }))?.version ?? null
 }
 
-export class LinkError extends Error {}
+export class LinkError extends DomainError {
+  constructor(message: string) {
+    super('invalid-link', message)
+  }
+}
 
 export async function linkClaims(fromId: string, toId: string, relation: LinkRelation, actorId: string | null, client: PrismaClient = getDb()) {
   if (fromId === toId) throw new LinkError('A claim cannot answer itself.')

@@ -1,4 +1,5 @@
 import { getDb } from '../db'
+import { DomainError } from '../errors'
 import { Prisma, type EntityKind, type PrismaClient } from '../generated/prisma/client'
 import { recordAuditEvent } from './audit'
 import type { DbClient } from './client'
@@ -32,9 +33,9 @@ export async function searchEntities(query: string, limit = 10, client: DbClient
   return ids.map((r) => found.find((e) => e.id === r.id)).filter((e): e is EntitySummary => e !== undefined)
 }
 
-export class EntityExistsError extends Error {
+export class EntityExistsError extends DomainError {
   constructor(readonly existing: EntitySummary) {
-    super(`There is already a ${existing.kind} called ${existing.name}.`)
+    super('exists', `There is already a ${existing.kind} called ${existing.name}.`, { existingId: existing.id })
   }
 }
 

@@ -1,4 +1,5 @@
 import { getDb } from '../db'
+import { DomainError } from '../errors'
 import type { PrismaClient } from '../generated/prisma/client'
 import { recordAuditEvent } from './audit'
 import type { DbClient } from './client'
@@ -35,9 +36,9 @@ export async function createStory(input: { name: string; description: string | n
 
 type Member = { storyId: string; articleId: string } | { storyId: string; claimId: string }
 
-export class StoryMemberMissingError extends Error {
+export class StoryMemberMissingError extends DomainError {
   constructor(readonly what: 'story' | 'article' | 'claim') {
-    super(`No such ${what}.`)
+    super('not-found', `No such ${what}.`)
   }
 }
 

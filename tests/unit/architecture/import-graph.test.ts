@@ -15,7 +15,7 @@ const GENERATED = path.join(LIB, 'generated')
 // the queries, the stored-text model and anchoring import none of the domain above them, only
 // each other and these leaf helpers.
 const BOTTOM = ['queries', 'db.ts', 'database', 'text', 'anchoring']
-const LEAF_HELPERS = ['dates', 'env.ts', 'ids.ts', 'runtime', 'urls.ts']
+const LEAF_HELPERS = ['dates', 'env.ts', 'errors.ts', 'ids.ts', 'runtime', 'urls.ts']
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
