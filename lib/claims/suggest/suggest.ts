@@ -8,7 +8,7 @@ import { EntityIndex, type Entity } from './entities'
 import { normalizeName } from './names'
 import { decide, DENIAL, kindFor } from './kinds'
 import { resolveSource, type Speaker, type SpeakerMemory } from './speakers'
-import { parse } from './text'
+import { parse, type Doc } from './text'
 import type { SuggestOptions, Suggestion } from './types'
 
 export type { AnswerLink, KnownEntity, Side, Suggestion, SuggestOptions } from './types'
@@ -87,21 +87,30 @@ export function suggestClaims(bodyText: string, options: SuggestOptions = {}): S
       answers: [],
     })
   }
-  takeDefendersSide(out, attributions, focal)
+  takeDefendersSide(out, attributions, doc, focal)
   proposeAnswers(out, doc)
   return out
 }
 
-// "Foreign Secretary Dominic Raab defended the party's actions, saying …": whoever defends the
-// focal organisation speaks for it in this article, whatever their title says.
+// "Foreign Secretary Dominic Raab defended the party's actions, saying …", "Peng Mei … responded
+// to the allegations, threatening legal action": whoever defends the focal organisation, or
+// answers the charges against it, speaks for it in this article, whatever their title says.
 const DEFENDS = /^defend(?:s|ed|ing)?\b/i
-function takeDefendersSide(out: Suggestion[], attributions: readonly Attribution[], focal: Entity | null): void {
+const ANSWERS_CHARGES = /\b(?:respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|hit(?:s|ting)? back)\s+(?:to|at)\s+(?:the|these|those|such)\s+(?:\S+\s+)?(?:allegations?|accusations?|claims|criticism|charges|reports?)\b/i
+function takeDefendersSide(out: Suggestion[], attributions: readonly Attribution[], doc: Doc, focal: Entity | null): void {
   if (!focal) return
-  const defenders = new Set(out.flatMap((s) => (s.speaker && s.subject === focal.name && DEFENDS.test(s.exact) && attributions.some((a) => a.start === s.start && a.source) ? [normalizeName(s.speaker)] : [])))
+  // out[i] is attributions[i]'s suggestion.
+  const defends = (s: Suggestion, a: Attribution) => {
+    if (!s.speaker || !a.source) return false
+    if (DEFENDS.test(s.exact)) return s.subject === focal.name
+    const sentence = doc.sentences[a.sentence]
+    return sentence !== undefined && ANSWERS_CHARGES.test(doc.text.slice(sentence.start, a.start))
+  }
+  const defenders = new Set(out.flatMap((s, i) => (defends(s, attributions[i]!) ? [normalizeName(s.speaker!)] : [])))
   if (defenders.size === 0) return
   out.forEach((s, i) => {
     if (s.side !== 'others' || !s.speaker || !defenders.has(normalizeName(s.speaker))) return
-    out[i] = { ...s, side: 'company', kind: kindFor('company', attributions.find((a) => a.start === s.start)?.stance ?? 'speech', s.exact, [s.speaker, focal.name]), subject: focal.name, ...(focal.id ? { subjectEntityId: focal.id } : {}) }
+    out[i] = { ...s, side: 'company', kind: kindFor('company', attributions[i]!.stance, s.exact, [s.speaker, focal.name]), subject: focal.name, ...(focal.id ? { subjectEntityId: focal.id } : {}) }
   })
 }
 

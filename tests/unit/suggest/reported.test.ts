@@ -135,3 +135,12 @@ test('whoever defends the focal organisation speaks for it, whatever their title
   ].join('\n\n'))
   expect(found.find((s) => s.exact === 'the fees were legal')).toMatchObject({ side: 'company', speaker: 'John Doe', subject: 'Acme' })
 })
+
+test('whoever answers the charges against the focal organisation speaks for it', () => {
+  const found = suggest([
+    'Acme Corp was accused on Monday of misleading its customers about fees.',
+    'Acme Corp said its fees were published.',
+    'Jane Roe, a publicist, responded to the allegations in a post, saying the fees were legal.',
+  ].join('\n\n'))
+  expect(found.find((s) => s.exact === 'the fees were legal')).toMatchObject({ side: 'company', subject: 'Acme' })
+})
