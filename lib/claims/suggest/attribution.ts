@@ -519,6 +519,12 @@ export class AttributionFinder {
   private emit(a: Omit<Attribution, 'start' | 'end'>, span: [number, number] | null, minWords: number, checkSpeaker = true): boolean {
     if (!span) return false
     if (checkSpeaker && a.source && !this.speakerLike(a.source)) return false
+    // Words inside brackets end at the closing one ("(it … called it “immaterial”) and Gannett …").
+    const close = this.doc.text.indexOf(')', span[0])
+    if (close >= 0 && close < span[1]) {
+      const open = this.doc.text.lastIndexOf('(', close)
+      if (open < span[0]) span = [span[0], this.doc.text.slice(span[0], close).trimEnd().length + span[0]]
+    }
     const text = this.doc.text.slice(span[0], span[1])
     if ((text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < minWords) return false
     this.found.push({ ...a, start: span[0], end: span[1] })

@@ -144,3 +144,9 @@ test('whoever answers the charges against the focal organisation speaks for it',
   ].join('\n\n'))
   expect(found.find((s) => s.exact === 'the fees were legal')).toMatchObject({ side: 'company', subject: 'Acme' })
 })
+
+test('words credited inside brackets end at the closing bracket', () => {
+  const found = suggest('Acme reportedly laid off 60 workers (it would not give a number but called it “immaterial”) and Bolt reportedly laid off 300 more.')
+  for (const s of found) expect(s.exact.includes(')') && !s.exact.includes('(')).toBe(false)
+  expect(found.map((s) => s.exact)).toContain('Bolt reportedly laid off 300 more')
+})
