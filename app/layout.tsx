@@ -27,7 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/timeline">Timeline</Link>
                 <Link href="/stories">Stories</Link>
                 <Link href="/entities">Entities</Link>
+                <Link href="/follows">Following</Link>
                 {roleAllows(user.role, 'editor') ? <Link href="/articles/new">Add articles</Link> : null}
+                {roleAllows(user.role, 'editor') ? <Link href="/feeds">Feeds</Link> : null}
                 {roleAllows(user.role, 'editor') ? <Link href="/audit">Audit</Link> : null}
                 {roleAllows(user.role, 'admin') ? <Link href="/admin/users">Users</Link> : null}
                 <span className="spacer" />

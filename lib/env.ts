@@ -24,6 +24,10 @@ const schema = z.object({
   CLAIMLINE_ANALYSIS_DEADLINE: z.coerce.number().positive().max(3600).default(20),
   // Items taken from one feed; the rest are left out, and the editor is told "first N of M".
   CLAIMLINE_FEED_MAX_ITEMS: z.coerce.number().int().min(1).max(100_000).default(500),
+  // "0": this server does not poll followed feeds (another instance, or cron with
+  // `claimline poll`, does). Feeds this instance polls at once.
+  CLAIMLINE_FOLLOW_JOBS: z.enum(['0', '1']).default('1'),
+  CLAIMLINE_FOLLOW_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 })
 
 export type Env = z.infer<typeof schema>

@@ -7,12 +7,13 @@ import { createHash } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import * as atomRoute from '@/app/follows/atom/route'
 import { getDb } from '@/lib/db'
-import { newsAtom } from '@/lib/follow/atom'
 import { followFeed } from '@/lib/follow/feeds'
+import { issueFeedToken, newsSinceLastVisit } from '@/lib/follow/news'
 import { startFollowJobs } from '@/lib/follow/jobs'
 import { pollFeed, suggestForNewArticles } from '@/lib/follow/poll'
-import { followEntity, findNewsForUser } from '@/lib/queries/follows'
+import { findNewsForUser, followEntity, markSeen } from '@/lib/queries/follows'
 import { getFollowedFeed } from '@/lib/queries/followed-feeds'
 import { createTestAccount } from './helpers/accounts'
 
@@ -181,10 +182,25 @@ test('a new allegation about a followed company appears in the user list and Ato
   // Seen up to now: nothing is new any more.
   expect(await findNewsForUser(reader.user.id, new Date(), 50)).toEqual([])
 
-  const atom = newsAtom({ baseUrl: 'https://claims.example', feedUrl: 'https://claims.example/follows/atom', userId: reader.user.id, userName: 'Reader', items: news, now: new Date() })
+  // The user's list, since their last visit.
+  await markSeen(reader.user.id, since)
+  const listed = await newsSinceLastVisit(reader.user.id)
+  expect(listed.companies.map((c) => c.name)).toEqual(['Northwind Shipping'])
+  expect(listed.items.map((n) => n.id)).toEqual(news.map((n) => n.id))
+  await markSeen(reader.user.id, news[0]?.at ?? new Date())
+  expect((await newsSinceLastVisit(reader.user.id)).items).toEqual([])
+
+  // The Atom feed, at a URL whose token is the user's; nothing without a valid one.
+  const token = await issueFeedToken(reader.user.id)
+  const response = await atomRoute.GET(new Request(`http://claims.example/follows/atom?token=${encodeURIComponent(token)}`))
+  expect(response.status).toBe(200)
+  expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
+  const atom = await response.text()
   expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">')
-  expect(atom).toContain(`<link rel="alternate" type="text/html" href="https://claims.example/articles/${outcome.created[0]}"/>`)
+  expect(atom).toContain(`<link rel="alternate" type="text/html" href="http://claims.example/articles/${outcome.created[0]}"/>`)
   expect(atom).toContain('Northwind Shipping: allegation (suggested)')
+  expect((await atomRoute.GET(new Request('http://claims.example/follows/atom?token=clk_not-a-token'))).status).toBe(401)
+  expect((await atomRoute.GET(new Request('http://claims.example/follows/atom'))).status).toBe(401)
 })
 
 test('the jobs poll a due feed in-process, ingest its items and suggest claims on them', async () => {

@@ -8,6 +8,8 @@ import { claimKindLabel } from '@/lib/claims/kinds'
 import { daysSince, formatDay } from '@/lib/dates/format'
 import { countCompanyOutlets, getCompanyNumbers, listCompanyActivity, listRecentCompanyClaims, listUnansweredAllegations } from '@/lib/queries/company-map'
 import { getEntityDetails } from '@/lib/queries/entities'
+import { isFollowingEntity } from '@/lib/queries/follows'
+import { followEntityAction, unfollowEntityAction } from '@/app/follows/actions'
 import { ActivityChart } from './ActivityChart'
 
 export const dynamic = 'force-dynamic'
@@ -16,12 +18,12 @@ type Props = { params: Promise<{ id: string }> }
 
 async function load(params: Props['params']) {
   const { id } = await params
-  await requirePageUser('viewer', `/entities/${encodeURIComponent(id)}`)
+  const user = await requirePageUser('viewer', `/entities/${encodeURIComponent(id)}`)
   const parsed = z.uuid().safeParse(id)
   if (!parsed.success) notFound()
   const entity = await getEntityDetails(parsed.data)
   if (!entity) notFound()
-  return entity
+  return { ...entity, userId: user.id }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -34,7 +36,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 // has not answered (oldest first), and its latest claims; the timeline and exports one click away.
 export default async function EntityPage({ params }: Props) {
   const entity = await load(params)
-  const [numbers, outlets, unanswered, recent, byMonth] = await Promise.all([
+  const [following, numbers, outlets, unanswered, recent, byMonth] = await Promise.all([
+    isFollowingEntity(entity.userId, entity.id),
     getCompanyNumbers(entity.id),
     countCompanyOutlets(entity.id),
     listUnansweredAllegations(entity.id, 50),
@@ -48,6 +51,13 @@ export default async function EntityPage({ params }: Props) {
   return (
     <>
       <h1>{entity.name}</h1>
+      <form action={following ? unfollowEntityAction : followEntityAction}>
+        <input type="hidden" name="entityId" value={entity.id} />
+        <button type="submit" aria-pressed={following}>
+          {following ? `Following ${entity.name}` : `Follow ${entity.name}`}
+        </button>{' '}
+        <span className="muted">{following ? 'New claims about it are listed under Following.' : 'See new claims about it under Following.'}</span>
+      </form>
       <dl className="meta" aria-label="About">
         <dt>Kind</dt>
         <dd>{entity.kind}</dd>
