@@ -1,9 +1,9 @@
-// npm run bench [-- --quick] [-- --only extract,ingest,timeline,search,http,editors]
+// npm run bench [-- --quick] [-- --only extract,extract-process,ingest,timeline,search,http,editors]
 // Every benchmark in one process, one after the other (so they do not compete for the two
 // cores), then one table of every figure, also written to bench/results.json with the machine
 // it ran on. A benchmark that fails is reported as such and the rest still run; one that cannot
 // run here (the extraction eval data is missing: scripts/lib/eval-dir.ts) is skipped with its reason.
-//   full    extraction over the eval pages; bulk ingest of 10k pages; timeline at 10k/100k/1M
+//   full    extraction over the eval pages, in one process and as whole `claimline extract` runs; bulk ingest of 10k pages; timeline at 10k/100k/1M
 //           claims; search over 100k articles; HTTP with 1/10/50 connections, 10 s each; 20 editors for 30 s
 //   --quick ingest 2k pages; timeline at 10k/100k; search over 20k articles; HTTP 5 s each over 10k claims; editors 10 s
 import { writeFileSync } from 'node:fs'
@@ -12,6 +12,7 @@ import path from 'node:path'
 import { argValue, BenchmarkSkipped, printRows, type BenchRow } from './lib/bench-rows'
 import { run as runEditors } from './editors'
 import { parseExtractOptions, run as runExtract } from './extract'
+import { parseExtractProcessOptions, run as runExtractProcess } from './extract-process'
 import { run as runHttp } from './http'
 import { parseIngestOptions, run as runIngest } from './ingest'
 import { parseSearchOptions, run as runSearch } from './search'
@@ -22,6 +23,7 @@ const quick = args.includes('--quick')
 
 const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
   extract: () => runExtract(parseExtractOptions([])),
+  'extract-process': () => runExtractProcess(parseExtractProcessOptions(quick ? ['--repeats', '1'] : [])),
   ingest: () => runIngest({ ...parseIngestOptions([]), ...(quick ? { count: 2_000, baselineCount: 500 } : {}) }),
   timeline: () => runTimeline(parseTimelineOptions(quick ? ['--quick', '--no-http'] : ['--no-http'])),
   search: () => runSearch(parseSearchOptions(quick ? ['--quick'] : [])),
