@@ -2,7 +2,10 @@
 // on a stale version, a name already taken, a selection or link that cannot be. Its `code`
 // says which; the JSON API answers each code with one status (lib/api/errors.ts) and a server
 // action shows the message. Anything else thrown is a bug, answered without its details.
-export type DomainErrorCode = 'not-found' | 'stale' | 'exists' | 'invalid-selection' | 'invalid-link'
+// 'refused': the request breaks a rule the domain keeps (the last admin, a setup already done or
+// a wrong setup code, a suggestion or proposal someone already decided, a cluster edit that
+// cannot be).
+export type DomainErrorCode = 'not-found' | 'stale' | 'exists' | 'refused' | 'invalid-selection' | 'invalid-link'
 
 // What a client may act on beyond the message: the version to reload, the record that exists.
 export type DomainErrorDetails = { currentVersion?: number | null; existingId?: string }
@@ -16,4 +19,11 @@ export class DomainError extends Error {
     super(message)
     this.name = new.target.name
   }
+}
+
+// A server action's side: the message of a refusal, for its form to show; anything else is
+// rethrown, for Next.js to log and answer with its error page.
+export function refusalMessage(error: unknown): string {
+  if (error instanceof DomainError) return error.message
+  throw error
 }

@@ -4,7 +4,8 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { guardedAction } from '@/lib/auth/guard'
-import { confirmProposal, ProposalGoneError, rejectProposal } from '@/lib/claims/link-proposals'
+import { confirmProposal, rejectProposal } from '@/lib/claims/link-proposals'
+import { refusalMessage } from '@/lib/errors'
 import { formText } from '@/lib/http/form'
 
 export type ProposalActionState = { error: string | null; done: number }
@@ -19,8 +20,7 @@ export const decideProposedLink = guardedAction('editor', async (user, previous:
     for (const articleId of decided.articleIds) revalidatePath(`/articles/${articleId}`)
     revalidatePath('/timeline')
   } catch (error) {
-    if (error instanceof ProposalGoneError) return { error: error.message, done: previous.done }
-    throw error
+    return { error: refusalMessage(error), done: previous.done }
   }
   return { error: null, done: previous.done + 1 }
 })

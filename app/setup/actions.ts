@@ -7,9 +7,9 @@ import { z } from 'zod'
 import { clientAddress } from '@/lib/auth/credentials'
 import { setSessionCookie } from '@/lib/auth/session-cookie'
 import { startSession } from '@/lib/auth/sessions'
-import { completeSetup, SetupClosedError, SetupCodeError } from '@/lib/auth/setup'
+import { completeSetup } from '@/lib/auth/setup'
+import { refusalMessage } from '@/lib/errors'
 import { formText } from '@/lib/http/form'
-import { DuplicateEmailError } from '@/lib/queries/users'
 import { firstIssue } from '@/lib/validation'
 
 export type SetupState = { error: string | null }
@@ -26,8 +26,7 @@ export async function createFirstAdmin(_previous: SetupState, form: FormData): P
     userId = user.id
   } catch (error) {
     if (error instanceof z.ZodError) return { error: firstIssue(error, 'Check the form.') }
-    if (error instanceof SetupCodeError || error instanceof SetupClosedError || error instanceof DuplicateEmailError) return { error: error.message }
-    throw error
+    return { error: refusalMessage(error) }
   }
   const list = await headers()
   const session = await startSession(userId, { ip: clientAddress(list.get('x-forwarded-for')), userAgent: list.get('user-agent') })

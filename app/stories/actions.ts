@@ -3,8 +3,9 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { guardedAction } from '@/lib/auth/guard'
+import { refusalMessage } from '@/lib/errors'
 import { formText } from '@/lib/http/form'
-import { createStory, setStoryMember, StoryMemberMissingError } from '@/lib/queries/stories'
+import { createStory, setStoryMember } from '@/lib/queries/stories'
 import { storyDescription, storyName } from '@/lib/stories/input'
 import { firstIssue } from '@/lib/validation'
 
@@ -37,8 +38,7 @@ export const changeStoryMember = guardedAction('editor', async (user, previous: 
     else if (claimId) await setStoryMember({ storyId, claimId }, present, user.id)
     else return { error: 'Nothing to add.', done: previous.done }
   } catch (error) {
-    if (error instanceof StoryMemberMissingError) return { error: error.message, done: previous.done }
-    throw error
+    return { error: refusalMessage(error), done: previous.done }
   }
   revalidatePath('/stories')
   const back = formText(form, 'back')

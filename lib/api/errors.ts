@@ -12,6 +12,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   'not-found': 404,
   stale: 409,
   exists: 409,
+  refused: 409,
   'invalid-selection': 422,
   'invalid-link': 422,
 }

@@ -2,6 +2,7 @@
 // The page asks for a one-time code that only whoever started the server can see (it is
 // printed in the server's log), so a server reachable by others cannot be claimed by them.
 import { z } from 'zod'
+import { DomainError } from '../errors'
 import { countUsers, type PublicUser } from '../queries/users'
 import { deleteSetting, getSetting, putSetting } from '../queries/settings'
 import { createAccount } from './accounts'
@@ -33,15 +34,15 @@ export async function setupCodeValid(code: string, now = new Date()): Promise<bo
   return secretsEqual(parsed.data.hash, hashSecret(normaliseSetupCode(code)))
 }
 
-export class SetupClosedError extends Error {
+export class SetupClosedError extends DomainError {
   constructor() {
-    super('Setup is already done: sign in with an existing account.')
+    super('refused', 'Setup is already done: sign in with an existing account.')
   }
 }
 
-export class SetupCodeError extends Error {
+export class SetupCodeError extends DomainError {
   constructor() {
-    super('That setup code is wrong or has expired. Restarting the server prints a new one.')
+    super('refused', 'That setup code is wrong or has expired. Restarting the server prints a new one.')
   }
 }
 

@@ -4,6 +4,7 @@
 import { anchorTarget } from '../anchoring/anchor'
 import { claimTarget } from '../anchoring/selectors'
 import { getDb } from '../db'
+import { DomainError } from '../errors'
 import type { PrismaClient } from '../generated/prisma/client'
 import { getArticleBody } from '../queries/articles'
 import { recordAuditEvent } from '../queries/audit'
@@ -13,9 +14,9 @@ import type { ClaimKind } from './kinds'
 import { analysisLimits, analysisPool } from '../workers/shared'
 import type { Side, Suggestion } from './suggest/types'
 
-export class ProposalGoneError extends Error {
+export class ProposalGoneError extends DomainError {
   constructor() {
-    super('This proposed link was already confirmed or rejected (perhaps by another editor), or one of its claims was deleted. Reload the page.')
+    super('refused', 'This proposed link was already confirmed or rejected (perhaps by another editor), or one of its claims was deleted. Reload the page.')
   }
 }
 

@@ -1,4 +1,5 @@
 import { getDb } from '../db'
+import { DomainError } from '../errors'
 import type { ClaimKind, Prisma, PrismaClient } from '../generated/prisma/client'
 import { recordAuditEvent } from './audit'
 import { insertClaim, type NewClaim } from './claims'
@@ -49,9 +50,9 @@ export async function replaceOpenSuggestions(
   })
 }
 
-export class SuggestionGoneError extends Error {
+export class SuggestionGoneError extends DomainError {
   constructor() {
-    super('This suggestion was already accepted or rejected (perhaps by another editor). Reload the article.')
+    super('refused', 'This suggestion was already accepted or rejected (perhaps by another editor). Reload the article.')
   }
 }
 

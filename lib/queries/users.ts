@@ -1,4 +1,5 @@
 import { getDb } from '../db'
+import { DomainError } from '../errors'
 import type { PrismaClient, Role } from '../generated/prisma/client'
 import { recordAuditEvent, recordAuditEvents } from './audit'
 import type { DbClient } from './client'
@@ -8,15 +9,15 @@ export const publicUserSelect = { id: true, email: true, name: true, role: true,
 
 export type PublicUser = { id: string; email: string; name: string; role: Role; active: boolean; lastLoginAt: Date | null; createdAt: Date }
 
-export class DuplicateEmailError extends Error {
+export class DuplicateEmailError extends DomainError {
   constructor(email: string) {
-    super(`There is already an account for ${email}.`)
+    super('exists', `There is already an account for ${email}.`)
   }
 }
 
-export class LastAdminError extends Error {
+export class LastAdminError extends DomainError {
   constructor() {
-    super('This is the last active admin: make another admin first.')
+    super('refused', 'This is the last active admin: make another admin first.')
   }
 }
 

@@ -7,8 +7,9 @@ import { createAccount } from '@/lib/auth/accounts'
 import { guardedAction } from '@/lib/auth/guard'
 import { hashPassword } from '@/lib/auth/password'
 import { newPassword } from '@/lib/auth/password-rules'
+import { refusalMessage } from '@/lib/errors'
 import { formText } from '@/lib/http/form'
-import { DuplicateEmailError, LastAdminError, setPasswordHash, updateUser } from '@/lib/queries/users'
+import { setPasswordHash, updateUser } from '@/lib/queries/users'
 import { firstIssue } from '@/lib/validation'
 
 export type AdminState = { error: string | null; message: string | null }
@@ -22,8 +23,7 @@ export const createUserAccount = guardedAction('admin', async (admin, _previous:
     return { error: null, message: user ? `Created ${user.name} (${user.email}) as ${user.role}. Give them their password in person or by another channel.` : null }
   } catch (error) {
     if (error instanceof z.ZodError) return { error: firstIssue(error, 'Check the form.'), message: null }
-    if (error instanceof DuplicateEmailError) return { error: error.message, message: null }
-    throw error
+    return { error: refusalMessage(error), message: null }
   }
 })
 
@@ -39,8 +39,7 @@ export const changeUserAccount = guardedAction('admin', async (admin, _previous:
     if (!user) return { error: 'That account no longer exists.', message: null }
     return { error: null, message: `${user.name}: ${user.active ? user.role : 'deactivated'}.` }
   } catch (error) {
-    if (error instanceof LastAdminError) return { error: error.message, message: null }
-    throw error
+    return { error: refusalMessage(error), message: null }
   }
 })
 

@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { articlePublishedAt, articleTitle, editArticleDetails, outletName } from '@/lib/articles/details'
 import { guardedAction } from '@/lib/auth/guard'
+import { refusalMessage } from '@/lib/errors'
 import { formText } from '@/lib/http/form'
-import { StaleEditError } from '@/lib/queries/edits'
 import { firstIssue } from '@/lib/validation'
 
 export type DetailsState = { error: string | null; saved: boolean }
@@ -43,8 +43,7 @@ export const saveArticleDetails = guardedAction('editor', async (user, _previous
     )
     if (!saved) return { error: 'This article no longer exists.', saved: false }
   } catch (error) {
-    if (error instanceof StaleEditError) return { error: error.message, saved: false }
-    throw error
+    return { error: refusalMessage(error), saved: false }
   }
   revalidatePath(`/articles/${input.id}`)
   return { error: null, saved: true }

@@ -5,13 +5,13 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { guardedAction } from '@/lib/auth/guard'
 import { claimFields, claimLinkInput, claimSelection, claimVerdictInput, claimVersion } from '@/lib/claims/input'
-import { acceptSuggestion, refreshSuggestions, rejectSuggestion, SuggestionGoneError } from '@/lib/claims/suggestions'
-import { SelectionError, tagClaim } from '@/lib/claims/tag'
+import { acceptSuggestion, refreshSuggestions, rejectSuggestion } from '@/lib/claims/suggestions'
+import { tagClaim } from '@/lib/claims/tag'
 import { updateClaimMap } from '@/lib/claims/claim-map'
-import { ClusterEditError, mergeClaims, splitClaim } from '@/lib/claims/clusters/edit'
+import { mergeClaims, splitClaim } from '@/lib/claims/clusters/edit'
+import { refusalMessage } from '@/lib/errors'
 import { formText } from '@/lib/http/form'
-import { deleteClaimRecord, LinkError, linkClaims, setClaimVerdict, unlinkClaims, updateClaimRecord } from '@/lib/queries/claims'
-import { StaleEditError } from '@/lib/queries/edits'
+import { deleteClaimRecord, linkClaims, setClaimVerdict, unlinkClaims, updateClaimRecord } from '@/lib/queries/claims'
 import { articleExists } from '@/lib/queries/articles'
 import { createEntityRecord, EntityExistsError, type EntitySummary } from '@/lib/queries/entities'
 import { firstIssue } from '@/lib/validation'
@@ -36,8 +36,7 @@ export const createClaim = guardedAction('editor', async (user, previous: ClaimA
   try {
     await tagClaim(selection.data, fields.data, user.id)
   } catch (error) {
-    if (error instanceof SelectionError) return { error: error.message, done: previous.done }
-    throw error
+    return { error: refusalMessage(error), done: previous.done }
   }
   refresh(selection.data.articleId)
   return { error: null, done: previous.done + 1 }
@@ -56,8 +55,7 @@ function editOpenClaim(edit: VersionedEdit) {
       const refused = await edit(version.data, user.id, form)
       if (refused) return { error: refused, done: previous.done }
     } catch (error) {
-      if (error instanceof StaleEditError) return { error: error.message, done: previous.done }
-      throw error
+      return { error: refusalMessage(error), done: previous.done }
     }
     refresh(formText(form, 'articleId'))
     return { error: null, done: previous.done + 1 }
@@ -98,8 +96,7 @@ export const linkClaim = guardedAction('editor', async (user, previous: ClaimAct
   try {
     await linkClaims(input.data.fromId, input.data.toId, input.data.relation, user.id)
   } catch (error) {
-    if (error instanceof LinkError) return { error: error.message, done: previous.done }
-    throw error
+    return { error: refusalMessage(error), done: previous.done }
   }
   refresh(formText(form, 'articleId'))
   return { error: null, done: previous.done + 1 }
@@ -138,8 +135,7 @@ export const createEntity = guardedAction('editor', async (user, input: { kind: 
 const suggestionId = z.uuid()
 
 function suggestionError(error: unknown, done: number): ClaimActionState {
-  if (error instanceof SuggestionGoneError) return { error: error.message, done }
-  throw error
+  return { error: refusalMessage(error), done }
 }
 
 // The three decisions share their shape: a suggestion id, the decision (which may refuse with
@@ -194,8 +190,7 @@ export const splitClaimCluster = guardedAction('editor', async (user, previous: 
   try {
     await splitClaim(id.data, user.id)
   } catch (error) {
-    if (error instanceof ClusterEditError) return { error: error.message, done: previous.done }
-    throw error
+    return { error: refusalMessage(error), done: previous.done }
   }
   refresh(formText(form, 'articleId'))
   return { error: null, done: previous.done + 1 }
@@ -207,8 +202,7 @@ export const sameClaimAs = guardedAction('editor', async (user, previous: ClaimA
   try {
     await mergeClaims(ids.data.fromId, ids.data.toId, user.id)
   } catch (error) {
-    if (error instanceof ClusterEditError) return { error: error.message, done: previous.done }
-    throw error
+    return { error: refusalMessage(error), done: previous.done }
   }
   refresh(formText(form, 'articleId'))
   return { error: null, done: previous.done + 1 }

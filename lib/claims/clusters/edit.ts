@@ -2,11 +2,16 @@
 // of its own; "the same claim as that one" puts the two clusters together. Both are audited,
 // and the matcher leaves the claims an editor placed where they are.
 import { getDb } from '../../db'
+import { DomainError } from '../../errors'
 import type { PrismaClient } from '../../generated/prisma/client'
 import { recordAuditEvent } from '../../queries/audit'
 import { createCluster, deleteEmptyClusters, getClaimToMatch, listClusterMembers, setClaimCluster } from '../../queries/clusters'
 
-export class ClusterEditError extends Error {}
+export class ClusterEditError extends DomainError {
+  constructor(message: string) {
+    super('refused', message)
+  }
+}
 
 export async function splitClaim(claimId: string, actorId: string, client: PrismaClient = getDb()): Promise<string> {
   return client.$transaction(async (tx) => {
