@@ -35,7 +35,7 @@ const W = { nearest: 0.35, second: 0.15, sim: 1, alleg: 0.1, central: 0.35, afte
 // The score a link needs, by the kind of answer.
 const NEEDS = { firm: 0.3, framed: 0.5, plain: 0.6 }
 // A denial answering a second allegation must share words with it.
-const EXTRA = { score: 0.55, sim: 0.1 }
+const EXTRA = { score: 0.35, sim: 0.1 }
 // Claims of the others' side before an answer that stay candidates, and how far after it.
 const MAX_RANK = 8
 const AFTER_SENTENCES = 3
@@ -167,6 +167,11 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
     for (const x of scored) {
       if (x.to.s.start <= best.to.s.start || x.to.s.start > c.s.start || x.score < needs) continue
       if (similarity(best.to, x.to) >= RESTATED) best = x
+    }
+    // A quotation's later piece ('“…,” he told the BBC. “And I think …”') is answered at its start.
+    for (let k = chargeRank.get(best.to)! - 1; best.to.s.rule === 'quote-continued' && k >= 0 && sameVoice(charges[k]!.s, best.to.s); k--) {
+      const start = charges[k]!
+      best = scored.find((x) => x.to === start) ?? { to: start, score: best.score, sim: similarity(c, start) }
     }
     const chosen = best
     // A denial may answer a second allegation, not the same one stated again.

@@ -6,7 +6,7 @@ import { parse } from '@/lib/claims/suggest/text'
 import type { ClaimKind } from '@/lib/claims/kinds'
 import type { Suggestion } from '@/lib/claims/suggest/types'
 
-type Tag = { exact: string; kind: ClaimKind; speaker?: string; nth?: number }
+type Tag = { exact: string; kind: ClaimKind; speaker?: string; nth?: number; rule?: string }
 
 // Claims over `text` by their words (the nth occurrence when a phrase repeats), then the links
 // proposed, as "answer -> answered" by their words.
@@ -16,7 +16,7 @@ function links(text: string, tags: Tag[]): string[] {
     for (let k = 0; k <= (t.nth ?? 0); k++) start = text.indexOf(t.exact, start + 1)
     expect(start).toBeGreaterThanOrEqual(0)
     const side = t.kind === 'statement' || t.kind === 'denial' ? 'company' : 'others'
-    return { kind: t.kind, side, exact: t.exact, start, end: start + t.exact.length, speaker: t.speaker ?? (side === 'company' ? 'Acme' : 'critics'), subject: 'Acme', confidence: 1, rule: 'claim', answers: [] }
+    return { kind: t.kind, side, exact: t.exact, start, end: start + t.exact.length, speaker: t.speaker ?? (side === 'company' ? 'Acme' : 'critics'), subject: 'Acme', confidence: 1, rule: t.rule ?? 'claim', answers: [] }
   })
   proposeAnswers(claims, parse(text))
   return claims.flatMap((c) => c.answers.map((a) => `${c.exact} -> ${claims[a.to]!.exact}`))
@@ -115,4 +115,31 @@ test('a denial answering two allegations does not answer one allegation twice', 
     { exact: 'Acme was dumping waste in the river at night', kind: 'allegation', speaker: 'Residents' },
     { exact: 'denied dumping waste in the river', kind: 'denial' },
   ])).toEqual(['denied dumping waste in the river -> Acme was dumping waste in the river at night'])
+})
+
+test('a quotation\'s later piece is answered at its start', () => {
+  const text = '“It was an attempt to mislead voters,” Jane Roe told the BBC. “And I think it is inappropriate.”\n\nBut Acme said: “We make no apology for our rebuttals.”'
+  expect(links(text, [
+    { exact: 'It was an attempt to mislead voters', kind: 'allegation', speaker: 'Jane Roe', rule: 'quote-attributed-after' },
+    { exact: 'And I think it is inappropriate.', kind: 'allegation', speaker: 'Jane Roe', rule: 'quote-continued' },
+    { exact: 'We make no apology for our rebuttals', kind: 'statement', rule: 'quote-attributed-after' },
+  ])).toEqual(['We make no apology for our rebuttals -> It was an attempt to mislead voters'])
+})
+
+test('a denial naming the words of a second, earlier allegation answers it too', () => {
+  const text = [
+    'Jane Roe accused Acme of blocking her Netflix film.',
+    'She also accused Acme of stopping her concert at the awards.',
+    'A senator criticised big labels.',
+    '“We did not block her Netflix film or stop her concert,” Acme said.',
+  ].join('\n\n')
+  expect(links(text, [
+    { exact: 'blocking her Netflix film', kind: 'allegation', speaker: 'Jane Roe' },
+    { exact: 'stopping her concert at the awards', kind: 'allegation', speaker: 'Jane Roe' },
+    { exact: 'criticised big labels', kind: 'allegation', speaker: 'A senator' },
+    { exact: 'We did not block her Netflix film or stop her concert', kind: 'denial' },
+  ]).sort()).toEqual([
+    'We did not block her Netflix film or stop her concert -> blocking her Netflix film',
+    'We did not block her Netflix film or stop her concert -> stopping her concert at the awards',
+  ])
 })
