@@ -9,21 +9,9 @@ import { IngestError } from './errors'
 import { fetchArticle } from './fetch-url'
 import { parseHtml } from './html/parse'
 import { feedOnWorker } from './off-thread'
-import type { IngestInput } from './types'
+import type { Feed, FeedItem, IngestInput } from './types'
 
-export type FeedItem = {
-  title: string | null
-  link: string | null
-  published: string | null // ISO, when the feed gives a parseable date
-  author: string | null
-  content: string | null // HTML of the full article, when the feed carries it
-  summary: string | null
-  // `content` is the whole article rather than a teaser: it is ingested from the feed.
-  fullText: boolean
-}
-
-// `items` are the first `maxItems` of the feed's `total`.
-export type Feed = { title: string | null; items: FeedItem[]; total: number }
+export type { Feed, FeedItem }
 
 // Full text rather than a teaser (which is a line or two): several paragraphs, or that much text.
 const FULL_TEXT_PARAGRAPHS = 3

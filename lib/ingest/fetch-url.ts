@@ -12,7 +12,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import type { Readable } from 'node:stream'
 import { IngestError } from './errors'
 import { MAX_INPUT_BYTES } from './extract'
-import type { IngestInput } from './ingest'
+import type { IngestInput } from './types'
 
 export type FetchOptions = {
   // Hosts or addresses (exact) that may be fetched even though private: for tests and

@@ -5,9 +5,8 @@ import { analysisLimits, analysisPool } from '../workers/shared'
 import { TaskError, TaskThrew, type TaskLimits, type TaskPool } from '../workers/pool'
 import { IngestError, type IngestErrorCode } from './errors'
 import type { ExtractOptions } from './extract'
-import type { Feed } from './feeds'
 import type { Extracted } from './prepare'
-import type { ArticleDraft, DraftFixes, IngestInput } from './types'
+import type { ArticleDraft, DraftFixes, Feed, IngestInput } from './types'
 
 const INGEST_CODES = new Set<string>(['empty', 'too-large', 'too-complex', 'binary', 'no-article', 'bad-feed', 'fetch', 'blocked-url', 'conflict'] satisfies IngestErrorCode[])
 

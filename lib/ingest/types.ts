@@ -48,3 +48,18 @@ export type DraftFixes = {
   bylines?: string[]
   publisher?: string
 }
+
+// A feed as read (lib/ingest/feeds.ts, on a worker through off-thread.ts).
+export type FeedItem = {
+  title: string | null
+  link: string | null
+  published: string | null // ISO, when the feed gives a parseable date
+  author: string | null
+  content: string | null // HTML of the full article, when the feed carries it
+  summary: string | null
+  // `content` is the whole article rather than a teaser: it is ingested from the feed.
+  fullText: boolean
+}
+
+// `items` are the first `maxItems` of the feed's `total`.
+export type Feed = { title: string | null; items: FeedItem[]; total: number }
