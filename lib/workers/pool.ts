@@ -11,7 +11,19 @@ import { startTaskWorker } from './start'
 
 export type TaskErrorCode = 'timeout' | 'memory' | 'crashed' | 'closed'
 
+// The pool is one per process (workers/shared.ts keeps it on globalThis), but Next.js bundles
+// this module into each route and page separately: a pool made by one copy rejects with that
+// copy's classes, and `instanceof` in another copy must still recognise them. So these two
+// classes are recognised by name and shape, not by which copy made them.
+function isErrorNamed(value: unknown, name: string, field: string): boolean {
+  return value instanceof Error && value.name === name && field in value
+}
+
 export class TaskError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isErrorNamed(value, 'TaskError', 'code')
+  }
+
   constructor(
     readonly code: TaskErrorCode,
     message: string,
@@ -26,6 +38,10 @@ export class TaskError extends Error {
 export type ThrownInTask = { name: string; message: string; fields: Record<string, unknown> }
 
 export class TaskThrew extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isErrorNamed(value, 'TaskThrew', 'thrown')
+  }
+
   constructor(readonly thrown: ThrownInTask) {
     super(thrown.message)
     this.name = 'TaskThrew'

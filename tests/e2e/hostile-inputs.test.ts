@@ -43,7 +43,7 @@ test('a page of 100 000 <div/> is refused as too complex', async () => {
   form.append('files', new File([html], 'deep.html', { type: 'text/html' }))
   const response = await watchingHealth('100 000 <div/>', () => post(form))
   const { results } = (await response.json()) as { results: Result[] }
-  expect(results.map((r) => [r.name, r.status, r.error?.code])).toEqual([['deep.html', 'failed', 'too-complex']])
+  expect(results.map((r) => [r.name, r.status, r.error?.code]), JSON.stringify(results)).toEqual([['deep.html', 'failed', 'too-complex']])
 })
 
 test('a feed of 10 000 items is cut to the first 500, with a notice', async () => {

@@ -1,7 +1,7 @@
 // Browser tests run against a production build (built here if the sources changed) served
 // by `next start` on a free port, over a throw-away embedded database with the demo data.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
@@ -35,6 +35,10 @@ export default async function setup(project: TestProject) {
   const tag = adminUrl ? testRunTag() : null
   return async () => {
     await server.stop()
+    // The server's own account of the run, for when a browser test fails on its answer.
+    const log = path.join(tmpdir(), 'claimline-e2e-server.log')
+    writeFileSync(log, server.output())
+    console.log(`The app server's output: ${log}`)
     rmSync(root, { recursive: true, force: true })
     if (adminUrl && tag) await dropRunDatabases(adminUrl, tag)
   }

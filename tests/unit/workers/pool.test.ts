@@ -38,6 +38,26 @@ test('a bad input fails with its IngestError code, and the pool goes on', async 
   expect((await extractOnWorker({ bytes: page(5), name: 'ferry-5.html' }, undefined, pool, roomy)).draft.title).toBe('Ferry 5')
 })
 
+// Next.js bundles lib/workers/pool.ts into each route and page, and the process shares one pool:
+// a pool made by another copy of the module must fail in ways this copy recognises.
+test("a pool made by another copy of the module (another route's bundle) fails with errors this copy recognises", async () => {
+  vi.resetModules()
+  const other = await import('@/lib/workers/pool')
+  expect(other.TaskError).not.toBe(TaskError)
+  const foreign = other.createTaskPool({ size: 1, maxHeapMb: 256 })
+  try {
+    const error = await extractOnWorker({ bytes: Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0, 0]), name: 'scan.pdf' }, undefined, foreign, roomy).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(IngestError)
+    expect((error as IngestError).code).toBe('binary')
+    const late = await extractOnWorker({ bytes: slowPage, name: 'slow.html' }, undefined, foreign, { deadlineMs: 20 }).catch((e: unknown) => e)
+    expect((late as IngestError).code).toBe('too-complex')
+    expect(new other.TaskError('timeout', 'late')).toBeInstanceOf(TaskError)
+    expect(new Error('TaskError')).not.toBeInstanceOf(TaskError)
+  } finally {
+    await foreign.close()
+  }
+})
+
 test('a task past its deadline is stopped and reported; the tasks queued behind it still run', async () => {
   const single = createTaskPool({ size: 1, maxHeapMb: 256 })
   try {
