@@ -177,6 +177,8 @@ function nearDuplicate(body: string, candidateIds: string[], comparable: Map<str
 
 function failure(name: string, error: unknown): IngestResult {
   if (error instanceof IngestError) return { name, status: 'failed', error: { code: error.code, message: error.message } }
+  // Not the input's fault: the operator needs the cause, which the editor's line does not carry.
+  console.error(`Ingesting ${name} failed unexpectedly:`, error)
   return { name, status: 'failed', error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } }
 }
 
