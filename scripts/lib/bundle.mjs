@@ -1,8 +1,9 @@
 // The Node-side programs Claimline runs outside Next.js, compiled once into dist/ so they start
 // without transpiling TypeScript: the command line (dist/cli.mjs) and the analysis worker
-// (dist/worker.mjs) that the server and the command line run CPU-heavy tasks on
-// (lib/workers/). Plain JavaScript, so the `claimline` launcher can call it before anything
-// else is loaded. Packages stay in node_modules (external); only our own code is bundled.
+// (dist/worker.mjs, from lib/analysis/tasks.ts) that the server and the command line run
+// CPU-heavy tasks on (lib/workers/). Plain JavaScript, so the `claimline` launcher can call it
+// before anything else is loaded. Packages stay in node_modules (external); only our own code
+// is bundled.
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
