@@ -52,6 +52,7 @@ const CONNECTOR_WORDS = new Set(['of', 'for', '&', 'and', 'de', 'van', 'von', 'd
 const NOT_A_CLAUSE = new Set(['to', 'of', 'about', 'for', 'with', 'by', 'in', 'on', 'at', 'as', 'and', 'or', 'but', 'nothing', 'so', 'from', 'into', 'up', 'out', 'off', 'over', 'against', 'during', 'after', 'before', 'than'])
 const ADVERBIAL_FILLER = new Set(['with', 'of', 'the', 'a', 'an', 'to', 'on', 'its', 'his', 'her', 'their', 'our', 'social', 'media', 'local', 'national', 'state', 'conference', 'press', 'news', 'phone', 'telephone', 'television', 'televised', 'radio', 'written', 'joint', 'separate', 'brief', 'lengthy', 'official', 'recent', 'new', 'public', 'private', 'company', 'internal', 'emailed', 'prepared', 'weekly', 'annual', 'earnings', 'quarterly', 'investor', 'investors', 'late', 'early', 'last', 'next', 'this', 'that'])
 const MODALS_AND_TO = new Set(['to', 'can', 'could', 'would', 'will', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'cannot', 'let', 'make', 'help', 'never', 'what', 'shall', 'i', 'you', 'we'])
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gov', 'sen', 'rep', 'gen', 'lt', 'col', 'sgt', 'capt', 'prof', 'rev', 'adm', 'cmdr', 'maj', 'supt', 'det', 'insp', 'atty', 'pres'])
 const SAY_OBJECTS = new Set(['nothing', 'so', 'something', 'anything', 'everything', 'goodbye', 'hello', 'yes', 'no', 'grace', 'prayer', 'prayers', 'mass', 'thanks', 'farewell', 'sorry', 'little', 'much', 'more', 'less', 'otherwise', 'as', 'much', 'things', 'the', 'what', 'this', 'these', 'those', 'one'])
 const PLURAL_SUBJECTS = new Set(['they', 'we', 'i', 'you', 'also', 'often', 'still', 'now', 'both', 'all', 'people', 'police', 'officials', 'critics', 'experts', 'analysts', 'sources', 'polls', 'data', 'documents', 'records', 'democrats', 'republicans', 'investors', 'residents', 'scientists', 'researchers', 'economists', 'observers', 'supporters', 'opponents', 'activists', 'lawmakers', 'members', 'others', 'many', 'some', 'who'])
 const AMBIGUOUS_S = new Set(['claims', 'reports', 'calls', 'charges', 'questions', 'attacks', 'posts', 'tweets', 'notes', 'shows', 'fears', 'hopes', 'doubts', 'demands', 'estimates', 'promises', 'pledges', 'views', 'finds', 'comments', 'counters', 'states', 'sees', 'concerns', 'debates', 'worries', 'forecasts', 'projects', 'cites', 'signals', 'remarks', 'reveals', 'responds', 'replies', 'alleges', 'mocks', 'slams', 'blasts', 'praises', 'defends', 'blames', 'welcomes', 'disputes', 'rejects', 'questions', 'labels', 'brands', 'discusses', 'recalls', 'warns'])
@@ -178,6 +179,12 @@ export class AttributionFinder {
     let n = 0
     while (i >= floor && n < 14) {
       const t = this.t(i)!
+      // "Mr. Lou", "Gov. Noem": a title's full stop is inside the name.
+      if (t.text === '.' && n > 0 && i > floor && TITLE_ABBREVIATIONS.has(this.lower(i - 1)) && this.t(i - 1)!.end === t.start) {
+        i--
+        n++
+        continue
+      }
       if (t.type === 'quote' || STOP_PUNCT.has(t.text) || this.quoted(i)) break
       if (BOUNDARY_WORDS.has(t.lower) && !t.cap) break
       if (t.lower === 'and' && !(this.t(i - 1)?.cap && this.t(i + 1)?.cap)) break

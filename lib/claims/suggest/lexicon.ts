@@ -240,6 +240,8 @@ export const SPEAKER_HEADS = new Set([
   'campaign', 'committee', 'commission', 'council', 'board', 'agency', 'department', 'ministry', 'office', 'administration', 'white',
   'percent', '%', 'respondents', 'participants', 'attendees', 'audience', 'crowd', 'readers', 'viewers', 'listeners', 'followers',
   'couple', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'children', 'kids', 'individuals', 'individual',
+  'friend', 'colleague', 'relative', 'relatives', 'ally', 'rival', 'spouse', 'cousin', 'uncle', 'aunt', 'niece', 'nephew', 'sibling',
+  'siblings', 'girlfriend', 'boyfriend', 'fiance', 'fiancee', 'classmate', 'classmates', 'roommate', 'boss', 'confidant', 'confidante',
 ])
 const AGENT_SUFFIX = /(?:er|or|ist|ian|ent|ant|ee|man|woman|person|men|women|ers|ors|ists|ians|ents|ants|ees|ary|aries|ess|esses)$/
 export function isSpeakerHead(lower: string): boolean {
@@ -385,7 +387,7 @@ export const isPlace = (lower: string) => EXTRA_PLACES.has(lower) || hasTag(lowe
 export const isKnownOrganization = (lower: string) => hasTag(lower, 'Organization', 'SportsTeam')
 
 // A finite verb or auxiliary: what makes the words after a cue a clause, not an object.
-const FINITE = new Set(['is', 'was', 'are', 'were', 'am', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'does', 'did', 'do', "won't", "can't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "didn't", "don't", "wouldn't", "couldn't", "shouldn't", 'won’t', 'can’t', 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'hasn’t', 'haven’t', 'hadn’t', 'doesn’t', 'didn’t', 'don’t', 'wouldn’t', 'couldn’t', 'shouldn’t', "'s", '’s', "'re", '’re', "'ll", '’ll', "'d", '’d'])
+const FINITE = new Set(['cannot', 'is', 'was', 'are', 'were', 'am', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'does', 'did', 'do', "won't", "can't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "didn't", "don't", "wouldn't", "couldn't", "shouldn't", 'won’t', 'can’t', 'isn’t', 'wasn’t', 'aren’t', 'weren’t', 'hasn’t', 'haven’t', 'hadn’t', 'doesn’t', 'didn’t', 'don’t', 'wouldn’t', 'couldn’t', 'shouldn’t', "'s", '’s', "'re", '’re', "'ll", '’ll', "'d", '’d'])
 // Past tenses the lexicon knows only as adjectives ("lost", "left") or not at all ("cut", "put").
 const IRREGULAR_PAST = new Set(['lost', 'left', 'put', 'set', 'cut', 'hit', 'quit', 'shut', 'cost', 'let', 'hurt', 'spread', 'split', 'burst', 'cast', 'forecast', 'upset', 'bet'])
 export function isFiniteVerb(lower: string): boolean {

@@ -150,3 +150,8 @@ test('words credited inside brackets end at the closing bracket', () => {
   for (const s of found) expect(s.exact.includes(')') && !s.exact.includes('(')).toBe(false)
   expect(found.map((s) => s.exact)).toContain('Bolt reportedly laid off 300 more')
 })
+
+test('inverted reported speech after "cannot", from "Mr. X" and from "her friend"', () => {
+  expect(only('The government cannot control the economy, Mr. Lou said.').exact).toBe('The government cannot control the economy')
+  expect(only('The plan was also headed to Cairo, her friend said.')).toMatchObject({ speaker: 'her friend', exact: 'The plan was also headed to Cairo' })
+})
