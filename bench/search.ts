@@ -30,7 +30,7 @@ import { anyWordQuery, hasExclusion } from '../lib/search/query'
 import { argNumber, argValue, isMainModule, type BenchRow } from './lib/bench-rows'
 import { benchDatabaseKinds, withFreshDatabase, type BenchDatabaseKind } from './lib/fresh-database'
 import { generateSearchCorpus, searchCorpusVocabulary, type SearchCorpus } from './lib/search-corpus'
-import { summarise, type Timing } from './lib/timing'
+import { timeRepeated, type Timing } from './lib/timing'
 
 const TARGET_MS = 100
 const TARGET_SIZE = 100_000
@@ -48,23 +48,6 @@ type Shape = { name: string; text: string; type: SearchType | null; offset: numb
 // process, so on a machine shared with other work this is what a run costs, whatever the wait
 // for a core; for PostgreSQL (another process) it is left out.
 type Result = { size: number; database: BenchDatabaseKind; scenario: string; matches: number | null; hits: number | null; cpu: Timing | null } & Timing
-
-// Like timeRepeated (lib/timing.ts), with the process's CPU time of each run as well.
-async function timed<T>(fn: () => Promise<T>, repeats: number, warmup: number): Promise<{ timing: Timing; cpu: Timing; last: T }> {
-  let last = await fn()
-  for (let i = 1; i < warmup; i++) last = await fn()
-  const wall: number[] = []
-  const cpu: number[] = []
-  for (let i = 0; i < repeats; i++) {
-    const started = performance.now()
-    const used = process.cpuUsage()
-    last = await fn()
-    const spent = process.cpuUsage(used)
-    wall.push(performance.now() - started)
-    cpu.push((spent.user + spent.system) / 1000)
-  }
-  return { timing: summarise(wall), cpu: summarise(cpu), last }
-}
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-')
 const label = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n))
@@ -105,12 +88,12 @@ async function snippetBound(prisma: PrismaClient, text: string, repeats: number)
   const found = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Article" WHERE length("bodyText") > 40000 AND "textSearch" @@ websearch_to_tsquery('english'::regconfig, ${text}) LIMIT ${PAGE}`
   if (found.length === 0) throw new Error(`no long read holds "${text}"`)
   const ids = Prisma.join(found.map((r) => Prisma.sql`${r.id}::uuid`))
-  const whole = await timed(
+  const whole = await timeRepeated(
     () => prisma.$queryRaw`SELECT ts_headline('english'::regconfig, "bodyText", websearch_to_tsquery('english'::regconfig, ${text}), 'MaxFragments=1, MaxWords=40, MinWords=20') FROM "Article" WHERE id IN (${ids})`,
     repeats,
     2,
   )
-  const bounded = await timed(
+  const bounded = await timeRepeated(
     () => prisma.$queryRaw`
       SELECT ts_headline('english'::regconfig, hit.text, websearch_to_tsquery('english'::regconfig, ${text}), 'MaxFragments=1, MaxWords=40, MinWords=20')
       FROM "Article" a
@@ -132,13 +115,13 @@ async function timeDatabase(database: Database, corpus: SearchCorpus, kind: Benc
     report({ size, database: kind, scenario, matches, hits, cpu: kind === 'pglite' ? measured.cpu : null, ...measured.timing })
   try {
     const anyId = (await prisma.article.findFirstOrThrow({ select: { id: true } })).id
-    results.push(row('baseline: primary-key lookup', await timed(() => prisma.article.findUnique({ where: { id: anyId }, select: { id: true } }), repeats, 3)))
+    results.push(row('baseline: primary-key lookup', await timeRepeated(() => prisma.article.findUnique({ where: { id: anyId }, select: { id: true } }), repeats, 3)))
     const titled = corpus.companies[1] ?? 'Acme'
-    const list = await timed(() => listArticles({ q: titled, take: PAGE }, prisma), repeats, 3)
+    const list = await timeRepeated(() => listArticles({ q: titled, take: PAGE }, prisma), repeats, 3)
     results.push(row('baseline: title ILIKE (article list)', list, null, list.last.length))
     for (const shape of shapes(corpus)) {
       const filter = { text: shape.text, anyWords: anyWordQuery(shape.text), excludes: hasExclusion(shape.text), type: shape.type }
-      const search = await timed(() => searchCoverage(filter, { offset: shape.offset, take: PAGE + 1 }, prisma), repeats, 3)
+      const search = await timeRepeated(() => searchCoverage(filter, { offset: shape.offset, take: PAGE + 1 }, prisma), repeats, 3)
       results.push(row(`search: ${shape.name}`, search, await countMatches(prisma, shape.text), Math.min(PAGE, search.last.hits.length)))
     }
     const bound = await snippetBound(prisma, titled, Math.min(repeats, 10))
