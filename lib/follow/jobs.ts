@@ -18,7 +18,7 @@ import type { SqlPool } from '../database/sql'
 import { getDatabase } from '../db'
 import { listDueFeedIds } from '../queries/followed-feeds'
 import { onShutdown } from '../runtime/shutdown'
-import { pollFeed, suggestForNewArticles, type PollOptions } from './poll'
+import { pollFeed, suggestForNewArticles, type PollOptions, type PollOutcome } from './poll'
 
 const TICK = 'follow-tick'
 const POLL = 'follow-poll'
@@ -35,6 +35,8 @@ export type FollowJobsOptions = {
   schedule?: boolean
   // Passed to every poll (tests allow their local server here).
   poll?: Omit<PollOptions, 'now'>
+  // Told of every poll this instance ran (a log line; tests count them).
+  onPoll?: (feedId: string, outcome: PollOutcome) => void
   pool?: SqlPool
 }
 
@@ -62,6 +64,21 @@ const isPollData = (data: unknown): data is PollData => typeof data === 'object'
 const isSuggestData = (data: unknown): data is SuggestData =>
   typeof data === 'object' && data !== null && 'articleIds' in data && Array.isArray(data.articleIds) && data.articleIds.every((id) => typeof id === 'string')
 
+// Instances starting together create the same queues at once, and pg-boss 10's queue creation
+// (a table partition each) can deadlock against itself: the loser looks again and finds the queue.
+async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue & { name: string }): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(queue.name)) return
+    try {
+      return await boss.createQueue(queue.name, queue)
+    } catch (error) {
+      const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null
+      if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw error
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250))
+    }
+  }
+}
+
 export async function startFollowJobs(options: FollowJobsOptions = {}): Promise<FollowJobs> {
   const pool = options.pool ?? (await getDatabase()).pool
   const boss = new PgBoss({ db: bossDb(pool), schema: 'pgboss', schedule: options.schedule ?? true, supervise: true })
@@ -69,9 +86,10 @@ export async function startFollowJobs(options: FollowJobsOptions = {}): Promise<
   await boss.start()
   // stately: at most one job per feed waiting and one running, so a slow feed is never queued
   // up tick after tick. The poll's own claim (lib/follow/poll.ts) makes a second run a no-op.
-  await boss.createQueue(POLL, { name: POLL, policy: 'stately', retryLimit: 0, expireInSeconds: 15 * 60 })
-  await boss.createQueue(TICK, { name: TICK, policy: 'singleton', retryLimit: 0, expireInSeconds: 5 * 60 })
-  await boss.createQueue(SUGGEST, { name: SUGGEST, retryLimit: 2, retryDelay: 60, expireInSeconds: 30 * 60 })
+  await ensureQueue(boss, { name: POLL, policy: 'stately', retryLimit: 0, expireInSeconds: 15 * 60 })
+  // Ticks too: one waiting is enough however often they are sent.
+  await ensureQueue(boss, { name: TICK, policy: 'stately', retryLimit: 0, expireInSeconds: 5 * 60 })
+  await ensureQueue(boss, { name: SUGGEST, retryLimit: 2, retryDelay: 60, expireInSeconds: 30 * 60 })
   const work = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }
 
   await boss.work(TICK, work, async () => {
@@ -82,6 +100,7 @@ export async function startFollowJobs(options: FollowJobsOptions = {}): Promise<
     await boss.work(POLL, work, async ([job]) => {
       if (!job || !isPollData(job.data)) return
       const outcome = await pollFeed(job.data.feedId, options.poll)
+      options.onPoll?.(job.data.feedId, outcome)
       if (outcome.status === 'polled' && outcome.created.length > 0) await boss.send(SUGGEST, { articleIds: outcome.created } satisfies SuggestData)
       return outcome.status
     })

@@ -13,7 +13,7 @@ import { feedOnWorker } from '../ingest/off-thread'
 import { findArticlesByUrls } from '../queries/articles'
 import { claimFeedPoll, getFollowedFeed, listDueFeedIds, recordPollFailure, recordPollSuccess, type FollowedFeedRow } from '../queries/followed-feeds'
 import { publicationOrder, unseenItems } from './items'
-import { nextPollAfterClaim, nextPollAfterFailure } from './schedule'
+import { nextPollAfterFailure, nextPollAfterSuccess, pollLeaseUntil } from './schedule'
 
 export type PollOutcome =
   // Not due, paused, removed, or another instance took this interval's poll.
@@ -60,10 +60,10 @@ export async function pollFeed(feedId: string, options: PollOptions = {}): Promi
   const now = options.now ?? new Date()
   const feed = await getFollowedFeed(feedId)
   if (!feed || feed.paused || feed.nextPollAt > now) return { status: 'skipped' }
-  if (!(await claimFeedPoll(feed.id, feed.nextPollAt, nextPollAfterClaim(now, feed.intervalSeconds)))) return { status: 'skipped' }
+  if (!(await claimFeedPoll(feed.id, feed.nextPollAt, pollLeaseUntil(now, feed.intervalSeconds)))) return { status: 'skipped' }
   try {
     const { title, validators, ...counts } = await fetchAndIngest(feed, options)
-    await recordPollSuccess(feed.id, { polledAt: now, validators, title, newItems: counts.created.length })
+    await recordPollSuccess(feed.id, { polledAt: now, nextPollAt: nextPollAfterSuccess(now, feed.intervalSeconds), validators, title, newItems: counts.created.length })
     return validators ? { status: 'polled', ...counts } : { status: 'not-modified' }
   } catch (error) {
     const failures = feed.consecutiveFailures + 1

@@ -18,8 +18,18 @@ export function nextPollAfterFailure(now: Date, intervalSeconds: number, failure
   return new Date(now.getTime() + backoffSeconds(intervalSeconds, failures) * 1000)
 }
 
-export function nextPollAfterClaim(now: Date, intervalSeconds: number): Date {
-  return new Date(now.getTime() + intervalSeconds * 1000)
+// While a poll runs its feed is not due: no other instance starts a second poll of it, however
+// long the fetches take (a feed's items each have their own 30 s deadline). A poll that dies
+// without finishing leaves the feed due again when this lease ends.
+export const POLL_LEASE_SECONDS = 15 * 60
+
+export function pollLeaseUntil(now: Date, intervalSeconds: number): Date {
+  return new Date(now.getTime() + Math.max(intervalSeconds, POLL_LEASE_SECONDS) * 1000)
+}
+
+// A finished poll: the next one an interval after this one started (at once if it took longer).
+export function nextPollAfterSuccess(startedAt: Date, intervalSeconds: number): Date {
+  return new Date(startedAt.getTime() + intervalSeconds * 1000)
 }
 
 export type FeedState = { paused: boolean; lastPolledAt: Date | null; lastError: string | null; consecutiveFailures: number }

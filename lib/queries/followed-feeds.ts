@@ -87,7 +87,7 @@ export async function listDueFeedIds(now: Date, limit: number, client: DbClient 
 }
 
 // Takes the feed's poll for this interval: moves its due time from the value it had when read
-// to `until`, only if nobody did so meanwhile. Of two instances that read the same due feed,
+// to `until` (the poll's lease), only if nobody did so meanwhile. Of two instances that read the same due feed,
 // exactly one gets true.
 export async function claimFeedPoll(id: string, dueAt: Date, until: Date, client: DbClient = getDb()): Promise<boolean> {
   const claimed = await client.followedFeed.updateMany({ where: { id, paused: false, nextPollAt: dueAt }, data: { nextPollAt: until } })
@@ -96,6 +96,7 @@ export async function claimFeedPoll(id: string, dueAt: Date, until: Date, client
 
 export type PollSuccess = {
   polledAt: Date
+  nextPollAt: Date
   // Null when the server answered 304: the validators it gave before still hold.
   validators: { etag: string | null; lastModified: string | null } | null
   title: string | null
@@ -107,6 +108,7 @@ export async function recordPollSuccess(id: string, outcome: PollSuccess, client
     where: { id },
     data: {
       lastPolledAt: outcome.polledAt,
+      nextPollAt: outcome.nextPollAt,
       lastError: null,
       consecutiveFailures: 0,
       ...(outcome.validators ? { etag: outcome.validators.etag, lastModified: outcome.validators.lastModified } : {}),
