@@ -25,7 +25,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: workers,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Unit tests are quick, but a few do real work (argon2 hashes, a 10 000-item feed, worker
+      // threads) that took over vitest's default 5 s on a busy 2-core machine.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
       {
         extends: true,
         test: { ...integration, name: 'integration', globalSetup: ['tests/integration/helpers/global-setup-pglite.ts'] },
