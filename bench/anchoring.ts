@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { anchorTarget, type Anchor } from '../lib/anchoring/anchor'
 import { describeRange, type Selector } from '../lib/anchoring/selectors'
-import { extractArticle } from '../lib/ingest/extract'
+import { extractArticle } from '../lib/ingest/extract/extract'
 import { joinParagraphs, splitParagraphs } from '../lib/text/paragraphs'
 import { random } from './lib/random'
 

@@ -10,9 +10,9 @@
 import { Readability } from '@mozilla/readability'
 import { load } from 'cheerio'
 import { JSDOM, VirtualConsole } from 'jsdom'
-import { extractArticle } from '../lib/ingest/extract'
-import { extractBody } from '../lib/ingest/html/body'
-import { parseHtml } from '../lib/ingest/html/parse'
+import { extractArticle } from '../lib/ingest/extract/extract'
+import { extractBody } from '../lib/ingest/extract/html/body'
+import { parseHtml } from '../lib/ingest/extract/html/parse'
 import { loadEvalPages, missingEvalPages, type EvalPage } from '../scripts/lib/eval-pages'
 import { argNumber, argValue, BenchmarkSkipped, isMainModule, runAlone, type BenchRow } from './lib/bench-rows'
 

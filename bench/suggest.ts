@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { suggestClaims } from '../lib/claims/suggest/suggest'
-import { extractArticle } from '../lib/ingest/extract'
+import { extractArticle } from '../lib/ingest/extract/extract'
 import { joinParagraphs } from '../lib/text/paragraphs'
 
 const TARGET_WORDS = 5000

@@ -9,8 +9,8 @@
 // Dev tooling: the app itself never reads ../shared.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { z } from 'zod'
-import { formatByline } from '../lib/ingest/bylines'
-import { extractArticle } from '../lib/ingest/extract'
+import { formatByline } from '../lib/ingest/extract/bylines'
+import { extractArticle } from '../lib/ingest/extract/extract'
 import type { ArticleDraft } from '../lib/ingest/types'
 import { loadEvalPages, missingEvalPages, type Truth } from './lib/eval-pages'
 import { fold, overlapF1, sameAuthor, sameTitle, shingleOverlap } from './lib/extraction-metric'

@@ -10,8 +10,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { load } from 'cheerio'
 import { z } from 'zod'
-import { formatByline } from '../lib/ingest/bylines'
-import { extractArticle } from '../lib/ingest/extract'
+import { formatByline } from '../lib/ingest/extract/bylines'
+import { extractArticle } from '../lib/ingest/extract/extract'
 import { overlapF1, sameAuthor, sameTitle, shingleOverlap, type Overlap } from './lib/extraction-metric'
 
 const expectedSchema = z.object({

@@ -27,7 +27,7 @@ import { isQuoted, parseStandoff } from '../lib/claims/suggest/eval/polnear'
 import { locate, matchSpans, metrics, ratio, sameSpeaker, scoreArticle, sideOfKind, Tokens, totals, type ArticleScore, type GoldClaim, type GoldLink, type Metrics } from '../lib/claims/suggest/score'
 import { suggestClaims, type KnownEntity, type Suggestion } from '../lib/claims/suggest/suggest'
 import { parse } from '../lib/claims/suggest/text'
-import { extractArticle } from '../lib/ingest/extract'
+import { extractArticle } from '../lib/ingest/extract/extract'
 import { joinParagraphs } from '../lib/text/paragraphs'
 
 const kind = z.enum(['statement', 'denial', 'allegation', 'report', 'other'])

@@ -6,8 +6,8 @@
 // dist/worker.mjs, and the pool learns its types through TaskRegistry below.
 import { parentPort } from 'node:worker_threads'
 import type { Suggestion, suggestClaims } from '../claims/suggest/suggest'
-import type { extractArticle } from '../ingest/extract'
-import type { extractForStorage } from '../ingest/prepare'
+import type { extractArticle } from '../ingest/extract/extract'
+import type { extractForStorage } from '../ingest/store/prepare'
 import type { TaskReply, TaskRequest, ThrownInTask } from '../workers/pool'
 
 // Each task's module is loaded on its first use, so a worker that only extracts never loads
@@ -15,11 +15,11 @@ import type { TaskReply, TaskRequest, ThrownInTask } from '../workers/pool'
 const tasks = {
   // Bytes → the article as stored (draft, body, hashes, compressed source).
   extract: async ({ input, fixes }: { input: Parameters<typeof extractForStorage>[0]; fixes?: Parameters<typeof extractForStorage>[1] }) =>
-    (await import('../ingest/prepare')).extractForStorage(input, fixes),
+    (await import('../ingest/store/prepare')).extractForStorage(input, fixes),
   // A feed's bytes → its first `maxItems` items.
-  feed: async ({ bytes, contentType, maxItems }: { bytes: Uint8Array; contentType: string | null; maxItems: number }) => (await import('../ingest/feeds')).readFeed(bytes, contentType, maxItems),
+  feed: async ({ bytes, contentType, maxItems }: { bytes: Uint8Array; contentType: string | null; maxItems: number }) => (await import('../ingest/fetch/feeds')).readFeed(bytes, contentType, maxItems),
   // Bytes → the draft alone: the Add-articles preview and re-extraction.
-  draft: async ({ bytes, options }: { bytes: Uint8Array; options?: Parameters<typeof extractArticle>[1] }) => (await import('../ingest/extract')).extractArticle(bytes, options),
+  draft: async ({ bytes, options }: { bytes: Uint8Array; options?: Parameters<typeof extractArticle>[1] }) => (await import('../ingest/extract/extract')).extractArticle(bytes, options),
   // An article's stored text → suggested claims.
   suggest: async ({ bodyText, options }: { bodyText: string; options?: Parameters<typeof suggestClaims>[1] }) =>
     (await import('../claims/suggest/suggest')).suggestClaims(bodyText, options),

@@ -1,9 +1,9 @@
 // claimline extract FILE… | - : one JSON object per input on its own line. Pure: reads files,
 // never opens the database, so it can run anywhere, on many files, in one process.
 import { readFileSync } from 'node:fs'
-import { formatByline } from '../ingest/bylines'
+import { formatByline } from '../ingest/extract/bylines'
 import { IngestError } from '../ingest/errors'
-import { extractArticle } from '../ingest/extract'
+import { extractArticle } from '../ingest/extract/extract'
 import type { ArticleDraft } from '../ingest/types'
 import { inputId, readStdin, resolveInputs } from './inputs'
 

@@ -3,8 +3,8 @@
 // empty must not re-extract the whole archive.
 import { z } from 'zod'
 import { articleExists, listArticleIdsWithExtractorOtherThan } from '../queries/articles'
-import { reextractArticle, type ReextractResult } from '../ingest/reextract'
-import { EXTRACTOR_VERSION } from '../ingest/version'
+import { reextractArticle, type ReextractResult } from '../ingest/store/reextract'
+import { EXTRACTOR_VERSION } from '../ingest/extract/version'
 import { progress } from './progress'
 
 const articleId = z.uuid()

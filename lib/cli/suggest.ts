@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { suggestClaims } from '../claims/suggest/suggest'
 import { IngestError } from '../ingest/errors'
-import { extractArticle } from '../ingest/extract'
+import { extractArticle } from '../ingest/extract/extract'
 import { joinParagraphs } from '../text/paragraphs'
 import { inputId, readStdin, resolveInputs } from './inputs'
 

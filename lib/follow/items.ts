@@ -1,5 +1,5 @@
 // Which items of a polled feed are new, and in which order they are ingested. Pure.
-import type { FeedItem } from '../ingest/feeds'
+import type { FeedItem } from '../ingest/fetch/feeds'
 
 // Oldest first, so articles are stored in the order they were published. Feeds list their
 // newest items first by convention; when every item carries a date the dates decide instead.

@@ -49,7 +49,7 @@ export type DraftFixes = {
   publisher?: string
 }
 
-// A feed as read (lib/ingest/feeds.ts, on a worker through off-thread.ts).
+// A feed as read (lib/ingest/fetch/feeds.ts, on a worker through off-thread.ts).
 export type FeedItem = {
   title: string | null
   link: string | null

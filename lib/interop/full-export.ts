@@ -67,7 +67,7 @@ const article = z.object({
   suggestedWith: text.nullable(),
   // Absent in exports made before it existed.
   suggestFailure: text.nullable().default(null),
-  // Signed 64-bit paragraph hashes (lib/ingest/fingerprint.ts), as decimal strings: JSON numbers
+  // Signed 64-bit paragraph hashes (lib/ingest/store/fingerprint.ts), as decimal strings: JSON numbers
   // lose precision beyond 2^53.
   fingerprints: z.array(z.string().regex(/^-?\d{1,20}$/)),
 })

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process'
 import { expect, test } from 'vitest'
 import { getDatabase, getDb } from '@/lib/db'
-import { ingestOne } from '@/lib/ingest/ingest'
+import { ingestOne } from '@/lib/ingest/store/ingest'
 import { claimline, CLI_TEST_TIMEOUT } from './helpers/claimline'
 
 // A report of some 130 KB, different in every sentence, so no two articles look alike.

@@ -10,7 +10,7 @@ import { linkClaims, unlinkClaims } from '@/lib/queries/claims'
 import { tagClaim } from '@/lib/claims/tag'
 import { getDb } from '@/lib/db'
 import { loadDemoData } from '@/lib/demo/load-demo'
-import { ingestOne } from '@/lib/ingest/ingest'
+import { ingestOne } from '@/lib/ingest/store/ingest'
 import { createTestAccount } from './helpers/accounts'
 
 const claimWith = async (words: string) => getDb().claim.findFirstOrThrow({ where: { quote: { contains: words } } })

@@ -8,8 +8,8 @@ import * as articlesRoute from '@/app/api/articles/route'
 import { ingestFiles } from '@/app/articles/new/actions'
 import { SESSION_COOKIE } from '@/lib/auth/sessions'
 import { getDb } from '@/lib/db'
-import { fetchArticle } from '@/lib/ingest/fetch-url'
-import { ingestSources } from '@/lib/ingest/sources'
+import { fetchArticle } from '@/lib/ingest/fetch/fetch-url'
+import { ingestSources } from '@/lib/ingest/fetch/sources'
 import { createTestAccount, type TestAccount } from './helpers/accounts'
 
 // The Add-articles page's actions run with the editor's session (next/headers, as Next.js gives it).

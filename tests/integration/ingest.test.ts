@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib'
 import { expect, test } from 'vitest'
 import { getDb } from '@/lib/db'
 import { DEMO_DIR } from '@/lib/demo/load-demo'
-import { ingestMany, ingestOne, type IngestResult } from '@/lib/ingest/ingest'
+import { ingestMany, ingestOne, type IngestResult } from '@/lib/ingest/store/ingest'
 
 const seed = (file: string) => readFileSync(path.join(DEMO_DIR, file))
 const REUTERS = '004_beb8acb8efdee709.txt'

@@ -7,11 +7,11 @@ import { apiRoute, readQuery } from '@/lib/api/handler'
 import { decodeCursor, pageOf } from '@/lib/api/cursor'
 import { presentArticleSummary } from '@/lib/api/present'
 import { articleIngestBody, articleListQuery, type ArticleIngestFixes, type articleListResponse, type ingestResponse } from '@/lib/api/schemas'
-import { MAX_INPUT_BYTES } from '@/lib/ingest/extract'
+import { MAX_INPUT_BYTES } from '@/lib/ingest/extract/extract'
 import { IngestError, type IngestErrorCode } from '@/lib/ingest/errors'
-import { fetchArticle } from '@/lib/ingest/fetch-url'
-import type { IngestInput, IngestResult } from '@/lib/ingest/ingest'
-import { ingestSources } from '@/lib/ingest/sources'
+import { fetchArticle } from '@/lib/ingest/fetch/fetch-url'
+import type { IngestInput, IngestResult } from '@/lib/ingest/store/ingest'
+import { ingestSources } from '@/lib/ingest/fetch/sources'
 import { guardedRoute } from '@/lib/auth/guard'
 import { HttpError, jsonError, readBodyWithLimit } from '@/lib/http/responses'
 import { listArticlesPage } from '@/lib/queries/articles'
@@ -90,7 +90,7 @@ export const POST = guardedRoute('editor', async (request, user) => {
     const multipart = type.startsWith('multipart/form-data')
     if (!multipart && !type.startsWith('application/json')) throw new HttpError(415, 'unsupported-media-type', 'Send application/json or multipart/form-data.')
     const { inputs, fixes } = multipart ? { inputs: await fromMultipart(request), fixes: undefined } : await fromJson(request)
-    // request.signal fires when the client disconnects: the work stops there (lib/ingest/sources.ts).
+    // request.signal fires when the client disconnects: the work stops there (lib/ingest/fetch/sources.ts).
     const { results, notices } = await ingestSources(
       inputs.map((input) => ({ name: input.name, load: async () => input })),
       { actorId: user.id, fixes, signal: request.signal },

@@ -3,7 +3,7 @@
 // saving), upload files, enter URLs or feeds. Each shows one result line per input.
 import Link from 'next/link'
 import { useActionState, useState } from 'react'
-import type { IngestResult } from '@/lib/ingest/ingest'
+import type { IngestResult } from '@/lib/ingest/store/ingest'
 import { ingestFiles, ingestUrls, previewPaste, savePaste, type PreviewState, type ResultsState } from './actions'
 import { FormError } from '@/app/components/FormError'
 

@@ -1,7 +1,7 @@
 // Calling the JSON API's route handlers as Next.js does, and the articles the API tests tag.
 import { randomBytes } from 'node:crypto'
 import { getDb } from '@/lib/db'
-import { ingestOne } from '@/lib/ingest/ingest'
+import { ingestOne } from '@/lib/ingest/store/ingest'
 import { withBearer } from './accounts'
 
 export type Handler<P extends Record<string, string> = Record<string, string>> = (request: Request, context: { params: Promise<P> }) => Promise<Response>

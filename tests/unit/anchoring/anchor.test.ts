@@ -6,7 +6,7 @@ import { expect, test } from 'vitest'
 import { anchorTarget, reanchorTarget } from '@/lib/anchoring/anchor'
 import { describeRange, type Selector } from '@/lib/anchoring/selectors'
 import { DEMO_DIR, readGold } from '@/lib/demo/load-demo'
-import { extractArticle } from '@/lib/ingest/extract'
+import { extractArticle } from '@/lib/ingest/extract/extract'
 import { normalizeParagraph } from '@/lib/text/normalize'
 import { joinParagraphs, splitParagraphs } from '@/lib/text/paragraphs'
 

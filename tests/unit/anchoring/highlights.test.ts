@@ -4,7 +4,7 @@ import path from 'node:path'
 import { expect, test } from 'vitest'
 import { splitIntoSegments, type ParagraphSegments } from '@/lib/anchoring/highlights'
 import { DEMO_DIR, readGold } from '@/lib/demo/load-demo'
-import { extractArticle } from '@/lib/ingest/extract'
+import { extractArticle } from '@/lib/ingest/extract/extract'
 import { normalizeParagraph } from '@/lib/text/normalize'
 import { joinParagraphs, splitParagraphs } from '@/lib/text/paragraphs'
 

@@ -41,7 +41,7 @@ function resolveImport(from: string, specifier: string): string | null {
   return null
 }
 
-// A folder of lib/ (lib/ingest/html/parse.ts → "ingest"), or a file at its top ("db.ts").
+// A folder of lib/ (lib/ingest/extract/html/parse.ts → "ingest"), or a file at its top ("db.ts").
 function moduleOf(file: string): string {
   return path.relative(LIB, file).split(path.sep)[0] ?? file
 }

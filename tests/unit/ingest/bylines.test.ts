@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { bylinesFromJsonLd, parseByline, parseCredit } from '@/lib/ingest/bylines'
+import { bylinesFromJsonLd, parseByline, parseCredit } from '@/lib/ingest/extract/bylines'
 
 describe('parseByline', () => {
   test.each([

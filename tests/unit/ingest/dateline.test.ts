@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { parseDatelineHeader, parseOpeningDateline } from '@/lib/ingest/dateline'
+import { parseDatelineHeader, parseOpeningDateline } from '@/lib/ingest/extract/dateline'
 
 test('wire datelines with an agency', () => {
   expect(parseOpeningDateline('SEATTLE (Reuters) - Microsoft Corp said on Thursday')).toEqual({ place: 'SEATTLE', agency: 'Reuters' })

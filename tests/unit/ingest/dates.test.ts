@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { dateFromUrl, dayFirstFor, parseDate, parsePublicationDate, toPublishedIso } from '@/lib/ingest/dates'
+import { dateFromUrl, dayFirstFor, parseDate, parsePublicationDate, toPublishedIso } from '@/lib/ingest/extract/dates'
 
 const iso = (text: string) => parseDate(text)?.iso ?? null
 

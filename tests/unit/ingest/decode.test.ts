@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { charsetFromContentType, decodeBytes } from '@/lib/ingest/decode'
+import { charsetFromContentType, decodeBytes } from '@/lib/ingest/extract/decode'
 import { IngestError } from '@/lib/ingest/errors'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)

@@ -2,7 +2,7 @@
 import { gzipSync } from 'node:zlib'
 import { expect, test } from 'vitest'
 import { IngestError } from '@/lib/ingest/errors'
-import { extractArticle, looksLikeHtml } from '@/lib/ingest/extract'
+import { extractArticle, looksLikeHtml } from '@/lib/ingest/extract/extract'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const ARTICLE =

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { IngestError } from '@/lib/ingest/errors'
-import { extractArticle } from '@/lib/ingest/extract'
-import { entriesFor, entriesFromSource, feedEntries, looksLikeFeed, parseFeed } from '@/lib/ingest/feeds'
-import type { IngestInput } from '@/lib/ingest/ingest'
+import { extractArticle } from '@/lib/ingest/extract/extract'
+import { entriesFor, entriesFromSource, feedEntries, looksLikeFeed, parseFeed } from '@/lib/ingest/fetch/feeds'
+import type { IngestInput } from '@/lib/ingest/store/ingest'
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../../fixtures/feeds', name))
 const fetched: string[] = []

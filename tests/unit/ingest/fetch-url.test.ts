@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { IngestError } from '@/lib/ingest/errors'
-import { fetchArticle, isBlockedAddress, type FetchOptions } from '@/lib/ingest/fetch-url'
+import { fetchArticle, isBlockedAddress, type FetchOptions } from '@/lib/ingest/fetch/fetch-url'
 
 let server: Server
 let base: string

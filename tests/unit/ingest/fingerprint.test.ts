@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { DEMO_DIR } from '@/lib/demo/load-demo'
-import { extractArticle } from '@/lib/ingest/extract'
-import { bodyHash, containment, NEAR_DUPLICATE_CONTAINMENT, paragraphFingerprints } from '@/lib/ingest/fingerprint'
+import { extractArticle } from '@/lib/ingest/extract/extract'
+import { bodyHash, containment, NEAR_DUPLICATE_CONTAINMENT, paragraphFingerprints } from '@/lib/ingest/store/fingerprint'
 
 const reuters = extractArticle(readFileSync(path.join(DEMO_DIR, '004_beb8acb8efdee709.txt'))).paragraphs
 const itnews = extractArticle(readFileSync(path.join(DEMO_DIR, '000_c08aa10e5cdda9cf.txt'))).paragraphs

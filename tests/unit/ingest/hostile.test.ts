@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { IngestError } from '@/lib/ingest/errors'
-import { extractArticle } from '@/lib/ingest/extract'
-import { MAX_ELEMENTS, MAX_NESTING_DEPTH, parseHtml } from '@/lib/ingest/html/parse'
-import { suspiciousTextWarnings } from '@/lib/ingest/suspicious-text'
+import { extractArticle } from '@/lib/ingest/extract/extract'
+import { MAX_ELEMENTS, MAX_NESTING_DEPTH, parseHtml } from '@/lib/ingest/extract/html/parse'
+import { suspiciousTextWarnings } from '@/lib/ingest/extract/suspicious-text'
 
 const page = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../../fixtures/hostile', name)))
 const extract = (name: string) => extractArticle(page(name), { url: 'https://news.example/story' })

@@ -3,9 +3,9 @@ import path from 'node:path'
 import { load } from 'cheerio'
 import { describe, expect, test } from 'vitest'
 import type { Element } from 'domhandler'
-import { extractBody } from '@/lib/ingest/html/body'
-import { splitBlocks } from '@/lib/ingest/html/blocks'
-import { findTeasers, growWhileProse, proseChars } from '@/lib/ingest/html/scoring'
+import { extractBody } from '@/lib/ingest/extract/html/body'
+import { splitBlocks } from '@/lib/ingest/extract/html/blocks'
+import { findTeasers, growWhileProse, proseChars } from '@/lib/ingest/extract/html/scoring'
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../../fixtures/html', name), 'utf8')
 const bodyOf = (html: string, title?: string) => extractBody(load(html), title)

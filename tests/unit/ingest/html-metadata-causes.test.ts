@@ -2,7 +2,7 @@
 // (issue 17): where the page's structure, not a class name, says what is the story's.
 import { load } from 'cheerio'
 import { describe, expect, test } from 'vitest'
-import { extractMetadata } from '@/lib/ingest/html/metadata'
+import { extractMetadata } from '@/lib/ingest/extract/html/metadata'
 
 function page(head: string, body = '', htmlAttrs = 'lang="en"'): string {
   return `<!doctype html><html ${htmlAttrs}><head>${head}</head><body>${body}</body></html>`

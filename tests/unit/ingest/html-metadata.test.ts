@@ -1,8 +1,8 @@
 import { load } from 'cheerio'
 import { describe, expect, test } from 'vitest'
-import { extractMetadata } from '@/lib/ingest/html/metadata'
-import { parseLenient } from '@/lib/ingest/html/json-ld'
-import { stripSiteName } from '@/lib/ingest/html/title'
+import { extractMetadata } from '@/lib/ingest/extract/html/metadata'
+import { parseLenient } from '@/lib/ingest/extract/html/json-ld'
+import { stripSiteName } from '@/lib/ingest/extract/html/title'
 
 const URL = 'https://www.example-news.com/tech/2013/06/06/microsoft-monitoring'
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { repairMojibake } from '@/lib/ingest/mojibake'
+import { repairMojibake } from '@/lib/ingest/extract/mojibake'
 
 describe('repairMojibake', () => {
   test('undoes UTF-8 read as Windows-1252 or as Latin-1', () => {

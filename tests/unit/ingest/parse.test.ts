@@ -1,9 +1,9 @@
 // The tree the fast parser builds is the tree the standard's parser builds, where extraction
-// depends on it (lib/ingest/html/parse.ts). Bounds and hostile pages: hostile.test.ts.
+// depends on it (lib/ingest/extract/html/parse.ts). Bounds and hostile pages: hostile.test.ts.
 import { load } from 'cheerio'
 import { isTag, type AnyNode } from 'domhandler'
 import { expect, test } from 'vitest'
-import { parseHtml } from '@/lib/ingest/html/parse'
+import { parseHtml } from '@/lib/ingest/extract/html/parse'
 
 // The element names from the root down to the first element matching the selector.
 function path(html: string, selector: string): string[] {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { DEMO_DIR, readGold } from '@/lib/demo/load-demo'
-import { extractArticle } from '@/lib/ingest/extract'
+import { extractArticle } from '@/lib/ingest/extract/extract'
 import { normalizeForComparison } from '@/lib/text/normalize'
 
 const gold = readGold()

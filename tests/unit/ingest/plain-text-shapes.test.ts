@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
-import { extractArticle } from '@/lib/ingest/extract'
+import { extractArticle } from '@/lib/ingest/extract/extract'
 
 const fixture = (name: string) => extractArticle(readFileSync(path.join(import.meta.dirname, '../../fixtures/text', name)))
 

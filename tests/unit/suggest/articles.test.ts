@@ -6,7 +6,7 @@ import { test, expect } from 'vitest'
 import { metrics, scoreArticle, totals, type GoldClaim } from '@/lib/claims/suggest/score'
 import { suggestClaims } from '@/lib/claims/suggest/suggest'
 import type { KnownEntity } from '@/lib/claims/suggest/types'
-import { extractArticle } from '@/lib/ingest/extract'
+import { extractArticle } from '@/lib/ingest/extract/extract'
 import { joinParagraphs } from '@/lib/text/paragraphs'
 
 type GoldFile = { articles: { file: string; claims: GoldClaim[]; entities?: KnownEntity[] }[] }

@@ -2,8 +2,8 @@
 // as itself; a task past its deadline or memory cap is stopped, reported, and the pool goes on.
 import { afterAll, expect, test, vi } from 'vitest'
 import { IngestError } from '@/lib/ingest/errors'
-import { draftOnWorker, extractOnWorker } from '@/lib/ingest/off-thread'
-import { extractForStorage } from '@/lib/ingest/prepare'
+import { draftOnWorker, extractOnWorker } from '@/lib/ingest/store/off-thread'
+import { extractForStorage } from '@/lib/ingest/store/prepare'
 import { createTaskPool, TaskError } from '@/lib/workers/pool'
 
 const pool = createTaskPool({ size: 2, maxHeapMb: 256 })

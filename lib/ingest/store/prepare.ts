@@ -2,11 +2,11 @@
 // checks need and the compressed raw source. Pure, so it can run on a worker thread while the
 // main thread stores the previous batch (lib/workers).
 import { gzipSync } from 'node:zlib'
-import { safeHttpUrl } from '../urls'
-import { extractArticle } from './extract'
+import { safeHttpUrl } from '../../urls'
+import { extractArticle } from '../extract/extract'
 import { bodyHash, paragraphFingerprints } from './fingerprint'
-import { joinParagraphs } from '../text/paragraphs'
-import type { ArticleDraft, DraftFixes, IngestInput } from './types'
+import { joinParagraphs } from '../../text/paragraphs'
+import type { ArticleDraft, DraftFixes, IngestInput } from '../types'
 
 export type Extracted = {
   draft: ArticleDraft

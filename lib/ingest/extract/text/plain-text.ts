@@ -9,8 +9,8 @@
 import { parseByline } from '../bylines'
 import { parsePublicationDate, toPublishedIso } from '../dates'
 import { parseDatelineHeader, parseOpeningDateline } from '../dateline'
-import { normalizeParagraph } from '../../text/normalize'
-import type { ArticleDraft, PublishedDate } from '../types'
+import { normalizeParagraph } from '../../../text/normalize'
+import type { ArticleDraft, PublishedDate } from '../../types'
 import { EXTRACTOR_VERSION } from '../version'
 import { classifyLine, endsArticle, type Line } from './lines'
 

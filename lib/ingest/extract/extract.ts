@@ -2,14 +2,14 @@
 // plain-text extractor. Pure: no database, no network.
 import { gunzipSync } from 'node:zlib'
 import { decodeBytes } from './decode'
-import { IngestError } from './errors'
+import { IngestError } from '../errors'
 import { extractBody } from './html/body'
 import { extractMetadata } from './html/metadata'
 import { parseHtml } from './html/parse'
-import { normalizeParagraph } from '../text/normalize'
+import { normalizeParagraph } from '../../text/normalize'
 import { suspiciousTextWarnings } from './suspicious-text'
 import { extractPlainText } from './text/plain-text'
-import type { ArticleDraft } from './types'
+import type { ArticleDraft } from '../types'
 
 import { EXTRACTOR_VERSION } from './version'
 

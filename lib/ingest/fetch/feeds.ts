@@ -3,13 +3,13 @@
 // a small HTML page with the item's metadata; otherwise its link is fetched.
 import { load, type Cheerio, type CheerioAPI } from 'cheerio'
 import type { Element } from 'domhandler'
-import { parseDate } from './dates'
-import { decodeBytes } from './decode'
-import { IngestError } from './errors'
+import { parseDate } from '../extract/dates'
+import { decodeBytes } from '../extract/decode'
+import { IngestError } from '../errors'
 import { fetchArticle } from './fetch-url'
-import { parseHtml } from './html/parse'
-import { feedOnWorker } from './off-thread'
-import type { Feed, FeedItem, IngestInput } from './types'
+import { parseHtml } from '../extract/html/parse'
+import { feedOnWorker } from '../store/off-thread'
+import type { Feed, FeedItem, IngestInput } from '../types'
 
 export type { Feed, FeedItem }
 
@@ -110,7 +110,7 @@ function hasFullText(content: string | null): boolean {
 }
 
 // Bytes → the feed's first `maxItems` items: the CPU half of reading a feed (decoding, the XML
-// parse, judging each item's content), run on an analysis worker (lib/ingest/off-thread.ts).
+// parse, judging each item's content), run on an analysis worker (lib/ingest/store/off-thread.ts).
 export function readFeed(bytes: Uint8Array, contentType: string | null | undefined, maxItems = Infinity): Feed {
   return parseFeed(decodeBytes(bytes, contentType).text, maxItems)
 }

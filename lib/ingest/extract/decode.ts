@@ -4,7 +4,7 @@
 // legacy Western pages). One departure: bytes that are valid UTF-8 with non-ASCII text in them
 // are read as UTF-8 even when declared otherwise, with a warning. TextDecoder maps labels as browsers do: "iso-8859-1" and "ascii"
 // decode as windows-1252.
-import { IngestError } from './errors'
+import { IngestError } from '../errors'
 
 export type Decoded = { text: string; encoding: string; warnings: string[] }
 

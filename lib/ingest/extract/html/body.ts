@@ -14,7 +14,7 @@ import { classWeight, isFurniture } from './boilerplate'
 import { type Block, type BlockOptions, type Totals, rawTextLength, splitBlocks } from './blocks'
 import { chooseTop, findTeasers, growWhileProse, linkDensity, mergeSiblings, proseChars, scoreCandidates } from './scoring'
 import { trimEdges, type EdgeParagraph } from './edges'
-import { normalizeParagraph } from '../../text/normalize'
+import { normalizeParagraph } from '../../../text/normalize'
 
 const MIN_ARTICLE_CHARS = 250
 

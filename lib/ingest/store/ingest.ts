@@ -2,9 +2,9 @@
 // extraction, exact and near-duplicate detection, the outlet, the audit record. Extraction runs
 // outside any transaction; storing runs in batches, each one transaction, so a failure leaves
 // nothing half-written.
-import { getDb } from '../db'
-import type { PrismaClient } from '../generated/prisma/client'
-import { uuidv7 } from '../ids'
+import { getDb } from '../../db'
+import type { PrismaClient } from '../../generated/prisma/client'
+import { uuidv7 } from '../../ids'
 import {
   createArticlesWithFingerprints,
   findArticleByBodyHash,
@@ -15,16 +15,16 @@ import {
   replaceArticleExtraction,
   type NewArticleRow,
   type StoredArticleFields,
-} from '../queries/articles'
-import { recordAuditEvents, type AuditInput } from '../queries/audit'
-import { isUniqueViolation, type DbClient } from '../queries/client'
-import { findOrCreateOutlets, findOutletsByDomains } from '../queries/outlets'
-import { safeHttpUrl } from '../urls'
-import { IngestError, type IngestErrorCode } from './errors'
+} from '../../queries/articles'
+import { recordAuditEvents, type AuditInput } from '../../queries/audit'
+import { isUniqueViolation, type DbClient } from '../../queries/client'
+import { findOrCreateOutlets, findOutletsByDomains } from '../../queries/outlets'
+import { safeHttpUrl } from '../../urls'
+import { IngestError, type IngestErrorCode } from '../errors'
 import { extractOnWorker } from './off-thread'
 import { extractForStorage, type Extracted, type Prepared } from './prepare'
 import { containment, NEAR_DUPLICATE_CONTAINMENT } from './fingerprint'
-import type { DraftFixes, IngestInput, PublishedDate } from './types'
+import type { DraftFixes, IngestInput, PublishedDate } from '../types'
 
 // Callers of ingestOne and ingestEntries name what they pass by these.
 export type { DraftFixes, IngestInput }

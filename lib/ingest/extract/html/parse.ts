@@ -18,7 +18,7 @@
 import { load, type CheerioAPI } from 'cheerio'
 import { DomHandler, Element, isTag, type ChildNode, type Document, type ParentNode } from 'domhandler'
 import { Parser } from 'htmlparser2'
-import { IngestError } from '../errors'
+import { IngestError } from '../../errors'
 
 // Browsers flatten the DOM beyond 512 levels too.
 export const MAX_NESTING_DEPTH = 512

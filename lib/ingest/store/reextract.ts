@@ -3,18 +3,18 @@
 // selectors refreshed; a claim whose words cannot be found is kept as an orphan (never moved
 // onto other words), and the result says how many. All of it commits together.
 import { gunzipSync } from 'node:zlib'
-import { getDb } from '../db'
-import { getArticleSource, replaceArticleExtraction } from '../queries/articles'
-import { reanchorTarget } from '../anchoring/anchor'
-import { claimTarget } from '../anchoring/selectors'
-import { recordAuditEvent } from '../queries/audit'
-import { listClaimTargets, setClaimAnchoring } from '../queries/claims'
-import type { DbClient } from '../queries/client'
-import { IngestError } from './errors'
+import { getDb } from '../../db'
+import { getArticleSource, replaceArticleExtraction } from '../../queries/articles'
+import { reanchorTarget } from '../../anchoring/anchor'
+import { claimTarget } from '../../anchoring/selectors'
+import { recordAuditEvent } from '../../queries/audit'
+import { listClaimTargets, setClaimAnchoring } from '../../queries/claims'
+import type { DbClient } from '../../queries/client'
+import { IngestError } from '../errors'
 import { draftOnWorker } from './off-thread'
 import { bodyHash, paragraphFingerprints } from './fingerprint'
 import { publishedFields } from './ingest'
-import { joinParagraphs } from '../text/paragraphs'
+import { joinParagraphs } from '../../text/paragraphs'
 
 export type ReextractResult = {
   id: string

@@ -1,12 +1,12 @@
 // Extraction on the analysis workers (lib/workers): the server never parses an untrusted page
 // on the thread that answers requests, and a page that runs into the deadline or the memory
 // cap fails as that input's IngestError while everything else goes on.
-import { analysisLimits, analysisPool } from '../workers/shared'
-import { TaskError, TaskThrew, type TaskLimits, type TaskPool } from '../workers/pool'
-import { IngestError, type IngestErrorCode } from './errors'
-import type { ExtractOptions } from './extract'
+import { analysisLimits, analysisPool } from '../../workers/shared'
+import { TaskError, TaskThrew, type TaskLimits, type TaskPool } from '../../workers/pool'
+import { IngestError, type IngestErrorCode } from '../errors'
+import type { ExtractOptions } from '../extract/extract'
 import type { Extracted } from './prepare'
-import type { ArticleDraft, DraftFixes, Feed, IngestInput } from './types'
+import type { ArticleDraft, DraftFixes, Feed, IngestInput } from '../types'
 
 const INGEST_CODES = new Set<string>(['empty', 'too-large', 'too-complex', 'binary', 'no-article', 'bad-feed', 'fetch', 'blocked-url', 'conflict'] satisfies IngestErrorCode[])
 

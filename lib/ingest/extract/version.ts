@@ -1,4 +1,4 @@
-import { NORMALIZATION_VERSION } from '../text/normalize'
+import { NORMALIZATION_VERSION } from '../../text/normalize'
 
 // Stored on every article. Bumped whenever an extractor changes what it produces for the
 // same input, so `claimline reextract` knows which articles are stale.

@@ -4,7 +4,7 @@
 import type { CheerioAPI } from 'cheerio'
 import { isTag, isText, type AnyNode, type Element } from 'domhandler'
 import { repairMojibake } from '../mojibake'
-import { normalizeParagraph } from '../../text/normalize'
+import { normalizeParagraph } from '../../../text/normalize'
 import { attrIncludes, closest, descendants, elementsNamed, elementsWhere, hasAncestor, hasItemprop, parentElement, type Match } from './elements'
 import type { JsonLdData } from './json-ld'
 import { fold, meta } from './meta'

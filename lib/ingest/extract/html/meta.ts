@@ -1,7 +1,7 @@
 // Small readers shared by the metadata extractors.
 import type { CheerioAPI } from 'cheerio'
 import { repairMojibake } from '../mojibake'
-import { nfkc, normalizeParagraph } from '../../text/normalize'
+import { nfkc, normalizeParagraph } from '../../../text/normalize'
 import { elementsNamed, inOtherItem } from './elements'
 
 // The first non-empty <meta> content among the keys, matched on name, property or itemprop

@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio'
 import { hasChildren, isTag, isText, type AnyNode, type Element, type ParentNode, type Text } from 'domhandler'
 import { parseByline, parseCredit } from '../bylines'
-import { normalizeParagraph } from '../../text/normalize'
+import { normalizeParagraph } from '../../../text/normalize'
 import { attrEqualsIgnoringCase, attrIncludes, elementsWhere, hasAncestor, hasItemprop, isOutsideStory, type Match } from './elements'
 import { metaAll } from './meta'
 

@@ -2,10 +2,10 @@
 // into its items, and everything goes through one ingest pipeline, so articles from many
 // sources are stored in shared batches. The command line, the API and the Add-articles page
 // all come in here.
-import { getEnv } from '../env'
+import { getEnv } from '../../env'
 import { entriesFromSource } from './feeds'
 import { fetchArticle } from './fetch-url'
-import { ingestEntries, type BatchOptions, type IngestInput, type IngestOptions, type IngestResult } from './ingest'
+import { ingestEntries, type BatchOptions, type IngestInput, type IngestOptions, type IngestResult } from '../store/ingest'
 
 export type Source = { name: string; load: () => Promise<IngestInput> }
 

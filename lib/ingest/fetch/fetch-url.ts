@@ -10,9 +10,9 @@ import https from 'node:https'
 import { BlockList, isIP, type LookupFunction } from 'node:net'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import type { Readable } from 'node:stream'
-import { IngestError } from './errors'
-import { MAX_INPUT_BYTES } from './extract'
-import type { IngestInput } from './types'
+import { IngestError } from '../errors'
+import { MAX_INPUT_BYTES } from '../extract/extract'
+import type { IngestInput } from '../types'
 
 export type FetchOptions = {
   // Hosts or addresses (exact) that may be fetched even though private: for tests and
