@@ -3,7 +3,7 @@
 // editor gives (or clears) is recorded as the editor's, with its own offset. Versioned and
 // audited by updateArticleDetails.
 import { z } from 'zod'
-import { publishedFields } from '../ingest/store/ingest'
+import { publishedFields } from '../ingest/store/prepare'
 import { updateArticleDetails } from '../queries/articles'
 import { findOrCreateOutlet } from '../queries/outlets'
 

@@ -24,7 +24,7 @@ import { IngestError, type IngestErrorCode } from '../errors'
 import { extractOnWorker } from './off-thread'
 import { extractForStorage, type Extracted, type Prepared } from './prepare'
 import { containment, NEAR_DUPLICATE_CONTAINMENT } from './fingerprint'
-import type { DraftFixes, IngestInput, PublishedDate } from '../types'
+import type { DraftFixes, IngestInput } from '../types'
 
 // Callers of ingestOne and ingestEntries name what they pass by these.
 export type { DraftFixes, IngestInput }
@@ -44,34 +44,16 @@ export type IngestResult =
   | { name: string; status: 'duplicate'; article: Related; reason: 'same-url' | 'same-text' }
   | { name: string; status: 'failed'; error: { code: IngestErrorCode | 'internal'; message: string } }
 
-const OFFSET = /([+-]\d\d:\d\d|Z)$/
-
-export function publishedFields(published: PublishedDate | null) {
-  if (!published) return { publishedAt: null, publishedOffset: null, publishedSource: null, publishedConfidence: null }
-  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(published.iso)
-  return {
-    publishedAt: new Date(dayOnly ? `${published.iso}T00:00:00Z` : published.iso),
-    publishedOffset: dayOnly ? null : (OFFSET.exec(published.iso)?.[1] ?? null),
-    publishedSource: published.source,
-    publishedConfidence: published.confidence,
-  }
-}
-
 function storedFields(item: Prepared, outletId: string | null, actorId: string | null): StoredArticleFields {
   const { draft, input, body } = item
   return {
     sourceUrl: safeHttpUrl(input.url),
     canonicalUrl: safeHttpUrl(draft.canonicalUrl),
     title: draft.title ?? input.name,
-    standfirst: draft.standfirst,
-    bylines: draft.bylines,
-    dateline: draft.dateline,
-    ...publishedFields(draft.published),
-    language: draft.language,
+    ...item.columns,
+    ...item.published,
     bodyText: body,
     bodyHash: item.hash,
-    extractorVersion: draft.extractorVersion,
-    extractionWarnings: draft.warnings,
     rawSource: item.rawSource,
     rawMediaType: input.contentType ?? (draft.format === 'html' ? 'text/html' : 'text/plain'),
     rawSourceName: input.name,

@@ -1,20 +1,69 @@
-// The CPU half of ingesting an input: extraction, the editor's fixes, the hashes duplicate
-// checks need and the compressed raw source. Pure, so it can run on a worker thread while the
-// main thread stores the previous batch (lib/workers).
+// The CPU half of ingesting an input: extraction, the editor's fixes, the draft as the columns
+// it fills, the hashes duplicate checks need and the compressed raw source. Pure, so it can run
+// on a worker thread while the main thread stores the previous batch (lib/workers).
 import { gzipSync } from 'node:zlib'
 import { safeHttpUrl } from '../../urls'
 import { extractArticle } from '../extract/extract'
 import { bodyHash, paragraphFingerprints } from './fingerprint'
 import { joinParagraphs } from '../../text/paragraphs'
-import type { ArticleDraft, DraftFixes, IngestInput } from '../types'
+import type { ArticleDraft, DraftFixes, IngestInput, PublishedDate } from '../types'
 
-export type Extracted = {
-  draft: ArticleDraft
+const OFFSET = /([+-]\d\d:\d\d|Z)$/
+
+// A publication date as its four columns: a day without a time is stored as that day's UTC
+// midnight with no offset; a time keeps the offset it was written with.
+export function publishedFields(published: PublishedDate | null) {
+  if (!published) return { publishedAt: null, publishedOffset: null, publishedSource: null, publishedConfidence: null }
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(published.iso)
+  return {
+    publishedAt: new Date(dayOnly ? `${published.iso}T00:00:00Z` : published.iso),
+    publishedOffset: dayOnly ? null : (OFFSET.exec(published.iso)?.[1] ?? null),
+    publishedSource: published.source,
+    publishedConfidence: published.confidence,
+  }
+}
+
+// What an extraction fills of an article's row. A new article (ingest.ts) and a re-extraction
+// (reextract.ts) both store this, so the two cannot drift apart. The title is left to the
+// caller, whose fallback differs (the input's name, the title already stored), and so are the
+// date columns (`published`), which a re-extraction leaves alone once an editor has set them.
+export type DraftRow = {
   body: string
   hash: string
+  fingerprints: bigint[]
+  columns: {
+    standfirst: string | null
+    bylines: string[]
+    dateline: string | null
+    language: string | null
+    extractorVersion: string
+    extractionWarnings: string[]
+  }
+  published: ReturnType<typeof publishedFields>
+}
+
+export function draftRow(draft: ArticleDraft): DraftRow {
+  const body = joinParagraphs(draft.paragraphs)
+  return {
+    body,
+    hash: bodyHash(body),
+    fingerprints: paragraphFingerprints(draft.paragraphs),
+    columns: {
+      standfirst: draft.standfirst,
+      bylines: draft.bylines,
+      dateline: draft.dateline,
+      language: draft.language,
+      extractorVersion: draft.extractorVersion,
+      extractionWarnings: draft.warnings,
+    },
+    published: publishedFields(draft.published),
+  }
+}
+
+export type Extracted = DraftRow & {
+  draft: ArticleDraft
   url: string | null
   domain: string | null
-  fingerprints: bigint[]
   // The bytes as ingested, gzip-compressed (kept so the article can be re-extracted later).
   rawSource: Uint8Array<ArrayBuffer>
 }
@@ -44,15 +93,12 @@ export function applyFixes(draft: ArticleDraft, fixes: DraftFixes | undefined): 
 // Throws an IngestError when the input is not an article.
 export function extractForStorage(input: IngestInput, fixes: DraftFixes | undefined): Extracted {
   const draft = applyFixes(extractArticle(input.bytes, { url: input.url, contentType: input.contentType }), fixes)
-  const body = joinParagraphs(draft.paragraphs)
   const isGzip = input.bytes[0] === 0x1f && input.bytes[1] === 0x8b
   return {
+    ...draftRow(draft),
     draft,
-    body,
-    hash: bodyHash(body),
     url: safeHttpUrl(draft.canonicalUrl) ?? safeHttpUrl(input.url),
     domain: domainOf(draft.canonicalUrl ?? input.url ?? null),
-    fingerprints: paragraphFingerprints(draft.paragraphs),
     rawSource: new Uint8Array(isGzip ? input.bytes : gzipSync(input.bytes)),
   }
 }

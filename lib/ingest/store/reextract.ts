@@ -12,9 +12,8 @@ import { listClaimTargets, setClaimAnchoring } from '../../queries/claims'
 import type { DbClient } from '../../queries/client'
 import { IngestError } from '../errors'
 import { draftOnWorker } from './off-thread'
-import { bodyHash, paragraphFingerprints } from './fingerprint'
-import { publishedFields } from './ingest'
-import { joinParagraphs } from '../../text/paragraphs'
+import { bodyHash } from './fingerprint'
+import { draftRow } from './prepare'
 
 export type ReextractResult = {
   id: string
@@ -32,25 +31,19 @@ export async function reextractArticle(id: string, actorId: string | null, db = 
   try {
     const raw = gunzipSync(source.rawSource)
     const draft = await draftOnWorker(raw, { url: source.sourceUrl, contentType: source.rawMediaType })
-    const body = joinParagraphs(draft.paragraphs)
-    const bodyChanged = bodyHash(body) !== bodyHash(source.bodyText)
-    // An editor's date outranks any extractor's.
-    const published = source.publishedSource === 'editor' ? {} : publishedFields(draft.published)
+    const row = draftRow(draft)
+    const bodyChanged = row.hash !== bodyHash(source.bodyText)
     const fields = {
       title: draft.title ?? source.title,
-      standfirst: draft.standfirst,
-      bylines: draft.bylines,
-      dateline: draft.dateline,
-      language: draft.language,
-      ...published,
-      extractorVersion: draft.extractorVersion,
-      extractionWarnings: draft.warnings,
+      ...row.columns,
+      // An editor's date outranks any extractor's.
+      ...(source.publishedSource === 'editor' ? {} : row.published),
       // New text: suggested afresh when an editor next opens it (rejections are remembered by their words).
-      ...(bodyChanged ? { bodyText: body, bodyHash: bodyHash(body), suggestedWith: null, suggestFailure: null } : {}),
+      ...(bodyChanged ? { bodyText: row.body, bodyHash: row.hash, suggestedWith: null, suggestFailure: null } : {}),
     }
     const counts = await db.$transaction(async (tx) => {
-      await replaceArticleExtraction(id, fields, bodyChanged ? paragraphFingerprints(draft.paragraphs) : null, tx)
-      const moved = bodyChanged ? await reanchorClaims(id, body, actorId, tx) : { reanchored: 0, orphaned: 0 }
+      await replaceArticleExtraction(id, fields, bodyChanged ? row.fingerprints : null, tx)
+      const moved = bodyChanged ? await reanchorClaims(id, row.body, actorId, tx) : { reanchored: 0, orphaned: 0 }
       await recordAuditEvent({ actorId, action: 'article.reextract', objectType: 'Article', objectId: id, before: { extractorVersion: source.extractorVersion }, after: { extractorVersion: draft.extractorVersion, bodyChanged, ...moved } }, tx)
       return moved
     })
