@@ -10,7 +10,7 @@
 import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react'
 import { splitIntoSegments } from '@/lib/anchoring/highlights'
 import { claimKindLabel } from '@/lib/claims/kinds'
-import type { ClaimView, SuggestionView } from './claim-view'
+import type { ClaimView, SuggestionView } from './view-types'
 import { ClaimCard } from './ClaimCard'
 import { ClaimForm, type NewSelection } from './ClaimForm'
 import { SuggestionCard } from './SuggestionCard'

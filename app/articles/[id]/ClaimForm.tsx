@@ -5,7 +5,7 @@ import { useActionState, useEffect, useRef, useState, type KeyboardEvent } from 
 import { FormError } from '@/app/components/FormError'
 import { CLAIM_KINDS, type ClaimKind } from '@/lib/claims/kinds'
 import { acceptEditedSuggestion, createClaim, updateClaim, type ClaimActionState } from './claim-actions'
-import type { ClaimView, SuggestionView } from './claim-view'
+import type { ClaimView, SuggestionView } from './view-types'
 import { EntityPicker } from './EntityPicker'
 
 export type NewSelection = { start: number; end: number; exact: string }

@@ -2,7 +2,7 @@
 // A combobox for a speaker or a subject: suggestions from /api/entities as the editor types
 // (names and aliases), and "create" for a name Claimline does not know yet.
 import { useEffect, useId, useState } from 'react'
-import type { EntityRef } from './claim-view'
+import type { EntityRef } from './view-types'
 import { createEntity } from './claim-actions'
 
 type Suggestion = { id: string; name: string; kind: string; aliases: string[]; affiliation: { name: string } | null }

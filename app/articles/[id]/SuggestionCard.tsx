@@ -5,7 +5,7 @@ import { useActionState, useEffect, useState } from 'react'
 import { FormError } from '@/app/components/FormError'
 import { claimKindLabel } from '@/lib/claims/kinds'
 import { acceptSuggestionAsIs, rejectSuggestionForGood, type ClaimActionState } from './claim-actions'
-import type { SuggestionView } from './claim-view'
+import type { SuggestionView } from './view-types'
 import { ClaimForm } from './ClaimForm'
 
 const initial: ClaimActionState = { error: null, done: 0 }

@@ -6,7 +6,7 @@ import type { ArticleClaim } from '@/lib/queries/claims'
 import type { listClusterCopies } from '@/lib/queries/clusters'
 import type { OpenProposal } from '@/lib/queries/link-proposals'
 import type { OpenSuggestion } from '@/lib/queries/suggestions'
-import type { ClaimView, LinkView, ProposalView, SuggestionView } from './claim-view'
+import type { ClaimView, LinkView, ProposalView, SuggestionView } from './view-types'
 
 type Copies = Awaited<ReturnType<typeof listClusterCopies>>
 
