@@ -12,17 +12,24 @@
 // The jobs: a tick every minute sends one poll job per due feed (singleton per feed: never two
 // waiting); a poll job polls its feed (lib/follow/poll.ts, which claims the feed's interval in
 // the feed's row, so even a poll sent twice runs once) and sends a suggest job for the new
-// articles; a suggest job runs the suggestion engine on them.
+// articles; a suggest job runs the suggestion engine on them. Users' webhooks (webhook.ts): each
+// tick, and after each suggest job, a scan job per webhook finds what is new for its user and
+// sends a delivery job per item; deliveries are retried with backoff.
 import PgBoss from 'pg-boss'
 import type { SqlPool } from '../database/sql'
 import { getDatabase } from '../db'
 import { listDueFeedIds } from '../queries/followed-feeds'
+import { listFollowWebhookUserIds } from '../queries/follow-webhooks'
 import { onShutdown } from '../runtime/shutdown'
 import { pollFeed, suggestForNewArticles, type PollOptions, type PollOutcome } from './poll'
+import { deliverWebhook, scanWebhookNews, type Delivery, type DeliveryOutcome } from './webhook'
+import type { PostOptions } from './webhook-post'
 
 const TICK = 'follow-tick'
 const POLL = 'follow-poll'
 const SUGGEST = 'follow-suggest'
+const WEBHOOK_SCAN = 'follow-webhook-scan'
+const WEBHOOK_SEND = 'follow-webhook-send'
 // Feeds sent to polling per tick; the next tick takes the rest.
 const DUE_PER_TICK = 5_000
 
@@ -38,6 +45,15 @@ export type FollowJobsOptions = {
   // Told of every poll this instance ran (a log line; tests count them).
   onPoll?: (feedId: string, outcome: PollOutcome) => void
   pool?: SqlPool
+  webhook?: {
+    // Passed to every delivery (tests allow their local receiver here).
+    post?: PostOptions
+    // Tries after the first (pg-boss doubles the delay each time): 5, from 30 s, by default.
+    retryLimit?: number
+    retryDelaySeconds?: number
+    // Told of every delivery attempt: its outcome, or the error it will be retried after.
+    onDelivery?: (delivery: Delivery, outcome: DeliveryOutcome | { status: 'failed'; error: string }) => void
+  }
 }
 
 export type FollowJobs = {
@@ -50,6 +66,7 @@ export type FollowJobs = {
 
 type PollData = { feedId: string }
 type SuggestData = { articleIds: string[] }
+type ScanData = { userId: string }
 
 // pg-boss speaks to the database through this: statements with parameters as prepared queries,
 // parameterless scripts (its migrations are several statements) with the simple protocol.
@@ -63,6 +80,9 @@ export function bossDb(pool: SqlPool): PgBoss.Db {
 const isPollData = (data: unknown): data is PollData => typeof data === 'object' && data !== null && 'feedId' in data && typeof data.feedId === 'string'
 const isSuggestData = (data: unknown): data is SuggestData =>
   typeof data === 'object' && data !== null && 'articleIds' in data && Array.isArray(data.articleIds) && data.articleIds.every((id) => typeof id === 'string')
+const isScanData = (data: unknown): data is ScanData => typeof data === 'object' && data !== null && 'userId' in data && typeof data.userId === 'string'
+const isDelivery = (data: unknown): data is Delivery =>
+  isScanData(data) && 'body' in data && typeof data.body === 'string' && 'id' in data && typeof data.id === 'string'
 
 // Instances starting together create the same queues at once, and pg-boss 10's queue creation
 // (a table partition each) can deadlock against itself: the loser looks again and finds the queue.
@@ -90,11 +110,18 @@ export async function startFollowJobs(options: FollowJobsOptions = {}): Promise<
   // Ticks too: one waiting is enough however often they are sent.
   await ensureQueue(boss, { name: TICK, policy: 'stately', retryLimit: 0, expireInSeconds: 5 * 60 })
   await ensureQueue(boss, { name: SUGGEST, retryLimit: 2, retryDelay: 60, expireInSeconds: 30 * 60 })
+  await ensureQueue(boss, { name: WEBHOOK_SCAN, policy: 'stately', retryLimit: 0, expireInSeconds: 5 * 60 })
+  const hook = options.webhook ?? {}
+  await ensureQueue(boss, { name: WEBHOOK_SEND, retryLimit: hook.retryLimit ?? 5, retryDelay: hook.retryDelaySeconds ?? 30, retryBackoff: true, expireInSeconds: 2 * 60 })
   const work = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }
+  const scanAll = async () => {
+    for (const userId of await listFollowWebhookUserIds()) await boss.send(WEBHOOK_SCAN, { userId } satisfies ScanData, { singletonKey: userId })
+  }
 
   await boss.work(TICK, work, async () => {
     const due = await listDueFeedIds(new Date(), DUE_PER_TICK)
     for (const feedId of due) await boss.send(POLL, { feedId } satisfies PollData, { singletonKey: feedId })
+    await scanAll()
   })
   for (let i = 0; i < Math.max(1, options.concurrency ?? 2); i++) {
     await boss.work(POLL, work, async ([job]) => {
@@ -108,6 +135,22 @@ export async function startFollowJobs(options: FollowJobsOptions = {}): Promise<
   await boss.work(SUGGEST, work, async ([job]) => {
     if (!job || !isSuggestData(job.data)) return
     await suggestForNewArticles(job.data.articleIds)
+    await scanAll()
+  })
+  await boss.work(WEBHOOK_SCAN, work, async ([job]) => {
+    if (!job || !isScanData(job.data)) return
+    for (const delivery of await scanWebhookNews(job.data.userId)) await boss.send(WEBHOOK_SEND, delivery satisfies Delivery)
+  })
+  await boss.work(WEBHOOK_SEND, work, async ([job]) => {
+    if (!job || !isDelivery(job.data)) return
+    try {
+      const outcome = await deliverWebhook(job.data, hook.post)
+      hook.onDelivery?.(job.data, outcome)
+      return outcome.status
+    } catch (error) {
+      hook.onDelivery?.(job.data, { status: 'failed', error: error instanceof Error ? error.message : String(error) })
+      throw error
+    }
   })
   if (options.schedule ?? true) await boss.schedule(TICK, '* * * * *')
 
@@ -121,7 +164,7 @@ export async function startFollowJobs(options: FollowJobsOptions = {}): Promise<
     stop,
     async idle() {
       // Jobs created, waiting for a retry or running: all states before 'completed'.
-      const pending = () => Promise.all([TICK, POLL, SUGGEST].map((name) => boss.getQueueSize(name, { before: 'completed' })))
+      const pending = () => Promise.all([TICK, POLL, SUGGEST, WEBHOOK_SCAN, WEBHOOK_SEND].map((name) => boss.getQueueSize(name, { before: 'completed' })))
       while ((await pending()).some((n) => n > 0)) await new Promise((resolve) => setTimeout(resolve, 100))
     },
   }
