@@ -6,8 +6,11 @@ import { z } from 'zod'
 import { guardedAction } from '@/lib/auth/guard'
 import { getEnv } from '@/lib/env'
 import { atomUrl, issueFeedToken, markNewsSeen } from '@/lib/follow/news'
+import { removeWebhook, rotateWebhookSecret, setWebhook, webhookInput } from '@/lib/follow/webhook'
 import { formText } from '@/lib/http/form'
+import { IngestError } from '@/lib/ingest/errors'
 import { followEntity, unfollowEntity } from '@/lib/queries/follows'
+import { firstIssue } from '@/lib/validation'
 
 const entityForm = z.object({ entityId: z.uuid() })
 
@@ -43,4 +46,32 @@ export const createFeedLinkAction = guardedAction('viewer', async (user): Promis
   const host = list.get('host')
   const base = getEnv().CLAIMLINE_PUBLIC_URL ?? (host ? `${list.get('x-forwarded-proto') ?? 'http'}://${host}` : 'http://localhost:3000')
   return { url: atomUrl(base, token) }
+})
+
+// The webhook: setting its URL, rotating its secret, removing it (each audited by its query).
+// A secret is returned once, when it is made, for the page to show.
+export type WebhookState = { error: string | null; message: string | null; secret: string | null }
+
+export const setWebhookAction = guardedAction('viewer', async (user, _previous: WebhookState, form: FormData): Promise<WebhookState> => {
+  const parsed = webhookInput.safeParse({ url: formText(form, 'url') })
+  if (!parsed.success) return { error: firstIssue(parsed.error, 'Check the URL.'), message: null, secret: null }
+  try {
+    const { secret } = await setWebhook(user.id, parsed.data.url)
+    revalidatePath('/follows')
+    return { error: null, message: `New claims will be sent to ${parsed.data.url}.`, secret }
+  } catch (error) {
+    if (error instanceof IngestError) return { error: error.message, message: null, secret: null }
+    throw error
+  }
+})
+
+export const rotateWebhookSecretAction = guardedAction('viewer', async (user): Promise<WebhookState> => {
+  const secret = await rotateWebhookSecret(user.id)
+  revalidatePath('/follows')
+  return secret ? { error: null, message: 'A new secret signs every delivery from now on; the old one no longer does.', secret } : { error: 'No webhook is set.', message: null, secret: null }
+})
+
+export const removeWebhookAction = guardedAction('viewer', async (user): Promise<void> => {
+  await removeWebhook(user.id)
+  revalidatePath('/follows')
 })

@@ -4,8 +4,10 @@ import { requirePageUser } from '@/lib/auth/guard'
 import { claimKindLabel } from '@/lib/claims/kinds'
 import { formatTimestamp } from '@/lib/dates/format'
 import { newsSinceLastVisit, NEWS_LIMIT } from '@/lib/follow/news'
-import { markSeenAction, unfollowEntityAction } from './actions'
+import { webhookStatus } from '@/lib/follow/webhook'
+import { markSeenAction, removeWebhookAction, unfollowEntityAction } from './actions'
 import { FeedLinkForm } from './FeedLinkForm'
+import { WebhookForm } from './WebhookForm'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Following' }
@@ -15,7 +17,7 @@ export const metadata: Metadata = { title: 'Following' }
 // bring those in on their own), newest first.
 export default async function FollowsPage() {
   const user = await requirePageUser('viewer', '/follows')
-  const { since, items, companies } = await newsSinceLastVisit(user.id)
+  const [{ since, items, companies }, webhook] = await Promise.all([newsSinceLastVisit(user.id), webhookStatus(user.id)])
   const newest = items[0]?.at
   return (
     <>
@@ -74,6 +76,29 @@ export default async function FollowsPage() {
         <h2 id="atom-heading">In a feed reader or chat bot</h2>
         <p>The same news as an Atom feed at a private link, for a feed reader or a newsroom chat bot. The link carries a token of its own: revoke it on your account page.</p>
         <FeedLinkForm />
+      </section>
+
+      <section aria-labelledby="webhook-heading">
+        <h2 id="webhook-heading">Webhook</h2>
+        <p>
+          Each new claim about the companies you follow POSTed as JSON to a URL of yours, signed with a secret (the <code>X-Claimline-Signature</code> header); a failed delivery is
+          tried again, five times with growing waits.
+        </p>
+        {webhook ? (
+          <p role="status" aria-label="Webhook status">
+            {webhook.lastAttemptAt === null
+              ? 'Nothing sent yet.'
+              : webhook.lastError
+                ? `Last delivery failed ${formatTimestamp(webhook.lastAttemptAt)}: ${webhook.lastError}`
+                : `Last delivered ${formatTimestamp(webhook.lastAttemptAt)} (HTTP ${webhook.lastStatus ?? '?'}).`}
+          </p>
+        ) : null}
+        <WebhookForm url={webhook?.url ?? null} />
+        {webhook ? (
+          <form action={removeWebhookAction}>
+            <button type="submit">Remove webhook</button>
+          </form>
+        ) : null}
       </section>
     </>
   )

@@ -1,11 +1,13 @@
 // The Feeds page's and the Following page's server actions, run as Next.js runs them: an editor
 // follows, pauses, resumes and removes a feed (each change audited), a viewer may not; a viewer
-// follows a company, marks what is new as seen and creates the link of their Atom feed.
+// follows a company, marks what is new as seen, creates the link of their Atom feed and sets,
+// rotates and removes their webhook.
 import { beforeAll, expect, test, vi } from 'vitest'
 import { followFeedAction, pauseFeedAction, resumeFeedAction, unfollowFeedAction } from '@/app/feeds/actions'
-import { createFeedLinkAction, followEntityAction, markSeenAction, unfollowEntityAction } from '@/app/follows/actions'
+import { createFeedLinkAction, followEntityAction, markSeenAction, removeWebhookAction, rotateWebhookSecretAction, setWebhookAction, unfollowEntityAction } from '@/app/follows/actions'
 import { SESSION_COOKIE } from '@/lib/auth/sessions'
 import { getDb } from '@/lib/db'
+import { webhookStatus } from '@/lib/follow/webhook'
 import { listAuditEventsFor } from '@/lib/queries/audit'
 import { getSeenAt, isFollowingEntity } from '@/lib/queries/follows'
 import { findFollowedFeedByUrl } from '@/lib/queries/followed-feeds'
@@ -90,4 +92,32 @@ test('a viewer follows and unfollows a company, marks what is new as seen, and g
 
   const { url } = await createFeedLinkAction()
   expect(url).toMatch(/^http:\/\/claims\.example\/follows\/atom\?token=clk_/)
+})
+
+test('a viewer sets a webhook (its secret shown once), rotates the secret and removes it; a bad or private URL is refused with a message', async () => {
+  const empty = { error: null, message: null, secret: null }
+  request.cookie = null
+  await expect(setWebhookAction(empty, form({ url: 'https://hooks.example/claimline' }))).rejects.toThrow('unauthorized')
+  request.cookie = viewer.sessionToken
+  expect(await setWebhookAction(empty, form({ url: 'ftp://hooks.example/x' }))).toMatchObject({ error: 'Enter an http or https URL.', secret: null })
+  expect(await setWebhookAction(empty, form({ url: 'http://10.1.2.3/hook' }))).toMatchObject({ error: '10.1.2.3 is a private or local address; it is not called.', secret: null })
+  expect(await rotateWebhookSecretAction()).toMatchObject({ error: 'No webhook is set.', secret: null })
+
+  const created = await setWebhookAction(empty, form({ url: 'https://hooks.example/claimline' }))
+  expect(created).toMatchObject({ error: null, message: 'New claims will be sent to https://hooks.example/claimline.' })
+  expect(created.secret).toMatch(/^whsec_[\w-]{43}$/)
+  expect((await setWebhookAction(empty, form({ url: 'https://hooks.example/other' }))).secret).toBeNull()
+  const rotated = await rotateWebhookSecretAction()
+  expect(rotated.secret).toMatch(/^whsec_/)
+  expect(rotated.secret).not.toBe(created.secret)
+  expect(await webhookStatus(viewer.user.id)).toMatchObject({ url: 'https://hooks.example/other', lastAttemptAt: null, lastError: null })
+  await removeWebhookAction()
+  expect(await webhookStatus(viewer.user.id)).toBeNull()
+  const audit = await listAuditEventsFor('FollowWebhook', viewer.user.id)
+  expect(audit.map((a) => [a.action, a.actorId])).toEqual([
+    ['webhook.create', viewer.user.id],
+    ['webhook.update', viewer.user.id],
+    ['webhook.rotate', viewer.user.id],
+    ['webhook.delete', viewer.user.id],
+  ])
 })
