@@ -104,6 +104,17 @@ export async function scanWebhookNews(userId: string): Promise<Delivery[]> {
   })
 }
 
+// The receiver answered, but not with success: kept with its status for the user to see.
+class ReceiverError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ReceiverError'
+  }
+}
+
 export type DeliveryOutcome = { status: 'delivered'; httpStatus: number } | { status: 'refused'; error: string } | { status: 'gone' }
 
 // Sends one item, signed with the user's current secret. A refused URL (private address, bad
@@ -117,13 +128,13 @@ export async function deliverWebhook(delivery: Delivery, options: PostOptions = 
     const answer = await postJson(webhook.url, delivery.body, headers, options)
     if (answer.status < 200 || answer.status >= 300) {
       const detail = answer.body.trim().slice(0, 200)
-      throw Object.assign(new IngestError('fetch', `${new URL(webhook.url).host} answered ${answer.status}${detail ? `: ${detail}` : ''}`), { httpStatus: answer.status })
+      throw new ReceiverError(answer.status, `${new URL(webhook.url).host} answered ${answer.status}${detail ? `: ${detail}` : ''}`)
     }
     await recordWebhookDelivery(delivery.userId, { at: now(), status: answer.status, error: null })
     return { status: 'delivered', httpStatus: answer.status }
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error)
-    const httpStatus = typeof error === 'object' && error !== null && 'httpStatus' in error && typeof error.httpStatus === 'number' ? error.httpStatus : null
+    const httpStatus = error instanceof ReceiverError ? error.httpStatus : null
     await recordWebhookDelivery(delivery.userId, { at: now(), status: httpStatus, error: text })
     if (error instanceof IngestError && error.code === 'blocked-url') return { status: 'refused', error: text }
     throw error
