@@ -6,7 +6,7 @@ import { extractArticle } from '@/lib/ingest/extract/extract'
 import { entriesFor, entriesFromSource, feedEntries, looksLikeFeed, parseFeed } from '@/lib/ingest/fetch/feeds'
 import type { IngestInput } from '@/lib/ingest/store/ingest'
 
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../../fixtures/feeds', name))
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../../../fixtures/feeds', name))
 const fetched: string[] = []
 const fetchPage = async (url: string): Promise<IngestInput> => {
   fetched.push(url)

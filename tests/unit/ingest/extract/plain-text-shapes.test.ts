@@ -6,7 +6,7 @@ import path from 'node:path'
 import { expect, test } from 'vitest'
 import { extractArticle } from '@/lib/ingest/extract/extract'
 
-const fixture = (name: string) => extractArticle(readFileSync(path.join(import.meta.dirname, '../../fixtures/text', name)))
+const fixture = (name: string) => extractArticle(readFileSync(path.join(import.meta.dirname, '../../../fixtures/text', name)))
 
 test('broadsheet page: headline, dek, names-only byline, date; navigation and "Most viewed" left out', () => {
   const draft = fixture('guardian-style.txt')

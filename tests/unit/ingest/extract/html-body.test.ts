@@ -7,7 +7,7 @@ import { extractBody } from '@/lib/ingest/extract/html/body'
 import { splitBlocks } from '@/lib/ingest/extract/html/blocks'
 import { findTeasers, growWhileProse, proseChars } from '@/lib/ingest/extract/html/scoring'
 
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../../fixtures/html', name), 'utf8')
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../../../fixtures/html', name), 'utf8')
 const bodyOf = (html: string, title?: string) => extractBody(load(html), title)
 
 // Enough prose for the page to read as an article.

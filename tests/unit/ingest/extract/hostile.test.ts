@@ -8,7 +8,7 @@ import { extractArticle } from '@/lib/ingest/extract/extract'
 import { MAX_ELEMENTS, MAX_NESTING_DEPTH, parseHtml } from '@/lib/ingest/extract/html/parse'
 import { suspiciousTextWarnings } from '@/lib/ingest/extract/suspicious-text'
 
-const page = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../../fixtures/hostile', name)))
+const page = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, '../../../fixtures/hostile', name)))
 const extract = (name: string) => extractArticle(page(name), { url: 'https://news.example/story' })
 const textOf = (name: string) => {
   const draft = extract(name)
