@@ -75,20 +75,24 @@ export function isBlockedAddress(address: string): boolean {
   return blockedV6.check(address, 'ipv6')
 }
 
-function allowList(options: FetchOptions): Set<string> {
+// The URL guard below is shared with the follow webhook (lib/follow/webhook-post.ts), which
+// calls URLs users enter rather than fetching them: `verb` says which in the refusals.
+export type GuardVerb = 'fetched' | 'called'
+
+export function allowList(options: { allow?: string[] }): Set<string> {
   const configured = options.allow ?? (process.env.CLAIMLINE_FETCH_ALLOW ?? '').split(',')
   return new Set(configured.map((s) => s.trim().toLowerCase()).filter(Boolean))
 }
 
 // Resolves like the OS does, refuses if any answer is a blocked address, and hands the
 // connection the vetted address: the check and the connection use the same answer.
-function guardedLookup(host: string, allowed: Set<string>, resolver: Resolver): LookupFunction {
+export function guardedLookup(host: string, allowed: Set<string>, resolver: Resolver = systemResolver, verb: GuardVerb = 'fetched'): LookupFunction {
   return (hostname, options, callback) => {
     resolver(hostname).then(
       (addresses) => {
         const refused = addresses.find((a) => isBlockedAddress(a.address) && !allowed.has(a.address) && !allowed.has(host))
         if (refused) {
-          return callback(new IngestError('blocked-url', `${host} resolves to ${refused.address}, a private or local address; it is not fetched.`), '', 4)
+          return callback(new IngestError('blocked-url', `${host} resolves to ${refused.address}, a private or local address; it is not ${verb}.`), '', 4)
         }
         const first = addresses[0]
         if (!first) return callback(new IngestError('fetch', `${host} has no address.`), '', 4)
@@ -100,20 +104,20 @@ function guardedLookup(host: string, allowed: Set<string>, resolver: Resolver): 
   }
 }
 
-function checkUrl(raw: string, allowed: Set<string>): URL {
+export function checkUrl(raw: string, allowed: Set<string>, verb: GuardVerb = 'fetched'): URL {
   let url: URL
   try {
     url = new URL(raw)
   } catch {
     throw new IngestError('blocked-url', `"${raw}" is not a URL.`)
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new IngestError('blocked-url', `Only http and https URLs are fetched, not ${url.protocol}`)
-  if (url.username || url.password) throw new IngestError('blocked-url', 'URLs with a user name or password are not fetched.')
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new IngestError('blocked-url', `Only http and https URLs are ${verb}, not ${url.protocol}`)
+  if (url.username || url.password) throw new IngestError('blocked-url', `URLs with a user name or password are not ${verb}.`)
   // "localhost." is localhost: a trailing dot only marks the name as fully qualified.
   const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase()
-  if (isIP(host) && isBlockedAddress(host) && !allowed.has(host)) throw new IngestError('blocked-url', `${host} is a private or local address; it is not fetched.`)
+  if (isIP(host) && isBlockedAddress(host) && !allowed.has(host)) throw new IngestError('blocked-url', `${host} is a private or local address; it is not ${verb}.`)
   if ((host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal')) && !allowed.has(host)) {
-    throw new IngestError('blocked-url', `${host} is a local name; it is not fetched.`)
+    throw new IngestError('blocked-url', `${host} is a local name; it is not ${verb}.`)
   }
   return url
 }
