@@ -21,5 +21,5 @@ export const config = {
   // and it must not pass through here: the proxy buffers a copy of every request body and cuts
   // it at proxyClientMaxBodySize, before the route can answer 401 or refuse it with a 413 that
   // names its own limit (JSON 256 KB, articles 20 MB, uploads 80 MB, imports 100 MB).
-  matcher: [{ source: '/((?!_next/static|_next/image|icon.svg|api/).*)' }],
+  matcher: [{ source: '/((?!_next/static|_next/image|icon.svg|favicon.ico|api/).*)' }],
 }

@@ -230,7 +230,7 @@ export default async function TimelinePage({ searchParams }: Props) {
                   const proposed = link.status === 'proposed'
                   const quote = to.quote.length > 100 ? `${to.quote.slice(0, 100)}…` : to.quote
                   return (
-                    <li key={link.id} className={proposed ? 'proposed' : undefined}>
+                    <li key={link.id} className={proposed ? 'proposed' : undefined} data-link={link.id}>
                       <Link href={`/claims/${from.id}`}>{from.speaker ?? 'Unattributed'}, {from.date ?? 'undated'}</Link>{' '}
                       <strong>
                         {proposed ? 'proposed: ' : ''}

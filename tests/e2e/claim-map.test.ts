@@ -47,25 +47,26 @@ test('a proposed answer across articles is drawn dashed, and confirmed in one cl
   const proposed = links.locator('li.proposed', { hasNotText: 'direct access' }).first()
   await proposed.waitFor()
   const text = (await proposed.textContent()) ?? ''
+  const confirmedId = (await proposed.getAttribute('data-link')) ?? ''
   expect(text).toMatch(/proposed: (denies|responds to)/)
   expect(text).toMatch(/\d+% sure/)
   // Drawn dashed once the page has measured where the cards sit.
   await page.locator('.tl-link.proposed').first().waitFor({ state: 'attached' })
-  // Each proposal is followed by its own words, not by counting: confirming one changes the
-  // claims, and the engine may propose again around them while the page is open.
-  const proposedLike = (entry: string) => links.locator('li.proposed').filter({ hasText: entry })
-  const entryOf = (line: string) => line.slice(0, line.indexOf('”') + 1)
-  const entry = entryOf(text)
-  await proposed.getByRole('button', { name: /^Confirm: / }).click()
-  await expect.poll(() => proposedLike(entry).count()).toBe(0)
+  // Each proposal is followed by its id, not by counting or by its words: confirming one changes
+  // the claims, the engine may propose again around them while the page is open, and copies of
+  // one allegation in two articles read the same.
+  const stillProposed = (id: string) => links.locator(`li.proposed[data-link="${id}"]`)
+  expect(confirmedId).not.toBe('')
+  await stillProposed(confirmedId).getByRole('button', { name: /^Confirm: / }).click()
+  await expect.poll(() => stillProposed(confirmedId).count()).toBe(0)
   // Confirmed: the same two claims, no longer proposed.
   const quote = text.slice(text.indexOf('“'), text.indexOf('”') + 1)
   expect(await links.locator('li:not(.proposed)', { hasText: quote }).count()).toBeGreaterThan(0)
-  const another = links.locator('li.proposed', { hasNotText: 'direct access' })
+  const another = links.locator('li.proposed', { hasNotText: 'direct access' }).first()
   if ((await another.count()) > 0) {
-    const rejected = entryOf((await another.first().textContent()) ?? '')
-    await another.first().getByRole('button', { name: /^Reject: / }).click()
-    await expect.poll(() => proposedLike(rejected).count()).toBe(0)
+    const rejectedId = (await another.getAttribute('data-link')) ?? ''
+    await stillProposed(rejectedId).getByRole('button', { name: /^Reject: / }).click()
+    await expect.poll(() => stillProposed(rejectedId).count()).toBe(0)
   }
 })
 
