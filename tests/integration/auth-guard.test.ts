@@ -165,22 +165,22 @@ describe('server actions', async () => {
     test(`${id}: 401 anonymous, 403 below ${needed}, and nothing written when refused`, async () => {
       // Each refused call is checked on its own: an allowed role's call may write (an action
       // without inputs, such as making a feed link, runs to the end).
-      const refused = async (call: Promise<unknown>) => {
+      const refused = async (call: () => Promise<unknown>) => {
         const auditBefore = await getDb().auditEvent.count()
-        const status = await interruptStatus(call)
+        const status = await interruptStatus(call())
         expect(await getDb().auditEvent.count()).toBe(auditBefore)
         return status
       }
       request.cookie = null
       request.authorization = null
-      expect(await refused(action({ error: null }, new FormData()))).toBe(401)
+      expect(await refused(() => action({ error: null }, new FormData()))).toBe(401)
       request.cookie = 'not-a-session'
-      expect(await refused(action({ error: null }, new FormData()))).toBe(401)
+      expect(await refused(() => action({ error: null }, new FormData()))).toBe(401)
       for (const role of ['viewer', 'editor', 'admin'] as const) {
         // A fresh session each time: the sign-out action ends the one it is called with.
         request.cookie = (await startSession(accounts[role].user.id, { ip: null, userAgent: null })).token
         const allowed = roleAllows(role, needed)
-        const status = allowed ? await interruptStatus(action({ error: null }, new FormData())) : await refused(action({ error: null }, new FormData()))
+        const status = allowed ? await interruptStatus(action({ error: null }, new FormData())) : await refused(() => action({ error: null }, new FormData()))
         // Allowed roles get past the guard (the empty form is then refused by validation or used up).
         expect([role, status]).toEqual([role, allowed ? 'ran' : 403])
       }
