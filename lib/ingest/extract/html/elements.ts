@@ -125,9 +125,9 @@ export function hasAncestor(el: Element, match: Match): boolean {
   return parent !== null && closest(parent, match) !== null
 }
 
-// cheerio's find(): matching descendants in document order, the element excluded.
-export function descendants(el: Element, match: Match): Element[] {
-  const found: Element[] = []
+// The element's descendant tags in document order (itself excluded), each given to `visit`
+// until it returns true. One walk for descendants() and firstDescendant().
+function walkDescendants(el: Element, visit: (node: Element) => boolean): void {
   const stack: AnyNode[] = []
   for (let i = el.children.length - 1; i >= 0; i--) {
     const child = el.children[i]
@@ -135,14 +135,22 @@ export function descendants(el: Element, match: Match): Element[] {
   }
   while (stack.length > 0) {
     const node = stack.pop()
-    if (!node) break
-    if (!isTag(node)) continue
-    if (match(node)) found.push(node)
+    if (!node || !isTag(node)) continue
+    if (visit(node)) return
     for (let i = node.children.length - 1; i >= 0; i--) {
       const child = node.children[i]
       if (child) stack.push(child)
     }
   }
+}
+
+// cheerio's find(): matching descendants in document order, the element excluded.
+export function descendants(el: Element, match: Match): Element[] {
+  const found: Element[] = []
+  walkDescendants(el, (node) => {
+    if (match(node)) found.push(node)
+    return false
+  })
   return found
 }
 
@@ -212,21 +220,13 @@ function holdsOtherStories(el: Element): boolean {
 
 // The first matching descendant in document order, or null; stops at the first match.
 export function firstDescendant(el: Element, match: Match): Element | null {
-  const stack: AnyNode[] = []
-  for (let i = el.children.length - 1; i >= 0; i--) {
-    const child = el.children[i]
-    if (child) stack.push(child)
-  }
-  while (stack.length > 0) {
-    const node = stack.pop()
-    if (!node || !isTag(node)) continue
-    if (match(node)) return node
-    for (let i = node.children.length - 1; i >= 0; i--) {
-      const child = node.children[i]
-      if (child) stack.push(child)
-    }
-  }
-  return null
+  let first: Element | null = null
+  walkDescendants(el, (node) => {
+    if (!match(node)) return false
+    first = node
+    return true
+  })
+  return first
 }
 
 const MIGHT_BE_ELSEWHERE = /comment|related|widget|sidebar|recommend|nav|prev|next/i
