@@ -17,7 +17,7 @@ import { dropRunDatabases, testRunTag } from '../tests/integration/helpers/test-
 import { readLegReport, skippedGroups, type LegCounts } from './lib/test-report'
 
 type Leg = { project: string; label: string }
-type Outcome = LegCounts & { label: string; exitCode: number; seconds: number | null; note?: string }
+type Outcome = LegCounts & { label: string; exitCode: number; seconds: number | null; note?: string; failures?: string[] }
 
 // vitest's package exports do not include its bin; find it next to its package.json.
 const vitestBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs')
@@ -50,11 +50,21 @@ function runLeg(leg: Leg): Outcome {
   const exitCode = result.status ?? 1
   // A leg that crashed before reporting (a failing global setup) counts as a failure.
   const failed = exitCode !== 0 && counts.failed === 0 ? 1 : counts.failed
-  return { label: leg.label, ...counts, failed, exitCode, seconds }
+  // Named again in the summary: a CI excerpt that shows only the end of the log still says what failed.
+  const failures = (parsed?.failed ?? []).map((test) => `${path.relative(process.cwd(), test.file)} › ${test.name}`)
+  return { label: leg.label, ...counts, failed, exitCode, seconds, failures }
 }
 
 const outcomes: Outcome[] = []
-const notRun = (label: string, note: string, exitCode = 0): Outcome => ({ label, passed: 0, failed: exitCode ? 1 : 0, skipped: 0, exitCode, seconds: null, note })
+const notRun = (label: string, note: string, exitCode = 0): Outcome => ({
+  label,
+  passed: 0,
+  failed: exitCode ? 1 : 0,
+  skipped: 0,
+  exitCode,
+  seconds: null,
+  note,
+})
 const onlyWithAll = 'not run by default: npm test -- --all (CI runs it)'
 
 const legs = e2eOnly ? 'the browser leg' : all ? 'every leg' : 'unit and integration (PGlite); `npm test -- --all` adds PostgreSQL and the browser leg'
@@ -86,6 +96,7 @@ console.log('\nSummary')
 for (const o of outcomes) {
   const took = o.seconds === null ? '' : ` (${o.seconds} s)`
   console.log(`  ${o.label.padEnd(30)} ${o.note ?? `${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped${took}`}`)
+  for (const failure of o.failures ?? []) console.log(`    FAILED ${failure}`)
 }
 const total = outcomes.reduce((t, o) => ({ passed: t.passed + o.passed, failed: t.failed + o.failed, skipped: t.skipped + o.skipped }), {
   passed: 0,

@@ -10,16 +10,22 @@ const report = z.object({
   testResults: z.array(
     z.object({
       name: z.string(),
-      assertionResults: z.array(z.object({ fullName: z.string(), status: z.string(), meta: z.object({ skipReason: z.string().optional() }).loose().optional() })),
+      assertionResults: z.array(
+        z.object({ fullName: z.string(), status: z.string(), meta: z.object({ skipReason: z.string().optional() }).loose().optional() }),
+      ),
     }),
   ),
 })
 
 export type LegCounts = { passed: number; failed: number; skipped: number }
 export type SkippedTest = { file: string; name: string; reason: string | null }
+export type FailedTest = { file: string; name: string }
 
-export function readLegReport(json: string): { counts: LegCounts; skipped: SkippedTest[] } {
+export function readLegReport(json: string): { counts: LegCounts; skipped: SkippedTest[]; failed: FailedTest[] } {
   const parsed = report.parse(JSON.parse(json))
+  const failed = parsed.testResults.flatMap((file) =>
+    file.assertionResults.filter((test) => test.status === 'failed').map((test) => ({ file: file.name, name: test.fullName })),
+  )
   const skipped = parsed.testResults.flatMap((file) =>
     file.assertionResults
       .filter((test) => test.status === 'skipped')
@@ -28,6 +34,7 @@ export function readLegReport(json: string): { counts: LegCounts; skipped: Skipp
   return {
     counts: { passed: parsed.numPassedTests, failed: parsed.numFailedTests, skipped: parsed.numPendingTests + parsed.numTodoTests },
     skipped,
+    failed,
   }
 }
 

@@ -4,7 +4,7 @@ import { readLegReport, skippedGroups } from '@/scripts/lib/test-report'
 // The shape of vitest's JSON reporter, trimmed to what scripts/test.ts reads.
 const report = {
   numPassedTests: 3,
-  numFailedTests: 0,
+  numFailedTests: 1,
   numPendingTests: 4,
   numTodoTests: 1,
   testResults: [
@@ -19,6 +19,7 @@ const report = {
       name: '/repo/tests/integration/other.test.ts',
       assertionResults: [
         { fullName: 'runs', status: 'passed', meta: {} },
+        { fullName: 'breaks', status: 'failed', meta: {} },
         { fullName: 'skipped without a word', status: 'skipped', meta: {} },
         { fullName: 'later', status: 'todo', meta: {} },
       ],
@@ -28,12 +29,16 @@ const report = {
 
 test('counts, and every skipped test with the reason its test gives (or none)', () => {
   const { counts, skipped } = readLegReport(JSON.stringify(report))
-  expect(counts).toEqual({ passed: 3, failed: 0, skipped: 5 })
+  expect(counts).toEqual({ passed: 3, failed: 1, skipped: 5 })
   expect(skipped).toEqual([
     { file: '/repo/tests/e2e/two-instances.test.ts', name: 'two app instances both report healthy', reason: 'needs PostgreSQL: set TEST_DATABASE_URL' },
     { file: '/repo/tests/e2e/two-instances.test.ts', name: 'two app instances a stale edit is refused', reason: 'needs PostgreSQL: set TEST_DATABASE_URL' },
     { file: '/repo/tests/integration/other.test.ts', name: 'skipped without a word', reason: null },
   ])
+})
+
+test('every failed test by file and name, for the summary at the end of the log', () => {
+  expect(readLegReport(JSON.stringify(report)).failed).toEqual([{ file: '/repo/tests/integration/other.test.ts', name: 'breaks' }])
 })
 
 test('one line per file and reason', () => {
