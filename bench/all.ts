@@ -67,7 +67,13 @@ for (const name of only) {
 for (const s of skipped) console.log(`\n${s.benchmark}: skipped — ${s.reason}`)
 for (const f of failures) console.log(`\n${f.benchmark}: FAILED — ${f.error}`)
 const out = path.join(process.cwd(), 'bench', 'results.json')
-const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 1024 ** 3), postgres: Boolean(process.env.TEST_DATABASE_URL) }
+const machine = {
+  node: process.version,
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 1024 ** 3),
+  postgres: Boolean(process.env.TEST_DATABASE_URL),
+}
 writeFileSync(out, `${JSON.stringify({ ranAt: new Date().toISOString(), quick, machine, rows, failures, skipped }, null, 2)}\n`)
 console.log(`\nwritten to ${path.relative(process.cwd(), out)}`)
 process.exit(failures.length > 0 || rows.some((r) => r.pass === false) ? 1 : 0)

@@ -31,17 +31,38 @@ type Edit = { start: number; end: number; replacement: string }
 type Expected = [number, number] | null | 'either'
 type Outcome = Record<Anchor['method'] | 'orphan' | 'correct' | 'bounds' | 'copy' | 'wrong' | 'ungraded', number>
 
-
 function pick<T>(rnd: () => number, items: readonly T[]): T {
   const item = items[Math.floor(rnd() * items.length)]
   if (item === undefined) throw new Error('pick from an empty list')
   return item
 }
 
-const SUBJECTS = ['Microsoft', 'Google', 'Apple', 'Facebook', 'Yahoo', 'The National Security Agency', 'The FBI', 'A company spokeswoman', 'Brad Smith', 'The Justice Department', 'Senator Ron Wyden', 'Privacy advocates', 'The Guardian', 'The Washington Post']
+const SUBJECTS = [
+  'Microsoft',
+  'Google',
+  'Apple',
+  'Facebook',
+  'Yahoo',
+  'The National Security Agency',
+  'The FBI',
+  'A company spokeswoman',
+  'Brad Smith',
+  'The Justice Department',
+  'Senator Ron Wyden',
+  'Privacy advocates',
+  'The Guardian',
+  'The Washington Post',
+]
 const VERBS = ['said', 'denied', 'confirmed', 'reported', 'argued', 'told reporters', 'wrote in a blog post', 'said in a statement']
 const WHEN = ['on Monday', 'on Tuesday', 'on Wednesday', 'on Thursday', 'on Friday', 'last week', 'in June', 'earlier this month']
-const TAILS = ['according to people familiar with the matter', 'citing documents leaked by Edward Snowden', 'a claim the company disputed', 'without giving details', 'in a filing with the court', 'adding that talks were continuing']
+const TAILS = [
+  'according to people familiar with the matter',
+  'citing documents leaked by Edward Snowden',
+  'a claim the company disputed',
+  'without giving details',
+  'in a filing with the court',
+  'adding that talks were continuing',
+]
 
 function what(rnd: () => number): string {
   const n = 1000 + Math.floor(rnd() * 90_000)
@@ -152,7 +173,14 @@ function wordEdits(text: string, claims: Claim[], words: Word[], rnd: () => numb
     const word = pick(rnd, inner)
     if (edits.some((e) => e.start === word.start)) continue
     const current = text.slice(word.start, word.end)
-    edits.push({ start: word.start, end: word.end, replacement: pick(rnd, replacements.filter((r) => r !== current)) })
+    edits.push({
+      start: word.start,
+      end: word.end,
+      replacement: pick(
+        rnd,
+        replacements.filter((r) => r !== current),
+      ),
+    })
   }
   return edits
 }
@@ -196,9 +224,13 @@ function runScenario(name: string, text: string, claims: Claim[], edits: Edit[],
     outcome[grade(text, claim, anchor, expectedRange(claim, edits))]++
   })
   const ms = median(runs)
-  console.log(`${name.padEnd(34)} ${ms.toFixed(2).padStart(8)} ms  ${((ms * 1000) / claims.length).toFixed(1).padStart(6)} µs/claim   (runs: ${runs.map((r) => r.toFixed(1)).join(', ')})`)
+  console.log(
+    `${name.padEnd(34)} ${ms.toFixed(2).padStart(8)} ms  ${((ms * 1000) / claims.length).toFixed(1).padStart(6)} µs/claim   (runs: ${runs.map((r) => r.toFixed(1)).join(', ')})`,
+  )
   console.log(`${''.padEnd(34)} by position ${outcome.position}, quote ${outcome.quote}, fuzzy ${outcome.fuzzy}; orphan ${outcome.orphan}`)
-  console.log(`${''.padEnd(34)} correct ${outcome.correct}, bounds differ ${outcome.bounds}, copy ${outcome.copy}, wrong ${outcome.wrong}${outcome.ungraded ? `, partly deleted (not graded) ${outcome.ungraded}` : ''}`)
+  console.log(
+    `${''.padEnd(34)} correct ${outcome.correct}, bounds differ ${outcome.bounds}, copy ${outcome.copy}, wrong ${outcome.wrong}${outcome.ungraded ? `, partly deleted (not graded) ${outcome.ungraded}` : ''}`,
+  )
 }
 
 function main(args: string[]): number {
@@ -207,7 +239,9 @@ function main(args: string[]): number {
   const text = buildArticle(rnd)
   const words = wordsOf(text)
   const claims = makeClaims(text, words, rnd)
-  console.log(`article ${(text.length / 1000).toFixed(1)} kB, ${splitParagraphs(text).length} paragraphs; ${claims.length} claims of ${Math.min(...claims.map((c) => c.end - c.start))}-${Math.max(...claims.map((c) => c.end - c.start))} characters; median of ${repeats} timed repeats after one warm-up\n`)
+  console.log(
+    `article ${(text.length / 1000).toFixed(1)} kB, ${splitParagraphs(text).length} paragraphs; ${claims.length} claims of ${Math.min(...claims.map((c) => c.end - c.start))}-${Math.max(...claims.map((c) => c.end - c.start))} characters; median of ${repeats} timed repeats after one warm-up\n`,
+  )
 
   runScenario('(a) unchanged text', text, claims, [], repeats)
 

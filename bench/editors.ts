@@ -89,7 +89,11 @@ async function httpChannel(fresh: FreshDatabase): Promise<Channel> {
       return claimAnswer.parse(JSON.parse(text))
     },
     async save(editor, claimId, version, note) {
-      const response = await fetch(`${server.url}/api/claims/${claimId}`, { method: 'PATCH', headers: headers(editor), body: JSON.stringify({ version, note }) })
+      const response = await fetch(`${server.url}/api/claims/${claimId}`, {
+        method: 'PATCH',
+        headers: headers(editor),
+        body: JSON.stringify({ version, note }),
+      })
       const text = await response.text()
       if (response.status === 409 && staleAnswer.safeParse(JSON.parse(text)).success) return { kind: 'stale' }
       if (response.status !== 200) return { kind: 'error', message: `PATCH ${response.status} ${text.slice(0, 200)}` }
@@ -185,7 +189,9 @@ type Verification = {
 // token to a note that starts empty, so in a correct run the token at position p of a claim's
 // note is the save that made version p + 2: the note's order is the order of the versions.
 async function verify(database: Database, claimIds: readonly string[], acks: readonly Ack[]): Promise<Verification> {
-  const rows = await database.pool.session((s) => s.query<{ id: string; note: string | null; version: number }>(`SELECT id::text AS id, note, version FROM "Claim" WHERE id = ANY($1::uuid[])`, [claimIds]))
+  const rows = await database.pool.session((s) =>
+    s.query<{ id: string; note: string | null; version: number }>(`SELECT id::text AS id, note, version FROM "Claim" WHERE id = ANY($1::uuid[])`, [claimIds]),
+  )
   const audits = await database.pool.session((s) =>
     s.query<{ objectId: string; note: string | null; version: string | null }>(
       `SELECT "objectId", after->>'note' AS note, after->>'version' AS version FROM "AuditEvent" WHERE action = 'claim.update' AND "objectType" = 'Claim' AND "objectId" = ANY($1::text[])`,
@@ -229,8 +235,16 @@ function summaryRows(kind: BenchDatabaseKind, via: Via, options: EditorsBenchOpt
   return [
     row('writes', writes, 'count'),
     row('writes/s', writes / elapsedS, 'writes/s'),
-    row('409s', stats.reduce((n, s) => n + s.stale, 0), 'count'),
-    row('retries', stats.reduce((n, s) => n + s.retries, 0), 'count'),
+    row(
+      '409s',
+      stats.reduce((n, s) => n + s.stale, 0),
+      'count',
+    ),
+    row(
+      'retries',
+      stats.reduce((n, s) => n + s.retries, 0),
+      'count',
+    ),
     row('errors', errors, 'count'),
     row('write p50', percentile(writeMs, 50), 'ms'),
     row('write p95', percentile(writeMs, 95), 'ms'),
@@ -287,7 +301,11 @@ async function runOn(fresh: FreshDatabase, options: EditorsBenchOptions): Promis
   // The server has stopped (http) and so no longer owns the embedded database: read it directly.
   if (options.via === 'http') database = await openDatabase(fresh.config)
   try {
-    const check = await verify(database, claimIds, stats.flatMap((s) => s.acks))
+    const check = await verify(
+      database,
+      claimIds,
+      stats.flatMap((s) => s.acks),
+    )
     const rows = summaryRows(fresh.kind, options.via, options, stats, elapsedS, check)
     const value = (metric: string) => rows.find((r) => r.metric === metric)?.value ?? Number.NaN
     console.log(
@@ -307,7 +325,9 @@ export async function run(overrides: Partial<EditorsBenchOptions> = {}): Promise
   }
   // The lib path on the embedded database would run every transaction on its one connection.
   const kinds = benchDatabaseKinds().filter((kind) => options.via === 'http' || kind === 'postgres')
-  console.log(`bench:editors: ${options.editors} editors, ${options.claims} claims, ${options.durationS} s, via ${options.via}; databases: ${kinds.join(', ') || 'none'}; ${cpus().length} CPUs`)
+  console.log(
+    `bench:editors: ${options.editors} editors, ${options.claims} claims, ${options.durationS} s, via ${options.via}; databases: ${kinds.join(', ') || 'none'}; ${cpus().length} CPUs`,
+  )
   if (kinds.length === 0) {
     console.log('--via lib runs on PostgreSQL only: set TEST_DATABASE_URL')
     return []

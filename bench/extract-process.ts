@@ -66,14 +66,26 @@ export async function run({ repeats, only }: ExtractProcessOptions): Promise<Ben
       const runs = Array.from({ length: repeats }, () => timed(command, files))
       const result = { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) }
       results.set(command.name, result)
-      console.log(`  ${command.name.padEnd(20)} wall ${result.wall.toFixed(1).padStart(6)} s, CPU ${result.cpu.toFixed(1).padStart(6)} s   (wall runs: ${runs.map((r) => r.wall.toFixed(1)).join(', ')})`)
+      console.log(
+        `  ${command.name.padEnd(20)} wall ${result.wall.toFixed(1).padStart(6)} s, CPU ${result.cpu.toFixed(1).padStart(6)} s   (wall runs: ${runs.map((r) => r.wall.toFixed(1)).join(', ')})`,
+      )
     }
     const ours = results.get('claimline extract') ?? { wall: Number.NaN, cpu: Number.NaN }
     const readability = results.get('readability + jsdom') ?? { wall: Number.NaN, cpu: Number.NaN }
-    const row = (scenario: string, metric: string, value: number, unit: string, judged?: { target: string; pass: boolean }): BenchRow => ({ benchmark: 'extract-process', scenario, metric, value, unit, ...judged })
+    const row = (scenario: string, metric: string, value: number, unit: string, judged?: { target: string; pass: boolean }): BenchRow => ({
+      benchmark: 'extract-process',
+      scenario,
+      metric,
+      value,
+      unit,
+      ...judged,
+    })
     const speedUp = readability.cpu / ours.cpu
     return [
-      ...[...results].flatMap(([name, t]) => [row(name, `wall, ${files.length} pages (median)`, t.wall, 's'), row(name, `CPU, ${files.length} pages (median)`, t.cpu, 's')]),
+      ...[...results].flatMap(([name, t]) => [
+        row(name, `wall, ${files.length} pages (median)`, t.wall, 's'),
+        row(name, `CPU, ${files.length} pages (median)`, t.cpu, 's'),
+      ]),
       row('ours vs readability + jsdom', 'speed-up, wall', readability.wall / ours.wall, 'x'),
       row('ours vs readability + jsdom', 'speed-up, CPU', speedUp, 'x', { target: `>= ${TARGET_VS_READABILITY}`, pass: speedUp >= TARGET_VS_READABILITY }),
     ]

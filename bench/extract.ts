@@ -52,7 +52,6 @@ const contenders: Contender[] = [
   },
 ]
 
-
 type Timing = { wall: number; cpu: number }
 
 function msPerPage(contender: Contender, pages: EvalPage[], texts: string[]): Timing {
@@ -92,7 +91,9 @@ export async function run({ repeats, only }: ExtractBenchOptions): Promise<Bench
     const runs = Array.from({ length: repeats }, () => msPerPage(contender, pages, texts))
     const timing = { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) }
     results.set(contender.name, timing)
-    console.log(`  ${contender.name.padEnd(28)} ${timing.wall.toFixed(2).padStart(8)} ms/page, CPU ${timing.cpu.toFixed(2).padStart(8)}   (wall runs: ${runs.map((r) => r.wall.toFixed(2)).join(', ')})`)
+    console.log(
+      `  ${contender.name.padEnd(28)} ${timing.wall.toFixed(2).padStart(8)} ms/page, CPU ${timing.cpu.toFixed(2).padStart(8)}   (wall runs: ${runs.map((r) => r.wall.toFixed(2)).join(', ')})`,
+    )
   }
   const cpuOf = (name: string) => results.get(name)?.cpu ?? Number.NaN
   const ours = cpuOf('claimline extractArticle')
@@ -100,10 +101,20 @@ export async function run({ repeats, only }: ExtractBenchOptions): Promise<Bench
   const floor = cpuOf('parseHtml (floor)')
   const cheerioLoad = cpuOf('cheerio.load (parse5)')
   const bodyOnly = cpuOf('parseHtml + extractBody')
-  const row = (scenario: string, metric: string, value: number, unit: string, judged?: { target: string; pass: boolean }): BenchRow => ({ benchmark: 'extract', scenario, metric, value, unit, ...judged })
+  const row = (scenario: string, metric: string, value: number, unit: string, judged?: { target: string; pass: boolean }): BenchRow => ({
+    benchmark: 'extract',
+    scenario,
+    metric,
+    value,
+    unit,
+    ...judged,
+  })
   return [
     ...[...results].flatMap(([name, t]) => [row(name, 'per page (median)', t.wall, 'ms'), row(name, 'CPU per page (median)', t.cpu, 'ms')]),
-    row('ours vs readability + jsdom', 'speed-up (CPU)', readability / ours, 'x', { target: `>= ${TARGET_VS_READABILITY}`, pass: readability / ours >= TARGET_VS_READABILITY }),
+    row('ours vs readability + jsdom', 'speed-up (CPU)', readability / ours, 'x', {
+      target: `>= ${TARGET_VS_READABILITY}`,
+      pass: readability / ours >= TARGET_VS_READABILITY,
+    }),
     row('ours vs parseHtml floor', 'CPU time ratio', ours / floor, 'x', { target: `<= ${TARGET_VS_FLOOR}`, pass: ours / floor <= TARGET_VS_FLOOR }),
     row('ours vs cheerio.load', 'CPU time ratio', ours / cheerioLoad, 'x'),
     row('parse + extractBody vs floor', 'CPU time ratio', bodyOnly / floor, 'x'),

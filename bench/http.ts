@@ -50,7 +50,17 @@ export const defaultHttpBenchOptions: HttpBenchOptions = { size: 100_000, durati
 
 type Endpoint = 'page' | 'api'
 type Load = { endpoint: Endpoint; path: string; connections: number }
-type Measured = Load & { requests: number; durationS: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; timeouts: number }
+type Measured = Load & {
+  requests: number
+  durationS: number
+  rps: number
+  p50: number
+  p95: number
+  p99: number
+  non2xx: number
+  errors: number
+  timeouts: number
+}
 
 const apiBody = z.object({ claims: z.array(z.unknown()), truncated: z.boolean() })
 
@@ -133,7 +143,9 @@ function rowsOf(database: BenchDatabaseKind, size: number, m: Measured): BenchRo
   return [
     row('requests/s', m.rps, 'req/s'),
     row('p50', m.p50, 'ms'),
-    judged ? { ...row('p95', m.p95, 'ms'), target: `< ${TARGET_P95_MS}`, pass: m.p95 < TARGET_P95_MS && m.non2xx === 0 && m.errors === 0 } : row('p95', m.p95, 'ms'),
+    judged
+      ? { ...row('p95', m.p95, 'ms'), target: `< ${TARGET_P95_MS}`, pass: m.p95 < TARGET_P95_MS && m.non2xx === 0 && m.errors === 0 }
+      : row('p95', m.p95, 'ms'),
     row('p99', m.p99, 'ms'),
     row('requests', m.requests, 'count'),
     row('non-2xx', m.non2xx, 'count'),
@@ -157,7 +169,9 @@ async function runOn(fresh: FreshDatabase, options: HttpBenchOptions): Promise<B
     // Before the server starts: it must be the embedded data directory's only owner.
     await database.close()
   }
-  console.log(`${fresh.kind}: ${corpus.counts.claims} claims in ${corpus.counts.articles} articles, generated in ${(corpus.ms / 1000).toFixed(1)} s; big company ${corpus.big.name} (${corpus.big.claimsAbout} claims about it)`)
+  console.log(
+    `${fresh.kind}: ${corpus.counts.claims} claims in ${corpus.counts.articles} articles, generated in ${(corpus.ms / 1000).toFixed(1)} s; big company ${corpus.big.name} (${corpus.big.claimsAbout} claims about it)`,
+  )
 
   const server = await startServer(fresh.url)
   const rows: BenchRow[] = []
@@ -203,7 +217,12 @@ function parseOptions(args: string[]): HttpBenchOptions {
   return {
     size: Math.round(argNumber(args, '--size', defaultHttpBenchOptions.size)),
     durationS: argNumber(args, '--duration', defaultHttpBenchOptions.durationS),
-    connections: connections ? connections.split(',').map((c) => Math.round(Number(c))).filter((c) => Number.isInteger(c) && c > 0) : defaultHttpBenchOptions.connections,
+    connections: connections
+      ? connections
+          .split(',')
+          .map((c) => Math.round(Number(c)))
+          .filter((c) => Number.isInteger(c) && c > 0)
+      : defaultHttpBenchOptions.connections,
   }
 }
 

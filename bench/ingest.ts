@@ -62,7 +62,9 @@ function checkAllCreated(label: string, results: IngestResult[]): void {
 
 export async function run(options: IngestBenchOptions): Promise<BenchRow[]> {
   const corpus = generateArticles(options.count)
-  console.log(`bench:ingest: ${options.count} real-shaped pages (mean ${(corpus.meanBytes / 1024).toFixed(1)} kB) generated in ${(corpus.ms / 1000).toFixed(1)} s; ${options.workers} extraction worker(s)`)
+  console.log(
+    `bench:ingest: ${options.count} real-shaped pages (mean ${(corpus.meanBytes / 1024).toFixed(1)} kB) generated in ${(corpus.ms / 1000).toFixed(1)} s; ${options.workers} extraction worker(s)`,
+  )
   const rows: BenchRow[] = []
   const baseline = corpus.articles.slice(0, Math.min(options.baselineCount, corpus.articles.length))
 
@@ -73,7 +75,13 @@ export async function run(options: IngestBenchOptions): Promise<BenchRow[]> {
 
   const single = await ingestInto('pglite', baseline, 0)
   checkAllCreated('baseline', single.results)
-  rows.push({ benchmark: 'ingest', scenario: `pglite, extraction on main thread (${baseline.length})`, metric: 'throughput', value: single.perSecond, unit: 'art/s' })
+  rows.push({
+    benchmark: 'ingest',
+    scenario: `pglite, extraction on main thread (${baseline.length})`,
+    metric: 'throughput',
+    value: single.perSecond,
+    unit: 'art/s',
+  })
 
   for (const kind of benchDatabaseKinds()) {
     const { perSecond, results } = await ingestInto(kind, corpus.articles, options.workers)

@@ -39,7 +39,11 @@ const PAGE = 10
 export type SearchBenchOptions = { size: number; repeats: number; reuse: string | null }
 
 export function parseSearchOptions(args: readonly string[]): SearchBenchOptions {
-  return { size: argNumber(args, '--size', args.includes('--quick') ? 20_000 : TARGET_SIZE), repeats: Math.max(5, argNumber(args, '--repeats', 30)), reuse: argValue(args, '--reuse') }
+  return {
+    size: argNumber(args, '--size', args.includes('--quick') ? 20_000 : TARGET_SIZE),
+    repeats: Math.max(5, argNumber(args, '--repeats', 30)),
+    reuse: argValue(args, '--reuse'),
+  }
 }
 
 type Measured = { timing: Timing; cpu: Timing }
@@ -78,18 +82,23 @@ function report(result: Result): Result {
 }
 
 async function countMatches(prisma: PrismaClient, text: string): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM "Article" WHERE "textSearch" @@ websearch_to_tsquery('english'::regconfig, ${text})`
+  const [row] = await prisma.$queryRaw<
+    { count: bigint }[]
+  >`SELECT count(*) FROM "Article" WHERE "textSearch" @@ websearch_to_tsquery('english'::regconfig, ${text})`
   return Number(row?.count ?? 0)
 }
 
 // The snippet bound, measured: ts_headline over each whole long read, against what a search
 // does (the first paragraph holding the words, within the first 20 000 characters).
 async function snippetBound(prisma: PrismaClient, text: string, repeats: number): Promise<{ whole: Measured; bounded: Measured }> {
-  const found = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Article" WHERE length("bodyText") > 40000 AND "textSearch" @@ websearch_to_tsquery('english'::regconfig, ${text}) LIMIT ${PAGE}`
+  const found = await prisma.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "Article" WHERE length("bodyText") > 40000 AND "textSearch" @@ websearch_to_tsquery('english'::regconfig, ${text}) LIMIT ${PAGE}`
   if (found.length === 0) throw new Error(`no long read holds "${text}"`)
   const ids = Prisma.join(found.map((r) => Prisma.sql`${r.id}::uuid`))
   const whole = await timeRepeated(
-    () => prisma.$queryRaw`SELECT ts_headline('english'::regconfig, "bodyText", websearch_to_tsquery('english'::regconfig, ${text}), 'MaxFragments=1, MaxWords=40, MinWords=20') FROM "Article" WHERE id IN (${ids})`,
+    () =>
+      prisma.$queryRaw`SELECT ts_headline('english'::regconfig, "bodyText", websearch_to_tsquery('english'::regconfig, ${text}), 'MaxFragments=1, MaxWords=40, MinWords=20') FROM "Article" WHERE id IN (${ids})`,
     repeats,
     2,
   )
@@ -115,7 +124,9 @@ async function timeDatabase(database: Database, corpus: SearchCorpus, kind: Benc
     report({ size, database: kind, scenario, matches, hits, cpu: kind === 'pglite' ? measured.cpu : null, ...measured.timing })
   try {
     const anyId = (await prisma.article.findFirstOrThrow({ select: { id: true } })).id
-    results.push(row('baseline: primary-key lookup', await timeRepeated(() => prisma.article.findUnique({ where: { id: anyId }, select: { id: true } }), repeats, 3)))
+    results.push(
+      row('baseline: primary-key lookup', await timeRepeated(() => prisma.article.findUnique({ where: { id: anyId }, select: { id: true } }), repeats, 3)),
+    )
     const titled = corpus.companies[1] ?? 'Acme'
     const list = await timeRepeated(() => listArticles({ q: titled, take: PAGE }, prisma), repeats, 3)
     results.push(row('baseline: title ILIKE (article list)', list, null, list.last.length))
@@ -147,7 +158,8 @@ async function describeCorpus(database: Database, size: number): Promise<SearchC
       'SELECT (SELECT count(*) FROM "Article")::int AS articles, (SELECT count(*) FROM "Claim")::int AS claims, (SELECT count(*) FROM "Article" WHERE length("bodyText") > 40000)::int AS "longReads", (SELECT avg(length("bodyText")) FROM "Article")::int AS "meanBodyChars"',
     ),
   )
-  if (!row || row.articles !== size) throw new Error(`the database holds ${row?.articles ?? 0} articles, not ${size}: run with the --size it was generated with`)
+  if (!row || row.articles !== size)
+    throw new Error(`the database holds ${row?.articles ?? 0} articles, not ${size}: run with the --size it was generated with`)
   return { ...row, ...searchCorpusVocabulary(size), ms: 0 }
 }
 
@@ -156,8 +168,14 @@ async function timeOn(database: Database, kind: BenchDatabaseKind, options: Sear
   const corpus = reused ? await describeCorpus(database, options.size) : await generateSearchCorpus(database.pool, options.size)
   const bytes = await databaseSize(database)
   const made = reused ? 'generated earlier' : `generated in ${(corpus.ms / 1000).toFixed(0)} s`
-  console.log(`${kind} (${(bytes / 1024 ** 2).toFixed(0)} MB): ${corpus.articles} articles (${corpus.longReads} long reads, mean body ${corpus.meanBodyChars} characters) and ${corpus.claims} claims ${made}`)
-  console.log(`  load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`)
+  console.log(
+    `${kind} (${(bytes / 1024 ** 2).toFixed(0)} MB): ${corpus.articles} articles (${corpus.longReads} long reads, mean body ${corpus.meanBodyChars} characters) and ${corpus.claims} claims ${made}`,
+  )
+  console.log(
+    `  load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} CPUs`,
+  )
   return { database: kind, corpus, bytes, results: await timeDatabase(database, corpus, kind, options.size, options.repeats) }
 }
 
@@ -187,13 +205,17 @@ function printTable(results: Result[]): void {
   console.log('\nsize  database  scenario                                          p50 ms    p95 ms  cpu p50  cpu p95  matches')
   for (const r of results) {
     const mark = judged(r) ? (r.p95 < TARGET_MS ? `  PASS (<${TARGET_MS} ms)` : `  FAIL (>=${TARGET_MS} ms)`) : ''
-    console.log(`${label(r.size).padEnd(5)} ${r.database.padEnd(9)} ${r.scenario.padEnd(49)} ${ms(r.p50).padStart(7)} ${ms(r.p95).padStart(9)} ${ms(r.cpu?.p50 ?? NaN).padStart(8)} ${ms(r.cpu?.p95 ?? NaN).padStart(8)}  ${String(r.matches ?? '').padEnd(7)}${mark}`)
+    console.log(
+      `${label(r.size).padEnd(5)} ${r.database.padEnd(9)} ${r.scenario.padEnd(49)} ${ms(r.p50).padStart(7)} ${ms(r.p95).padStart(9)} ${ms(r.cpu?.p50 ?? NaN).padStart(8)} ${ms(r.cpu?.p95 ?? NaN).padStart(8)}  ${String(r.matches ?? '').padEnd(7)}${mark}`,
+    )
   }
   if (!results.some((r) => r.size >= TARGET_SIZE)) console.log(`(the ${TARGET_MS} ms target applies to ${label(TARGET_SIZE)} articles on PGlite, not run here)`)
 }
 
 async function measure(options: SearchBenchOptions): Promise<Result[]> {
-  console.log(`bench:search: ${label(options.size)} articles; databases: PGlite${process.env.TEST_DATABASE_URL ? ' and PostgreSQL' : ' (set TEST_DATABASE_URL for PostgreSQL too)'}; ${options.repeats} timed repeats after 3 warm-ups; pages of ${PAGE}\n`)
+  console.log(
+    `bench:search: ${label(options.size)} articles; databases: PGlite${process.env.TEST_DATABASE_URL ? ' and PostgreSQL' : ' (set TEST_DATABASE_URL for PostgreSQL too)'}; ${options.repeats} timed repeats after 3 warm-ups; pages of ${PAGE}\n`,
+  )
   const runs: Run[] = []
   for (const kind of benchDatabaseKinds()) {
     runs.push(await runOn(kind, options))
@@ -203,8 +225,19 @@ async function measure(options: SearchBenchOptions): Promise<Result[]> {
   printTable(results)
   const out = path.join(process.cwd(), 'bench', 'results', 'search.json')
   mkdirSync(path.dirname(out), { recursive: true })
-  const corpora = runs.map((r) => ({ database: r.database, articles: r.corpus.articles, claims: r.corpus.claims, longReads: r.corpus.longReads, meanBodyChars: r.corpus.meanBodyChars, generationMs: Math.round(r.corpus.ms), databaseBytes: r.bytes }))
-  writeFileSync(out, `${JSON.stringify({ ranAt: new Date().toISOString(), node: process.version, cpus: cpus().length, loadavg: loadavg(), targetMs: TARGET_MS, corpora, results }, null, 2)}\n`)
+  const corpora = runs.map((r) => ({
+    database: r.database,
+    articles: r.corpus.articles,
+    claims: r.corpus.claims,
+    longReads: r.corpus.longReads,
+    meanBodyChars: r.corpus.meanBodyChars,
+    generationMs: Math.round(r.corpus.ms),
+    databaseBytes: r.bytes,
+  }))
+  writeFileSync(
+    out,
+    `${JSON.stringify({ ranAt: new Date().toISOString(), node: process.version, cpus: cpus().length, loadavg: loadavg(), targetMs: TARGET_MS, corpora, results }, null, 2)}\n`,
+  )
   console.log(`\nwritten to ${path.relative(process.cwd(), out)}`)
   return results
 }

@@ -13,7 +13,12 @@ const REPEATS = 15
 
 function sources(): string[] {
   const dirs = [path.join('prisma', 'demo'), path.join('tests', 'fixtures', 'suggest')]
-  return dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => joinParagraphs(extractArticle(readFileSync(path.join(dir, f))).paragraphs)))
+  return dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => joinParagraphs(extractArticle(readFileSync(path.join(dir, f))).paragraphs)),
+  )
 }
 
 const RENAMES: [RegExp, string[]][] = [
@@ -58,8 +63,12 @@ const median = times[Math.floor(times.length / 2)]!
 // CPU time as well as wall time: on a machine shared with other work the wall clock also counts
 // the time this process waited for a core.
 const medianCpu = cpu[Math.floor(cpu.length / 2)]!
-console.log(`suggest: ${words} words, ${count} suggestions, median ${median.toFixed(1)} ms per article (min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)}; ${REPEATS} runs)`)
-console.log(`         ${((median / words) * 5000).toFixed(1)} ms per 5,000 words (CPU ${((medianCpu / words) * 5000).toFixed(1)} ms; min wall ${((times[0]! / words) * 5000).toFixed(1)} ms)`)
+console.log(
+  `suggest: ${words} words, ${count} suggestions, median ${median.toFixed(1)} ms per article (min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)}; ${REPEATS} runs)`,
+)
+console.log(
+  `         ${((median / words) * 5000).toFixed(1)} ms per 5,000 words (CPU ${((medianCpu / words) * 5000).toFixed(1)} ms; min wall ${((times[0]! / words) * 5000).toFixed(1)} ms)`,
+)
 
 // Hostile inputs: one paragraph of 200 KB without a full stop. Each must finish well under a
 // second (every step is linear or bounded; see lib/claims/suggest/text.ts).

@@ -54,7 +54,14 @@ function option(args: string[], name: string): string | null {
 function parseOptions(args: string[]): Options {
   const sizes = option(args, '--sizes')
   return {
-    sizes: sizes ? sizes.split(',').map((s) => Number(s.replace(/_/g, ''))).filter((n) => Number.isInteger(n) && n > 0) : args.includes('--quick') ? DEFAULT_SIZES.slice(0, 2) : DEFAULT_SIZES,
+    sizes: sizes
+      ? sizes
+          .split(',')
+          .map((s) => Number(s.replace(/_/g, '')))
+          .filter((n) => Number.isInteger(n) && n > 0)
+      : args.includes('--quick')
+        ? DEFAULT_SIZES.slice(0, 2)
+        : DEFAULT_SIZES,
     http: !args.includes('--no-http'),
     repeats: Math.max(5, Number(option(args, '--repeats') ?? 30)),
     pageRepeats: Math.max(3, Number(option(args, '--page-repeats') ?? 20)),
@@ -84,7 +91,17 @@ async function timeDatabase(database: Database, corpus: Corpus, kind: DatabaseKi
     for (const [name, company, window] of scenarios) {
       const filter = { companyIds: [company.id], ...window, limit: TIMELINE_LIMIT }
       const query = await timeRepeated(() => findClaimsForTimeline(filter, prisma), options.repeats, 3)
-      results.push(report({ size: corpus.size, database: kind, scenario: `query: ${name}`, rows: query.last.claims.length, truncated: query.last.truncated, ...query.timing, cpuP95: cpuOf(kind, query.cpu) }))
+      results.push(
+        report({
+          size: corpus.size,
+          database: kind,
+          scenario: `query: ${name}`,
+          rows: query.last.claims.length,
+          truncated: query.last.truncated,
+          ...query.timing,
+          cpuP95: cpuOf(kind, query.cpu),
+        }),
+      )
       const build = await timeRepeated(
         async () => {
           const companies = await getEntitiesByIds([company.id], prisma)
@@ -94,22 +111,80 @@ async function timeDatabase(database: Database, corpus: Corpus, kind: DatabaseKi
         options.repeats,
         3,
       )
-      results.push(report({ size: corpus.size, database: kind, scenario: `query+build: ${name}`, rows: build.last.items.length, truncated: build.last.truncated, ...build.timing, cpuP95: cpuOf(kind, build.cpu) }))
+      results.push(
+        report({
+          size: corpus.size,
+          database: kind,
+          scenario: `query+build: ${name}`,
+          rows: build.last.items.length,
+          truncated: build.last.truncated,
+          ...build.timing,
+          cpuP95: cpuOf(kind, build.cpu),
+        }),
+      )
     }
     // The claim map: the timeline's unanswered filter, and a company page's unanswered list and numbers.
     for (const [name, company] of [
       ['big company', corpus.big],
       ['median company', corpus.median],
     ] as const) {
-      const unanswered = await timeRepeated(() => findClaimsForTimeline({ companyIds: [company.id], unanswered: true, limit: TIMELINE_LIMIT }, prisma), options.repeats, 3)
-      results.push(report({ size: corpus.size, database: kind, scenario: `query: unanswered, ${name}`, rows: unanswered.last.claims.length, truncated: unanswered.last.truncated, ...unanswered.timing, cpuP95: cpuOf(kind, unanswered.cpu) }))
+      const unanswered = await timeRepeated(
+        () => findClaimsForTimeline({ companyIds: [company.id], unanswered: true, limit: TIMELINE_LIMIT }, prisma),
+        options.repeats,
+        3,
+      )
+      results.push(
+        report({
+          size: corpus.size,
+          database: kind,
+          scenario: `query: unanswered, ${name}`,
+          rows: unanswered.last.claims.length,
+          truncated: unanswered.last.truncated,
+          ...unanswered.timing,
+          cpuP95: cpuOf(kind, unanswered.cpu),
+        }),
+      )
       const list = await timeRepeated(() => listUnansweredAllegations(company.id, 50, prisma), options.repeats, 3)
-      results.push(report({ size: corpus.size, database: kind, scenario: `query: unanswered list, ${name}`, rows: list.last.length, truncated: null, ...list.timing, cpuP95: cpuOf(kind, list.cpu) }))
+      results.push(
+        report({
+          size: corpus.size,
+          database: kind,
+          scenario: `query: unanswered list, ${name}`,
+          rows: list.last.length,
+          truncated: null,
+          ...list.timing,
+          cpuP95: cpuOf(kind, list.cpu),
+        }),
+      )
       const numbers = await timeRepeated(() => getCompanyNumbers(company.id, prisma), options.repeats, 3)
-      results.push(report({ size: corpus.size, database: kind, scenario: `query: company numbers, ${name}`, rows: numbers.last.allegations, truncated: null, ...numbers.timing, cpuP95: cpuOf(kind, numbers.cpu) }))
+      results.push(
+        report({
+          size: corpus.size,
+          database: kind,
+          scenario: `query: company numbers, ${name}`,
+          rows: numbers.last.allegations,
+          truncated: null,
+          ...numbers.timing,
+          cpuP95: cpuOf(kind, numbers.cpu),
+        }),
+      )
     }
-    const extras = await timeRepeated(() => Promise.all([listTimelineCompanies(prisma), listOutlets(prisma), listStories(prisma)]), Math.min(options.repeats, 10), 1)
-    results.push(report({ size: corpus.size, database: kind, scenario: 'page extras (menus)', rows: null, truncated: null, ...extras.timing, cpuP95: cpuOf(kind, extras.cpu) }))
+    const extras = await timeRepeated(
+      () => Promise.all([listTimelineCompanies(prisma), listOutlets(prisma), listStories(prisma)]),
+      Math.min(options.repeats, 10),
+      1,
+    )
+    results.push(
+      report({
+        size: corpus.size,
+        database: kind,
+        scenario: 'page extras (menus)',
+        rows: null,
+        truncated: null,
+        ...extras.timing,
+        cpuP95: cpuOf(kind, extras.cpu),
+      }),
+    )
   } finally {
     await prisma.$disconnect()
   }
@@ -145,7 +220,9 @@ async function timePages(databaseUrl: string, cookie: string, corpus: Corpus, ki
 function printCorpus(corpus: Corpus, description: string): void {
   const c = corpus.counts
   console.log(`${description}: generated ${label(corpus.size)} claims in ${(corpus.ms / 1000).toFixed(1)} s`)
-  console.log(`  ${c.companies} companies, ${c.people} people, ${c.outlets} outlets, ${c.agencies} agencies, ${c.articles} articles, ${c.claims} claims, ${c.links} denial links`)
+  console.log(
+    `  ${c.companies} companies, ${c.people} people, ${c.outlets} outlets, ${c.agencies} agencies, ${c.articles} articles, ${c.claims} claims, ${c.links} denial links`,
+  )
   console.log(`  big company ${corpus.big.name}: ${corpus.big.claimsAbout} claims about it; median company ${corpus.median.name}: ${corpus.median.claimsAbout}`)
 }
 
@@ -194,9 +271,12 @@ function printTable(results: Result[]): void {
     const judged = r.size === TARGET_SIZE && r.database === 'pglite' && r.scenario.startsWith('query: ')
     const mark = judged ? (judgedValue(r) < TARGET_MS ? `  PASS (<${TARGET_MS} ms)` : `  FAIL (>=${TARGET_MS} ms)`) : ''
     const rows = r.rows === null ? '' : `${r.rows}${r.truncated ? '+' : ''}`
-    console.log(`${label(r.size).padEnd(5)} ${r.database.padEnd(9)} ${r.scenario.padEnd(32)} ${ms(r.p50).padStart(7)} ${ms(r.p95).padStart(9)} ${ms(r.cpuP95 ?? Number.NaN).padStart(9)}   ${rows.padEnd(6)}${mark}`)
+    console.log(
+      `${label(r.size).padEnd(5)} ${r.database.padEnd(9)} ${r.scenario.padEnd(32)} ${ms(r.p50).padStart(7)} ${ms(r.p95).padStart(9)} ${ms(r.cpuP95 ?? Number.NaN).padStart(9)}   ${rows.padEnd(6)}${mark}`,
+    )
   }
-  if (!results.some((r) => r.size === TARGET_SIZE && r.database === 'pglite')) console.log(`(the ${TARGET_MS} ms target applies to ${label(TARGET_SIZE)} claims on PGlite, not run here)`)
+  if (!results.some((r) => r.size === TARGET_SIZE && r.database === 'pglite'))
+    console.log(`(the ${TARGET_MS} ms target applies to ${label(TARGET_SIZE)} claims on PGlite, not run here)`)
 }
 
 export { parseOptions as parseTimelineOptions }
@@ -210,8 +290,26 @@ export async function run(options: Options): Promise<BenchRow[]> {
     const judged = r.size === TARGET_SIZE && r.database === 'pglite' && r.scenario.startsWith('query: ')
     return [
       { benchmark: 'timeline', scenario, metric: 'p50', value: r.p50, unit: 'ms' },
-      { benchmark: 'timeline', scenario, metric: 'p95', value: r.p95, unit: 'ms', ...(judged && r.cpuP95 === null ? { target: `< ${TARGET_MS}`, pass: r.p95 < TARGET_MS } : {}) },
-      ...(r.cpuP95 === null ? [] : [{ benchmark: 'timeline', scenario, metric: 'cpu p95', value: r.cpuP95, unit: 'ms', ...(judged ? { target: `< ${TARGET_MS}`, pass: r.cpuP95 < TARGET_MS } : {}) }]),
+      {
+        benchmark: 'timeline',
+        scenario,
+        metric: 'p95',
+        value: r.p95,
+        unit: 'ms',
+        ...(judged && r.cpuP95 === null ? { target: `< ${TARGET_MS}`, pass: r.p95 < TARGET_MS } : {}),
+      },
+      ...(r.cpuP95 === null
+        ? []
+        : [
+            {
+              benchmark: 'timeline',
+              scenario,
+              metric: 'cpu p95',
+              value: r.cpuP95,
+              unit: 'ms',
+              ...(judged ? { target: `< ${TARGET_MS}`, pass: r.cpuP95 < TARGET_MS } : {}),
+            },
+          ]),
     ]
   })
 }
@@ -229,7 +327,9 @@ async function measure(options: Options): Promise<Result[]> {
     }
   }
   console.log(`sizes ${options.sizes.map(label).join(', ')}; databases: PGlite${adminUrl ? ' and PostgreSQL' : ' (set TEST_DATABASE_URL for PostgreSQL too)'}`)
-  console.log(`${options.repeats} timed repeats after 3 warm-ups (pages: ${options.pageRepeats} after 3); limit ${TIMELINE_LIMIT}; one year = ${YEAR.from}..${YEAR.to}; ${cpus().length} CPUs\n`)
+  console.log(
+    `${options.repeats} timed repeats after 3 warm-ups (pages: ${options.pageRepeats} after 3); limit ${TIMELINE_LIMIT}; one year = ${YEAR.from}..${YEAR.to}; ${cpus().length} CPUs\n`,
+  )
 
   const runs: (Run & { database: DatabaseKind })[] = []
   for (const size of options.sizes) {
@@ -247,7 +347,10 @@ async function measure(options: Options): Promise<Result[]> {
     url.pathname = `/${name}`
     await adminQuery(adminUrl, `CREATE DATABASE "${name}"`)
     try {
-      runs.push({ database: 'postgres', ...(await runOn('postgres', { kind: 'postgres', url: url.toString() }, url.toString(), size, options, http && size === largest)) })
+      runs.push({
+        database: 'postgres',
+        ...(await runOn('postgres', { kind: 'postgres', url: url.toString() }, url.toString(), size, options, http && size === largest)),
+      })
     } finally {
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
     }
@@ -258,8 +361,19 @@ async function measure(options: Options): Promise<Result[]> {
   printTable(results)
   const out = path.join(process.cwd(), 'bench', 'results', 'timeline.json')
   mkdirSync(path.dirname(out), { recursive: true })
-  const corpora = runs.map((r) => ({ database: r.database, size: r.corpus.size, generationMs: Math.round(r.corpus.ms), databaseBytes: r.bytes, counts: r.corpus.counts, big: r.corpus.big, median: r.corpus.median }))
-  writeFileSync(out, `${JSON.stringify({ ranAt: new Date().toISOString(), node: process.version, cpus: cpus().length, limit: TIMELINE_LIMIT, year: YEAR, targetMs: TARGET_MS, corpora, results }, null, 2)}\n`)
+  const corpora = runs.map((r) => ({
+    database: r.database,
+    size: r.corpus.size,
+    generationMs: Math.round(r.corpus.ms),
+    databaseBytes: r.bytes,
+    counts: r.corpus.counts,
+    big: r.corpus.big,
+    median: r.corpus.median,
+  }))
+  writeFileSync(
+    out,
+    `${JSON.stringify({ ranAt: new Date().toISOString(), node: process.version, cpus: cpus().length, limit: TIMELINE_LIMIT, year: YEAR, targetMs: TARGET_MS, corpora, results }, null, 2)}\n`,
+  )
   console.log(`\nwritten to ${path.relative(process.cwd(), out)}`)
   return results
 }

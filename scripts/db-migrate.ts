@@ -33,5 +33,6 @@ async function main(args: string[]): Promise<number> {
 
 runCommand(
   () => main(process.argv.slice(2)),
-  (error) => (error instanceof MigrationError || error instanceof DataDirError ? `db:migrate: ${error.message}` : String(error instanceof Error ? error.stack : error)),
+  (error) =>
+    error instanceof MigrationError || error instanceof DataDirError ? `db:migrate: ${error.message}` : String(error instanceof Error ? error.stack : error),
 )

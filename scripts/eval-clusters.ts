@@ -62,7 +62,8 @@ function ourSet(name: 'seeds' | 'dev', sourceOf: (article: string) => { body: st
   const toClaim = (c: z.infer<typeof ourClaim>): MatchableClaim => {
     const source = sourceOf(c.article)
     if (!source) throw new Error(`${name}: no article ${c.article}`)
-    if (!source.claims.some((g) => g.exact === c.exact && g.kind === c.kind)) throw new Error(`${name}: "${c.exact.slice(0, 60)}" (${c.kind}) is not a labelled claim of ${c.article}`)
+    if (!source.claims.some((g) => g.exact === c.exact && g.kind === c.kind))
+      throw new Error(`${name}: "${c.exact.slice(0, 60)}" (${c.kind}) is not a labelled claim of ${c.article}`)
     if (source.body && !source.body.includes(c.exact)) throw new Error(`${name}: "${c.exact.slice(0, 60)}" is not in the body of ${c.article}`)
     return { quote: c.exact, kind: c.kind, subjectId: c.subject, subjectNames: file.subjects[c.subject] ?? [c.subject] }
   }
@@ -156,7 +157,9 @@ function report(name: string, pairs: Pair[], worst: number): Record<MetricKey, n
   const c = count(scored, SAME_CLAIM_THRESHOLD)
   const m = metrics(c)
   console.log(`\n${name}: ${pairs.length} pairs (${same} same, ${pairs.length - same} different)`)
-  console.log(`  at ${SAME_CLAIM_THRESHOLD}: precision ${f2(m.precision)}  recall ${f2(m.recall)}  F1 ${f2(m.f1)}   (${c.tp} right, ${c.fp} false, ${c.fn} missed)`)
+  console.log(
+    `  at ${SAME_CLAIM_THRESHOLD}: precision ${f2(m.precision)}  recall ${f2(m.recall)}  F1 ${f2(m.f1)}   (${c.tp} right, ${c.fp} false, ${c.fn} missed)`,
+  )
   const sweep = [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6].map((t) => {
     const x = metrics(count(scored, t))
     return `${t.toFixed(2)} ${f2(x.precision)}/${f2(x.recall)}/${f2(x.f1)}`

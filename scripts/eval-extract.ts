@@ -65,16 +65,24 @@ function scorePage(id: string, truth: Truth, html: Uint8Array): PageScore {
     title: truth.title === null ? null : sameTitle(draft?.title ?? null, truth.title),
     author: truth.author === null ? null : sameAuthor(byline, truth.author),
     date: truth.published === null ? null : date === truth.published.slice(0, 10),
-    snippets:
-      withs.length + withouts.length === 0
-        ? null
-        : withs.every((s) => foldedBody.includes(s)) && withouts.every((s) => !foldedBody.includes(s)),
+    snippets: withs.length + withouts.length === 0 ? null : withs.every((s) => foldedBody.includes(s)) && withouts.every((s) => !foldedBody.includes(s)),
     extracted: { title: draft?.title ?? null, byline, date },
   }
 }
 
 // Shares are null where no page of the set carries that label.
-type Summary = { pages: number; bodyP: number; bodyR: number; bodyF1: number; title: number | null; author: number | null; date: number | null; snippets: number | null; errors: number; msPerPage: number }
+type Summary = {
+  pages: number
+  bodyP: number
+  bodyR: number
+  bodyF1: number
+  title: number | null
+  author: number | null
+  date: number | null
+  snippets: number | null
+  errors: number
+  msPerPage: number
+}
 
 function mean(values: number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length

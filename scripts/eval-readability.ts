@@ -37,14 +37,19 @@ const usable = (value: string | null | undefined): value is string => !!value &&
 function scorePage(dir: string, name: string): Score {
   const folder = path.join(dir, name)
   const expected = expectedSchema.parse(JSON.parse(readFileSync(path.join(folder, 'expected-metadata.json'), 'utf8')))
-  const truthBody = load(readFileSync(path.join(folder, 'expected.html'), 'utf8')).root().text()
+  const truthBody = load(readFileSync(path.join(folder, 'expected.html'), 'utf8'))
+    .root()
+    .text()
   let title: string | null = null
   let byline = ''
   let date: string | null = null
   let body = ''
   let error: string | null = null
   try {
-    const draft = extractArticle(readFileSync(path.join(folder, 'source.html')), { url: `http://fakehost/test/${name}/`, contentType: 'text/html; charset=utf-8' })
+    const draft = extractArticle(readFileSync(path.join(folder, 'source.html')), {
+      url: `http://fakehost/test/${name}/`,
+      contentType: 'text/html; charset=utf-8',
+    })
     title = draft.title
     byline = formatByline(draft.bylines) ?? ''
     date = draft.published?.iso.slice(0, 10) ?? null
@@ -85,12 +90,16 @@ function main(args: string[]): number {
     .sort()
   const scores = names.map((name) => scorePage(dir, name))
   const f1s = scores.map((s) => overlapF1(s.body))
-  console.log(`pages ${scores.length}  body F1 (mean of pages) ${(f1s.reduce((a, b) => a + b, 0) / Math.max(1, f1s.length)).toFixed(3)}  title ${share(scores.map((s) => s.title))}  byline ${share(scores.map((s) => s.author))}  date ${share(scores.map((s) => s.date))}  errors ${scores.filter((s) => s.got.error).length}`)
+  console.log(
+    `pages ${scores.length}  body F1 (mean of pages) ${(f1s.reduce((a, b) => a + b, 0) / Math.max(1, f1s.length)).toFixed(3)}  title ${share(scores.map((s) => s.title))}  byline ${share(scores.map((s) => s.author))}  date ${share(scores.map((s) => s.date))}  errors ${scores.filter((s) => s.got.error).length}`,
+  )
   const worst = Number(option(args, '--worst') ?? 0)
   if (worst > 0) {
     console.log(`\nWorst ${worst} pages by body F1:`)
     for (const s of [...scores].sort((a, b) => overlapF1(a.body) - overlapF1(b.body)).slice(0, worst)) {
-      console.log(`  ${s.name.padEnd(36)} F1 ${overlapF1(s.body).toFixed(3)}  tp ${s.body.tp} fp ${s.body.fp} fn ${s.body.fn}${s.got.error ? `  error: ${s.got.error}` : ''}`)
+      console.log(
+        `  ${s.name.padEnd(36)} F1 ${overlapF1(s.body).toFixed(3)}  tp ${s.body.tp} fp ${s.body.fp} fn ${s.body.fn}${s.got.error ? `  error: ${s.got.error}` : ''}`,
+      )
     }
     const fields = [
       ['title', (s: Score) => [s.expected.title, s.got.title]],

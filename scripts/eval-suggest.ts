@@ -24,7 +24,21 @@ import path from 'node:path'
 import { z } from 'zod'
 import { proposeAnswers } from '../lib/claims/suggest/answers'
 import { isQuoted, parseStandoff } from '../lib/claims/suggest/eval/polnear'
-import { locate, matchSpans, metrics, ratio, sameSpeaker, scoreArticle, sideOfKind, Tokens, totals, type ArticleScore, type GoldClaim, type GoldLink, type Metrics } from '../lib/claims/suggest/score'
+import {
+  locate,
+  matchSpans,
+  metrics,
+  ratio,
+  sameSpeaker,
+  scoreArticle,
+  sideOfKind,
+  Tokens,
+  totals,
+  type ArticleScore,
+  type GoldClaim,
+  type GoldLink,
+  type Metrics,
+} from '../lib/claims/suggest/score'
 import { suggestClaims, type KnownEntity, type Suggestion } from '../lib/claims/suggest/suggest'
 import { parse } from '../lib/claims/suggest/text'
 import { extractArticle } from '../lib/ingest/extract/extract'
@@ -33,8 +47,16 @@ import { joinParagraphs } from '../lib/text/paragraphs'
 const kind = z.enum(['statement', 'denial', 'allegation', 'report', 'other'])
 const claim = z.object({ kind, side: z.enum(['company', 'others']).optional(), speaker: z.string(), subject: z.string(), exact: z.string() })
 const link = z.object({ from_exact: z.string(), relation: z.string(), to_exact: z.string() })
-const entity = z.object({ id: z.string().optional(), kind: z.enum(['company', 'person', 'agency', 'outlet', 'programme']), name: z.string(), aliases: z.array(z.string()), affiliation: z.string().optional() })
-const goldFile = z.object({ articles: z.array(z.object({ file: z.string(), claims: z.array(claim), links: z.array(link).optional(), entities: z.array(entity).optional() })) })
+const entity = z.object({
+  id: z.string().optional(),
+  kind: z.enum(['company', 'person', 'agency', 'outlet', 'programme']),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  affiliation: z.string().optional(),
+})
+const goldFile = z.object({
+  articles: z.array(z.object({ file: z.string(), claims: z.array(claim), links: z.array(link).optional(), entities: z.array(entity).optional() })),
+})
 const devFile = z.record(z.string(), z.object({ about: z.string(), claims: z.array(claim), links: z.array(link) }))
 const truthFile = z.record(z.string(), z.object({ body: z.string().nullable() }).loose())
 
@@ -47,13 +69,42 @@ const SEED_ENTITIES: KnownEntity[] = [
   { kind: 'programme', name: 'PRISM', aliases: ['PEISM'] },
 ]
 
-const metricKeys = ['recall', 'precision', 'speakerAccuracy', 'sideAccuracy', 'kindAccuracy', 'companyRecall', 'companyPrecision', 'othersRecall', 'othersPrecision', 'linkRecall', 'linkPrecision', 'quotedRecall'] as const
+const metricKeys = [
+  'recall',
+  'precision',
+  'speakerAccuracy',
+  'sideAccuracy',
+  'kindAccuracy',
+  'companyRecall',
+  'companyPrecision',
+  'othersRecall',
+  'othersPrecision',
+  'linkRecall',
+  'linkPrecision',
+  'quotedRecall',
+] as const
 type MetricKey = (typeof metricKeys)[number]
 const floorFile = z.record(z.string(), z.partialRecord(z.enum(metricKeys), z.number()))
 
 type Article = { id: string; body: string; claims: GoldClaim[]; links: GoldLink[]; entities: KnownEntity[] }
-type ClaimResult = { kind: 'claims'; name: string; metrics: Metrics; counts: string; ms: number; words: number; articles: { id: string; score: ArticleScore }[] }
-type PolnearResult = { kind: 'attribution'; name: string; metrics: Partial<Record<MetricKey, number>>; counts: string; ms: number; words: number; details: string[] }
+type ClaimResult = {
+  kind: 'claims'
+  name: string
+  metrics: Metrics
+  counts: string
+  ms: number
+  words: number
+  articles: { id: string; score: ArticleScore }[]
+}
+type PolnearResult = {
+  kind: 'attribution'
+  name: string
+  metrics: Partial<Record<MetricKey, number>>
+  counts: string
+  ms: number
+  words: number
+  details: string[]
+}
 type Result = ClaimResult | PolnearResult
 
 function option(args: string[], name: string): string | undefined {
@@ -96,7 +147,12 @@ function scoreClaims(name: string, articles: Article[], withEntities: boolean): 
   })
   const t = totals(scored.map((s) => s.score))
   return {
-    kind: 'claims', name, metrics: metrics(t), ms, words: articles.reduce((n, a) => n + wordCount(a.body), 0), articles: scored,
+    kind: 'claims',
+    name,
+    metrics: metrics(t),
+    ms,
+    words: articles.reduce((n, a) => n + wordCount(a.body), 0),
+    articles: scored,
     counts: `${t.matched}/${t.gold} found, ${t.suggested} suggested; speaker ${t.speakerOk}/${t.matched}; links ${t.links.found}/${t.links.gold} found, ${t.links.proposed} proposed, relation ${t.links.relationOk}/${t.links.found}`,
   }
 }
@@ -108,7 +164,20 @@ function scoreLinksGiven(name: string, articles: Article[]): PolnearResult {
     const claims: Suggestion[] = a.claims.flatMap((g) => {
       const at = locate(a.body, g.exact)
       if (!at) return []
-      return [{ kind: g.kind, side: g.side ?? sideOfKind(g.kind), exact: a.body.slice(at[0], at[1]), start: at[0], end: at[1], speaker: g.speaker, subject: g.subject, confidence: 1, rule: 'claim', answers: [] }]
+      return [
+        {
+          kind: g.kind,
+          side: g.side ?? sideOfKind(g.kind),
+          exact: a.body.slice(at[0], at[1]),
+          start: at[0],
+          end: at[1],
+          speaker: g.speaker,
+          subject: g.subject,
+          confidence: 1,
+          rule: 'claim',
+          answers: [],
+        },
+      ]
     })
     const t0 = performance.now()
     proposeAnswers(claims, parse(a.body))
@@ -117,7 +186,11 @@ function scoreLinksGiven(name: string, articles: Article[]): PolnearResult {
   })
   const t = totals(scores)
   return {
-    kind: 'attribution', name, ms, words: articles.reduce((n, a) => n + wordCount(a.body), 0), details: [],
+    kind: 'attribution',
+    name,
+    ms,
+    words: articles.reduce((n, a) => n + wordCount(a.body), 0),
+    details: [],
     metrics: { linkRecall: ratio(t.links.found, t.links.gold), linkPrecision: ratio(t.links.found, t.links.proposed) },
     counts: `links over the labelled claims: ${t.links.found}/${t.links.gold} found, ${t.links.proposed} proposed, relation ${t.links.relationOk}/${t.links.found}`,
   }
@@ -136,13 +209,24 @@ function scorePolnear(root: string, split: 'train' | 'dev', detailed: boolean): 
   const dir = polnearDir(root, split)
   if (!dir) return null
   // One annotation per article: where several annotators did the same article, the first by id.
-  const annotations = readdirSync(path.join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort()
+  const annotations = readdirSync(path.join(dir, 'attributions'))
+    .filter((f) => f.endsWith('.ann'))
+    .sort()
   const byText = new Map<string, string>()
   for (const f of annotations) {
     const textName = `${f.replace(/_[^_]+\.ann$/, '')}.txt`
     if (!byText.has(textName)) byText.set(textName, f)
   }
-  let gold = 0, suggested = 0, matched = 0, piecesRight = 0, quoted = 0, quotedFound = 0, named = 0, namedOk = 0, ms = 0, words = 0
+  let gold = 0,
+    suggested = 0,
+    matched = 0,
+    piecesRight = 0,
+    quoted = 0,
+    quotedFound = 0,
+    named = 0,
+    namedOk = 0,
+    ms = 0,
+    words = 0
   const details: string[] = []
   for (const [textName, annName] of byText) {
     const text = readFileSync(path.join(dir, 'text', textName), 'utf8')
@@ -152,7 +236,10 @@ function scorePolnear(root: string, split: 'train' | 'dev', detailed: boolean): 
     ms += performance.now() - t0
     words += wordCount(text)
     const tokens = new Tokens(text)
-    const byGold = matchSpans(attributions.map((a) => tokens.runs(a.content)), suggestions.map((s) => tokens.runs([[s.start, s.end]])))
+    const byGold = matchSpans(
+      attributions.map((a) => tokens.runs(a.content)),
+      suggestions.map((s) => tokens.runs([[s.start, s.end]])),
+    )
     gold += attributions.length
     suggested += suggestions.length
     matched += byGold.size
@@ -161,7 +248,10 @@ function scorePolnear(root: string, split: 'train' | 'dev', detailed: boolean): 
     // is right too (for precision; recall counts the attribution once).
     const matchedSuggestions = new Set(byGold.values())
     const pieces = attributions.flatMap((a) => a.content.map((r) => tokens.runs([r])))
-    const byPiece = matchSpans(pieces, suggestions.map((s, i) => (matchedSuggestions.has(i) ? [] : tokens.runs([[s.start, s.end]]))))
+    const byPiece = matchSpans(
+      pieces,
+      suggestions.map((s, i) => (matchedSuggestions.has(i) ? [] : tokens.runs([[s.start, s.end]]))),
+    )
     piecesRight += byPiece.size
     attributions.forEach((a, i) => {
       const s = byGold.has(i) ? suggestions[byGold.get(i)!]! : null
@@ -169,7 +259,11 @@ function scorePolnear(root: string, split: 'train' | 'dev', detailed: boolean): 
         quoted++
         if (s) quotedFound++
       }
-      const source = a.source?.map(([x, y]) => text.slice(x, y)).join(' ').trim() ?? ''
+      const source =
+        a.source
+          ?.map(([x, y]) => text.slice(x, y))
+          .join(' ')
+          .trim() ?? ''
       const content = a.content.map(([x, y]) => text.slice(x, y)).join(' … ')
       if (s && source && !PRONOUN.test(source)) {
         named++
@@ -180,11 +274,23 @@ function scorePolnear(root: string, split: 'train' | 'dev', detailed: boolean): 
       if (!s && detailed) details.push(`  miss     ${source || '-'} [${cue}]: "${content.slice(0, 110)}"`)
     })
     const pieceMatched = new Set(byPiece.values())
-    if (detailed) suggestions.forEach((s, i) => matchedSuggestions.has(i) || pieceMatched.has(i) || details.push(`  false+   ${s.speaker ?? '-'} (${s.rule}): "${s.exact.slice(0, 100)}"`))
+    if (detailed)
+      suggestions.forEach(
+        (s, i) => matchedSuggestions.has(i) || pieceMatched.has(i) || details.push(`  false+   ${s.speaker ?? '-'} (${s.rule}): "${s.exact.slice(0, 100)}"`),
+      )
   }
   return {
-    kind: 'attribution', name: `polnear-${split}`, ms, words, details,
-    metrics: { recall: ratio(matched, gold), precision: ratio(matched + piecesRight, suggested), quotedRecall: ratio(quotedFound, quoted), speakerAccuracy: ratio(namedOk, named) },
+    kind: 'attribution',
+    name: `polnear-${split}`,
+    ms,
+    words,
+    details,
+    metrics: {
+      recall: ratio(matched, gold),
+      precision: ratio(matched + piecesRight, suggested),
+      quotedRecall: ratio(quotedFound, quoted),
+      speakerAccuracy: ratio(namedOk, named),
+    },
     counts: `${byText.size} articles, ${matched}/${gold} found, ${suggested} suggested (${piecesRight} more match a piece of a found one); quoted ${quotedFound}/${quoted}; speaker ${namedOk}/${named} (named sources)`,
   }
 }
@@ -199,7 +305,11 @@ function details(r: ClaimResult): void {
     console.log(`  ${a.id}: ${s.pairs.length}/${s.gold.length} found, ${s.suggestions.length} suggested`)
     for (const g of s.misses) console.log(`    miss     [${g.side ?? ''} ${g.kind}] ${g.speaker}: "${g.exact.slice(0, 100)}"`)
     for (const p of s.pairs) {
-      const problems = [!p.sideOk && `side ${p.suggestion.side}`, !p.kindOk && `kind ${p.suggestion.kind}≠${p.gold.kind}`, !p.speakerOk && `speaker "${p.suggestion.speaker}"≠"${p.gold.speaker}"`].filter(Boolean)
+      const problems = [
+        !p.sideOk && `side ${p.suggestion.side}`,
+        !p.kindOk && `kind ${p.suggestion.kind}≠${p.gold.kind}`,
+        !p.speakerOk && `speaker "${p.suggestion.speaker}"≠"${p.gold.speaker}"`,
+      ].filter(Boolean)
       if (problems.length > 0) console.log(`    wrong    ${problems.join(', ')}: "${p.gold.exact.slice(0, 70)}"`)
     }
     for (const x of s.falsePositives) console.log(`    false+   [${x.side} ${x.kind}] ${x.speaker ?? '-'} (${x.rule}): "${x.exact.slice(0, 100)}"`)
@@ -228,7 +338,10 @@ function main(args: string[]): number {
   const results: Result[] = []
   const seeds = fileSet(path.join('prisma', 'demo', 'seeds.gold.json'), path.join('prisma', 'demo'), SEED_ENTITIES)
   const synthetic = fileSet(path.join('tests', 'fixtures', 'suggest', 'gold.json'), path.join('tests', 'fixtures', 'suggest'), [])
-  for (const [name, set] of [['seeds', seeds], ['synthetic', synthetic]] as const) {
+  for (const [name, set] of [
+    ['seeds', seeds],
+    ['synthetic', synthetic],
+  ] as const) {
     if (want(`${name}/entities`)) results.push(scoreClaims(`${name}/entities`, set, true))
     if (want(`${name}/none`)) results.push(scoreClaims(`${name}/none`, set, false))
   }

@@ -48,9 +48,7 @@ export function NewTokenForm() {
       <FormError error={state.error} />
       {state.token ? (
         <div className="notice" role="status">
-          <p>
-            Token “{state.name}” — copy it now, it will not be shown again:
-          </p>
+          <p>Token “{state.name}” — copy it now, it will not be shown again:</p>
           <code className="secret" aria-label="New API token">
             {state.token}
           </code>

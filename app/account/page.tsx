@@ -50,7 +50,13 @@ export default async function AccountPage() {
             </thead>
             <tbody>
               {tokens.map((token) => {
-                const status = token.revokedAt ? 'revoked' : token.expiresAt && token.expiresAt <= now ? 'expired' : token.expiresAt ? `expires ${formatTimestamp(token.expiresAt)}` : 'no expiry'
+                const status = token.revokedAt
+                  ? 'revoked'
+                  : token.expiresAt && token.expiresAt <= now
+                    ? 'expired'
+                    : token.expiresAt
+                      ? `expires ${formatTimestamp(token.expiresAt)}`
+                      : 'no expiry'
                 return (
                   <tr key={token.id}>
                     <td>{token.name}</td>

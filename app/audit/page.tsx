@@ -81,13 +81,18 @@ export default async function AuditPage({ searchParams }: Props) {
               return (
                 <tr key={event.id.toString()}>
                   <td>{formatTimestamp(event.at)}</td>
-                  <td>{event.actor ? <Link href={auditHref({ ...search, before: undefined, actor: event.actor.id })}>{event.actor.name}</Link> : <span className="muted">system</span>}</td>
+                  <td>
+                    {event.actor ? (
+                      <Link href={auditHref({ ...search, before: undefined, actor: event.actor.id })}>{event.actor.name}</Link>
+                    ) : (
+                      <span className="muted">system</span>
+                    )}
+                  </td>
                   <td>
                     <code>{event.action}</code>
                   </td>
                   <td>
-                    {event.objectType}{' '}
-                    {href ? <Link href={href}>{event.objectId.slice(0, 8)}</Link> : <code>{event.objectId.slice(0, 8)}</code>}{' '}
+                    {event.objectType} {href ? <Link href={href}>{event.objectId.slice(0, 8)}</Link> : <code>{event.objectId.slice(0, 8)}</code>}{' '}
                     <Link href={auditHref({ type: event.objectType, object: event.objectId })} className="small">
                       history
                     </Link>

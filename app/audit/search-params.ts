@@ -6,11 +6,19 @@ const day = z.iso.date().optional().catch(undefined)
 
 export const auditSearchParams = z.object({
   actor: z.uuid().optional().catch(undefined),
-  type: z.string().regex(/^[A-Za-z]{1,40}$/).optional().catch(undefined),
+  type: z
+    .string()
+    .regex(/^[A-Za-z]{1,40}$/)
+    .optional()
+    .catch(undefined),
   object: z.string().min(1).max(100).optional().catch(undefined),
   from: day,
   to: day,
-  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional()
+    .catch(undefined),
 })
 
 export type AuditSearch = z.infer<typeof auditSearchParams>

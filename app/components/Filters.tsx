@@ -1,6 +1,18 @@
 // A labelled <select> filter over named things (outlets, entities, companies), with a first
 // option meaning "no filter".
-export function ChoiceFilter({ label, name, value, empty, choices }: { label: string; name: string; value: string | undefined; empty: string; choices: { id: string; name: string }[] }) {
+export function ChoiceFilter({
+  label,
+  name,
+  value,
+  empty,
+  choices,
+}: {
+  label: string
+  name: string
+  value: string | undefined
+  empty: string
+  choices: { id: string; name: string }[]
+}) {
   return (
     <label>
       {label}
@@ -17,7 +29,17 @@ export function ChoiceFilter({ label, name, value, empty, choices }: { label: st
 }
 
 // A pair of day inputs, "from" and "to", both included.
-export function DateRangeFilter({ fromLabel = 'From', toLabel = 'To', from, to }: { fromLabel?: string; toLabel?: string; from: string | undefined; to: string | undefined }) {
+export function DateRangeFilter({
+  fromLabel = 'From',
+  toLabel = 'To',
+  from,
+  to,
+}: {
+  fromLabel?: string
+  toLabel?: string
+  from: string | undefined
+  to: string | undefined
+}) {
   return (
     <>
       <label>

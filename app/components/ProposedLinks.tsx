@@ -51,7 +51,8 @@ export function ProposedLinks({ proposals, currentArticleId }: { proposals: Prop
             <Link href={`/articles/${p.other.articleId}#claim-${p.other.id}`}>“{short(p.other.quote)}”</Link>
             {p.other.speaker ? <span className="muted"> — {p.other.speaker}</span> : null}
             {p.other.articleId !== currentArticleId ? <span className="muted small"> ({p.other.articleTitle})</span> : null}
-            <span className="muted small"> · {Math.round(p.confidence * 100)}% sure</span> <ProposalButtons proposalId={p.id} describe={`${label} “${short(p.other.quote)}”`} />
+            <span className="muted small"> · {Math.round(p.confidence * 100)}% sure</span>{' '}
+            <ProposalButtons proposalId={p.id} describe={`${label} “${short(p.other.quote)}”`} />
           </li>
         )
       })}

@@ -15,12 +15,20 @@ export type EntityState = { error: string | null; message: string | null }
 const entityForm = z.object({
   id: z.uuid(),
   name: entityName,
-  aliases: z.string().max(2000).transform((v) => v.split(/\s*[,\n]\s*/)),
+  aliases: z
+    .string()
+    .max(2000)
+    .transform((v) => v.split(/\s*[,\n]\s*/)),
   affiliationId: entityAffiliationId,
 })
 
 export const saveEntity = guardedAction('editor', async (user, _previous: EntityState, form: FormData): Promise<EntityState> => {
-  const parsed = entityForm.safeParse({ id: formText(form, 'id'), name: formText(form, 'name'), aliases: formText(form, 'aliases'), affiliationId: formText(form, 'affiliationId') })
+  const parsed = entityForm.safeParse({
+    id: formText(form, 'id'),
+    name: formText(form, 'name'),
+    aliases: formText(form, 'aliases'),
+    affiliationId: formText(form, 'affiliationId'),
+  })
   if (!parsed.success) return { error: firstIssue(parsed.error, 'Check the form.'), message: null }
   const { id, ...changes } = parsed.data
   try {

@@ -16,7 +16,9 @@ export default async function EntitiesPage() {
   return (
     <>
       <h1>Entities</h1>
-      <p className="muted">Companies, people, agencies, outlets and programmes that claims are made by or about. Aliases make “Microsoft Corp” find Microsoft.</p>
+      <p className="muted">
+        Companies, people, agencies, outlets and programmes that claims are made by or about. Aliases make “Microsoft Corp” find Microsoft.
+      </p>
       {entities.length === 0 ? <p className="muted">None yet: they are created while tagging claims.</p> : null}
       <table className="article-table">
         <thead>
@@ -38,7 +40,12 @@ export default async function EntitiesPage() {
             <tr key={entity.id}>
               <td>
                 <Link href={`/entities/${entity.id}`}>{entity.name}</Link>
-                {canEdit ? <EntityRowForms entity={{ id: entity.id, name: entity.name, aliases: entity.aliases, affiliationId: entity.affiliation?.id ?? null }} others={options.filter((o) => o.id !== entity.id)} /> : null}
+                {canEdit ? (
+                  <EntityRowForms
+                    entity={{ id: entity.id, name: entity.name, aliases: entity.aliases, affiliationId: entity.affiliation?.id ?? null }}
+                    others={options.filter((o) => o.id !== entity.id)}
+                  />
+                ) : null}
               </td>
               <td>{entity.kind}</td>
               <td>{entity.aliases.join(', ') || <span className="muted">—</span>}</td>

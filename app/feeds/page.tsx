@@ -22,8 +22,8 @@ export default async function FeedsPage() {
     <>
       <h1>Followed feeds</h1>
       <p>
-        Each feed is polled on its interval; its new items are ingested like pasted articles (the same checks, limits and duplicate detection) and claims are suggested on
-        them. A feed that fails is asked again later and later, up to once a day, until it answers.
+        Each feed is polled on its interval; its new items are ingested like pasted articles (the same checks, limits and duplicate detection) and claims are
+        suggested on them. A feed that fails is asked again later and later, up to once a day, until it answers.
       </p>
       <FollowFeedForm defaultMinutes={DEFAULT_INTERVAL_MINUTES} minMinutes={MIN_INTERVAL_MINUTES} />
       {feeds.length === 0 ? (

@@ -68,7 +68,9 @@ export const setWebhookAction = guardedAction('viewer', async (user, _previous: 
 export const rotateWebhookSecretAction = guardedAction('viewer', async (user): Promise<WebhookState> => {
   const secret = await rotateWebhookSecret(user.id)
   revalidatePath('/follows')
-  return secret ? { error: null, message: 'A new secret signs every delivery from now on; the old one no longer does.', secret } : { error: 'No webhook is set.', message: null, secret: null }
+  return secret
+    ? { error: null, message: 'A new secret signs every delivery from now on; the old one no longer does.', secret }
+    : { error: 'No webhook is set.', message: null, secret: null }
 })
 
 export const removeWebhookAction = guardedAction('viewer', async (user): Promise<void> => {

@@ -74,15 +74,18 @@ export default async function FollowsPage() {
 
       <section aria-labelledby="atom-heading">
         <h2 id="atom-heading">In a feed reader or chat bot</h2>
-        <p>The same news as an Atom feed at a private link, for a feed reader or a newsroom chat bot. The link carries a token of its own: revoke it on your account page.</p>
+        <p>
+          The same news as an Atom feed at a private link, for a feed reader or a newsroom chat bot. The link carries a token of its own: revoke it on your
+          account page.
+        </p>
         <FeedLinkForm />
       </section>
 
       <section aria-labelledby="webhook-heading">
         <h2 id="webhook-heading">Webhook</h2>
         <p>
-          Each new claim about the companies you follow POSTed as JSON to a URL of yours, signed with a secret (the <code>X-Claimline-Signature</code> header); a failed delivery is
-          tried again, five times with growing waits.
+          Each new claim about the companies you follow POSTed as JSON to a URL of yours, signed with a secret (the <code>X-Claimline-Signature</code> header);
+          a failed delivery is tried again, five times with growing waits.
         </p>
         {webhook ? (
           <p role="status" aria-label="Webhook status">

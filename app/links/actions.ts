@@ -16,7 +16,8 @@ export const decideProposedLink = guardedAction('editor', async (user, previous:
   const input = decision.safeParse({ proposalId: formText(form, 'proposalId'), decision: formText(form, 'decision') })
   if (!input.success) return { error: 'No such proposed link.', done: previous.done }
   try {
-    const decided = input.data.decision === 'confirm' ? await confirmProposal(input.data.proposalId, user.id) : await rejectProposal(input.data.proposalId, user.id)
+    const decided =
+      input.data.decision === 'confirm' ? await confirmProposal(input.data.proposalId, user.id) : await rejectProposal(input.data.proposalId, user.id)
     for (const articleId of decided.articleIds) revalidatePath(`/articles/${articleId}`)
     revalidatePath('/timeline')
   } catch (error) {

@@ -23,7 +23,8 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1>Sign in</h1>
       <SignInForm next={next} />
       <p className="muted">
-        No account? Ask an admin of this Claimline to create one. Forgotten password: an admin can set a new one (<Link href="/account">Account</Link> once signed in).
+        No account? Ask an admin of this Claimline to create one. Forgotten password: an admin can set a new one (<Link href="/account">Account</Link> once
+        signed in).
       </p>
     </section>
   )

@@ -18,11 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // The matched words as <mark>, everything as text: no markup from the database or the
 // article reaches the page.
 function SnippetText({ snippet }: { snippet: Snippet }) {
-  return (
-    <>
-      {snippetSegments(snippet).map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
-    </>
-  )
+  return <>{snippetSegments(snippet).map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}</>
 }
 
 function Result({ result }: { result: SearchResult }) {
@@ -36,7 +32,11 @@ function Result({ result }: { result: SearchResult }) {
           {speaker ? <span> {speaker}</span> : <span className="muted"> unattributed</span>}
           {day ? <time dateTime={day}> · {day}</time> : null}
         </p>
-        <Link href={result.href} className="search-open" aria-label={`${claimKindLabel(result.claim.kind)}${speaker ? ` by ${speaker}` : ''}: open in “${result.title}”`}>
+        <Link
+          href={result.href}
+          className="search-open"
+          aria-label={`${claimKindLabel(result.claim.kind)}${speaker ? ` by ${speaker}` : ''}: open in “${result.title}”`}
+        >
           <blockquote>
             “<SnippetText snippet={result.snippet} />”
           </blockquote>
@@ -90,7 +90,10 @@ export default async function SearchPage({ searchParams }: Props) {
         </label>
         <button type="submit">Search</button>
       </form>
-      <p className="muted small">All the words are searched for, in any form (“denied” finds “denies”). Put words in quotes to find them in that order, a minus before a word to leave it out, or between words to take either.</p>
+      <p className="muted small">
+        All the words are searched for, in any form (“denied” finds “denies”). Put words in quotes to find them in that order, a minus before a word to leave it
+        out, or between words to take either.
+      </p>
       {!params.q ? null : page.results.length === 0 ? (
         <p className="muted">{params.page > 1 ? 'No more results.' : `Nothing found for “${params.q}”.`}</p>
       ) : (
@@ -103,7 +106,9 @@ export default async function SearchPage({ searchParams }: Props) {
               <Result key={result.id} result={result} />
             ))}
           </ol>
-          {page.capped ? <p className="muted small">Many articles or claims hold these words: the most recent of them are ranked here. Add words to reach older coverage.</p> : null}
+          {page.capped ? (
+            <p className="muted small">Many articles or claims hold these words: the most recent of them are ranked here. Add words to reach older coverage.</p>
+          ) : null}
           <nav aria-label="Result pages" className="search-pages">
             {params.page > 1 ? <Link href={searchPageHref({ ...params, page: params.page - 1 })}>Previous results</Link> : null}
             {page.more ? <Link href={searchPageHref({ ...params, page: params.page + 1 })}>More results</Link> : null}

@@ -18,7 +18,15 @@ export function SetupForm({ code }: { code: string }) {
       <label htmlFor="email">Email</label>
       <input id="email" name="email" type="email" required autoComplete="username" />
       <label htmlFor="password">Password</label>
-      <input id="password" name="password" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" aria-describedby="password-help" />
+      <input
+        id="password"
+        name="password"
+        type="password"
+        required
+        minLength={MIN_PASSWORD_LENGTH}
+        autoComplete="new-password"
+        aria-describedby="password-help"
+      />
       <span id="password-help" className="muted small">
         At least {MIN_PASSWORD_LENGTH} characters; a passphrase of a few words is best.
       </span>

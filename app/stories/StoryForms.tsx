@@ -22,9 +22,20 @@ export function NewStoryForm() {
 }
 
 // "Add to story" for an article or a claim, with the stories it is already in and a way out.
-export function StoryMembership({ target, stories, member, back }: { target: { articleId: string } | { claimId: string }; stories: { id: string; name: string }[]; member: { id: string; name: string }[]; back: string }) {
+export function StoryMembership({
+  target,
+  stories,
+  member,
+  back,
+}: {
+  target: { articleId: string } | { claimId: string }
+  stories: { id: string; name: string }[]
+  member: { id: string; name: string }[]
+  back: string
+}) {
   const [state, action, pending] = useActionState(changeStoryMember, initial)
-  const hidden = 'articleId' in target ? <input type="hidden" name="articleId" value={target.articleId} /> : <input type="hidden" name="claimId" value={target.claimId} />
+  const hidden =
+    'articleId' in target ? <input type="hidden" name="articleId" value={target.articleId} /> : <input type="hidden" name="claimId" value={target.claimId} />
   const others = stories.filter((s) => !member.some((m) => m.id === s.id))
   return (
     <div className="story-membership">

@@ -30,7 +30,12 @@ const membership = z.object({
 
 // Adds (present=true) or removes an article or a claim; the page it came from is refreshed.
 export const changeStoryMember = guardedAction('editor', async (user, previous: StoryState, form: FormData): Promise<StoryState> => {
-  const parsed = membership.safeParse({ storyId: formText(form, 'storyId'), articleId: formText(form, 'articleId') || undefined, claimId: formText(form, 'claimId') || undefined, present: formText(form, 'present') || 'true' })
+  const parsed = membership.safeParse({
+    storyId: formText(form, 'storyId'),
+    articleId: formText(form, 'articleId') || undefined,
+    claimId: formText(form, 'claimId') || undefined,
+    present: formText(form, 'present') || 'true',
+  })
   if (!parsed.success) return { error: firstIssue(parsed.error, 'Check the form.'), done: previous.done }
   const { storyId, articleId, claimId, present } = parsed.data
   try {

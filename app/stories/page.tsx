@@ -15,7 +15,9 @@ export default async function StoriesPage() {
   return (
     <>
       <h1>Stories</h1>
-      <p className="muted">A story groups the articles and claims of one affair, and opens as a timeline. Editors add articles from the article page and claims from their cards.</p>
+      <p className="muted">
+        A story groups the articles and claims of one affair, and opens as a timeline. Editors add articles from the article page and claims from their cards.
+      </p>
       {stories.length === 0 ? (
         <p className="muted">No stories yet.</p>
       ) : (

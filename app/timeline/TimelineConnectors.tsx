@@ -8,7 +8,18 @@ import { relationLabel, type LinkRelation } from '@/lib/claims/kinds'
 type Link = { id: string; fromId: string; toId: string; relation: LinkRelation; status: 'confirmed' | 'proposed' }
 // `pointsLeft`: the arrow points at the claim answered, which may sit in either lane. A
 // proposed link is drawn dashed until an editor confirms it.
-type Path = { id: string; d: string; x: number; y: number; anchor: 'start' | 'end'; label: string; fromId: string; toId: string; pointsLeft: boolean; proposed: boolean }
+type Path = {
+  id: string
+  d: string
+  x: number
+  y: number
+  anchor: 'start' | 'end'
+  label: string
+  fromId: string
+  toId: string
+  pointsLeft: boolean
+  proposed: boolean
+}
 
 export function TimelineConnectors({ links, containerId }: { links: Link[]; containerId: string }) {
   const [paths, setPaths] = useState<Path[]>([])
@@ -36,7 +47,18 @@ export function TimelineConnectors({ links, containerId }: { links: Link[]; cont
         // The label sits beside the answering claim, where the curve leaves it: the middle of the
         // curve crosses the date column and would cover the dates.
         const pointsLeft = from.left > to.left
-        drawn.push({ id: link.id, fromId: link.fromId, toId: link.toId, d: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`, x: pointsLeft ? x2 - 6 : x1 + 6, y: (pointsLeft ? y2 : y1) - 7, anchor: pointsLeft ? 'end' : 'start', label: `${link.status === 'proposed' ? 'proposed: ' : ''}${relationLabel(link.relation, 'from')}`, pointsLeft, proposed: link.status === 'proposed' })
+        drawn.push({
+          id: link.id,
+          fromId: link.fromId,
+          toId: link.toId,
+          d: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`,
+          x: pointsLeft ? x2 - 6 : x1 + 6,
+          y: (pointsLeft ? y2 : y1) - 7,
+          anchor: pointsLeft ? 'end' : 'start',
+          label: `${link.status === 'proposed' ? 'proposed: ' : ''}${relationLabel(link.relation, 'from')}`,
+          pointsLeft,
+          proposed: link.status === 'proposed',
+        })
       }
       setPaths(drawn)
     }

@@ -38,7 +38,11 @@ function Item({ item }: { item: TimelineItem }) {
   const stood = unanswered ? standing(item.date) : null
   return (
     <li className={`tl-item tl-${item.kind}${unanswered ? ' tl-unanswered' : ''}`} data-item={item.id}>
-      <Link href={`/claims/${item.id}`} className="tl-open" aria-label={`${claimKindLabel(item.kind)}${item.speaker ? ` by ${item.speaker}` : ''}${item.date ? `, ${item.date}` : ''}: open in the article`}>
+      <Link
+        href={`/claims/${item.id}`}
+        className="tl-open"
+        aria-label={`${claimKindLabel(item.kind)}${item.speaker ? ` by ${item.speaker}` : ''}${item.date ? `, ${item.date}` : ''}: open in the article`}
+      >
         <span className={`kind kind-${item.kind}`}>{claimKindLabel(item.kind)}</span>
         {item.date ? <time dateTime={item.date}>{item.date}</time> : null}
       </Link>
@@ -111,7 +115,13 @@ export default async function TimelinePage({ searchParams }: Props) {
   const itemsById = new Map(view.items.map((i) => [i.id, i]))
   const exportQuery = query ? `${query}&` : ''
   // Links drawn between cards: a link to any copy of a claim meets the card that shows it.
-  const drawn = [...new Map(view.links.map((l) => ({ ...l, fromId: view.cardOf[l.fromId] ?? l.fromId, toId: view.cardOf[l.toId] ?? l.toId })).map((l) => [`${l.fromId}>${l.toId}>${l.status}`, l])).values()]
+  const drawn = [
+    ...new Map(
+      view.links
+        .map((l) => ({ ...l, fromId: view.cardOf[l.fromId] ?? l.fromId, toId: view.cardOf[l.toId] ?? l.toId }))
+        .map((l) => [`${l.fromId}>${l.toId}>${l.status}`, l]),
+    ).values(),
+  ]
   return (
     <>
       <h1>{story ? `Timeline: ${story.name}` : 'Timeline'}</h1>
@@ -175,8 +185,7 @@ export default async function TimelinePage({ searchParams }: Props) {
             <a href={`/api/timeline?${exportQuery}format=csv`} download>
               CSV
             </a>
-            ,{' '}
-            <a href={`/api/timeline?${exportQuery}format=json`}>JSON</a>
+            , <a href={`/api/timeline?${exportQuery}format=json`}>JSON</a>
             {view.items.length > 0 ? (
               <>
                 {'; '}
@@ -207,7 +216,9 @@ export default async function TimelinePage({ searchParams }: Props) {
                     <Lane items={company.undated.said} label={`Said by ${company.company.name}, undated`} />
                   </div>
                 ) : null}
-                {company.rows.length === 0 && company.undated.reported.length + company.undated.said.length === 0 ? <p className="muted">No claim matches these filters.</p> : null}
+                {company.rows.length === 0 && company.undated.reported.length + company.undated.said.length === 0 ? (
+                  <p className="muted">No claim matches these filters.</p>
+                ) : null}
               </section>
             ))}
             <TimelineConnectors links={drawn} containerId="timeline" />
@@ -231,17 +242,25 @@ export default async function TimelinePage({ searchParams }: Props) {
                   const quote = to.quote.length > 100 ? `${to.quote.slice(0, 100)}…` : to.quote
                   return (
                     <li key={link.id} className={proposed ? 'proposed' : undefined} data-link={link.id}>
-                      <Link href={`/claims/${from.id}`}>{from.speaker ?? 'Unattributed'}, {from.date ?? 'undated'}</Link>{' '}
+                      <Link href={`/claims/${from.id}`}>
+                        {from.speaker ?? 'Unattributed'}, {from.date ?? 'undated'}
+                      </Link>{' '}
                       <strong>
                         {proposed ? 'proposed: ' : ''}
                         {relationLabel(link.relation, 'from')}
                       </strong>{' '}
-                      <Link href={`/claims/${to.id}`}>{to.speaker ?? 'unattributed'}, {to.date ?? 'undated'}</Link>: “{quote}”
+                      <Link href={`/claims/${to.id}`}>
+                        {to.speaker ?? 'unattributed'}, {to.date ?? 'undated'}
+                      </Link>
+                      : “{quote}”
                       {proposed && link.confidence !== null ? <span className="muted small"> · {Math.round(link.confidence * 100)}% sure</span> : null}
                       {proposed && canEdit ? (
                         <>
                           {' '}
-                          <ProposalButtons proposalId={link.id} describe={`${from.speaker ?? 'unattributed'} ${relationLabel(link.relation, 'from')} “${quote}”`} />
+                          <ProposalButtons
+                            proposalId={link.id}
+                            describe={`${from.speaker ?? 'unattributed'} ${relationLabel(link.relation, 'from')} “${quote}”`}
+                          />
                         </>
                       ) : null}
                     </li>

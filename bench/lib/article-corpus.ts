@@ -11,7 +11,20 @@ import { pick, random } from './random'
 
 const FIXTURE_DIRS = ['prisma/demo', 'tests/fixtures/suggest', 'tests/fixtures/text']
 
-const OUTLETS = ['Coastal Courier', 'Daily Ledger', 'Harbour Times', 'Metro Wire', 'Northern Post', 'Capital Gazette', 'Valley Herald', 'Tech Dispatch', 'Market Journal', 'City Tribune', 'Evening Standard-Bearer', 'River Chronicle']
+const OUTLETS = [
+  'Coastal Courier',
+  'Daily Ledger',
+  'Harbour Times',
+  'Metro Wire',
+  'Northern Post',
+  'Capital Gazette',
+  'Valley Herald',
+  'Tech Dispatch',
+  'Market Journal',
+  'City Tribune',
+  'Evening Standard-Bearer',
+  'River Chronicle',
+]
 const FIRST = ['Jane', 'Tom', 'Amira', 'Kenji', 'Lucia', 'Samuel', 'Priya', 'Oskar', 'Grace', 'Mateo', 'Ines', 'David']
 const LAST = ['Doe', 'Baker', 'Haddad', 'Sato', 'Moreno', 'Okafor', 'Raman', 'Lind', 'Whitfield', 'Alvarez', 'Costa', 'Levin']
 const SECTIONS = ['news', 'business', 'technology', 'politics', 'world', 'markets', 'opinion', 'sport', 'culture', 'science']
@@ -64,10 +77,26 @@ export function generateArticles(count: number, seed = 7, root = process.cwd()):
     const section = pick(rnd, SECTIONS)
     const author = `${pick(rnd, FIRST)} ${pick(rnd, LAST)}`
     const day = new Date(Date.UTC(2015 + int(0, 10), int(0, 11), int(1, 28), int(5, 22), int(0, 59)))
-    const headline = varied().replace(/[.!?]["”’]?$/, '').split(' ').slice(0, int(6, 14)).join(' ')
+    const headline = varied()
+      .replace(/[.!?]["”’]?$/, '')
+      .split(' ')
+      .slice(0, int(6, 14))
+      .join(' ')
     const paragraphs = Array.from({ length: int(8, 22) }, () => Array.from({ length: int(1, 4) }, varied).join(' '))
     const url = `https://www.${domain}/${section}/${day.toISOString().slice(0, 10).replace(/-/g, '/')}/story-${i}`
-    const html = page({ outlet, domain, section, author, published: day.toISOString(), headline, standfirst: varied(), paragraphs, url, related: Array.from({ length: 6 }, varied), comments: Array.from({ length: int(0, 6) }, varied) })
+    const html = page({
+      outlet,
+      domain,
+      section,
+      author,
+      published: day.toISOString(),
+      headline,
+      standfirst: varied(),
+      paragraphs,
+      url,
+      related: Array.from({ length: 6 }, varied),
+      comments: Array.from({ length: int(0, 6) }, varied),
+    })
     const encoded = encoder.encode(html)
     bytes += encoded.length
     articles.push({ name: `story-${i}.html`, url, bytes: encoded })
@@ -91,10 +120,37 @@ type PageParts = {
 
 function page(p: PageParts): string {
   const e = escapeHtml
-  const jsonLd = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: p.headline, datePublished: p.published, author: [{ '@type': 'Person', name: p.author }], publisher: { '@type': 'Organization', name: p.outlet }, mainEntityOfPage: p.url })
+  const jsonLd = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: p.headline,
+    datePublished: p.published,
+    author: [{ '@type': 'Person', name: p.author }],
+    publisher: { '@type': 'Organization', name: p.outlet },
+    mainEntityOfPage: p.url,
+  })
   const nav = SECTIONS.map((s) => `<li><a href="/${s}">${s[0]?.toUpperCase()}${s.slice(1)}</a></li>`).join('')
-  const config = JSON.stringify({ site: p.domain, section: p.section, slots: Array.from({ length: 40 }, (_, i) => ({ id: `ad-${i}`, sizes: [[300, 250], [728, 90]], targeting: { section: p.section, pos: i } })) })
-  const body = p.paragraphs.map((text, i) => (i === 3 ? `<div class="ad-slot"><span>Advertisement</span></div><p>${e(text)}</p>` : i === 6 ? `<figure><img src="/img/${i}.jpg" alt=""><figcaption>${e(p.related[0] ?? '')} <span class="credit">Photo: Agency</span></figcaption></figure><p>${e(text)}</p>` : `<p>${e(text)}</p>`)).join('\n        ')
+  const config = JSON.stringify({
+    site: p.domain,
+    section: p.section,
+    slots: Array.from({ length: 40 }, (_, i) => ({
+      id: `ad-${i}`,
+      sizes: [
+        [300, 250],
+        [728, 90],
+      ],
+      targeting: { section: p.section, pos: i },
+    })),
+  })
+  const body = p.paragraphs
+    .map((text, i) =>
+      i === 3
+        ? `<div class="ad-slot"><span>Advertisement</span></div><p>${e(text)}</p>`
+        : i === 6
+          ? `<figure><img src="/img/${i}.jpg" alt=""><figcaption>${e(p.related[0] ?? '')} <span class="credit">Photo: Agency</span></figcaption></figure><p>${e(text)}</p>`
+          : `<p>${e(text)}</p>`,
+    )
+    .join('\n        ')
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -130,7 +186,10 @@ function page(p: PageParts): string {
     </article>
     <section id="comments" class="comments-area"><h3>${p.comments.length} comments</h3>${p.comments.map((c, i) => `<div class="comment"><p class="comment-author">reader${i}</p><p>${e(c)}</p></div>`).join('')}</section>
   </main>
-  <aside class="sidebar"><h3>Most read</h3><ol>${p.related.slice(2).map((r, i) => `<li><a href="/most-read/${i}">${e(r)}</a></li>`).join('')}</ol></aside>
+  <aside class="sidebar"><h3>Most read</h3><ol>${p.related
+    .slice(2)
+    .map((r, i) => `<li><a href="/most-read/${i}">${e(r)}</a></li>`)
+    .join('')}</ol></aside>
   <footer class="site-footer"><p>© ${p.published.slice(0, 4)} ${e(p.outlet)}. All rights reserved.</p><ul><li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li><li><a href="/contact">Contact</a></li></ul></footer>
 </body>
 </html>

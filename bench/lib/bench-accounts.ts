@@ -9,7 +9,11 @@ export type BenchEditor = { id: string; name: string; token: string }
 
 export async function createEditorsWithTokens(pool: SqlPool, count: number, label = 'Bench Editor'): Promise<BenchEditor[]> {
   const now = new Date().toISOString()
-  const editors: BenchEditor[] = Array.from({ length: count }, (_, i) => ({ id: uuidv7(Date.now() + i, Math.random), name: `${label} ${i + 1}`, token: newApiToken() }))
+  const editors: BenchEditor[] = Array.from({ length: count }, (_, i) => ({
+    id: uuidv7(Date.now() + i, Math.random),
+    name: `${label} ${i + 1}`,
+    token: newApiToken(),
+  }))
   await pool.session(async (session) => {
     for (const editor of editors) {
       await session.query(

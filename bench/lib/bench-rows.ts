@@ -69,6 +69,8 @@ export function printRows(rows: readonly BenchRow[]): void {
   console.log(`${'scenario'.padEnd(scenarioWidth)}  ${'metric'.padEnd(metricWidth)}  ${'value'.padStart(10)}  unit    verdict`)
   for (const r of rows) {
     const verdict = r.pass === undefined ? '' : `${r.pass ? 'PASS' : 'FAIL'} (target ${r.target ?? '?'} ${r.unit})`
-    console.log(`${r.scenario.padEnd(scenarioWidth)}  ${r.metric.padEnd(metricWidth)}  ${formatValue(r.value, r.unit).padStart(10)}  ${r.unit.padEnd(6)}  ${verdict}`)
+    console.log(
+      `${r.scenario.padEnd(scenarioWidth)}  ${r.metric.padEnd(metricWidth)}  ${formatValue(r.value, r.unit).padStart(10)}  ${r.unit.padEnd(6)}  ${verdict}`,
+    )
   }
 }

@@ -11,7 +11,9 @@ for (const file of process.argv.slice(2)) {
     const dom = new JSDOM(readFileSync(file), { virtualConsole: quiet })
     const article = new Readability(dom.window.document).parse()
     dom.window.close()
-    process.stdout.write(`${JSON.stringify({ file, title: article?.title ?? null, byline: article?.byline ?? null, chars: article?.textContent?.length ?? 0 })}\n`)
+    process.stdout.write(
+      `${JSON.stringify({ file, title: article?.title ?? null, byline: article?.byline ?? null, chars: article?.textContent?.length ?? 0 })}\n`,
+    )
   } catch (error) {
     process.stdout.write(`${JSON.stringify({ file, error: error instanceof Error ? error.message : String(error) })}\n`)
   }

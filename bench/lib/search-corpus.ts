@@ -31,11 +31,33 @@ const KINDS = ['allegation', 'statement', 'denial', 'report', 'other'] as const
 const outletCols = columns({ id: 'uuid', name: 'text', domain: 'text', createdAt: 'timestamptz' })
 const entityCols = columns({ id: 'uuid', kind: '"EntityKind"', name: 'text', aliases: 'text[]', createdAt: 'timestamptz', updatedAt: 'timestamptz' })
 const articleCols = columns({
-  id: 'uuid', title: 'text', standfirst: 'text', bylines: 'text[]', publishedAt: 'timestamptz', publishedOffset: 'text', publishedSource: '"DateSource"',
-  language: 'text', bodyText: 'text', bodyHash: 'text', extractorVersion: 'text', extractionWarnings: 'text[]', outletId: 'uuid', ingestedAt: 'timestamptz', updatedAt: 'timestamptz',
+  id: 'uuid',
+  title: 'text',
+  standfirst: 'text',
+  bylines: 'text[]',
+  publishedAt: 'timestamptz',
+  publishedOffset: 'text',
+  publishedSource: '"DateSource"',
+  language: 'text',
+  bodyText: 'text',
+  bodyHash: 'text',
+  extractorVersion: 'text',
+  extractionWarnings: 'text[]',
+  outletId: 'uuid',
+  ingestedAt: 'timestamptz',
+  updatedAt: 'timestamptz',
 })
 const claimCols = columns({
-  id: 'uuid', articleId: 'uuid', kind: '"ClaimKind"', target: 'jsonb', quote: 'text', speakerId: 'uuid', subjectId: 'uuid', claimDate: 'date', createdAt: 'timestamptz', updatedAt: 'timestamptz',
+  id: 'uuid',
+  articleId: 'uuid',
+  kind: '"ClaimKind"',
+  target: 'jsonb',
+  quote: 'text',
+  speakerId: 'uuid',
+  subjectId: 'uuid',
+  claimDate: 'date',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
 })
 
 export type SearchCorpus = {
@@ -116,8 +138,18 @@ export async function generateSearchCorpus(pool: SqlPool, count: number, seed = 
 
   const counts = { articles: 0, claims: 0, longReads: 0, bodyChars: 0 }
   await pool.session(async (session: SqlSession) => {
-    await insertRows(session, 'Outlet', outletCols, outlets.map((o) => [o.id, o.name, null, created]))
-    await insertRows(session, 'Entity', entityCols, companies.map((name, i) => [companyIds[i] ?? null, 'company', name, [], created, created]))
+    await insertRows(
+      session,
+      'Outlet',
+      outletCols,
+      outlets.map((o) => [o.id, o.name, null, created]),
+    )
+    await insertRows(
+      session,
+      'Entity',
+      entityCols,
+      companies.map((name, i) => [companyIds[i] ?? null, 'company', name, [], created, created]),
+    )
     let articles: Value[][] = []
     let claims: Value[][] = []
     const flush = async () => {
@@ -148,15 +180,32 @@ export async function generateSearchCorpus(pool: SqlPool, count: number, seed = 
         offset += text.length + 2
       }
       const body = paragraphs.map((p) => p.text).join('\n\n')
-      const headline = sentence(main, other).replace(/[.!?]["”’]?$/, '').split(' ').slice(0, 6 + Math.floor(rnd() * 9)).join(' ')
+      const headline = sentence(main, other)
+        .replace(/[.!?]["”’]?$/, '')
+        .split(' ')
+        .slice(0, 6 + Math.floor(rnd() * 9))
+        .join(' ')
       const title = rnd() < 0.5 && !headline.includes(main) ? `${main}: ${headline}` : headline
       const published = Date.UTC(FIRST_YEAR, 0, 1) + Math.floor(rnd() * YEARS * 365) * DAY + Math.floor(rnd() * 20) * 3600_000
       const ingested = published + 3600_000
       const articleId = uuidv7(ingested, rnd)
       const outlet = outlets[sampleOutlet(rnd)] ?? outlets[0]
       articles.push([
-        articleId, title, sentence(main, other), ['Search Bench'], new Date(published).toISOString(), '+00:00', 'jsonld',
-        'en', body, createHash('sha256').update(body).digest('hex'), 'bench', [], outlet?.id ?? null, new Date(ingested).toISOString(), new Date(ingested).toISOString(),
+        articleId,
+        title,
+        sentence(main, other),
+        ['Search Bench'],
+        new Date(published).toISOString(),
+        '+00:00',
+        'jsonld',
+        'en',
+        body,
+        createHash('sha256').update(body).digest('hex'),
+        'bench',
+        [],
+        outlet?.id ?? null,
+        new Date(ingested).toISOString(),
+        new Date(ingested).toISOString(),
       ])
       // Claims on up to five sentences, each opening a paragraph.
       const tagged = Math.floor(rnd() * 6)
@@ -168,7 +217,18 @@ export async function generateSearchCorpus(pool: SqlPool, count: number, seed = 
           { type: 'TextPositionSelector', start: quote.start, end: quote.start + quote.text.length },
         ])
         const at = new Date(ingested + k * 1000).toISOString()
-        claims.push([uuidv7(ingested + k, rnd), articleId, pick(rnd, KINDS), target, quote.text, rnd() < 0.5 ? (companyIds[mainIndex] ?? null) : null, companyIds[mainIndex] ?? null, new Date(published).toISOString().slice(0, 10), at, at])
+        claims.push([
+          uuidv7(ingested + k, rnd),
+          articleId,
+          pick(rnd, KINDS),
+          target,
+          quote.text,
+          rnd() < 0.5 ? (companyIds[mainIndex] ?? null) : null,
+          companyIds[mainIndex] ?? null,
+          new Date(published).toISOString().slice(0, 10),
+          at,
+          at,
+        ])
         counts.claims++
       }
       counts.articles++
@@ -180,5 +240,13 @@ export async function generateSearchCorpus(pool: SqlPool, count: number, seed = 
     // What autovacuum would do on a server some time after the load; PGlite has no autovacuum.
     await session.exec('VACUUM ANALYZE')
   })
-  return { articles: counts.articles, claims: counts.claims, longReads: counts.longReads, meanBodyChars: Math.round(counts.bodyChars / Math.max(1, counts.articles)), words, companies, ms: performance.now() - started }
+  return {
+    articles: counts.articles,
+    claims: counts.claims,
+    longReads: counts.longReads,
+    meanBodyChars: Math.round(counts.bodyChars / Math.max(1, counts.articles)),
+    words,
+    companies,
+    ms: performance.now() - started,
+  }
 }

@@ -36,32 +36,175 @@ const KINDS: [Kind, number][] = [
   ['other', 0.05],
 ]
 
-const entityCols = columns({ id: 'uuid', kind: '"EntityKind"', name: 'text', aliases: 'text[]', affiliationId: 'uuid', createdAt: 'timestamptz', updatedAt: 'timestamptz' })
+const entityCols = columns({
+  id: 'uuid',
+  kind: '"EntityKind"',
+  name: 'text',
+  aliases: 'text[]',
+  affiliationId: 'uuid',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+})
 const outletCols = columns({ id: 'uuid', name: 'text', domain: 'text', createdAt: 'timestamptz' })
 const articleCols = columns({
-  id: 'uuid', sourceUrl: 'text', title: 'text', bylines: 'text[]', publishedAt: 'timestamptz', publishedOffset: 'text', publishedSource: '"DateSource"',
-  language: 'text', bodyText: 'text', bodyHash: 'text', extractorVersion: 'text', extractionWarnings: 'text[]', outletId: 'uuid', ingestedAt: 'timestamptz', updatedAt: 'timestamptz',
+  id: 'uuid',
+  sourceUrl: 'text',
+  title: 'text',
+  bylines: 'text[]',
+  publishedAt: 'timestamptz',
+  publishedOffset: 'text',
+  publishedSource: '"DateSource"',
+  language: 'text',
+  bodyText: 'text',
+  bodyHash: 'text',
+  extractorVersion: 'text',
+  extractionWarnings: 'text[]',
+  outletId: 'uuid',
+  ingestedAt: 'timestamptz',
+  updatedAt: 'timestamptz',
 })
 const claimCols = columns({
-  id: 'uuid', articleId: 'uuid', kind: '"ClaimKind"', target: 'jsonb', quote: 'text', speakerId: 'uuid', subjectId: 'uuid', channel: 'text',
-  claimDate: 'date', createdAt: 'timestamptz', updatedAt: 'timestamptz', clusterId: 'uuid', clusterBy: '"ClusterOrigin"',
+  id: 'uuid',
+  articleId: 'uuid',
+  kind: '"ClaimKind"',
+  target: 'jsonb',
+  quote: 'text',
+  speakerId: 'uuid',
+  subjectId: 'uuid',
+  channel: 'text',
+  claimDate: 'date',
+  createdAt: 'timestamptz',
+  updatedAt: 'timestamptz',
+  clusterId: 'uuid',
+  clusterBy: '"ClusterOrigin"',
 })
 const clusterCols = columns({ id: 'uuid', createdAt: 'timestamptz' })
 const linkCols = columns({ id: 'uuid', fromId: 'uuid', toId: 'uuid', relation: '"LinkRelation"', createdAt: 'timestamptz' })
 
-const SYLLABLES = ['ar', 'bel', 'cor', 'dan', 'el', 'fin', 'gal', 'hex', 'ion', 'jor', 'kal', 'lum', 'mer', 'nov', 'or', 'pra', 'quin', 'ros', 'sol', 'tel', 'ul', 'ver', 'wex', 'zan']
+const SYLLABLES = [
+  'ar',
+  'bel',
+  'cor',
+  'dan',
+  'el',
+  'fin',
+  'gal',
+  'hex',
+  'ion',
+  'jor',
+  'kal',
+  'lum',
+  'mer',
+  'nov',
+  'or',
+  'pra',
+  'quin',
+  'ros',
+  'sol',
+  'tel',
+  'ul',
+  'ver',
+  'wex',
+  'zan',
+]
 const SUFFIXES = ['Group', 'Holdings', 'Systems', 'Energy', 'Pharma', 'Bank', 'Motors', 'Foods', 'Labs', 'Telecom', 'Airlines', 'Mining']
-const FIRST = ['Anna', 'Ben', 'Chloé', 'David', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'James', 'Kemi', 'Lars', 'Maria', 'Nikhil', 'Olga', 'Pedro', 'Rosa', 'Sam', 'Tariq', 'Ute', 'Wei', 'Yara']
-const LAST = ['Smith', 'Okafor', 'Müller', 'Tanaka', 'García', 'Novak', 'Haddad', 'Larsen', 'Kowalski', 'Chen', 'Dubois', 'Rossi', 'Singh', 'Brennan', 'Ivanova', 'Costa']
-const AGENCIES = ['Competition Authority', 'Securities Commission', 'Environment Agency', 'Data Protection Office', 'Health Regulator', 'Labour Inspectorate', 'Financial Ombudsman', 'Trade Department', 'Serious Fraud Office', 'Transport Safety Board', 'Energy Regulator', 'Consumer Council']
+const FIRST = [
+  'Anna',
+  'Ben',
+  'Chloé',
+  'David',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'James',
+  'Kemi',
+  'Lars',
+  'Maria',
+  'Nikhil',
+  'Olga',
+  'Pedro',
+  'Rosa',
+  'Sam',
+  'Tariq',
+  'Ute',
+  'Wei',
+  'Yara',
+]
+const LAST = [
+  'Smith',
+  'Okafor',
+  'Müller',
+  'Tanaka',
+  'García',
+  'Novak',
+  'Haddad',
+  'Larsen',
+  'Kowalski',
+  'Chen',
+  'Dubois',
+  'Rossi',
+  'Singh',
+  'Brennan',
+  'Ivanova',
+  'Costa',
+]
+const AGENCIES = [
+  'Competition Authority',
+  'Securities Commission',
+  'Environment Agency',
+  'Data Protection Office',
+  'Health Regulator',
+  'Labour Inspectorate',
+  'Financial Ombudsman',
+  'Trade Department',
+  'Serious Fraud Office',
+  'Transport Safety Board',
+  'Energy Regulator',
+  'Consumer Council',
+]
 const OUTLET_WORDS = ['Daily', 'Evening', 'Herald', 'Courier', 'Post', 'Times', 'Ledger', 'Observer', 'Wire', 'Chronicle', 'Gazette', 'Tribune']
 const CHANNELS = [null, null, 'statement', 'press release', 'interview', 'earnings call', 'court filing', 'social media']
 
-const ALLEGATIONS = ['misled investors about {x} in {n} filings', 'ignored {n} safety warnings at its {x} plant', 'paid {n} million to settle claims over {x}', 'underreported emissions from {x} by {n}%', 'shared customer data on {x} with {n} partners', 'pressured {n} staff to sign away rights over {x}']
-const STATEMENTS = ['we remain committed to {x} and will invest {n} million', 'our {x} results grew {n}% this year', 'we have cooperated fully with regulators on {x}', 'we will publish an independent review of {x} within {n} weeks']
-const DENIALS = ['the reports about {x} are false and we reject them', 'at no time did we hide anything about {x}', 'we never received the {n} warnings described', 'the figure of {n} million is simply wrong']
-const REPORTS = ['revenue from {x} fell {n}% in the quarter', 'the company cut {n} jobs in its {x} division', 'shares dropped {n}% after the {x} announcement', 'it opened {n} new sites for {x}']
-const TOPICS = ['batteries', 'its pension fund', 'the northern pipeline', 'cloud contracts', 'a merger', 'drug trials', 'delivery drivers', 'its privacy policy', 'a data breach', 'the 2019 recall']
+const ALLEGATIONS = [
+  'misled investors about {x} in {n} filings',
+  'ignored {n} safety warnings at its {x} plant',
+  'paid {n} million to settle claims over {x}',
+  'underreported emissions from {x} by {n}%',
+  'shared customer data on {x} with {n} partners',
+  'pressured {n} staff to sign away rights over {x}',
+]
+const STATEMENTS = [
+  'we remain committed to {x} and will invest {n} million',
+  'our {x} results grew {n}% this year',
+  'we have cooperated fully with regulators on {x}',
+  'we will publish an independent review of {x} within {n} weeks',
+]
+const DENIALS = [
+  'the reports about {x} are false and we reject them',
+  'at no time did we hide anything about {x}',
+  'we never received the {n} warnings described',
+  'the figure of {n} million is simply wrong',
+]
+const REPORTS = [
+  'revenue from {x} fell {n}% in the quarter',
+  'the company cut {n} jobs in its {x} division',
+  'shares dropped {n}% after the {x} announcement',
+  'it opened {n} new sites for {x}',
+]
+const TOPICS = [
+  'batteries',
+  'its pension fund',
+  'the northern pipeline',
+  'cloud contracts',
+  'a merger',
+  'drug trials',
+  'delivery drivers',
+  'its privacy policy',
+  'a data breach',
+  'the 2019 recall',
+]
 
 function companyName(i: number): string {
   const a = SYLLABLES[i % SYLLABLES.length] ?? ''
@@ -139,7 +282,12 @@ export async function generateCorpus(pool: SqlPool, size: number, seed = 2026010
 
   await pool.session(async (session: SqlSession) => {
     await insertRows(session, 'Entity', entityCols, entityRows)
-    await insertRows(session, 'Outlet', outletCols, outlets.map((o) => [o.id, o.name, o.domain, created]))
+    await insertRows(
+      session,
+      'Outlet',
+      outletCols,
+      outlets.map((o) => [o.id, o.name, o.domain, created]),
+    )
     const flush = async () => {
       await insertRows(session, 'Article', articleCols, articles)
       await insertRows(session, 'ClaimCluster', clusterCols, clusters)
@@ -228,8 +376,21 @@ export async function generateCorpus(pool: SqlPool, size: number, seed = 2026010
       const bylines = Array.from({ length: 1 + Math.floor(rnd() * 2) }, () => `${pick(rnd, FIRST)} ${pick(rnd, LAST)}`)
       const ingestedAt = new Date(ingested).toISOString()
       articles.push([
-        articleId, `https://${outlet.domain}/${year}/${counts.articles + 1}`, title, bylines, new Date(published).toISOString(), '+00:00', 'jsonld',
-        'en', body, createHash('sha256').update(body).digest('hex'), 'bench', [], outlet.id, ingestedAt, ingestedAt,
+        articleId,
+        `https://${outlet.domain}/${year}/${counts.articles + 1}`,
+        title,
+        bylines,
+        new Date(published).toISOString(),
+        '+00:00',
+        'jsonld',
+        'en',
+        body,
+        createHash('sha256').update(body).digest('hex'),
+        'bench',
+        [],
+        outlet.id,
+        ingestedAt,
+        ingestedAt,
       ])
       counts.articles++
       if (claims.length >= CLAIM_BATCH) await flush()

@@ -17,9 +17,11 @@ const tasks = {
   extract: async ({ input, fixes }: { input: Parameters<typeof extractForStorage>[0]; fixes?: Parameters<typeof extractForStorage>[1] }) =>
     (await import('../ingest/store/prepare')).extractForStorage(input, fixes),
   // A feed's bytes → its first `maxItems` items.
-  feed: async ({ bytes, contentType, maxItems }: { bytes: Uint8Array; contentType: string | null; maxItems: number }) => (await import('../ingest/fetch/feeds')).readFeed(bytes, contentType, maxItems),
+  feed: async ({ bytes, contentType, maxItems }: { bytes: Uint8Array; contentType: string | null; maxItems: number }) =>
+    (await import('../ingest/fetch/feeds')).readFeed(bytes, contentType, maxItems),
   // Bytes → the draft alone: the Add-articles preview and re-extraction.
-  draft: async ({ bytes, options }: { bytes: Uint8Array; options?: Parameters<typeof extractArticle>[1] }) => (await import('../ingest/extract/extract')).extractArticle(bytes, options),
+  draft: async ({ bytes, options }: { bytes: Uint8Array; options?: Parameters<typeof extractArticle>[1] }) =>
+    (await import('../ingest/extract/extract')).extractArticle(bytes, options),
   // An article's stored text → suggested claims.
   suggest: async ({ bodyText, options }: { bodyText: string; options?: Parameters<typeof suggestClaims>[1] }) =>
     (await import('../claims/suggest/suggest')).suggestClaims(bodyText, options),
@@ -46,7 +48,13 @@ function describe(error: unknown): ThrownInTask {
 
 // The large buffers of a result travel without a copy.
 function transferables(output: unknown): ArrayBuffer[] {
-  if (output && typeof output === 'object' && 'rawSource' in output && output.rawSource instanceof Uint8Array && output.rawSource.buffer instanceof ArrayBuffer) {
+  if (
+    output &&
+    typeof output === 'object' &&
+    'rawSource' in output &&
+    output.rawSource instanceof Uint8Array &&
+    output.rawSource.buffer instanceof ArrayBuffer
+  ) {
     return [output.rawSource.buffer]
   }
   return []
@@ -64,6 +72,10 @@ parentPort?.on('message', async (request: TaskRequest) => {
     parentPort?.postMessage(reply, reply.ok ? transferables(reply.output) : [])
   } catch (error) {
     // A result that cannot be sent fails that task alone, not the worker and its queue.
-    parentPort?.postMessage({ id: request.id, ok: false, thrown: describe(new Error(`The analysis gave a result that could not be passed on: ${describe(error).message}`)) } satisfies TaskReply)
+    parentPort?.postMessage({
+      id: request.id,
+      ok: false,
+      thrown: describe(new Error(`The analysis gave a result that could not be passed on: ${describe(error).message}`)),
+    } satisfies TaskReply)
   }
 })

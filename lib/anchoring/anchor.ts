@@ -103,7 +103,11 @@ export function anchorTarget(text: string, target: readonly Selector[], options:
   // The words at the stored offsets with the stored context around them: the text is unchanged
   // here, and no other occurrence can agree better. Anything less is weighed against the others.
   const excerpt = options.excerpt ?? false
-  if (stored && (prefixEvidence(text, stored.start, quote.prefix, excerpt) ?? 1) === 1 && (suffixEvidence(text, stored.end, quote.suffix, excerpt) ?? 1) === 1) {
+  if (
+    stored &&
+    (prefixEvidence(text, stored.start, quote.prefix, excerpt) ?? 1) === 1 &&
+    (suffixEvidence(text, stored.end, quote.suffix, excerpt) ?? 1) === 1
+  ) {
     return { start: stored.start, end: stored.end, method: 'position', score: 1 }
   }
 
@@ -112,7 +116,13 @@ export function anchorTarget(text: string, target: readonly Selector[], options:
     const quoteScore = 1 - candidate.errors / exact.length
     if (quoteScore < MIN_QUOTE_SIMILARITY) continue
     const atStoredPosition = candidate.errors === 0 && candidate.start === stored?.start
-    measured.push({ ...candidate, quoteScore, atStoredPosition, prefix: prefixEvidence(text, candidate.start, quote.prefix, excerpt), suffix: suffixEvidence(text, candidate.end, quote.suffix, excerpt) })
+    measured.push({
+      ...candidate,
+      quoteScore,
+      atStoredPosition,
+      prefix: prefixEvidence(text, candidate.start, quote.prefix, excerpt),
+      suffix: suffixEvidence(text, candidate.end, quote.suffix, excerpt),
+    })
   }
   const verbatim = measured.filter((c) => c.errors === 0)
   const consistent = verbatim.filter((c) => !contradicted(c)).length
@@ -120,7 +130,8 @@ export function anchorTarget(text: string, target: readonly Selector[], options:
   for (const candidate of measured) {
     if (!contextConfirms(candidate, exact.length, verbatim.length, consistent)) continue
     const score = scoreOf(candidate, position?.start, text.length)
-    if (!best || score > best.score) best = { start: candidate.start, end: candidate.end, method: candidate.atStoredPosition ? 'position' : candidate.errors === 0 ? 'quote' : 'fuzzy', score }
+    if (!best || score > best.score)
+      best = { start: candidate.start, end: candidate.end, method: candidate.atStoredPosition ? 'position' : candidate.errors === 0 ? 'quote' : 'fuzzy', score }
   }
   return best
 }
@@ -169,7 +180,8 @@ function exactOccurrences(text: string, exact: string): Candidate[] {
 function scoreOf(candidate: Measured, hint: number | undefined, textLength: number): number {
   // Clamped: a stored offset past the end of a shortened text must not make the score negative.
   const positionScore = hint === undefined ? 1 : Math.max(0, 1 - Math.abs(candidate.start - hint) / Math.max(1, textLength))
-  const raw = QUOTE_WEIGHT * candidate.quoteScore + PREFIX_WEIGHT * (candidate.prefix ?? 1) + SUFFIX_WEIGHT * (candidate.suffix ?? 1) + POSITION_WEIGHT * positionScore
+  const raw =
+    QUOTE_WEIGHT * candidate.quoteScore + PREFIX_WEIGHT * (candidate.prefix ?? 1) + SUFFIX_WEIGHT * (candidate.suffix ?? 1) + POSITION_WEIGHT * positionScore
   return raw / MAX_SCORE
 }
 

@@ -58,8 +58,10 @@ export function errorResponse(error: unknown): NextResponse {
   // hears what is gone.
   if (error instanceof StaleEditError && error.code === 'not-found') return apiError(404, { code: 'not-found', message: `No such ${error.what}.` })
   if (error instanceof DomainError) return apiError(STATUS[error.code], { code: error.code, message: error.message, ...error.details })
-  if (isUniqueViolation(error)) return apiError(409, { code: 'conflict', message: 'Another record already has this value (e.g. an entity of the same kind and name).' })
-  if (isForeignKeyViolation(error)) return apiError(422, { code: 'invalid-reference', message: 'A referenced record (an entity, article or claim) does not exist.' })
+  if (isUniqueViolation(error))
+    return apiError(409, { code: 'conflict', message: 'Another record already has this value (e.g. an entity of the same kind and name).' })
+  if (isForeignKeyViolation(error))
+    return apiError(422, { code: 'invalid-reference', message: 'A referenced record (an entity, article or claim) does not exist.' })
   // Anything else is our bug: logged with its stack, answered without internals.
   console.error(error)
   return apiError(500, { code: 'internal', message: 'Something went wrong on the server.' })

@@ -56,7 +56,17 @@ export function buildOpenApiDocument() {
         sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'A browser session; writes must come from the same site (Origin).' },
       },
     },
-    tags: [{ name: 'articles' }, { name: 'claims' }, { name: 'links' }, { name: 'entities' }, { name: 'stories' }, { name: 'timeline' }, { name: 'search' }, { name: 'interop' }, { name: 'meta' }],
+    tags: [
+      { name: 'articles' },
+      { name: 'claims' },
+      { name: 'links' },
+      { name: 'entities' },
+      { name: 'stories' },
+      { name: 'timeline' },
+      { name: 'search' },
+      { name: 'interop' },
+      { name: 'meta' },
+    ],
     paths: {
       '/api/articles': {
         get: op('viewer', {
@@ -73,7 +83,9 @@ export function buildOpenApiDocument() {
           requestBody: {
             content: {
               'application/json': { schema: s.articleIngestBody },
-              'multipart/form-data': { schema: z.object({ files: z.array(z.string().meta({ override: { type: 'string', contentMediaType: 'application/octet-stream' } })) }) },
+              'multipart/form-data': {
+                schema: z.object({ files: z.array(z.string().meta({ override: { type: 'string', contentMediaType: 'application/octet-stream' } })) }),
+              },
             },
           },
           responses: {
@@ -139,7 +151,8 @@ export function buildOpenApiDocument() {
         patch: op('editor', {
           operationId: 'updateClaim',
           summary: 'Change a claim’s kind, speaker, subject, channel, date or note, or its verdict',
-          description: 'Keys left out are not changed. A verdict is audited as claim.verdict, the other fields as claim.update; sent together, both are saved under the one version check, or neither.',
+          description:
+            'Keys left out are not changed. A verdict is audited as claim.verdict, the other fields as claim.update; sent together, both are saved under the one version check, or neither.',
           tags: ['claims'],
           requestParams: { path: s.idParams },
           requestBody: { content: { 'application/json': { schema: s.claimPatchBody } } },
@@ -289,7 +302,8 @@ export function buildOpenApiDocument() {
         get: op('viewer', {
           operationId: 'getTimeline',
           summary: 'The timeline view, as /timeline draws it, in JSON or CSV',
-          description: 'The same parameters as the /timeline page; unknown or malformed values are dropped rather than refused, so an old link still opens a view.',
+          description:
+            'The same parameters as the /timeline page; unknown or malformed values are dropped rather than refused, so an old link still opens a view.',
           tags: ['timeline'],
           requestParams: { query: s.timelineQuery },
           responses: {
@@ -324,7 +338,11 @@ export function buildOpenApiDocument() {
             200: {
               description: 'The file, in the format asked for.',
               content: {
-                'application/ld+json': { schema: z.union([s.schemaOrgExport, s.annotationExport]).meta({ description: 'format=jsonld: SchemaOrgExport; format=annotations: AnnotationExport (with the profile parameter).' }) },
+                'application/ld+json': {
+                  schema: z
+                    .union([s.schemaOrgExport, s.annotationExport])
+                    .meta({ description: 'format=jsonld: SchemaOrgExport; format=annotations: AnnotationExport (with the profile parameter).' }),
+                },
                 'application/json': { schema: s.claimlineExportDocument },
                 'text/csv': { schema: s.exportCsv },
               },
@@ -369,7 +387,9 @@ export function buildOpenApiDocument() {
           summary: 'This document',
           tags: ['meta'],
           security: [],
-          responses: { 200: { description: 'The OpenAPI 3.1 document.', content: { 'application/json': { schema: z.object({ openapi: z.string() }).loose() } } } },
+          responses: {
+            200: { description: 'The OpenAPI 3.1 document.', content: { 'application/json': { schema: z.object({ openapi: z.string() }).loose() } } },
+          },
         },
       },
     },

@@ -8,7 +8,19 @@ import type { getClaimDetails, listClaimsPage } from '../queries/claims'
 import type { EntitySummary, getEntityDetails } from '../queries/entities'
 import type { getStoryDetails, listStoriesPage } from '../queries/stories'
 import type { SearchResult } from '../search/search'
-import type { articlePatchResponse, articleResponse, articleSummaryResponse, claimDetailResponse, claimResponse, entityDetailResponse, entityResponse, linkResponse, searchResultResponse, storyDetailResponse, storyResponse } from './schemas'
+import type {
+  articlePatchResponse,
+  articleResponse,
+  articleSummaryResponse,
+  claimDetailResponse,
+  claimResponse,
+  entityDetailResponse,
+  entityResponse,
+  linkResponse,
+  searchResultResponse,
+  storyDetailResponse,
+  storyResponse,
+} from './schemas'
 
 type Row<F extends (...args: never[]) => Promise<unknown>> = NonNullable<Awaited<ReturnType<F>>>
 type Item<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number]
@@ -61,7 +73,15 @@ export function presentArticle(article: Row<typeof getArticleDetails>): z.infer<
   }
 }
 
-type ArticleDetailsRow = { title: string; bylines: string[]; publishedAt: Date | null; publishedOffset: string | null; publishedSource: z.infer<typeof articlePatchResponse>['publishedSource']; outletId: string | null; version: number }
+type ArticleDetailsRow = {
+  title: string
+  bylines: string[]
+  publishedAt: Date | null
+  publishedOffset: string | null
+  publishedSource: z.infer<typeof articlePatchResponse>['publishedSource']
+  outletId: string | null
+  version: number
+}
 
 export function presentArticleDetails(id: string, details: ArticleDetailsRow): z.infer<typeof articlePatchResponse> {
   return { id, ...details, publishedAt: isoOrNull(details.publishedAt) }

@@ -38,7 +38,10 @@ export const errorResponse = z
           'Stable, machine-readable: invalid, bad-json, bad-cursor, bad-request, unsupported-media-type, too-large, unauthenticated, forbidden, cross-origin, not-found, stale, exists, conflict, invalid-reference, invalid-selection, invalid-link, unknown-format, invalid-export, not-empty, internal.',
       }),
       message: z.string().meta({ description: 'For people; may change.' }),
-      issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() })).optional().meta({ description: 'With code "invalid": what failed validation, where.' }),
+      issues: z
+        .array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() }))
+        .optional()
+        .meta({ description: 'With code "invalid": what failed validation, where.' }),
       currentVersion: z.number().int().nullable().optional().meta({ description: 'With code "stale": the version now stored.' }),
       existingId: z.uuid().optional().meta({ description: 'With code "exists": the record that already exists.' }),
     }),
@@ -46,7 +49,14 @@ export const errorResponse = z
   .meta({ id: 'Error' })
 
 const cursor = z.string().max(1000).optional().meta({ description: 'The nextCursor of the previous page; omit for the first page.' })
-const limit = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback).meta({ description: `Items per page (1–100, default ${fallback}).` })
+const limit = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(fallback)
+    .meta({ description: `Items per page (1–100, default ${fallback}).` })
 const nextCursor = z.string().nullable().meta({ description: 'Pass as ?cursor= for the next page; null on the last page.' })
 
 export const idParams = z.object({ id })
@@ -139,14 +149,25 @@ export const articlePatchBody = z
   .object({
     version,
     title: articleTitle.optional(),
-    publishedAt: orNull(articlePublishedAt).optional().meta({ description: 'YYYY-MM-DD or a date-time with its offset; null or "" clears it. Recorded as the editor’s.' }),
+    publishedAt: orNull(articlePublishedAt)
+      .optional()
+      .meta({ description: 'YYYY-MM-DD or a date-time with its offset; null or "" clears it. Recorded as the editor’s.' }),
     bylines: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
     publisher: orNull(outletName).optional().meta({ description: 'The outlet’s name (created if new); null or "" clears it.' }),
   })
   .meta({ id: 'ArticlePatch' })
 
 export const articlePatchResponse = z
-  .object({ id, title: z.string(), bylines: z.array(z.string()), publishedAt: dateTime.nullable(), publishedOffset: z.string().nullable(), publishedSource: publishedSource.nullable(), outletId: id.nullable(), version: z.number().int() })
+  .object({
+    id,
+    title: z.string(),
+    bylines: z.array(z.string()),
+    publishedAt: dateTime.nullable(),
+    publishedOffset: z.string().nullable(),
+    publishedSource: publishedSource.nullable(),
+    outletId: id.nullable(),
+    version: z.number().int(),
+  })
   .meta({ id: 'ArticleDetails' })
 
 export const versionQuery = z.object({ version })
@@ -155,7 +176,10 @@ export const versionQuery = z.object({ version })
 const editorFixes = z
   .object({
     title: z.string().trim().min(1).max(500).optional(),
-    publishedAt: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+    publishedAt: z.iso
+      .date()
+      .or(z.iso.datetime({ offset: true }))
+      .optional(),
     bylines: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
     publisher: z.string().trim().min(1).max(200).optional(),
   })
@@ -179,13 +203,21 @@ export const ingestResponse = z
   .object({
     results: z.array(
       z.union([
-        z.object({ name: z.string(), status: z.literal('created'), article: related, nearDuplicateOf: related.extend({ overlap: z.number() }).nullable(), warnings: z.array(z.string()) }),
+        z.object({
+          name: z.string(),
+          status: z.literal('created'),
+          article: related,
+          nearDuplicateOf: related.extend({ overlap: z.number() }).nullable(),
+          warnings: z.array(z.string()),
+        }),
         z.object({ name: z.string(), status: z.literal('updated'), article: related, warnings: z.array(z.string()) }),
         z.object({ name: z.string(), status: z.literal('duplicate'), article: related, reason: z.enum(['same-url', 'same-text']) }),
         z.object({ name: z.string(), status: z.literal('failed'), error: z.object({ code: z.string(), message: z.string() }) }),
       ]),
     ),
-    notices: z.array(z.string()).meta({ description: 'What to know besides the results, e.g. "news.rss: first 500 of 10,000 items taken (the limit per feed is 500; CLAIMLINE_FEED_MAX_ITEMS)."' }),
+    notices: z.array(z.string()).meta({
+      description: 'What to know besides the results, e.g. "news.rss: first 500 of 10,000 items taken (the limit per feed is 500; CLAIMLINE_FEED_MAX_ITEMS)."',
+    }),
   })
   .meta({ id: 'IngestResults' })
 
@@ -208,7 +240,9 @@ export const claimResponse = z
     note: z.string().nullable(),
     verdict: z.string().nullable().meta({ description: 'An editor’s fact-check rating ("False", "Misleading", …); null when the claim has none.' }),
     verdictNote: z.string().nullable().meta({ description: 'Why the verdict was given; null without one.' }),
-    verdictAt: dateTime.nullable().meta({ description: 'When the rating was last set (published as the ClaimReview’s date); rewording the note does not move it.' }),
+    verdictAt: dateTime
+      .nullable()
+      .meta({ description: 'When the rating was last set (published as the ClaimReview’s date); rewording the note does not move it.' }),
     version: z.number().int(),
     createdAt: dateTime,
     updatedAt: dateTime,
@@ -217,11 +251,20 @@ export const claimResponse = z
   .meta({ id: 'Claim' })
 
 export const linkResponse = z
-  .object({ id, fromId: id, toId: id, relation: z.enum(LINK_RELATION_VALUES).meta({ description: '"from" denies / responds to / confirms / repeats "to".' }), createdAt: dateTime })
+  .object({
+    id,
+    fromId: id,
+    toId: id,
+    relation: z.enum(LINK_RELATION_VALUES).meta({ description: '"from" denies / responds to / confirms / repeats "to".' }),
+    createdAt: dateTime,
+  })
   .meta({ id: 'Link' })
 
 export const claimDetailResponse = claimResponse
-  .extend({ linksFrom: z.array(linkResponse).meta({ description: 'Links where this claim answers another.' }), linksTo: z.array(linkResponse).meta({ description: 'Links where another claim answers this one.' }) })
+  .extend({
+    linksFrom: z.array(linkResponse).meta({ description: 'Links where this claim answers another.' }),
+    linksTo: z.array(linkResponse).meta({ description: 'Links where another claim answers this one.' }),
+  })
   .meta({ id: 'ClaimDetail' })
 
 export const claimListQuery = z.object({
@@ -265,8 +308,12 @@ export const claimPatchBody = z
     note: orNull(note).optional(),
     verdict: orNull(claimVerdictFields.shape.verdict)
       .optional()
-      .meta({ description: `The fact-check rating, a short text (the article page suggests ${VERDICT_SUGGESTIONS.map((v) => `"${v}"`).join(', ')}); null or "" clears the verdict and its note.` }),
-    verdictNote: orNull(claimVerdictFields.shape.verdictNote).optional().meta({ description: 'Why; null or "" clears it. Left out, the stored note stays; a claim without a verdict keeps no note.' }),
+      .meta({
+        description: `The fact-check rating, a short text (the article page suggests ${VERDICT_SUGGESTIONS.map((v) => `"${v}"`).join(', ')}); null or "" clears the verdict and its note.`,
+      }),
+    verdictNote: orNull(claimVerdictFields.shape.verdictNote)
+      .optional()
+      .meta({ description: 'Why; null or "" clears it. Left out, the stored note stays; a claim without a verdict keeps no note.' }),
   })
   .meta({ id: 'ClaimPatch', description: 'Keys left out are not changed. Details and verdict sent together are saved together, under the one version check.' })
 
@@ -277,7 +324,16 @@ export const linkCreateBody = claimLinkInput.meta({ id: 'LinkCreate' })
 // ---------- stories
 
 export const storyResponse = z
-  .object({ id, name: z.string(), slug: z.string(), description: z.string().nullable(), articleCount: z.number().int(), claimCount: z.number().int(), createdAt: dateTime, updatedAt: dateTime })
+  .object({
+    id,
+    name: z.string(),
+    slug: z.string(),
+    description: z.string().nullable(),
+    articleCount: z.number().int(),
+    claimCount: z.number().int(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
   .meta({ id: 'Story' })
 
 export const storyDetailResponse = storyResponse
@@ -301,8 +357,14 @@ export const storyClaimParams = z.object({ id, claimId: id })
 // timelineParams parses leniently (lists from repeated keys, bad values dropped), which JSON
 // Schema cannot express; these overrides describe what a client should send.
 export const timelineQuery = timelineParams.extend({
-  entity: timelineParams.shape.entity.meta({ description: 'Company ids (up to 4), repeated: ?entity=…&entity=…', override: { type: 'array', items: { type: 'string', format: 'uuid' } } }),
-  kind: timelineParams.shape.kind.meta({ description: 'Claim kinds, repeated.', override: { type: 'array', items: { type: 'string', enum: CLAIM_KIND_VALUES } } }),
+  entity: timelineParams.shape.entity.meta({
+    description: 'Company ids (up to 4), repeated: ?entity=…&entity=…',
+    override: { type: 'array', items: { type: 'string', format: 'uuid' } },
+  }),
+  kind: timelineParams.shape.kind.meta({
+    description: 'Claim kinds, repeated.',
+    override: { type: 'array', items: { type: 'string', enum: CLAIM_KIND_VALUES } },
+  }),
   format: z.enum(['json', 'csv']).optional().meta({ description: 'csv: one row per claim, as a download.' }),
   unanswered: z.enum(['1']).optional().meta({ description: '1: only allegations with no answer linked to any copy of them.' }),
 })
@@ -314,7 +376,9 @@ export const timelineResponse = z
     query: z.string(),
     bucket: z.enum(['day', 'week', 'month']).nullable(),
     truncated: z.boolean().meta({ description: 'More claims matched than one view holds (300); narrow the dates.' }),
-    companies: z.array(z.object({ id, name: z.string(), rows: z.array(timelineLane.extend({ period: z.string(), label: z.string() })), undated: timelineLane })),
+    companies: z.array(
+      z.object({ id, name: z.string(), rows: z.array(timelineLane.extend({ period: z.string(), label: z.string() })), undated: timelineLane }),
+    ),
     claims: z.array(
       z.object({
         id,
@@ -329,7 +393,10 @@ export const timelineResponse = z
         channel: z.string().nullable(),
         articleId: id,
         articleTitle: z.string(),
-        cluster: id.nullable().meta({ description: 'Shared by the claims that state the same claim in different articles (one card on the timeline); null for a claim tagged before clusters existed.' }),
+        cluster: id.nullable().meta({
+          description:
+            'Shared by the claims that state the same claim in different articles (one card on the timeline); null for a claim tagged before clusters existed.',
+        }),
         answered: z.boolean().meta({ description: 'A statement or denial is linked (confirmed) to this claim or another claim of its cluster.' }),
       }),
     ),
@@ -349,14 +416,10 @@ export const timelineResponse = z
 // ---------- search
 
 export const searchQuery = z.object({
-  q: z
-    .string()
-    .max(1000)
-    .default('')
-    .meta({
-      description:
-        'Words in web-search syntax: all must occur (in any form: "denied" finds "denies"), "quoted words" in that order, -word must not occur, `or` between alternatives. Cut at 200 characters. Empty, or only words too common to index ("the of"), finds nothing.',
-    }),
+  q: z.string().max(1000).default('').meta({
+    description:
+      'Words in web-search syntax: all must occur (in any form: "denied" finds "denies"), "quoted words" in that order, -word must not occur, `or` between alternatives. Cut at 200 characters. Empty, or only words too common to index ("the of"), finds nothing.',
+  }),
   type: z.enum(SEARCH_TYPES).optional().meta({ description: 'Only articles or only claims; both when left out.' }),
   cursor,
   limit: z.coerce.number().int().min(1).max(50).default(10).meta({ description: 'Results per page (1–50, default 10).' }),
@@ -372,8 +435,13 @@ export const searchResultResponse = z
     title: z.string().meta({ description: 'The article’s title.' }),
     snippet: z.string().meta({ description: 'Plain text around the match: a claim’s quote, or a passage of the article (… where it is cut).' }),
     highlights: z.array(searchHighlight).meta({ description: 'The matched words in snippet: UTF-16 offsets, end exclusive, in order.' }),
-    url: z.string().meta({ description: 'Where the result opens on this site: a claim at its words, an article at the paragraph of the snippet (#p-<n>, counted from 0) when there is one.' }),
-    paragraph: z.number().int().nullable().meta({ description: 'For an article: the paragraph of bodyText (split at blank lines, from 0) the snippet is from; null when it is from the standfirst.' }),
+    url: z.string().meta({
+      description:
+        'Where the result opens on this site: a claim at its words, an article at the paragraph of the snippet (#p-<n>, counted from 0) when there is one.',
+    }),
+    paragraph: z.number().int().nullable().meta({
+      description: 'For an article: the paragraph of bodyText (split at blank lines, from 0) the snippet is from; null when it is from the standfirst.',
+    }),
     outlet: z.string().nullable(),
     publishedAt: dateTime.nullable().meta({ description: 'The article’s publication.' }),
     kind: z.enum(CLAIM_KIND_VALUES).nullable().meta({ description: 'A claim’s kind; null for an article.' }),
@@ -386,7 +454,10 @@ export const searchResponse = z
   .object({
     results: z.array(searchResultResponse).meta({ description: 'Best first: title matches above quotes above passing mentions, then the most recent.' }),
     nextCursor,
-    capped: z.boolean().meta({ description: 'More matched than one search ranks: only the most recent matches of each kind were ranked, older ones were left out; more words reach them.' }),
+    capped: z.boolean().meta({
+      description:
+        'More matched than one search ranks: only the most recent matches of each kind were ranked, older ones were left out; more words reach them.',
+    }),
   })
   .meta({ id: 'SearchResults' })
 
@@ -399,7 +470,6 @@ export const healthResponse = z
     migrations: z.object({ applied: z.number().int(), pending: z.array(z.string()), failed: z.array(z.string()) }).optional(),
   })
   .meta({ id: 'Health' })
-
 
 // ---------- exports and imports
 
@@ -455,11 +525,16 @@ const schemaOrgClaimReview = z
 
 export const schemaOrgExport = z
   .object({ '@context': z.literal(SCHEMA_ORG_CONTEXT), '@graph': z.array(z.union([schemaOrgClaimReview, schemaOrgClaim])) })
-  .meta({ id: 'SchemaOrgExport', description: 'format=jsonld (lib/interop/schema-org.ts): a claim with a verdict appears as the ClaimReview of it, the others as bare Claims.' })
+  .meta({
+    id: 'SchemaOrgExport',
+    description: 'format=jsonld (lib/interop/schema-org.ts): a claim with a verdict appears as the ClaimReview of it, the others as bare Claims.',
+  })
 
 const annotationBody = z.object({
   type: z.literal('TextualBody'),
-  purpose: z.enum(['tagging', 'commenting', 'assessing']).meta({ description: 'tagging: the kind, "speaker:Name", "subject:Name"; commenting: the note; assessing: the verdict.' }),
+  purpose: z
+    .enum(['tagging', 'commenting', 'assessing'])
+    .meta({ description: 'tagging: the kind, "speaker:Name", "subject:Name"; commenting: the note; assessing: the verdict.' }),
   value: z.string(),
   format: z.literal('text/plain').optional(),
 })
@@ -489,11 +564,16 @@ export const annotationExport = z
       ),
     }),
   })
-  .meta({ id: 'AnnotationExport', description: 'format=annotations (lib/interop/web-annotation.ts), sent as application/ld+json; profile="http://www.w3.org/ns/anno.jsonld". Positions count characters of the stored article text.' })
+  .meta({
+    id: 'AnnotationExport',
+    description:
+      'format=annotations (lib/interop/web-annotation.ts), sent as application/ld+json; profile="http://www.w3.org/ns/anno.jsonld". Positions count characters of the stored article text.',
+  })
 
 export const claimlineExportDocument = claimlineExport.meta({
   id: 'ClaimlineExport',
-  description: 'The whole archive (lib/interop/full-export.ts): every outlet, entity, article (with its raw source), claim (with its verdict), suggestion, link and story, with ids and versions; people by email. Accounts, tokens and the audit trail are not in it.',
+  description:
+    'The whole archive (lib/interop/full-export.ts): every outlet, entity, article (with its raw source), claim (with its verdict), suggestion, link and story, with ids and versions; people by email. Accounts, tokens and the audit trail are not in it.',
 })
 
 export const exportCsv = z.string().meta({ description: `format=csv: a header row (${CLAIM_CSV_HEADER.join(', ')}), then one row per claim.` })
@@ -508,7 +588,10 @@ const annotationPageIn = z.looseObject({ type: z.literal('AnnotationPage'), item
 
 export const annotationDocument = z
   .union([
-    z.looseObject({ type: z.literal('AnnotationCollection'), first: annotationPageIn.meta({ description: 'Embedded, with its next pages; a page given only by its address is refused.' }) }),
+    z.looseObject({
+      type: z.literal('AnnotationCollection'),
+      first: annotationPageIn.meta({ description: 'Embedded, with its next pages; a page given only by its address is refused.' }),
+    }),
     annotationPageIn,
     z.looseObject({ type: z.literal('Annotation') }),
     z.array(annotationIn),
@@ -517,17 +600,45 @@ export const annotationDocument = z
   ])
   .meta({ id: 'AnnotationDocument' })
 
-export const importBody = z.union([claimlineExportDocument, annotationDocument]).meta({ description: 'A Claimline export (format "claimline-export"), or annotations.' })
+export const importBody = z
+  .union([claimlineExportDocument, annotationDocument])
+  .meta({ description: 'A Claimline export (format "claimline-export"), or annotations.' })
 
 const count = z.number().int()
 
 const annotationOutcome = z
   .discriminatedUnion('status', [
-    z.object({ ref: z.string(), status: z.literal('created'), articleId: id, claimId: id.nullable(), kind: z.enum(CLAIM_KIND_VALUES), quote: z.string(), unknownEntities: z.array(z.string()).meta({ description: '"speaker:Name" or "subject:Name" tags naming no entity; the claim was made without them.' }) }),
-    z.object({ ref: z.string(), status: z.literal('duplicate'), articleId: id, duplicateOf: z.string().meta({ description: 'The claim with the same words and kind.' }) }),
-    z.object({ ref: z.string(), status: z.literal('orphan'), articleId: id, quote: z.string().meta({ description: 'Words not found in the article’s stored text.' }) }),
-    z.object({ ref: z.string(), status: z.literal('no-article'), source: z.string().nullable().meta({ description: 'The page the annotation targets, which matches no stored article.' }) }),
-    z.object({ ref: z.string(), status: z.literal('skipped'), reason: z.enum(['reply', 'page note']).meta({ description: 'A reply or a page note annotates no words: not imported, and not a failure.' }) }),
+    z.object({
+      ref: z.string(),
+      status: z.literal('created'),
+      articleId: id,
+      claimId: id.nullable(),
+      kind: z.enum(CLAIM_KIND_VALUES),
+      quote: z.string(),
+      unknownEntities: z.array(z.string()).meta({ description: '"speaker:Name" or "subject:Name" tags naming no entity; the claim was made without them.' }),
+    }),
+    z.object({
+      ref: z.string(),
+      status: z.literal('duplicate'),
+      articleId: id,
+      duplicateOf: z.string().meta({ description: 'The claim with the same words and kind.' }),
+    }),
+    z.object({
+      ref: z.string(),
+      status: z.literal('orphan'),
+      articleId: id,
+      quote: z.string().meta({ description: 'Words not found in the article’s stored text.' }),
+    }),
+    z.object({
+      ref: z.string(),
+      status: z.literal('no-article'),
+      source: z.string().nullable().meta({ description: 'The page the annotation targets, which matches no stored article.' }),
+    }),
+    z.object({
+      ref: z.string(),
+      status: z.literal('skipped'),
+      reason: z.enum(['reply', 'page note']).meta({ description: 'A reply or a page note annotates no words: not imported, and not a failure.' }),
+    }),
     z.object({ ref: z.string(), status: z.literal('invalid'), reason: z.string() }),
   ])
   .meta({ id: 'AnnotationOutcome', description: 'One annotation, by its id (or "#n", its place in the document).' })
@@ -536,7 +647,16 @@ export const importResponse = z
   .discriminatedUnion('kind', [
     z.object({
       kind: z.literal('claimline'),
-      imported: z.object({ outlets: count, entities: count, articles: count, claims: count, suggestions: count, links: count, stories: count, unknownPeople: z.array(z.string()).meta({ description: 'Emails the archive names that match no account here; their rows are left without a person.' }) }),
+      imported: z.object({
+        outlets: count,
+        entities: count,
+        articles: count,
+        claims: count,
+        suggestions: count,
+        links: count,
+        stories: count,
+        unknownPeople: z.array(z.string()).meta({ description: 'Emails the archive names that match no account here; their rows are left without a person.' }),
+      }),
     }),
     z.object({
       kind: z.literal('annotations'),

@@ -24,7 +24,8 @@ export type ArticleDetailsChange = {
 }
 
 export async function editArticleDetails(id: string, expectedVersion: number, change: ArticleDetailsChange, actorId: string) {
-  const published = change.publishedAt === undefined ? null : publishedFields(change.publishedAt ? { iso: change.publishedAt, source: 'editor', confidence: 1 } : null)
+  const published =
+    change.publishedAt === undefined ? null : publishedFields(change.publishedAt ? { iso: change.publishedAt, source: 'editor', confidence: 1 } : null)
   const outletId = change.publisher === undefined ? undefined : change.publisher ? (await findOrCreateOutlet(change.publisher, null)).id : null
   return updateArticleDetails(
     id,
@@ -33,7 +34,13 @@ export async function editArticleDetails(id: string, expectedVersion: number, ch
       title: change.title,
       bylines: change.bylines,
       outletId,
-      ...(published ? { publishedAt: published.publishedAt, publishedOffset: published.publishedOffset, publishedSource: published.publishedSource === 'editor' ? 'editor' : null } : {}),
+      ...(published
+        ? {
+            publishedAt: published.publishedAt,
+            publishedOffset: published.publishedOffset,
+            publishedSource: published.publishedSource === 'editor' ? 'editor' : null,
+          }
+        : {}),
     },
     actorId,
   )

@@ -16,7 +16,11 @@ export const accountInput = z.object({
 
 export type AccountInput = z.input<typeof accountInput>
 
-export async function createAccount(input: { email: string; name: string; role: Role; password: string }, actorId: string | null, options: { onlyIfNoUsers?: boolean } = {}): Promise<PublicUser | null> {
+export async function createAccount(
+  input: { email: string; name: string; role: Role; password: string },
+  actorId: string | null,
+  options: { onlyIfNoUsers?: boolean } = {},
+): Promise<PublicUser | null> {
   const parsed = accountInput.parse(input)
   return createUser({ email: parsed.email, name: parsed.name, role: parsed.role, passwordHash: await hashPassword(parsed.password) }, actorId, options)
 }

@@ -5,7 +5,13 @@ import { API_TOKEN_PREFIX, hashSecret, newApiToken, tokenDisplayPrefix } from '.
 
 const TOUCH_EVERY_MS = 5 * 60 * 1000
 
-export async function issueApiToken(userId: string, name: string, expiresInDays: number | null, actorId: string | null, now = new Date()): Promise<{ token: string; summary: ApiTokenSummary }> {
+export async function issueApiToken(
+  userId: string,
+  name: string,
+  expiresInDays: number | null,
+  actorId: string | null,
+  now = new Date(),
+): Promise<{ token: string; summary: ApiTokenSummary }> {
   const token = newApiToken()
   const expiresAt = expiresInDays ? new Date(now.getTime() + expiresInDays * 24 * 60 * 60 * 1000) : null
   const summary = await createApiTokenRecord({ userId, name, tokenHash: hashSecret(token), prefix: tokenDisplayPrefix(token), expiresAt }, actorId)

@@ -27,7 +27,10 @@ export async function requirePageUser(role: Role, here: string): Promise<AuthedU
 }
 
 // Wraps a server action: `export const saveX = guardedAction('editor', async (user, …args) => …)`.
-export function guardedAction<Args extends unknown[], Result>(role: Role, action: (user: AuthedUser, ...args: Args) => Promise<Result>): (...args: Args) => Promise<Result> {
+export function guardedAction<Args extends unknown[], Result>(
+  role: Role,
+  action: (user: AuthedUser, ...args: Args) => Promise<Result>,
+): (...args: Args) => Promise<Result> {
   return async (...args: Args) => {
     const user = await currentUser()
     if (!user) unauthorized()
@@ -39,9 +42,15 @@ export function guardedAction<Args extends unknown[], Result>(role: Role, action
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 // Wraps a route handler: `export const POST = guardedRoute('editor', async (request, user) => …)`.
-export function guardedRoute<Context>(role: Role, handler: (request: Request, user: AuthedUser, context: Context) => Promise<Response>): (request: Request, context: Context) => Promise<Response> {
+export function guardedRoute<Context>(
+  role: Role,
+  handler: (request: Request, user: AuthedUser, context: Context) => Promise<Response>,
+): (request: Request, context: Context) => Promise<Response> {
   return async (request: Request, context: Context) => {
-    const user = await authenticate({ sessionToken: readCookie(request.headers.get('cookie'), SESSION_COOKIE), authorization: request.headers.get('authorization') })
+    const user = await authenticate({
+      sessionToken: readCookie(request.headers.get('cookie'), SESSION_COOKIE),
+      authorization: request.headers.get('authorization'),
+    })
     if (!user) {
       const response = jsonError(401, 'unauthenticated', 'Sign in, or send an API token as "Authorization: Bearer clk_…".')
       response.headers.set('WWW-Authenticate', 'Bearer realm="claimline"')

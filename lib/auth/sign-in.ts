@@ -4,10 +4,7 @@ import { findUserByEmailForSignIn, recordSignIn, replacePasswordHash, type Publi
 import { hashPassword, passwordNeedsRehash, verifyAgainstNothing, verifyPassword } from './password'
 import { normaliseEmail, THROTTLE_WINDOW_MS, throttleVerdict } from './throttle'
 
-export type SignInResult =
-  | { ok: true; user: PublicUser }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+export type SignInResult = { ok: true; user: PublicUser } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfterSeconds: number }
 
 export async function signIn(emailInput: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
   const email = normaliseEmail(emailInput)
@@ -26,5 +23,8 @@ export async function signIn(emailInput: string, password: string, ip: string, n
   if (passwordNeedsRehash(user.passwordHash)) await replacePasswordHash(user.id, await hashPassword(password))
   // Old attempts only matter inside the window; sign-ins are rare enough to tidy up here.
   await deleteLoginAttemptsBefore(new Date(now.getTime() - 2 * THROTTLE_WINDOW_MS))
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, lastLoginAt: now, createdAt: user.createdAt } }
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, lastLoginAt: now, createdAt: user.createdAt },
+  }
 }

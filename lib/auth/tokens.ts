@@ -23,7 +23,10 @@ export function newSetupCode(): string {
 }
 
 export function normaliseSetupCode(code: string): string {
-  return code.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/^(.{5})(.+)$/, '$1-$2')
+  return code
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .replace(/^(.{5})(.+)$/, '$1-$2')
 }
 
 export function hashSecret(secret: string): string {

@@ -27,8 +27,19 @@ export async function confirmProposal(id: string, actorId: string, client: Prism
     const proposal = await getProposal(id, tx)
     if (!proposal || !(await decideProposalRecord(id, 'accepted', actorId, tx))) throw new ProposalGoneError()
     const { fromId, toId, relation } = proposal
-    const link = (await tx.claimLink.findUnique({ where: { fromId_toId_relation: { fromId, toId, relation } } })) ?? (await tx.claimLink.create({ data: { fromId, toId, relation } }))
-    await recordAuditEvent({ actorId, action: 'claim.link', objectType: 'Claim', objectId: fromId, after: { linkId: link.id, relation, toId, proposalId: id, confidence: proposal.confidence } }, tx)
+    const link =
+      (await tx.claimLink.findUnique({ where: { fromId_toId_relation: { fromId, toId, relation } } })) ??
+      (await tx.claimLink.create({ data: { fromId, toId, relation } }))
+    await recordAuditEvent(
+      {
+        actorId,
+        action: 'claim.link',
+        objectType: 'Claim',
+        objectId: fromId,
+        after: { linkId: link.id, relation, toId, proposalId: id, confidence: proposal.confidence },
+      },
+      tx,
+    )
     return { linkId: link.id, articleIds: [proposal.from.articleId, proposal.to.articleId] }
   })
 }
@@ -37,7 +48,16 @@ export async function rejectProposal(id: string, actorId: string, client: Prisma
   return client.$transaction(async (tx) => {
     const proposal = await getProposal(id, tx)
     if (!proposal || !(await decideProposalRecord(id, 'rejected', actorId, tx))) throw new ProposalGoneError()
-    await recordAuditEvent({ actorId, action: 'link-proposal.reject', objectType: 'Claim', objectId: proposal.fromId, after: { proposalId: id, relation: proposal.relation, toId: proposal.toId } }, tx)
+    await recordAuditEvent(
+      {
+        actorId,
+        action: 'link-proposal.reject',
+        objectType: 'Claim',
+        objectId: proposal.fromId,
+        after: { proposalId: id, relation: proposal.relation, toId: proposal.toId },
+      },
+      tx,
+    )
     return { articleIds: [proposal.from.articleId, proposal.to.articleId] }
   })
 }
@@ -56,7 +76,18 @@ export async function proposeLinksInArticle(articleId: string, client: PrismaCli
     const target = claimTarget.safeParse(c.target)
     const anchor = target.success ? anchorTarget(article.bodyText, target.data) : null
     if (!side || !anchor) continue
-    items.push({ kind: c.kind, side, exact: c.quote, start: anchor.start, end: anchor.end, speaker: c.speaker?.name ?? null, subject: c.subject?.name ?? null, confidence: 1, rule: 'claim', answers: [] })
+    items.push({
+      kind: c.kind,
+      side,
+      exact: c.quote,
+      start: anchor.start,
+      end: anchor.end,
+      speaker: c.speaker?.name ?? null,
+      subject: c.subject?.name ?? null,
+      confidence: 1,
+      rule: 'claim',
+      answers: [],
+    })
     ids.push(c.id)
   }
   if (items.length < 2) return 0
@@ -71,4 +102,3 @@ export async function proposeLinksInArticle(articleId: string, client: PrismaCli
   )
   return client.$transaction((tx) => insertProposals(proposals, tx))
 }
-

@@ -8,7 +8,14 @@ import { getArticleBody, getSuggestFailure } from '../queries/articles'
 import { listClaimTargets, type ClaimDetails } from '../queries/claims'
 import { findOrCreateEntity, listKnownEntities } from '../queries/entities'
 import type { EntityKind } from '../generated/prisma/enums'
-import { acceptSuggestionRecord, getSuggestion, listDecidedQuotes, rejectSuggestionRecord, replaceOpenSuggestions, SuggestionGoneError } from '../queries/suggestions'
+import {
+  acceptSuggestionRecord,
+  getSuggestion,
+  listDecidedQuotes,
+  rejectSuggestionRecord,
+  replaceOpenSuggestions,
+  SuggestionGoneError,
+} from '../queries/suggestions'
 import { analysisLimits, analysisPool } from '../workers/shared'
 import { TaskError, type TaskLimits } from '../workers/pool'
 import type { Suggestion } from './suggest/suggest'
@@ -60,7 +67,10 @@ export async function refreshSuggestions(articleId: string, options: { onlyIfSta
     suggested = await analysisPool().run('suggest', { bodyText: article.bodyText, options: { entities } }, options.limits ?? analysisLimits())
   } catch (error) {
     if (!(error instanceof TaskError) || (error.code !== 'timeout' && error.code !== 'memory')) throw error
-    return replaceOpenSuggestions(articleId, [], SUGGESTER_VERSION, { onlyIfStale: options.onlyIfStale, failure: `No suggestions for this article: ${error.message.replace(/^It /, 'its text ')}` })
+    return replaceOpenSuggestions(articleId, [], SUGGESTER_VERSION, {
+      onlyIfStale: options.onlyIfStale,
+      failure: `No suggestions for this article: ${error.message.replace(/^It /, 'its text ')}`,
+    })
   }
   const fresh = mostConfident(suggested.filter((s) => !seen.has(normalise(s.exact)) && claimed.every((c) => overlapShare(s, c) < 0.5)))
   return replaceOpenSuggestions(
@@ -90,7 +100,8 @@ export function guessEntityKind(name: string): EntityKind | null {
   if (/\b(documents?|sources?|e-?mails?|people|officials|filings?|records|reports?)\b/i.test(name)) return null
   if (/\b(Inc|Corp|Corporation|Ltd|LLC|plc|Group|Company|Co|Holdings|Bank|Motors|Airlines?|Technologies)\b\.?$/.test(name)) return 'company'
   if (/\b(Post|Times|Journal|Ledger|News|Guardian|Herald|Tribune|Gazette|Reuters|Bloomberg|Press|Telegraph|Observer|Chronicle)\b/.test(name)) return 'outlet'
-  if (/\b(Agency|Commission|Department|Ministry|Authority|Office|Bureau|Court|Police|Regulator|Senate|Congress|Parliament|FBI|NSA|SEC|FTC)\b/.test(name)) return 'agency'
+  if (/\b(Agency|Commission|Department|Ministry|Authority|Office|Bureau|Court|Police|Regulator|Senate|Congress|Parliament|FBI|NSA|SEC|FTC)\b/.test(name))
+    return 'agency'
   if (/^(?:[A-Z][\p{L}'’-]+\.? ){1,3}[A-Z][\p{L}'’-]+$/u.test(name.trim())) return 'person'
   return null
 }

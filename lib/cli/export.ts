@@ -35,7 +35,10 @@ export async function runExport(args: string[]): Promise<number> {
   const env = getEnv()
   try {
     // No request to take an address from: the public one if configured, else this machine's server.
-    const file = await buildExport(parsed.request, { baseUrl: env.CLAIMLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`, organizationName: env.CLAIMLINE_ORGANIZATION_NAME })
+    const file = await buildExport(parsed.request, {
+      baseUrl: env.CLAIMLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      organizationName: env.CLAIMLINE_ORGANIZATION_NAME,
+    })
     if (!out) {
       process.stdout.write(file.body)
       return 0

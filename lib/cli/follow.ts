@@ -26,7 +26,15 @@ const when = (date: Date | null) => (date ? date.toISOString().replace(/\.\d{3}Z
 
 function describeFeed(feed: FollowedFeedRow): string {
   const every = `every ${feed.intervalSeconds / 60} min`
-  const line = [feed.id, feedStatus(feed).padEnd(7), every.padEnd(14), `polled ${when(feed.lastPolledAt)}`, `new ${when(feed.lastNewItemAt)}`, `${feed.itemsIngested} items`, feed.url].join('  ')
+  const line = [
+    feed.id,
+    feedStatus(feed).padEnd(7),
+    every.padEnd(14),
+    `polled ${when(feed.lastPolledAt)}`,
+    `new ${when(feed.lastNewItemAt)}`,
+    `${feed.itemsIngested} items`,
+    feed.url,
+  ].join('  ')
   return feed.lastError ? `${line}\n    last error (${feed.consecutiveFailures} in a row): ${feed.lastError}` : line
 }
 

@@ -57,13 +57,21 @@ export async function runImport(args: string[]): Promise<number> {
   }
   if (report.kind === 'claimline') {
     const { unknownPeople, ...counts } = report.imported
-    console.log(`Imported ${Object.entries(counts).map(([what, n]) => `${n} ${what}`).join(', ')}.`)
+    console.log(
+      `Imported ${Object.entries(counts)
+        .map(([what, n]) => `${n} ${what}`)
+        .join(', ')}.`,
+    )
     if (unknownPeople.length > 0) console.log(`No account for ${unknownPeople.join(', ')}: their articles and claims are kept without a name.`)
     return 0
   }
   for (const result of report.results) if (result.status !== 'skipped') console.log(`${result.ref}: ${describe(result)}`)
   const { skipped, ...counted } = report.summary
-  console.log(Object.entries(counted).map(([status, n]) => `  ${status.padEnd(11)} ${String(n).padStart(6)}`).join('\n'))
+  console.log(
+    Object.entries(counted)
+      .map(([status, n]) => `  ${status.padEnd(11)} ${String(n).padStart(6)}`)
+      .join('\n'),
+  )
   if (skipped > 0) console.log(`${skipped} ${skipped === 1 ? 'reply or page note' : 'replies and page notes'} skipped (they annotate no words)`)
   const left = report.summary.orphan + report.summary['no-article'] + report.summary.invalid
   return left > 0 ? 1 : 0

@@ -105,7 +105,11 @@ export async function runIngest(args: string[]): Promise<number> {
   const pool = createTaskPool({ size: bulkPoolSize(), maxHeapMb: WORKER_HEAP_MB })
   const notices: string[] = []
   try {
-    const report = await ingestSources(sources, { ...options, extract: (input, fixes) => extractOnWorker(input, fixes, pool) }, { onExpand: (count) => bar.grow(count - 1), onResult: (result) => bar.tick(`${result.name}: ${describe(result)}`) })
+    const report = await ingestSources(
+      sources,
+      { ...options, extract: (input, fixes) => extractOnWorker(input, fixes, pool) },
+      { onExpand: (count) => bar.grow(count - 1), onResult: (result) => bar.tick(`${result.name}: ${describe(result)}`) },
+    )
     results.push(...report.results)
     notices.push(...report.notices)
   } finally {

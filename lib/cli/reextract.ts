@@ -42,6 +42,8 @@ export async function runReextract(args: string[]): Promise<number> {
   bar.done()
   const count = (s: ReextractResult['status']) => results.filter((r) => r.status === s).length
   const sum = (key: 'reanchored' | 'orphaned') => results.reduce((n, r) => n + (r[key] ?? 0), 0)
-  console.log(`Re-extracted with ${EXTRACTOR_VERSION}: ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed; ${sum('reanchored')} claims re-anchored, ${sum('orphaned')} orphaned.`)
+  console.log(
+    `Re-extracted with ${EXTRACTOR_VERSION}: ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed; ${sum('reanchored')} claims re-anchored, ${sum('orphaned')} orphaned.`,
+  )
   return count('failed') > 0 ? 1 : 0
 }

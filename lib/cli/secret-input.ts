@@ -5,7 +5,9 @@ import { stdin, stdout } from 'node:process'
 export async function readStdinSecret(): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of stdin) chunks.push(Buffer.from(chunk))
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '')
 }
 
 export function promptSecret(question: string): Promise<string> {

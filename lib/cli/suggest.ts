@@ -16,7 +16,14 @@ function suggestOne(id: string, bytes: Uint8Array, out: (line: string) => void):
     const body = joinParagraphs(extractArticle(bytes).paragraphs)
     // Relations as the labelling guide writes them ("responds-to"); the app stores responds_to.
     const suggestions = suggestClaims(body).map((s) => ({
-      kind: s.kind, side: s.side, speaker: s.speaker, subject: s.subject, exact: s.exact, start: s.start, end: s.end, confidence: s.confidence,
+      kind: s.kind,
+      side: s.side,
+      speaker: s.speaker,
+      subject: s.subject,
+      exact: s.exact,
+      start: s.start,
+      end: s.end,
+      confidence: s.confidence,
       answers: s.answers.map((a) => ({ to: a.to, relation: a.relation.replace('_', '-'), confidence: a.confidence })),
     }))
     out(JSON.stringify({ id, suggestions }))

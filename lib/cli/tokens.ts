@@ -11,7 +11,11 @@ export const TOKEN_USAGE = `  token create --email E --name N [--days D]
   token revoke --email E ID      revoke one, named by its id or the prefix the list shows`
 
 export async function runToken(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } } })
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } },
+  })
   const [sub, id] = positionals
   if (!values.email) throw new Error('Give the account with --email.')
   const user = await findUserByEmail(normaliseEmail(values.email))
@@ -33,7 +37,8 @@ export async function runToken(args: string[]): Promise<number> {
       if (!id) throw new Error('Give the token: its id or the prefix token list shows.')
       const match = await findAccountToken(user.id, id)
       if (match.kind === 'none') throw new Error(`No such token for ${user.email}: ${id} (token list shows them).`)
-      if (match.kind === 'many') throw new Error(`${id} names ${match.tokens.length} tokens of ${user.email}; give the id: ${match.tokens.map((t) => t.id).join(', ')}.`)
+      if (match.kind === 'many')
+        throw new Error(`${id} names ${match.tokens.length} tokens of ${user.email}; give the id: ${match.tokens.map((t) => t.id).join(', ')}.`)
       const { token } = match
       const revoked = await revokeApiToken(token.id, user.id, null)
       console.log(revoked ? `Revoked ${token.prefix} "${token.name}".` : `${token.prefix} "${token.name}" was already revoked.`)

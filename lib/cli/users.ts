@@ -39,7 +39,13 @@ export async function runUser(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, admin: { type: 'boolean' }, 'password-stdin': { type: 'boolean' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      admin: { type: 'boolean' },
+      'password-stdin': { type: 'boolean' },
+    },
   })
   const [sub, ...rest] = positionals
   switch (sub) {

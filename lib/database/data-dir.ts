@@ -37,7 +37,19 @@ const REASONS: Record<string, string> = {
   ELOOP: 'too many symbolic links',
   EIO: 'an input/output error',
 }
-const EMSCRIPTEN_CODES: Record<number, string> = { 2: 'EACCES', 63: 'EPERM', 44: 'ENOENT', 54: 'ENOTDIR', 31: 'EISDIR', 69: 'EROFS', 51: 'ENOSPC', 20: 'EEXIST', 37: 'ENAMETOOLONG', 32: 'ELOOP', 29: 'EIO' }
+const EMSCRIPTEN_CODES: Record<number, string> = {
+  2: 'EACCES',
+  63: 'EPERM',
+  44: 'ENOENT',
+  54: 'ENOTDIR',
+  31: 'EISDIR',
+  69: 'EROFS',
+  51: 'ENOSPC',
+  20: 'EEXIST',
+  37: 'ENAMETOOLONG',
+  32: 'ELOOP',
+  29: 'EIO',
+}
 
 // "permission denied (EACCES)" from a Node error, an Emscripten ErrnoError or anything else.
 export function describeFsError(error: unknown): string {
@@ -82,7 +94,8 @@ function makeFolder(folder: string, dataDir: string, what: string, mode?: number
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EEXIST' && statOrNull(folder, dataDir)?.isDirectory()) return
     // ENOENT although the parent exists: a file system that takes no new folders (/proc, /sys).
-    const problem = code === 'ENOENT' ? `${path.dirname(folder)} does not accept new folders (ENOENT)` : `creating ${what} ${folder} failed: ${describeFsError(error)}`
+    const problem =
+      code === 'ENOENT' ? `${path.dirname(folder)} does not accept new folders (ENOENT)` : `creating ${what} ${folder} failed: ${describeFsError(error)}`
     throw new DataDirError(dataDir, `The embedded database folder ${dataDir} cannot be created: ${problem}; ${HINT}.`)
   }
 }
@@ -122,7 +135,10 @@ export function prepareDataDir(dataDir: string, runDir: string): void {
   if (!existing) createFolders(dataDir, dataDir)
   const run = statOrNull(runDir, dataDir)
   if (run && !run.isDirectory()) {
-    throw new DataDirError(dataDir, `The embedded database folder ${dataDir} cannot be used: ${runDir}, where its owner records itself, is a file, not a folder.`)
+    throw new DataDirError(
+      dataDir,
+      `The embedded database folder ${dataDir} cannot be used: ${runDir}, where its owner records itself, is a file, not a folder.`,
+    )
   }
   if (!run) makeFolder(runDir, dataDir, 'its run folder', PRIVATE_FOLDER)
   if (!isWritableFolder(runDir)) {

@@ -3,14 +3,7 @@
 // transaction is open would run inside that transaction (PGlite has one session), and
 // Prisma would then fail the transaction with P2028.
 import type { PGlite } from '@electric-sql/pglite'
-import type {
-  IsolationLevel,
-  SqlDriverAdapter,
-  SqlDriverAdapterFactory,
-  SqlQuery,
-  SqlResultSet,
-  Transaction,
-} from '@prisma/driver-adapter-utils'
+import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlResultSet, Transaction } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import type { Gate } from './gate'
 

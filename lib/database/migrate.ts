@@ -74,9 +74,7 @@ export type MigrationState = {
 }
 
 async function readHistory(session: SqlSession): Promise<HistoryRow[]> {
-  const exists = await session.query<{ present: boolean }>(
-    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`,
-  )
+  const exists = await session.query<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`)
   if (!exists[0]?.present) return []
   return session.query<HistoryRow>(
     `SELECT id, checksum, migration_name, finished_at, rolled_back_at, logs
@@ -92,9 +90,7 @@ function compare(history: HistoryRow[], migrations: Migration[]): MigrationState
   return {
     applied: finished.map((row) => row.migration_name),
     pending: migrations.filter((m) => !finishedNames.has(m.name)).map((m) => m.name),
-    failed: live
-      .filter((row) => row.finished_at === null)
-      .map((row) => ({ name: row.migration_name, logs: row.logs })),
+    failed: live.filter((row) => row.finished_at === null).map((row) => ({ name: row.migration_name, logs: row.logs })),
     modified: finished
       .filter((row) => {
         const file = local.get(row.migration_name)
@@ -151,10 +147,9 @@ async function applyOne(session: SqlSession, migration: Migration): Promise<'app
   const id = randomUUID()
   try {
     await session.exec('BEGIN')
-    const done = await session.query(
-      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-      [migration.name],
-    )
+    const done = await session.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`, [
+      migration.name,
+    ])
     if (done.length > 0) {
       await session.exec('ROLLBACK')
       return 'skipped'
@@ -165,10 +160,7 @@ async function applyOne(session: SqlSession, migration: Migration): Promise<'app
       [id, migration.checksum, migration.name],
     )
     await session.exec(migration.sql)
-    await session.query(
-      `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    )
+    await session.query(`UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`, [id])
     await session.exec('COMMIT')
     return 'applied'
   } catch (error) {

@@ -33,10 +33,7 @@ const PARSE = 0x50 // 'P'
 const COPY_FROM_STDIN = /\bcopy\b[\s\S]*\bfrom\s+stdin\b/i
 
 function errorResponse(severity: 'ERROR' | 'FATAL', code: string, message: string): Buffer {
-  const fields = Buffer.concat([
-    Buffer.from(`S${severity}\0V${severity}\0C${code}\0M${message}\0`, 'utf8'),
-    Buffer.from([0]),
-  ])
+  const fields = Buffer.concat([Buffer.from(`S${severity}\0V${severity}\0C${code}\0M${message}\0`, 'utf8'), Buffer.from([0])])
   const header = Buffer.alloc(5)
   header[0] = 0x45 // 'E'
   header.writeInt32BE(4 + fields.length, 1)
@@ -228,9 +225,7 @@ export class PGliteWireServer {
 
   async listen(address: WireAddress): Promise<WireAddress> {
     const server = createServer((socket) => {
-      const connection = new Connection(socket, this.pglite, this.gate, this.options.idleInTransactionMs ?? 60_000, (error) =>
-        this.#backendFailed(error),
-      )
+      const connection = new Connection(socket, this.pglite, this.gate, this.options.idleInTransactionMs ?? 60_000, (error) => this.#backendFailed(error))
       this.#connections.add(connection)
       socket.on('close', () => this.#connections.delete(connection))
     })

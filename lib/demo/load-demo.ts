@@ -139,19 +139,22 @@ export async function loadDemoData(prisma: PrismaClient = getDb(), { progress }:
       progress?.(`  ${i + 1}/${gold.articles.length} ${article.metadata.title} (${article.claims.length} claims)`)
     }
     // Both seeds are one affair: a story a new user can open as a timeline.
-    const story = await tx.story.create({ data: { name: 'PRISM, 2013', slug: 'prism-2013', description: 'Microsoft and the 2013 reports on the NSA’s PRISM programme' } })
+    const story = await tx.story.create({
+      data: { name: 'PRISM, 2013', slug: 'prism-2013', description: 'Microsoft and the 2013 reports on the NSA’s PRISM programme' },
+    })
     await tx.storyArticle.createMany({ data: articleIds.map((articleId) => ({ storyId: story.id, articleId })) })
-    await recordAuditEvent(
-      { actorId: null, action: DEMO_ACTION, objectType: 'database', objectId: 'demo', after: { articles: gold.articles.length } },
-      tx,
-    )
+    await recordAuditEvent({ actorId: null, action: DEMO_ACTION, objectType: 'database', objectId: 'demo', after: { articles: gold.articles.length } }, tx)
     return articleIds
   })
   // The claim map as an editor's tagging would leave it: clusters across the two articles, and
   // the answers the engine proposes (the labelled links are there already).
   for (const articleId of loaded) {
     const claims = await prisma.claim.findMany({ where: { articleId }, orderBy: { createdAt: 'asc' }, select: { id: true } })
-    await updateClaimMap(articleId, claims.map((c) => c.id), prisma)
+    await updateClaimMap(
+      articleId,
+      claims.map((c) => c.id),
+      prisma,
+    )
   }
   return { loaded: loaded.length > 0, articles: loaded.length }
 }

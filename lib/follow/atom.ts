@@ -6,7 +6,13 @@ const escapeXml = (value: string) =>
   // Characters XML 1.0 cannot carry at all are dropped; the five special ones escaped.
   value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
-const KIND_LABELS: Record<NewsItem['claimKind'], string> = { statement: 'Statement', denial: 'Denial', allegation: 'Allegation', report: 'Report', other: 'Claim' }
+const KIND_LABELS: Record<NewsItem['claimKind'], string> = {
+  statement: 'Statement',
+  denial: 'Denial',
+  allegation: 'Allegation',
+  report: 'Report',
+  other: 'Claim',
+}
 
 export function newsTitle(item: NewsItem): string {
   const quote = item.quote.length > 140 ? `${item.quote.slice(0, 139)}…` : item.quote

@@ -112,7 +112,13 @@ export async function startFollowJobs(options: FollowJobsOptions = {}): Promise<
   await ensureQueue(boss, { name: SUGGEST, retryLimit: 2, retryDelay: 60, expireInSeconds: 30 * 60 })
   await ensureQueue(boss, { name: WEBHOOK_SCAN, policy: 'stately', retryLimit: 0, expireInSeconds: 5 * 60 })
   const hook = options.webhook ?? {}
-  await ensureQueue(boss, { name: WEBHOOK_SEND, retryLimit: hook.retryLimit ?? 5, retryDelay: hook.retryDelaySeconds ?? 30, retryBackoff: true, expireInSeconds: 2 * 60 })
+  await ensureQueue(boss, {
+    name: WEBHOOK_SEND,
+    retryLimit: hook.retryLimit ?? 5,
+    retryDelay: hook.retryDelaySeconds ?? 30,
+    retryBackoff: true,
+    expireInSeconds: 2 * 60,
+  })
   const work = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }
   const scanAll = async () => {
     for (const userId of await listFollowWebhookUserIds()) await boss.send(WEBHOOK_SCAN, { userId } satisfies ScanData, { singletonKey: userId })

@@ -32,7 +32,12 @@ function message(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
 }
 
-async function fetchAndIngest(feed: FollowedFeedRow, options: PollOptions): Promise<Omit<Extract<PollOutcome, { status: 'polled' }>, 'status'> & { title: string | null; validators: { etag: string | null; lastModified: string | null } | null }> {
+async function fetchAndIngest(
+  feed: FollowedFeedRow,
+  options: PollOptions,
+): Promise<
+  Omit<Extract<PollOutcome, { status: 'polled' }>, 'status'> & { title: string | null; validators: { etag: string | null; lastModified: string | null } | null }
+> {
   const answer = await fetchIfChanged(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, options.fetch)
   if (answer.status === 'not-modified') return { created: [], known: 0, duplicates: 0, failed: 0, title: null, validators: null }
   const { input, validators } = answer
@@ -63,7 +68,13 @@ export async function pollFeed(feedId: string, options: PollOptions = {}): Promi
   if (!(await claimFeedPoll(feed.id, feed.nextPollAt, pollLeaseUntil(now, feed.intervalSeconds)))) return { status: 'skipped' }
   try {
     const { title, validators, ...counts } = await fetchAndIngest(feed, options)
-    await recordPollSuccess(feed.id, { polledAt: now, nextPollAt: nextPollAfterSuccess(now, feed.intervalSeconds), validators, title, newItems: counts.created.length })
+    await recordPollSuccess(feed.id, {
+      polledAt: now,
+      nextPollAt: nextPollAfterSuccess(now, feed.intervalSeconds),
+      validators,
+      title,
+      newItems: counts.created.length,
+    })
     return validators ? { status: 'polled', ...counts } : { status: 'not-modified' }
   } catch (error) {
     const failures = feed.consecutiveFailures + 1

@@ -8,7 +8,14 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { IngestError } from '../ingest/errors'
-import { claimWebhookNews, deleteFollowWebhook, getFollowWebhook, recordWebhookDelivery, saveFollowWebhook, type FollowWebhookRow } from '../queries/follow-webhooks'
+import {
+  claimWebhookNews,
+  deleteFollowWebhook,
+  getFollowWebhook,
+  recordWebhookDelivery,
+  saveFollowWebhook,
+  type FollowWebhookRow,
+} from '../queries/follow-webhooks'
 import { findNewsForUser, type NewsItem } from '../queries/follows'
 import { checkWebhookUrl, postJson, type PostOptions } from './webhook-post'
 
@@ -82,7 +89,16 @@ export type WebhookStatus = Omit<FollowWebhookRow, 'secret'>
 export async function webhookStatus(userId: string): Promise<WebhookStatus | null> {
   const row = await getFollowWebhook(userId)
   if (!row) return null
-  return { userId: row.userId, url: row.url, deliveredUpTo: row.deliveredUpTo, lastAttemptAt: row.lastAttemptAt, lastDeliveredAt: row.lastDeliveredAt, lastStatus: row.lastStatus, lastError: row.lastError, createdAt: row.createdAt }
+  return {
+    userId: row.userId,
+    url: row.url,
+    deliveredUpTo: row.deliveredUpTo,
+    lastAttemptAt: row.lastAttemptAt,
+    lastDeliveredAt: row.lastDeliveredAt,
+    lastStatus: row.lastStatus,
+    lastError: row.lastError,
+    createdAt: row.createdAt,
+  }
 }
 
 export type Delivery = { userId: string; body: string; id: string }

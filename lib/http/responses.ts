@@ -19,7 +19,8 @@ export class HttpError extends Error {
 // Content-Length, or send none.
 export async function readBodyWithLimit(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? NaN)
-  if (declared > limit) throw new HttpError(413, 'too-large', `The request is ${(declared / 1024 / 1024).toFixed(1)} MB; the limit is ${limit / 1024 / 1024} MB.`)
+  if (declared > limit)
+    throw new HttpError(413, 'too-large', `The request is ${(declared / 1024 / 1024).toFixed(1)} MB; the limit is ${limit / 1024 / 1024} MB.`)
   if (!request.body) return new Uint8Array()
   const chunks: Uint8Array[] = []
   let size = 0

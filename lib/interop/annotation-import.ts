@@ -10,7 +10,14 @@
 // Hypothesis export holds them, and they are skipped and counted, not refused.
 import { z } from 'zod'
 import { anchorTarget } from '../anchoring/anchor'
-import { describeRange, textPositionSelector, textQuoteSelector, type Selector, type TextPositionSelector, type TextQuoteSelector } from '../anchoring/selectors'
+import {
+  describeRange,
+  textPositionSelector,
+  textQuoteSelector,
+  type Selector,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from '../anchoring/selectors'
 import { CLAIM_KIND_VALUES, type ClaimKind } from '../claims/kinds'
 import type { ArticleForImport, EntityForImport, ExistingClaim, PlannedClaim } from '../queries/interop'
 import { firstIssue, firstIssuePath } from '../validation'
@@ -42,7 +49,10 @@ const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)
 const sources = oneOrMany(z.string())
 const w3cTargetObject = z.object({ source: sources.optional(), id: z.string().optional(), selector: oneOrMany(looseSelector).optional() }).loose()
 const w3cTarget = z.union([z.string().transform((source) => ({ source: [source], id: undefined, selector: undefined })), w3cTargetObject])
-const w3cBody = z.union([z.string().transform((value) => ({ type: 'TextualBody', value, purpose: undefined })), z.object({ type: z.string().optional(), value: z.string().optional(), purpose: z.string().optional() }).loose()])
+const w3cBody = z.union([
+  z.string().transform((value) => ({ type: 'TextualBody', value, purpose: undefined })),
+  z.object({ type: z.string().optional(), value: z.string().optional(), purpose: z.string().optional() }).loose(),
+])
 
 const w3cAnnotation = z
   .object({
@@ -80,7 +90,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 // the others still import. Throws AnnotationFormatError when the document is none of the shapes.
 export function readAnnotations(json: unknown): AnnotationItem[] {
   const entries = annotationEntries(json)
-  if (!entries) throw new AnnotationFormatError('Not an annotation document: expected a W3C AnnotationCollection, AnnotationPage or Annotation, a Hypothesis export ({"annotations": […]}) or a Hypothesis API result ({"rows": […]}).')
+  if (!entries)
+    throw new AnnotationFormatError(
+      'Not an annotation document: expected a W3C AnnotationCollection, AnnotationPage or Annotation, a Hypothesis export ({"annotations": […]}) or a Hypothesis API result ({"rows": […]}).',
+    )
   return entries.map((entry, index) => readOne(entry, index))
 }
 
@@ -103,7 +116,8 @@ function annotationEntries(json: unknown): unknown[] | null {
 // A collection's pages, followed through `next` while they are embedded; a page that is only a
 // link would have to be fetched, which an import does not do.
 function pagesOf(first: unknown): unknown[] {
-  if (typeof first === 'string') throw new AnnotationFormatError('The collection links to its pages instead of embedding them; export it with the annotations included.')
+  if (typeof first === 'string')
+    throw new AnnotationFormatError('The collection links to its pages instead of embedding them; export it with the annotations included.')
   const items: unknown[] = []
   const seen = new Set<unknown>()
   for (let page = first; isRecord(page) && !seen.has(page); page = page.next) {
@@ -161,7 +175,10 @@ function sourcesOf(chosen: { source?: string[] } | undefined, targets: readonly 
 }
 
 function joinText(parts: string[]): string | null {
-  const text = parts.map((p) => p.trim()).filter(Boolean).join('\n\n')
+  const text = parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join('\n\n')
   return text || null
 }
 
@@ -351,7 +368,17 @@ function planOne(item: AnnotationItem, index: number, context: PlanContext, clai
     return entity?.id ?? null
   }
   const target = describeRange(article.bodyText, anchor.start, anchor.end)
-  claims.push({ index, articleId: article.id, kind, target, quote: target[0].exact, speakerId: entityId('speaker'), subjectId: entityId('subject'), claimDate: article.day, note: item.text })
+  claims.push({
+    index,
+    articleId: article.id,
+    kind,
+    target,
+    quote: target[0].exact,
+    speakerId: entityId('speaker'),
+    subjectId: entityId('subject'),
+    claimDate: article.day,
+    note: item.text,
+  })
   taken.push({ articleId: article.id, kind, start: anchor.start, end: anchor.end, id: `${PENDING}${index}` })
   return { ref: item.ref, status: 'created', articleId: article.id, claimId: null, kind, quote: target[0].exact, unknownEntities }
 }

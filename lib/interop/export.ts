@@ -35,7 +35,12 @@ export async function buildExport(request: ExportRequest, options: ExportOptions
   const day = now.toISOString().slice(0, 10)
   if (request.format === 'claimline') {
     const document = toFullExport(await loadSnapshot(client), now)
-    return { body: `${JSON.stringify(document, null, 2)}\n`, contentType: CONTENT_TYPES.claimline, filename: `claimline-export-${day}.json`, claims: document.claims.length }
+    return {
+      body: `${JSON.stringify(document, null, 2)}\n`,
+      contentType: CONTENT_TYPES.claimline,
+      filename: `claimline-export-${day}.json`,
+      claims: document.claims.length,
+    }
   }
   const { claims, label, stem } = await loadScope(request.scope, day, client)
   const site = { baseUrl: publicBase(options.baseUrl) }
@@ -45,7 +50,9 @@ export async function buildExport(request: ExportRequest, options: ExportOptions
     case 'jsonld':
       return file(`${JSON.stringify(schemaOrgDocument(claims, { ...site, organizationName: options.organizationName }), null, 2)}\n`)
     case 'annotations':
-      return file(`${JSON.stringify(annotationCollection(claims, { ...site, id: `${site.baseUrl}/api/export?${exportQueryString(request)}`, label }), null, 2)}\n`)
+      return file(
+        `${JSON.stringify(annotationCollection(claims, { ...site, id: `${site.baseUrl}/api/export?${exportQueryString(request)}`, label }), null, 2)}\n`,
+      )
     case 'csv':
       return file(claimsCsv(claims, site))
   }

@@ -86,7 +86,8 @@ export function checkFactCheckMarkup(document: unknown): FactCheckReport {
 function checkClaimReview(review: Node, path: string, errors: Issue[], warnings: Issue[]): void {
   // Required.
   if (!nonEmptyText(review.claimReviewed)) errors.push({ path: `${path}.claimReviewed`, message: 'required: a short summary of the claim (Text)' })
-  else if (review.claimReviewed.length > CLAIM_SUMMARY_LENGTH) warnings.push({ path: `${path}.claimReviewed`, message: `longer than ${CLAIM_SUMMARY_LENGTH} characters; it wraps on phones` })
+  else if (review.claimReviewed.length > CLAIM_SUMMARY_LENGTH)
+    warnings.push({ path: `${path}.claimReviewed`, message: `longer than ${CLAIM_SUMMARY_LENGTH} characters; it wraps on phones` })
   if (!isHttpUrl(review.url)) errors.push({ path: `${path}.url`, message: 'required: the absolute URL of the page hosting the fact check' })
   checkRating(review.reviewRating, `${path}.reviewRating`, errors)
 
@@ -105,7 +106,8 @@ function checkRating(rating: unknown, path: string, errors: Issue[]): void {
     return
   }
   if (!hasType(rating, 'Rating')) errors.push({ path: `${path}.@type`, message: 'must be Rating' })
-  if (!nonEmptyText(rating.alternateName)) errors.push({ path: `${path}.alternateName`, message: 'required: the truthfulness rating as a short phrase ("False", "Misleading")' })
+  if (!nonEmptyText(rating.alternateName))
+    errors.push({ path: `${path}.alternateName`, message: 'required: the truthfulness rating as a short phrase ("False", "Misleading")' })
   // A numeric scale is optional; when given it has to make sense.
   const value = rating.ratingValue === undefined ? null : numeric(rating.ratingValue)
   const best = rating.bestRating === undefined ? null : numeric(rating.bestRating)
@@ -114,7 +116,8 @@ function checkRating(rating: unknown, path: string, errors: Issue[]): void {
     if (rating[key] !== undefined && numeric(rating[key]) === null) errors.push({ path: `${path}.${key}`, message: 'must be a number' })
   }
   if (best !== null && worst !== null && best <= worst) errors.push({ path: `${path}.bestRating`, message: 'must be greater than worstRating' })
-  if (value !== null && ((best !== null && value > best) || (worst !== null && value < worst))) errors.push({ path: `${path}.ratingValue`, message: 'must lie between worstRating and bestRating' })
+  if (value !== null && ((best !== null && value > best) || (worst !== null && value < worst)))
+    errors.push({ path: `${path}.ratingValue`, message: 'must lie between worstRating and bestRating' })
 }
 
 function checkAgent(agent: unknown, path: string, errors: Issue[], warnings: Issue[]): void {

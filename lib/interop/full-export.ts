@@ -94,7 +94,10 @@ const claim = z.object({
   updatedAt: instant,
   // The same claim in other articles shares the cluster id; `by` says whether the matcher or an
   // editor put it there (an editor's decision the matcher leaves alone). Absent in older exports.
-  cluster: z.object({ id, by: z.enum(['matcher', 'editor']) }).nullable().default(null),
+  cluster: z
+    .object({ id, by: z.enum(['matcher', 'editor']) })
+    .nullable()
+    .default(null),
 })
 
 const suggestion = z.object({
@@ -161,7 +164,15 @@ export function toFullExport(snapshot: Snapshot, exportedAt: Date): ClaimlineExp
     version: EXPORT_VERSION,
     exportedAt: iso(exportedAt),
     outlets: byId(snapshot.outlets).map((o) => ({ id: o.id, name: o.name, domain: o.domain, createdAt: iso(o.createdAt) })),
-    entities: byId(snapshot.entities).map((e) => ({ id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, affiliationId: e.affiliationId, createdAt: iso(e.createdAt), updatedAt: iso(e.updatedAt) })),
+    entities: byId(snapshot.entities).map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases,
+      affiliationId: e.affiliationId,
+      createdAt: iso(e.createdAt),
+      updatedAt: iso(e.updatedAt),
+    })),
     articles: byId(snapshot.articles).map((a) => ({
       id: a.id,
       sourceUrl: a.sourceUrl,
@@ -191,7 +202,10 @@ export function toFullExport(snapshot: Snapshot, exportedAt: Date): ClaimlineExp
       version: a.version,
       suggestedWith: a.suggestedWith,
       suggestFailure: a.suggestFailure,
-      fingerprints: a.fingerprints.map((f) => f.hash).sort(compareBigInt).map(String),
+      fingerprints: a.fingerprints
+        .map((f) => f.hash)
+        .sort(compareBigInt)
+        .map(String),
     })),
     claims: byId(snapshot.claims).map((c) => ({
       id: c.id,
@@ -298,7 +312,14 @@ export function toImportRows(doc: ClaimlineExport, userIds: ReadonlyMap<string, 
   const userId = (email: string | null) => (email ? (userIds.get(email) ?? null) : null)
   return {
     outlets: doc.outlets.map((o) => ({ id: o.id, name: o.name, domain: o.domain, createdAt: date(o.createdAt) })),
-    entities: doc.entities.map((e) => ({ id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, createdAt: date(e.createdAt), updatedAt: date(e.updatedAt) })),
+    entities: doc.entities.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases,
+      createdAt: date(e.createdAt),
+      updatedAt: date(e.updatedAt),
+    })),
     affiliations: doc.entities.flatMap((e) => (e.affiliationId ? [{ id: e.id, affiliationId: e.affiliationId, updatedAt: date(e.updatedAt) }] : [])),
     articles: doc.articles.map((a) => ({
       id: a.id,
@@ -374,13 +395,29 @@ export function toImportRows(doc: ClaimlineExport, userIds: ReadonlyMap<string, 
       createdAt: date(s.createdAt),
     })),
     links: doc.links.map((l) => ({ id: l.id, fromId: l.fromId, toId: l.toId, relation: l.relation, createdAt: date(l.createdAt) })),
-    stories: doc.stories.map((s) => ({ id: s.id, name: s.name, slug: s.slug, description: s.description, createdAt: date(s.createdAt), updatedAt: date(s.updatedAt) })),
+    stories: doc.stories.map((s) => ({
+      id: s.id,
+      name: s.name,
+      slug: s.slug,
+      description: s.description,
+      createdAt: date(s.createdAt),
+      updatedAt: date(s.updatedAt),
+    })),
     storyArticles: doc.stories.flatMap((s) => s.articleIds.map((articleId) => ({ storyId: s.id, articleId }))),
     storyClaims: doc.stories.flatMap((s) => s.claimIds.map((claimId) => ({ storyId: s.id, claimId }))),
   }
 }
 
-export type ImportCounts = { outlets: number; entities: number; articles: number; claims: number; suggestions: number; links: number; stories: number; unknownPeople: string[] }
+export type ImportCounts = {
+  outlets: number
+  entities: number
+  articles: number
+  claims: number
+  suggestions: number
+  links: number
+  stories: number
+  unknownPeople: string[]
+}
 
 export function importCounts(doc: ClaimlineExport, userIds: ReadonlyMap<string, string>): ImportCounts {
   return {

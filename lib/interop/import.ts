@@ -7,15 +7,22 @@ import { getDb } from '../db'
 import type { PrismaClient } from '../generated/prisma/client'
 import { isUniqueViolation } from '../queries/client'
 import { ArchiveNotEmptyError, findArticlesForImport, insertPlannedClaims, listClaimRanges, listEntitiesForImport, storeArchive } from '../queries/interop'
-import { AnnotationFormatError, isAnnotationDocument, PENDING, planAnnotationImport, readAnnotations, urlCandidates, type AnnotationOutcome } from './annotation-import'
+import {
+  AnnotationFormatError,
+  isAnnotationDocument,
+  PENDING,
+  planAnnotationImport,
+  readAnnotations,
+  urlCandidates,
+  type AnnotationOutcome,
+} from './annotation-import'
 import { publicBase, type PublicSite } from './claim-set'
 import { claimlineExport, findBrokenReferences, importCounts, isClaimlineExport, referencedEmails, toImportRows, type ImportCounts } from './full-export'
 
 export type AnnotationStatus = AnnotationOutcome['status']
 
 export type ImportReport =
-  | { kind: 'claimline'; imported: ImportCounts }
-  | { kind: 'annotations'; summary: Record<AnnotationStatus, number>; results: AnnotationOutcome[] }
+  { kind: 'claimline'; imported: ImportCounts } | { kind: 'annotations'; summary: Record<AnnotationStatus, number>; results: AnnotationOutcome[] }
 
 export class ImportError extends Error {
   constructor(
@@ -30,7 +37,10 @@ export class ImportError extends Error {
 export async function importDocument(json: unknown, actorId: string | null, site: PublicSite, client: PrismaClient = getDb()): Promise<ImportReport> {
   if (isClaimlineExport(json)) return { kind: 'claimline', imported: await importArchive(json, actorId, client) }
   if (isAnnotationDocument(json)) return importAnnotations(json, actorId, site, client)
-  throw new ImportError('unknown-format', 'Send a Claimline export ({"format": "claimline-export", …}) or annotations: a W3C AnnotationCollection, AnnotationPage or Annotation, or a Hypothesis export.')
+  throw new ImportError(
+    'unknown-format',
+    'Send a Claimline export ({"format": "claimline-export", …}) or annotations: a W3C AnnotationCollection, AnnotationPage or Annotation, or a Hypothesis export.',
+  )
 }
 
 // The first few problems are enough to see what is wrong with a file.
@@ -40,7 +50,11 @@ function listProblems(problems: string[]): string {
 
 async function importArchive(json: unknown, actorId: string | null, client: PrismaClient): Promise<ImportCounts> {
   const parsed = claimlineExport.safeParse(json)
-  if (!parsed.success) throw new ImportError('invalid-export', `This Claimline export does not read: ${listProblems(parsed.error.issues.map((i) => `${i.path.join('.') || 'document'}: ${i.message}`))}.`)
+  if (!parsed.success)
+    throw new ImportError(
+      'invalid-export',
+      `This Claimline export does not read: ${listProblems(parsed.error.issues.map((i) => `${i.path.join('.') || 'document'}: ${i.message}`))}.`,
+    )
   const doc = parsed.data
   const broken = findBrokenReferences(doc)
   if (broken.length > 0) throw new ImportError('invalid-export', `This Claimline export is incomplete: ${listProblems(broken)}.`)
@@ -49,7 +63,11 @@ async function importArchive(json: unknown, actorId: string | null, client: Pris
     return importCounts(doc, userIds)
   } catch (error) {
     if (error instanceof ArchiveNotEmptyError) throw new ImportError('not-empty', error.message)
-    if (isUniqueViolation(error)) throw new ImportError('invalid-export', 'This Claimline export holds two rows that must be unique (an id, an outlet name, an entity of the same kind and name, an article body or a story slug).')
+    if (isUniqueViolation(error))
+      throw new ImportError(
+        'invalid-export',
+        'This Claimline export holds two rows that must be unique (an id, an outlet name, an entity of the same kind and name, an article body or a story slug).',
+      )
     throw error
   }
 }
@@ -71,12 +89,19 @@ async function importAnnotations(json: unknown, actorId: string | null, site: Pu
     sources.map(claimlineArticleId).filter((id): id is string => id !== null),
     client,
   )
-  const [entities, existing] = await Promise.all([listEntitiesForImport(client), listClaimRanges(articles.map((a) => a.id), client)])
+  const [entities, existing] = await Promise.all([
+    listEntitiesForImport(client),
+    listClaimRanges(
+      articles.map((a) => a.id),
+      client,
+    ),
+  ])
   const plan = planAnnotationImport(items, { articles, entities, existing, claimlineArticleId })
   const ids = await insertPlannedClaims(plan.claims, actorId, client)
   const results = plan.outcomes.map((outcome, index): AnnotationOutcome => {
     if (outcome.status === 'created') return { ...outcome, claimId: ids.get(index) ?? null }
-    if (outcome.status === 'duplicate' && outcome.duplicateOf.startsWith(PENDING)) return { ...outcome, duplicateOf: ids.get(Number(outcome.duplicateOf.slice(PENDING.length))) ?? outcome.duplicateOf }
+    if (outcome.status === 'duplicate' && outcome.duplicateOf.startsWith(PENDING))
+      return { ...outcome, duplicateOf: ids.get(Number(outcome.duplicateOf.slice(PENDING.length))) ?? outcome.duplicateOf }
     return outcome
   })
   const summary: Record<AnnotationStatus, number> = { created: 0, duplicate: 0, orphan: 0, 'no-article': 0, skipped: 0, invalid: 0 }

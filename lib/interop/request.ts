@@ -38,7 +38,10 @@ export function parseExportRequest(search: URLSearchParams): ParsedExportRequest
   const parsedFormat = format.safeParse(givenFormat ?? (scope.scope.kind === 'all' ? 'claimline' : 'jsonld'))
   if (!parsedFormat.success) return { ok: false, message: firstIssue(parsedFormat.error, 'Unknown format.') }
   if (parsedFormat.data === 'claimline' && scope.scope.kind !== 'all') {
-    return { ok: false, message: 'The Claimline export is the whole archive; for one claim, article, story or timeline view ask for jsonld, annotations or csv.' }
+    return {
+      ok: false,
+      message: 'The Claimline export is the whole archive; for one claim, article, story or timeline view ask for jsonld, annotations or csv.',
+    }
   }
   return { ok: true, request: { format: parsedFormat.data, scope: scope.scope } }
 }
@@ -65,7 +68,11 @@ function timelineScope(search: URLSearchParams): ScopeResult {
   for (const key of [...TIMELINE_KEYS, 'story'] as const) {
     const kept = given.getAll(key)
     const dropped = search.getAll(key).find((v) => v.trim() !== '' && !kept.includes(v.trim()))
-    if (dropped !== undefined) return { ok: false, message: `The timeline parameter ${key}=${dropped} is not understood${key === 'entity' ? ' (at most 4 companies, each by id)' : ''}.` }
+    if (dropped !== undefined)
+      return {
+        ok: false,
+        message: `The timeline parameter ${key}=${dropped} is not understood${key === 'entity' ? ' (at most 4 companies, each by id)' : ''}.`,
+      }
   }
   if (params.entity.length === 0 && !params.story) return { ok: false, message: 'A timeline export needs a company (entity=…) or a story (story=…).' }
   return { ok: true, scope: { kind: 'timeline', params } }

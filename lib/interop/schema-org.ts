@@ -30,7 +30,9 @@ export function newsArticleJsonLd(article: ExportArticle, site: PublicSite): Jso
     headline: article.title,
     datePublished: article.publishedAt ? isoPublished(article.publishedAt, article.publishedOffset) : null,
     author: article.bylines.length > 0 ? article.bylines.map((name) => ({ '@type': 'Person', name })) : null,
-    publisher: article.outlet ? compact({ '@type': 'NewsMediaOrganization', name: article.outlet.name, url: article.outlet.domain ? `https://${article.outlet.domain}` : null }) : null,
+    publisher: article.outlet
+      ? compact({ '@type': 'NewsMediaOrganization', name: article.outlet.name, url: article.outlet.domain ? `https://${article.outlet.domain}` : null })
+      : null,
     inLanguage: article.language,
   })
 }

@@ -4,7 +4,15 @@ import { recordAuditEvent } from './audit'
 import type { DbClient } from './client'
 import { publicUserSelect, type PublicUser } from './users'
 
-export type ApiTokenSummary = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null }
+export type ApiTokenSummary = {
+  id: string
+  name: string
+  prefix: string
+  createdAt: Date
+  lastUsedAt: Date | null
+  expiresAt: Date | null
+  revokedAt: Date | null
+}
 
 const summarySelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } as const
 
@@ -15,7 +23,10 @@ export async function createApiTokenRecord(
 ): Promise<ApiTokenSummary> {
   return client.$transaction(async (tx) => {
     const token = await tx.apiToken.create({ data: input, select: summarySelect })
-    await recordAuditEvent({ actorId, action: 'token.create', objectType: 'ApiToken', objectId: token.id, after: { name: token.name, prefix: token.prefix, userId: input.userId } }, tx)
+    await recordAuditEvent(
+      { actorId, action: 'token.create', objectType: 'ApiToken', objectId: token.id, after: { name: token.name, prefix: token.prefix, userId: input.userId } },
+      tx,
+    )
     return token
   })
 }
@@ -25,7 +36,10 @@ export async function listApiTokens(userId: string, client: DbClient = getDb()):
 }
 
 export async function findApiTokenWithUser(tokenHash: string, client: DbClient = getDb()) {
-  return client.apiToken.findUnique({ where: { tokenHash }, select: { id: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: publicUserSelect } } })
+  return client.apiToken.findUnique({
+    where: { tokenHash },
+    select: { id: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: publicUserSelect } },
+  })
 }
 
 export async function touchApiToken(id: string, at: Date, client: DbClient = getDb()): Promise<void> {

@@ -156,7 +156,12 @@ export async function createArticlesWithFingerprints(rows: NewArticleRow[], clie
   }
 }
 
-export async function replaceArticleExtraction(id: string, data: Prisma.ArticleUncheckedUpdateInput, fingerprints: bigint[] | null, client: DbClient = getDb()) {
+export async function replaceArticleExtraction(
+  id: string,
+  data: Prisma.ArticleUncheckedUpdateInput,
+  fingerprints: bigint[] | null,
+  client: DbClient = getDb(),
+) {
   if (fingerprints) {
     await client.articleFingerprint.deleteMany({ where: { articleId: id } })
     await client.articleFingerprint.createMany({ data: fingerprints.map((hash) => ({ articleId: id, hash })) })
@@ -205,7 +210,13 @@ const detailsSelect = { title: true, bylines: true, publishedAt: true, published
 
 // An editor's correction of an article's details: applied only if nobody changed the article
 // since the editor loaded it (its version), and recorded in the audit trail with before and after.
-export async function updateArticleDetails(id: string, expectedVersion: number, details: ArticleDetails, actorId: string | null, client: PrismaClient = getDb()) {
+export async function updateArticleDetails(
+  id: string,
+  expectedVersion: number,
+  details: ArticleDetails,
+  actorId: string | null,
+  client: PrismaClient = getDb(),
+) {
   return client.$transaction(async (tx) => {
     const before = await tx.article.findUnique({ where: { id }, select: detailsSelect })
     if (!before) return null
@@ -286,12 +297,18 @@ export async function articleExists(id: string, client: DbClient = getDb()): Pro
 // keeps what was lost: the details and the ids of the claims.
 export async function deleteArticleRecord(id: string, expectedVersion: number, actorId: string | null, client: PrismaClient = getDb()): Promise<boolean> {
   return client.$transaction(async (tx) => {
-    const before = await tx.article.findUnique({ where: { id }, select: { ...detailsSelect, sourceUrl: true, canonicalUrl: true, bodyHash: true, claims: { select: { id: true } } } })
+    const before = await tx.article.findUnique({
+      where: { id },
+      select: { ...detailsSelect, sourceUrl: true, canonicalUrl: true, bodyHash: true, claims: { select: { id: true } } },
+    })
     if (!before) return false
     const deleted = await tx.article.deleteMany({ where: { id, version: expectedVersion } })
     if (deleted.count === 0) throw new StaleEditError('article', (await tx.article.findUnique({ where: { id }, select: { version: true } }))?.version ?? null)
     const { claims, ...details } = before
-    await recordAuditEvent({ actorId, action: 'article.delete', objectType: 'Article', objectId: id, before: asJson({ ...details, claimIds: claims.map((c) => c.id) }) }, tx)
+    await recordAuditEvent(
+      { actorId, action: 'article.delete', objectType: 'Article', objectId: id, before: asJson({ ...details, claimIds: claims.map((c) => c.id) }) },
+      tx,
+    )
     return true
   })
 }

@@ -16,7 +16,18 @@ export type ClaimDetails = {
 }
 
 // What the audit trail records of a claim: its fields, not its relations.
-const auditSelect = { kind: true, quote: true, target: true, speakerId: true, subjectId: true, channel: true, claimDate: true, note: true, status: true, version: true } as const
+const auditSelect = {
+  kind: true,
+  quote: true,
+  target: true,
+  speakerId: true,
+  subjectId: true,
+  channel: true,
+  claimDate: true,
+  note: true,
+  status: true,
+  version: true,
+} as const
 
 // The demo loader and imports create claims inside their own transactions.
 export async function createClaim(data: Prisma.ClaimUncheckedCreateInput, client: DbClient = getDb()) {
@@ -108,10 +119,30 @@ async function editClaimIn(tx: Prisma.TransactionClient, id: string, expectedVer
   if (updated.count === 0) throw new StaleEditError('claim', await currentVersion(id, tx))
   const after = await tx.claim.findUniqueOrThrow({ where: { id }, select: editSelect })
   if (edit.details) {
-    await recordAuditEvent({ actorId, action: 'claim.update', objectType: 'Claim', objectId: id, before: asJson(pick(before, auditSelect)), after: asJson(pick(after, auditSelect)) }, tx)
+    await recordAuditEvent(
+      {
+        actorId,
+        action: 'claim.update',
+        objectType: 'Claim',
+        objectId: id,
+        before: asJson(pick(before, auditSelect)),
+        after: asJson(pick(after, auditSelect)),
+      },
+      tx,
+    )
   }
   if (edit.verdict) {
-    await recordAuditEvent({ actorId, action: 'claim.verdict', objectType: 'Claim', objectId: id, before: asJson(pick(before, verdictAuditSelect)), after: asJson(pick(after, verdictAuditSelect)) }, tx)
+    await recordAuditEvent(
+      {
+        actorId,
+        action: 'claim.verdict',
+        objectType: 'Claim',
+        objectId: id,
+        before: asJson(pick(before, verdictAuditSelect)),
+        after: asJson(pick(after, verdictAuditSelect)),
+      },
+      tx,
+    )
   }
   return after
 }
@@ -157,12 +188,21 @@ export async function unlinkClaims(linkId: string, actorId: string | null, clien
     const link = await tx.claimLink.findUnique({ where: { id: linkId } })
     if (!link) return false
     await tx.claimLink.delete({ where: { id: linkId } })
-    await recordAuditEvent({ actorId, action: 'claim.unlink', objectType: 'Claim', objectId: link.fromId, before: { linkId, relation: link.relation, toId: link.toId } }, tx)
+    await recordAuditEvent(
+      { actorId, action: 'claim.unlink', objectType: 'Claim', objectId: link.fromId, before: { linkId, relation: link.relation, toId: link.toId } },
+      tx,
+    )
     return true
   })
 }
 
-const linkedClaimSelect = { id: true, kind: true, quote: true, speaker: { select: { id: true, name: true } }, article: { select: { id: true, title: true } } } as const
+const linkedClaimSelect = {
+  id: true,
+  kind: true,
+  quote: true,
+  speaker: { select: { id: true, name: true } },
+  article: { select: { id: true, title: true } },
+} as const
 
 // Everything the reader shows about an article's claims: who, about whom, and both directions of links.
 export async function listClaimsForArticle(articleId: string, client: DbClient = getDb()) {
@@ -214,7 +254,12 @@ export async function listClaimTargets(articleId: string, client: DbClient = get
 
 // Re-anchoring after re-extraction: new selectors (or the orphan mark), and a new version so an
 // editor holding the old one has to reload before changing the claim.
-export async function setClaimAnchoring(id: string, anchoring: { target?: Prisma.InputJsonValue; quote?: string; status: 'active' | 'orphan' }, actorId: string | null, client: DbClient = getDb()): Promise<void> {
+export async function setClaimAnchoring(
+  id: string,
+  anchoring: { target?: Prisma.InputJsonValue; quote?: string; status: 'active' | 'orphan' },
+  actorId: string | null,
+  client: DbClient = getDb(),
+): Promise<void> {
   await client.claim.update({ where: { id }, data: { ...anchoring, updatedById: actorId, version: { increment: 1 } } })
 }
 
@@ -242,7 +287,9 @@ function claimWhere(filter: ClaimListFilter): Prisma.ClaimWhereInput {
     speakerId: filter.speakerId,
     subjectId: filter.subjectId,
     ...(filter.storyId ? { stories: { some: { storyId: filter.storyId } } } : {}),
-    ...(filter.from || filter.to ? { claimDate: { gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined, lte: filter.to ? new Date(`${filter.to}T00:00:00Z`) : undefined } } : {}),
+    ...(filter.from || filter.to
+      ? { claimDate: { gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined, lte: filter.to ? new Date(`${filter.to}T00:00:00Z`) : undefined } }
+      : {}),
     ...(contains ? { OR: [{ quote: contains }, { speaker: { name: contains } }, { subject: { name: contains } }, { article: { title: contains } }] } : {}),
   }
 }

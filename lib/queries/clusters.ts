@@ -98,7 +98,14 @@ export async function listClusterCopies(claimIds: string[], client: DbClient = g
   const members = await client.claim.findMany({
     where: { clusterId: { in: clusterIds } },
     orderBy: [{ claimDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-    select: { id: true, clusterId: true, quote: true, claimDate: true, clusterBy: true, article: { select: { id: true, title: true, outlet: { select: { name: true } } } } },
+    select: {
+      id: true,
+      clusterId: true,
+      quote: true,
+      claimDate: true,
+      clusterBy: true,
+      article: { select: { id: true, title: true, outlet: { select: { name: true } } } },
+    },
   })
   return rows.map((r) => ({ claimId: r.id, copies: members.filter((m) => m.clusterId === r.clusterId && m.id !== r.id) }))
 }

@@ -112,6 +112,13 @@ export async function listRecentCompanyClaims(companyId: string, take = 10, clie
     where: { OR: [{ subjectId: companyId }, { speakerId: companyId }, { speaker: { affiliationId: companyId } }] },
     orderBy: [{ claimDate: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }],
     take,
-    select: { id: true, kind: true, quote: true, claimDate: true, speaker: { select: { name: true } }, article: { select: { title: true, outlet: { select: { name: true } } } } },
+    select: {
+      id: true,
+      kind: true,
+      quote: true,
+      claimDate: true,
+      speaker: { select: { name: true } },
+      article: { select: { title: true, outlet: { select: { name: true } } } },
+    },
   })
 }

@@ -43,13 +43,30 @@ export async function createEntityRecord(input: EntityInput, actorId: string | n
   return client.$transaction(async (tx) => {
     const existing = await tx.entity.findUnique({ where: { kind_name: { kind: input.kind, name: input.name } }, select: entitySelect })
     if (existing) throw new EntityExistsError(existing)
-    const entity = await tx.entity.create({ data: { kind: input.kind, name: input.name, aliases: input.aliases ?? [], affiliationId: input.affiliationId ?? null }, select: entitySelect })
-    await recordAuditEvent({ actorId, action: 'entity.create', objectType: 'Entity', objectId: entity.id, after: { kind: entity.kind, name: entity.name, aliases: entity.aliases, affiliationId: input.affiliationId ?? null } }, tx)
+    const entity = await tx.entity.create({
+      data: { kind: input.kind, name: input.name, aliases: input.aliases ?? [], affiliationId: input.affiliationId ?? null },
+      select: entitySelect,
+    })
+    await recordAuditEvent(
+      {
+        actorId,
+        action: 'entity.create',
+        objectType: 'Entity',
+        objectId: entity.id,
+        after: { kind: entity.kind, name: entity.name, aliases: entity.aliases, affiliationId: input.affiliationId ?? null },
+      },
+      tx,
+    )
     return entity
   })
 }
 
-export async function updateEntityRecord(id: string, changes: { name?: string; aliases?: string[]; affiliationId?: string | null }, actorId: string | null, client: PrismaClient = getDb()) {
+export async function updateEntityRecord(
+  id: string,
+  changes: { name?: string; aliases?: string[]; affiliationId?: string | null },
+  actorId: string | null,
+  client: PrismaClient = getDb(),
+) {
   return client.$transaction(async (tx) => {
     const before = await tx.entity.findUnique({ where: { id }, select: { kind: true, name: true, aliases: true, affiliationId: true } })
     if (!before) return null
@@ -74,8 +91,22 @@ export async function mergeEntities(keepId: string, mergeId: string, actorId: st
     }
     const aliases = [...new Set([...keep.aliases, merged.name, ...merged.aliases])].filter((a) => a !== keep.name)
     await tx.entity.delete({ where: { id: mergeId } })
-    const result = await tx.entity.update({ where: { id: keepId }, data: { aliases, affiliationId: keep.affiliationId ?? (merged.affiliationId !== keepId ? merged.affiliationId : null) }, select: entitySelect })
-    await recordAuditEvent({ actorId, action: 'entity.merge', objectType: 'Entity', objectId: keepId, before: { kept: { name: keep.name, aliases: keep.aliases }, merged: { id: mergeId, kind: merged.kind, name: merged.name, aliases: merged.aliases } }, after: { aliases: result.aliases, moved } }, tx)
+    const result = await tx.entity.update({
+      where: { id: keepId },
+      data: { aliases, affiliationId: keep.affiliationId ?? (merged.affiliationId !== keepId ? merged.affiliationId : null) },
+      select: entitySelect,
+    })
+    await recordAuditEvent(
+      {
+        actorId,
+        action: 'entity.merge',
+        objectType: 'Entity',
+        objectId: keepId,
+        before: { kept: { name: keep.name, aliases: keep.aliases }, merged: { id: mergeId, kind: merged.kind, name: merged.name, aliases: merged.aliases } },
+        after: { aliases: result.aliases, moved },
+      },
+      tx,
+    )
     return result
   })
 }
@@ -112,7 +143,11 @@ export async function listKnownEntities(client: DbClient = getDb()) {
 export type EntityKey = { name: string; id: string; rank?: number; length?: number }
 export type EntityListFilter = { q?: string; kind?: EntityKind }
 
-export async function listEntitiesPage(filter: EntityListFilter, page: { after?: EntityKey; take: number }, client: DbClient = getDb()): Promise<(EntitySummary & { key: EntityKey })[]> {
+export async function listEntitiesPage(
+  filter: EntityListFilter,
+  page: { after?: EntityKey; take: number },
+  client: DbClient = getDb(),
+): Promise<(EntitySummary & { key: EntityKey })[]> {
   const q = filter.q?.trim() ?? ''
   if (!q) {
     const after = page.after

@@ -39,15 +39,25 @@ export async function listFollowWebhookUserIds(client: DbClient = getDb()): Prom
 
 // Setting the URL keeps the secret unless `secret` is given (a new webhook, or a rotation). The
 // audit records the URL, never the secret.
-export async function saveFollowWebhook(userId: string, input: { url: string; secret?: string; deliveredUpTo: Date }, client: PrismaClient = getDb()): Promise<FollowWebhookRow> {
+export async function saveFollowWebhook(
+  userId: string,
+  input: { url: string; secret?: string; deliveredUpTo: Date },
+  client: PrismaClient = getDb(),
+): Promise<FollowWebhookRow> {
   return client.$transaction(async (tx) => {
     const before = await tx.followWebhook.findUnique({ where: { userId }, select: { url: true } })
     if (!before && !input.secret) throw new Error('A new webhook needs a secret.')
     const row = before
       ? await tx.followWebhook.update({ where: { userId }, data: { url: input.url, ...(input.secret ? { secret: input.secret } : {}) }, select: webhookSelect })
-      : await tx.followWebhook.create({ data: { userId, url: input.url, secret: input.secret ?? '', deliveredUpTo: input.deliveredUpTo }, select: webhookSelect })
+      : await tx.followWebhook.create({
+          data: { userId, url: input.url, secret: input.secret ?? '', deliveredUpTo: input.deliveredUpTo },
+          select: webhookSelect,
+        })
     const action = before ? (input.secret ? 'webhook.rotate' : 'webhook.update') : 'webhook.create'
-    await recordAuditEvent({ actorId: userId, action, objectType: 'FollowWebhook', objectId: userId, before: before ? { url: before.url } : undefined, after: { url: row.url } }, tx)
+    await recordAuditEvent(
+      { actorId: userId, action, objectType: 'FollowWebhook', objectId: userId, before: before ? { url: before.url } : undefined, after: { url: row.url } },
+      tx,
+    )
     return row
   })
 }
@@ -68,9 +78,18 @@ export async function claimWebhookNews(userId: string, from: Date, to: Date, cli
   return count === 1
 }
 
-export async function recordWebhookDelivery(userId: string, outcome: { at: Date; status: number | null; error: string | null }, client: DbClient = getDb()): Promise<void> {
+export async function recordWebhookDelivery(
+  userId: string,
+  outcome: { at: Date; status: number | null; error: string | null },
+  client: DbClient = getDb(),
+): Promise<void> {
   await client.followWebhook.updateMany({
     where: { userId },
-    data: { lastAttemptAt: outcome.at, lastStatus: outcome.status, lastError: outcome.error, ...(outcome.error === null ? { lastDeliveredAt: outcome.at } : {}) },
+    data: {
+      lastAttemptAt: outcome.at,
+      lastStatus: outcome.status,
+      lastError: outcome.error,
+      ...(outcome.error === null ? { lastDeliveredAt: outcome.at } : {}),
+    },
   })
 }

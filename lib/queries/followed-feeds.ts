@@ -40,10 +40,17 @@ const feedSelect = {
   createdAt: true,
 } as const
 
-export async function createFollowedFeed(input: { url: string; intervalSeconds: number }, actorId: string | null, client: PrismaClient = getDb()): Promise<FollowedFeedRow> {
+export async function createFollowedFeed(
+  input: { url: string; intervalSeconds: number },
+  actorId: string | null,
+  client: PrismaClient = getDb(),
+): Promise<FollowedFeedRow> {
   return client.$transaction(async (tx) => {
     const feed = await tx.followedFeed.create({ data: { url: input.url, intervalSeconds: input.intervalSeconds, addedById: actorId }, select: feedSelect })
-    await recordAuditEvent({ actorId, action: 'feed.follow', objectType: 'FollowedFeed', objectId: feed.id, after: { url: feed.url, intervalSeconds: feed.intervalSeconds } }, tx)
+    await recordAuditEvent(
+      { actorId, action: 'feed.follow', objectType: 'FollowedFeed', objectId: feed.id, after: { url: feed.url, intervalSeconds: feed.intervalSeconds } },
+      tx,
+    )
     return feed
   })
 }
@@ -61,7 +68,13 @@ export async function findFollowedFeedByUrl(url: string, client: DbClient = getD
 }
 
 // Resuming makes the feed due at once rather than at a time that passed while it was paused.
-export async function setFollowedFeedPaused(id: string, paused: boolean, actorId: string | null, now = new Date(), client: PrismaClient = getDb()): Promise<boolean> {
+export async function setFollowedFeedPaused(
+  id: string,
+  paused: boolean,
+  actorId: string | null,
+  now = new Date(),
+  client: PrismaClient = getDb(),
+): Promise<boolean> {
   return client.$transaction(async (tx) => {
     const changed = await tx.followedFeed.updateMany({ where: { id, paused: !paused }, data: paused ? { paused } : { paused, nextPollAt: now } })
     if (changed.count === 0) return false
@@ -82,7 +95,12 @@ export async function deleteFollowedFeed(id: string, actorId: string | null, cli
 
 // The feeds whose time has come, the most overdue first.
 export async function listDueFeedIds(now: Date, limit: number, client: DbClient = getDb()): Promise<string[]> {
-  const rows = await client.followedFeed.findMany({ where: { paused: false, nextPollAt: { lte: now } }, select: { id: true }, orderBy: [{ nextPollAt: 'asc' }, { id: 'asc' }], take: limit })
+  const rows = await client.followedFeed.findMany({
+    where: { paused: false, nextPollAt: { lte: now } },
+    select: { id: true },
+    orderBy: [{ nextPollAt: 'asc' }, { id: 'asc' }],
+    take: limit,
+  })
   return rows.map((row) => row.id)
 }
 
@@ -118,9 +136,19 @@ export async function recordPollSuccess(id: string, outcome: PollSuccess, client
   })
 }
 
-export async function recordPollFailure(id: string, outcome: { polledAt: Date; error: string; failures: number; nextPollAt: Date }, client: DbClient = getDb()): Promise<void> {
+export async function recordPollFailure(
+  id: string,
+  outcome: { polledAt: Date; error: string; failures: number; nextPollAt: Date },
+  client: DbClient = getDb(),
+): Promise<void> {
   await client.followedFeed.updateMany({
     where: { id },
-    data: { lastPolledAt: outcome.polledAt, lastError: outcome.error, lastErrorAt: outcome.polledAt, consecutiveFailures: outcome.failures, nextPollAt: outcome.nextPollAt },
+    data: {
+      lastPolledAt: outcome.polledAt,
+      lastError: outcome.error,
+      lastErrorAt: outcome.polledAt,
+      consecutiveFailures: outcome.failures,
+      nextPollAt: outcome.nextPollAt,
+    },
   })
 }

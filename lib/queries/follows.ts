@@ -17,7 +17,11 @@ export async function isFollowingEntity(userId: string, entityId: string, client
 }
 
 export async function listFollowedEntities(userId: string, client: DbClient = getDb()) {
-  const rows = await client.entityFollow.findMany({ where: { userId }, select: { entity: { select: { id: true, name: true, kind: true } } }, orderBy: { entity: { name: 'asc' } } })
+  const rows = await client.entityFollow.findMany({
+    where: { userId },
+    select: { entity: { select: { id: true, name: true, kind: true } } },
+    orderBy: { entity: { name: 'asc' } },
+  })
   return rows.map((row) => row.entity)
 }
 
@@ -55,7 +59,15 @@ export async function findNewsForUser(userId: string, since: Date | null, limit:
   const [claims, suggestions] = await Promise.all([
     client.claim.findMany({
       where: { subjectId: { in: followed }, status: 'active', createdAt: after },
-      select: { id: true, kind: true, quote: true, createdAt: true, subject: { select: { id: true, name: true } }, speaker: { select: { name: true } }, article: { select: articleSelect } },
+      select: {
+        id: true,
+        kind: true,
+        quote: true,
+        createdAt: true,
+        subject: { select: { id: true, name: true } },
+        speaker: { select: { name: true } },
+        article: { select: articleSelect },
+      },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit,
     }),
@@ -69,11 +81,35 @@ export async function findNewsForUser(userId: string, since: Date | null, limit:
   const names = new Map((await client.entity.findMany({ where: { id: { in: followed } }, select: { id: true, name: true } })).map((e) => [e.id, e.name]))
   const items: NewsItem[] = [
     ...claims.flatMap((c) =>
-      c.subject ? [{ kind: 'claim' as const, id: c.id, claimKind: c.kind, quote: c.quote, subject: c.subject, speaker: c.speaker?.name ?? null, article: articleOf(c.article), at: c.createdAt }] : [],
+      c.subject
+        ? [
+            {
+              kind: 'claim' as const,
+              id: c.id,
+              claimKind: c.kind,
+              quote: c.quote,
+              subject: c.subject,
+              speaker: c.speaker?.name ?? null,
+              article: articleOf(c.article),
+              at: c.createdAt,
+            },
+          ]
+        : [],
     ),
     ...suggestions.flatMap((s) =>
       s.subjectId
-        ? [{ kind: 'suggestion' as const, id: s.id, claimKind: s.kind, quote: s.quote, subject: { id: s.subjectId, name: names.get(s.subjectId) ?? s.subjectName ?? '' }, speaker: s.speakerName, article: articleOf(s.article), at: s.createdAt }]
+        ? [
+            {
+              kind: 'suggestion' as const,
+              id: s.id,
+              claimKind: s.kind,
+              quote: s.quote,
+              subject: { id: s.subjectId, name: names.get(s.subjectId) ?? s.subjectName ?? '' },
+              speaker: s.speakerName,
+              article: articleOf(s.article),
+              at: s.createdAt,
+            },
+          ]
         : [],
     ),
   ]

@@ -3,7 +3,17 @@
 import { claimTarget, type Selector, type TextPositionSelector, type TextQuoteSelector } from '../anchoring/selectors'
 import { articleDay } from '../dates/format'
 import { getDb } from '../db'
-import { Prisma, type Article, type Claim, type ClaimLink, type ClaimSuggestion, type Entity, type Outlet, type PrismaClient, type Story } from '../generated/prisma/client'
+import {
+  Prisma,
+  type Article,
+  type Claim,
+  type ClaimLink,
+  type ClaimSuggestion,
+  type Entity,
+  type Outlet,
+  type PrismaClient,
+  type Story,
+} from '../generated/prisma/client'
 import type { ClaimKind, ClaimStatus, EntityKind, LinkRelation } from '../generated/prisma/enums'
 import { recordAuditEvent } from './audit'
 import { insertClaim } from './claims'
@@ -106,7 +116,8 @@ export type PlannedClaim = {
   note: string | null
 }
 
-export type ClaimScope = { kind: 'all' } | { kind: 'claim'; id: string } | { kind: 'article'; id: string } | { kind: 'story'; id: string } | { kind: 'claims'; ids: string[] }
+export type ClaimScope =
+  { kind: 'all' } | { kind: 'claim'; id: string } | { kind: 'article'; id: string } | { kind: 'story'; id: string } | { kind: 'claims'; ids: string[] }
 
 // A story holds its own claims and every claim of its articles, as its timeline does.
 function scopeWhere(scope: ClaimScope): Prisma.ClaimWhereInput {
@@ -198,7 +209,10 @@ export async function listClaimsForExport(scope: ClaimScope, client: DbClient = 
 
 // What an export of one claim, article or story is called (its file name, its label); null when
 // there is no such thing.
-export async function describeExportTarget(scope: Exclude<ClaimScope, { kind: 'all' } | { kind: 'claims' }>, client: DbClient = getDb()): Promise<{ name: string } | null> {
+export async function describeExportTarget(
+  scope: Exclude<ClaimScope, { kind: 'all' } | { kind: 'claims' }>,
+  client: DbClient = getDb(),
+): Promise<{ name: string } | null> {
   switch (scope.kind) {
     case 'claim': {
       const claim = await client.claim.findUnique({ where: { id: scope.id }, select: { quote: true } })
@@ -262,7 +276,9 @@ export async function findUserIdsByEmail(emails: string[], client: DbClient = ge
 
 export class ArchiveNotEmptyError extends Error {
   constructor(readonly rows: number) {
-    super(`This database already holds ${rows} rows of articles, claims, entities or stories. A Claimline export is imported into an empty database only (set CLAIMLINE_DEMO_DATA=0 before creating it, so that the demo articles are not loaded), so that nothing is merged or overwritten.`)
+    super(
+      `This database already holds ${rows} rows of articles, claims, entities or stories. A Claimline export is imported into an empty database only (set CLAIMLINE_DEMO_DATA=0 before creating it, so that the demo articles are not loaded), so that nothing is merged or overwritten.`,
+    )
     this.name = 'ArchiveNotEmptyError'
   }
 }
@@ -270,14 +286,27 @@ export class ArchiveNotEmptyError extends Error {
 // The whole archive in one transaction: refused unless the database holds no articles, claims,
 // entities or stories when it starts (checked inside it, so that two imports cannot both pass),
 // with the accounts named by email looked up first, and one audit row for the import.
-export async function storeArchive(emails: string[], rowsFor: (userIds: ReadonlyMap<string, string>) => ImportRows, actorId: string | null, client: PrismaClient = getDb()): Promise<ReadonlyMap<string, string>> {
+export async function storeArchive(
+  emails: string[],
+  rowsFor: (userIds: ReadonlyMap<string, string>) => ImportRows,
+  actorId: string | null,
+  client: PrismaClient = getDb(),
+): Promise<ReadonlyMap<string, string>> {
   return client.$transaction(async (tx) => {
     const existing = await countArchiveRows(tx)
     if (existing > 0) throw new ArchiveNotEmptyError(existing)
     const userIds = await findUserIdsByEmail(emails, tx)
     const rows = rowsFor(userIds)
     await insertArchiveRows(rows, tx)
-    const counts = { outlets: rows.outlets.length, entities: rows.entities.length, articles: rows.articles.length, claims: rows.claims.length, suggestions: rows.suggestions.length, links: rows.links.length, stories: rows.stories.length }
+    const counts = {
+      outlets: rows.outlets.length,
+      entities: rows.entities.length,
+      articles: rows.articles.length,
+      claims: rows.claims.length,
+      suggestions: rows.suggestions.length,
+      links: rows.links.length,
+      stories: rows.stories.length,
+    }
     await recordAuditEvent({ actorId, action: 'import.claimline', objectType: 'database', objectId: 'import', after: counts }, tx)
     return userIds
   }, IMPORT_TRANSACTION)
@@ -314,7 +343,10 @@ export async function findArticlesForImport(urls: string[], ids: string[], clien
   for (let i = 0; i < Math.max(urls.length, ids.length); i += LOOKUP_SLICE) {
     const someUrls = urls.slice(i, i + LOOKUP_SLICE)
     const someIds = ids.slice(i, i + LOOKUP_SLICE)
-    const rows = await client.article.findMany({ where: { OR: [{ canonicalUrl: { in: someUrls } }, { sourceUrl: { in: someUrls } }, { id: { in: someIds } }] }, select })
+    const rows = await client.article.findMany({
+      where: { OR: [{ canonicalUrl: { in: someUrls } }, { sourceUrl: { in: someUrls } }, { id: { in: someIds } }] },
+      select,
+    })
     for (const row of rows) found.set(row.id, row)
   }
   const rows = [...found.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
@@ -343,7 +375,11 @@ export async function listClaimRanges(articleIds: string[], client: DbClient = g
 
 // Every planned claim, each with its audit row, in one transaction: all or nothing.
 // Returns each claim's id by its annotation's index.
-export async function insertPlannedClaims(planned: readonly PlannedClaim[], actorId: string | null, client: PrismaClient = getDb()): Promise<Map<number, string>> {
+export async function insertPlannedClaims(
+  planned: readonly PlannedClaim[],
+  actorId: string | null,
+  client: PrismaClient = getDb(),
+): Promise<Map<number, string>> {
   if (planned.length === 0) return new Map()
   return client.$transaction(async (tx) => {
     const ids = new Map<number, string>()

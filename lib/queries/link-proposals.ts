@@ -5,7 +5,14 @@ import type { DbClient } from './client'
 
 export type NewProposal = { fromId: string; toId: string; relation: LinkRelation; confidence: number; origin: 'same-article' | 'across-articles' }
 
-const endSelect = { id: true, kind: true, quote: true, articleId: true, speaker: { select: { id: true, name: true } }, article: { select: { id: true, title: true } } } as const
+const endSelect = {
+  id: true,
+  kind: true,
+  quote: true,
+  articleId: true,
+  speaker: { select: { id: true, name: true } },
+  article: { select: { id: true, title: true } },
+} as const
 
 // Open proposals that touch any of these claims, with both ends described.
 export async function listOpenProposalsFor(claimIds: string[], client: DbClient = getDb()) {
@@ -37,22 +44,50 @@ export async function insertProposals(proposals: NewProposal[], client: DbClient
     taken.add(`${p.fromId}>${p.toId}`).add(`${p.toId}>${p.fromId}`)
   }
   if (fresh.length === 0) return 0
-  const created = await client.linkProposal.createManyAndReturn({ data: fresh, skipDuplicates: true, select: { id: true, fromId: true, toId: true, relation: true, confidence: true, origin: true } })
+  const created = await client.linkProposal.createManyAndReturn({
+    data: fresh,
+    skipDuplicates: true,
+    select: { id: true, fromId: true, toId: true, relation: true, confidence: true, origin: true },
+  })
   // The engine's proposals are part of the record (and an audited change moves the archive's
   // change counter, so cached timeline views show them).
   await recordAuditEvents(
-    created.map((p) => ({ actorId: null, action: 'link-proposal.create', objectType: 'Claim', objectId: p.fromId, after: { proposalId: p.id, relation: p.relation, toId: p.toId, confidence: p.confidence, origin: p.origin } })),
+    created.map((p) => ({
+      actorId: null,
+      action: 'link-proposal.create',
+      objectType: 'Claim',
+      objectId: p.fromId,
+      after: { proposalId: p.id, relation: p.relation, toId: p.toId, confidence: p.confidence, origin: p.origin },
+    })),
     client,
   )
   return created.length
 }
 
 export async function getProposal(id: string, client: DbClient = getDb()) {
-  return client.linkProposal.findUnique({ where: { id }, select: { id: true, fromId: true, toId: true, relation: true, confidence: true, origin: true, status: true, from: { select: { articleId: true } }, to: { select: { articleId: true } } } })
+  return client.linkProposal.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      fromId: true,
+      toId: true,
+      relation: true,
+      confidence: true,
+      origin: true,
+      status: true,
+      from: { select: { articleId: true } },
+      to: { select: { articleId: true } },
+    },
+  })
 }
 
 // Marks an open proposal decided; false when it was not open (decided meanwhile, or gone).
-export async function decideProposalRecord(id: string, status: Exclude<SuggestionStatus, 'open'>, actorId: string, client: DbClient = getDb()): Promise<boolean> {
+export async function decideProposalRecord(
+  id: string,
+  status: Exclude<SuggestionStatus, 'open'>,
+  actorId: string,
+  client: DbClient = getDb(),
+): Promise<boolean> {
   const decided = await client.linkProposal.updateMany({ where: { id, status: 'open' }, data: { status, decidedById: actorId, decidedAt: new Date() } })
   return decided.count > 0
 }

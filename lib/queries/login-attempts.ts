@@ -12,7 +12,11 @@ export async function recordLoginAttempt(email: string, ip: string, succeeded: b
 }
 
 export async function countRecentFailures(email: string, ip: string, since: Date, client: DbClient = getDb()): Promise<AttemptCounts> {
-  const lastSuccess = await client.loginAttempt.findFirst({ where: { email, succeeded: true, at: { gte: since } }, orderBy: { at: 'desc' }, select: { at: true } })
+  const lastSuccess = await client.loginAttempt.findFirst({
+    where: { email, succeeded: true, at: { gte: since } },
+    orderBy: { at: 'desc' },
+    select: { at: true },
+  })
   const [account, address] = await Promise.all([
     client.loginAttempt.findMany({ where: { email, succeeded: false, at: { gte: lastSuccess?.at ?? since } }, orderBy: { at: 'asc' }, select: { at: true } }),
     client.loginAttempt.findMany({ where: { ip, succeeded: false, at: { gte: since } }, orderBy: { at: 'asc' }, select: { at: true } }),

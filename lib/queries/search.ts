@@ -90,7 +90,11 @@ const nonEmpty = (query: Prisma.Sql) => Prisma.sql`numnode(${query}) > 0`
 // Claim.articleId, never depends on how many claims in the whole archive hold the words). A title
 // that matches is the article's text matching, unless the query excludes a word ("-word") that
 // the rest of the text holds: only then is the whole text read as well.
-async function rankedCandidates(query: Prisma.Sql, options: { excludes: boolean; type: SearchType | null; selective: boolean }, client: DbClient): Promise<Candidate[]> {
+async function rankedCandidates(
+  query: Prisma.Sql,
+  options: { excludes: boolean; type: SearchType | null; selective: boolean },
+  client: DbClient,
+): Promise<Candidate[]> {
   const kinds: Prisma.Sql[] = []
   if (options.type !== 'claim')
     kinds.push(Prisma.sql`
@@ -218,12 +222,17 @@ function snippet(source: Prisma.Sql, query: Prisma.Sql): Prisma.Sql {
 // One page of results, best first, and whether older matches were left unranked; `offset`
 // counts into the ranked list, and `take` results at most are returned (the caller asks for
 // one more than it shows, to know whether a next page exists).
-export async function searchCoverage(filter: SearchFilter, page: { offset: number; take: number }, client: DbClient = getDb()): Promise<{ hits: SearchHit[]; capped: boolean }> {
+export async function searchCoverage(
+  filter: SearchFilter,
+  page: { offset: number; take: number },
+  client: DbClient = getDb(),
+): Promise<{ hits: SearchHit[]; capped: boolean }> {
   const query = tsquery(filter.text)
   const selective = await isSelective(query, client)
   const ranked = (await rankedCandidates(query, { excludes: filter.excludes, type: filter.type, selective }, client)).sort(byRelevance)
   const shown = ranked.slice(page.offset, page.offset + page.take)
-  const details = shown.length === 0 ? new Map<string, DetailRow>() : await pageDetails(shown, query, filter.anyWords === null ? null : tsquery(filter.anyWords), client)
+  const details =
+    shown.length === 0 ? new Map<string, DetailRow>() : await pageDetails(shown, query, filter.anyWords === null ? null : tsquery(filter.anyWords), client)
   const hits = shown.flatMap((candidate) => {
     const row = details.get(candidate.id)
     return row ? [toHit(candidate.type, row)] : []
@@ -244,6 +253,9 @@ function toHit(type: SearchType, row: DetailRow): SearchHit {
     cutBefore: row.cutBefore,
     cutAfter: row.cutAfter,
     paragraph: row.paragraph === null ? null : Number(row.paragraph),
-    claim: type === 'claim' && row.kind ? { kind: row.kind, claimDate: row.claimDate, speaker: row.speakerId && row.speakerName ? { id: row.speakerId, name: row.speakerName } : null } : null,
+    claim:
+      type === 'claim' && row.kind
+        ? { kind: row.kind, claimDate: row.claimDate, speaker: row.speakerId && row.speakerName ? { id: row.speakerId, name: row.speakerName } : null }
+        : null,
   }
 }

@@ -20,7 +20,10 @@ export function slugFor(name: string): string {
 }
 
 export async function listStories(client: DbClient = getDb()): Promise<StorySummary[]> {
-  return client.story.findMany({ select: { id: true, name: true, slug: true, description: true, _count: { select: { articles: true, claims: true } } }, orderBy: { name: 'asc' } })
+  return client.story.findMany({
+    select: { id: true, name: true, slug: true, description: true, _count: { select: { articles: true, claims: true } } },
+    orderBy: { name: 'asc' },
+  })
 }
 
 export async function createStory(input: { name: string; description: string | null }, actorId: string | null, client: PrismaClient = getDb()) {
@@ -65,7 +68,16 @@ export async function setStoryMember(member: Member, present: boolean, actorId: 
       else await tx.storyArticle.delete({ where: { storyId_articleId: member } })
     } else if (present) await tx.storyClaim.create({ data: member })
     else await tx.storyClaim.delete({ where: { storyId_claimId: member } })
-    await recordAuditEvent({ actorId, action: present ? 'story.add' : 'story.remove', objectType: 'Story', objectId: member.storyId, after: { [isArticle ? 'articleId' : 'claimId']: objectId } }, tx)
+    await recordAuditEvent(
+      {
+        actorId,
+        action: present ? 'story.add' : 'story.remove',
+        objectType: 'Story',
+        objectId: member.storyId,
+        after: { [isArticle ? 'articleId' : 'claimId']: objectId },
+      },
+      tx,
+    )
     return true
   })
 }
@@ -103,13 +115,21 @@ export async function getStoryDetails(id: string, client: DbClient = getDb()) {
       createdAt: true,
       updatedAt: true,
       articles: { select: { article: { select: { id: true, title: true } } }, orderBy: { article: { publishedAt: { sort: 'desc', nulls: 'last' } } } },
-      claims: { select: { claim: { select: { id: true, kind: true, quote: true, articleId: true } } }, orderBy: { claim: { claimDate: { sort: 'asc', nulls: 'last' } } } },
+      claims: {
+        select: { claim: { select: { id: true, kind: true, quote: true, articleId: true } } },
+        orderBy: { claim: { claimDate: { sort: 'asc', nulls: 'last' } } },
+      },
     },
   })
 }
 
 // Renaming keeps the slug: links to the story stay valid.
-export async function updateStoryRecord(id: string, changes: { name?: string; description?: string | null }, actorId: string | null, client: PrismaClient = getDb()) {
+export async function updateStoryRecord(
+  id: string,
+  changes: { name?: string; description?: string | null },
+  actorId: string | null,
+  client: PrismaClient = getDb(),
+) {
   return client.$transaction(async (tx) => {
     const before = await tx.story.findUnique({ where: { id }, select: { name: true, description: true } })
     if (!before) return null
@@ -122,11 +142,23 @@ export async function updateStoryRecord(id: string, changes: { name?: string; de
 // The story's memberships go with it (the schema cascades); its articles and claims stay.
 export async function deleteStoryRecord(id: string, actorId: string | null, client: PrismaClient = getDb()): Promise<boolean> {
   return client.$transaction(async (tx) => {
-    const before = await tx.story.findUnique({ where: { id }, select: { name: true, slug: true, description: true, articles: { select: { articleId: true } }, claims: { select: { claimId: true } } } })
+    const before = await tx.story.findUnique({
+      where: { id },
+      select: { name: true, slug: true, description: true, articles: { select: { articleId: true } }, claims: { select: { claimId: true } } },
+    })
     if (!before) return false
     await tx.story.delete({ where: { id } })
     const { articles, claims, ...fields } = before
-    await recordAuditEvent({ actorId, action: 'story.delete', objectType: 'Story', objectId: id, before: { ...fields, articleIds: articles.map((a) => a.articleId), claimIds: claims.map((c) => c.claimId) } }, tx)
+    await recordAuditEvent(
+      {
+        actorId,
+        action: 'story.delete',
+        objectType: 'Story',
+        objectId: id,
+        before: { ...fields, articleIds: articles.map((a) => a.articleId), claimIds: claims.map((c) => c.claimId) },
+      },
+      tx,
+    )
     return true
   })
 }

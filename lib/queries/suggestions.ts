@@ -60,7 +60,10 @@ export class SuggestionGoneError extends DomainError {
 // else decided meanwhile is refused rather than turned into a second claim.
 export async function acceptSuggestionRecord(id: string, claim: NewClaim, actorId: string, client: PrismaClient = getDb()) {
   return client.$transaction(async (tx) => {
-    const decided = await tx.claimSuggestion.updateMany({ where: { id, status: 'open' }, data: { status: 'accepted', decidedById: actorId, decidedAt: new Date() } })
+    const decided = await tx.claimSuggestion.updateMany({
+      where: { id, status: 'open' },
+      data: { status: 'accepted', decidedById: actorId, decidedAt: new Date() },
+    })
     if (decided.count === 0) throw new SuggestionGoneError()
     const created = await insertClaim(claim, actorId, tx)
     await tx.claimSuggestion.update({ where: { id }, data: { claimId: created.id } })
@@ -71,10 +74,16 @@ export async function acceptSuggestionRecord(id: string, claim: NewClaim, actorI
 
 export async function rejectSuggestionRecord(id: string, actorId: string, client: PrismaClient = getDb()): Promise<void> {
   await client.$transaction(async (tx) => {
-    const decided = await tx.claimSuggestion.updateMany({ where: { id, status: 'open' }, data: { status: 'rejected', decidedById: actorId, decidedAt: new Date() } })
+    const decided = await tx.claimSuggestion.updateMany({
+      where: { id, status: 'open' },
+      data: { status: 'rejected', decidedById: actorId, decidedAt: new Date() },
+    })
     if (decided.count === 0) throw new SuggestionGoneError()
     const row = await tx.claimSuggestion.findUniqueOrThrow({ where: { id }, select: { articleId: true, quote: true, kind: true } })
-    await recordAuditEvent({ actorId, action: 'suggestion.reject', objectType: 'Article', objectId: row.articleId, after: { suggestionId: id, kind: row.kind, quote: row.quote } }, tx)
+    await recordAuditEvent(
+      { actorId, action: 'suggestion.reject', objectType: 'Article', objectId: row.articleId, after: { suggestionId: id, kind: row.kind, quote: row.quote } },
+      tx,
+    )
   })
 }
 

@@ -101,10 +101,7 @@ function pickClaims(filter: TimelineFilter, speakers: string[], take: number): P
   const others = filterConditions(filter)
   const dates = dateConditions(filter)
   const periods = dates.length > 0 ? [dates, [Prisma.sql`c."claimDate" IS NULL`]] : [[]]
-  const keys = [
-    ...filter.companyIds.map((id) => Prisma.sql`c."subjectId" = ${id}::uuid`),
-    ...speakers.map((id) => Prisma.sql`c."speakerId" = ${id}::uuid`),
-  ]
+  const keys = [...filter.companyIds.map((id) => Prisma.sql`c."subjectId" = ${id}::uuid`), ...speakers.map((id) => Prisma.sql`c."speakerId" = ${id}::uuid`)]
   const branches = (filter.companyIds.length === 0 ? [null] : keys).flatMap((key) =>
     periods.map((period) => Prisma.sql`(${firstClaims([...(key ? [key] : []), ...period, ...others], take)})`),
   )

@@ -45,7 +45,12 @@ type NewUser = { email: string; name: string; role: Role; passwordHash: string }
 
 // `onlyIfNoUsers` makes the first-run setup safe against two people finishing it at once: the
 // count and the insert happen in one transaction holding a lock on the User table.
-export async function createUser(input: NewUser, actorId: string | null, options: { onlyIfNoUsers?: boolean } = {}, client: PrismaClient = getDb()): Promise<PublicUser | null> {
+export async function createUser(
+  input: NewUser,
+  actorId: string | null,
+  options: { onlyIfNoUsers?: boolean } = {},
+  client: PrismaClient = getDb(),
+): Promise<PublicUser | null> {
   return client.$transaction(async (tx) => {
     if (options.onlyIfNoUsers) {
       await tx.$executeRaw`LOCK TABLE "User" IN SHARE ROW EXCLUSIVE MODE`
@@ -53,7 +58,16 @@ export async function createUser(input: NewUser, actorId: string | null, options
     }
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new DuplicateEmailError(input.email)
     const user = await tx.user.create({ data: input, select: publicUserSelect })
-    await recordAuditEvent({ actorId: actorId ?? user.id, action: 'user.create', objectType: 'User', objectId: user.id, after: { email: user.email, name: user.name, role: user.role } }, tx)
+    await recordAuditEvent(
+      {
+        actorId: actorId ?? user.id,
+        action: 'user.create',
+        objectType: 'User',
+        objectId: user.id,
+        after: { email: user.email, name: user.name, role: user.role },
+      },
+      tx,
+    )
     return user
   })
 }
@@ -66,7 +80,7 @@ export async function updateUser(id: string, changes: UserChanges, actorId: stri
   return client.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: publicUserSelect })
     if (!before) return null
-    const losesAdmin = before.role === 'admin' && before.active && (changes.role !== undefined && changes.role !== 'admin' || changes.active === false)
+    const losesAdmin = before.role === 'admin' && before.active && ((changes.role !== undefined && changes.role !== 'admin') || changes.active === false)
     if (losesAdmin) {
       await tx.$executeRaw`LOCK TABLE "User" IN SHARE ROW EXCLUSIVE MODE`
       const admins = await tx.user.count({ where: { role: 'admin', active: true } })
@@ -78,7 +92,14 @@ export async function updateUser(id: string, changes: UserChanges, actorId: stri
       await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } })
     }
     await recordAuditEvent(
-      { actorId, action: 'user.update', objectType: 'User', objectId: id, before: { name: before.name, role: before.role, active: before.active }, after: { name: after.name, role: after.role, active: after.active } },
+      {
+        actorId,
+        action: 'user.update',
+        objectType: 'User',
+        objectId: id,
+        before: { name: before.name, role: before.role, active: before.active },
+        after: { name: after.name, role: after.role, active: after.active },
+      },
       tx,
     )
     return after
@@ -88,13 +109,22 @@ export async function updateUser(id: string, changes: UserChanges, actorId: stri
 // A new password ends every other session of that user and revokes all their API tokens:
 // whoever had the old password could have made either. One transaction, so no token outlives
 // the change; each revoked token is audited as if revoked by hand.
-export async function setPasswordHash(id: string, passwordHash: string, actorId: string | null, keepSessionId: string | null, client: PrismaClient = getDb()): Promise<{ tokensRevoked: number }> {
+export async function setPasswordHash(
+  id: string,
+  passwordHash: string,
+  actorId: string | null,
+  keepSessionId: string | null,
+  client: PrismaClient = getDb(),
+): Promise<{ tokensRevoked: number }> {
   return client.$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { passwordHash } })
     await tx.session.deleteMany({ where: { userId: id, ...(keepSessionId ? { NOT: { id: keepSessionId } } : {}) } })
     const revoked = await tx.apiToken.updateManyAndReturn({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() }, select: { id: true } })
     await recordAuditEvent({ actorId, action: 'user.password', objectType: 'User', objectId: id, after: { tokensRevoked: revoked.length } }, tx)
-    await recordAuditEvents(revoked.map((token) => ({ actorId, action: 'token.revoke', objectType: 'ApiToken', objectId: token.id, after: { reason: 'password change' } })), tx)
+    await recordAuditEvents(
+      revoked.map((token) => ({ actorId, action: 'token.revoke', objectType: 'ApiToken', objectId: token.id, after: { reason: 'password change' } })),
+      tx,
+    )
     return { tokensRevoked: revoked.length }
   })
 }

@@ -11,9 +11,15 @@ const MAX_PAGE = 100
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 
 export const searchPageParams = z.object({
-  q: z.preprocess(first, searchText.optional()).catch(undefined).transform((q) => q ?? ''),
+  q: z
+    .preprocess(first, searchText.optional())
+    .catch(undefined)
+    .transform((q) => q ?? ''),
   type: z.preprocess(first, z.enum(SEARCH_TYPES).optional()).catch(undefined),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(MAX_PAGE).optional()).catch(undefined).transform((p) => p ?? 1),
+  page: z
+    .preprocess(first, z.coerce.number().int().min(1).max(MAX_PAGE).optional())
+    .catch(undefined)
+    .transform((p) => p ?? 1),
 })
 
 export type SearchPageParams = z.infer<typeof searchPageParams>

@@ -6,9 +6,7 @@ import { z } from 'zod'
 export const MAX_SEARCH_CHARS = 200
 
 // Anything longer is cut rather than refused: the box has no limit a reader can see.
-export const searchText = z
-  .string()
-  .transform((s) => s.trim().slice(0, MAX_SEARCH_CHARS).trim())
+export const searchText = z.string().transform((s) => s.trim().slice(0, MAX_SEARCH_CHARS).trim())
 
 const TOKEN = /(-?)"([^"]*)"?|(\S+)/g
 

@@ -26,7 +26,10 @@ export type SearchPage = { results: SearchResult[]; more: boolean; capped: boole
 
 export async function searchTheCoverage(input: { text: string; type: SearchType | null; offset: number; limit: number }): Promise<SearchPage> {
   if (!input.text) return { results: [], more: false, capped: false }
-  const { hits, capped } = await searchCoverage({ text: input.text, anyWords: anyWordQuery(input.text), excludes: hasExclusion(input.text), type: input.type }, { offset: input.offset, take: input.limit + 1 })
+  const { hits, capped } = await searchCoverage(
+    { text: input.text, anyWords: anyWordQuery(input.text), excludes: hasExclusion(input.text), type: input.type },
+    { offset: input.offset, take: input.limit + 1 },
+  )
   return { results: hits.slice(0, input.limit).map(toResult), more: hits.length > input.limit, capped }
 }
 

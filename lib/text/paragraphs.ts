@@ -9,7 +9,10 @@ export type TextRange = { start: number; end: number }
 
 // Empty paragraphs are dropped, so a stored body never holds two separators in a row.
 export function joinParagraphs(paragraphs: readonly string[]): string {
-  return paragraphs.map(normalizeParagraph).filter((p) => p.length > 0).join(PARAGRAPH_SEPARATOR)
+  return paragraphs
+    .map(normalizeParagraph)
+    .filter((p) => p.length > 0)
+    .join(PARAGRAPH_SEPARATOR)
 }
 
 // The paragraphs as ranges of the full text; the separators between them belong to no

@@ -35,7 +35,14 @@ export type CompanyTimeline = { company: { id: string; name: string }; rows: Tim
 export type TimelineLink = { id: string; fromId: string; toId: string; relation: LinkRelation; status: 'confirmed' | 'proposed'; confidence: number | null }
 // `cardOf`: the card each claim shown is drawn on (itself, or its cluster's first copy), so
 // that links to any copy meet the card.
-export type TimelineView = { size: BucketSize | null; companies: CompanyTimeline[]; links: TimelineLink[]; items: TimelineItem[]; cardOf: Record<string, string>; truncated: boolean }
+export type TimelineView = {
+  size: BucketSize | null
+  companies: CompanyTimeline[]
+  links: TimelineLink[]
+  items: TimelineItem[]
+  cardOf: Record<string, string>
+  truncated: boolean
+}
 
 export function toItem(claim: TimelineClaim): TimelineItem {
   return {
@@ -70,7 +77,10 @@ export function buildTimeline(claims: TimelineClaim[], companies: { id: string; 
     // This company's card for each cluster: the first copy in timeline order.
     const cards = new Map<string, TimelineItem>()
     for (const claim of claims) {
-      const lane = laneFor({ kind: claim.kind, speakerId: claim.speaker?.id ?? null, speakerAffiliationId: claim.speaker?.affiliationId ?? null, subjectId: claim.subjectId }, company.id)
+      const lane = laneFor(
+        { kind: claim.kind, speakerId: claim.speaker?.id ?? null, speakerAffiliationId: claim.speaker?.affiliationId ?? null, subjectId: claim.subjectId },
+        company.id,
+      )
       if (!lane) continue
       shown.add(claim.id)
       const item = toItem(claim)
@@ -96,8 +106,12 @@ export function buildTimeline(claims: TimelineClaim[], companies: { id: string; 
   const links = claims.flatMap((c): TimelineLink[] =>
     shown.has(c.id)
       ? [
-          ...c.linksFrom.filter((l) => shown.has(l.toId)).map((l) => ({ id: l.id, fromId: c.id, toId: l.toId, relation: l.relation, status: 'confirmed' as const, confidence: null })),
-          ...c.proposalsFrom.filter((p) => shown.has(p.toId)).map((p) => ({ id: p.id, fromId: c.id, toId: p.toId, relation: p.relation, status: 'proposed' as const, confidence: p.confidence })),
+          ...c.linksFrom
+            .filter((l) => shown.has(l.toId))
+            .map((l) => ({ id: l.id, fromId: c.id, toId: l.toId, relation: l.relation, status: 'confirmed' as const, confidence: null })),
+          ...c.proposalsFrom
+            .filter((p) => shown.has(p.toId))
+            .map((p) => ({ id: p.id, fromId: c.id, toId: p.toId, relation: p.relation, status: 'proposed' as const, confidence: p.confidence })),
         ]
       : [],
   )

@@ -6,14 +6,35 @@ import type { TimelineView } from './build'
 export function timelineCsv(view: TimelineView): string {
   const lanes = new Map<string, string[]>()
   for (const company of view.companies) {
-    for (const row of company.rows) for (const lane of ['reported', 'said'] as const) for (const item of row[lane]) lanes.set(item.id, [...(lanes.get(item.id) ?? []), `${company.company.name}: ${lane}`])
-    for (const lane of ['reported', 'said'] as const) for (const item of company.undated[lane]) lanes.set(item.id, [...(lanes.get(item.id) ?? []), `${company.company.name}: ${lane}`])
+    for (const row of company.rows)
+      for (const lane of ['reported', 'said'] as const)
+        for (const item of row[lane]) lanes.set(item.id, [...(lanes.get(item.id) ?? []), `${company.company.name}: ${lane}`])
+    for (const lane of ['reported', 'said'] as const)
+      for (const item of company.undated[lane]) lanes.set(item.id, [...(lanes.get(item.id) ?? []), `${company.company.name}: ${lane}`])
   }
   // Confirmed links only: a spreadsheet row cannot show that a proposal is a guess.
-  const linksOf = (id: string) => view.links.filter((l) => l.fromId === id && l.status === 'confirmed').map((l) => `${l.relation} ${l.toId}`).join('; ')
+  const linksOf = (id: string) =>
+    view.links
+      .filter((l) => l.fromId === id && l.status === 'confirmed')
+      .map((l) => `${l.relation} ${l.toId}`)
+      .join('; ')
   return toCsv(
     ['claim_id', 'claim_date', 'kind', 'lane', 'quote', 'speaker', 'subject', 'channel', 'outlet', 'bylines', 'article_title', 'article_id', 'links'],
-    view.items.map((item) => [item.id, item.date, item.kind, (lanes.get(item.id) ?? []).join('; '), item.quote, item.speaker, item.subject, item.channel, item.outlet, item.bylines.join('; '), item.articleTitle, item.articleId, linksOf(item.id)]),
+    view.items.map((item) => [
+      item.id,
+      item.date,
+      item.kind,
+      (lanes.get(item.id) ?? []).join('; '),
+      item.quote,
+      item.speaker,
+      item.subject,
+      item.channel,
+      item.outlet,
+      item.bylines.join('; '),
+      item.articleTitle,
+      item.articleId,
+      linksOf(item.id),
+    ]),
   )
 }
 

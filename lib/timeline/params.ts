@@ -5,10 +5,14 @@ import { z } from 'zod'
 import { CLAIM_KIND_VALUES } from '../claims/kinds'
 
 const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.unknown())).transform((values) => values.flatMap((v) => {
-    const parsed = item.safeParse(v)
-    return parsed.success ? [parsed.data as z.infer<T>] : []
-  }))
+  z
+    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.unknown()))
+    .transform((values) =>
+      values.flatMap((v) => {
+        const parsed = item.safeParse(v)
+        return parsed.success ? [parsed.data as z.infer<T>] : []
+      }),
+    )
 
 const single = <T extends z.ZodType>(item: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), item.optional()).catch(undefined)
 

@@ -30,7 +30,10 @@ function fromSource(options: WorkerOptions): Worker {
   const root = process.cwd()
   const tsx = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('tsx/esm/api')).href
   const entry = pathToFileURL(path.join(root, 'lib', 'analysis', 'tasks.ts')).href
-  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`, { ...options, eval: true })
+  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`, {
+    ...options,
+    eval: true,
+  })
 }
 
 export function startTaskWorker(options: WorkerOptions): Worker {

@@ -8,7 +8,18 @@ import path from 'node:path'
 
 // Everything `next build` compiles or reads: proxy.ts (Next's middleware) and instrumentation.ts
 // sit beside app/, not in it.
-const INPUTS = ['app', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma', 'scripts/lib/bundle.mjs']
+const INPUTS = [
+  'app',
+  'lib',
+  'public',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.js',
+  'tsconfig.json',
+  'package-lock.json',
+  'prisma/schema.prisma',
+  'scripts/lib/bundle.mjs',
+]
 const SKIP = new Set(['generated', 'node_modules'])
 const STAMP = path.join('.next', 'claimline-build-stamp')
 

@@ -34,7 +34,9 @@ export function bundleInputsHash(root) {
 
 export function bundlesAreCurrent(root, hash = bundleInputsHash(root)) {
   const stamp = path.join(root, DIST, STAMP)
-  return existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(path.join(root, DIST, 'cli.mjs')) && existsSync(path.join(root, DIST, 'worker.mjs'))
+  return (
+    existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(path.join(root, DIST, 'cli.mjs')) && existsSync(path.join(root, DIST, 'worker.mjs'))
+  )
 }
 
 export async function buildBundles(root) {

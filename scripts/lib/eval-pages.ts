@@ -15,8 +15,14 @@ const truthSchema = z.record(
     author: z.string().nullable(),
     published: z.string().nullable(),
     source: z.string(),
-    with: z.union([z.string(), z.array(z.string())]).nullable().optional(),
-    without: z.union([z.string(), z.array(z.string())]).nullable().optional(),
+    with: z
+      .union([z.string(), z.array(z.string())])
+      .nullable()
+      .optional(),
+    without: z
+      .union([z.string(), z.array(z.string())])
+      .nullable()
+      .optional(),
   }),
 )
 export type Truth = z.infer<typeof truthSchema>[string]

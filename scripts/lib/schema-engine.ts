@@ -7,11 +7,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils'
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm'
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
@@ -70,8 +66,7 @@ function pgliteFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
     },
     // The stock factory opens a new, never-closed PGlite at `memory://shadow`. diff between a
     // live database and a datamodel needs no shadow database; fail loudly if that ever changes.
-    connectToShadowDb: () =>
-      Promise.reject(new Error('db-diff provides no shadow database: apply migrations with lib/database/migrate.ts instead')),
+    connectToShadowDb: () => Promise.reject(new Error('db-diff provides no shadow database: apply migrations with lib/database/migrate.ts instead')),
   }
 }
 

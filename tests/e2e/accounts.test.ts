@@ -74,7 +74,10 @@ test('an admin creates an account, its owner signs in, and deactivating it ends 
   await page.getByRole('combobox', { name: 'Role', exact: true }).selectOption('viewer')
   await page.getByLabel('First password').fill('a first long passphrase')
   await page.getByRole('button', { name: 'Create account' }).click()
-  await page.getByRole('status').filter({ hasText: `Created New Reporter (${email}) as viewer` }).waitFor()
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Created New Reporter (${email}) as viewer` })
+    .waitFor()
 
   const reporter = await page.context().browser()?.newContext()
   if (!reporter) throw new Error('no browser')
@@ -99,14 +102,23 @@ test('an editor makes an API token, sees it once, and a script can ingest with i
   const token = (await page.getByLabel('New API token').textContent()) ?? ''
   expect(token).toMatch(/^clk_[A-Za-z0-9_-]{43}$/)
 
-  const text = 'Port strike ends after two weeks\n\nDock workers returned to work on Monday after a two-week strike over pay and shift patterns, the union said, ending the longest stoppage at the port in a decade.'
-  const script = await fetch(`${baseUrl}/api/articles`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text }) })
+  const text =
+    'Port strike ends after two weeks\n\nDock workers returned to work on Monday after a two-week strike over pay and shift patterns, the union said, ending the longest stoppage at the port in a decade.'
+  const script = await fetch(`${baseUrl}/api/articles`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  })
   expect(script.status).toBe(201)
 
   await page.reload()
   expect(await page.getByLabel('New API token').count()).toBe(0) // shown once
   await page.getByRole('button', { name: 'Revoke token e2e script' }).click()
   await page.getByRole('button', { name: 'Revoke token e2e script' }).waitFor({ state: 'detached' })
-  const revoked = await fetch(`${baseUrl}/api/articles`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text }) })
+  const revoked = await fetch(`${baseUrl}/api/articles`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  })
   expect(revoked.status).toBe(401)
 })

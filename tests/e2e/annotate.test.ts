@@ -44,7 +44,10 @@ async function select(page: Page, words: string): Promise<void> {
 }
 
 async function deleteClaimAt(page: Page, words: string): Promise<void> {
-  await page.locator('mark', { hasText: words.slice(0, 40) }).first().click()
+  await page
+    .locator('mark', { hasText: words.slice(0, 40) })
+    .first()
+    .click()
   const card = page.getByRole('region', { name: /^Claim:/ })
   await card.getByRole('button', { name: 'Delete', exact: true }).click()
   await card.getByRole('button', { name: 'Delete claim' }).click()
@@ -54,7 +57,10 @@ async function deleteClaimAt(page: Page, words: string): Promise<void> {
 async function pickEntity(page: Page, label: string, name: string): Promise<void> {
   const form = page.getByRole('form', { name: 'Tag claim' })
   await form.getByRole('combobox', { name: label }).fill(name)
-  await form.getByRole('option', { name: new RegExp(`^${name}`) }).first().click()
+  await form
+    .getByRole('option', { name: new RegExp(`^${name}`) })
+    .first()
+    .click()
 }
 
 test('tag a statement and an allegation by selecting their words, then link the statement as a denial', async () => {
@@ -124,13 +130,21 @@ test('two editors edit the same claim: the second is told someone else saved fir
     await p.getByRole('link', { name: 'Microsoft asks US to let it disclose security requests' }).click()
     await p.waitForURL(/\/articles\//)
     await p.locator('mark', { hasText: 'significant inaccuracies' }).first().click()
-    await p.getByRole('region', { name: /^Claim:/ }).getByRole('button', { name: 'Edit' }).click()
+    await p
+      .getByRole('region', { name: /^Claim:/ })
+      .getByRole('button', { name: 'Edit' })
+      .click()
   }
   const first = page.getByRole('form', { name: 'Edit claim' })
   await first.getByRole('textbox', { name: 'Channel / attributed via' }).fill('blog post')
   await first.getByRole('button', { name: 'Save claim' }).click()
   await first.waitFor({ state: 'detached' })
-  expect(await page.getByRole('region', { name: /^Claim:/ }).getByText('blog post').count()).toBe(1)
+  expect(
+    await page
+      .getByRole('region', { name: /^Claim:/ })
+      .getByText('blog post')
+      .count(),
+  ).toBe(1)
 
   const second = other.getByRole('form', { name: 'Edit claim' })
   await second.getByRole('textbox', { name: 'Channel / attributed via' }).fill('interview')
@@ -157,5 +171,10 @@ test('an editor files a claim under a new story, and the story lists it', async 
   await card.getByRole('button', { name: `Remove from story ${name}` }).waitFor()
 
   await page.goto(`${baseUrl}/stories`)
-  expect(await page.getByRole('row', { name: new RegExp(name) }).getByRole('cell').allTextContents()).toEqual([name, '—', '0', '1', 'JSON-LD · Web Annotations · CSV'])
+  expect(
+    await page
+      .getByRole('row', { name: new RegExp(name) })
+      .getByRole('cell')
+      .allTextContents(),
+  ).toEqual([name, '—', '0', '1', 'JSON-LD · Web Annotations · CSV'])
 })

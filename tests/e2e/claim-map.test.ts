@@ -57,7 +57,9 @@ test('a proposed answer across articles is drawn dashed, and confirmed in one cl
   // one allegation in two articles read the same.
   const stillProposed = (id: string) => links.locator(`li.proposed[data-link="${id}"]`)
   expect(confirmedId).not.toBe('')
-  await stillProposed(confirmedId).getByRole('button', { name: /^Confirm: / }).click()
+  await stillProposed(confirmedId)
+    .getByRole('button', { name: /^Confirm: / })
+    .click()
   await expect.poll(() => stillProposed(confirmedId).count()).toBe(0)
   // Confirmed: the same two claims, no longer proposed.
   const quote = text.slice(text.indexOf('“'), text.indexOf('”') + 1)
@@ -65,7 +67,9 @@ test('a proposed answer across articles is drawn dashed, and confirmed in one cl
   const another = links.locator('li.proposed', { hasNotText: 'direct access' }).first()
   if ((await another.count()) > 0) {
     const rejectedId = (await another.getAttribute('data-link')) ?? ''
-    await stillProposed(rejectedId).getByRole('button', { name: /^Reject: / }).click()
+    await stillProposed(rejectedId)
+      .getByRole('button', { name: /^Reject: / })
+      .click()
     await expect.poll(() => stillProposed(rejectedId).count()).toBe(0)
   }
 })
@@ -81,7 +85,9 @@ test('the company page: numbers, a chart of allegations and answers, unanswered 
   expect(await numbers.textContent()).toMatch(/median time to answer/)
   expect(await numbers.getByRole('img', { name: /Allegations and answers per (week|month)/ }).count()).toBe(1)
   const unanswered = page.getByRole('region', { name: 'Unanswered, oldest first' })
-  expect(await unanswered.textContent()).toMatch(/first reported \d+ \w+ 2013, unanswered for [\d,]+ days · Reuters|Every allegation about Microsoft has an answer/)
+  expect(await unanswered.textContent()).toMatch(
+    /first reported \d+ \w+ 2013, unanswered for [\d,]+ days · Reuters|Every allegation about Microsoft has an answer/,
+  )
   expect(await page.getByRole('region', { name: 'Latest claims' }).getByRole('link').count()).toBeGreaterThan(0)
   await page.getByRole('main').getByRole('link', { name: 'Timeline', exact: true }).click()
   await page.waitForURL(/\/timeline\?entity=[0-9a-f-]{36}$/)
@@ -89,7 +95,9 @@ test('the company page: numbers, a chart of allegations and answers, unanswered 
 
 test('on the article, the claim card shows the answer the engine proposes, dashed, and confirms it in one click', async () => {
   const page = session.page()
-  const found = (await (await page.request.get(`${baseUrl}/api/claims?q=${encodeURIComponent('direct and unfettered access')}`)).json()) as { claims: { id: string }[] }
+  const found = (await (await page.request.get(`${baseUrl}/api/claims?q=${encodeURIComponent('direct and unfettered access')}`)).json()) as {
+    claims: { id: string }[]
+  }
   const denial = found.claims[0]?.id
   expect(denial).toBeTruthy()
   await page.goto(`${baseUrl}/claims/${denial}`)
@@ -100,6 +108,9 @@ test('on the article, the claim card shows the answer the engine proposes, dashe
   const first = proposed.getByRole('listitem').first()
   expect(await first.textContent()).toMatch(/^proposed: denies “.*gave the US government "direct access"/)
   await first.getByRole('button', { name: /^Confirm: / }).click()
-  await card.getByRole('list', { name: 'Linked claims' }).getByText(/gave the US government "direct access"/).waitFor()
+  await card
+    .getByRole('list', { name: 'Linked claims' })
+    .getByText(/gave the US government "direct access"/)
+    .waitFor()
   expect(await card.getByRole('list', { name: 'Linked claims' }).textContent()).toMatch(/^denies/)
 })

@@ -35,7 +35,9 @@ test('a journalist follows Microsoft from its page, sees its claims under Follow
 
   await page.getByRole('button', { name: 'Mark all as seen' }).click()
   // What was shown is gone; only a claim made since (by another browser file) may be listed.
-  await expect.poll(async () => (await page.getByRole('list', { name: 'New claims' }).getByRole('listitem').allTextContents()).filter((t) => shown.includes(t))).toEqual([])
+  await expect
+    .poll(async () => (await page.getByRole('list', { name: 'New claims' }).getByRole('listitem').allTextContents()).filter((t) => shown.includes(t)))
+    .toEqual([])
 
   // Unfollowed again, so a second run on the same server starts from the same place.
   await companies.getByRole('button', { name: 'Unfollow Microsoft' }).click()

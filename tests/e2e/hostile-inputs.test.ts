@@ -11,7 +11,8 @@ const session = browserSession({ as: 'editor' })
 
 type Result = { name: string; status: string; article?: { id: string }; error?: { code: string; message: string } }
 
-const post = (body: BodyInit, headers: Record<string, string> = {}) => fetch(`${baseUrl}/api/articles`, { method: 'POST', headers: { authorization: `Bearer ${editor.apiToken}`, ...headers }, body })
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  fetch(`${baseUrl}/api/articles`, { method: 'POST', headers: { authorization: `Bearer ${editor.apiToken}`, ...headers }, body })
 
 // Runs `work` while asking /api/health every 50 ms; every answer must be a 200.
 async function watchingHealth<T>(label: string, work: () => Promise<T>): Promise<T> {
@@ -43,11 +44,17 @@ test('a page of 100 000 <div/> is refused as too complex', async () => {
   form.append('files', new File([html], 'deep.html', { type: 'text/html' }))
   const response = await watchingHealth('100 000 <div/>', () => post(form))
   const { results } = (await response.json()) as { results: Result[] }
-  expect(results.map((r) => [r.name, r.status, r.error?.code]), JSON.stringify(results)).toEqual([['deep.html', 'failed', 'too-complex']])
+  expect(
+    results.map((r) => [r.name, r.status, r.error?.code]),
+    JSON.stringify(results),
+  ).toEqual([['deep.html', 'failed', 'too-complex']])
 })
 
 test('a feed of 10 000 items is cut to the first 500, with a notice', async () => {
-  const items = Array.from({ length: 10_000 }, (_, i) => `<item><title>Item ${i}</title><link>http://10.0.0.1/${i}</link><description>Teaser ${i}.</description></item>`).join('')
+  const items = Array.from(
+    { length: 10_000 },
+    (_, i) => `<item><title>Item ${i}</title><link>http://10.0.0.1/${i}</link><description>Teaser ${i}.</description></item>`,
+  ).join('')
   const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>${items}</channel></rss>`
   const form = new FormData()
   form.append('files', new File([feed], 'wire.rss', { type: 'application/rss+xml' }))
@@ -60,7 +67,9 @@ test('a feed of 10 000 items is cut to the first 500, with a notice', async () =
 
 test('an article of one 200 KB paragraph without full stops opens for an editor, suggestions and all', async () => {
   const words = ['the', 'company', 'said', 'regulators', 'claimed', 'that', 'records', 'showed', 'and', 'critics', 'alleged', 'denied']
-  const paragraph = Array.from({ length: 40_000 }, (_, i) => words[(i * 7) % words.length]).join(' ').slice(0, 200 * 1024)
+  const paragraph = Array.from({ length: 40_000 }, (_, i) => words[(i * 7) % words.length])
+    .join(' ')
+    .slice(0, 200 * 1024)
   const response = await post(JSON.stringify({ text: `One long paragraph\n\n${paragraph}` }), { 'content-type': 'application/json' })
   const { results } = (await response.json()) as { results: Result[] }
   const id = results[0]?.article?.id
@@ -71,6 +80,10 @@ test('an article of one 200 KB paragraph without full stops opens for an editor,
     await page.getByRole('heading', { level: 1 }).waitFor()
   })
   // Either the engine finished, or the article says why it made no suggestions.
-  const status = await page.getByRole('status').filter({ hasText: /suggested claim|No suggestions for this article|No open suggestions/ }).first().textContent()
+  const status = await page
+    .getByRole('status')
+    .filter({ hasText: /suggested claim|No suggestions for this article|No open suggestions/ })
+    .first()
+    .textContent()
   expect(status).toBeTruthy()
 })

@@ -16,7 +16,8 @@ const results = new Map<string, Result>()
 
 beforeAll(async () => {
   const form = new FormData()
-  for (const name of readdirSync(folder).filter((f) => f.endsWith('.html'))) form.append('files', new File([readFileSync(path.join(folder, name))], name, { type: 'text/html' }))
+  for (const name of readdirSync(folder).filter((f) => f.endsWith('.html')))
+    form.append('files', new File([readFileSync(path.join(folder, name))], name, { type: 'text/html' }))
   const response = await fetch(`${baseUrl}/api/articles`, { method: 'POST', headers: { authorization: `Bearer ${editor.apiToken}` }, body: form })
   expect(response.status).toBe(201)
   for (const result of ((await response.json()) as { results: Result[] }).results) results.set(result.name, result)
@@ -35,7 +36,15 @@ test('each hostile page gives a clear result: stored, or refused with a reason',
   })
 })
 
-test.each(['script-tags.html', 'event-handlers.html', 'javascript-urls.html', 'svg-script.html', 'css-expressions.html', 'lookalike-unicode.html', 'invalid-utf8.html'])('%s renders as inert text', async (name) => {
+test.each([
+  'script-tags.html',
+  'event-handlers.html',
+  'javascript-urls.html',
+  'svg-script.html',
+  'css-expressions.html',
+  'lookalike-unicode.html',
+  'invalid-utf8.html',
+])('%s renders as inert text', async (name) => {
   const page = session.page()
   const id = results.get(name)?.article?.id
   expect(id).toBeTruthy()

@@ -153,7 +153,10 @@ test('on a narrow screen a claim card opens below its paragraph, full width, in 
   await page.waitForURL(/\/articles\//)
 
   // The first paragraph with a claim, its first highlight, and the paragraph after it.
-  const paragraph = page.locator('.article-body > p').filter({ has: page.locator('mark.hl') }).first()
+  const paragraph = page
+    .locator('.article-body > p')
+    .filter({ has: page.locator('mark.hl') })
+    .first()
   const mark = paragraph.locator('mark.hl').first()
   const next = paragraph.locator('xpath=following-sibling::p[1]')
   const nextBefore = await boxOf(next)

@@ -11,7 +11,12 @@ const session = browserSession({ as: 'editor' })
 const MB = 1024 * 1024
 
 function post(body: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${baseUrl}/api/articles`, { method: 'POST', headers: { authorization: `Bearer ${editor.apiToken}`, ...headers }, body, duplex: 'half' } as RequestInit)
+  return fetch(`${baseUrl}/api/articles`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${editor.apiToken}`, ...headers },
+    body,
+    duplex: 'half',
+  } as RequestInit)
 }
 
 // A body sent in chunks with no Content-Length, so only counting the bytes can refuse it.
@@ -37,7 +42,10 @@ test('a 12 MB JSON body reaches the handler whole (JSON whitespace around a one-
 
 test('a 12 MB multipart upload reaches the handler whole', async () => {
   const form = new FormData()
-  form.append('files', new File(['<html><body><p>A short page sent with twelve megabytes of padding beside it.</p></body></html>'], 'short.html', { type: 'text/html' }))
+  form.append(
+    'files',
+    new File(['<html><body><p>A short page sent with twelve megabytes of padding beside it.</p></body></html>'], 'short.html', { type: 'text/html' }),
+  )
   form.append('padding', 'x'.repeat(12 * MB))
   const response = await post(form)
   const body = (await response.json()) as Results

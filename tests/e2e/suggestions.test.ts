@@ -17,7 +17,11 @@ const ARTICLE = [
 ].join('\n\n')
 
 test('accept, edit-then-accept and reject suggestions; a rejected one stays gone after "Suggest claims"', async () => {
-  const response = await fetch(`${baseUrl}/api/articles`, { method: 'POST', headers: { authorization: `Bearer ${editor.apiToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: ARTICLE, fixes: { publishedAt: '2024-03-05', publisher: 'Daily Ledger' } }) })
+  const response = await fetch(`${baseUrl}/api/articles`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${editor.apiToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text: ARTICLE, fixes: { publishedAt: '2024-03-05', publisher: 'Daily Ledger' } }),
+  })
   expect(response.status).toBe(201)
   const { results } = (await response.json()) as { results: { article: { id: string } }[] }
   const page = session.page()
@@ -26,7 +30,12 @@ test('accept, edit-then-accept and reject suggestions; a rejected one stays gone
   const suggested = page.locator('mark.hl-suggest')
   const before = await suggested.count()
   expect(before).toBeGreaterThanOrEqual(3)
-  expect(await page.getByRole('status').filter({ hasText: /suggested claims?, underlined with dashes/ }).count()).toBe(1)
+  expect(
+    await page
+      .getByRole('status')
+      .filter({ hasText: /suggested claims?, underlined with dashes/ })
+      .count(),
+  ).toBe(1)
 
   // Accept the quote as proposed: it becomes a highlighted claim.
   await page.locator('mark.hl-suggest', { hasText: 'We have never sold our customers' }).click()
@@ -39,7 +48,10 @@ test('accept, edit-then-accept and reject suggestions; a rejected one stays gone
 
   // Edit one first: change its kind, then save.
   await page.locator('mark.hl-suggest').first().click()
-  await page.getByRole('region', { name: /^Suggested claim:/ }).getByRole('button', { name: 'Edit first' }).click()
+  await page
+    .getByRole('region', { name: /^Suggested claim:/ })
+    .getByRole('button', { name: 'Edit first' })
+    .click()
   const form = page.getByRole('form', { name: 'Edit suggestion' })
   await form.getByRole('radio', { name: /Report/ }).check()
   await form.getByRole('button', { name: 'Save claim' }).click()
@@ -51,7 +63,10 @@ test('accept, edit-then-accept and reject suggestions; a rejected one stays gone
   const rejected = page.locator('mark.hl-suggest').first()
   const words = (await rejected.textContent()) ?? ''
   await rejected.click()
-  await page.getByRole('region', { name: /^Suggested claim:/ }).getByRole('button', { name: 'Reject' }).click()
+  await page
+    .getByRole('region', { name: /^Suggested claim:/ })
+    .getByRole('button', { name: 'Reject' })
+    .click()
   await page.getByRole('region', { name: /^Suggested claim:/ }).waitFor({ state: 'detached' })
   expect(await page.locator('mark.hl-suggest', { hasText: words }).count()).toBe(0)
   await page.getByRole('button', { name: 'Suggest claims' }).click()

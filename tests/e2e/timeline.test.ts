@@ -23,7 +23,12 @@ test('Microsoft’s timeline: allegations opposite its answers, links drawn, sta
   // 6 June 2013: The Washington Post's allegation in the reported lane, Microsoft's statement opposite.
   const june6 = page.locator('.tl-row', { has: page.getByRole('heading', { name: 'Thu 6 Jun 2013' }) })
   expect(await june6.getByRole('list', { name: 'Reported, Thu 6 Jun 2013' }).getByText('The Washington Post').count()).toBeGreaterThan(0)
-  expect(await june6.getByRole('list', { name: 'Said by Microsoft, Thu 6 Jun 2013' }).getByText(/We provide customer data only when we receive a legally binding order/).count()).toBeGreaterThan(0)
+  expect(
+    await june6
+      .getByRole('list', { name: 'Said by Microsoft, Thu 6 Jun 2013' })
+      .getByText(/We provide customer data only when we receive a legally binding order/)
+      .count(),
+  ).toBeGreaterThan(0)
 
   // The leaked-documents allegation about Outlook encryption, and the denial that answers it, joined by a drawn link.
   const allegation = page.locator('[data-item]', { hasText: 'circumvent encryption of Outlook emails' })
@@ -33,7 +38,12 @@ test('Microsoft’s timeline: allegations opposite its answers, links drawn, sta
   expect(await link.locator('text').textContent()).toBe('denies')
   const denial = page.locator(`[data-item="${await link.getAttribute('data-from')}"]`)
   expect(await denial.locator('.kind').textContent()).toBe('Denial')
-  expect(await denial.locator(':scope > blockquote').getByText(/direct or unfettered access/).count()).toBe(1)
+  expect(
+    await denial
+      .locator(':scope > blockquote')
+      .getByText(/direct or unfettered access/)
+      .count(),
+  ).toBe(1)
   const [a, d] = [await allegation.boundingBox(), await denial.boundingBox()]
   expect((a?.x ?? 0) < (d?.x ?? 0)).toBe(true) // opposite lanes: reported left, said right
   // The two labelled denials (other browser tests may have confirmed more links since).

@@ -24,7 +24,8 @@ describe.skipIf(!adminUrl)('two app instances on one PostgreSQL', { meta: { skip
   const api = (server: AppServer, path: string, init: RequestInit = {}) =>
     fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${editor.apiToken}`, 'content-type': 'application/json', ...init.headers } })
   const getClaim = async (server: AppServer, id: string) => (await (await api(server, `/api/claims/${id}`)).json()) as ClaimJson
-  const patchNote = (server: AppServer, id: string, version: number, note: string) => api(server, `/api/claims/${id}`, { method: 'PATCH', body: JSON.stringify({ version, note }) })
+  const patchNote = (server: AppServer, id: string, version: number, note: string) =>
+    api(server, `/api/claims/${id}`, { method: 'PATCH', body: JSON.stringify({ version, note }) })
 
   beforeAll(async () => {
     database = await createPostgresDatabase(adminUrl ?? '', null)
@@ -118,7 +119,8 @@ describe.skipIf(!adminUrl)('two app instances on one PostgreSQL', { meta: { skip
 
   test('an article ingested through one is a duplicate through the other', async () => {
     const [a, b] = pair()
-    const text = 'Ferry fares to rise\n\nThe island ferry company said on Monday that fares would rise by eight percent from June, blaming fuel costs.\n\nPassenger groups said the rise was the third in two years and called on the council to intervene.'
+    const text =
+      'Ferry fares to rise\n\nThe island ferry company said on Monday that fares would rise by eight percent from June, blaming fuel costs.\n\nPassenger groups said the rise was the third in two years and called on the council to intervene.'
     const first = await api(a, '/api/articles', { method: 'POST', body: JSON.stringify({ text }) })
     expect(first.status).toBe(201)
     const again = await api(b, '/api/articles', { method: 'POST', body: JSON.stringify({ text }) })

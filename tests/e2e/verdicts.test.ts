@@ -17,7 +17,10 @@ test('give a claim a verdict, find it in the JSON-LD export as a ClaimReview, th
   const page = session.page()
   await page.goto(`${baseUrl}/`)
   await page.getByRole('link', { name: ITNEWS }).click()
-  await page.locator('mark', { hasText: ALLEGATION.slice(0, 40) }).first().click()
+  await page
+    .locator('mark', { hasText: ALLEGATION.slice(0, 40) })
+    .first()
+    .click()
   const card = page.getByRole('region', { name: /^Claim:/ })
   await card.getByRole('button', { name: 'Verdict…' }).click()
   const form = card.getByRole('form', { name: 'Fact-check verdict' })
@@ -49,7 +52,10 @@ test('after arriving at a claim by its link, editing another claim keeps that ot
   await page.goto(`${baseUrl}/`)
   await page.getByRole('link', { name: ITNEWS }).click()
   await page.waitForURL(/\/articles\/[0-9a-f-]{36}$/)
-  const anchor = await page.locator('mark[id^="claim-"]', { hasText: ALLEGATION.slice(0, 40) }).first().getAttribute('id')
+  const anchor = await page
+    .locator('mark[id^="claim-"]', { hasText: ALLEGATION.slice(0, 40) })
+    .first()
+    .getAttribute('id')
   const link = `${page.url()}#${anchor}`
   await page.goto(`${baseUrl}/`)
   await page.goto(link)

@@ -52,7 +52,8 @@ test('sign-in: the right password works, the wrong one and unknown or deactivate
 test('sign-in is throttled per account after five failures, and per address after twenty', async () => {
   const { user, password } = await createTestAccount('viewer')
   const t0 = Date.parse('2030-01-01T10:00:00Z')
-  for (let i = 0; i < MAX_ACCOUNT_FAILURES; i++) expect(await signIn(user.email, 'wrong password!', `198.51.100.${i}`, new Date(t0 + i * 1000))).toMatchObject({ reason: 'invalid' })
+  for (let i = 0; i < MAX_ACCOUNT_FAILURES; i++)
+    expect(await signIn(user.email, 'wrong password!', `198.51.100.${i}`, new Date(t0 + i * 1000))).toMatchObject({ reason: 'invalid' })
   // Even the right password is refused while the account is throttled, from any address.
   const throttled = await signIn(user.email, password, '203.0.113.50', new Date(t0 + 10_000))
   expect(throttled).toMatchObject({ ok: false, reason: 'throttled' })
@@ -140,7 +141,10 @@ test('a password change, own or by an admin, revokes every API token of the acco
     expect(tokens.map((t) => t.revokedAt instanceof Date)).toEqual([true, true])
     for (const { id } of tokens) {
       const events = await listAuditEventsFor('ApiToken', id)
-      expect(events.map((e) => [e.action, e.actorId])).toEqual([['token.create', user.id], ['token.revoke', actorId]])
+      expect(events.map((e) => [e.action, e.actorId])).toEqual([
+        ['token.create', user.id],
+        ['token.revoke', actorId],
+      ])
     }
     const password = (await listAuditEventsFor('User', user.id)).filter((e) => e.action === 'user.password')
     expect(password.map((e) => [e.actorId, e.after])).toEqual([[actorId, { tokensRevoked: 2 }]])
@@ -168,11 +172,17 @@ test('API tokens: shown once, stored hashed, expire, and stop working when revok
 
 test('admins: no duplicate emails, never without an active admin, changes audited with before and after', async () => {
   const first = await createTestAccount('admin')
-  await expect(createAccount({ email: first.user.email.toUpperCase(), name: 'Copy', role: 'viewer', password: 'a long enough passphrase' }, first.user.id)).rejects.toBeInstanceOf(DuplicateEmailError)
+  await expect(
+    createAccount({ email: first.user.email.toUpperCase(), name: 'Copy', role: 'viewer', password: 'a long enough passphrase' }, first.user.id),
+  ).rejects.toBeInstanceOf(DuplicateEmailError)
   const editor = await createTestAccount('editor')
   await updateUser(editor.user.id, { role: 'viewer' }, first.user.id)
   const [event] = (await listAuditEventsFor('User', editor.user.id)).filter((e) => e.action === 'user.update')
-  expect([event?.actorId, event?.before, event?.after]).toEqual([first.user.id, { name: 'Test editor', role: 'editor', active: true }, { name: 'Test editor', role: 'viewer', active: true }])
+  expect([event?.actorId, event?.before, event?.after]).toEqual([
+    first.user.id,
+    { name: 'Test editor', role: 'editor', active: true },
+    { name: 'Test editor', role: 'viewer', active: true },
+  ])
 
   // Demote every admin but one; the last one cannot be demoted or deactivated.
   const admins = await getDb().user.findMany({ where: { role: 'admin', active: true }, select: { id: true } })

@@ -181,7 +181,13 @@ beforeAll(async () => {
   fx.articleToDelete = (await createArticle({ tag, title: `${tag} to delete`, actorId: actor })).id
   fx.entityId = (await createEntityRecord({ kind: 'company', name: `Northwind ${tag}` }, actor)).id
   const claim = async (words: string) =>
-    (await tagClaim(selection(article.id, article.bodyText, words), { kind: 'statement', speakerId: fx.entityId, subjectId: fx.entityId, channel: null, claimDate: null, note: null }, actor)).id
+    (
+      await tagClaim(
+        selection(article.id, article.bodyText, words),
+        { kind: 'statement', speakerId: fx.entityId, subjectId: fx.entityId, channel: null, claimDate: null, note: null },
+        actor,
+      )
+    ).id
   fx.claimId = await claim('had never sold customer data to advertisers')
   fx.claimToDelete = await claim('responding to a report in the Daily Ledger')
   fx.linkFrom = await claim('We have never sold and will never sell')
@@ -204,12 +210,41 @@ type Scenario = () => Promise<ScenarioRequest[]>
 
 const SCENARIOS: Record<string, Scenario> = {
   listArticles: async () => [{ query: { q: tag, limit: '1' } }, { query: { undated: 'true' } }],
-  ingestArticles: async () => [{ body: { html: `<html><head><title>${tag} ingested</title></head><body><article><h1>${tag} ingested</h1><p>${`Dock workers returned to work on Monday after a strike over pay (${randomUUID()}). `.repeat(3)}</p></article></body></html>` } }],
+  ingestArticles: async () => [
+    {
+      body: {
+        html: `<html><head><title>${tag} ingested</title></head><body><article><h1>${tag} ingested</h1><p>${`Dock workers returned to work on Monday after a strike over pay (${randomUUID()}). `.repeat(3)}</p></article></body></html>`,
+      },
+    },
+  ],
   getArticle: async () => [{ params: { id: fx.articleId } }],
-  updateArticle: async () => [{ params: { id: fx.articleId }, body: { version: await articleVersion(fx.articleId), title: `${tag} contract, corrected`, publishedAt: '2024-05-06', bylines: ['Ann Lee'], publisher: `Ledger ${tag}` } }],
+  updateArticle: async () => [
+    {
+      params: { id: fx.articleId },
+      body: {
+        version: await articleVersion(fx.articleId),
+        title: `${tag} contract, corrected`,
+        publishedAt: '2024-05-06',
+        bylines: ['Ann Lee'],
+        publisher: `Ledger ${tag}`,
+      },
+    },
+  ],
   deleteArticle: async () => [{ params: { id: fx.articleToDelete }, query: { version: String(await articleVersion(fx.articleToDelete)) } }],
   listClaims: async () => [{ query: { article: fx.articleId, kind: ['statement', 'denial'], limit: '2' } }, { query: { q: 'never', exclude: fx.claimId } }],
-  createClaim: async () => [{ body: { ...selection(fx.articleId, fx.bodyText, 'Regulators in two states'), kind: 'report', speakerId: null, subjectId: fx.entityId, claimDate: '2024-05-07', channel: 'filing', note: '' } }],
+  createClaim: async () => [
+    {
+      body: {
+        ...selection(fx.articleId, fx.bodyText, 'Regulators in two states'),
+        kind: 'report',
+        speakerId: null,
+        subjectId: fx.entityId,
+        claimDate: '2024-05-07',
+        channel: 'filing',
+        note: '',
+      },
+    },
+  ],
   getClaim: async () => [{ params: { id: fx.claimId } }],
   updateClaim: async () => [
     { params: { id: fx.claimId }, body: { version: await claimVersion(fx.claimId), kind: 'denial', note: 'Checked.' } },
@@ -254,11 +289,26 @@ const SCENARIOS: Record<string, Scenario> = {
         type: 'Annotation',
         id: `urn:${tag}:1`,
         body: [{ type: 'TextualBody', purpose: 'tagging', value: 'report' }],
-        target: { source: `${(getEnv().CLAIMLINE_PUBLIC_URL ?? 'http://localhost').replace(/\/+$/, '')}/articles/${fx.articleId}`, selector: [{ type: 'TextQuoteSelector', exact: 'citing internal emails seen by the newspaper' }] },
+        target: {
+          source: `${(getEnv().CLAIMLINE_PUBLIC_URL ?? 'http://localhost').replace(/\/+$/, '')}/articles/${fx.articleId}`,
+          selector: [{ type: 'TextQuoteSelector', exact: 'citing internal emails seen by the newspaper' }],
+        },
       },
     },
     // A Hypothesis export of a page that is not stored: reported, nothing created.
-    { body: { annotations: [{ id: `${tag}-h`, uri: 'https://elsewhere.example/story', target: [{ source: 'https://elsewhere.example/story', selector: [{ type: 'TextQuoteSelector', exact: 'words' }] }], tags: ['denial'], text: '' }] } },
+    {
+      body: {
+        annotations: [
+          {
+            id: `${tag}-h`,
+            uri: 'https://elsewhere.example/story',
+            target: [{ source: 'https://elsewhere.example/story', selector: [{ type: 'TextQuoteSelector', exact: 'words' }] }],
+            tags: ['denial'],
+            text: '',
+          },
+        ],
+      },
+    },
   ],
   getHealth: async () => [{}],
   getOpenApi: async () => [{}],

@@ -12,7 +12,14 @@ test('a correction is saved with an audit record of before and after; a stale on
   const saved = await updateArticleDetails(
     article.id,
     article.version,
-    { title: article.title, bylines: ['Juha Saarinen'], outletId: article.outletId, publishedAt: new Date('2013-07-17T09:00:00+10:00'), publishedOffset: '+10:00', publishedSource: 'editor' },
+    {
+      title: article.title,
+      bylines: ['Juha Saarinen'],
+      outletId: article.outletId,
+      publishedAt: new Date('2013-07-17T09:00:00+10:00'),
+      publishedOffset: '+10:00',
+      publishedSource: 'editor',
+    },
     null,
   )
   expect(saved).toMatchObject({ bylines: ['Juha Saarinen'], publishedOffset: '+10:00', version: article.version + 1 })

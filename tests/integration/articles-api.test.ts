@@ -15,7 +15,8 @@ beforeAll(async () => {
 // Every request here is an editor's; who may call the route is proven in auth-guard.test.ts.
 const post = (request: Request) => callRoute(POST, withBearer(request, editorToken))
 
-const json = (body: unknown) => new Request('http://localhost/api/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const json = (body: unknown) =>
+  new Request('http://localhost/api/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 const seedText = (file: string) => readFileSync(path.join(DEMO_DIR, file), 'utf8')
 
 test('pasted text becomes an article (201); the same text again is a duplicate (200)', async () => {
@@ -61,7 +62,15 @@ test('bad requests get a clear 4xx with a stable error shape', async () => {
     [json({ url: 'javascript:alert(1)' }), 400, 'bad-request'],
     [json({ url: 'http://127.0.0.1:9/' }), 400, 'blocked-url'],
     [new Request('http://localhost/api/articles', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' }), 415, 'unsupported-media-type'],
-    [new Request('http://localhost/api/articles', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024) }, body: '{}' }), 413, 'too-large'],
+    [
+      new Request('http://localhost/api/articles', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024) },
+        body: '{}',
+      }),
+      413,
+      'too-large',
+    ],
     [new Request('http://localhost/api/articles', { method: 'POST', body: new FormData() }), 400, 'no-files'],
   ]
   for (const [request, status, code] of cases) {
@@ -78,7 +87,12 @@ test('a body larger than the limit without a Content-Length is cut off at the li
       controller.close()
     },
   })
-  const request = new Request('http://localhost/api/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big, duplex: 'half' } as RequestInit)
+  const request = new Request('http://localhost/api/articles', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: big,
+    duplex: 'half',
+  } as RequestInit)
   const response = await post(request)
   expect(response.status).toBe(413)
 })

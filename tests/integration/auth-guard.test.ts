@@ -209,11 +209,19 @@ describe('route handlers', async () => {
     const send = (headers: Record<string, string>) =>
       callRoute(
         handler as (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
-        new Request(`http://localhost/x${ROUTE_QUERY[id] ?? ''}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'GET' ? undefined : '{}' }),
+        new Request(`http://localhost/x${ROUTE_QUERY[id] ?? ''}`, {
+          method,
+          headers: { 'content-type': 'application/json', ...headers },
+          body: method === 'GET' ? undefined : '{}',
+        }),
       )
     test(`${id}: 401 anonymous or with a bad token, 403 below ${needed}, 403 cross-site with a cookie`, async () => {
       const anonymous = await send({})
-      expect([anonymous.status, (await anonymous.json()).error.code, anonymous.headers.get('www-authenticate')]).toEqual([401, 'unauthenticated', 'Bearer realm="claimline"'])
+      expect([anonymous.status, (await anonymous.json()).error.code, anonymous.headers.get('www-authenticate')]).toEqual([
+        401,
+        'unauthenticated',
+        'Bearer realm="claimline"',
+      ])
       expect((await send({ authorization: 'Bearer clk_not-a-token' })).status).toBe(401)
       // A cookie that is not valid percent-encoding names no session: anonymous, not a 500.
       for (const cookie of [`${SESSION_COOKIE}=%`, `${SESSION_COOKIE}=%E0%A4%A`, `other=%; ${SESSION_COOKIE}=%zz`]) {

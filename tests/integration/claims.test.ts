@@ -28,7 +28,11 @@ let body = ''
 
 async function tag(words: string, kind: ClaimKind, extra: Partial<{ speakerId: string; subjectId: string; claimDate: string }> = {}) {
   const start = body.indexOf(words)
-  return tagClaim({ articleId, start, end: start + words.length, exact: words }, { kind, speakerId: extra.speakerId ?? null, subjectId: extra.subjectId ?? null, channel: null, claimDate: extra.claimDate ?? null, note: null }, editor)
+  return tagClaim(
+    { articleId, start, end: start + words.length, exact: words },
+    { kind, speakerId: extra.speakerId ?? null, subjectId: extra.subjectId ?? null, channel: null, claimDate: extra.claimDate ?? null, note: null },
+    editor,
+  )
 }
 
 beforeAll(async () => {
@@ -43,7 +47,12 @@ test('a selection becomes a claim with selectors built from the stored text; the
   const claim = await tag('it had never sold customer data to advertisers', 'denial')
   const target = claimTarget.parse(claim.target)
   expect(target).toEqual([
-    { type: 'TextQuoteSelector', exact: 'it had never sold customer data to advertisers', prefix: 'Acme Corp said on Monday ', suffix: ', responding to a report in the ' },
+    {
+      type: 'TextQuoteSelector',
+      exact: 'it had never sold customer data to advertisers',
+      prefix: 'Acme Corp said on Monday ',
+      suffix: ', responding to a report in the ',
+    },
     { type: 'TextPositionSelector', start: 25, end: 71 },
   ])
   expect(claim.claimDate?.toISOString().slice(0, 10)).toBe('2024-03-04')
@@ -52,7 +61,13 @@ test('a selection becomes a claim with selectors built from the stored text; the
 })
 
 test('a selection whose words no longer match the stored text is refused', async () => {
-  await expect(tagClaim({ articleId, start: 0, end: 9, exact: 'Something' }, { kind: 'other', speakerId: null, subjectId: null, channel: null, claimDate: null, note: null }, editor)).rejects.toBeInstanceOf(SelectionError)
+  await expect(
+    tagClaim(
+      { articleId, start: 0, end: 9, exact: 'Something' },
+      { kind: 'other', speakerId: null, subjectId: null, channel: null, claimDate: null, note: null },
+      editor,
+    ),
+  ).rejects.toBeInstanceOf(SelectionError)
 })
 
 test('two editors update the same claim at once: one wins, the other is refused and nothing is lost', async () => {

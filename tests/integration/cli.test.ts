@@ -49,7 +49,10 @@ test('extract prints one JSON line per input and never needs the database', asyn
     ...process.env,
     DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none',
   })
-  const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l))
+  const lines = run.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
   expect(lines).toHaveLength(2)
   expect(lines[0]).toMatchObject({ id: 'no-such-file', error: { code: 'not-found' } })
   expect(lines[1]).toMatchObject({
@@ -72,7 +75,11 @@ test('an unknown command prints the usage', async () => {
 
 test('user and token commands: the first admin from a terminal, a role change, a token that works once printed', async () => {
   await getDatabase()
-  const created = await claimline(['user', 'create', '--admin', '--email', 'Desk@Example.org', '--name', 'Night Desk', '--password-stdin'], process.env, 'a long night-desk passphrase\n')
+  const created = await claimline(
+    ['user', 'create', '--admin', '--email', 'Desk@Example.org', '--name', 'Night Desk', '--password-stdin'],
+    process.env,
+    'a long night-desk passphrase\n',
+  )
   expect([created.code, created.stdout.trim()]).toEqual([0, 'Created Night Desk <desk@example.org> as admin. Sign in at /login.'])
   expect(await signIn('desk@example.org', 'a long night-desk passphrase', '127.0.0.1')).toMatchObject({ ok: true })
 

@@ -46,16 +46,23 @@ test('Brad Smith’s denial is proposed as answering the PRISM cluster', async (
 test('the same words about another company start a cluster of their own', async () => {
   const editor = (await createTestAccount('editor')).user.id
   const google = await getDb().entity.create({ data: { kind: 'company', name: 'Google', aliases: [] } })
-  const words = 'the U.S. National Security Agency and the FBI were tapping directly into the central servers of nine leading U.S. Internet companies through a program known as PRISM'
+  const words =
+    'the U.S. National Security Agency and the FBI were tapping directly into the central servers of nine leading U.S. Internet companies through a program known as PRISM'
   const html = `<html><head><title>Google and PRISM</title><meta property="article:published_time" content="2013-06-07T10:00:00Z"></head><body><article><h1>Google and PRISM</h1><p>The Guardian reported that ${words}.</p><p>Google said it had never heard of the programme.</p></article></body></html>`
   const result = await ingestOne({ bytes: new TextEncoder().encode(html), name: 'google.html' }, { actorId: editor })
   if (result.status !== 'created') throw new Error(JSON.stringify(result))
   const body = (await getDb().article.findUniqueOrThrow({ where: { id: result.article.id } })).bodyText
   const start = body.indexOf(words)
-  const claim = await tagClaim({ articleId: result.article.id, start, end: start + words.length, exact: words }, { kind: 'allegation', speakerId: null, subjectId: google.id, channel: null, claimDate: null, note: null }, editor)
+  const claim = await tagClaim(
+    { articleId: result.article.id, start, end: start + words.length, exact: words },
+    { kind: 'allegation', speakerId: null, subjectId: google.id, channel: null, claimDate: null, note: null },
+    editor,
+  )
   const stored = await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })
   expect(stored.clusterId).not.toBeNull()
-  expect(stored.clusterId).not.toBe((await claimWith('tapping directly into the central servers of nine leading U.S. Internet companies" - including')).clusterId)
+  expect(stored.clusterId).not.toBe(
+    (await claimWith('tapping directly into the central servers of nine leading U.S. Internet companies" - including')).clusterId,
+  )
   // Run again, nothing moves.
   await updateClaimMap(result.article.id, [claim.id])
   expect((await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).clusterId).toBe(stored.clusterId)
@@ -87,11 +94,24 @@ test('the database keeps each cluster’s summary: a claim stored any way gets a
   const reuters = await claimWith('U.S. security agencies had access to its central servers')
   // Stored straight through Prisma, with no cluster named: the database gives it its own.
   const raw = await getDb().claim.create({
-    data: { articleId: reuters.articleId, kind: 'allegation', target: reuters.target ?? [], quote: reuters.quote, subjectId: microsoft.id, claimDate: new Date('2013-06-05T00:00:00Z') },
+    data: {
+      articleId: reuters.articleId,
+      kind: 'allegation',
+      target: reuters.target ?? [],
+      quote: reuters.quote,
+      subjectId: microsoft.id,
+      claimDate: new Date('2013-06-05T00:00:00Z'),
+    },
   })
   const summary = () => getDb().claimCluster.findUniqueOrThrow({ where: { id: raw.clusterId! } })
   expect(raw.clusterId).toBe(raw.id)
-  expect(await summary()).toMatchObject({ subjectId: microsoft.id, allegations: 1, answered: false, firstReported: new Date('2013-06-05T00:00:00Z'), firstAnswered: null })
+  expect(await summary()).toMatchObject({
+    subjectId: microsoft.id,
+    allegations: 1,
+    answered: false,
+    firstReported: new Date('2013-06-05T00:00:00Z'),
+    firstAnswered: null,
+  })
   const denial = await claimWith('denied it was part of any voluntary data collection mechanism')
   const link = await linkClaims(denial.id, raw.id, 'denies', editor)
   expect(await summary()).toMatchObject({ answered: true, firstAnswered: denial.claimDate })

@@ -5,7 +5,14 @@ import { beforeAll, expect, test } from 'vitest'
 import { getDb } from '@/lib/db'
 import { loadDemoData } from '@/lib/demo/load-demo'
 import { linkClaims } from '@/lib/queries/claims'
-import { countCompanyOutlets, findMostRecentlyActiveCompany, getCompanyNumbers, listCompanyActivity, listRecentCompanyClaims, listUnansweredAllegations } from '@/lib/queries/company-map'
+import {
+  countCompanyOutlets,
+  findMostRecentlyActiveCompany,
+  getCompanyNumbers,
+  listCompanyActivity,
+  listRecentCompanyClaims,
+  listUnansweredAllegations,
+} from '@/lib/queries/company-map'
 import { loadTimeline } from '@/lib/timeline/load'
 import { timelineParams } from '@/lib/timeline/params'
 import { createTestAccount } from './helpers/accounts'

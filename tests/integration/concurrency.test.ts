@@ -62,9 +62,7 @@ test('a second connection (on PGlite: through the owner socket) writes alongside
     expect(second.role).toBe('client')
   }
   const db = getDb()
-  const work = Array.from({ length: 40 }, (_, i) =>
-    i % 2 === 0 ? transactionalWrite(db, `owner-${i}`) : transactionalWrite(secondClient, `client-${i}`),
-  )
+  const work = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? transactionalWrite(db, `owner-${i}`) : transactionalWrite(secondClient, `client-${i}`)))
   const results = await Promise.allSettled(work)
   expect(results.filter((r) => r.status === 'rejected')).toEqual([])
   expect(await db.outlet.count({ where: { name: { startsWith: 'owner-' } } })).toBe(20)

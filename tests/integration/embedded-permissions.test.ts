@@ -54,16 +54,20 @@ async function openAndWrite(url: string) {
   return { dataDir: dataDirOf(url), database, prisma }
 }
 
-test.skipIf(skip)('a new database: no file or folder, socket or lock file is open to group or others', async () => {
-  const empty = await emptyDatabase('pglite', null)
-  cleanups.push(empty.drop)
-  const { dataDir, database } = await openAndWrite(empty.url)
-  await database.pool.session((s) => s.exec('CREATE TABLE notes (body text); INSERT INTO notes VALUES (\'private\'); CHECKPOINT;'))
-  expect(count(dataDir)).toBeGreaterThan(1000) // PGlite's whole folder, not an empty one
-  expect(readdirSync(runDirFor(dataDir)).sort()).toEqual(['.s.PGSQL.5432', 'owner.json'])
-  expect(shared(dataDir)).toEqual([])
-  expect(shared(runDirFor(dataDir))).toEqual([])
-}, 120_000)
+test.skipIf(skip)(
+  'a new database: no file or folder, socket or lock file is open to group or others',
+  async () => {
+    const empty = await emptyDatabase('pglite', null)
+    cleanups.push(empty.drop)
+    const { dataDir, database } = await openAndWrite(empty.url)
+    await database.pool.session((s) => s.exec("CREATE TABLE notes (body text); INSERT INTO notes VALUES ('private'); CHECKPOINT;"))
+    expect(count(dataDir)).toBeGreaterThan(1000) // PGlite's whole folder, not an empty one
+    expect(readdirSync(runDirFor(dataDir)).sort()).toEqual(['.s.PGSQL.5432', 'owner.json'])
+    expect(shared(dataDir)).toEqual([])
+    expect(shared(runDirFor(dataDir))).toEqual([])
+  },
+  120_000,
+)
 
 test.skipIf(skip)('an existing database with world-writable files is made private when it is opened', async () => {
   const copy = copyPGliteTemplate(provided.template)

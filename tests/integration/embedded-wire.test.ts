@@ -86,7 +86,10 @@ test.skipIf(embeddedOnly)('two migration runs through the owner socket at once a
   const ownerDb = await openDatabase({ kind: 'pglite', dataDir })
   cleanups.push(() => ownerDb.close())
   const [a, b] = await Promise.all([openDatabase({ kind: 'pglite', dataDir }), openDatabase({ kind: 'pglite', dataDir })])
-  cleanups.push(() => a.close(), () => b.close())
+  cleanups.push(
+    () => a.close(),
+    () => b.close(),
+  )
   expect([a.role, b.role]).toEqual(['client', 'client'])
   const results = await Promise.all([applyMigrations(a.pool), applyMigrations(b.pool)])
   expect(results.flatMap((r) => r.applied).sort()).toEqual(readMigrations().map((m) => m.name))

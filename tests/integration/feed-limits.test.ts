@@ -53,7 +53,11 @@ beforeAll(async () => {
     const i = Number(item[2])
     asked.push(i)
     if (hold?.item === i) return hold.then() // and never answer
-    res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>${item[1]} item ${i}</title></head><body><article><h1>${item[1]} item ${i}</h1>${[1, 2, 3].map(() => paragraph(item[1] ?? '', i)).join('')}</article></body></html>`)
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(
+        `<html><head><title>${item[1]} item ${i}</title></head><body><article><h1>${item[1]} item ${i}</h1>${[1, 2, 3].map(() => paragraph(item[1] ?? '', i)).join('')}</article></body></html>`,
+      )
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -65,7 +69,13 @@ afterAll(async () => {
 })
 
 const storedTitles = async (tag: string) =>
-  (await getDb().article.findMany({ where: { title: { startsWith: `${tag} item ` } }, select: { title: true, bodyText: true, _count: { select: { fingerprints: true } } }, orderBy: { title: 'asc' } })).map((a) => ({
+  (
+    await getDb().article.findMany({
+      where: { title: { startsWith: `${tag} item ` } },
+      select: { title: true, bodyText: true, _count: { select: { fingerprints: true } } },
+      orderBy: { title: 'asc' },
+    })
+  ).map((a) => ({
     title: a.title,
     whole: a.bodyText.includes(`${a.title}: the harbour board`) && a._count.fingerprints > 0,
   }))
@@ -73,7 +83,10 @@ const storedTitles = async (tag: string) =>
 test('a 10 000-item feed uploaded to the API: the first 25 items are stored, and the answer says "first 25 of 10,000"', { timeout: 120_000 }, async () => {
   const form = new FormData()
   form.append('files', new File([feedXml('Upload', 10_000, null)], 'wire.rss', { type: 'application/rss+xml' }))
-  const response = await articlesRoute.POST(new Request('http://localhost/api/articles', { method: 'POST', headers: { authorization: `Bearer ${editor.apiToken}` }, body: form }), { params: Promise.resolve({}) })
+  const response = await articlesRoute.POST(
+    new Request('http://localhost/api/articles', { method: 'POST', headers: { authorization: `Bearer ${editor.apiToken}` }, body: form }),
+    { params: Promise.resolve({}) },
+  )
   const body = (await response.json()) as { results: { name: string; status: string }[]; notices: string[] }
   expect(response.status).toBe(201)
   expect(body.notices).toEqual(['wire.rss: first 25 of 10,000 items taken (the limit per feed is 25; CLAIMLINE_FEED_MAX_ITEMS).'])
@@ -110,7 +123,11 @@ test('what was stored before the disconnection stays, each article whole', { tim
   asked.length = 0
   const client = new AbortController()
   hold = { item: 5, then: () => client.abort() }
-  const report = await ingestSources([{ name: 'feed', load: () => fetchArticle(`${base}/feed/Kept`, { signal: client.signal }) }], { actorId: editor.user.id, batchSize: 1, signal: client.signal })
+  const report = await ingestSources([{ name: 'feed', load: () => fetchArticle(`${base}/feed/Kept`, { signal: client.signal }) }], {
+    actorId: editor.user.id,
+    batchSize: 1,
+    signal: client.signal,
+  })
   expect(asked).toEqual([1, 2, 3, 4, 5])
   // One article per batch, stored one batch behind the fetching: items 1 to 3 were stored before
   // item 5 was asked for; item 4, fetched but not stored, is dropped whole.

@@ -4,7 +4,15 @@
 // rotates and removes their webhook.
 import { beforeAll, expect, test, vi } from 'vitest'
 import { followFeedAction, pauseFeedAction, resumeFeedAction, unfollowFeedAction } from '@/app/feeds/actions'
-import { createFeedLinkAction, followEntityAction, markSeenAction, removeWebhookAction, rotateWebhookSecretAction, setWebhookAction, unfollowEntityAction } from '@/app/follows/actions'
+import {
+  createFeedLinkAction,
+  followEntityAction,
+  markSeenAction,
+  removeWebhookAction,
+  rotateWebhookSecretAction,
+  setWebhookAction,
+  unfollowEntityAction,
+} from '@/app/follows/actions'
 import { SESSION_COOKIE } from '@/lib/auth/sessions'
 import { getDb } from '@/lib/db'
 import { webhookStatus } from '@/lib/follow/webhook'
@@ -54,9 +62,15 @@ test('an editor follows, pauses, resumes and removes a feed; each change is audi
 
   request.cookie = editor.sessionToken
   expect(await followFeedAction(initial, form({ url: 'ftp://wire.example/rss' }))).toEqual({ error: 'Give the feed as an http or https URL.', message: null })
-  expect(await followFeedAction(initial, form({ url: 'https://wire.example/rss', intervalMinutes: '1' }))).toEqual({ error: 'Poll at most every 5 minutes.', message: null })
+  expect(await followFeedAction(initial, form({ url: 'https://wire.example/rss', intervalMinutes: '1' }))).toEqual({
+    error: 'Poll at most every 5 minutes.',
+    message: null,
+  })
   expect(await followFeedAction(initial, form({ url: 'https://wire.example/rss', intervalMinutes: '' }))).toMatchObject({ error: null })
-  expect(await followFeedAction(initial, form({ url: 'https://wire.example/rss' }))).toEqual({ error: 'https://wire.example/rss is already followed.', message: null })
+  expect(await followFeedAction(initial, form({ url: 'https://wire.example/rss' }))).toEqual({
+    error: 'https://wire.example/rss is already followed.',
+    message: null,
+  })
   const feed = await findFollowedFeedByUrl('https://wire.example/rss')
   if (!feed) throw new Error('not followed')
   expect(feed).toMatchObject({ intervalSeconds: 1800, paused: false })
@@ -100,7 +114,10 @@ test('a viewer sets a webhook (its secret shown once), rotates the secret and re
   await expect(setWebhookAction(empty, form({ url: 'https://hooks.example/claimline' }))).rejects.toThrow('unauthorized')
   request.cookie = viewer.sessionToken
   expect(await setWebhookAction(empty, form({ url: 'ftp://hooks.example/x' }))).toMatchObject({ error: 'Enter an http or https URL.', secret: null })
-  expect(await setWebhookAction(empty, form({ url: 'http://10.1.2.3/hook' }))).toMatchObject({ error: '10.1.2.3 is a private or local address; it is not called.', secret: null })
+  expect(await setWebhookAction(empty, form({ url: 'http://10.1.2.3/hook' }))).toMatchObject({
+    error: '10.1.2.3 is a private or local address; it is not called.',
+    secret: null,
+  })
   expect(await rotateWebhookSecretAction()).toMatchObject({ error: 'No webhook is set.', secret: null })
 
   const created = await setWebhookAction(empty, form({ url: 'https://hooks.example/claimline' }))

@@ -19,7 +19,10 @@ const RUN_MS = 15_000
 type Instance = { child: ChildProcessWithoutNullStreams; lines: string[]; ready: Promise<void>; stopped: Promise<void> }
 
 function startInstance(): Instance {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'helpers', 'follow-instance.ts')], { stdio: ['pipe', 'pipe', 'pipe'], env: process.env })
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'helpers', 'follow-instance.ts')], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: process.env,
+  })
   const lines: string[] = []
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
@@ -38,7 +41,9 @@ const fetches: number[] = []
 let server: Server
 let base = ''
 
-const paragraphs = [1, 2, 3].map((i) => `<p>Part ${i}: the port authority published its quarterly figures on Thursday, showing container traffic up for the third quarter in a row.</p>`).join('')
+const paragraphs = [1, 2, 3]
+  .map((i) => `<p>Part ${i}: the port authority published its quarterly figures on Thursday, showing container traffic up for the third quarter in a row.</p>`)
+  .join('')
 const rss = () =>
   `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Port</title><item><title>Port figures</title><link>${base}/port-figures</link><content:encoded><![CDATA[${paragraphs}]]></content:encoded></item></channel></rss>`
 
@@ -84,7 +89,10 @@ test('two instances ticking every 100 ms poll a feed once per interval between t
   // Never two fetches in one interval. Intervals run from claim to claim; the fetch follows its
   // claim after a few database round trips, whose time varies on a busy machine: hence the margin.
   // Two instances polling together would fetch milliseconds apart.
-  expect(gaps.every((gap) => gap >= INTERVAL_SECONDS * 1000 * 0.75), `gaps ${gaps.join(', ')} ms`).toBe(true)
+  expect(
+    gaps.every((gap) => gap >= INTERVAL_SECONDS * 1000 * 0.75),
+    `gaps ${gaps.join(', ')} ms`,
+  ).toBe(true)
   // Polled again and again during the run, never twice in an interval.
   const during = fetches.filter((at) => at >= started)
   expect(during.length).toBeGreaterThanOrEqual(2)

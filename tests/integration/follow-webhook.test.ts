@@ -35,7 +35,8 @@ const story = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://pur
 beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? ''
-    if (req.method === 'GET' && path === '/courts') return res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(story.replace('LINK', `${base}/courts/contoso`))
+    if (req.method === 'GET' && path === '/courts')
+      return res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(story.replace('LINK', `${base}/courts/contoso`))
     if (req.method !== 'POST') return res.writeHead(404).end()
     let body = ''
     req.setEncoding('utf8')

@@ -36,14 +36,19 @@ const html = (item: Item) =>
 // RSS, newest item first as feeds list them.
 function rss(path: string, items: Item[]): string {
   const entries = [...items].reverse().map((item) => {
-    const content = item.fullText ? `<content:encoded><![CDATA[${item.paragraphs.map((p) => `<p>${p}</p>`).join('')}]]></content:encoded>` : `<description>${item.title}</description>`
+    const content = item.fullText
+      ? `<content:encoded><![CDATA[${item.paragraphs.map((p) => `<p>${p}</p>`).join('')}]]></content:encoded>`
+      : `<description>${item.title}</description>`
     return `<item><title>${item.title}</title><link>${base}${path}/${item.slug}</link><pubDate>${new Date(item.published).toUTCString()}</pubDate>${content}</item>`
   })
   return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire ${path}</title>${entries.join('')}</channel></rss>`
 }
 
 const filler = (topic: string, n: number) =>
-  Array.from({ length: 3 }, (_, i) => `${topic}, part ${i + 1} of report ${n}: the harbour board met again on Tuesday to discuss the ferry terminal, its costs and its delays.`)
+  Array.from(
+    { length: 3 },
+    (_, i) => `${topic}, part ${i + 1} of report ${n}: the harbour board met again on Tuesday to discuss the ferry terminal, its costs and its delays.`,
+  )
 
 function item(n: number, topic = 'Harbour'): Item {
   return { slug: `story-${n}`, title: `${topic} story ${n}`, published: new Date(Date.UTC(2026, 10, n, 9)).toISOString(), paragraphs: filler(topic, n) }
@@ -80,7 +85,9 @@ afterAll(async () => {
 
 const at = (minutes: number) => new Date(Date.UTC(2030, 0, 1, 0, minutes))
 const titlesFrom = async (prefix: string) =>
-  (await getDb().article.findMany({ where: { sourceUrl: { startsWith: `${base}${prefix}/` } }, select: { title: true }, orderBy: { id: 'asc' } })).map((a) => a.title)
+  (await getDb().article.findMany({ where: { sourceUrl: { startsWith: `${base}${prefix}/` } }, select: { title: true }, orderBy: { id: 'asc' } })).map(
+    (a) => a.title,
+  )
 
 test('new items are ingested once, oldest first; known ones are recognised on later polls, a copy under another link by the ingest dedup', async () => {
   feeds.set('/wire', [item(1), item(2)])

@@ -81,8 +81,15 @@ test('same canonical URL, new text: a duplicate unless the editor asks to update
   const url = 'https://example.test/news/budget-vote'
   const first = created(await ingestOne({ bytes: html(url, PARAGRAPHS), name: 'budget.html', url }, options))
   const changed = html(url, [...PARAGRAPHS, 'Update: the vote will now take place next Monday, the council said.'])
-  expect(await ingestOne({ bytes: changed, name: 'budget-2.html', url }, options)).toMatchObject({ status: 'duplicate', reason: 'same-url', article: { id: first.article.id } })
-  expect(await ingestOne({ bytes: changed, name: 'budget-2.html', url }, { actorId: null, update: true })).toMatchObject({ status: 'updated', article: { id: first.article.id } })
+  expect(await ingestOne({ bytes: changed, name: 'budget-2.html', url }, options)).toMatchObject({
+    status: 'duplicate',
+    reason: 'same-url',
+    article: { id: first.article.id },
+  })
+  expect(await ingestOne({ bytes: changed, name: 'budget-2.html', url }, { actorId: null, update: true })).toMatchObject({
+    status: 'updated',
+    article: { id: first.article.id },
+  })
   const article = await getDb().article.findUniqueOrThrow({ where: { id: first.article.id }, include: { outlet: true } })
   expect(article.bodyText).toContain('next Monday')
   expect(article.version).toBe(2)
@@ -95,7 +102,13 @@ test('a batch goes on past bad items, each reported with its reason, none half-s
     [
       { bytes: Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]), name: 'scan.pdf' },
       { bytes: new Uint8Array(), name: 'empty.txt' },
-      { bytes: html('https://example.test/news/harbour', PARAGRAPHS.map((p) => p.replace('council', 'harbour board'))), name: 'harbour.html' },
+      {
+        bytes: html(
+          'https://example.test/news/harbour',
+          PARAGRAPHS.map((p) => p.replace('council', 'harbour board')),
+        ),
+        name: 'harbour.html',
+      },
       { bytes: new TextEncoder().encode('<html><body><nav><a href="/">Home</a></nav></body></html>'), name: 'home.html' },
     ],
     options,
@@ -120,7 +133,13 @@ test('one batch: later items are checked against earlier ones of the same batch'
     [
       { bytes: html(url, story), name: 'assembly.html', url },
       { bytes: html('https://other.test/copy', story), name: 'copy.html' },
-      { bytes: html('https://wire.test/assembly', [...story, 'A public consultation on the timetable and the new stations will open in the spring, the committee added.']), name: 'syndicated.html' },
+      {
+        bytes: html('https://wire.test/assembly', [
+          ...story,
+          'A public consultation on the timetable and the new stations will open in the spring, the committee added.',
+        ]),
+        name: 'syndicated.html',
+      },
       { bytes: html(url, story.slice(1)), name: 'assembly-again.html', url },
     ],
     options,
@@ -133,7 +152,9 @@ test('one batch: later items are checked against earlier ones of the same batch'
   const stored = await getDb().article.findUniqueOrThrow({ where: { id: original.article.id }, include: { fingerprints: true } })
   expect([stored.canonicalUrl, stored.sourceUrl, stored.language, stored.rawSourceName, stored.version]).toEqual([url, url, 'en', 'assembly.html', 1])
   expect(stored.fingerprints).toHaveLength(3)
-  expect(await getDb().auditEvent.count({ where: { action: 'article.ingest', objectId: { in: results.map((r) => (r.status === 'created' ? r.article.id : '')) } } })).toBe(2)
+  expect(
+    await getDb().auditEvent.count({ where: { action: 'article.ingest', objectId: { in: results.map((r) => (r.status === 'created' ? r.article.id : '')) } } }),
+  ).toBe(2)
 })
 
 test('an item that breaks the batch statement fails alone: the batch is stored again item by item', async () => {
@@ -164,7 +185,10 @@ function failed(): never {
 }
 
 test('five simultaneous ingests of one text store it once', async () => {
-  const bytes = html('https://example.test/news/ferry', PARAGRAPHS.map((p) => p.replace('budget', 'ferry timetable')))
+  const bytes = html(
+    'https://example.test/news/ferry',
+    PARAGRAPHS.map((p) => p.replace('budget', 'ferry timetable')),
+  )
   const results = await Promise.all(Array.from({ length: 5 }, (_, i) => ingestOne({ bytes, name: `ferry-${i}.html` }, options)))
   expect(results.filter((r) => r.status === 'created')).toHaveLength(1)
   expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(4)

@@ -53,7 +53,10 @@ function get(query: string, account: TestAccount = viewer) {
 }
 
 function post(body: string, headers: Record<string, string> = {}, account: TestAccount = editor) {
-  return callRoute(importRoute, withBearer(new Request(`${ORIGIN}/api/import`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } }), account.apiToken))
+  return callRoute(
+    importRoute,
+    withBearer(new Request(`${ORIGIN}/api/import`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } }), account.apiToken),
+  )
 }
 
 beforeAll(async () => {
@@ -61,13 +64,34 @@ beforeAll(async () => {
   viewer = await createTestAccount('viewer')
   await loadDemoData()
   // The seeds were pasted as text; give them the addresses the Hypothesis export annotated.
-  reutersId = (await getDb().article.update({ where: { bodyHash: (await getDb().article.findFirstOrThrow({ where: { title: { startsWith: 'Microsoft says' } } })).bodyHash }, data: { canonicalUrl: REUTERS_URL } })).id
-  itnewsId = (await getDb().article.update({ where: { bodyHash: (await getDb().article.findFirstOrThrow({ where: { title: { startsWith: 'Microsoft asks' } } })).bodyHash }, data: { sourceUrl: ITNEWS_URL } })).id
+  reutersId = (
+    await getDb().article.update({
+      where: { bodyHash: (await getDb().article.findFirstOrThrow({ where: { title: { startsWith: 'Microsoft says' } } })).bodyHash },
+      data: { canonicalUrl: REUTERS_URL },
+    })
+  ).id
+  itnewsId = (
+    await getDb().article.update({
+      where: { bodyHash: (await getDb().article.findFirstOrThrow({ where: { title: { startsWith: 'Microsoft asks' } } })).bodyHash },
+      data: { sourceUrl: ITNEWS_URL },
+    })
+  ).id
   // An ingested page and a syndicated copy of it (a near-duplicate linked to it), with the
   // engine's suggestions, one of them rejected: what the archive must carry beyond the demo.
-  const acme = await ingestOne({ bytes: new TextEncoder().encode(page(PARAGRAPHS)), name: 'acme.html', url: 'https://ledger.example/acme' }, { actorId: editor.user.id })
-  const copy = await ingestOne({ bytes: new TextEncoder().encode(page([...PARAGRAPHS.slice(0, 3), 'Regulators in two states said on Tuesday they were looking into the report.'])), name: 'acme-copy.html', url: 'https://wire.example/acme' }, { actorId: editor.user.id })
-  if (acme.status !== 'created' || copy.status !== 'created' || !copy.nearDuplicateOf) throw new Error(`not stored as expected: ${JSON.stringify([acme, copy])}`)
+  const acme = await ingestOne(
+    { bytes: new TextEncoder().encode(page(PARAGRAPHS)), name: 'acme.html', url: 'https://ledger.example/acme' },
+    { actorId: editor.user.id },
+  )
+  const copy = await ingestOne(
+    {
+      bytes: new TextEncoder().encode(page([...PARAGRAPHS.slice(0, 3), 'Regulators in two states said on Tuesday they were looking into the report.'])),
+      name: 'acme-copy.html',
+      url: 'https://wire.example/acme',
+    },
+    { actorId: editor.user.id },
+  )
+  if (acme.status !== 'created' || copy.status !== 'created' || !copy.nearDuplicateOf)
+    throw new Error(`not stored as expected: ${JSON.stringify([acme, copy])}`)
   await refreshSuggestions(acme.article.id)
   const open = await getDb().claimSuggestion.findFirstOrThrow({ where: { articleId: acme.article.id, status: 'open' } })
   await rejectSuggestion(open.id, editor.user.id)
@@ -111,9 +135,21 @@ describe('a Hypothesis export imported onto the demo articles', () => {
     const report = await response.json()
     expect(report.kind).toBe('annotations')
     expect(report.summary).toEqual({ created: 4, duplicate: 1, orphan: 1, 'no-article': 1, skipped: 1, invalid: 0 })
-    expect(report.results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'created', 'created', 'created', 'orphan', 'no-article', 'skipped', 'created'])
+    expect(report.results.map((r: { status: string }) => r.status)).toEqual([
+      'duplicate',
+      'created',
+      'created',
+      'created',
+      'orphan',
+      'no-article',
+      'skipped',
+      'created',
+    ])
     expect(await getDb().claim.count()).toBe(claimsBefore + 4)
-    const created = await getDb().claim.findMany({ where: { id: { in: report.results.filter((r: { status: string }) => r.status === 'created').map((r: { claimId: string }) => r.claimId) } }, include: { subject: true, speaker: true } })
+    const created = await getDb().claim.findMany({
+      where: { id: { in: report.results.filter((r: { status: string }) => r.status === 'created').map((r: { claimId: string }) => r.claimId) } },
+      include: { subject: true, speaker: true },
+    })
     expect(created.map((c) => [c.articleId, c.kind, c.speaker?.name ?? null, c.subject?.name, c.createdById]).sort()).toEqual(
       [
         [reutersId, 'report', null, 'Microsoft', editor.user.id],
@@ -164,7 +200,9 @@ describe('exports', () => {
 
   test('an article’s claims as W3C annotations target its URL; a story’s as CSV; a timeline view as CSV', async () => {
     const annotations = await get(`format=annotations&article=${reutersId}`)
-    expect(annotations.headers.get('content-disposition')).toBe('attachment; filename="claimline-article-microsoft-says-not-part-of-broad-government-online-monitorin-annotations.jsonld"')
+    expect(annotations.headers.get('content-disposition')).toBe(
+      'attachment; filename="claimline-article-microsoft-says-not-part-of-broad-government-online-monitorin-annotations.jsonld"',
+    )
     const collection = await annotations.json()
     expect(collection.total).toBe(await getDb().claim.count({ where: { articleId: reutersId } }))
     expect(new Set(collection.first.items.map((a: { target: { source: string } }) => a.target.source))).toEqual(new Set([REUTERS_URL]))
@@ -237,12 +275,22 @@ describe('the whole archive, into a second database and back', () => {
     const report = await importDocument(exported, null, { baseUrl: ORIGIN }, client)
     expect(report).toEqual({
       kind: 'claimline',
-      imported: { outlets: exported.outlets.length, entities: exported.entities.length, articles: 4, claims: exported.claims.length, suggestions: exported.suggestions.length, links: exported.links.length, stories: 1, unknownPeople: [] },
+      imported: {
+        outlets: exported.outlets.length,
+        entities: exported.entities.length,
+        articles: 4,
+        claims: exported.claims.length,
+        suggestions: exported.suggestions.length,
+        links: exported.links.length,
+        stories: 1,
+        unknownPeople: [],
+      },
     })
     const again = JSON.parse((await buildExport({ format: 'claimline', scope: { kind: 'all' } }, { baseUrl: ORIGIN, organizationName: 'x' }, client)).body)
     expect({ ...again, exportedAt: null }).toEqual({ ...exported, exportedAt: null })
     // And what is published from it is the same too.
-    const jsonld = async (c: PrismaClient) => (await buildExport({ format: 'jsonld', scope: { kind: 'all' } }, { baseUrl: ORIGIN, organizationName: 'x' }, c)).body
+    const jsonld = async (c: PrismaClient) =>
+      (await buildExport({ format: 'jsonld', scope: { kind: 'all' } }, { baseUrl: ORIGIN, organizationName: 'x' }, c)).body
     expect(await jsonld(client)).toBe(await jsonld(getDb()))
     expect((await client.auditEvent.findMany()).map((e) => e.action)).toEqual(['import.claimline'])
   })

@@ -29,7 +29,11 @@ let roe = ''
 async function tag(words: string, kind: ClaimKind, speakerId: string, subjectId: string) {
   const start = body.indexOf(words)
   if (start < 0) throw new Error(`not in the text: ${words}`)
-  return tagClaim({ articleId, start, end: start + words.length, exact: words }, { kind, speakerId, subjectId, channel: null, claimDate: null, note: null }, editor)
+  return tagClaim(
+    { articleId, start, end: start + words.length, exact: words },
+    { kind, speakerId, subjectId, channel: null, claimDate: null, note: null },
+    editor,
+  )
 }
 
 beforeAll(async () => {
@@ -78,7 +82,9 @@ test('a rejected pair is never proposed again; linked pairs are never proposed',
   const [proposal] = (await listOpenProposalsFor([other.id])).filter((p) => p.fromId === denial.id)
   if (!proposal) throw new Error('no proposal')
   await rejectProposal(proposal.id, editor)
-  expect(await listAuditEventsFor('Claim', denial.id)).toContainEqual(expect.objectContaining({ action: 'link-proposal.reject', after: expect.objectContaining({ proposalId: proposal.id }) }))
+  expect(await listAuditEventsFor('Claim', denial.id)).toContainEqual(
+    expect.objectContaining({ action: 'link-proposal.reject', after: expect.objectContaining({ proposalId: proposal.id }) }),
+  )
   // Neither the rejected pair (either way round) nor the linked pair comes back.
   expect(
     await insertProposals([
@@ -93,7 +99,17 @@ test('a rejected pair is never proposed again; linked pairs are never proposed',
 
 test('deleting a claim takes its proposals with it', async () => {
   const claim = await tag('Regulators in two states said', 'other', ledger, acme)
-  expect(await insertProposals([{ fromId: claim.id, toId: (await getDb().claim.findFirstOrThrow({ where: { articleId, kind: 'allegation' } })).id, relation: 'confirms', confidence: 0.3, origin: 'same-article' }])).toBe(1)
+  expect(
+    await insertProposals([
+      {
+        fromId: claim.id,
+        toId: (await getDb().claim.findFirstOrThrow({ where: { articleId, kind: 'allegation' } })).id,
+        relation: 'confirms',
+        confidence: 0.3,
+        origin: 'same-article',
+      },
+    ]),
+  ).toBe(1)
   await getDb().claim.delete({ where: { id: claim.id } })
   expect(await getDb().linkProposal.count({ where: { OR: [{ fromId: claim.id }, { toId: claim.id }] } })).toBe(0)
 })

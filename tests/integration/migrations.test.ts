@@ -1,15 +1,7 @@
 import { afterEach, beforeEach, expect, inject, test } from 'vitest'
 import { parseDatabaseUrl } from '@/lib/database/config'
 import { openDatabase, type Database } from '@/lib/database/connect'
-import {
-  applyMigrations,
-  checksumOf,
-  getMigrationState,
-  markRolledBack,
-  MigrationError,
-  readMigrations,
-  type Migration,
-} from '@/lib/database/migrate'
+import { applyMigrations, checksumOf, getMigrationState, markRolledBack, MigrationError, readMigrations, type Migration } from '@/lib/database/migrate'
 import { emptyDatabase, type TestDatabase } from './helpers/test-databases'
 
 const provided = inject('database')

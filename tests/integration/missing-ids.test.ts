@@ -32,7 +32,11 @@ beforeAll(async () => {
   request.cookie = (await startSession(editor.user.id, { ip: null, userAgent: null })).token
   story = (await createStory({ name: `Missing ids ${randomUUID()}`, description: null }, editor.user.id)).id
   article = await createArticle({ tag: randomUUID(), title: 'Northwind denies', actorId: editor.user.id })
-  const created = await tagClaim(selection(article.id, article.bodyText, 'Northwind shared location histories'), { kind: 'allegation', speakerId: null, subjectId: null, channel: null, claimDate: null, note: null }, editor.user.id)
+  const created = await tagClaim(
+    selection(article.id, article.bodyText, 'Northwind shared location histories'),
+    { kind: 'allegation', speakerId: null, subjectId: null, channel: null, claimDate: null, note: null },
+    editor.user.id,
+  )
   claim = created.id
 })
 
@@ -45,9 +49,18 @@ function form(fields: Record<string, string>): FormData {
 test('changeStoryMember: a story, article or claim that does not exist is named, in both directions, and nothing is written', async () => {
   const audit = await getDb().auditEvent.count()
   for (const present of ['true', 'false']) {
-    expect(await changeStoryMember({ error: null, done: 0 }, form({ storyId: randomUUID(), articleId: article.id, present }))).toEqual({ error: 'No such story.', done: 0 })
-    expect(await changeStoryMember({ error: null, done: 0 }, form({ storyId: story, articleId: randomUUID(), present }))).toEqual({ error: 'No such article.', done: 0 })
-    expect(await changeStoryMember({ error: null, done: 0 }, form({ storyId: story, claimId: randomUUID(), present }))).toEqual({ error: 'No such claim.', done: 0 })
+    expect(await changeStoryMember({ error: null, done: 0 }, form({ storyId: randomUUID(), articleId: article.id, present }))).toEqual({
+      error: 'No such story.',
+      done: 0,
+    })
+    expect(await changeStoryMember({ error: null, done: 0 }, form({ storyId: story, articleId: randomUUID(), present }))).toEqual({
+      error: 'No such article.',
+      done: 0,
+    })
+    expect(await changeStoryMember({ error: null, done: 0 }, form({ storyId: story, claimId: randomUUID(), present }))).toEqual({
+      error: 'No such claim.',
+      done: 0,
+    })
   }
   expect(await getDb().auditEvent.count()).toBe(audit)
   // Real ones still work.

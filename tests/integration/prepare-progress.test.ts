@@ -32,7 +32,10 @@ test('a first start announces creating the database, each migration and each dem
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
   // Not trimmed: a line's leading spaces are part of it.
-  const lines = run.stdout.toString().split('\n').filter((line) => line !== '')
+  const lines = run.stdout
+    .toString()
+    .split('\n')
+    .filter((line) => line !== '')
   const gold = readGold()
   const migrations = readMigrations()
   expect(lines).toEqual([

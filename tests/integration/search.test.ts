@@ -16,7 +16,10 @@ import { createTestAccount } from './helpers/accounts'
 import { selection, send } from './helpers/api'
 
 // Letters only, so that the text parser keeps each one a single word.
-const word = () => `${randomBytes(5).toString('hex').replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)] ?? 'q')}`
+const word = () =>
+  `${randomBytes(5)
+    .toString('hex')
+    .replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)] ?? 'q')}`
 const W = word() // the word the ranking articles share
 const P = word() // the phrase/exclusion articles' word
 const Q = word()
@@ -29,7 +32,10 @@ const ids: Record<string, string> = {}
 const bodies: Record<string, string> = {}
 
 async function article(key: string, options: { title: string; paragraphs: string[]; description?: string; published?: string }) {
-  const meta = [options.description ? `<meta name="description" content="${options.description}">` : '', options.published ? `<meta property="article:published_time" content="${options.published}">` : ''].join('')
+  const meta = [
+    options.description ? `<meta name="description" content="${options.description}">` : '',
+    options.published ? `<meta property="article:published_time" content="${options.published}">` : '',
+  ].join('')
   const html = `<html><head><title>${options.title}</title>${meta}</head><body><article><h1>${options.title}</h1>${options.paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`
   const result = await ingestOne({ bytes: new TextEncoder().encode(html), name: `${key}.html` }, { actorId: actor })
   if (result.status !== 'created') throw new Error(`${key} not created: ${JSON.stringify(result)}`)
@@ -39,7 +45,11 @@ async function article(key: string, options: { title: string; paragraphs: string
 }
 
 async function claim(key: string, articleKey: string, words: string, speakerId: string | null = null) {
-  const created = await tagClaim(selection(ids[articleKey] ?? '', bodies[articleKey] ?? '', words), { kind: 'denial', speakerId, subjectId: null, channel: null, claimDate: null, note: null }, actor)
+  const created = await tagClaim(
+    selection(ids[articleKey] ?? '', bodies[articleKey] ?? '', words),
+    { kind: 'denial', speakerId, subjectId: null, channel: null, claimDate: null, note: null },
+    actor,
+  )
   ids[key] = created.id
 }
 
@@ -52,25 +62,44 @@ beforeAll(async () => {
   const speaker = await createEntityRecord({ kind: 'company', name: `Velmora ${W}` }, actor)
 
   // Ranking: the word in a title; the word said in a claim; the word repeated through a body.
-  await article('titled', { title: `${W} denies the report about its data centres`, paragraphs: [filler(1), filler(2), `Shareholders were told nothing about it, ${W} added later.`], published: '2020-01-01' })
-  await article('quoted', { title: 'Regulator opens an inquiry into cloud contracts', paragraphs: [filler(3), `"${W} never handed over any data," the company's lawyer said on Monday.`, filler(4)], published: '2021-01-01' })
+  await article('titled', {
+    title: `${W} denies the report about its data centres`,
+    paragraphs: [filler(1), filler(2), `Shareholders were told nothing about it, ${W} added later.`],
+    published: '2020-01-01',
+  })
+  await article('quoted', {
+    title: 'Regulator opens an inquiry into cloud contracts',
+    paragraphs: [filler(3), `"${W} never handed over any data," the company's lawyer said on Monday.`, filler(4)],
+    published: '2021-01-01',
+  })
   await claim('claim', 'quoted', `${W} never handed over any data`, speaker.id)
   await article('repeated', {
     title: 'Markets close lower on a quiet day',
     paragraphs: [filler(5), ...Array.from({ length: 8 }, (_, i) => `Traders mentioned ${W} again (${i + 1}) while discussing other things entirely.`)],
     published: '2024-01-01',
   })
-  await article('standfirst', { title: 'A story with a standfirst', description: `Why ${W} matters to readers across the region, explained at length.`, paragraphs: [filler(6), filler(7), filler(8)], published: '2022-01-01' })
+  await article('standfirst', {
+    title: 'A story with a standfirst',
+    description: `Why ${W} matters to readers across the region, explained at length.`,
+    paragraphs: [filler(6), filler(7), filler(8)],
+    published: '2022-01-01',
+  })
 
   // Phrases, exclusions, or, stemming, the paragraph opened and what a snippet may hold.
-  await article('phrase', { title: `${P} and the servers`, paragraphs: [filler(9), `The documents said ${P} gave the agency direct access to its servers.`, filler(10)] })
+  await article('phrase', {
+    title: `${P} and the servers`,
+    paragraphs: [filler(9), `The documents said ${P} gave the agency direct access to its servers.`, filler(10)],
+  })
   await article('apart', { title: `${P} and the archive`, paragraphs: [`Access was never direct, ${P} said of the archive and its servers.`, filler(11)] })
   await article('excluded', { title: `${P} and the Skype chats`, paragraphs: [filler(12), `The agency had direct access to Skype chats, ${P} said.`] })
   await article('either', { title: 'Two companies answer', paragraphs: [filler(13), `Both ${Q} and its partner denied wrongdoing on Tuesday.`] })
   await article('other', { title: 'Another answer', paragraphs: [`${R} denies every charge in the complaint.`, filler(14)] })
   await article('older', { title: 'An older piece', paragraphs: [filler(16), `A line about ${T} in passing.`], published: '2018-03-01' })
   await article('newer', { title: 'A newer piece', paragraphs: [filler(17), `A line about ${T} in passing.`], published: '2023-03-01' })
-  await article('markup', { title: `${Q} publishes its code`, paragraphs: [filler(15), `The page showed &lt;script&gt;alert(1)&lt;/script&gt; next to ${Q} in bold &lt;b&gt;letters&lt;/b&gt;.`] })
+  await article('markup', {
+    title: `${Q} publishes its code`,
+    paragraphs: [filler(15), `The page showed &lt;script&gt;alert(1)&lt;/script&gt; next to ${Q} in bold &lt;b&gt;letters&lt;/b&gt;.`],
+  })
 })
 
 const search = (text: string, options: { type?: 'article' | 'claim'; offset?: number; limit?: number } = {}) =>
@@ -142,7 +171,12 @@ describe('snippets', () => {
 
   test('a claim result is its quote, with its article and speaker; an article result opens at the paragraph its snippet is from', async () => {
     const claim = (await search(W, { type: 'claim' })).results[0]
-    expect(claim).toMatchObject({ type: 'claim', articleId: ids.quoted, title: 'Regulator opens an inquiry into cloud contracts', href: `/claims/${ids.claim}` })
+    expect(claim).toMatchObject({
+      type: 'claim',
+      articleId: ids.quoted,
+      title: 'Regulator opens an inquiry into cloud contracts',
+      href: `/claims/${ids.claim}`,
+    })
     expect(claim?.snippet.text).toBe(`${W} never handed over any data`)
     expect(claim?.claim).toMatchObject({ kind: 'denial', speaker: { name: `Velmora ${W}` } })
     const phrase = (await search(`${P} "direct access" -skype`)).results[0]
@@ -165,7 +199,11 @@ describe('snippets', () => {
   test('a match only past the part of a long read searched for snippets gets its standfirst, and opens at the top', async () => {
     const late = word()
     const paragraphs = Array.from({ length: 220 }, (_, i) => filler(1000 + i))
-    await article('long', { title: 'A very long read', description: 'The standfirst of a very long read about many things.', paragraphs: [...paragraphs, `At the very end ${late} appears.`] })
+    await article('long', {
+      title: 'A very long read',
+      description: 'The standfirst of a very long read about many things.',
+      paragraphs: [...paragraphs, `At the very end ${late} appears.`],
+    })
     const [hit] = (await search(late)).results
     expect(hit?.id).toBe(ids.long)
     expect(hit?.paragraph).toBeNull()
@@ -197,7 +235,12 @@ describe('filters and pages', () => {
 
   test('more matches than a search ranks: the most recent are ranked and it says so', async () => {
     const many = word()
-    for (let i = 0; i <= RECENT_ARTICLES; i++) await article(`many${i}`, { title: `Round-up ${i}`, paragraphs: [`Item ${i}: ${many} was mentioned in the round-up of the day's stories.`, filler(2000 + i), filler(3000 + i)], published: `2019-01-${String((i % 28) + 1).padStart(2, '0')}` })
+    for (let i = 0; i <= RECENT_ARTICLES; i++)
+      await article(`many${i}`, {
+        title: `Round-up ${i}`,
+        paragraphs: [`Item ${i}: ${many} was mentioned in the round-up of the day's stories.`, filler(2000 + i), filler(3000 + i)],
+        published: `2019-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      })
     const page = await search(many, { limit: 50 })
     expect(page.capped).toBe(true)
     expect((await search(W)).capped).toBe(false)
@@ -209,7 +252,11 @@ describe('GET /api/search', () => {
     expect((await send(GET, { path: '/api/search', query: { q: W } })).status).toBe(401)
     const first = await send(GET, { path: '/api/search', token, query: { q: W, limit: '2' } })
     expect(first.status).toBe(200)
-    const body = first.body as { results: { type: string; id: string; url: string; snippet: string; highlights: { start: number; end: number }[] }[]; nextCursor: string | null; capped: boolean }
+    const body = first.body as {
+      results: { type: string; id: string; url: string; snippet: string; highlights: { start: number; end: number }[] }[]
+      nextCursor: string | null
+      capped: boolean
+    }
     expect(body.results.map((r) => r.id)).toEqual([ids.titled, ids.claim])
     expect(body.results[1]).toMatchObject({ type: 'claim', url: `/claims/${ids.claim}`, snippet: `${W} never handed over any data` })
     expect(body.results[1]?.highlights).toEqual([{ start: 0, end: W.length }])
@@ -222,7 +269,11 @@ describe('GET /api/search', () => {
       cursor = page.nextCursor
     }
     expect(ids2).toEqual([ids.standfirst, ids.repeated, ids.quoted])
-    expect((await send(GET, { path: '/api/search', token, query: { q: W, type: 'claim' } })).body).toMatchObject({ results: [{ id: ids.claim }], nextCursor: null, capped: false })
+    expect((await send(GET, { path: '/api/search', token, query: { q: W, type: 'claim' } })).body).toMatchObject({
+      results: [{ id: ids.claim }],
+      nextCursor: null,
+      capped: false,
+    })
     expect((await send(GET, { path: '/api/search', token, query: { q: 'the of' } })).body).toEqual({ results: [], nextCursor: null, capped: false })
     expect((await send(GET, { path: '/api/search', token, query: { q: W, cursor: 'not-a-cursor' } })).status).toBe(400)
   })

@@ -68,7 +68,14 @@ test('accepting makes a claim once; a second accept of the same suggestion is re
 test('an edited acceptance uses the editor’s fields', async () => {
   const [next] = await listOpenSuggestions(articleId)
   if (!next) return // the engine found only one claim here
-  const claim = await acceptSuggestion(next.id, editor, { kind: 'other', speakerId: null, subjectId: null, channel: 'edited', claimDate: null, note: 'checked' })
+  const claim = await acceptSuggestion(next.id, editor, {
+    kind: 'other',
+    speakerId: null,
+    subjectId: null,
+    channel: 'edited',
+    claimDate: null,
+    note: 'checked',
+  })
   expect([claim.kind, claim.channel, claim.note]).toEqual(['other', 'edited', 'checked'])
 })
 
@@ -81,7 +88,10 @@ test('a rejected suggestion is not proposed again, not even after re-extraction'
   await refreshSuggestions(articleId)
   expect((await listOpenSuggestions(articleId)).map((s) => s.quote)).not.toContain(unwanted.quote)
 
-  await getDb().article.update({ where: { id: articleId }, data: { bodyText: `Photo caption.\n\n${(await getDb().article.findUniqueOrThrow({ where: { id: articleId } })).bodyText}`, extractorVersion: '0.9' } })
+  await getDb().article.update({
+    where: { id: articleId },
+    data: { bodyText: `Photo caption.\n\n${(await getDb().article.findUniqueOrThrow({ where: { id: articleId } })).bodyText}`, extractorVersion: '0.9' },
+  })
   expect((await reextractArticle(articleId, editor)).status).toBe('updated')
   // New text: suggested again on the next open.
   expect(await suggestedWith()).toBeNull()
@@ -93,8 +103,13 @@ test('a rejected suggestion is not proposed again, not even after re-extraction'
 
 test('an article whose text runs the engine past its deadline is marked, not analysed again on every open', async () => {
   // Long enough that no machine suggests for it within the 1 ms deadline below.
-  const long = PARAGRAPHS.map((p, i) => `<p>${p.replace('Tuesday', `day ${i}`)}</p>`).join('').repeat(60)
-  const result = await ingestOne({ bytes: new TextEncoder().encode(`<html><head><title>Acme, at length</title></head><body><article>${long}</article></body></html>`), name: 'acme-2.html' }, { actorId: editor })
+  const long = PARAGRAPHS.map((p, i) => `<p>${p.replace('Tuesday', `day ${i}`)}</p>`)
+    .join('')
+    .repeat(60)
+  const result = await ingestOne(
+    { bytes: new TextEncoder().encode(`<html><head><title>Acme, at length</title></head><body><article>${long}</article></body></html>`), name: 'acme-2.html' },
+    { actorId: editor },
+  )
   if (result.status !== 'created') throw new Error(JSON.stringify(result))
   const id = result.article.id
   // A deadline no analysis can meet stands in for a text that takes too long.
@@ -111,8 +126,16 @@ test('an article whose text runs the engine past its deadline is marked, not ana
 })
 
 test('a text of hundreds of attributions gets only the most confident suggestions, up to the cap', async () => {
-  const long = Array.from({ length: 80 }, (_, n) => PARAGRAPHS.map((p) => `<p>${p.replace('Tuesday', `day ${n}`).replace('two states', `${n + 2} states`)}</p>`).join('')).join('')
-  const result = await ingestOne({ bytes: new TextEncoder().encode(`<html><head><title>Acme, at great length</title></head><body><article>${long}</article></body></html>`), name: 'acme-3.html' }, { actorId: editor })
+  const long = Array.from({ length: 80 }, (_, n) =>
+    PARAGRAPHS.map((p) => `<p>${p.replace('Tuesday', `day ${n}`).replace('two states', `${n + 2} states`)}</p>`).join(''),
+  ).join('')
+  const result = await ingestOne(
+    {
+      bytes: new TextEncoder().encode(`<html><head><title>Acme, at great length</title></head><body><article>${long}</article></body></html>`),
+      name: 'acme-3.html',
+    },
+    { actorId: editor },
+  )
   if (result.status !== 'created') throw new Error(JSON.stringify(result))
   expect(await refreshSuggestions(result.article.id)).toBe(MAX_OPEN_SUGGESTIONS)
   const open = await listOpenSuggestions(result.article.id)

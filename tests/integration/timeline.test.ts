@@ -52,7 +52,9 @@ test('filters: kind, speaker, dates and words narrow the view', async () => {
   expect((await only({ kind: 'denial' })).every((i) => i.kind === 'denial')).toBe(true)
   expect(new Set((await only({ speaker: brad })).map((i) => i.speaker))).toEqual(new Set(['Brad Smith']))
   expect(new Set((await only({ from: '2013-07-01', to: '2013-07-31' })).map((i) => i.date?.slice(0, 7)))).toEqual(new Set(['2013-07']))
-  expect((await only({ q: 'Outlook' })).map((i) => i.quote)).toEqual(['Microsoft reportedly allowed US security agencies to circumvent encryption of Outlook emails and capture Skype online chats'])
+  expect((await only({ q: 'Outlook' })).map((i) => i.quote)).toEqual([
+    'Microsoft reportedly allowed US security agencies to circumvent encryption of Outlook emails and capture Skype online chats',
+  ])
   expect(await only({ q: '100%' })).toEqual([])
 })
 
@@ -107,7 +109,11 @@ test('GET /api/timeline answers a repeated question with 304 until the archive c
   const other = await callRoute(GET, withBearer(new Request(`${url}&format=csv`, { headers: { 'if-none-match': etag ?? '' } }), token))
   expect(other.status).toBe(200)
   const entity = await getDb().entity.findFirstOrThrow({ where: { name: 'Brad Smith' } })
-  await updateEntityRecord(entity.id, { name: 'Brad Smith', aliases: ['Bradford L. Smith'], affiliationId: entity.affiliationId }, (await createTestAccount('editor')).user.id)
+  await updateEntityRecord(
+    entity.id,
+    { name: 'Brad Smith', aliases: ['Bradford L. Smith'], affiliationId: entity.affiliationId },
+    (await createTestAccount('editor')).user.id,
+  )
   const changed = await callRoute(GET, withBearer(new Request(url, { headers: { 'if-none-match': etag ?? '' } }), token))
   expect(changed.status).toBe(200)
   expect(changed.headers.get('etag')).not.toBe(etag)

@@ -35,18 +35,24 @@ test('a plain file as the folder, or on the way to it', () => {
   const file = path.join(root, 'notes.txt')
   writeFileSync(file, 'not a database')
   expect(refusal(file)).toBe(`The embedded database folder ${file} is a file, not a folder; ${HINT}`)
-  expect(refusal(path.join(file, 'a', 'db'))).toBe(`The embedded database folder ${path.join(file, 'a', 'db')} cannot be created: ${file} is a file, not a folder; ${HINT}`)
+  expect(refusal(path.join(file, 'a', 'db'))).toBe(
+    `The embedded database folder ${path.join(file, 'a', 'db')} cannot be created: ${file} is a file, not a folder; ${HINT}`,
+  )
 })
 
 test('a file where the run folder goes', () => {
   const dataDir = path.join(root, 'blocked')
   writeFileSync(runDirOf(dataDir), '')
-  expect(refusal(dataDir)).toBe(`The embedded database folder ${dataDir} cannot be used: ${runDirOf(dataDir)}, where its owner records itself, is a file, not a folder.`)
+  expect(refusal(dataDir)).toBe(
+    `The embedded database folder ${dataDir} cannot be used: ${runDirOf(dataDir)}, where its owner records itself, is a file, not a folder.`,
+  )
 })
 
 // Node's own recursive mkdir never returns here.
 test.skipIf(!existsSync('/proc/self'))('a folder under /proc is refused at once', () => {
-  expect(refusal('/proc/claimline-test/db')).toBe(`The embedded database folder /proc/claimline-test/db cannot be created: /proc does not accept new folders (ENOENT); ${HINT}`)
+  expect(refusal('/proc/claimline-test/db')).toBe(
+    `The embedded database folder /proc/claimline-test/db cannot be created: /proc does not accept new folders (ENOENT); ${HINT}`,
+  )
 })
 
 test('file system errors read as words with their code, from Node and from PGlite alike', async () => {
@@ -67,6 +73,8 @@ test('file system errors read as words with their code, from Node and from PGlit
   )
   expect(pgliteError).not.toBeInstanceOf(Error)
   expect(String(pgliteError)).toBe('[object Object]') // what users saw
-  expect(openFailure(file, pgliteError).message).toBe(`The embedded database in ${file} could not be opened: a part of the path is a file, not a folder (ENOTDIR).`)
+  expect(openFailure(file, pgliteError).message).toBe(
+    `The embedded database in ${file} could not be opened: a part of the path is a file, not a folder (ENOTDIR).`,
+  )
   expect(describeFsError(new Error('PGlite failed to initialize properly'))).toBe('PGlite failed to initialize properly')
 }, 30_000)

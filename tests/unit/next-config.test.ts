@@ -27,5 +27,8 @@ test('the proxy keeps a server action body whole up to past the actions’ own l
 test('API answers get the same security headers as pages, and a CSP that allows nothing', async () => {
   const rules = (await nextConfig.headers?.()) ?? []
   const api = rules.find((rule) => rule.source === '/api/:path*')
-  expect(Object.fromEntries((api?.headers ?? []).map((h) => [h.key, h.value]))).toEqual({ ...SECURITY_HEADERS, 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" })
+  expect(Object.fromEntries((api?.headers ?? []).map((h) => [h.key, h.value]))).toEqual({
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  })
 })

@@ -6,9 +6,19 @@ import { isUniqueViolation } from '@/lib/queries/client'
 
 test('a unique violation is recognised from model queries and raw statements alike', () => {
   expect(isUniqueViolation({ code: 'P2002', meta: { target: ['bodyHash'] } })).toBe(true)
-  const raw = { code: 'P2010', meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { originalCode: '23505', kind: 'UniqueConstraintViolation', constraint: { index: 'Article_bodyHash_key' } } } } }
+  const raw = {
+    code: 'P2010',
+    meta: {
+      driverAdapterError: {
+        name: 'DriverAdapterError',
+        cause: { originalCode: '23505', kind: 'UniqueConstraintViolation', constraint: { index: 'Article_bodyHash_key' } },
+      },
+    },
+  }
   expect(isUniqueViolation(raw)).toBe(true)
-  expect(isUniqueViolation({ code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '23503', kind: 'ForeignKeyConstraintViolation' } } } })).toBe(false)
+  expect(isUniqueViolation({ code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '23503', kind: 'ForeignKeyConstraintViolation' } } } })).toBe(
+    false,
+  )
   expect(isUniqueViolation({ code: 'P2025' })).toBe(false)
   expect(isUniqueViolation(new Error('boom'))).toBe(false)
   expect(isUniqueViolation(null)).toBe(false)

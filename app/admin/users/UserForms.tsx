@@ -68,7 +68,15 @@ export function UserRowForms({ id, name, role, active }: { id: string; name: str
         <label htmlFor={`password-${id}`} className="visually-hidden">
           New password for {name}
         </label>
-        <input id={`password-${id}`} name="password" type="password" placeholder="new password" minLength={MIN_PASSWORD_LENGTH} required autoComplete="new-password" />
+        <input
+          id={`password-${id}`}
+          name="password"
+          type="password"
+          placeholder="new password"
+          minLength={MIN_PASSWORD_LENGTH}
+          required
+          autoComplete="new-password"
+        />
         <button type="submit" disabled={resetting}>
           Set password
         </button>

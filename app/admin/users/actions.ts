@@ -18,16 +18,34 @@ const role = z.enum(['admin', 'editor', 'viewer'])
 
 export const createUserAccount = guardedAction('admin', async (admin, _previous: AdminState, form: FormData): Promise<AdminState> => {
   try {
-    const user = await createAccount({ email: formText(form, 'email'), name: formText(form, 'name'), role: role.catch('viewer').parse(formText(form, 'role')), password: formText(form, 'password') }, admin.id)
+    const user = await createAccount(
+      {
+        email: formText(form, 'email'),
+        name: formText(form, 'name'),
+        role: role.catch('viewer').parse(formText(form, 'role')),
+        password: formText(form, 'password'),
+      },
+      admin.id,
+    )
     revalidatePath('/admin/users')
-    return { error: null, message: user ? `Created ${user.name} (${user.email}) as ${user.role}. Give them their password in person or by another channel.` : null }
+    return {
+      error: null,
+      message: user ? `Created ${user.name} (${user.email}) as ${user.role}. Give them their password in person or by another channel.` : null,
+    }
   } catch (error) {
     if (error instanceof z.ZodError) return { error: firstIssue(error, 'Check the form.'), message: null }
     return { error: refusalMessage(error), message: null }
   }
 })
 
-const changeForm = z.object({ id: z.uuid(), role: role.optional(), active: z.enum(['true', 'false']).transform((v) => v === 'true').optional() })
+const changeForm = z.object({
+  id: z.uuid(),
+  role: role.optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+})
 
 export const changeUserAccount = guardedAction('admin', async (admin, _previous: AdminState, form: FormData): Promise<AdminState> => {
   const parsed = changeForm.safeParse({ id: formText(form, 'id'), role: formText(form, 'role') || undefined, active: formText(form, 'active') || undefined })

@@ -25,7 +25,10 @@ export const GET = apiRoute('viewer', async (request) => {
   const after = query.cursor ? decodeCursor(query.cursor, articleKey) : undefined
   const rows = await listArticlesPage(
     { q: query.q || undefined, outletId: query.outlet, from: query.from, to: query.to, undated: query.undated === 'true' },
-    { after: after && { publishedAt: after.publishedAt ? new Date(after.publishedAt) : null, ingestedAt: new Date(after.ingestedAt), id: after.id }, take: query.limit + 1 },
+    {
+      after: after && { publishedAt: after.publishedAt ? new Date(after.publishedAt) : null, ingestedAt: new Date(after.ingestedAt), id: after.id },
+      take: query.limit + 1,
+    },
   )
   const page = pageOf(rows, query.limit, (a) => ({ publishedAt: a.publishedAt?.toISOString() ?? null, ingestedAt: a.ingestedAt.toISOString(), id: a.id }))
   return NextResponse.json({ articles: page.items.map(presentArticleSummary), nextCursor: page.nextCursor } satisfies z.infer<typeof articleListResponse>)
@@ -62,11 +65,20 @@ async function fromJson(request: Request): Promise<{ inputs: IngestInput[]; fixe
   }
   const parsed = articleIngestBody.safeParse(data)
   if (!parsed.success) {
-    throw new HttpError(400, 'bad-request', `Send {"text": …}, {"html": …, "url"?: …} or {"url": …}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`)
+    throw new HttpError(
+      400,
+      'bad-request',
+      `Send {"text": …}, {"html": …, "url"?: …} or {"url": …}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`,
+    )
   }
   const input = parsed.data
-  if ('text' in input) return { inputs: [{ bytes: new TextEncoder().encode(input.text), name: 'pasted text', contentType: 'text/plain; charset=utf-8' }], fixes: input.fixes }
-  if ('html' in input) return { inputs: [{ bytes: new TextEncoder().encode(input.html), name: input.url ?? 'pasted HTML', url: input.url, contentType: 'text/html; charset=utf-8' }], fixes: input.fixes }
+  if ('text' in input)
+    return { inputs: [{ bytes: new TextEncoder().encode(input.text), name: 'pasted text', contentType: 'text/plain; charset=utf-8' }], fixes: input.fixes }
+  if ('html' in input)
+    return {
+      inputs: [{ bytes: new TextEncoder().encode(input.html), name: input.url ?? 'pasted HTML', url: input.url, contentType: 'text/html; charset=utf-8' }],
+      fixes: input.fixes,
+    }
   return { inputs: [await fetchArticle(input.url, { signal: request.signal })], fixes: input.fixes } // a feed URL expands into its items below
 }
 

@@ -19,10 +19,27 @@ export const GET = apiRoute('viewer', async (request) => {
   const query = readQuery(request, claimListQuery)
   const after = query.cursor ? decodeCursor(query.cursor, claimKey) : undefined
   const rows = await listClaimsPage(
-    { q: query.q, articleId: query.article, kinds: query.kind, speakerId: query.speaker, subjectId: query.subject, storyId: query.story, from: query.from, to: query.to, excludeId: query.exclude },
-    { after: after && { claimDate: after.claimDate ? new Date(`${after.claimDate}T00:00:00Z`) : null, createdAt: new Date(after.createdAt), id: after.id }, take: query.limit + 1 },
+    {
+      q: query.q,
+      articleId: query.article,
+      kinds: query.kind,
+      speakerId: query.speaker,
+      subjectId: query.subject,
+      storyId: query.story,
+      from: query.from,
+      to: query.to,
+      excludeId: query.exclude,
+    },
+    {
+      after: after && { claimDate: after.claimDate ? new Date(`${after.claimDate}T00:00:00Z`) : null, createdAt: new Date(after.createdAt), id: after.id },
+      take: query.limit + 1,
+    },
   )
-  const page = pageOf(rows, query.limit, (c) => ({ claimDate: c.claimDate?.toISOString().slice(0, 10) ?? null, createdAt: c.createdAt.toISOString(), id: c.id }))
+  const page = pageOf(rows, query.limit, (c) => ({
+    claimDate: c.claimDate?.toISOString().slice(0, 10) ?? null,
+    createdAt: c.createdAt.toISOString(),
+    id: c.id,
+  }))
   return NextResponse.json({ claims: page.items.map(presentClaim), nextCursor: page.nextCursor } satisfies z.infer<typeof claimListResponse>)
 })
 

@@ -24,6 +24,9 @@ export const GET = apiRoute('viewer', async (request) => {
 
 export const POST = apiRoute('editor', async (request, user) => {
   const input = await readJson(request, entityCreateBody)
-  const entity = await createEntityRecord({ kind: input.kind, name: input.name, aliases: cleanAliases(input.aliases, input.name), affiliationId: input.affiliationId ?? null }, user.id)
+  const entity = await createEntityRecord(
+    { kind: input.kind, name: input.name, aliases: cleanAliases(input.aliases, input.name), affiliationId: input.affiliationId ?? null },
+    user.id,
+  )
   return NextResponse.json(presentEntity(entity) satisfies z.infer<typeof entityResponse>, { status: 201 })
 })

@@ -17,7 +17,16 @@ import { SuggestionCard } from './SuggestionCard'
 import { SuggestButton } from './SuggestButton'
 
 // `stories`: every story, for the claim card's "add to story" (editors only; empty otherwise).
-type Props = { articleId: string; bodyText: string; claims: ClaimView[]; suggestions: SuggestionView[]; suggestFailure: string | null; canEdit: boolean; articleDay: string | null; stories: { id: string; name: string }[] }
+type Props = {
+  articleId: string
+  bodyText: string
+  claims: ClaimView[]
+  suggestions: SuggestionView[]
+  suggestFailure: string | null
+  canEdit: boolean
+  articleDay: string | null
+  stories: { id: string; name: string }[]
+}
 
 type Panel = { type: 'new'; selection: NewSelection } | { type: 'claim'; id: string } | { type: 'suggestion'; id: string } | null
 
@@ -36,7 +45,12 @@ function textOffset(node: Node, offset: number): number | null {
   if (!(node instanceof HTMLElement)) return null
   const child = node.childNodes[offset]
   if (child) {
-    const first = child instanceof HTMLElement ? (child.matches('[data-start]') ? child : child.querySelector<HTMLElement>('[data-start]')) : child.parentElement?.closest<HTMLElement>('[data-start]')
+    const first =
+      child instanceof HTMLElement
+        ? child.matches('[data-start]')
+          ? child
+          : child.querySelector<HTMLElement>('[data-start]')
+        : child.parentElement?.closest<HTMLElement>('[data-start]')
     return first ? Number(first.dataset.start) : null
   }
   const all = node.querySelectorAll<HTMLElement>('[data-start]')
@@ -140,7 +154,13 @@ export function Annotator({ articleId, bodyText, claims, suggestions, suggestFai
   const open = panel?.type === 'claim' ? byId.get(panel.id) : undefined
   const openSuggestion = panel?.type === 'suggestion' ? suggestionsById.get(`${SUGGESTION}${panel.id}`) : undefined
   const words: Words | null =
-    panel?.type === 'new' ? panel.selection : open && open.start !== null && open.end !== null ? { start: open.start, end: open.end } : openSuggestion ? { start: openSuggestion.start, end: openSuggestion.end } : null
+    panel?.type === 'new'
+      ? panel.selection
+      : open && open.start !== null && open.end !== null
+        ? { start: open.start, end: open.end }
+        : openSuggestion
+          ? { start: openSuggestion.start, end: openSuggestion.end }
+          : null
   // The card follows the paragraph where its words end (before the first when they are not in the text).
   const cardAfter = words ? paragraphs.findLastIndex((p) => p.start < words.end) : -1
   const panelKey = panel ? `${panel.type}:${panel.type === 'new' ? `${panel.selection.start}-${panel.selection.end}` : panel.id}` : null
@@ -155,7 +175,10 @@ export function Annotator({ articleId, bodyText, claims, suggestions, suggestFai
   const closing = useRef<{ mark: string | null; paragraph: number } | null>(null)
   useEffect(() => {
     if (panel) {
-      closing.current = { mark: panel.type === 'claim' ? `[data-ids~="${panel.id}"]` : panel.type === 'suggestion' ? `[data-suggestion="${panel.id}"]` : null, paragraph: Math.max(0, cardAfter) }
+      closing.current = {
+        mark: panel.type === 'claim' ? `[data-ids~="${panel.id}"]` : panel.type === 'suggestion' ? `[data-suggestion="${panel.id}"]` : null,
+        paragraph: Math.max(0, cardAfter),
+      }
       return
     }
     const words = closing.current
@@ -215,13 +238,35 @@ export function Annotator({ articleId, bodyText, claims, suggestions, suggestFai
   const orphans = claims.filter((c) => c.start === null)
   const card =
     panel && (panel.type === 'new' || open || openSuggestion) ? (
-      <div ref={cardRef} className="annotator-card" tabIndex={-1} onKeyDown={onCardKeyDown} role="dialog" aria-label={panel.type === 'new' ? 'Tag the selected words' : panel.type === 'suggestion' ? 'Suggested claim' : 'Claim'}>
+      <div
+        ref={cardRef}
+        className="annotator-card"
+        tabIndex={-1}
+        onKeyDown={onCardKeyDown}
+        role="dialog"
+        aria-label={panel.type === 'new' ? 'Tag the selected words' : panel.type === 'suggestion' ? 'Suggested claim' : 'Claim'}
+      >
         {openSuggestion ? (
           <SuggestionCard key={openSuggestion.id} suggestion={openSuggestion} articleId={articleId} articleDay={articleDay} onClose={close} />
         ) : panel.type === 'new' ? (
-          <ClaimForm key={`${panel.selection.start}-${panel.selection.end}`} articleId={articleId} articleDay={articleDay} selection={panel.selection} onDone={close} onCancel={close} />
+          <ClaimForm
+            key={`${panel.selection.start}-${panel.selection.end}`}
+            articleId={articleId}
+            articleDay={articleDay}
+            selection={panel.selection}
+            onDone={close}
+            onCancel={close}
+          />
         ) : open ? (
-          <ClaimCard key={`${open.id}-${open.version}`} claim={open} articleId={articleId} articleDay={articleDay} canEdit={canEdit} stories={stories} onClose={close} />
+          <ClaimCard
+            key={`${open.id}-${open.version}`}
+            claim={open}
+            articleId={articleId}
+            articleDay={articleDay}
+            canEdit={canEdit}
+            stories={stories}
+            onClose={close}
+          />
         ) : null}
       </div>
     ) : null
@@ -242,7 +287,10 @@ export function Annotator({ articleId, bodyText, claims, suggestions, suggestFai
                       </span>
                     )
                   // The innermost (shortest) claim decides the colour and what a click opens.
-                  const inner = segment.ids.map((id) => byId.get(id)).filter((c): c is ClaimView => c !== undefined).sort((x, y) => (x.end ?? 0) - (x.start ?? 0) - ((y.end ?? 0) - (y.start ?? 0)))[0]
+                  const inner = segment.ids
+                    .map((id) => byId.get(id))
+                    .filter((c): c is ClaimView => c !== undefined)
+                    .sort((x, y) => (x.end ?? 0) - (x.start ?? 0) - ((y.end ?? 0) - (y.start ?? 0)))[0]
                   if (!inner) {
                     const suggested = segment.ids.map((id) => suggestionsById.get(id)).find((s) => s !== undefined)
                     if (!suggested) return null
@@ -288,16 +336,29 @@ export function Annotator({ articleId, bodyText, claims, suggestions, suggestFai
       </div>
       <section className="claims" aria-labelledby="claims-heading">
         <h2 id="claims-heading">Claims ({claims.length})</h2>
-        {claims.length === 0 ? <p className="muted">{canEdit ? 'No claims tagged yet: select words in the article to tag them.' : 'No claims tagged in this article yet.'}</p> : null}
+        {claims.length === 0 ? (
+          <p className="muted">{canEdit ? 'No claims tagged yet: select words in the article to tag them.' : 'No claims tagged in this article yet.'}</p>
+        ) : null}
         <ol>
           {claims
             .filter((c) => c.start !== null)
             .map((claim) => (
               <li key={claim.id}>
-                <span className={`kind kind-${claim.kind}`}>{claimKindLabel(claim.kind)}</span> <span>{claim.speaker?.name ?? claim.channel ?? 'unattributed'}</span>
+                <span className={`kind kind-${claim.kind}`}>{claimKindLabel(claim.kind)}</span>{' '}
+                <span>{claim.speaker?.name ?? claim.channel ?? 'unattributed'}</span>
                 {claim.subject ? <span className="muted"> about {claim.subject.name}</span> : null}
-                {claim.links.length > 0 ? <span className="muted small"> · {claim.links.length} link{claim.links.length === 1 ? '' : 's'}</span> : null}{' '}
-                <button type="button" className="link-button small" onClick={() => openClaim(claim.id, true)} aria-label={`Show claim in the text: ${claim.quote.slice(0, 60)}`}>
+                {claim.links.length > 0 ? (
+                  <span className="muted small">
+                    {' '}
+                    · {claim.links.length} link{claim.links.length === 1 ? '' : 's'}
+                  </span>
+                ) : null}{' '}
+                <button
+                  type="button"
+                  className="link-button small"
+                  onClick={() => openClaim(claim.id, true)}
+                  aria-label={`Show claim in the text: ${claim.quote.slice(0, 60)}`}
+                >
                   show
                 </button>
                 <blockquote>{claim.quote}</blockquote>
@@ -307,7 +368,9 @@ export function Annotator({ articleId, bodyText, claims, suggestions, suggestFai
         {orphans.length > 0 ? (
           <section className="orphans" aria-labelledby="orphans-heading">
             <h3 id="orphans-heading">Orphans ({orphans.length})</h3>
-            <p className="muted small">These claims’ words are no longer in the article’s text (it was re-extracted or corrected). They are kept, not moved onto other words.</p>
+            <p className="muted small">
+              These claims’ words are no longer in the article’s text (it was re-extracted or corrected). They are kept, not moved onto other words.
+            </p>
             <ol>
               {orphans.map((claim) => (
                 <li key={claim.id}>

@@ -27,7 +27,8 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onCl
     if (deleteState.done > 0) onClose()
   }, [deleteState.done, onClose])
 
-  if (mode === 'edit') return <ClaimForm articleId={articleId} articleDay={articleDay} claim={claim} onDone={() => setMode('view')} onCancel={() => setMode('view')} />
+  if (mode === 'edit')
+    return <ClaimForm articleId={articleId} articleDay={articleDay} claim={claim} onDone={() => setMode('view')} onCancel={() => setMode('view')} />
   return (
     <section className={`claim-card kind-border-${claim.kind}`} aria-label={`Claim: ${claimKindLabel(claim.kind)}`}>
       <header>
@@ -69,7 +70,13 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onCl
         {canEdit || claim.stories.length > 0 ? (
           <>
             <dt>Stories</dt>
-            <dd>{canEdit ? <StoryMembership target={{ claimId: claim.id }} stories={stories} member={claim.stories} back={`/articles/${articleId}`} /> : claim.stories.map((s) => s.name).join(', ')}</dd>
+            <dd>
+              {canEdit ? (
+                <StoryMembership target={{ claimId: claim.id }} stories={stories} member={claim.stories} back={`/articles/${articleId}`} />
+              ) : (
+                claim.stories.map((s) => s.name).join(', ')
+              )}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -78,7 +85,9 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onCl
           {claim.links.map((link) => (
             <li key={`${link.id}-${link.direction}`}>
               <span className="relation">{relationLabel(link.relation, link.direction)}</span>{' '}
-              <Link href={`/articles/${link.other.articleId}#claim-${link.other.id}`}>“{link.other.quote.length > 120 ? `${link.other.quote.slice(0, 120)}…` : link.other.quote}”</Link>
+              <Link href={`/articles/${link.other.articleId}#claim-${link.other.id}`}>
+                “{link.other.quote.length > 120 ? `${link.other.quote.slice(0, 120)}…` : link.other.quote}”
+              </Link>
               {link.other.speaker ? <span className="muted"> — {link.other.speaker}</span> : null}
               {link.other.articleId !== articleId ? <span className="muted small"> ({link.other.articleTitle})</span> : null}
               {canEdit ? (

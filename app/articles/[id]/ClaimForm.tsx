@@ -54,7 +54,13 @@ export function ClaimForm({ articleId, articleDay, selection, claim, suggestion,
 
   const quote = claim?.quote ?? suggestion?.quote ?? selection?.exact ?? ''
   return (
-    <form ref={formRef} action={action} className="claim-form" aria-label={claim ? 'Edit claim' : suggestion ? 'Edit suggestion' : 'Tag claim'} onKeyDown={onKeyDown}>
+    <form
+      ref={formRef}
+      action={action}
+      className="claim-form"
+      aria-label={claim ? 'Edit claim' : suggestion ? 'Edit suggestion' : 'Tag claim'}
+      onKeyDown={onKeyDown}
+    >
       <input type="hidden" name="articleId" value={articleId} />
       {claim ? (
         <>
@@ -75,15 +81,40 @@ export function ClaimForm({ articleId, articleDay, selection, claim, suggestion,
         <legend>Kind</legend>
         {CLAIM_KINDS.map((k, index) => (
           <label key={k.kind} className={`kind-option kind-${k.kind}`} title={k.hint}>
-            <input ref={index === 0 ? firstKind : undefined} type="radio" name="kind" value={k.kind} checked={kind === k.kind} onChange={() => setKind(k.kind)} />
+            <input
+              ref={index === 0 ? firstKind : undefined}
+              type="radio"
+              name="kind"
+              value={k.kind}
+              checked={kind === k.kind}
+              onChange={() => setKind(k.kind)}
+            />
             {k.label} <kbd>{k.key}</kbd>
           </label>
         ))}
       </fieldset>
-      <EntityPicker label="Speaker" name="speakerId" initial={claim?.speaker ?? known(suggestion?.speaker)} initialText={suggestion?.speaker?.name} defaultKind="person" />
-      <EntityPicker label="Subject" name="subjectId" initial={claim?.subject ?? known(suggestion?.subject)} initialText={suggestion?.subject?.name} defaultKind="company" />
+      <EntityPicker
+        label="Speaker"
+        name="speakerId"
+        initial={claim?.speaker ?? known(suggestion?.speaker)}
+        initialText={suggestion?.speaker?.name}
+        defaultKind="person"
+      />
+      <EntityPicker
+        label="Subject"
+        name="subjectId"
+        initial={claim?.subject ?? known(suggestion?.subject)}
+        initialText={suggestion?.subject?.name}
+        defaultKind="company"
+      />
       <label htmlFor="claim-channel">Channel / attributed via</label>
-      <input id="claim-channel" name="channel" defaultValue={claim?.channel ?? ''} placeholder="emailed statement, blog post, leaked documents…" maxLength={200} />
+      <input
+        id="claim-channel"
+        name="channel"
+        defaultValue={claim?.channel ?? ''}
+        placeholder="emailed statement, blog post, leaked documents…"
+        maxLength={200}
+      />
       <label htmlFor="claim-date">Claim date</label>
       <input id="claim-date" name="claimDate" type="date" defaultValue={claim ? (claim.claimDate ?? '') : (articleDay ?? '')} />
       <label htmlFor="claim-note">Note</label>

@@ -8,7 +8,14 @@ import type { ClaimView } from './view-types'
 
 const initial: ClaimActionState = { error: null, done: 0 }
 
-type Candidate = { id: string; kind: string; quote: string; claimDate: string | null; speaker: { name: string } | null; article: { id: string; title: string; outlet: { name: string } | null } }
+type Candidate = {
+  id: string
+  kind: string
+  quote: string
+  claimDate: string | null
+  speaker: { name: string } | null
+  article: { id: string; title: string; outlet: { name: string } | null }
+}
 
 // Finds another claim by its words, speaker or article: to link this one to it ("link"), or to
 // say the two are the same claim ("same": this claim's cluster joins that one's).

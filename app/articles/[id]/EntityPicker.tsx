@@ -10,7 +10,19 @@ type Suggestion = { id: string; name: string; kind: string; aliases: string[]; a
 const KINDS = ['company', 'person', 'agency', 'outlet', 'programme'] as const
 
 // `initialText`: a name proposed for the field that is not (yet) a known entity.
-export function EntityPicker({ label, name, initial, initialText, defaultKind }: { label: string; name: string; initial: EntityRef | null; initialText?: string; defaultKind: (typeof KINDS)[number] }) {
+export function EntityPicker({
+  label,
+  name,
+  initial,
+  initialText,
+  defaultKind,
+}: {
+  label: string
+  name: string
+  initial: EntityRef | null
+  initialText?: string
+  defaultKind: (typeof KINDS)[number]
+}) {
   const id = useId()
   const [chosen, setChosen] = useState<EntityRef | null>(initial)
   const [text, setText] = useState(initial?.name ?? initialText ?? '')
@@ -105,7 +117,11 @@ export function EntityPicker({ label, name, initial, initialText, defaultKind }:
             >
               {option.type === 'pick' ? (
                 <>
-                  {option.s.name} <span className="muted small">{option.s.kind}{option.s.affiliation ? ` · ${option.s.affiliation.name}` : ''}</span>
+                  {option.s.name}{' '}
+                  <span className="muted small">
+                    {option.s.kind}
+                    {option.s.affiliation ? ` · ${option.s.affiliation.name}` : ''}
+                  </span>
                 </>
               ) : (
                 <>Create “{text.trim()}”</>

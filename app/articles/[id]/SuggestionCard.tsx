@@ -10,7 +10,17 @@ import { ClaimForm } from './ClaimForm'
 
 const initial: ClaimActionState = { error: null, done: 0 }
 
-export function SuggestionCard({ suggestion, articleId, articleDay, onClose }: { suggestion: SuggestionView; articleId: string; articleDay: string | null; onClose: () => void }) {
+export function SuggestionCard({
+  suggestion,
+  articleId,
+  articleDay,
+  onClose,
+}: {
+  suggestion: SuggestionView
+  articleId: string
+  articleDay: string | null
+  onClose: () => void
+}) {
   const [editing, setEditing] = useState(false)
   const [acceptState, accept, accepting] = useActionState(acceptSuggestionAsIs, initial)
   const [rejectState, reject, rejecting] = useActionState(rejectSuggestionForGood, initial)

@@ -22,7 +22,15 @@ export function VerdictForm({ claim, articleId, onDone }: { claim: ClaimView; ar
       <input type="hidden" name="version" value={claim.version} />
       <input type="hidden" name="articleId" value={articleId} />
       <label htmlFor={`verdict-${claim.id}`}>Verdict</label>
-      <input id={`verdict-${claim.id}`} name="verdict" list={listId} defaultValue={claim.verdict ?? ''} maxLength={100} placeholder="False, Misleading, Accurate…" autoFocus />
+      <input
+        id={`verdict-${claim.id}`}
+        name="verdict"
+        list={listId}
+        defaultValue={claim.verdict ?? ''}
+        maxLength={100}
+        placeholder="False, Misleading, Accurate…"
+        autoFocus
+      />
       <datalist id={listId}>
         {VERDICT_SUGGESTIONS.map((v) => (
           <option key={v} value={v} />

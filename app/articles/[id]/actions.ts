@@ -23,7 +23,9 @@ const detailsForm = z.object({
 
 export const saveArticleDetails = guardedAction('editor', async (user, _previous: DetailsState, form: FormData): Promise<DetailsState> => {
   const parsed = detailsForm.safeParse(
-    Object.fromEntries(['id', 'version', 'title', 'publishedAt', 'publishedBefore', 'publishedSourceBefore', 'bylines', 'outlet'].map((k) => [k, formText(form, k).trim()])),
+    Object.fromEntries(
+      ['id', 'version', 'title', 'publishedAt', 'publishedBefore', 'publishedSourceBefore', 'bylines', 'outlet'].map((k) => [k, formText(form, k).trim()]),
+    ),
   )
   if (!parsed.success) return { error: firstIssue(parsed.error, 'Invalid details.'), saved: false }
   const input = parsed.data

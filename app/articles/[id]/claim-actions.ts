@@ -29,7 +29,12 @@ function refresh(articleId: string): void {
 }
 
 export const createClaim = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
-  const selection = claimSelection.safeParse({ articleId: formText(form, 'articleId'), start: formText(form, 'start'), end: formText(form, 'end'), exact: formText(form, 'exact') })
+  const selection = claimSelection.safeParse({
+    articleId: formText(form, 'articleId'),
+    start: formText(form, 'start'),
+    end: formText(form, 'end'),
+    exact: formText(form, 'exact'),
+  })
   if (!selection.success) return { error: firstIssue(selection.error, 'Check the form.'), done: previous.done }
   const fields = readFields(form)
   if (!fields.success) return { error: firstIssue(fields.error, 'Check the form.'), done: previous.done }
@@ -197,7 +202,9 @@ export const splitClaimCluster = guardedAction('editor', async (user, previous: 
 })
 
 export const sameClaimAs = guardedAction('editor', async (user, previous: ClaimActionState, form: FormData): Promise<ClaimActionState> => {
-  const ids = z.object({ fromId: z.uuid(), toId: z.uuid({ error: 'Choose the claim it is the same as.' }) }).safeParse({ fromId: formText(form, 'fromId'), toId: formText(form, 'toId') })
+  const ids = z
+    .object({ fromId: z.uuid(), toId: z.uuid({ error: 'Choose the claim it is the same as.' }) })
+    .safeParse({ fromId: formText(form, 'fromId'), toId: formText(form, 'toId') })
   if (!ids.success) return { error: firstIssue(ids.error, 'Check the form.'), done: previous.done }
   try {
     await mergeClaims(ids.data.fromId, ids.data.toId, user.id)

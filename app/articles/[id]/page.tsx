@@ -128,20 +128,29 @@ export default async function ArticlePage({ params }: Props) {
         </p>
       ) : null}
       {canEdit ? (
-      <ArticleDetailsForm
-        key={article.version}
-        details={{
-          id: article.id,
-          version: article.version,
-          title: article.title,
-          published: article.publishedAt ? isoPublished(article.publishedAt, article.publishedOffset) : '',
-          publishedSource: article.publishedSource ?? '',
-          byline: formatByline(article.bylines) ?? '',
-          outlet: article.outlet?.name ?? '',
-        }}
-      />
+        <ArticleDetailsForm
+          key={article.version}
+          details={{
+            id: article.id,
+            version: article.version,
+            title: article.title,
+            published: article.publishedAt ? isoPublished(article.publishedAt, article.publishedOffset) : '',
+            publishedSource: article.publishedSource ?? '',
+            byline: formatByline(article.bylines) ?? '',
+            outlet: article.outlet?.name ?? '',
+          }}
+        />
       ) : null}
-      <Annotator articleId={article.id} bodyText={article.bodyText} claims={toClaimViews(article.bodyText, claims, storiesOf, proposals, copies)} suggestions={toSuggestionViews(article.bodyText, suggestions)} suggestFailure={suggestFailure} canEdit={canEdit} stories={stories} articleDay={articleDay(article.publishedAt, article.publishedOffset)} />
+      <Annotator
+        articleId={article.id}
+        bodyText={article.bodyText}
+        claims={toClaimViews(article.bodyText, claims, storiesOf, proposals, copies)}
+        suggestions={toSuggestionViews(article.bodyText, suggestions)}
+        suggestFailure={suggestFailure}
+        canEdit={canEdit}
+        stories={stories}
+        articleDay={articleDay(article.publishedAt, article.publishedOffset)}
+      />
     </article>
   )
 }

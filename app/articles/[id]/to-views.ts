@@ -10,7 +10,13 @@ import type { ClaimView, LinkView, ProposalView, SuggestionView } from './view-t
 
 type Copies = Awaited<ReturnType<typeof listClusterCopies>>
 
-export function toClaimViews(bodyText: string, claims: ArticleClaim[], storiesOf: Map<string, { id: string; name: string }[]>, proposals: OpenProposal[] = [], copies: Copies = []): ClaimView[] {
+export function toClaimViews(
+  bodyText: string,
+  claims: ArticleClaim[],
+  storiesOf: Map<string, { id: string; name: string }[]>,
+  proposals: OpenProposal[] = [],
+  copies: Copies = [],
+): ClaimView[] {
   return claims.map((claim) => {
     const proposed = proposals.flatMap((p): ProposalView[] => {
       if (p.fromId === claim.id) return [{ id: p.id, relation: p.relation, direction: 'from', confidence: p.confidence, other: flatten(p.to) }]
@@ -56,7 +62,14 @@ export function toClaimViews(bodyText: string, claims: ArticleClaim[], storiesOf
 type Linked = ArticleClaim['linksFrom'][number]['to']
 
 function flatten(other: Linked): LinkView['other'] {
-  return { id: other.id, kind: other.kind, quote: other.quote, speaker: other.speaker?.name ?? null, articleId: other.article.id, articleTitle: other.article.title }
+  return {
+    id: other.id,
+    kind: other.kind,
+    quote: other.quote,
+    speaker: other.speaker?.name ?? null,
+    articleId: other.article.id,
+    articleTitle: other.article.title,
+  }
 }
 
 // Suggestions whose words can no longer be found are not shown: the next refresh replaces them.

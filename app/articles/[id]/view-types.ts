@@ -4,7 +4,12 @@ import type { ClaimKind, LinkRelation } from '@/lib/claims/kinds'
 
 export type EntityRef = { id: string; name: string }
 
-export type LinkView = { id: string; relation: LinkRelation; direction: 'from' | 'to'; other: { id: string; kind: ClaimKind; quote: string; speaker: string | null; articleId: string; articleTitle: string } }
+export type LinkView = {
+  id: string
+  relation: LinkRelation
+  direction: 'from' | 'to'
+  other: { id: string; kind: ClaimKind; quote: string; speaker: string | null; articleId: string; articleTitle: string }
+}
 
 // A link the engine proposes, shown dashed until an editor confirms or rejects it.
 export type ProposalView = LinkView & { confidence: number }

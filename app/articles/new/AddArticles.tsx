@@ -19,7 +19,8 @@ function ResultLine({ result }: { result: IngestResult }) {
           {result.nearDuplicateOf && (
             <span className="muted">
               {' '}
-              — near-duplicate of <Link href={`/articles/${result.nearDuplicateOf.id}`}>{result.nearDuplicateOf.title}</Link> ({Math.round(result.nearDuplicateOf.overlap * 100)}% shared)
+              — near-duplicate of <Link href={`/articles/${result.nearDuplicateOf.id}`}>{result.nearDuplicateOf.title}</Link> (
+              {Math.round(result.nearDuplicateOf.overlap * 100)}% shared)
             </span>
           )}
           {result.warnings.some((w) => w.startsWith('No publication date')) && <span className="flag"> date needed</span>}

@@ -40,7 +40,9 @@ const pasted = z.object({
 
 const fixes = z.object({
   title: z.string().trim().max(500),
-  publishedAt: z.union([z.literal(''), z.iso.date(), z.iso.datetime({ offset: true, local: false })], { error: 'Give the date as YYYY-MM-DD, or a date-time with its offset (2013-06-06T20:43:00-04:00).' }),
+  publishedAt: z.union([z.literal(''), z.iso.date(), z.iso.datetime({ offset: true, local: false })], {
+    error: 'Give the date as YYYY-MM-DD, or a date-time with its offset (2013-06-06T20:43:00-04:00).',
+  }),
   bylines: z.string().trim().max(1000),
   publisher: z.string().trim().max(200),
 })
@@ -80,7 +82,12 @@ export const previewPaste = guardedAction('editor', async (_user, _previous: Pre
 export const savePaste = guardedAction('editor', async (user, _previous: ResultsState, form: FormData): Promise<ResultsState> => {
   const input = pastedInput(form)
   if (typeof input === 'string') return { results: [], error: input }
-  const corrected = fixes.safeParse({ title: formText(form, 'title'), publishedAt: formText(form, 'publishedAt').trim(), bylines: formText(form, 'bylines'), publisher: formText(form, 'publisher') })
+  const corrected = fixes.safeParse({
+    title: formText(form, 'title'),
+    publishedAt: formText(form, 'publishedAt').trim(),
+    bylines: formText(form, 'bylines'),
+    publisher: formText(form, 'publisher'),
+  })
   if (!corrected.success) return { results: [], error: firstIssue(corrected.error, 'Invalid correction.') }
   const { title, publishedAt, bylines, publisher } = corrected.data
   const result = await ingestOne(input, {
@@ -99,13 +106,25 @@ export const ingestFiles = guardedAction('editor', async (user, _previous: Resul
   const files = form.getAll('files').filter((f): f is File => typeof f !== 'string' && f.size > 0)
   if (files.length === 0) return { results: [], error: 'Choose one or more files first.' }
   if (files.length > MAX_FILES) return { results: [], error: `At most ${MAX_FILES} files at a time.` }
-  const sources = files.map((file) => ({ name: file.name, load: async (): Promise<IngestInput> => ({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, contentType: file.type || null }) }))
+  const sources = files.map((file) => ({
+    name: file.name,
+    load: async (): Promise<IngestInput> => ({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, contentType: file.type || null }),
+  }))
   return { ...(await ingestSources(sources, { actorId: user.id })), error: null }
 })
 
 export const ingestUrls = guardedAction('editor', async (user, _previous: ResultsState, form: FormData): Promise<ResultsState> => {
-  const urls = formText(form, 'urls').split(/\s+/).map((u) => u.trim()).filter(Boolean)
+  const urls = formText(form, 'urls')
+    .split(/\s+/)
+    .map((u) => u.trim())
+    .filter(Boolean)
   if (urls.length === 0) return { results: [], error: 'Enter one or more URLs, one per line.' }
   if (urls.length > MAX_URLS) return { results: [], error: `At most ${MAX_URLS} URLs at a time.` }
-  return { ...(await ingestSources(urls.map((url) => ({ name: url, load: () => fetchArticle(url) })), { actorId: user.id })), error: null }
+  return {
+    ...(await ingestSources(
+      urls.map((url) => ({ name: url, load: () => fetchArticle(url) })),
+      { actorId: user.id },
+    )),
+    error: null,
+  }
 })

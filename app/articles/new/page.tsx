@@ -11,7 +11,9 @@ export default async function AddArticlesPage() {
   return (
     <>
       <h1>Add articles</h1>
-      <p className="muted">Paste an article copied from a page, upload saved pages, or enter URLs and feeds. Duplicates are recognised and reported, not stored twice.</p>
+      <p className="muted">
+        Paste an article copied from a page, upload saved pages, or enter URLs and feeds. Duplicates are recognised and reported, not stored twice.
+      </p>
       <AddArticles />
     </>
   )

@@ -14,7 +14,13 @@ export function ActivityChart({ buckets, unit }: { buckets: ActivityBucket[]; un
   const label = (period: string) => (unit === 'month' ? formatDay(period).replace(/^\d+ /, '') : `week of ${formatDay(period)}`)
   return (
     <figure className="activity">
-      <svg viewBox={`0 0 ${width} ${HEIGHT + 2}`} width={Math.min(width, 720)} height={HEIGHT + 2} role="img" aria-label={`Allegations and answers per ${unit}`}>
+      <svg
+        viewBox={`0 0 ${width} ${HEIGHT + 2}`}
+        width={Math.min(width, 720)}
+        height={HEIGHT + 2}
+        role="img"
+        aria-label={`Allegations and answers per ${unit}`}
+      >
         {buckets.map((b, i) => {
           const x = GAP + i * (2 * BAR + GAP)
           return (
@@ -28,8 +34,8 @@ export function ActivityChart({ buckets, unit }: { buckets: ActivityBucket[]; un
         <line x1="0" x2={width} y1={HEIGHT} y2={HEIGHT} className="axis" />
       </svg>
       <figcaption className="small">
-        <span className="key-allegations">■</span> allegations (first report) <span className="key-answers">■</span> answers, per {unit}: {label(buckets[0]?.period ?? '')} to{' '}
-        {label(buckets.at(-1)?.period ?? '')}
+        <span className="key-allegations">■</span> allegations (first report) <span className="key-answers">■</span> answers, per {unit}:{' '}
+        {label(buckets[0]?.period ?? '')} to {label(buckets.at(-1)?.period ?? '')}
       </figcaption>
       <details>
         <summary className="small">The numbers</summary>

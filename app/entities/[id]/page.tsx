@@ -134,7 +134,8 @@ export default async function EntityPage({ params }: Props) {
           <ul className="recent-claims">
             {recent.map((c) => (
               <li key={c.id}>
-                <span className={`kind kind-${c.kind}`}>{claimKindLabel(c.kind)}</span> <Link href={`/claims/${c.id}`}>“{c.quote.length > 160 ? `${c.quote.slice(0, 160)}…` : c.quote}”</Link>
+                <span className={`kind kind-${c.kind}`}>{claimKindLabel(c.kind)}</span>{' '}
+                <Link href={`/claims/${c.id}`}>“{c.quote.length > 160 ? `${c.quote.slice(0, 160)}…` : c.quote}”</Link>
                 <span className="muted small">
                   {' '}
                   — {c.speaker?.name ?? 'unattributed'}, {c.article.outlet?.name ?? 'unknown outlet'}

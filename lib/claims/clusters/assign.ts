@@ -6,7 +6,15 @@
 import { getDb } from '../../db'
 import type { ClaimKind, PrismaClient } from '../../generated/prisma/client'
 import { recordAuditEvent } from '../../queries/audit'
-import { createCluster, deleteEmptyClusters, findMatchCandidates, getClaimToMatch, setClaimCluster, type ClaimToMatch, type MatchCandidate } from '../../queries/clusters'
+import {
+  createCluster,
+  deleteEmptyClusters,
+  findMatchCandidates,
+  getClaimToMatch,
+  setClaimCluster,
+  type ClaimToMatch,
+  type MatchCandidate,
+} from '../../queries/clusters'
 import { insertProposals, type NewProposal } from '../../queries/link-proposals'
 import { claimSimilarity, contentSimilarity, SAME_CLAIM_THRESHOLD, sideOfKind, type MatchableClaim } from './match'
 
@@ -18,7 +26,12 @@ const KINDS_OF_SIDE: Record<'others' | 'company', ClaimKind[]> = { others: ['all
 export const ANSWER_THRESHOLD = 0.2
 
 function matchable(claim: { quote: string; kind: ClaimKind }, subject: ClaimToMatch): MatchableClaim {
-  return { quote: claim.quote, kind: claim.kind, subjectId: subject.subjectId, subjectNames: subject.subject ? [subject.subject.name, ...subject.subject.aliases] : [] }
+  return {
+    quote: claim.quote,
+    kind: claim.kind,
+    subjectId: subject.subjectId,
+    subjectNames: subject.subject ? [subject.subject.name, ...subject.subject.aliases] : [],
+  }
 }
 
 // The claim's cluster: the best-matching claim's, in another article or in its own (a lede and
@@ -31,7 +44,12 @@ export async function assignCluster(claimId: string, client: PrismaClient = getD
     const side = sideOfKind(claim.kind)
     let best: { candidate: MatchCandidate; score: number } | null = null
     if (side && claim.subjectId) {
-      const candidates = await findMatchCandidates({ id: claim.id, articleId: claim.articleId, subjectId: claim.subjectId }, KINDS_OF_SIDE[side], { limit: CANDIDATES, sameArticle: true }, tx)
+      const candidates = await findMatchCandidates(
+        { id: claim.id, articleId: claim.articleId, subjectId: claim.subjectId },
+        KINDS_OF_SIDE[side],
+        { limit: CANDIDATES, sameArticle: true },
+        tx,
+      )
       for (const candidate of candidates) {
         const score = claimSimilarity(matchable(claim, claim), matchable(candidate, claim))
         if (score >= SAME_CLAIM_THRESHOLD && (!best || score > best.score)) best = { candidate, score }
@@ -50,7 +68,17 @@ export async function assignCluster(claimId: string, client: PrismaClient = getD
     }
     if (previous && previous !== clusterId) await deleteEmptyClusters([previous], tx)
     if (previous !== clusterId && best) {
-      await recordAuditEvent({ actorId: null, action: 'claim.cluster', objectType: 'Claim', objectId: claim.id, before: { clusterId: previous }, after: { clusterId, with: best.candidate.id, score: best.score, by: 'matcher' } }, tx)
+      await recordAuditEvent(
+        {
+          actorId: null,
+          action: 'claim.cluster',
+          objectType: 'Claim',
+          objectId: claim.id,
+          before: { clusterId: previous },
+          after: { clusterId, with: best.candidate.id, score: best.score, by: 'matcher' },
+        },
+        tx,
+      )
     }
     return clusterId
   })

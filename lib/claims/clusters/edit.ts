@@ -21,7 +21,17 @@ export async function splitClaim(claimId: string, actorId: string, client: Prism
     const clusterId = await createCluster(tx)
     await setClaimCluster([claim.id], clusterId, 'editor', tx)
     if (previous) await deleteEmptyClusters([previous], tx)
-    await recordAuditEvent({ actorId, action: 'claim.cluster', objectType: 'Claim', objectId: claim.id, before: { clusterId: previous }, after: { clusterId, by: 'editor', split: true } }, tx)
+    await recordAuditEvent(
+      {
+        actorId,
+        action: 'claim.cluster',
+        objectType: 'Claim',
+        objectId: claim.id,
+        before: { clusterId: previous },
+        after: { clusterId, by: 'editor', split: true },
+      },
+      tx,
+    )
     return clusterId
   })
 }
@@ -32,12 +42,23 @@ export async function mergeClaims(claimId: string, sameAsId: string, actorId: st
   return client.$transaction(async (tx) => {
     const [claim, target] = await Promise.all([getClaimToMatch(claimId, tx), getClaimToMatch(sameAsId, tx)])
     if (!claim || !target) throw new ClusterEditError('One of the two claims no longer exists.')
-    if (claim.subjectId && target.subjectId && claim.subjectId !== target.subjectId) throw new ClusterEditError('The two claims are about different companies: they cannot be one claim.')
+    if (claim.subjectId && target.subjectId && claim.subjectId !== target.subjectId)
+      throw new ClusterEditError('The two claims are about different companies: they cannot be one claim.')
     const clusterId = target.clusterId ?? (await createCluster(tx))
     const moving = claim.clusterId ? (await listClusterMembers(claim.clusterId, tx)).map((m) => m.id) : [claim.id]
     await setClaimCluster([...new Set([...moving, target.id])], clusterId, 'editor', tx)
     if (claim.clusterId && claim.clusterId !== clusterId) await deleteEmptyClusters([claim.clusterId], tx)
-    await recordAuditEvent({ actorId, action: 'claim.cluster', objectType: 'Claim', objectId: claim.id, before: { clusterId: claim.clusterId }, after: { clusterId, by: 'editor', sameAs: target.id, moved: moving.length } }, tx)
+    await recordAuditEvent(
+      {
+        actorId,
+        action: 'claim.cluster',
+        objectType: 'Claim',
+        objectId: claim.id,
+        before: { clusterId: claim.clusterId },
+        after: { clusterId, by: 'editor', sameAs: target.id, moved: moving.length },
+      },
+      tx,
+    )
     return clusterId
   })
 }

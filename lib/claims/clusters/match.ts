@@ -42,7 +42,35 @@ const OTHER_STANCE = 0.35
 // "Skype"): their shared words are the story's background ("US security agencies"), not one
 // claim. Countries and their people are background too.
 const OTHER_SPECIFICS = 0.6
-const BACKGROUND_NAMES = new Set(['us', 'usa', 'america', 'american', 'americans', 'uk', 'britain', 'british', 'eu', 'europe', 'european', 'china', 'chinese', 'russia', 'russian', 'india', 'indian', 'japan', 'japanese', 'germany', 'german', 'france', 'french', 'canada', 'canadian', 'australia', 'australian'])
+const BACKGROUND_NAMES = new Set([
+  'us',
+  'usa',
+  'america',
+  'american',
+  'americans',
+  'uk',
+  'britain',
+  'british',
+  'eu',
+  'europe',
+  'european',
+  'china',
+  'chinese',
+  'russia',
+  'russian',
+  'india',
+  'indian',
+  'japan',
+  'japanese',
+  'germany',
+  'german',
+  'france',
+  'french',
+  'canada',
+  'canadian',
+  'australia',
+  'australian',
+])
 
 function total(terms: Terms): number {
   let sum = 0

@@ -32,7 +32,9 @@ export type Terms = {
 
 const STOPWORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not of off on once only or other our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves
-  said says say saying told tell tells reported reports report reportedly according claimed claims alleged allegedly stated statement added asked noted wrote writes written per via one ones two mr mrs ms dr`.split(/\s+/),
+  said says say saying told tell tells reported reports report reportedly according claimed claims alleged allegedly stated statement added asked noted wrote writes written per via one ones two mr mrs ms dr`.split(
+    /\s+/,
+  ),
 )
 
 export type Stance = 'against' | 'for' | null
@@ -52,11 +54,28 @@ const AGAINST = new Set(['condemn', 'denounc', 'decri', 'bash', 'slam', 'lambast
 const FOR = new Set(['prais', 'applaud', 'commend', 'endors', 'vouch', 'welcom', 'hail', 'champion'])
 
 // Stems of the stock phrases every outlet uses for a non-answer or a bare denial.
-const STOCK = new Set(['declin', 'deni', 'refus', 'comment', 'respond', 'respons', 'request', 'immedi', 'wrongdo', 'alleg', 'accus', 'claim', 'matter', 'repli'])
+const STOCK = new Set([
+  'declin',
+  'deni',
+  'refus',
+  'comment',
+  'respond',
+  'respons',
+  'request',
+  'immedi',
+  'wrongdo',
+  'alleg',
+  'accus',
+  'claim',
+  'matter',
+  'repli',
+])
 
 // Not terms when capitalised: outlets date one event differently ("on Thursday", "on June 6").
 const CALENDAR = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
 )
 
 // A one-word name ("Neumann", "PRISM", "NSA") counts double, being what tells stories apart. A
@@ -71,7 +90,16 @@ const NAME_JOINERS = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'la', '&'])
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.&-]|,(?=\p{N}{3}))*/gu
 
 const SCALES = new Map<string, number>([
-  ['k', 1e3], ['thousand', 1e3], ['m', 1e6], ['mn', 1e6], ['million', 1e6], ['b', 1e9], ['bn', 1e9], ['billion', 1e9], ['tn', 1e12], ['trillion', 1e12],
+  ['k', 1e3],
+  ['thousand', 1e3],
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['million', 1e6],
+  ['b', 1e9],
+  ['bn', 1e9],
+  ['billion', 1e9],
+  ['tn', 1e12],
+  ['trillion', 1e12],
 ])
 
 // A figure as one value however it is written: "30,000" = "30000", "$5m" = "5 million" =
@@ -108,7 +136,11 @@ function stem(word: string): string {
 
 function normaliseToken(raw: string): string {
   // "U.S." → "us", "Co." → "co", possessives dropped.
-  return raw.replace(/['’]s$/i, '').replace(/\./g, '').replace(/['’]/g, '').toLowerCase()
+  return raw
+    .replace(/['’]s$/i, '')
+    .replace(/\./g, '')
+    .replace(/['’]/g, '')
+    .toLowerCase()
 }
 
 const isCapitalised = (raw: string) => /^\p{Lu}/u.test(raw)
@@ -179,7 +211,7 @@ export function claimTerms(quote: string, subjectNames: readonly string[] = []):
     const next = tokens[k + 1]
     return NAME_JOINERS.has(t.token) && !!next?.name && next.joined && !next.acronym
   }
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     if (!tokens[i]!.name) {
       i++
       continue

@@ -19,19 +19,132 @@ import type { Doc } from './text'
 import type { AnswerLink, Suggestion } from './types'
 
 const STOP = new Set([
-  'the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'are', 'was', 'were', 'be',
-  'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'that',
-  'this', 'these', 'those', 'it', 'its', 'they', 'them', 'their', 'we', 'our', 'us', 'he', 'she', 'his', 'her', 'him', 'i', 'my', 'me',
-  'you', 'your', 'not', 'no', 'so', 'if', 'than', 'then', 'there', 'here', 'what', 'which', 'who', 'whom', 'when', 'where', 'why', 'how',
-  'all', 'any', 'some', 'more', 'most', 'other', 'such', 'only', 'also', 'just', 'very', 'into', 'about', 'over', 'after', 'before',
-  'said', 'says', 'say', 'told', 'one', 'two', 'new', 'last', 'first', 'year', 'years', 'time', 'now', 'even', 'still', 'because', 'while',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'but',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'by',
+  'from',
+  'as',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'do',
+  'does',
+  'did',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'that',
+  'this',
+  'these',
+  'those',
+  'it',
+  'its',
+  'they',
+  'them',
+  'their',
+  'we',
+  'our',
+  'us',
+  'he',
+  'she',
+  'his',
+  'her',
+  'him',
+  'i',
+  'my',
+  'me',
+  'you',
+  'your',
+  'not',
+  'no',
+  'so',
+  'if',
+  'than',
+  'then',
+  'there',
+  'here',
+  'what',
+  'which',
+  'who',
+  'whom',
+  'when',
+  'where',
+  'why',
+  'how',
+  'all',
+  'any',
+  'some',
+  'more',
+  'most',
+  'other',
+  'such',
+  'only',
+  'also',
+  'just',
+  'very',
+  'into',
+  'about',
+  'over',
+  'after',
+  'before',
+  'said',
+  'says',
+  'say',
+  'told',
+  'one',
+  'two',
+  'new',
+  'last',
+  'first',
+  'year',
+  'years',
+  'time',
+  'now',
+  'even',
+  'still',
+  'because',
+  'while',
 ])
 
 const stem = (w: string) => w.replace(/['’]s$/, '').replace(/(?:ing|ed|es|s|ly)$/, '')
 const keep = (w: string) => w.length >= 3 && !STOP.has(w)
 
 // Weights of the cues a candidate link adds up (see the header).
-const W = { nearest: 0.35, second: 0.15, sim: 1, alleg: 0.1, central: 0.35, after: 0.75, sameSentence: 0.2, sameParagraph: 0.15, nextParagraph: 0.1, twoParagraphs: 0.05 }
+const W = {
+  nearest: 0.35,
+  second: 0.15,
+  sim: 1,
+  alleg: 0.1,
+  central: 0.35,
+  after: 0.75,
+  sameSentence: 0.2,
+  sameParagraph: 0.15,
+  nextParagraph: 0.1,
+  twoParagraphs: 0.05,
+}
 // The score a link needs, by the kind of answer.
 const NEEDS = { firm: 0.3, framed: 0.5, plain: 0.6 }
 // A denial answering a second allegation must share words with it.
@@ -45,9 +158,11 @@ const RESTATED = 0.3
 
 // "declined to comment", "would not disclose …", "did not respond to …": an answer to the claim
 // just before, whatever its words.
-const NO_COMMENT = /^(?:(?:it|he|she|they|we)\s+)?(?:has\s+|had\s+)?(?:declined|refused|would\s+not|wouldn['’]t|did\s+not|didn['’]t|could\s+not|couldn['’]t|has\s+not|hasn['’]t|did\s+not\s+immediately)\s+(?:immediately\s+)?(?:to\s+)?(?:comment|disclose|respond|reply|confirm|discuss|elaborate|say|answer)\b|^(?:had\s+)?no\s+(?:immediate\s+)?comment\b/i
+const NO_COMMENT =
+  /^(?:(?:it|he|she|they|we)\s+)?(?:has\s+|had\s+)?(?:declined|refused|would\s+not|wouldn['’]t|did\s+not|didn['’]t|could\s+not|couldn['’]t|has\s+not|hasn['’]t|did\s+not\s+immediately)\s+(?:immediately\s+)?(?:to\s+)?(?:comment|disclose|respond|reply|confirm|discuss|elaborate|say|answer)\b|^(?:had\s+)?no\s+(?:immediate\s+)?comment\b/i
 // Words around the answer (in its sentence, before it) that frame it as a reply.
-const REPLY_FRAME = /\b(?:in\s+(?:a\s+)?response|respond(?:ed|ing|s)?\s+to|in\s+reply|repl(?:ied|ying)\s+to|defend(?:ed|ing|s)?|hit(?:ting)?\s+back|rebut(?:ted|ting|s)?|counter(?:ed|ing|s)|dismiss(?:ed|ing|es)|reject(?:ed|ing|s)|push(?:ed|ing)?\s+back|insist(?:ed|ing|s)?|maintain(?:ed|ing|s)?|disput(?:ed|ing|es)|in\s+(?:its|their|his|her)\s+defen[cs]e)\b/i
+const REPLY_FRAME =
+  /\b(?:in\s+(?:a\s+)?response|respond(?:ed|ing|s)?\s+to|in\s+reply|repl(?:ied|ying)\s+to|defend(?:ed|ing|s)?|hit(?:ting)?\s+back|rebut(?:ted|ting|s)?|counter(?:ed|ing|s)|dismiss(?:ed|ing|es)|reject(?:ed|ing|s)|push(?:ed|ing)?\s+back|insist(?:ed|ing|s)?|maintain(?:ed|ing|s)?|disput(?:ed|ing|es)|in\s+(?:its|their|his|her)\s+defen[cs]e)\b/i
 const CONTRAST_OPENING = /^\W*(?:but|however|yet|still|in\s+fact)\b/i
 
 export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
@@ -111,7 +226,9 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
   const charges = items.filter(isCharge)
   // The central allegations: those in the lede, and any later one restating one of them.
   const lede = charges.filter((x) => x.s.kind === 'allegation' && x.sentence < LEDE_SENTENCES)
-  const central = new Set(charges.filter((x) => x.s.kind === 'allegation' && (x.sentence < LEDE_SENTENCES || lede.some((l) => l !== x && similarity(l, x) >= RESTATED))))
+  const central = new Set(
+    charges.filter((x) => x.s.kind === 'allegation' && (x.sentence < LEDE_SENTENCES || lede.some((l) => l !== x && similarity(l, x) >= RESTATED))),
+  )
   // Position of each charge among the charges, to count the others' claims between two claims.
   const chargeRank = new Map(charges.map((x, k) => [x, k]))
   let chargesBefore = 0
@@ -175,7 +292,8 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
     }
     const chosen = best
     // A denial may answer a second allegation, not the same one stated again.
-    const extra = c.s.kind === 'denial' ? scored.filter((x) => x !== chosen && x.score >= EXTRA.score && x.sim >= EXTRA.sim && similarity(x.to, chosen.to) < RESTATED) : []
+    const extra =
+      c.s.kind === 'denial' ? scored.filter((x) => x !== chosen && x.score >= EXTRA.score && x.sim >= EXTRA.sim && similarity(x.to, chosen.to) < RESTATED) : []
     c.s.answers = [chosen, ...extra].map((l) => ({ to: l.to.index, relation: relationOf(c.s), confidence: Math.min(0.95, Math.round(l.score * 100) / 100) }))
   }
 

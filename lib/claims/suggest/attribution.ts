@@ -4,8 +4,22 @@
 // wrongdoing"), and charges named by a noun ("drew criticism", "denied accusations of …"). Works on tokens (text.ts) with the cue lexicon (lexicon.ts); each rule looks at a
 // bounded window around one cue, so the whole pass is linear in the text.
 import {
-  ADVERBIAL_NOUNS, ADVERBIAL_PREPOSITIONS, ADVERBS, BETWEEN_SUBJECT_AND_CUE, cueOf, HEARSAY_ADVERBS, isFiniteVerb, isSpeakerHead, LISTENERS, MEMBER_ROLES, PERSON_TITLES, SPEAKER_HEADS, STATEMENT_NOUNS,
-  type Cue, type Frame, type Stance,
+  ADVERBIAL_NOUNS,
+  ADVERBIAL_PREPOSITIONS,
+  ADVERBS,
+  BETWEEN_SUBJECT_AND_CUE,
+  cueOf,
+  HEARSAY_ADVERBS,
+  isFiniteVerb,
+  isSpeakerHead,
+  LISTENERS,
+  MEMBER_ROLES,
+  PERSON_TITLES,
+  SPEAKER_HEADS,
+  STATEMENT_NOUNS,
+  type Cue,
+  type Frame,
+  type Stance,
 } from './lexicon'
 import { findQuotes, quoteIndexByToken, type Quote } from './quotes'
 import type { Doc, Sentence, Token } from './text'
@@ -32,31 +46,502 @@ export type Attribution = {
 type Range = { first: number; last: number }
 
 // Nouns that name a charge, and verbs by which something draws one.
-const CHARGE_NOUNS = new Set(['accusations', 'accusation', 'allegations', 'allegation', 'claims', 'charges', 'criticism', 'criticisms', 'suggestions', 'ridicule', 'backlash', 'outrage', 'condemnation', 'complaints', 'ire', 'anger', 'scrutiny', 'fury', 'derision'])
-const DRAW_VERBS = new Set(['drew', 'draws', 'drawn', 'faced', 'faces', 'facing', 'sparked', 'sparks', 'attracted', 'attracts', 'triggered', 'provoked', 'prompted', 'received', 'earned', 'garnered'])
+const CHARGE_NOUNS = new Set([
+  'accusations',
+  'accusation',
+  'allegations',
+  'allegation',
+  'claims',
+  'charges',
+  'criticism',
+  'criticisms',
+  'suggestions',
+  'ridicule',
+  'backlash',
+  'outrage',
+  'condemnation',
+  'complaints',
+  'ire',
+  'anger',
+  'scrutiny',
+  'fury',
+  'derision',
+])
+const DRAW_VERBS = new Set([
+  'drew',
+  'draws',
+  'drawn',
+  'faced',
+  'faces',
+  'facing',
+  'sparked',
+  'sparks',
+  'attracted',
+  'attracts',
+  'triggered',
+  'provoked',
+  'prompted',
+  'received',
+  'earned',
+  'garnered',
+])
 
 const BOUNDARY_WORDS = new Set([
-  'that', 'which', 'who', 'whom', 'whose', 'after', 'before', 'while', 'when', 'because', 'since', 'if', 'although', 'though', 'where',
-  'so', 'than', 'until', 'once', 'amid', 'despite', 'unless', 'whereas', 'but', 'or', 'nor', 'yet', 'as', 'whether', 'how', 'why', 'what',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'after',
+  'before',
+  'while',
+  'when',
+  'because',
+  'since',
+  'if',
+  'although',
+  'though',
+  'where',
+  'so',
+  'than',
+  'until',
+  'once',
+  'amid',
+  'despite',
+  'unless',
+  'whereas',
+  'but',
+  'or',
+  'nor',
+  'yet',
+  'as',
+  'whether',
+  'how',
+  'why',
+  'what',
 ])
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'some', 'any', 'no', 'every', 'each'])
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  'some',
+  'any',
+  'no',
+  'every',
+  'each',
+])
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you'])
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'it', 'you'])
-const PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'for', 'with', 'by', 'from', 'to', 'of', 'about', 'under', 'over', 'into', 'through', 'via', 'last', 'earlier', 'later', 'this'])
+const PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'at',
+  'during',
+  'after',
+  'before',
+  'for',
+  'with',
+  'by',
+  'from',
+  'to',
+  'of',
+  'about',
+  'under',
+  'over',
+  'into',
+  'through',
+  'via',
+  'last',
+  'earlier',
+  'later',
+  'this',
+])
 const BE = new Set(['is', 'was', 'were', 'are', 'been', 'being', 'be', 'am', "'s", '’s', 'get', 'got', 'gets', 'getting'])
-const CUT_AFTER_COMMA = new Set(['after', 'before', 'because', 'since', 'adding', 'saying', 'citing', 'noting', 'arguing', 'according', 'while', 'whereas', 'but', 'although', 'though', 'insisting', 'explaining', 'claiming', 'as', 'warning', 'writing', 'telling', 'stressing', 'alleging', 'accusing', 'calling', 'prompting', 'sparking', 'raising', 'even'])
+const CUT_AFTER_COMMA = new Set([
+  'after',
+  'before',
+  'because',
+  'since',
+  'adding',
+  'saying',
+  'citing',
+  'noting',
+  'arguing',
+  'according',
+  'while',
+  'whereas',
+  'but',
+  'although',
+  'though',
+  'insisting',
+  'explaining',
+  'claiming',
+  'as',
+  'warning',
+  'writing',
+  'telling',
+  'stressing',
+  'alleging',
+  'accusing',
+  'calling',
+  'prompting',
+  'sparking',
+  'raising',
+  'even',
+])
 const DASHES = new Set(['—', '–', '-'])
-const NON_SPEAKERS = new Set(['there', 'here', 'this', 'that', 'these', 'those', 'what', 'a', 'an', 'the', 'some', 'many', 'most', 'few', 'also', 'but', 'and', 'so', 'if', 'as', 'when', 'while', 'after', 'before', 'since', 'because', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'of', 'to', 'one', 'another', 'such', 'more', 'less', 'other', 'both', 'all', 'each', 'every', 'any', 'no', 'not', 'however', 'meanwhile', 'still', 'yet', 'then', 'now', 'today', 'instead'])
+const NON_SPEAKERS = new Set([
+  'there',
+  'here',
+  'this',
+  'that',
+  'these',
+  'those',
+  'what',
+  'a',
+  'an',
+  'the',
+  'some',
+  'many',
+  'most',
+  'few',
+  'also',
+  'but',
+  'and',
+  'so',
+  'if',
+  'as',
+  'when',
+  'while',
+  'after',
+  'before',
+  'since',
+  'because',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'by',
+  'from',
+  'of',
+  'to',
+  'one',
+  'another',
+  'such',
+  'more',
+  'less',
+  'other',
+  'both',
+  'all',
+  'each',
+  'every',
+  'any',
+  'no',
+  'not',
+  'however',
+  'meanwhile',
+  'still',
+  'yet',
+  'then',
+  'now',
+  'today',
+  'instead',
+])
 const CONNECTOR_WORDS = new Set(['of', 'for', '&', 'and', 'de', 'van', 'von', 'der', 'al', 'bin', 'the'])
 // Words that open an object or an adverbial, not a clause: "(added) to a gain", "(demanded) by X".
-const NOT_A_CLAUSE = new Set(['to', 'of', 'about', 'for', 'with', 'by', 'in', 'on', 'at', 'as', 'and', 'or', 'but', 'nothing', 'so', 'from', 'into', 'up', 'out', 'off', 'over', 'against', 'during', 'after', 'before', 'than'])
-const ADVERBIAL_FILLER = new Set(['with', 'of', 'the', 'a', 'an', 'to', 'on', 'its', 'his', 'her', 'their', 'our', 'social', 'media', 'local', 'national', 'state', 'conference', 'press', 'news', 'phone', 'telephone', 'television', 'televised', 'radio', 'written', 'joint', 'separate', 'brief', 'lengthy', 'official', 'recent', 'new', 'public', 'private', 'company', 'internal', 'emailed', 'prepared', 'weekly', 'annual', 'earnings', 'quarterly', 'investor', 'investors', 'late', 'early', 'last', 'next', 'this', 'that'])
-const MODALS_AND_TO = new Set(['to', 'can', 'could', 'would', 'will', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'cannot', 'let', 'make', 'help', 'never', 'what', 'shall', 'i', 'you', 'we'])
-const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gov', 'sen', 'rep', 'gen', 'lt', 'col', 'sgt', 'capt', 'prof', 'rev', 'adm', 'cmdr', 'maj', 'supt', 'det', 'insp', 'atty', 'pres'])
-const SAY_OBJECTS = new Set(['nothing', 'so', 'something', 'anything', 'everything', 'goodbye', 'hello', 'yes', 'no', 'grace', 'prayer', 'prayers', 'mass', 'thanks', 'farewell', 'sorry', 'little', 'much', 'more', 'less', 'otherwise', 'as', 'much', 'things', 'the', 'what', 'this', 'these', 'those', 'one'])
-const PLURAL_SUBJECTS = new Set(['they', 'we', 'i', 'you', 'also', 'often', 'still', 'now', 'both', 'all', 'people', 'police', 'officials', 'critics', 'experts', 'analysts', 'sources', 'polls', 'data', 'documents', 'records', 'democrats', 'republicans', 'investors', 'residents', 'scientists', 'researchers', 'economists', 'observers', 'supporters', 'opponents', 'activists', 'lawmakers', 'members', 'others', 'many', 'some', 'who'])
-const AMBIGUOUS_S = new Set(['claims', 'reports', 'calls', 'charges', 'questions', 'attacks', 'posts', 'tweets', 'notes', 'shows', 'fears', 'hopes', 'doubts', 'demands', 'estimates', 'promises', 'pledges', 'views', 'finds', 'comments', 'counters', 'states', 'sees', 'concerns', 'debates', 'worries', 'forecasts', 'projects', 'cites', 'signals', 'remarks', 'reveals', 'responds', 'replies', 'alleges', 'mocks', 'slams', 'blasts', 'praises', 'defends', 'blames', 'welcomes', 'disputes', 'rejects', 'questions', 'labels', 'brands', 'discusses', 'recalls', 'warns'])
-const PARTICIPLE_BEFORE = new Set(['and', 'after', 'before', 'by', 'while', 'when', 'in', 'without', 'for', 'since', 'also', 'then', 'again', 'repeatedly', 'even', 'publicly', 'privately', 'not', 'but', 'or', 'of', 'instead', 'besides', 'despite', 'as'])
+const NOT_A_CLAUSE = new Set([
+  'to',
+  'of',
+  'about',
+  'for',
+  'with',
+  'by',
+  'in',
+  'on',
+  'at',
+  'as',
+  'and',
+  'or',
+  'but',
+  'nothing',
+  'so',
+  'from',
+  'into',
+  'up',
+  'out',
+  'off',
+  'over',
+  'against',
+  'during',
+  'after',
+  'before',
+  'than',
+])
+const ADVERBIAL_FILLER = new Set([
+  'with',
+  'of',
+  'the',
+  'a',
+  'an',
+  'to',
+  'on',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'social',
+  'media',
+  'local',
+  'national',
+  'state',
+  'conference',
+  'press',
+  'news',
+  'phone',
+  'telephone',
+  'television',
+  'televised',
+  'radio',
+  'written',
+  'joint',
+  'separate',
+  'brief',
+  'lengthy',
+  'official',
+  'recent',
+  'new',
+  'public',
+  'private',
+  'company',
+  'internal',
+  'emailed',
+  'prepared',
+  'weekly',
+  'annual',
+  'earnings',
+  'quarterly',
+  'investor',
+  'investors',
+  'late',
+  'early',
+  'last',
+  'next',
+  'this',
+  'that',
+])
+const MODALS_AND_TO = new Set([
+  'to',
+  'can',
+  'could',
+  'would',
+  'will',
+  'should',
+  'may',
+  'might',
+  'must',
+  'did',
+  'does',
+  'do',
+  'not',
+  'cannot',
+  'let',
+  'make',
+  'help',
+  'never',
+  'what',
+  'shall',
+  'i',
+  'you',
+  'we',
+])
+const TITLE_ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'gov',
+  'sen',
+  'rep',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'prof',
+  'rev',
+  'adm',
+  'cmdr',
+  'maj',
+  'supt',
+  'det',
+  'insp',
+  'atty',
+  'pres',
+])
+const SAY_OBJECTS = new Set([
+  'nothing',
+  'so',
+  'something',
+  'anything',
+  'everything',
+  'goodbye',
+  'hello',
+  'yes',
+  'no',
+  'grace',
+  'prayer',
+  'prayers',
+  'mass',
+  'thanks',
+  'farewell',
+  'sorry',
+  'little',
+  'much',
+  'more',
+  'less',
+  'otherwise',
+  'as',
+  'much',
+  'things',
+  'the',
+  'what',
+  'this',
+  'these',
+  'those',
+  'one',
+])
+const PLURAL_SUBJECTS = new Set([
+  'they',
+  'we',
+  'i',
+  'you',
+  'also',
+  'often',
+  'still',
+  'now',
+  'both',
+  'all',
+  'people',
+  'police',
+  'officials',
+  'critics',
+  'experts',
+  'analysts',
+  'sources',
+  'polls',
+  'data',
+  'documents',
+  'records',
+  'democrats',
+  'republicans',
+  'investors',
+  'residents',
+  'scientists',
+  'researchers',
+  'economists',
+  'observers',
+  'supporters',
+  'opponents',
+  'activists',
+  'lawmakers',
+  'members',
+  'others',
+  'many',
+  'some',
+  'who',
+])
+const AMBIGUOUS_S = new Set([
+  'claims',
+  'reports',
+  'calls',
+  'charges',
+  'questions',
+  'attacks',
+  'posts',
+  'tweets',
+  'notes',
+  'shows',
+  'fears',
+  'hopes',
+  'doubts',
+  'demands',
+  'estimates',
+  'promises',
+  'pledges',
+  'views',
+  'finds',
+  'comments',
+  'counters',
+  'states',
+  'sees',
+  'concerns',
+  'debates',
+  'worries',
+  'forecasts',
+  'projects',
+  'cites',
+  'signals',
+  'remarks',
+  'reveals',
+  'responds',
+  'replies',
+  'alleges',
+  'mocks',
+  'slams',
+  'blasts',
+  'praises',
+  'defends',
+  'blames',
+  'welcomes',
+  'disputes',
+  'rejects',
+  'questions',
+  'labels',
+  'brands',
+  'discusses',
+  'recalls',
+  'warns',
+])
+const PARTICIPLE_BEFORE = new Set([
+  'and',
+  'after',
+  'before',
+  'by',
+  'while',
+  'when',
+  'in',
+  'without',
+  'for',
+  'since',
+  'also',
+  'then',
+  'again',
+  'repeatedly',
+  'even',
+  'publicly',
+  'privately',
+  'not',
+  'but',
+  'or',
+  'of',
+  'instead',
+  'besides',
+  'despite',
+  'as',
+])
 const cue = (base: string, frames: string, stance: Stance): Cue => ({ base, stance, frames: new Set(frames.split(' ') as Frame[]), form: 'ed' })
 const PHRASAL = {
   ruleOut: cue('rule out', 'np', 'denial'),
@@ -130,7 +615,12 @@ export class AttributionFinder {
       // five states say they …"), never after "to", a modal or "did" ("what companies can say").
       if (!p || p.type !== 'word' || MODALS_AND_TO.has(prev) || prev.endsWith("n't") || prev.endsWith('n’t')) return undefined
       // ("the final say" is a noun; "the candidates say" a verb after a plural subject.)
-      if (!PLURAL_SUBJECTS.has(prev) && !/[^s']s$/.test(prev) && (DETERMINERS.has(this.lower(i - 2)) || this.lower(i - 2) === '’s' || this.lower(i - 2) === "'s")) return undefined
+      if (
+        !PLURAL_SUBJECTS.has(prev) &&
+        !/[^s']s$/.test(prev) &&
+        (DETERMINERS.has(this.lower(i - 2)) || this.lower(i - 2) === '’s' || this.lower(i - 2) === "'s")
+      )
+        return undefined
       const plural = PLURAL_SUBJECTS.has(prev) || (/[^s']s$/.test(prev) && !isFiniteVerb(prev))
       const next = this.t(i + 1)
       const clauseNext = next && (next.lower === 'that' || PRONOUNS.has(next.lower) || next.type === 'quote' || next.text === ':' || next.text === ',')
@@ -143,15 +633,39 @@ export class AttributionFinder {
       if (p.type === 'word' && !p.cap && !PRONOUNS.has(prev) && !BETWEEN_SUBJECT_AND_CUE.has(prev) && !SPEAKER_HEADS.has(prev)) return undefined
       if (p.type === 'quote' && !/["”]/.test(p.text)) return undefined
       if (p.type === 'punct' && p.text !== ',') return undefined
-      if (p.text === ',' && !this.t(i + 1)?.cap && !PRONOUNS.has(this.lower(i + 1)) && this.lower(i + 1) !== 'that' && this.t(i + 1)?.text !== '.' && this.t(i + 1)?.text !== ',') return undefined
+      if (
+        p.text === ',' &&
+        !this.t(i + 1)?.cap &&
+        !PRONOUNS.has(this.lower(i + 1)) &&
+        this.lower(i + 1) !== 'that' &&
+        this.t(i + 1)?.text !== '.' &&
+        this.t(i + 1)?.text !== ','
+      )
+        return undefined
     }
-    if (cue.form === 's' && this.isWord(i + 1) && !this.t(i + 1)!.cap && /^(?:are|were|is|was|have|had|has|will|would|can|could|may|might|should|must|do|did)$/.test(this.lower(i + 1))) return undefined
-    if (cue.form === 'ing' && (!p || i === s.first || p.type === 'quote' && i === s.first + 1)) return undefined
+    if (
+      cue.form === 's' &&
+      this.isWord(i + 1) &&
+      !this.t(i + 1)!.cap &&
+      /^(?:are|were|is|was|have|had|has|will|would|can|could|may|might|should|must|do|did)$/.test(this.lower(i + 1))
+    )
+      return undefined
+    if (cue.form === 'ing' && (!p || i === s.first || (p.type === 'quote' && i === s.first + 1))) return undefined
     if (cue.form === 'ing') {
       // A participle after a comma, "and", a preposition, "is", a name or a statement ("…, adding
       // that", "after accusing", "are alleging", "posted on Twitter accusing", "a statement
       // warning"); after another noun it describes that noun ("a ruling declaring …").
-      if (p && p.type === 'word' && !p.cap && !PARTICIPLE_BEFORE.has(prev) && !BE.has(prev) && !BETWEEN_SUBJECT_AND_CUE.has(prev) && !STATEMENT_NOUNS.has(prev) && !ADVERBIAL_NOUNS.has(prev)) return undefined
+      if (
+        p &&
+        p.type === 'word' &&
+        !p.cap &&
+        !PARTICIPLE_BEFORE.has(prev) &&
+        !BE.has(prev) &&
+        !BETWEEN_SUBJECT_AND_CUE.has(prev) &&
+        !STATEMENT_NOUNS.has(prev) &&
+        !ADVERBIAL_NOUNS.has(prev)
+      )
+        return undefined
       if (cue.stance === 'belief' && !BE.has(prev)) return undefined
     }
     return cue
@@ -164,8 +678,19 @@ export class AttributionFinder {
     if (n === 'out' && /^(?:rule|rules|ruled|ruling)$/.test(w)) return PHRASAL.ruleOut
     if (n === 'out' && /^(?:point|points|pointed|pointing)$/.test(w)) return PHRASAL.pointOut
     if (n === 'foul' && /^(?:cry|cries|cried|crying)$/.test(w)) return PHRASAL.cryFoul
-    if (n === 'to' && /^(?:declin|refus)(?:e|es|ed|ing)$/.test(w) && /^(?:comment|say|discuss|elaborate|answer|respond|confirm|disclose|provide|specify|name|identify|address|speculate|reveal|give)$/.test(this.lower(i + 2))) return PHRASAL.noComment
-    if (/^(?:voice|voices|voiced|voicing|express|expresses|expressed|expressing|raise|raises|raised|raising)$/.test(w) && /^(?:concerns?|fears?|doubts?|worries|worry|frustration|anger|alarm|hope|hopes|confidence|optimism|skepticism|scepticism|support|opposition|questions)$/.test(this.lower(n === 'their' || n === 'his' || n === 'her' || n === 'its' || n === 'some' || n === 'serious' ? i + 2 : i + 1))) return PHRASAL.voiced
+    if (
+      n === 'to' &&
+      /^(?:declin|refus)(?:e|es|ed|ing)$/.test(w) &&
+      /^(?:comment|say|discuss|elaborate|answer|respond|confirm|disclose|provide|specify|name|identify|address|speculate|reveal|give)$/.test(this.lower(i + 2))
+    )
+      return PHRASAL.noComment
+    if (
+      /^(?:voice|voices|voiced|voicing|express|expresses|expressed|expressing|raise|raises|raised|raising)$/.test(w) &&
+      /^(?:concerns?|fears?|doubts?|worries|worry|frustration|anger|alarm|hope|hopes|confidence|optimism|skepticism|scepticism|support|opposition|questions)$/.test(
+        this.lower(n === 'their' || n === 'his' || n === 'her' || n === 'its' || n === 'some' || n === 'serious' ? i + 2 : i + 1),
+      )
+    )
+      return PHRASAL.voiced
     return undefined
   }
 
@@ -189,7 +714,13 @@ export class AttributionFinder {
       if (BOUNDARY_WORDS.has(t.lower) && !t.cap) break
       if (t.lower === 'and' && !(this.t(i - 1)?.cap && this.t(i + 1)?.cap)) break
       // "leaked documents", "the embattled company": a participle before its noun, not a verb.
-      const attributive = /ed$/.test(t.lower) && (i === floor || DETERMINERS.has(this.lower(i - 1)) || BOUNDARY_WORDS.has(this.lower(i - 1)) || PREPOSITIONS.has(this.lower(i - 1)) || STOP_PUNCT.has(this.t(i - 1)?.text ?? ''))
+      const attributive =
+        /ed$/.test(t.lower) &&
+        (i === floor ||
+          DETERMINERS.has(this.lower(i - 1)) ||
+          BOUNDARY_WORDS.has(this.lower(i - 1)) ||
+          PREPOSITIONS.has(this.lower(i - 1)) ||
+          STOP_PUNCT.has(this.t(i - 1)?.text ?? ''))
       if (n > 0 && !t.cap && isFiniteVerb(t.lower) && !attributive && !DETERMINERS.has(t.lower) && t.lower !== '’s' && t.lower !== "'s") break
       if (n > 0 && PRONOUNS.has(t.lower)) break
       if (n > 0 && cueOf(t.lower) && !t.cap && !/^(?:report|statement|post)/.test(t.lower)) break
@@ -200,7 +731,12 @@ export class AttributionFinder {
     // "On Monday the company", "In a statement the firm": an opening phrase is not the subject.
     if (first <= j && PREPOSITIONS.has(this.lower(first))) {
       let k = first
-      while (k <= j && !DETERMINERS.has(this.lower(k)) && !(this.t(k)!.cap && k > first && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(this.lower(k)))) k++
+      while (
+        k <= j &&
+        !DETERMINERS.has(this.lower(k)) &&
+        !(this.t(k)!.cap && k > first && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(this.lower(k)))
+      )
+        k++
       first = k
     }
     while (first <= j && (this.lower(first) === 'and' || this.lower(first) === 'also')) first++
@@ -262,7 +798,27 @@ export class AttributionFinder {
     // A name or a noun phrase, never an adverbial ("said on Sept. 30 …").
     if (PREPOSITIONS.has(this.lower(k)) || ADVERBS.has(this.lower(k)) || BOUNDARY_WORDS.has(this.lower(k))) return null
     let i = k
-    const stops = new Set(['in', 'on', 'during', 'after', 'before', 'when', 'while', 'via', 'as', 'to', 'told', 'adding', 'who', 'that', 'last', 'earlier', 'this', 'from', 'at'])
+    const stops = new Set([
+      'in',
+      'on',
+      'during',
+      'after',
+      'before',
+      'when',
+      'while',
+      'via',
+      'as',
+      'to',
+      'told',
+      'adding',
+      'who',
+      'that',
+      'last',
+      'earlier',
+      'this',
+      'from',
+      'at',
+    ])
     while (i <= s.last && i - k < 8) {
       const t = this.t(i)!
       if (t.type === 'quote' || STOP_PUNCT.has(t.text)) break
@@ -298,13 +854,24 @@ export class AttributionFinder {
       for (let hop = 0; hop < 3; hop++) {
         let c = n
         while (c <= s.last && c - n < 8 && this.t(c)!.text !== ',') c++
-        if (this.t(c)?.text !== ',' || !(NON_SPEAKERS.has(this.lower(n)) || PREPOSITIONS.has(this.lower(n)) || ADVERBS.has(this.lower(n)) || ADVERBIAL_NOUNS.has(this.lower(n)))) break
+        if (
+          this.t(c)?.text !== ',' ||
+          !(NON_SPEAKERS.has(this.lower(n)) || PREPOSITIONS.has(this.lower(n)) || ADVERBS.has(this.lower(n)) || ADVERBIAL_NOUNS.has(this.lower(n)))
+        )
+          break
         n = c + 1
       }
     }
     const named = n
     while (n <= s.last && n - named < 5 && this.t(n)!.type === 'word' && this.t(n)!.cap) n++
-    if (n > named && (this.t(n)?.text === ',' || DASHES.has(this.t(n)?.text ?? '')) && !NON_SPEAKERS.has(this.lower(named)) && !PREPOSITIONS.has(this.lower(named)) && !BOUNDARY_WORDS.has(this.lower(named))) return { first: named, last: n - 1 }
+    if (
+      n > named &&
+      (this.t(n)?.text === ',' || DASHES.has(this.t(n)?.text ?? '')) &&
+      !NON_SPEAKERS.has(this.lower(named)) &&
+      !PREPOSITIONS.has(this.lower(named)) &&
+      !BOUNDARY_WORDS.has(this.lower(named))
+    )
+      return { first: named, last: n - 1 }
     if (named > start) {
       for (let i = named; i <= s.last && i - named < 25; i++) {
         const t = this.t(i)!
@@ -389,7 +956,14 @@ export class AttributionFinder {
   // run on (four or more, up to a clause boundary) are what was said, even when their verb is
   // one the lexicon does not know ("says news outlets undercount his supporters").
   private saysClause(cue: Cue, k: number, s: Sentence): boolean {
-    if (cue.base !== 'say' || !this.isWord(k) || SAY_OBJECTS.has(this.lower(k)) || PREPOSITIONS.has(this.lower(k)) || DETERMINERS.has(this.lower(k)) && !this.isWord(k + 1)) return false
+    if (
+      cue.base !== 'say' ||
+      !this.isWord(k) ||
+      SAY_OBJECTS.has(this.lower(k)) ||
+      PREPOSITIONS.has(this.lower(k)) ||
+      (DETERMINERS.has(this.lower(k)) && !this.isWord(k + 1))
+    )
+      return false
     if (/^(?:a|an)$/.test(this.lower(k)) && SAY_OBJECTS.has(this.lower(k + 1))) return false
     const end = this.clauseEnd(k, s)
     let words = 0
@@ -404,10 +978,29 @@ export class AttributionFinder {
     if (/^(?:he|she|they|we|i|it|there|you)['’](?:d|ll|re|ve|m)$/.test(this.lower(k))) return true
     for (let i = k; i <= s.last && i - k < 12; i++) {
       const t = this.t(i)!
-      if (t.type === 'punct' && (t.text === ';' || (t.text === '.' && !(this.t(i - 1)?.type === 'word' && this.t(i - 1)!.end === t.start && /\./.test(this.t(i - 1)!.text + this.lower(i - 1)) || /^\p{Lu}/u.test(this.t(i - 1)?.text ?? '') && (this.t(i - 1)?.text.length ?? 0) <= 4)))) return false
+      if (
+        t.type === 'punct' &&
+        (t.text === ';' ||
+          (t.text === '.' &&
+            !(
+              (this.t(i - 1)?.type === 'word' && this.t(i - 1)!.end === t.start && /\./.test(this.t(i - 1)!.text + this.lower(i - 1))) ||
+              (/^\p{Lu}/u.test(this.t(i - 1)?.text ?? '') && (this.t(i - 1)?.text.length ?? 0) <= 4)
+            )))
+      )
+        return false
       if (i > k && /^(?:which|who|whom|whose|as|when|while|because|after|before|if|since|until|although|though)$/.test(t.lower)) return false
       if (i > k && t.type === 'word' && !t.cap && isFiniteVerb(t.lower)) return true
-      if (i > k && (t.lower === "'s" || t.lower === '’s') && this.t(i + 1) && !this.t(i + 1)!.cap && this.isWord(i + 1) && /^(?:been|not|a|an|the|no|never|going|done|gone|over|still|just|also|very|too|likely|unlikely|ready|clear|time|important|possible|true|hard|easy|up|down|in|on|out|all|about|why|what|how)$/.test(this.lower(i + 1))) return true
+      if (
+        i > k &&
+        (t.lower === "'s" || t.lower === '’s') &&
+        this.t(i + 1) &&
+        !this.t(i + 1)!.cap &&
+        this.isWord(i + 1) &&
+        /^(?:been|not|a|an|the|no|never|going|done|gone|over|still|just|also|very|too|likely|unlikely|ready|clear|time|important|possible|true|hard|easy|up|down|in|on|out|all|about|why|what|how)$/.test(
+          this.lower(i + 1),
+        )
+      )
+        return true
     }
     return false
   }
@@ -442,7 +1035,14 @@ export class AttributionFinder {
         const n1 = this.lower(i + 1)
         const n2 = this.lower(i + 2)
         const baseCue = cueOf(n1)?.form === 'base' && (PRONOUNS.has(n2) || n2 === 'that')
-        if (n1 === 'that' || baseCue || cueOf(n1)?.form === 'ed' || cueOf(n1)?.form === 's' || ((n1 === 'also' || n1 === 'has' || n1 === 'have' || n1 === 'then' || n1 === 'later') && cueOf(n2))) return i
+        if (
+          n1 === 'that' ||
+          baseCue ||
+          cueOf(n1)?.form === 'ed' ||
+          cueOf(n1)?.form === 's' ||
+          ((n1 === 'also' || n1 === 'has' || n1 === 'have' || n1 === 'then' || n1 === 'later') && cueOf(n2))
+        )
+          return i
       }
     }
     return s.last + 1
@@ -517,7 +1117,8 @@ export class AttributionFinder {
     for (let i = r.first; i <= r.last; i++) {
       const t = this.t(i)!
       if (t.type !== 'word') continue
-      if (i > r.first && head && (/^(?:of|for|at|with|from|in|familiar|close|who|that|on|by|including|such)$/.test(t.lower) || /(?:ed|ing)$/.test(t.lower))) break
+      if (i > r.first && head && (/^(?:of|for|at|with|from|in|familiar|close|who|that|on|by|including|such)$/.test(t.lower) || /(?:ed|ing)$/.test(t.lower)))
+        break
       head = t.lower
     }
     return isSpeakerHead(head)
@@ -583,13 +1184,27 @@ export class AttributionFinder {
       const after = quote.closed ? this.frameAfter(afterTok, Math.min(sClose.last, nextOpen - 1), sClose) : null
       const prevClose = q > 0 ? this.tokenAt(this.quotes[q - 1]!.close) : 0
       const beforeFloor = Math.max(sOpen.first, prevClose)
-      const before = after ? null : this.frameBefore(openTok, beforeFloor, sOpen) ?? this.colonBefore(openTok, beforeFloor, sOpen, quote)
+      const before = after ? null : (this.frameBefore(openTok, beforeFloor, sOpen) ?? this.colonBefore(openTok, beforeFloor, sOpen, quote))
       const frame = after ?? before
       if (words < 1 || (words < 2 && !frame)) continue
       if (frame) {
         this.usedCues.add(frame.cue)
         last = { source: frame.source, implicit: null, paragraph: quote.paragraph }
-        this.emit({ source: frame.source, implicitSource: null, stance: frame.stance, rule: after ? 'quote-attributed-after' : 'quote-attributed-before', confidence: 0.9, sentence: sOpen.index, at: this.t(frame.cue)!.start, quote: true }, [quote.start, quote.end], 1, false)
+        this.emit(
+          {
+            source: frame.source,
+            implicitSource: null,
+            stance: frame.stance,
+            rule: after ? 'quote-attributed-after' : 'quote-attributed-before',
+            confidence: 0.9,
+            sentence: sOpen.index,
+            at: this.t(frame.cue)!.start,
+            quote: true,
+          },
+          [quote.start, quote.end],
+          1,
+          false,
+        )
         continue
       }
       // No frame of its own: a quotation that opens its sentence goes on from the last speaker
@@ -598,7 +1213,21 @@ export class AttributionFinder {
       if (opensSentence && last && quote.paragraph - last.paragraph <= 1) {
         const credit: Credit = { source: last.source, implicit: last.implicit, paragraph: quote.paragraph }
         last = credit
-        this.emit({ source: credit.source, implicitSource: credit.implicit, stance: 'speech', rule: 'quote-continued', confidence: 0.75, sentence: sOpen.index, at: quote.open, quote: true }, [quote.start, quote.end], 3, false)
+        this.emit(
+          {
+            source: credit.source,
+            implicitSource: credit.implicit,
+            stance: 'speech',
+            rule: 'quote-continued',
+            confidence: 0.75,
+            sentence: sOpen.index,
+            at: quote.open,
+            quote: true,
+          },
+          [quote.start, quote.end],
+          3,
+          false,
+        )
       }
     }
   }
@@ -675,7 +1304,8 @@ export class AttributionFinder {
     if (!prev) return null
     for (let j = prev.last - 1; j >= prev.first && prev.last - j < 12; j--) {
       const cue = this.cueAt(j, prev)
-      if (cue && cue.frames.has('quote')) return { source: cue.form === 'ing' ? this.mainSubject(j, prev) : this.sourceLeft(j, this.clauseStart(prev)), cue: j, stance: cue.stance }
+      if (cue && cue.frames.has('quote'))
+        return { source: cue.form === 'ing' ? this.mainSubject(j, prev) : this.sourceLeft(j, this.clauseStart(prev)), cue: j, stance: cue.stance }
     }
     const subject = this.sentenceSubject(prev)
     return subject ? { source: subject, cue: open - 1, stance: 'speech' } : null
@@ -689,8 +1319,18 @@ export class AttributionFinder {
     let i = k
     if (DETERMINERS.has(t.lower)) i++
     const start = i
-    const listener = (w: string) => LISTENERS.has(w) || /^(?:public|press|media|newspaper|paper|agency|committee|court|conference|audience|crowd|outlet|magazine|station|network|panel|board|hearing|senate|house|nation|country|world)$/.test(w)
-    while (i <= s.last && i - start < 5 && this.isWord(i) && (this.t(i)!.cap || (!isFiniteVerb(this.lower(i)) && !BOUNDARY_WORDS.has(this.lower(i)) && i - start < 3 && listener(this.lower(i))))) i++
+    const listener = (w: string) =>
+      LISTENERS.has(w) ||
+      /^(?:public|press|media|newspaper|paper|agency|committee|court|conference|audience|crowd|outlet|magazine|station|network|panel|board|hearing|senate|house|nation|country|world)$/.test(
+        w,
+      )
+    while (
+      i <= s.last &&
+      i - start < 5 &&
+      this.isWord(i) &&
+      (this.t(i)!.cap || (!isFiniteVerb(this.lower(i)) && !BOUNDARY_WORDS.has(this.lower(i)) && i - start < 3 && listener(this.lower(i))))
+    )
+      i++
     return i > start ? i : k
   }
 
@@ -724,11 +1364,18 @@ export class AttributionFinder {
       return
     }
     const progressive = cue.form === 'ing' && (BE.has(prev) || (BETWEEN_SUBJECT_AND_CUE.has(prev) && BE.has(this.lower(i - 2))))
-    const subject = () => ((cue.form === 'ing' && !progressive) || (i > s.first && (prev === 'and' || prev === 'but')) ? this.mainSubject(i, s) : this.sourceLeft(i, this.clauseStart(s)) ?? this.mainSubject(i, s))
+    const subject = () =>
+      (cue.form === 'ing' && !progressive) || (i > s.first && (prev === 'and' || prev === 'but'))
+        ? this.mainSubject(i, s)
+        : (this.sourceLeft(i, this.clauseStart(s)) ?? this.mainSubject(i, s))
     let k = i + 1
     // "declined to comment (on …)", "cried foul": the words are the cue itself.
     if (cue.frames.has('bare')) {
-      this.emit({ ...base, source: subject(), rule: cue.stance === 'comment' ? 'no-comment' : 'cue-bare', confidence: 0.7 }, this.charSpan(i, this.clauseEnd(i + 1, s)), 2)
+      this.emit(
+        { ...base, source: subject(), rule: cue.stance === 'comment' ? 'no-comment' : 'cue-bare', confidence: 0.7 },
+        this.charSpan(i, this.clauseEnd(i + 1, s)),
+        2,
+      )
       return
     }
     // "voiced concerns that …", "raised questions about …".
@@ -829,8 +1476,22 @@ export class AttributionFinder {
       const opener = this.lower(k)
       // "whether …", "why …" answer a question: only after "asked", "wondered", "explained" and the like.
       const wh = /^(?:whether|why|how|what|when|where|who|which)$/.test(opener)
-      const clauseLike = (hasThat || (cue.stance !== 'denial' && !NOT_A_CLAUSE.has(opener) && (this.startsClause(k, s) || this.saysClause(cue, k, s)) && !(cue.base === 'tell' && k === i + 1))) && (!wh || /^(?:ask|wonder|question|explain|know|disclose|reveal|discuss|address|debate|tell)$/.test(cue.base))
-      if (clauseLike && this.clause({ ...base, source: subject(), rule: cue.stance === 'belief' ? 'belief' : 'reported-speech', confidence: cue.stance === 'belief' ? 0.6 : 0.8 }, k, s)) return
+      const clauseLike =
+        (hasThat ||
+          (cue.stance !== 'denial' &&
+            !NOT_A_CLAUSE.has(opener) &&
+            (this.startsClause(k, s) || this.saysClause(cue, k, s)) &&
+            !(cue.base === 'tell' && k === i + 1))) &&
+        (!wh || /^(?:ask|wonder|question|explain|know|disclose|reveal|discuss|address|debate|tell)$/.test(cue.base))
+      if (
+        clauseLike &&
+        this.clause(
+          { ...base, source: subject(), rule: cue.stance === 'belief' ? 'belief' : 'reported-speech', confidence: cue.stance === 'belief' ? 0.6 : 0.8 },
+          k,
+          s,
+        )
+      )
+        return
     }
     // "denied any wrongdoing", "rejected the claims", "criticised the deal": the cue stays in
     // the words (the object alone would read as the opposite).
@@ -838,7 +1499,16 @@ export class AttributionFinder {
       const from = this.skipAdverbials(i + 1, s)
       if (from > s.last || STOP_PUNCT.has(this.t(from)!.text)) return
       const end = this.clauseEnd(from, s)
-      const emitted = this.emit({ ...base, source: subject(), rule: cue.stance === 'denial' ? 'denial-verb' : 'cue-object', confidence: cue.stance === 'denial' || cue.stance === 'accusation' ? 0.75 : 0.55 }, this.charSpan(i, end), 2)
+      const emitted = this.emit(
+        {
+          ...base,
+          source: subject(),
+          rule: cue.stance === 'denial' ? 'denial-verb' : 'cue-object',
+          confidence: cue.stance === 'denial' || cue.stance === 'accusation' ? 0.75 : 0.55,
+        },
+        this.charSpan(i, end),
+        2,
+      )
       // "deny accusations of brutality", "rejected claims that it …": the charge is someone's
       // allegation in its own right, and the denial answers it.
       if (emitted && cue.stance === 'denial') this.deniedCharge(from, end, s)
@@ -847,9 +1517,31 @@ export class AttributionFinder {
 
   private deniedCharge(from: number, end: number, s: Sentence): void {
     let k = from
-    while (k < end && k - from < 3 && (DETERMINERS.has(this.lower(k)) || (this.t(k)!.type === 'word' && !CHARGE_NOUNS.has(this.lower(k)) && !cueOf(this.lower(k))) || this.t(k)!.type === 'quote')) k++
+    while (
+      k < end &&
+      k - from < 3 &&
+      (DETERMINERS.has(this.lower(k)) ||
+        (this.t(k)!.type === 'word' && !CHARGE_NOUNS.has(this.lower(k)) && !cueOf(this.lower(k))) ||
+        this.t(k)!.type === 'quote')
+    )
+      k++
     if (!CHARGE_NOUNS.has(this.lower(k)) || !/^(?:of|that|about)$/.test(this.lower(k + 1))) return
-    this.emit({ source: null, implicitSource: 'unnamed critics', stance: 'accusation', rule: 'denied-charge', confidence: 0.6, sentence: s.index, at: this.t(k)!.start, quote: false, nested: true }, this.charSpan(k, end), 3, false)
+    this.emit(
+      {
+        source: null,
+        implicitSource: 'unnamed critics',
+        stance: 'accusation',
+        rule: 'denied-charge',
+        confidence: 0.6,
+        sentence: s.index,
+        at: this.t(k)!.start,
+        quote: false,
+        nested: true,
+      },
+      this.charSpan(k, end),
+      3,
+      false,
+    )
   }
 
   // "The tagline drew a mix of criticism and ridicule", "has attracted much of the ire over …",
@@ -862,7 +1554,21 @@ export class AttributionFinder {
       const noun = this.lower(k)
       if (!CHARGE_NOUNS.has(noun) || noun === 'claims' || noun === 'suggestions' || (noun === 'charges' && !/^fac/.test(this.lower(i)))) continue
       const start = /^(?:has|have|had)$/.test(this.lower(i - 1)) ? i - 1 : i
-      this.emit({ source: null, implicitSource: 'unnamed critics', stance: 'accusation', rule: 'drew-charge', confidence: 0.55, sentence: s.index, at: this.t(i)!.start, quote: false }, this.charSpan(start, this.clauseEnd(i + 1, s)), 4, false)
+      this.emit(
+        {
+          source: null,
+          implicitSource: 'unnamed critics',
+          stance: 'accusation',
+          rule: 'drew-charge',
+          confidence: 0.55,
+          sentence: s.index,
+          at: this.t(i)!.start,
+          quote: false,
+        },
+        this.charSpan(start, this.clauseEnd(i + 1, s)),
+        4,
+        false,
+      )
     }
   }
 
@@ -890,16 +1596,43 @@ export class AttributionFinder {
     if (this.t(this.skipAdverbials(cueIdx + 1, s))?.text === ',' && cueIdx + 2 <= s.last && source.first - 1 >= start) {
       const from = this.skipAdverbials(cueIdx + 1, s) + 1
       if (wordsIn(this.doc.tokens, from, s.last) >= 4) {
-        this.emit({ source, implicitSource: null, stance: cue.stance, rule: 'reported-parenthetical', confidence: 0.7, sentence: s.index, at: this.t(cueIdx)!.start, quote: false }, this.charSpan(from, this.clauseEnd(from, s)), 4)
+        this.emit(
+          {
+            source,
+            implicitSource: null,
+            stance: cue.stance,
+            rule: 'reported-parenthetical',
+            confidence: 0.7,
+            sentence: s.index,
+            at: this.t(cueIdx)!.start,
+            quote: false,
+          },
+          this.charSpan(from, this.clauseEnd(from, s)),
+          4,
+        )
         return
       }
     }
     if (this.quoted(comma - 1) || this.t(comma - 1)?.type === 'quote') return
     // The words before must be a clause ("In a speech last July, he said:" is not).
     let verb = false
-    for (let j = start; j < comma && !verb; j++) verb = this.isWord(j) && !this.t(j)!.cap && isFiniteVerb(this.lower(j)) && this.lower(j) !== '’s' && this.lower(j) !== "'s"
+    for (let j = start; j < comma && !verb; j++)
+      verb = this.isWord(j) && !this.t(j)!.cap && isFiniteVerb(this.lower(j)) && this.lower(j) !== '’s' && this.lower(j) !== "'s"
     if (!verb) return
-    this.emit({ source, implicitSource: null, stance: cue.stance === 'belief' ? 'belief' : cue.stance, rule: 'reported-inverted', confidence: 0.7, sentence: s.index, at: this.t(cueIdx)!.start, quote: false }, this.charSpan(start, comma), 4)
+    this.emit(
+      {
+        source,
+        implicitSource: null,
+        stance: cue.stance === 'belief' ? 'belief' : cue.stance,
+        rule: 'reported-inverted',
+        confidence: 0.7,
+        sentence: s.index,
+        at: this.t(cueIdx)!.start,
+        quote: false,
+      },
+      this.charSpan(start, comma),
+      4,
+    )
   }
 
   // "X was accused (by Y) of …", "X has been criticised for …", "employees were told to …".
@@ -928,15 +1661,29 @@ export class AttributionFinder {
     }
     const word = this.lower(k)
     const implicit = agent ? null : cue.stance === 'accusation' || cue.stance === 'denial' ? 'unnamed critics' : 'unnamed sources'
-    if ((cue.base === 'accuse' && word === 'of') || ((cue.base === 'criticize' || cue.base === 'criticise' || cue.base === 'blame' || cue.base === 'condemn' || cue.base === 'attack' || cue.base === 'slam' || cue.base === 'blast') && word === 'for')) {
-      this.emit({ ...base, source: agent, implicitSource: implicit, rule: 'passive-charge', confidence: 0.7 }, this.charSpan(k + 1, this.clauseEnd(k + 1, s)), 2)
+    if (
+      (cue.base === 'accuse' && word === 'of') ||
+      ((cue.base === 'criticize' ||
+        cue.base === 'criticise' ||
+        cue.base === 'blame' ||
+        cue.base === 'condemn' ||
+        cue.base === 'attack' ||
+        cue.base === 'slam' ||
+        cue.base === 'blast') &&
+        word === 'for')
+    ) {
+      this.emit(
+        { ...base, source: agent, implicitSource: implicit, rule: 'passive-charge', confidence: 0.7 },
+        this.charSpan(k + 1, this.clauseEnd(k + 1, s)),
+        2,
+      )
       return
     }
     if (word === 'to' && (cue.frames.has('obj-to') || cue.frames.has('to')) && this.isWord(k + 1)) {
       this.emit({ ...base, source: agent, implicitSource: implicit, rule: 'passive-to', confidence: 0.55 }, this.charSpan(k, this.clauseEnd(k + 1, s)), 3)
       return
     }
-    if (word === 'that' && cue.frames.has('clause') || word === 'that' && cue.frames.has('obj-clause')) {
+    if ((word === 'that' && cue.frames.has('clause')) || (word === 'that' && cue.frames.has('obj-clause'))) {
       this.clause({ ...base, source: agent, implicitSource: implicit, rule: 'passive-that', confidence: agent ? 0.65 : 0.5 }, k + 1, s)
     }
   }
@@ -947,7 +1694,8 @@ export class AttributionFinder {
     // After "said that" anything may be the speaker; a bare clause needs one that can speak.
     const ok = this.emit(a, this.charSpan(k, end), 3, this.lower(k - 1) !== 'that')
     if (ok && this.lower(end) === 'and' && this.lower(end + 1) === 'that') this.emit(a, this.charSpan(end + 2, this.clauseEnd(end + 2, s)), 3)
-    else if (ok && this.t(end)?.text === ',' && this.lower(end + 1) === 'and' && this.lower(end + 2) === 'that') this.emit(a, this.charSpan(end + 3, this.clauseEnd(end + 3, s)), 3)
+    else if (ok && this.t(end)?.text === ',' && this.lower(end + 1) === 'and' && this.lower(end + 2) === 'that')
+      this.emit(a, this.charSpan(end + 3, this.clauseEnd(end + 3, s)), 3)
     return ok
   }
 
@@ -971,7 +1719,16 @@ export class AttributionFinder {
       while (srcLast + 1 <= s.last && !STOP_PUNCT.has(this.t(srcLast + 1)!.text) && this.t(srcLast + 1)!.type !== 'quote' && srcLast - srcFirst < 14) srcLast++
       if (srcFirst > s.last) continue
       const source = { first: srcFirst, last: srcLast }
-      const base = { source, implicitSource: null, stance: 'speech' as Stance, sentence: s.index, at: this.t(i)!.start, quote: false, rule: 'according-to', confidence: 0.8 }
+      const base = {
+        source,
+        implicitSource: null,
+        stance: 'speech' as Stance,
+        sentence: s.index,
+        at: this.t(i)!.start,
+        quote: false,
+        rule: 'according-to',
+        confidence: 0.8,
+      }
       const opening = i <= start + 1
       if (opening && this.t(srcLast + 1)?.text === ',') {
         this.emit(base, this.charSpan(srcLast + 2, this.clauseEnd(srcLast + 2, s)), 3)
@@ -1001,7 +1758,20 @@ export class AttributionFinder {
           while (c <= s.last && this.t(c)!.text !== ',' && c - j < 8) c++
           if (this.t(c)?.text !== ',') return
           this.usedCues.add(j)
-          this.emit({ source: { first: start + 1, last: j - 1 }, implicitSource: null, stance: 'speech', sentence: s.index, at: this.t(j)!.start, quote: false, rule: 'as-reported', confidence: 0.7 }, this.charSpan(c + 1, this.clauseEnd(c + 1, s)), 4)
+          this.emit(
+            {
+              source: { first: start + 1, last: j - 1 },
+              implicitSource: null,
+              stance: 'speech',
+              sentence: s.index,
+              at: this.t(j)!.start,
+              quote: false,
+              rule: 'as-reported',
+              confidence: 0.7,
+            },
+            this.charSpan(c + 1, this.clauseEnd(c + 1, s)),
+            4,
+          )
           return
         }
       }
@@ -1031,7 +1801,14 @@ export class AttributionFinder {
       // "the $20 reportedly demanded by Ferro": a participle describing a noun, not a clause.
       if (/ed$/.test(this.lower(i + 1)) && this.lower(i + 2) === 'by' && !BE.has(this.lower(i - 1)) && !/^(?:has|have|had)$/.test(this.lower(i - 1))) continue
       let from = i - 1
-      while (from > s.first && !STOP_PUNCT.has(this.t(from - 1)!.text) && this.t(from - 1)!.type !== 'quote' && this.lower(from - 1) !== 'and' && !(BOUNDARY_WORDS.has(this.lower(from - 1)) && this.lower(from - 1) !== 'that')) from--
+      while (
+        from > s.first &&
+        !STOP_PUNCT.has(this.t(from - 1)!.text) &&
+        this.t(from - 1)!.type !== 'quote' &&
+        this.lower(from - 1) !== 'and' &&
+        !(BOUNDARY_WORDS.has(this.lower(from - 1)) && this.lower(from - 1) !== 'that')
+      )
+        from--
       const start = PREPOSITIONS.has(this.lower(i - 1)) ? i : Math.max(from, this.clauseStart(s))
       let end = this.clauseEnd(i + 1, s)
       for (let j = i + 1; j < end; j++) {
@@ -1041,7 +1818,20 @@ export class AttributionFinder {
         }
       }
       const according = this.accordingSource(s)
-      this.emit({ source: according, implicitSource: according ? null : 'unnamed reports', stance: this.lower(i) === 'allegedly' ? 'accusation' : 'speech', rule: `hearsay-${this.lower(i)}`, confidence: 0.6, sentence: s.index, at: this.t(i)!.start, quote: false }, this.charSpan(start, end), 4)
+      this.emit(
+        {
+          source: according,
+          implicitSource: according ? null : 'unnamed reports',
+          stance: this.lower(i) === 'allegedly' ? 'accusation' : 'speech',
+          rule: `hearsay-${this.lower(i)}`,
+          confidence: 0.6,
+          sentence: s.index,
+          at: this.t(i)!.start,
+          quote: false,
+        },
+        this.charSpan(start, end),
+        4,
+      )
     }
   }
 }

@@ -4,8 +4,22 @@
 // ("Disney CEO Bob Iger", "Kevin Mayer, head of Disney's streaming unit", "a spokeswoman for
 // X"), and the article's focal organisation. Linear: one pass over the tokens, lookups by key.
 import {
-  AGENCY_WORDS, COMPANY_NOUNS, COMPANY_SUFFIXES, GENERIC_FIRST, hasTag, isFemaleName, isFirstName, isKnownOrganization, isMaleName, isPlace, MEMBER_ROLES,
-  NOT_NAMES, ORG_HEADS, OUTLET_WORDS, OUTSIDE_ROLES, PERSON_TITLES,
+  AGENCY_WORDS,
+  COMPANY_NOUNS,
+  COMPANY_SUFFIXES,
+  GENERIC_FIRST,
+  hasTag,
+  isFemaleName,
+  isFirstName,
+  isKnownOrganization,
+  isMaleName,
+  isPlace,
+  MEMBER_ROLES,
+  NOT_NAMES,
+  ORG_HEADS,
+  OUTLET_WORDS,
+  OUTSIDE_ROLES,
+  PERSON_TITLES,
 } from './lexicon'
 import { acronymKey, initialsOf, normalizeName } from './names'
 import type { Doc } from './text'
@@ -26,9 +40,89 @@ export type Entity = {
 export type Mention = { entity: Entity; first: number; last: number; start: number; end: number; sentence: number; possessive: boolean }
 
 const GOVERNMENT_TITLES = new Set(['gov', 'governor', 'mayor', 'president', 'premier', 'minister', 'secretary', 'chancellor', 'commissioner'])
-const PUBLIC_BODIES = new Set(['military', 'police', 'government', 'army', 'navy', 'administration', 'authorities', 'ministry', 'parliament', 'regime', 'embassy', 'coast', 'forces', 'troops', 'officials'])
+const PUBLIC_BODIES = new Set([
+  'military',
+  'police',
+  'government',
+  'army',
+  'navy',
+  'administration',
+  'authorities',
+  'ministry',
+  'parliament',
+  'regime',
+  'embassy',
+  'coast',
+  'forces',
+  'troops',
+  'officials',
+])
 const CONNECTORS = new Set(['of', 'for', '&', 'de', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'du', 'da', 'di', 'del', 'dos', 'y'])
-const COMMON_ACRONYMS = new Set(['ceo', 'cfo', 'coo', 'cto', 'ipo', 'vr', 'ar', 'pr', 'tv', 'gdp', 'ai', 'it', 'hr', 'lgbt', 'asap', 'am', 'pm', 'dc', 'vp', 'svp', 'evp', 'ok', 'us', 'uk', 'eu', 'un', 'usa', 'nyc', 'ny', 'la', 'sd', 'nd', 'gop', 'mp', 'mps', 'q', 'ap', 'i', 'ii', 'iii', 'iv', 'pc', 'os', 'id', 'faq', 'ufo', 'dna', 'covid', 'aids', 'hiv', 'sars', 'nba', 'nfl', 'cbd', 'suv', 'api', 'ui', 'wifi', 'gps', 'pdf', 'url', 'ads', 'ad'])
+const COMMON_ACRONYMS = new Set([
+  'ceo',
+  'cfo',
+  'coo',
+  'cto',
+  'ipo',
+  'vr',
+  'ar',
+  'pr',
+  'tv',
+  'gdp',
+  'ai',
+  'it',
+  'hr',
+  'lgbt',
+  'asap',
+  'am',
+  'pm',
+  'dc',
+  'vp',
+  'svp',
+  'evp',
+  'ok',
+  'us',
+  'uk',
+  'eu',
+  'un',
+  'usa',
+  'nyc',
+  'ny',
+  'la',
+  'sd',
+  'nd',
+  'gop',
+  'mp',
+  'mps',
+  'q',
+  'ap',
+  'i',
+  'ii',
+  'iii',
+  'iv',
+  'pc',
+  'os',
+  'id',
+  'faq',
+  'ufo',
+  'dna',
+  'covid',
+  'aids',
+  'hiv',
+  'sars',
+  'nba',
+  'nfl',
+  'cbd',
+  'suv',
+  'api',
+  'ui',
+  'wifi',
+  'gps',
+  'pdf',
+  'url',
+  'ads',
+  'ad',
+])
 const SUFFIXES = new Set(COMPANY_SUFFIXES)
 const HONORIFIC = /^(?:mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|capt|adm|prof|rev)$/
 
@@ -103,7 +197,12 @@ export class EntityIndex {
     if (key.includes(' ')) return undefined
     const fits = (e: Entity | undefined) => (e && (!kind || e.kind === kind) ? e : undefined)
     const acronym = acronymKey(name.replace(/['’]s$/, ''))
-    return fits(this.byShort.get(`person:${key}`)) ?? fits(this.byShort.get(`outlet:${key}`)) ?? fits(this.byShort.get(`org:${key}`)) ?? (acronym ? fits(this.byInitials.get(acronym)) : undefined)
+    return (
+      fits(this.byShort.get(`person:${key}`)) ??
+      fits(this.byShort.get(`outlet:${key}`)) ??
+      fits(this.byShort.get(`org:${key}`)) ??
+      (acronym ? fits(this.byInitials.get(acronym)) : undefined)
+    )
   }
 
   // --- scanning -------------------------------------------------------------------------------
@@ -146,9 +245,17 @@ export class EntityIndex {
         if (n.start - tokens[j]!.end > 1 || n.newline) break
         if (n.type === 'word' && n.cap) j++
         // "South Dakota Gov. Kristi Noem": a title's full stop inside the run.
-        else if (n.text === '.' && PERSON_TITLES.has(tokens[j]!.lower) && tokens[j + 2]?.cap && tokens[j + 2]!.type === 'word' && tokens[j + 2]!.start - n.end <= 1) j += 2
+        else if (
+          n.text === '.' &&
+          PERSON_TITLES.has(tokens[j]!.lower) &&
+          tokens[j + 2]?.cap &&
+          tokens[j + 2]!.type === 'word' &&
+          tokens[j + 2]!.start - n.end <= 1
+        )
+          j += 2
         else if (n.lower === 'and' && tokens[j + 2]?.cap && tokens[j + 2]!.type === 'word' && this.orgAhead(j + 2)) j += 2
-        else if ((CONNECTORS.has(n.lower) || n.text === '&') && tokens[j + 2]?.cap && tokens[j + 2]!.type === 'word' && tokens[j + 2]!.start - n.end <= 1) j += 2
+        else if ((CONNECTORS.has(n.lower) || n.text === '&') && tokens[j + 2]?.cap && tokens[j + 2]!.type === 'word' && tokens[j + 2]!.start - n.end <= 1)
+          j += 2
         else if (n.lower === 'of' && tokens[j + 2]?.lower === 'the' && tokens[j + 3]?.cap && ORG_HEADS.has(tokens[j]!.lower)) j += 3
         else break
       }
@@ -189,7 +296,8 @@ export class EntityIndex {
       if (m.entity.kind === 'person' || m.entity.kind === 'place') continue
       if (tokens[m.first - 1]?.text === ',' && tokens[m.last + 1]?.text === ',') {
         const head = tokens[m.first - 2]
-        if (head && COMPANY_NOUNS.has(head.lower) && (tokens[m.first - 3]?.lower === 'the' || tokens[m.first - 3]?.lower === 'its')) this.bindings.push({ head: head.lower, entity: m.entity, at: m.start })
+        if (head && COMPANY_NOUNS.has(head.lower) && (tokens[m.first - 3]?.lower === 'the' || tokens[m.first - 3]?.lower === 'its'))
+          this.bindings.push({ head: head.lower, entity: m.entity, at: m.start })
       }
       if (tokens[m.last + 1]?.text === ',' && /^(?:a|an|the)$/.test(tokens[m.last + 2]?.lower ?? '')) {
         for (let i = m.last + 3; i < tokens.length && i - m.last < 8 && tokens[i]!.type === 'word'; i++) {
@@ -221,7 +329,13 @@ export class EntityIndex {
       else hi = mid
     }
     for (let i = lo + 1; i < tokens.length && tokens[i]!.end <= end; i++) {
-      if (tokens[i - 1]!.lower !== 'the' || !/^(?:company|firm|group|giant|retailer|utility|label|lender|bank|airline|automaker|carrier|insurer|agency|department|party|campaign|government|administration)$/.test(tokens[i]!.lower)) continue
+      if (
+        tokens[i - 1]!.lower !== 'the' ||
+        !/^(?:company|firm|group|giant|retailer|utility|label|lender|bank|airline|automaker|carrier|insurer|agency|department|party|campaign|government|administration)$/.test(
+          tokens[i]!.lower,
+        )
+      )
+        continue
       const org = this.described(tokens[i]!.lower, tokens[i]!.start) ?? this.recentOrg(tokens[i - 1]!.start)
       if (org) out.push(org)
     }
@@ -325,7 +439,18 @@ export class EntityIndex {
     let f = first
     let titled = false
     const orgEnding = last - first >= 2 && (ORG_HEADS.has(tokens[last]!.lower) || SUFFIXES.has(tokens[last]!.lower.replace(/\.$/, '')))
-    while (f <= last && ((NOT_NAMES.has(tokens[f]!.lower) && !(orgEnding && f > first && /^(?:we|it|i|you|us|one|first|new|all)$/.test(tokens[f]!.lower))) || (f === first && opensSentence && !isFirstName(tokens[f]!.lower) && !tokens[f + 1]?.cap && this.lookupToken(f) === undefined && !acronymKey(tokens[f]!.text) && this.looksCommon(f)))) f++
+    while (
+      f <= last &&
+      ((NOT_NAMES.has(tokens[f]!.lower) && !(orgEnding && f > first && /^(?:we|it|i|you|us|one|first|new|all)$/.test(tokens[f]!.lower))) ||
+        (f === first &&
+          opensSentence &&
+          !isFirstName(tokens[f]!.lower) &&
+          !tokens[f + 1]?.cap &&
+          this.lookupToken(f) === undefined &&
+          !acronymKey(tokens[f]!.text) &&
+          this.looksCommon(f)))
+    )
+      f++
     while (f <= last && PERSON_TITLES.has(tokens[f]!.lower.replace(/\.$/, ''))) {
       titled = true
       f++
@@ -333,9 +458,20 @@ export class EntityIndex {
     if (f > last) return
     // "Disney CEO Bob Iger": a first name inside the run starts the person's name.
     for (let p = f + 1; p <= last; p++) {
-      if (isFirstName(tokens[p]!.lower) && p < last && (PERSON_TITLES.has(tokens[p - 1]!.lower) || acronymKey(tokens[p - 1]!.text) !== null || MEMBER_ROLES.has(tokens[p - 1]!.lower))) {
+      if (
+        isFirstName(tokens[p]!.lower) &&
+        p < last &&
+        (PERSON_TITLES.has(tokens[p - 1]!.lower) || acronymKey(tokens[p - 1]!.text) !== null || MEMBER_ROLES.has(tokens[p - 1]!.lower))
+      ) {
         let orgLast = p - 1
-        while (orgLast >= f && (PERSON_TITLES.has(tokens[orgLast]!.lower) || MEMBER_ROLES.has(tokens[orgLast]!.lower) || COMMON_ACRONYMS.has(tokens[orgLast]!.lower) || /^(?:press|foreign|home|state|general|deputy|senior|vice)$/.test(tokens[orgLast]!.lower))) orgLast--
+        while (
+          orgLast >= f &&
+          (PERSON_TITLES.has(tokens[orgLast]!.lower) ||
+            MEMBER_ROLES.has(tokens[orgLast]!.lower) ||
+            COMMON_ACRONYMS.has(tokens[orgLast]!.lower) ||
+            /^(?:press|foreign|home|state|general|deputy|senior|vice)$/.test(tokens[orgLast]!.lower))
+        )
+          orgLast--
         const titleWords = []
         for (let k = orgLast + 1; k < p; k++) titleWords.push(tokens[k]!.lower.replace(/\.$/, ''))
         const governs = titleWords.some((w) => GOVERNMENT_TITLES.has(w))
@@ -351,7 +487,17 @@ export class EntityIndex {
       }
     }
     const possessive = tokens[last + 1]?.lower === '’s' || tokens[last + 1]?.lower === "'s"
-    if (f === last && f === first && opensSentence && !this.midCaps.has(tokens[f]!.lower) && !titled && !isKnownOrganization(tokens[f]!.lower) && !acronymKey(tokens[f]!.text) && !this.lookupToken(f)) return
+    if (
+      f === last &&
+      f === first &&
+      opensSentence &&
+      !this.midCaps.has(tokens[f]!.lower) &&
+      !titled &&
+      !isKnownOrganization(tokens[f]!.lower) &&
+      !acronymKey(tokens[f]!.text) &&
+      !this.lookupToken(f)
+    )
+      return
     this.record(f, last, sentence, early, this.classify(f, last, titled), possessive)
   }
 
@@ -381,7 +527,11 @@ export class EntityIndex {
     if (words.length === 1 && /\d/.test(words[0]!.text)) return null
     const acronym = words.length === 1 ? acronymKey(words[0]!.text) : null
     if (acronym) return COMMON_ACRONYMS.has(acronym) ? null : 'company'
-    if (isPlace(lowers.join(' ')) || (lowers.length >= 2 && isPlace(lowers.slice(0, -1).join(' ')) && /^(?:city|state|county|province|region)$/.test(lastWord) && !lowers.includes('attorney'))) return 'place'
+    if (
+      isPlace(lowers.join(' ')) ||
+      (lowers.length >= 2 && isPlace(lowers.slice(0, -1).join(' ')) && /^(?:city|state|county|province|region)$/.test(lastWord) && !lowers.includes('attorney'))
+    )
+      return 'place'
     if (lowers.some((w) => isKnownOrganization(w)) || isKnownOrganization(lowers.join(' '))) return 'company'
     if (isPlace(lowers.join(' ')) || (words.length === 1 && isPlace(lastWord))) return 'place'
     if (words.length >= 2 && isFirstName(lowers[0]!)) return 'person'
@@ -436,7 +586,12 @@ export class EntityIndex {
       // Before: up to four role words, maybe after an organisation's name.
       let i = m.first - 1
       const roles: string[] = []
-      while (i >= 0 && m.first - i <= 5 && tokens[i]!.type === 'word' && (!tokens[i]!.cap || MEMBER_ROLES.has(tokens[i]!.lower) || PERSON_TITLES.has(tokens[i]!.lower) || COMMON_ACRONYMS.has(tokens[i]!.lower))) {
+      while (
+        i >= 0 &&
+        m.first - i <= 5 &&
+        tokens[i]!.type === 'word' &&
+        (!tokens[i]!.cap || MEMBER_ROLES.has(tokens[i]!.lower) || PERSON_TITLES.has(tokens[i]!.lower) || COMMON_ACRONYMS.has(tokens[i]!.lower))
+      ) {
         if (this.byToken[i]! >= 0) break
         roles.push(tokens[i]!.lower)
         i--
@@ -444,7 +599,12 @@ export class EntityIndex {
       const before = i >= 0 && this.byToken[i]! >= 0 ? this.mentions[this.byToken[i]!]! : undefined
       if (roles.length > 0 && roles.some((r) => MEMBER_ROLES.has(r)) && !roles.some((r) => OUTSIDE_ROLES.has(r))) {
         if (before && before.entity.kind !== 'person' && before.entity.kind !== 'place') m.entity.affiliation = before.entity
-        else if (roles.some((r) => r === 'company' || r === 'firm' || /^(?:spokes|chairman|chairwoman|ceo|cfo|coo|cto|founder|co-founder|executive|counsel|lawyer)/.test(r))) m.entity.affiliation = this.recentOrg(m.start, ['company'])
+        else if (
+          roles.some(
+            (r) => r === 'company' || r === 'firm' || /^(?:spokes|chairman|chairwoman|ceo|cfo|coo|cto|founder|co-founder|executive|counsel|lawyer)/.test(r),
+          )
+        )
+          m.entity.affiliation = this.recentOrg(m.start, ['company'])
         if (m.entity.affiliation) continue
       }
       // After: ", a/the … ROLE … of/at/for ORG" or ", ORG's ROLE".
@@ -529,7 +689,7 @@ export class EntityIndex {
       for (let j = i; j >= 0 && here - this.mentions[j]!.sentence <= 2; j--) if (this.mentions[j]!.entity === focal) return focal
     }
     if (best) return best
-    return focal && kinds.includes(focal.kind) ? focal : kinds.includes('company') ? focal ?? undefined : undefined
+    return focal && kinds.includes(focal.kind) ? focal : kinds.includes('company') ? (focal ?? undefined) : undefined
   }
 
   recentPerson(offset: number, gender?: 'm' | 'f'): Entity | undefined {
@@ -567,7 +727,32 @@ export class EntityIndex {
 }
 
 function commonWord(lower: string): boolean {
-  return hasTag(lower, 'Noun', 'Singular', 'Plural', 'Adjective', 'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Uncountable', 'Actor', 'Value', 'Comparative', 'Superlative', 'Modal', 'Copula', 'QuestionWord', 'Expression')
+  return hasTag(
+    lower,
+    'Noun',
+    'Singular',
+    'Plural',
+    'Adjective',
+    'Verb',
+    'PastTense',
+    'PresentTense',
+    'Infinitive',
+    'Gerund',
+    'Adverb',
+    'Determiner',
+    'Preposition',
+    'Conjunction',
+    'Pronoun',
+    'Uncountable',
+    'Actor',
+    'Value',
+    'Comparative',
+    'Superlative',
+    'Modal',
+    'Copula',
+    'QuestionWord',
+    'Expression',
+  )
 }
 function cueLike(lower: string): boolean {
   return hasTag(lower, 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun')

@@ -45,7 +45,8 @@ export function decide(speaker: Speaker | null, stance: Stance, exact: string, n
 // A company's own negated act at the head of its words ("Microsoft does not provide …", "it does
 // not allow …", "there were no faults") is a denial; a negation deeper in ("… and never on a
 // voluntary basis", "we do not have the right to …" after "In fact,") leaves it a statement.
-const NEGATED = /^(?:(?:in addition|however|but|and|also|still|so far),?\s+)?(\S+(?:\s+\S+){0,3}?)\s+(?:(?:does|did|do|has|have|had|is|was|were|are|will|would|could|can)(?:\s+not|n['’]t)|cannot|(?:(?:has|had|have|does|did|do|is|was|were|are|will|would)\s+)?(?:never|no longer))\b/i
+const NEGATED =
+  /^(?:(?:in addition|however|but|and|also|still|so far),?\s+)?(\S+(?:\s+\S+){0,3}?)\s+(?:(?:does|did|do|has|have|had|is|was|were|are|will|would|could|can)(?:\s+not|n['’]t)|cannot|(?:(?:has|had|have|does|did|do|is|was|were|are|will|would)\s+)?(?:never|no longer))\b/i
 const THERE_NO = /^(?:there|it)\s+(?:is|was|were|are|has been|had been)\s+(?:no|not|never)\b/i
 const SELF = /^(?:it|the company|the firm|our company|we)$/i
 

@@ -132,10 +132,22 @@ export type ArticleScore = {
   pairs: Pair[]
   misses: GoldClaim[]
   falsePositives: Suggestion[]
-  links: { gold: number; proposed: number; found: number; relationOk: number; missed: GoldLink[]; wrong: { from: Suggestion; to: Suggestion; relation: string }[] }
+  links: {
+    gold: number
+    proposed: number
+    found: number
+    relationOk: number
+    missed: GoldLink[]
+    wrong: { from: Suggestion; to: Suggestion; relation: string }[]
+  }
 }
 
-export function scoreArticle(body: string, gold: readonly GoldClaim[], suggestions: readonly Suggestion[], options: { links?: readonly GoldLink[]; entities?: readonly KnownEntity[] } = {}): ArticleScore {
+export function scoreArticle(
+  body: string,
+  gold: readonly GoldClaim[],
+  suggestions: readonly Suggestion[],
+  options: { links?: readonly GoldLink[]; entities?: readonly KnownEntity[] } = {},
+): ArticleScore {
   const tokens = new Tokens(body)
   const goldRanges = gold.map((g) => locate(body, g.exact))
   const goldRuns = goldRanges.map((r) => (r ? tokens.runs([r]) : []))
@@ -149,7 +161,13 @@ export function scoreArticle(body: string, gold: readonly GoldClaim[], suggestio
     if (si === undefined) return void misses.push(g)
     const s = suggestions[si]!
     const goldSide = g.side ?? sideOfKind(g.kind)
-    pairs.push({ gold: g, suggestion: s, sideOk: (s.side ?? sideOfKind(s.kind)) === goldSide, kindOk: s.kind === g.kind, speakerOk: sameSpeaker(g.speaker, s.speaker, options.entities) })
+    pairs.push({
+      gold: g,
+      suggestion: s,
+      sideOk: (s.side ?? sideOfKind(s.kind)) === goldSide,
+      kindOk: s.kind === g.kind,
+      speakerOk: sameSpeaker(g.speaker, s.speaker, options.entities),
+    })
   })
   const falsePositives = suggestions.filter((_, i) => !goldOf.has(i))
 
@@ -199,7 +217,12 @@ export type Totals = {
 
 export function totals(scores: readonly ArticleScore[]): Totals {
   const t: Totals = {
-    gold: 0, suggested: 0, matched: 0, sideOk: 0, kindOk: 0, speakerOk: 0,
+    gold: 0,
+    suggested: 0,
+    matched: 0,
+    sideOk: 0,
+    kindOk: 0,
+    speakerOk: 0,
     bySide: { company: { gold: 0, found: 0, suggested: 0, right: 0 }, others: { gold: 0, found: 0, suggested: 0, right: 0 } },
     links: { gold: 0, proposed: 0, found: 0, relationOk: 0 },
   }

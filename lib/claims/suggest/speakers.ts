@@ -16,12 +16,29 @@ export type Speaker = {
 
 export type SpeakerMemory = { person?: Speaker; org?: Speaker; plural?: Speaker; last?: Speaker }
 
-const GENERIC_PUBLIC = new Set(['officials', 'official', 'authorities', 'government', 'police', 'military', 'administration', 'ministry', 'department', 'agency', 'spokesman', 'spokeswoman', 'spokesperson'])
+const GENERIC_PUBLIC = new Set([
+  'officials',
+  'official',
+  'authorities',
+  'government',
+  'police',
+  'military',
+  'administration',
+  'ministry',
+  'department',
+  'agency',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+])
 const TRIM = /^(?:also|then|both|and|but|however|meanwhile)\s+/i
 
 export function resolveSource(doc: Doc, index: EntityIndex, first: number, last: number, memory: SpeakerMemory): Speaker | null {
   const tokens = doc.tokens
-  const text = doc.text.slice(tokens[first]!.start, tokens[last]!.end).replace(TRIM, '').replace(/[\s,]+$/, '')
+  const text = doc.text
+    .slice(tokens[first]!.start, tokens[last]!.end)
+    .replace(TRIM, '')
+    .replace(/[\s,]+$/, '')
   if (!text) return null
   const lower = text.toLowerCase()
   const at = tokens[first]!.start
@@ -46,7 +63,13 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   }
   if (lower === 'we' || lower === 'i' || lower === 'you') return memory.last ?? null
   // "the statement said", "the post added": the source of the statement mentioned before.
-  if (/^(?:the|that|this|its|his|her|their) (?:statement|post|letter|report|email|e-mail|memo|tweet|filing|release|message|note|blog|complaint|lawsuit)$/.test(text) && memory.last) return memory.last
+  if (
+    /^(?:the|that|this|its|his|her|their) (?:statement|post|letter|report|email|e-mail|memo|tweet|filing|release|message|note|blog|complaint|lawsuit)$/.test(
+      text,
+    ) &&
+    memory.last
+  )
+    return memory.last
 
   // Names inside the source: a person heads it unless only named as a modifier.
   const mentions: Mention[] = []
@@ -60,13 +83,15 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   const head = headWord(words)
   // "leaked documents provided by Jane Roe", "people close to Smith": the source is the
   // documents or the people, not the person named in their description.
-  if (SOURCE_NOUNS.has(head) && !tokens[first]!.cap) return { name: text, org: mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place')?.entity, role: 'source' }
+  if (SOURCE_NOUNS.has(head) && !tokens[first]!.cap)
+    return { name: text, org: mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place')?.entity, role: 'source' }
   // The first person named heads the source ("Dave Majernik, a one-time Cruz backer").
   const person = mentions.find((m) => m.entity.kind === 'person' && !m.possessive)
   if (person) {
     const s = personSpeaker(person.entity)
     if (!s.org && hasRole && !outside) {
-      const org = mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place' && m.entity.kind !== 'outlet')?.entity ?? index.apposition(person.last + 1)
+      const org =
+        mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place' && m.entity.kind !== 'outlet')?.entity ?? index.apposition(person.last + 1)
       if (org) s.org = org
     }
     return s
@@ -76,7 +101,8 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
     // "a spokeswoman for Acme", "Acme spokesman", "the company's lawyer", "chairman", "China's
     // ambassador to Britain": the possessive or the "for / of / at" organisation, not "to".
     const before = (m: Mention) => doc.text.slice(Math.max(0, m.start - 6), m.start)
-    const own = orgs.find((m) => m.possessive) ?? orgs.find((m) => /\b(?:for|of|at|with)\s*$/i.test(before(m))) ?? orgs.find((m) => !/\bto\s*$/i.test(before(m)))
+    const own =
+      orgs.find((m) => m.possessive) ?? orgs.find((m) => /\b(?:for|of|at|with)\s*$/i.test(before(m))) ?? orgs.find((m) => !/\bto\s*$/i.test(before(m)))
     const org = own?.entity ?? (words.some((w) => /^(?:company|firm)(?:['’]s)?$/.test(w)) ? index.recentOrg(at, ['company']) : index.recentOrg(at))
     return { name: text, org, role: org?.kind === 'outlet' ? 'press' : 'person' }
   }

@@ -47,7 +47,11 @@ export function suggestClaims(bodyText: string, options: SuggestOptions = {}): S
   const attributions = withoutOverlaps(new AttributionFinder(doc).run())
   const memory: SpeakerMemory = {}
   const speakers = attributions.map((a) => {
-    const speaker: Speaker | null = a.source ? resolveSource(doc, index, a.source.first, a.source.last, memory) : a.implicitSource ? { name: a.implicitSource, role: 'source' } : null
+    const speaker: Speaker | null = a.source
+      ? resolveSource(doc, index, a.source.first, a.source.last, memory)
+      : a.implicitSource
+        ? { name: a.implicitSource, role: 'source' }
+        : null
     if (speaker && a.source) remember(memory, speaker)
     return speaker
   })
@@ -96,7 +100,8 @@ export function suggestClaims(bodyText: string, options: SuggestOptions = {}): S
 // to the allegations, threatening legal action": whoever defends the focal organisation, or
 // answers the charges against it, speaks for it in this article, whatever their title says.
 const DEFENDS = /^defend(?:s|ed|ing)?\b/i
-const ANSWERS_CHARGES = /\b(?:respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|hit(?:s|ting)? back)\s+(?:to|at)\s+(?:the|these|those|such)\s+(?:\S+\s+)?(?:allegations?|accusations?|claims|criticism|charges|reports?)\b/i
+const ANSWERS_CHARGES =
+  /\b(?:respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|hit(?:s|ting)? back)\s+(?:to|at)\s+(?:the|these|those|such)\s+(?:\S+\s+)?(?:allegations?|accusations?|claims|criticism|charges|reports?)\b/i
 function takeDefendersSide(out: Suggestion[], attributions: readonly Attribution[], doc: Doc, focal: Entity | null): void {
   if (!focal) return
   // out[i] is attributions[i]'s suggestion.
@@ -110,7 +115,13 @@ function takeDefendersSide(out: Suggestion[], attributions: readonly Attribution
   if (defenders.size === 0) return
   out.forEach((s, i) => {
     if (s.side !== 'others' || !s.speaker || !defenders.has(normalizeName(s.speaker))) return
-    out[i] = { ...s, side: 'company', kind: kindFor('company', attributions[i]!.stance, s.exact, [s.speaker, focal.name]), subject: focal.name, ...(focal.id ? { subjectEntityId: focal.id } : {}) }
+    out[i] = {
+      ...s,
+      side: 'company',
+      kind: kindFor('company', attributions[i]!.stance, s.exact, [s.speaker, focal.name]),
+      subject: focal.name,
+      ...(focal.id ? { subjectEntityId: focal.id } : {}),
+    }
   })
 }
 

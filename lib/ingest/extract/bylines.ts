@@ -3,10 +3,12 @@
 // JSON-LD author objects). Names only, de-duplicated, in the order given.
 
 // Credits that name someone who did not write the piece.
-const NOT_AUTHORS = /^(?:(?:copy[ -]?)?edit(?:ed|ing)(?: by)?|compiled by|photo(?:graph)?s?(?: by)?|pictures? by|images? by|illustrations?(?: by)?|graphics?(?: by)?|video(?: by)?|fact[ -]?checked by|reviewed by|medically reviewed by|translated by|produced by|design(?:ed)? by|sources?:|credit:?)\b/i
+const NOT_AUTHORS =
+  /^(?:(?:copy[ -]?)?edit(?:ed|ing)(?: by)?|compiled by|photo(?:graph)?s?(?: by)?|pictures? by|images? by|illustrations?(?: by)?|graphics?(?: by)?|video(?: by)?|fact[ -]?checked by|reviewed by|medically reviewed by|translated by|produced by|design(?:ed)? by|sources?:|credit:?)\b/i
 
 // "Par" and "Por" are the French, Spanish and Portuguese "By".
-const CREDIT_PREFIX = /^(?:this (?:post|article|story|piece|guide|blog post) was (?:written|authored) by|(?:additional |further )?reporting by|(?:written|writing|words|story|text|posted|published|article|report|contributed|compiled) by|by:?|par:?|por:?|author:?|authors:?|written by:?|from)\s+/i
+const CREDIT_PREFIX =
+  /^(?:this (?:post|article|story|piece|guide|blog post) was (?:written|authored) by|(?:additional |further )?reporting by|(?:written|writing|words|story|text|posted|published|article|report|contributed|compiled) by|by:?|par:?|por:?|author:?|authors:?|written by:?|from)\s+/i
 
 // "By clicking Submit, you agree…", "By signing up…": a sentence, not a credit. A name after
 // "By" starts with a capital letter or a particle ("by de Souza").
@@ -15,11 +17,88 @@ const BY_SENTENCE = /^(?:[Bb]y|[Pp]ar|[Pp]or)\s+(?!(?:de|da|di|du|del|della|van|
 // Letters after a name ("Paul Deer, CFP®", "Brenda Goodman, MA", "Jane Doe, Ph.D."): degrees
 // and professional titles, written as their holders write them. Case matters: "Rui Ma" is a name.
 const CREDENTIALS = new Set([
-  'BA', 'BS', 'BSc', 'BEng', 'BSN', 'MA', 'MS', 'MSc', 'MEng', 'MEd', 'MBA', 'MPH', 'MPA', 'MFA', 'MSW', 'MSN', 'MD', 'DO',
-  'PhD', 'DPhil', 'EdD', 'PsyD', 'PharmD', 'DNP', 'DPT', 'DDS', 'DMD', 'DVM', 'JD', 'LLB', 'LLM', 'Esq', 'RN', 'APRN',
-  'NP', 'FNP', 'PA', 'PA-C', 'RD', 'RDN', 'LD', 'CDE', 'CDCES', 'LCSW', 'LMFT', 'LPC', 'IBCLC', 'CSCS', 'BCBA', 'CFP', 'CFA',
-  'CPA', 'ChFC', 'CLU', 'RICP', 'CPWA', 'CEPA', 'AIF', 'EA', 'CMT', 'CAIA', 'FRM', 'CRPC', 'CRPS', 'CMA', 'ACCA', 'CIMA',
-  'CISSP', 'PMP', 'CIPP', 'PE', 'AIA', 'FACP', 'FACC', 'FAAP', 'FRCS', 'MRCP', 'Jr', 'Sr', 'II', 'III', 'IV',
+  'BA',
+  'BS',
+  'BSc',
+  'BEng',
+  'BSN',
+  'MA',
+  'MS',
+  'MSc',
+  'MEng',
+  'MEd',
+  'MBA',
+  'MPH',
+  'MPA',
+  'MFA',
+  'MSW',
+  'MSN',
+  'MD',
+  'DO',
+  'PhD',
+  'DPhil',
+  'EdD',
+  'PsyD',
+  'PharmD',
+  'DNP',
+  'DPT',
+  'DDS',
+  'DMD',
+  'DVM',
+  'JD',
+  'LLB',
+  'LLM',
+  'Esq',
+  'RN',
+  'APRN',
+  'NP',
+  'FNP',
+  'PA',
+  'PA-C',
+  'RD',
+  'RDN',
+  'LD',
+  'CDE',
+  'CDCES',
+  'LCSW',
+  'LMFT',
+  'LPC',
+  'IBCLC',
+  'CSCS',
+  'BCBA',
+  'CFP',
+  'CFA',
+  'CPA',
+  'ChFC',
+  'CLU',
+  'RICP',
+  'CPWA',
+  'CEPA',
+  'AIF',
+  'EA',
+  'CMT',
+  'CAIA',
+  'FRM',
+  'CRPC',
+  'CRPS',
+  'CMA',
+  'ACCA',
+  'CIMA',
+  'CISSP',
+  'PMP',
+  'CIPP',
+  'PE',
+  'AIA',
+  'FACP',
+  'FACC',
+  'FAAP',
+  'FRCS',
+  'MRCP',
+  'Jr',
+  'Sr',
+  'II',
+  'III',
+  'IV',
 ])
 
 function isCredentials(piece: string): boolean {
@@ -28,12 +107,35 @@ function isCredentials(piece: string): boolean {
 }
 
 // Words that make a comma-separated piece a job title or an outlet, not a name.
-const ROLE_WORDS = /\b(?:staff|writer|writers|reporter|reporters|correspondent|editor|editors|contributor|contributing|columnist|journalist|producer|analyst|expert|intern|fellow|author|senior|chief|bureau|desk|team|news|newsroom|press|associated|wire|service|services|special to|for the|at the|of the|professor|md|phd|ceo|founder|director|manager|officer|president|lead|head|specialist|strategist|consultant|coach|guest|executive|engineer|developer|designer|advisor|adviser|associate|assistant|coordinator|representative|attorney|lawyer|researcher|scientist|reuters|afp|ap|upi|dpa|xinhua|bloomberg|efe|ansa|pa media)\b/i
+const ROLE_WORDS =
+  /\b(?:staff|writer|writers|reporter|reporters|correspondent|editor|editors|contributor|contributing|columnist|journalist|producer|analyst|expert|intern|fellow|author|senior|chief|bureau|desk|team|news|newsroom|press|associated|wire|service|services|special to|for the|at the|of the|professor|md|phd|ceo|founder|director|manager|officer|president|lead|head|specialist|strategist|consultant|coach|guest|executive|engineer|developer|designer|advisor|adviser|associate|assistant|coordinator|representative|attorney|lawyer|researcher|scientist|reuters|afp|ap|upi|dpa|xinhua|bloomberg|efe|ansa|pa media)\b/i
 
 const NOISE = /\b(?:updated|published|posted|last modified|modified|read time|min read|minutes? read|comments?|share|follow|email|ago)\b/i
-const NOT_NAMES = new Set(['by', 'admin', 'administrator', 'author', 'authors', 'guest', 'anonymous', 'unknown', 'null', 'undefined', 'home', 'about', 'contact', 'menu', 'more', 'read more', 'view all posts', 'all posts', 'posts', 'profile'])
+const NOT_NAMES = new Set([
+  'by',
+  'admin',
+  'administrator',
+  'author',
+  'authors',
+  'guest',
+  'anonymous',
+  'unknown',
+  'null',
+  'undefined',
+  'home',
+  'about',
+  'contact',
+  'menu',
+  'more',
+  'read more',
+  'view all posts',
+  'all posts',
+  'posts',
+  'profile',
+])
 // Dates and labels that sit next to names in byline markup.
-const NOT_NAME_WORDS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday|last|category|categories|tags?|learn more|read more|share)\.?$/i
+const NOT_NAME_WORDS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday|last|category|categories|tags?|learn more|read more|share)\.?$/i
 const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|rev)\.?\s+/i
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/g
 const HANDLE = /(?:^|\s)@\w+/g
@@ -110,7 +212,13 @@ function clean(text: string): string {
 
 // Credits are separated by semicolons, pipes, bullets and line breaks: "Reporting by X; Editing by Y".
 function segments(raw: string): string[] {
-  const text = clean(raw.replace(/[\r\n]+/g, ';').replace(EMAIL, ' ').replace(URL, ' ').replace(HANDLE, ' '))
+  const text = clean(
+    raw
+      .replace(/[\r\n]+/g, ';')
+      .replace(EMAIL, ' ')
+      .replace(URL, ' ')
+      .replace(HANDLE, ' '),
+  )
     // "By | Jane Doe": a credit word split from its name by markup.
     .replace(/\b(by|authors?:?)\s*[|;•·:]\s*/gi, '$1 ')
   return text
@@ -164,7 +272,11 @@ function stripTrailingNoise(text: string): string {
 
 function cleanName(piece: string): string | null {
   // A full stop after a name ends the sentence ("Alon Zakai."), not an initial ("Jr.", "J.").
-  const name = piece.replace(HONORIFIC, '').replace(/^[\s"'“”‘’:,.-]+|[\s"'“”‘’:,-]+$/g, '').replace(/(\p{L}{3,})\.$/u, '$1').trim()
+  const name = piece
+    .replace(HONORIFIC, '')
+    .replace(/^[\s"'“”‘’:,.-]+|[\s"'“”‘’:,-]+$/g, '')
+    .replace(/(\p{L}{3,})\.$/u, '$1')
+    .trim()
   if (!looksLikeName(name)) return null
   return isShouting(name) ? titleCase(name) : name
 }

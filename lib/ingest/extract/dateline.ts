@@ -8,9 +8,7 @@ export type Dateline = { place: string; agency: string | null }
 // parentheses, then a dash. Upper case is what separates a dateline from a sentence that merely
 // starts with a capitalised word and a dash.
 const PLACE = String.raw`([A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?)`
-const OPENING = new RegExp(
-  String.raw`^${PLACE}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\(([A-Za-z][A-Za-z .&'’-]{1,40})\))?\s*[-–—]{1,2}\s+\S`,
-)
+const OPENING = new RegExp(String.raw`^${PLACE}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\(([A-Za-z][A-Za-z .&'’-]{1,40})\))?\s*[-–—]{1,2}\s+\S`)
 
 export function parseOpeningDateline(paragraph: string): Dateline | null {
   const match = OPENING.exec(paragraph)

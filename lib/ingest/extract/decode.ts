@@ -24,14 +24,14 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 
 function declaredInDocument(bytes: Uint8Array): string | null {
   const head = decodeWindows1252(bytes.subarray(0, SNIFF_BYTES))
-  const meta =
-    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)
+  const meta = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)
   return meta?.[1]?.toLowerCase() ?? null
 }
 
 // windows-1252's 0x80–0x9F (curly quotes, dashes, €, …), which Node 20's TextDecoder decodes
 // as Latin-1 control characters. Undefined positions keep their byte value, as browsers do.
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
 
 function decodeWindows1252(bytes: Uint8Array): string {

@@ -50,9 +50,7 @@ export function extractArticle(input: Uint8Array, options: ExtractOptions = {}):
   const decoded = decodeBytes(bytes, options.contentType)
   if (!decoded.text.trim()) throw new IngestError('empty', 'The input is empty.')
 
-  const draft: ArticleDraft = looksLikeHtml(decoded.text)
-    ? extractHtml(decoded.text, options.url ?? null)
-    : extractPlainText(decoded.text)
+  const draft: ArticleDraft = looksLikeHtml(decoded.text) ? extractHtml(decoded.text, options.url ?? null) : extractPlainText(decoded.text)
   draft.warnings.unshift(...decoded.warnings)
   if (draft.paragraphs.length === 0) throw new IngestError('no-article', 'No article text was found in this input.')
   draft.warnings.push(...suspiciousTextWarnings([draft.title ?? '', ...draft.paragraphs]))
@@ -62,7 +60,9 @@ export function extractArticle(input: Uint8Array, options: ExtractOptions = {}):
 function extractHtml(html: string, url: string | null): ArticleDraft {
   const $ = parseHtml(html)
   const metadata = extractMetadata($, { url })
-  const paragraphs = extractBody($, metadata.title, metadata.bylines).map(normalizeParagraph).filter((p) => p.length > 0)
+  const paragraphs = extractBody($, metadata.title, metadata.bylines)
+    .map(normalizeParagraph)
+    .filter((p) => p.length > 0)
   const warnings: string[] = []
   if (!metadata.published) warnings.push('No publication date found: an editor should supply it.')
   if (!metadata.title) warnings.push('No title found.')

@@ -25,7 +25,9 @@ export function suspiciousTextWarnings(allTexts: readonly string[]): string[] {
     }
   }
   if (mixed.size > 0) {
-    warnings.push(`Some words mix Latin letters with look-alike Cyrillic or Greek ones (${[...mixed].join(', ')}): they will not match searches or entity names.`)
+    warnings.push(
+      `Some words mix Latin letters with look-alike Cyrillic or Greek ones (${[...mixed].join(', ')}): they will not match searches or entity names.`,
+    )
   }
   return warnings
 }

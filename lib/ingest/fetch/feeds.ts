@@ -105,7 +105,9 @@ function hasFullText(content: string | null): boolean {
   } catch {
     return false
   }
-  const paragraphs = $('p').toArray().filter((p) => $(p).text().trim().length > 40).length
+  const paragraphs = $('p')
+    .toArray()
+    .filter((p) => $(p).text().trim().length > 40).length
   return paragraphs >= FULL_TEXT_PARAGRAPHS || $.root().text().trim().length >= FULL_TEXT_CHARS
 }
 
@@ -126,7 +128,10 @@ export function feedEntries(feed: Feed, fetchPage: (url: string) => Promise<Inge
   return feed.items.map((item, i) => {
     const name = item.title ?? item.link ?? `item ${i + 1}`
     if (item.fullText) {
-      return { name, input: async () => ({ bytes: new TextEncoder().encode(itemPage(feed, item)), name, url: item.link, contentType: 'text/html; charset=utf-8' }) }
+      return {
+        name,
+        input: async () => ({ bytes: new TextEncoder().encode(itemPage(feed, item)), name, url: item.link, contentType: 'text/html; charset=utf-8' }),
+      }
     }
     return {
       name,

@@ -49,10 +49,22 @@ export const FETCH_DEADLINE_MS = 30_000
 
 const blocked = new BlockList()
 for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
-  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked.addSubnet(net, prefix, 'ipv4')
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  blocked.addSubnet(net, prefix, 'ipv4')
 // Apart: BlockList reads an IPv4 address as IPv4-mapped against IPv6 rules, so ::ffff:0:0/96
 // in the same list would refuse every IPv4 address.
 const blockedV6 = new BlockList()
@@ -63,9 +75,21 @@ for (const [net, prefix] of [
   // are IPv4 addresses in disguise, refused whatever they carry: a public server has a plain
   // IPv4 address for them. NAT64 prefixes, well-known (64:ff9b::/96) and local-use
   // (64:ff9b:1::/48), reach IPv4 through a translator, private addresses included.
-  ['::', 96], ['::1', 128], ['::ffff:0:0', 96], ['::ffff:0:0:0', 96], ['fc00::', 7], ['2001::', 32], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64],
-  ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['2002::', 16],
-] as const) blockedV6.addSubnet(net, prefix, 'ipv6')
+  ['::', 96],
+  ['::1', 128],
+  ['::ffff:0:0', 96],
+  ['::ffff:0:0:0', 96],
+  ['fc00::', 7],
+  ['2001::', 32],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['2001:db8::', 32],
+  ['100::', 64],
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2002::', 16],
+] as const)
+  blockedV6.addSubnet(net, prefix, 'ipv6')
 
 // BlockList reads every spelling of an address (::FFFF:127.0.0.1, 0:0:0:0:0:ffff:7f00:1, …).
 export function isBlockedAddress(address: string): boolean {
@@ -114,8 +138,12 @@ export function checkUrl(raw: string, allowed: Set<string>, verb: GuardVerb = 'f
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new IngestError('blocked-url', `Only http and https URLs are ${verb}, not ${url.protocol}`)
   if (url.username || url.password) throw new IngestError('blocked-url', `URLs with a user name or password are not ${verb}.`)
   // "localhost." is localhost: a trailing dot only marks the name as fully qualified.
-  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase()
-  if (isIP(host) && isBlockedAddress(host) && !allowed.has(host)) throw new IngestError('blocked-url', `${host} is a private or local address; it is not ${verb}.`)
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase()
+  if (isIP(host) && isBlockedAddress(host) && !allowed.has(host))
+    throw new IngestError('blocked-url', `${host} is a private or local address; it is not ${verb}.`)
   if ((host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal')) && !allowed.has(host)) {
     throw new IngestError('blocked-url', `${host} is a local name; it is not ${verb}.`)
   }
@@ -155,7 +183,8 @@ function request(url: URL, allowed: Set<string>, timeoutMs: number, resolver: Re
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (signal.aborted) return reject(stopReason(signal))
       if (error instanceof IngestError) return reject(error)
-      if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return reject(new IngestError('fetch', `Could not look up ${url.hostname}: no network, or no such host.`))
+      if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN')
+        return reject(new IngestError('fetch', `Could not look up ${url.hostname}: no network, or no such host.`))
       reject(new IngestError('fetch', `Could not fetch ${url.host}: ${error.message}`))
     })
     req.end()
@@ -220,7 +249,10 @@ async function fetchGuarded(raw: string, options: FetchOptions, validators: Vali
   const deadlineMs = options.deadlineMs ?? FETCH_DEADLINE_MS
   const url = checkUrl(raw, allowed)
   const stop = new AbortController()
-  const deadline = setTimeout(() => stop.abort(new IngestError('fetch', `${url.host} took more than ${deadlineMs / 1000} s in all; the fetch was stopped.`)), deadlineMs)
+  const deadline = setTimeout(
+    () => stop.abort(new IngestError('fetch', `${url.host} took more than ${deadlineMs / 1000} s in all; the fetch was stopped.`)),
+    deadlineMs,
+  )
   const cancel = () => stop.abort(new IngestError('fetch', `The fetch of ${url.host} was cancelled.`))
   if (options.signal?.aborted) cancel()
   options.signal?.addEventListener('abort', cancel, { once: true })

@@ -70,9 +70,15 @@ async function lookUp(items: Prepared[], tx: DbClient) {
   for (const item of items) if (item.draft.publisher && !publishers.has(item.draft.publisher)) publishers.set(item.draft.publisher, item.domain)
   const unnamedDomains = [...new Set(items.flatMap((item) => (!item.draft.publisher && item.domain ? [item.domain] : [])))]
   const [sameText, sameUrl, outlets, outletsByDomain, owners] = await Promise.all([
-    findArticlesByBodyHashes(items.map((item) => item.hash), tx),
+    findArticlesByBodyHashes(
+      items.map((item) => item.hash),
+      tx,
+    ),
     findArticlesByUrls([...new Set(items.flatMap((item) => (item.url ? [item.url] : [])))], tx),
-    findOrCreateOutlets([...publishers].map(([name, domain]) => ({ name, domain })), tx),
+    findOrCreateOutlets(
+      [...publishers].map(([name, domain]) => ({ name, domain })),
+      tx,
+    ),
     findOutletsByDomains(unnamedDomains, tx),
     findFingerprintOwners([...new Set(items.flatMap((item) => item.fingerprints))], tx),
   ])
@@ -91,7 +97,10 @@ const CANDIDATES = 5
 function topCandidates(fingerprints: bigint[], ownersOf: Map<bigint, string[]>): string[] {
   const shared = new Map<string, number>()
   for (const hash of fingerprints) for (const id of ownersOf.get(hash) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1)
-  return [...shared].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([id]) => id)
+  return [...shared]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, CANDIDATES)
+    .map(([id]) => id)
 }
 
 // Decides every item of a batch (duplicate, update, near-duplicate, new) against the database and
@@ -125,7 +134,13 @@ async function storeBatch(items: Prepared[], options: IngestOptions, tx: DbClien
         results.push({ name: input.name, status: 'failed', error: { code: error.code, message: error.message } })
       } else {
         const updated = await replaceArticleExtraction(stored.id, { ...fields, suggestedWith: null, suggestFailure: null }, item.fingerprints, tx)
-        audits.push({ actorId: options.actorId, action: 'article.update-extraction', objectType: 'Article', objectId: updated.id, after: { title: fields.title, source: input.name } })
+        audits.push({
+          actorId: options.actorId,
+          action: 'article.update-extraction',
+          objectType: 'Article',
+          objectId: updated.id,
+          after: { title: fields.title, source: input.name },
+        })
         results.push({ name: input.name, status: 'updated', article: updated, warnings: draft.warnings })
       }
       continue
@@ -134,7 +149,13 @@ async function storeBatch(items: Prepared[], options: IngestOptions, tx: DbClien
     const near = nearDuplicate(body, topCandidates(item.fingerprints, known.ownersOf), known.comparable)
     const id = uuidv7(now + rows.length)
     rows.push({ ...fields, id, duplicateOfId: near?.id ?? null, duplicateOverlap: near?.overlap ?? null, fingerprints: item.fingerprints })
-    audits.push({ actorId: options.actorId, action: 'article.ingest', objectType: 'Article', objectId: id, after: { title: fields.title, source: input.name, duplicateOf: near?.id ?? null } })
+    audits.push({
+      actorId: options.actorId,
+      action: 'article.ingest',
+      objectType: 'Article',
+      objectId: id,
+      after: { title: fields.title, source: input.name, duplicateOf: near?.id ?? null },
+    })
     const article = { id, title: fields.title }
     results.push({ name: input.name, status: 'created', article, nearDuplicateOf: near, warnings: draft.warnings })
     batchByHash.set(hash, article)
@@ -263,7 +284,11 @@ export async function ingestEntries(
     const taken = ahead.splice(0, count)
     aheadBytes -= taken.reduce((sum, t) => sum + t.bytes, 0)
     const slots = await Promise.all(taken.map((t) => t.slot))
-    const stored = await storePrepared(slots.filter((s): s is Prepared => 'draft' in s), options, db)
+    const stored = await storePrepared(
+      slots.filter((s): s is Prepared => 'draft' in s),
+      options,
+      db,
+    )
     for (const slot of slots) {
       const result = 'draft' in slot ? stored.shift() : slot
       if (!result) continue
@@ -290,5 +315,10 @@ export async function ingestMany(
   onResult?: (result: IngestResult) => void,
   db = getDb(),
 ): Promise<IngestResult[]> {
-  return ingestEntries([...inputs].map((input) => ({ name: input.name, input: async () => input })), options, onResult, db)
+  return ingestEntries(
+    [...inputs].map((input) => ({ name: input.name, input: async () => input })),
+    options,
+    onResult,
+    db,
+  )
 }

@@ -8,7 +8,17 @@ import type { ExtractOptions } from '../extract/extract'
 import type { Extracted } from './prepare'
 import type { ArticleDraft, DraftFixes, Feed, IngestInput } from '../types'
 
-const INGEST_CODES = new Set<string>(['empty', 'too-large', 'too-complex', 'binary', 'no-article', 'bad-feed', 'fetch', 'blocked-url', 'conflict'] satisfies IngestErrorCode[])
+const INGEST_CODES = new Set<string>([
+  'empty',
+  'too-large',
+  'too-complex',
+  'binary',
+  'no-article',
+  'bad-feed',
+  'fetch',
+  'blocked-url',
+  'conflict',
+] satisfies IngestErrorCode[])
 
 function asIngestError(error: unknown): unknown {
   if (error instanceof TaskThrew && error.thrown.name === 'IngestError' && INGEST_CODES.has(String(error.thrown.fields.code))) {
@@ -19,7 +29,12 @@ function asIngestError(error: unknown): unknown {
   return error
 }
 
-export async function extractOnWorker(input: IngestInput, fixes: DraftFixes | undefined, pool: TaskPool = analysisPool(), limits: TaskLimits = analysisLimits()): Promise<Extracted> {
+export async function extractOnWorker(
+  input: IngestInput,
+  fixes: DraftFixes | undefined,
+  pool: TaskPool = analysisPool(),
+  limits: TaskLimits = analysisLimits(),
+): Promise<Extracted> {
   try {
     return await pool.run('extract', { input, fixes }, limits)
   } catch (error) {
@@ -27,7 +42,13 @@ export async function extractOnWorker(input: IngestInput, fixes: DraftFixes | un
   }
 }
 
-export async function feedOnWorker(bytes: Uint8Array, contentType: string | null | undefined, maxItems: number, pool: TaskPool = analysisPool(), limits: TaskLimits = analysisLimits()): Promise<Feed> {
+export async function feedOnWorker(
+  bytes: Uint8Array,
+  contentType: string | null | undefined,
+  maxItems: number,
+  pool: TaskPool = analysisPool(),
+  limits: TaskLimits = analysisLimits(),
+): Promise<Feed> {
   try {
     return await pool.run('feed', { bytes, contentType: contentType ?? null, maxItems }, limits)
   } catch (error) {
@@ -35,7 +56,12 @@ export async function feedOnWorker(bytes: Uint8Array, contentType: string | null
   }
 }
 
-export async function draftOnWorker(bytes: Uint8Array, options: ExtractOptions = {}, pool: TaskPool = analysisPool(), limits: TaskLimits = analysisLimits()): Promise<ArticleDraft> {
+export async function draftOnWorker(
+  bytes: Uint8Array,
+  options: ExtractOptions = {},
+  pool: TaskPool = analysisPool(),
+  limits: TaskLimits = analysisLimits(),
+): Promise<ArticleDraft> {
   try {
     return await pool.run('draft', { bytes, options }, limits)
   } catch (error) {

@@ -44,7 +44,17 @@ export async function reextractArticle(id: string, actorId: string | null, db = 
     const counts = await db.$transaction(async (tx) => {
       await replaceArticleExtraction(id, fields, bodyChanged ? row.fingerprints : null, tx)
       const moved = bodyChanged ? await reanchorClaims(id, row.body, actorId, tx) : { reanchored: 0, orphaned: 0 }
-      await recordAuditEvent({ actorId, action: 'article.reextract', objectType: 'Article', objectId: id, before: { extractorVersion: source.extractorVersion }, after: { extractorVersion: draft.extractorVersion, bodyChanged, ...moved } }, tx)
+      await recordAuditEvent(
+        {
+          actorId,
+          action: 'article.reextract',
+          objectType: 'Article',
+          objectId: id,
+          before: { extractorVersion: source.extractorVersion },
+          after: { extractorVersion: draft.extractorVersion, bodyChanged, ...moved },
+        },
+        tx,
+      )
       return moved
     })
     const status = bodyChanged || source.extractorVersion !== draft.extractorVersion ? 'updated' : 'unchanged'

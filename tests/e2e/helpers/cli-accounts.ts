@@ -8,8 +8,17 @@ import type { TestLogin } from './provided'
 export function createAccounts(env: NodeJS.ProcessEnv): Record<Role, TestLogin> {
   const accounts = {} as Record<Role, TestLogin>
   for (const role of ['admin', 'editor', 'viewer'] as const) {
-    const login = { apiToken: '', email: `${role}@e2e.example.org`, password: `e2e-${randomBytes(9).toString('base64url')}`, name: `E2E ${role.charAt(0).toUpperCase()}${role.slice(1)}` }
-    const result = spawnSync(process.execPath, ['scripts/claimline.mjs', 'user', 'create', '--email', login.email, '--name', login.name, '--role', role, '--password-stdin'], { env, input: login.password, encoding: 'utf8' })
+    const login = {
+      apiToken: '',
+      email: `${role}@e2e.example.org`,
+      password: `e2e-${randomBytes(9).toString('base64url')}`,
+      name: `E2E ${role.charAt(0).toUpperCase()}${role.slice(1)}`,
+    }
+    const result = spawnSync(
+      process.execPath,
+      ['scripts/claimline.mjs', 'user', 'create', '--email', login.email, '--name', login.name, '--role', role, '--password-stdin'],
+      { env, input: login.password, encoding: 'utf8' },
+    )
     if (result.status !== 0) throw new Error(`claimline user create failed: ${result.stderr}`)
     const token = spawnSync(process.execPath, ['scripts/claimline.mjs', 'token', 'create', '--email', login.email, '--name', 'e2e'], { env, encoding: 'utf8' })
     if (token.status !== 0) throw new Error(`claimline token create failed: ${token.stderr}`)
@@ -17,4 +26,3 @@ export function createAccounts(env: NodeJS.ProcessEnv): Record<Role, TestLogin> 
   }
   return accounts
 }
-

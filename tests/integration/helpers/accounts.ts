@@ -19,7 +19,11 @@ export async function createTestAccount(role: Role): Promise<TestAccount> {
 }
 
 // Route handlers as Next.js calls them: the request and a context with the route's params.
-export function callRoute<P extends Record<string, string>>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>, request: Request, params: P = {} as P): Promise<Response> {
+export function callRoute<P extends Record<string, string>>(
+  handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+  request: Request,
+  params: P = {} as P,
+): Promise<Response> {
   return handler(request, { params: Promise.resolve(params) })
 }
 

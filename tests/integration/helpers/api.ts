@@ -6,7 +6,16 @@ import { withBearer } from './accounts'
 
 export type Handler<P extends Record<string, string> = Record<string, string>> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
 
-export type ApiRequest<P extends Record<string, string> = Record<string, string>> = { method?: string; path: string; token?: string | null; params?: P; query?: Record<string, string | string[] | undefined>; body?: unknown; rawBody?: string; contentType?: string }
+export type ApiRequest<P extends Record<string, string> = Record<string, string>> = {
+  method?: string
+  path: string
+  token?: string | null
+  params?: P
+  query?: Record<string, string | string[] | undefined>
+  body?: unknown
+  rawBody?: string
+  contentType?: string
+}
 
 export function apiRequest({ method = 'GET', path, token, query, body, rawBody, contentType }: Omit<ApiRequest, 'params'>): Request {
   const url = new URL(path, 'http://localhost')
@@ -19,7 +28,10 @@ export function apiRequest({ method = 'GET', path, token, query, body, rawBody, 
 }
 
 // Routes without dynamic segments get no params, as from Next.js.
-export async function send<P extends Record<string, string>>(handler: Handler<P>, request: ApiRequest<P>): Promise<{ status: number; body: unknown; contentType: string | null }> {
+export async function send<P extends Record<string, string>>(
+  handler: Handler<P>,
+  request: ApiRequest<P>,
+): Promise<{ status: number; body: unknown; contentType: string | null }> {
   const response = await handler(apiRequest(request), { params: Promise.resolve(request.params ?? ({} as P)) })
   const text = await response.text()
   const contentType = response.headers.get('content-type')

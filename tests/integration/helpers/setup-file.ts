@@ -5,10 +5,7 @@ import { closeDb } from '@/lib/db'
 import { copyPGliteTemplate, createPostgresDatabase } from './test-databases'
 
 const provided = inject('database')
-const database =
-  provided.kind === 'pglite'
-    ? copyPGliteTemplate(provided.template)
-    : await createPostgresDatabase(provided.adminUrl ?? '', provided.template)
+const database = provided.kind === 'pglite' ? copyPGliteTemplate(provided.template) : await createPostgresDatabase(provided.adminUrl ?? '', provided.template)
 process.env.DATABASE_URL = database.url
 
 afterAll(async () => {

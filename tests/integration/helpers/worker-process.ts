@@ -28,9 +28,7 @@ export function startWorker(databaseUrl: string, prefix: string, count: number |
     if (ack) acks.push(Number(ack[1]))
     for (const waiter of waiters) waiter(line)
   })
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  )
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
   return {
     child,
     acks,

@@ -223,7 +223,8 @@ test('the stored position is checked against the context: a prepended entry does
 })
 
 test('a deleted quote does not move to another speaker’s identical words when only one side of its context matches', () => {
-  const text = 'Smith told reporters: "We never gave the NSA access," the spokesman said on Tuesday.\n\nLater, Jones said: "We never gave the NSA access," the spokeswoman said on Monday.'
+  const text =
+    'Smith told reporters: "We never gave the NSA access," the spokesman said on Tuesday.\n\nLater, Jones said: "We never gave the NSA access," the spokeswoman said on Monday.'
   const smith = targetOf(text, 'We never gave the NSA access', 0)
   const withoutSmith = text.slice(text.indexOf('Later, Jones'))
   expect(anchorTarget(withoutSmith, smith)).toBeNull()

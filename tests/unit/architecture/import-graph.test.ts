@@ -129,7 +129,9 @@ test('no import cycle among the files of a folder', () => {
 
 test('the bottom layers import none of the domain above them', () => {
   const allowed = new Set([...BOTTOM, ...LEAF_HELPERS])
-  const upward = BOTTOM.flatMap((from) => [...(graph.get(from)?.values() ?? [])].filter((edge) => !allowed.has(edge.to)).map((edge) => `${from} → ${edge.to} (${edge.files[0]})`))
+  const upward = BOTTOM.flatMap((from) =>
+    [...(graph.get(from)?.values() ?? [])].filter((edge) => !allowed.has(edge.to)).map((edge) => `${from} → ${edge.to} (${edge.files[0]})`),
+  )
   expect(upward).toEqual([])
 })
 

@@ -14,9 +14,19 @@ test('a path on this site is kept with its query and fragment', () => {
 })
 
 test('nothing, or anything that is not a path, goes home', () => {
-  expect([undefined, null, '', 'articles/1', 'https://evil.example/', 'http://claimline.invalid/x', 'javascript:alert(1)', ' javascript:alert(1)', 'data:text/html,x'].map(safeNextPath)).toEqual(
-    Array(9).fill('/'),
-  )
+  expect(
+    [
+      undefined,
+      null,
+      '',
+      'articles/1',
+      'https://evil.example/',
+      'http://claimline.invalid/x',
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,x',
+    ].map(safeNextPath),
+  ).toEqual(Array(9).fill('/'))
 })
 
 test('the spellings a browser turns into another host go home (tabs, newlines, backslashes, dot segments)', () => {

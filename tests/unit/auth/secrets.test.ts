@@ -43,7 +43,13 @@ test('setup codes are short, unambiguous, and forgiving about case and dashes wh
 })
 
 test('roles are ordered: admin ⊃ editor ⊃ viewer', () => {
-  expect([roleAllows('admin', 'editor'), roleAllows('editor', 'editor'), roleAllows('viewer', 'editor'), roleAllows('editor', 'admin'), roleAllows('viewer', 'viewer')]).toEqual([true, true, false, false, true])
+  expect([
+    roleAllows('admin', 'editor'),
+    roleAllows('editor', 'editor'),
+    roleAllows('viewer', 'editor'),
+    roleAllows('editor', 'admin'),
+    roleAllows('viewer', 'viewer'),
+  ]).toEqual([true, true, false, false, true])
 })
 
 test('the client address is the last X-Forwarded-For hop, the one our proxy saw', () => {

@@ -6,7 +6,9 @@ const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000)
 const failures = (count: number, startMinutesAgo: number) => Array.from({ length: count }, (_, i) => minutesAgo(startMinutesAgo - i))
 
 test('under the limits, sign-in is allowed', () => {
-  expect(throttleVerdict({ accountFailures: failures(MAX_ACCOUNT_FAILURES - 1, 5), addressFailures: failures(MAX_ADDRESS_FAILURES - 1, 14) }, now)).toEqual({ allowed: true })
+  expect(throttleVerdict({ accountFailures: failures(MAX_ACCOUNT_FAILURES - 1, 5), addressFailures: failures(MAX_ADDRESS_FAILURES - 1, 14) }, now)).toEqual({
+    allowed: true,
+  })
 })
 
 test('the fifth failure on an account blocks it until that failure leaves the window', () => {

@@ -62,14 +62,18 @@ test('the same words negated are another statement: "provides data" is not "does
   const provides = acme('Acme provides customer data to the government when a court orders it', 'statement')
   const doesNot = acme('Acme does not provide customer data to the government when a court orders it', 'denial')
   expect(sameClaim(provides, doesNot)).toBe(false)
-  expect(claimSimilarity(provides, doesNot)).toBeLessThan(claimSimilarity(provides, acme('Acme provides customer data to the government when a court orders it to', 'statement')))
+  expect(claimSimilarity(provides, doesNot)).toBeLessThan(
+    claimSimilarity(provides, acme('Acme provides customer data to the government when a court orders it to', 'statement')),
+  )
   // Brad Smith's denial against Microsoft's statement of what it does provide
   const statement = seed(find(reuters, 'only when it receives a legally binding order'))
   expect(sameClaim(statement, seed(find(itnews, 'does not provide any government with direct and unfettered access')))).toBe(false)
 })
 
 test('"has yet to endorse" is not "endorsed"', () => {
-  expect(sameClaim(acme('the union endorsed the merger of the two papers', 'report'), acme('the union has yet to endorse the merger of the two papers', 'report'))).toBe(false)
+  expect(
+    sameClaim(acme('the union endorsed the merger of the two papers', 'report'), acme('the union has yet to endorse the merger of the two papers', 'report')),
+  ).toBe(false)
 })
 
 test('the same words about another company never match', () => {
@@ -81,7 +85,10 @@ test('the same words about another company never match', () => {
 test('WeWork: the attorney general inquiry as Reuters and Business Insider report it is one claim; the SEC inquiry is another', () => {
   const ag = wework('WeWork is reportedly being investigated by the New York State Attorney General', 'report')
   const agAgain = wework('The New York state attorney general is investigating WeWork amid layoffs', 'report')
-  const sec = wework('WeWork is the subject of a U.S. Securities and Exchange Commission inquiry into potential rule violations related to its cancelled IPO', 'allegation')
+  const sec = wework(
+    'WeWork is the subject of a U.S. Securities and Exchange Commission inquiry into potential rule violations related to its cancelled IPO',
+    'allegation',
+  )
   expect(sameClaim(ag, agAgain)).toBe(true)
   expect(sameClaim(sec, agAgain)).toBe(false)
   // the inquiry's focus, paraphrased
@@ -94,7 +101,12 @@ test('WeWork: the attorney general inquiry as Reuters and Business Insider repor
 test('different figures are different claims; one figure written two ways is not', () => {
   expect(sameClaim(acme('Acme was fined $5m over the data leak', 'report'), acme('Acme was fined $50m over the data leak', 'report'))).toBe(false)
   expect(sameClaim(acme('Acme was fined $5m over the data leak', 'report'), acme('Acme was fined 5 million dollars over the data leak', 'report'))).toBe(true)
-  expect(sameClaim(wework('more than 4,000 people are expected to receive notice in the coming weeks', 'report'), wework('4,000 people are expected to receive notice soon', 'report'))).toBe(true)
+  expect(
+    sameClaim(
+      wework('more than 4,000 people are expected to receive notice in the coming weeks', 'report'),
+      wework('4,000 people are expected to receive notice soon', 'report'),
+    ),
+  ).toBe(true)
 })
 
 test('a speaker who condemns a plan does not say what the plan says', () => {
@@ -105,16 +117,24 @@ test('a speaker who condemns a plan does not say what the plan says', () => {
 })
 
 test('a place shared is not a claim shared', () => {
-  expect(sameClaim(acme('Acme will open a new office in South Carolina', 'report'), acme('Acme workers lost a union vote in South Carolina', 'report'))).toBe(false)
+  expect(sameClaim(acme('Acme will open a new office in South Carolina', 'report'), acme('Acme workers lost a union vote in South Carolina', 'report'))).toBe(
+    false,
+  )
 })
 
 test('stock non-answers in two articles are two non-answers, not one claim', () => {
   expect(claimSimilarity(wework('declined to comment', 'statement'), wework('declined to comment', 'statement'))).toBe(0)
   expect(claimSimilarity(claim('denied wrongdoing', 'denial'), claim('denied any wrongdoing', 'denial'))).toBe(0)
-  expect(claimSimilarity(claim('did not immediately respond to a request for comment', 'statement'), claim('did not respond to requests for comment', 'statement'))).toBe(0)
+  expect(
+    claimSimilarity(claim('did not immediately respond to a request for comment', 'statement'), claim('did not respond to requests for comment', 'statement')),
+  ).toBe(0)
 })
 
 test('the National Security Agency is the NSA, and an outlet’s date words do not count', () => {
-  expect(sameClaim(claim('the National Security Agency had access to customer emails', 'allegation'), claim('the NSA had access to customer emails', 'allegation'))).toBe(true)
-  expect(claimSimilarity(acme('Acme said on Thursday it would cut 4,000 jobs', 'statement'), acme('Acme said on Friday it would cut 4,000 jobs', 'statement'))).toBe(1)
+  expect(
+    sameClaim(claim('the National Security Agency had access to customer emails', 'allegation'), claim('the NSA had access to customer emails', 'allegation')),
+  ).toBe(true)
+  expect(
+    claimSimilarity(acme('Acme said on Thursday it would cut 4,000 jobs', 'statement'), acme('Acme said on Friday it would cut 4,000 jobs', 'statement')),
+  ).toBe(1)
 })

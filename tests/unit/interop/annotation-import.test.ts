@@ -10,7 +10,16 @@ import { describe, expect, test } from 'vitest'
 import { articleDay } from '@/lib/dates/format'
 import { DEMO_DIR } from '@/lib/demo/load-demo'
 import { extractArticle } from '@/lib/ingest/extract/extract'
-import { AnnotationFormatError, findEntity, kindFromTags, planAnnotationImport, readAnnotations, roleName, urlCandidates, urlKey } from '@/lib/interop/annotation-import'
+import {
+  AnnotationFormatError,
+  findEntity,
+  kindFromTags,
+  planAnnotationImport,
+  readAnnotations,
+  roleName,
+  urlCandidates,
+  urlKey,
+} from '@/lib/interop/annotation-import'
 import type { ArticleForImport, ExistingClaim } from '@/lib/queries/interop'
 import { joinParagraphs } from '@/lib/text/paragraphs'
 
@@ -62,7 +71,11 @@ describe('the Hypothesis export on the seed articles', () => {
       expect(article.bodyText.slice(position.start, position.end)).toBe(quote.exact)
       expect(claim.quote).toBe(quote.exact)
     }
-    expect(plan.claims[0]?.target[1]).toEqual({ type: 'TextPositionSelector', start: reuters.bodyText.indexOf('denied it was part'), end: reuters.bodyText.indexOf('denied it was part') + 61 })
+    expect(plan.claims[0]?.target[1]).toEqual({
+      type: 'TextPositionSelector',
+      start: reuters.bodyText.indexOf('denied it was part'),
+      end: reuters.bodyText.indexOf('denied it was part') + 61,
+    })
     // The no-break space the browser kept in "U.S. Internet" is folded as the stored text folds it.
     expect(plan.claims[2]?.quote).toBe('tapping directly into the central servers of nine leading U.S. Internet companies')
   })
@@ -80,7 +93,13 @@ describe('the Hypothesis export on the seed articles', () => {
 
   test('the page URL matches through tracking parameters and a fragment; the note and the article’s day come along', () => {
     expect(plan.claims[2]?.articleId).toBe(reuters.id)
-    expect(plan.claims.map((c) => c.note)).toEqual(['Flat denial, no mention of PRISM by name.', null, 'The Post’s original wording.', null, 'FISA, the law behind PRISM requests.'])
+    expect(plan.claims.map((c) => c.note)).toEqual([
+      'Flat denial, no mention of PRISM by name.',
+      null,
+      'The Post’s original wording.',
+      null,
+      'FISA, the law behind PRISM requests.',
+    ])
     expect(plan.claims.map((c) => c.claimDate)).toEqual(['2013-06-06', '2013-06-06', '2013-06-06', null, null])
   })
 
@@ -88,7 +107,13 @@ describe('the Hypothesis export on the seed articles', () => {
     const existing = plan.claims.map((c, i) => ({ id: `claim-${i}`, articleId: c.articleId, kind: c.kind, start: c.target[1].start, end: c.target[1].end }))
     const again = planAnnotationImport(items, context(existing))
     expect(again.claims).toEqual([])
-    expect(again.outcomes.filter((o) => o.status === 'duplicate').map((o) => o.status === 'duplicate' && o.duplicateOf)).toEqual(['claim-0', 'claim-1', 'claim-2', 'claim-3', 'claim-4'])
+    expect(again.outcomes.filter((o) => o.status === 'duplicate').map((o) => o.status === 'duplicate' && o.duplicateOf)).toEqual([
+      'claim-0',
+      'claim-1',
+      'claim-2',
+      'claim-3',
+      'claim-4',
+    ])
     const twice = planAnnotationImport([...items.slice(0, 1), ...items.slice(0, 1)], context())
     expect(twice.outcomes.map((o) => o.status)).toEqual(['created', 'duplicate'])
     expect(twice.outcomes[1]).toMatchObject({ duplicateOf: 'pending:0' })
@@ -99,18 +124,30 @@ describe('document shapes', () => {
   const annotation = {
     id: 'urn:uuid:0b6a7a0e-8f1f-4a57-9d8a-4f4b2f0c1a11',
     type: 'Annotation',
-    body: [{ type: 'TextualBody', purpose: 'tagging', value: 'denial' }, { type: 'TextualBody', value: 'A comment.' }],
+    body: [
+      { type: 'TextualBody', purpose: 'tagging', value: 'denial' },
+      { type: 'TextualBody', value: 'A comment.' },
+    ],
     target: { source: REUTERS_URL, selector: { type: 'TextQuoteSelector', exact: 'denied it was part of any voluntary data collection mechanism' } },
   }
 
   test('a single Annotation, an AnnotationPage, a collection with embedded pages, an array and the Hypothesis client export all read', () => {
-    const read = (json: unknown) => readAnnotations(json).map((a) => ('invalid' in a ? a.invalid : 'skipped' in a ? a.skipped : [a.sources[0], a.quote?.exact, a.tags, a.text]))
+    const read = (json: unknown) =>
+      readAnnotations(json).map((a) => ('invalid' in a ? a.invalid : 'skipped' in a ? a.skipped : [a.sources[0], a.quote?.exact, a.tags, a.text]))
     const one = [[REUTERS_URL, 'denied it was part of any voluntary data collection mechanism', ['denial'], 'A comment.']]
     expect(read(annotation)).toEqual(one)
     expect(read({ type: 'AnnotationPage', items: [annotation] })).toEqual(one)
-    expect(read({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [annotation], next: { type: 'AnnotationPage', items: [annotation] } } })).toEqual([...one, ...one])
+    expect(
+      read({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'AnnotationCollection',
+        first: { type: 'AnnotationPage', items: [annotation], next: { type: 'AnnotationPage', items: [annotation] } },
+      }),
+    ).toEqual([...one, ...one])
     expect(read([annotation])).toEqual(one)
-    expect(read({ export_date: '2024-05-01T00:00:00Z', export_userid: 'acct:jdoe@hypothes.is', client_version: '1.1500.0', annotations: FIXTURE.rows.slice(0, 1) })).toHaveLength(1)
+    expect(
+      read({ export_date: '2024-05-01T00:00:00Z', export_userid: 'acct:jdoe@hypothes.is', client_version: '1.1500.0', annotations: FIXTURE.rows.slice(0, 1) }),
+    ).toHaveLength(1)
   })
 
   test('anything else is refused as a whole; a bad entry is reported on its own', () => {
@@ -120,7 +157,13 @@ describe('document shapes', () => {
   })
 
   test('a target given as a bare URL is a page note: skipped; selectors of other kinds name no words: invalid', () => {
-    const plan = planAnnotationImport(readAnnotations([{ ...annotation, target: REUTERS_URL }, { ...annotation, target: { source: REUTERS_URL, selector: { type: 'FragmentSelector', value: 'page=2' } } }]), context())
+    const plan = planAnnotationImport(
+      readAnnotations([
+        { ...annotation, target: REUTERS_URL },
+        { ...annotation, target: { source: REUTERS_URL, selector: { type: 'FragmentSelector', value: 'page=2' } } },
+      ]),
+      context(),
+    )
     expect(plan.outcomes).toEqual([
       { ref: annotation.id, status: 'skipped', reason: 'page note' },
       { ref: annotation.id, status: 'invalid', reason: expect.stringContaining('no TextQuoteSelector') },
@@ -148,7 +191,9 @@ describe('document shapes', () => {
     ])
     const plan = planAnnotationImport(items.slice(0, 1), context())
     expect(plan.outcomes[0]).toMatchObject({ status: 'created', articleId: reuters.id })
-    expect(planAnnotationImport([{ ref: 'x', sources: [elsewhere], quote: null, position: null, tags: [], text: null }], context()).outcomes[0]).toMatchObject({ status: 'invalid' })
+    expect(planAnnotationImport([{ ref: 'x', sources: [elsewhere], quote: null, position: null, tags: [], text: null }], context()).outcomes[0]).toMatchObject({
+      status: 'invalid',
+    })
   })
 })
 
@@ -167,7 +212,11 @@ describe('a Hypothesis client export: annotations among replies and page notes',
   })
 
   test('context that is only the page’s indentation is no context: the dateline is found by its words and suffix', () => {
-    expect(status('Wb7nUg4xEe-2cLZ8l1Qh_A')).toMatchObject({ status: 'created', articleId: reuters.id, quote: 'SEATTLE (Reuters) - Microsoft Corp said on Thursday' })
+    expect(status('Wb7nUg4xEe-2cLZ8l1Qh_A')).toMatchObject({
+      status: 'created',
+      articleId: reuters.id,
+      quote: 'SEATTLE (Reuters) - Microsoft Corp said on Thursday',
+    })
     expect(plan.claims.find((c) => c.quote.startsWith('SEATTLE'))?.target[1]).toEqual({ type: 'TextPositionSelector', start: 0, end: 51 })
   })
 
@@ -176,7 +225,11 @@ describe('a Hypothesis client export: annotations among replies and page notes',
   })
 
   test('the article’s last words, whose suffix on the live page is "Related Articles", are found', () => {
-    expect(status('a4NwMg4zEe-7JkC5sD1eUQ')).toMatchObject({ status: 'created', articleId: itnews.id, quote: 'Microsoft only pulls and then provides the specific data mandated by the relevant legal demand.' })
+    expect(status('a4NwMg4zEe-7JkC5sD1eUQ')).toMatchObject({
+      status: 'created',
+      articleId: itnews.id,
+      quote: 'Microsoft only pulls and then provides the specific data mandated by the relevant legal demand.',
+    })
   })
 
   // Issue 14: a heading's context from a real export is whitespace only, which folds to a
@@ -190,7 +243,9 @@ describe('a Hypothesis client export: annotations among replies and page notes',
       target: [{ source: REUTERS_URL, selector: [{ type: 'TextQuoteSelector', exact: 'Microsoft', prefix, suffix }] }],
     })
     const indentation = '\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t'
-    const headings = readAnnotations({ annotations: [heading('both', indentation, indentation), heading('kicker', indentation, '\n\t\t\t\t\tMicrosoft says not part of ')] })
+    const headings = readAnnotations({
+      annotations: [heading('both', indentation, indentation), heading('kicker', indentation, '\n\t\t\t\t\tMicrosoft says not part of ')],
+    })
     expect(planAnnotationImport(headings, context()).outcomes.map((o) => o.status)).toEqual(['orphan', 'orphan'])
   })
 })
@@ -209,6 +264,8 @@ describe('tags and URLs', () => {
     expect(urlKey('https://WWW.Reuters.com/a/b/?utm_source=x&id=3#top')).toBe('reuters.com/a/b?id=3')
     expect(urlKey('http://reuters.com/a/b?id=3')).toBe('reuters.com/a/b?id=3')
     expect(urlKey('ftp://reuters.com/a')).toBeNull()
-    expect(urlCandidates('https://www.reuters.com/a?utm_medium=social#c')).toEqual(expect.arrayContaining(['https://www.reuters.com/a', 'http://reuters.com/a', 'https://reuters.com/a/']))
+    expect(urlCandidates('https://www.reuters.com/a?utm_medium=social#c')).toEqual(
+      expect.arrayContaining(['https://www.reuters.com/a', 'http://reuters.com/a', 'https://reuters.com/a/']),
+    )
   })
 })

@@ -38,7 +38,13 @@ test('one row per claim with its article, outlet, dates, speaker, subject, kind,
     stories: 'PRISM, 2013',
     links: 'denies https://claims.example.org/claims/01970000-0000-7000-8000-00000000c001',
   })
-  expect(rows[2]).toMatchObject({ speaker: 'Brad Smith', article_url: 'https://claims.example.org/articles/01970000-0000-7000-8000-00000000a002', article_published: '', verdict: 'Accurate', verdict_note: '' })
+  expect(rows[2]).toMatchObject({
+    speaker: 'Brad Smith',
+    article_url: 'https://claims.example.org/articles/01970000-0000-7000-8000-00000000a002',
+    article_published: '',
+    verdict: 'Accurate',
+    verdict_note: '',
+  })
 })
 
 test('quotes, commas and line breaks inside a cell survive the round trip', () => {

@@ -68,12 +68,86 @@ const snapshot: Snapshot = {
   ],
   articles: [article(ids.copy, ids.article, [42n]), article(ids.article, null, [-9223372036854775808n, 9223372036854775807n, 42n])],
   claims: [
-    { id: ids.report, articleId: ids.article, kind: 'allegation', target: describeRange(BODY, 27, 81), quote: BODY.slice(27, 81), speakerId: null, subjectId: ids.acme, channel: null, claimDate: null, note: 'line one\nline "two"', verdict: null, verdictNote: null, verdictAt: null, status: 'orphan', version: 4, createdById: null, updatedById: null, createdAt: T0, updatedAt: T1, clusterId: null, clusterBy: null },
-    { id: ids.denial, articleId: ids.article, kind: 'denial', target: denialTarget, quote: denialTarget[0].exact, speakerId: ids.roe, subjectId: ids.acme, channel: 'emailed statement', claimDate: new Date('2024-03-04T00:00:00Z'), note: null, verdict: 'False', verdictNote: 'Records show the sale.', verdictAt: T1, status: 'active', version: 2, createdById: ids.editor, updatedById: ids.editor, createdAt: T0, updatedAt: T1, clusterId: ids.cluster, clusterBy: 'editor' },
+    {
+      id: ids.report,
+      articleId: ids.article,
+      kind: 'allegation',
+      target: describeRange(BODY, 27, 81),
+      quote: BODY.slice(27, 81),
+      speakerId: null,
+      subjectId: ids.acme,
+      channel: null,
+      claimDate: null,
+      note: 'line one\nline "two"',
+      verdict: null,
+      verdictNote: null,
+      verdictAt: null,
+      status: 'orphan',
+      version: 4,
+      createdById: null,
+      updatedById: null,
+      createdAt: T0,
+      updatedAt: T1,
+      clusterId: null,
+      clusterBy: null,
+    },
+    {
+      id: ids.denial,
+      articleId: ids.article,
+      kind: 'denial',
+      target: denialTarget,
+      quote: denialTarget[0].exact,
+      speakerId: ids.roe,
+      subjectId: ids.acme,
+      channel: 'emailed statement',
+      claimDate: new Date('2024-03-04T00:00:00Z'),
+      note: null,
+      verdict: 'False',
+      verdictNote: 'Records show the sale.',
+      verdictAt: T1,
+      status: 'active',
+      version: 2,
+      createdById: ids.editor,
+      updatedById: ids.editor,
+      createdAt: T0,
+      updatedAt: T1,
+      clusterId: ids.cluster,
+      clusterBy: 'editor',
+    },
   ],
-  suggestions: [{ id: ids.suggestion, articleId: ids.article, kind: 'denial', target: denialTarget, quote: denialTarget[0].exact, speakerName: 'Acme', speakerId: ids.acme, subjectName: null, subjectId: null, confidence: 0.71, rule: 'denial-verb', status: 'rejected', claimId: null, decidedById: ids.editor, decidedAt: T1, createdAt: T0 }],
+  suggestions: [
+    {
+      id: ids.suggestion,
+      articleId: ids.article,
+      kind: 'denial',
+      target: denialTarget,
+      quote: denialTarget[0].exact,
+      speakerName: 'Acme',
+      speakerId: ids.acme,
+      subjectName: null,
+      subjectId: null,
+      confidence: 0.71,
+      rule: 'denial-verb',
+      status: 'rejected',
+      claimId: null,
+      decidedById: ids.editor,
+      decidedAt: T1,
+      createdAt: T0,
+    },
+  ],
   links: [{ id: ids.link, fromId: ids.denial, toId: ids.report, relation: 'denies', createdAt: T1 }],
-  stories: [{ id: ids.story, name: 'Acme and the data brokers', slug: 'acme-and-the-data-brokers', description: null, createdAt: T0, updatedAt: T1, articles: [{ articleId: ids.copy }, { articleId: ids.article }], claims: [{ claimId: ids.denial }] }],
+  stories: [
+    {
+      id: ids.story,
+      name: 'Acme and the data brokers',
+      slug: 'acme-and-the-data-brokers',
+      description: null,
+      createdAt: T0,
+      updatedAt: T1,
+      articles: [{ articleId: ids.copy }, { articleId: ids.article }],
+      claims: [{ claimId: ids.denial }],
+    },
+  ],
   emails: new Map([[ids.editor, 'editor@example.org']]),
 }
 
@@ -87,7 +161,15 @@ function asStored(rows: ImportRows, emails: Map<string, string>): Snapshot {
     outlets: rows.outlets.map((o) => ({ id: must(o.id), name: o.name, domain: o.domain ?? null, createdAt: new Date(must(o.createdAt)) })),
     entities: rows.entities.map((e) => {
       const affiliation = rows.affiliations.find((a) => a.id === e.id)
-      return { id: must(e.id), kind: e.kind, name: e.name, aliases: e.aliases as string[], affiliationId: affiliation?.affiliationId ?? null, createdAt: new Date(must(e.createdAt)), updatedAt: affiliation?.updatedAt ?? new Date(must(e.updatedAt)) }
+      return {
+        id: must(e.id),
+        kind: e.kind,
+        name: e.name,
+        aliases: e.aliases as string[],
+        affiliationId: affiliation?.affiliationId ?? null,
+        createdAt: new Date(must(e.createdAt)),
+        updatedAt: affiliation?.updatedAt ?? new Date(must(e.updatedAt)),
+      }
     }),
     articles: rows.articles.map((a) => ({
       ...(a as unknown as Snapshot['articles'][number]),
@@ -97,7 +179,11 @@ function asStored(rows: ImportRows, emails: Map<string, string>): Snapshot {
     claims: rows.claims as unknown as Snapshot['claims'],
     suggestions: rows.suggestions as unknown as Snapshot['suggestions'],
     links: rows.links as unknown as Snapshot['links'],
-    stories: rows.stories.map((s) => ({ ...(s as unknown as Snapshot['stories'][number]), articles: rows.storyArticles.filter((m) => m.storyId === s.id), claims: rows.storyClaims.filter((m) => m.storyId === s.id) })),
+    stories: rows.stories.map((s) => ({
+      ...(s as unknown as Snapshot['stories'][number]),
+      articles: rows.storyArticles.filter((m) => m.storyId === s.id),
+      claims: rows.storyClaims.filter((m) => m.storyId === s.id),
+    })),
     emails,
   }
 }
@@ -117,7 +203,13 @@ test('the document is in id order, with bigints as decimal strings, bytes as bas
   expect(doc.entities.map((e) => e.id)).toEqual([ids.acme, ids.roe])
   expect(doc.articles[0]?.fingerprints).toEqual(['-9223372036854775808', '42', '9223372036854775807'])
   expect(Buffer.from(doc.articles[0]?.rawSource ?? '', 'base64')).toEqual(Buffer.from(snapshot.articles[1]?.rawSource ?? []))
-  expect(doc.claims.find((c) => c.id === ids.denial)).toMatchObject({ claimDate: '2024-03-04', createdBy: 'editor@example.org', verdict: 'False', verdictAt: T1.toISOString(), version: 2 })
+  expect(doc.claims.find((c) => c.id === ids.denial)).toMatchObject({
+    claimDate: '2024-03-04',
+    createdBy: 'editor@example.org',
+    verdict: 'False',
+    verdictAt: T1.toISOString(),
+    version: 2,
+  })
   expect(doc.stories[0]?.articleIds).toEqual([ids.article, ids.copy])
   expect(referencedEmails(doc)).toEqual(['editor@example.org'])
   expect(importCounts(doc, new Map())).toMatchObject({ articles: 2, claims: 2, unknownPeople: ['editor@example.org'] })

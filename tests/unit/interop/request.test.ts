@@ -16,7 +16,10 @@ test('nothing is the whole archive as a Claimline export; a scope without a form
 
 test('timeline parameters make a timeline scope, with the story as one of its filters', () => {
   const parsed = parse(`format=csv&entity=${ID}&kind=denial&story=${OTHER}&from=2013-01-01`)
-  expect(parsed).toMatchObject({ ok: true, request: { format: 'csv', scope: { kind: 'timeline', params: { entity: [ID], kind: ['denial'], story: OTHER, from: '2013-01-01' } } } })
+  expect(parsed).toMatchObject({
+    ok: true,
+    request: { format: 'csv', scope: { kind: 'timeline', params: { entity: [ID], kind: ['denial'], story: OTHER, from: '2013-01-01' } } },
+  })
   if (parsed.ok) expect(exportQueryString(parsed.request)).toBe(`format=csv&entity=${ID}&story=${OTHER}&kind=denial&from=2013-01-01`)
 })
 

@@ -59,7 +59,7 @@ function on(text: string, words: string) {
 
 const allegationWords = 'U.S. security agencies had access to its central servers'
 const denialWords = 'denied it was part of any voluntary data collection mechanism'
-const statementWords = 'Microsoft does not provide any government with direct and unfettered access to our customers\' data'
+const statementWords = "Microsoft does not provide any government with direct and unfettered access to our customers' data"
 
 export const CLAIMS: ExportClaim[] = [
   {

@@ -42,15 +42,35 @@ test('Google’s rules accept the exported document: no errors, only the long-su
 test.each([
   ['claimReviewed', (r: Record<string, unknown>) => delete r.claimReviewed, 'ClaimReview[0].claimReviewed'],
   ['reviewRating', (r: Record<string, unknown>) => delete r.reviewRating, 'ClaimReview[0].reviewRating'],
-  ['reviewRating.alternateName', (r: Record<string, unknown>) => delete (r.reviewRating as Record<string, unknown>).alternateName, 'ClaimReview[0].reviewRating.alternateName'],
+  [
+    'reviewRating.alternateName',
+    (r: Record<string, unknown>) => delete (r.reviewRating as Record<string, unknown>).alternateName,
+    'ClaimReview[0].reviewRating.alternateName',
+  ],
   ['url', (r: Record<string, unknown>) => delete r.url, 'ClaimReview[0].url'],
   ['a relative url', (r: Record<string, unknown>) => (r.url = '/claims/1'), 'ClaimReview[0].url'],
-  ['a Rating of another type', (r: Record<string, unknown>) => ((r.reviewRating as Record<string, unknown>)['@type'] = 'AggregateRating'), 'ClaimReview[0].reviewRating.@type'],
+  [
+    'a Rating of another type',
+    (r: Record<string, unknown>) => ((r.reviewRating as Record<string, unknown>)['@type'] = 'AggregateRating'),
+    'ClaimReview[0].reviewRating.@type',
+  ],
   ['an author that is a string', (r: Record<string, unknown>) => (r.author = 'Example Newsroom'), 'ClaimReview[0].author'],
-  ['an itemReviewed that is not a Claim', (r: Record<string, unknown>) => ((r.itemReviewed as Record<string, unknown>)['@type'] = 'CreativeWork'), 'ClaimReview[0].itemReviewed'],
+  [
+    'an itemReviewed that is not a Claim',
+    (r: Record<string, unknown>) => ((r.itemReviewed as Record<string, unknown>)['@type'] = 'CreativeWork'),
+    'ClaimReview[0].itemReviewed',
+  ],
   ['a date that is not ISO 8601', (r: Record<string, unknown>) => (r.datePublished = '12 July 2013'), 'ClaimReview[0].datePublished'],
-  ['a numeric rating above bestRating', (r: Record<string, unknown>) => Object.assign(r.reviewRating as object, { ratingValue: 7, bestRating: 5, worstRating: 1 }), 'ClaimReview[0].reviewRating.ratingValue'],
-  ['bestRating below worstRating', (r: Record<string, unknown>) => Object.assign(r.reviewRating as object, { bestRating: 1, worstRating: 5 }), 'ClaimReview[0].reviewRating.bestRating'],
+  [
+    'a numeric rating above bestRating',
+    (r: Record<string, unknown>) => Object.assign(r.reviewRating as object, { ratingValue: 7, bestRating: 5, worstRating: 1 }),
+    'ClaimReview[0].reviewRating.ratingValue',
+  ],
+  [
+    'bestRating below worstRating',
+    (r: Record<string, unknown>) => Object.assign(r.reviewRating as object, { bestRating: 1, worstRating: 5 }),
+    'ClaimReview[0].reviewRating.bestRating',
+  ],
 ])('a ClaimReview with %s missing or wrong is rejected', (_what, breakIt, path) => {
   const document = review()
   breakIt(document)
@@ -73,13 +93,20 @@ test('missing recommended properties are warnings, not errors', () => {
   delete item.appearance
   const report = checkFactCheckMarkup(document)
   expect(report.errors).toEqual([])
-  expect(report.warnings.map((w) => w.path)).toEqual(['ClaimReview[0].author', 'ClaimReview[0].datePublished', 'ClaimReview[0].itemReviewed.author', 'ClaimReview[0].itemReviewed.appearance'])
+  expect(report.warnings.map((w) => w.path)).toEqual([
+    'ClaimReview[0].author',
+    'ClaimReview[0].datePublished',
+    'ClaimReview[0].itemReviewed.author',
+    'ClaimReview[0].itemReviewed.appearance',
+  ])
 })
 
 test('a document without the schema.org context, or without any ClaimReview, is rejected', () => {
   const noContext = review()
   delete noContext['@context']
   expect(checkFactCheckMarkup(noContext).errors).toEqual([{ path: '$', message: '@context must be https://schema.org' }])
-  expect(checkFactCheckMarkup({ '@context': 'https://schema.org', '@graph': [claimJsonLd(CLAIMS[0]!, OPTIONS)] }).errors).toEqual([{ path: '$', message: 'no ClaimReview in the document' }])
+  expect(checkFactCheckMarkup({ '@context': 'https://schema.org', '@graph': [claimJsonLd(CLAIMS[0]!, OPTIONS)] }).errors).toEqual([
+    { path: '$', message: 'no ClaimReview in the document' },
+  ])
   expect(checkFactCheckMarkup('not json-ld').errors).toHaveLength(1)
 })

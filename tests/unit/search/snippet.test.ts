@@ -41,7 +41,15 @@ test('snippetSegments covers the text once, in order, and ignores ranges outside
     { text: 'NSA', match: true },
     { text: ' b', match: false },
   ])
-  expect(snippetSegments({ text: 'abc', highlights: [{ start: 1, end: 9 }, { start: 2, end: 3 }] })).toEqual([
+  expect(
+    snippetSegments({
+      text: 'abc',
+      highlights: [
+        { start: 1, end: 9 },
+        { start: 2, end: 3 },
+      ],
+    }),
+  ).toEqual([
     { text: 'a', match: false },
     { text: 'bc', match: true },
   ])

@@ -36,7 +36,8 @@ test('the synthetic articles: recall and precision at least 0.8 with no entities
 })
 
 test('offsets hold on text with no-break spaces, curly quotes and several paragraphs', () => {
-  const text = 'Acme\u00a0Corp said on Monday that it would “review every contract”.\n\n“We have nothing to hide,” said John Doe, a spokesman for Acme.\n\nThe company reportedly paid $5 million to settle, according to filings.'
+  const text =
+    'Acme\u00a0Corp said on Monday that it would “review every contract”.\n\n“We have nothing to hide,” said John Doe, a spokesman for Acme.\n\nThe company reportedly paid $5 million to settle, according to filings.'
   const suggestions = suggestClaims(text)
   expect(suggestions.length).toBeGreaterThanOrEqual(3)
   for (const s of suggestions) expect(text.slice(s.start, s.end)).toBe(s.exact)

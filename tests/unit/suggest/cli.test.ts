@@ -9,10 +9,16 @@ import { runSuggest } from '@/lib/cli/suggest'
 test('claimline suggest prints suggestions with side and answer links by index', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'suggest-cli-'))
   const file = path.join(dir, 'acme.txt')
-  writeFileSync(file, 'Regulators accused Acme Corp of hiding defects in its brakes from buyers.\n\nAcme Corp denied hiding defects in its brakes, calling the claims baseless.\n')
+  writeFileSync(
+    file,
+    'Regulators accused Acme Corp of hiding defects in its brakes from buyers.\n\nAcme Corp denied hiding defects in its brakes, calling the claims baseless.\n',
+  )
   const lines: string[] = []
   expect(runSuggest([file], (l) => lines.push(l))).toBe(0)
-  const out = JSON.parse(lines[0]!) as { id: string; suggestions: { kind: string; side: string; exact: string; start: number; end: number; answers: { to: number; relation: string; confidence: number }[] }[] }
+  const out = JSON.parse(lines[0]!) as {
+    id: string
+    suggestions: { kind: string; side: string; exact: string; start: number; end: number; answers: { to: number; relation: string; confidence: number }[] }[]
+  }
   expect(out.id).toBe('acme')
   const denial = out.suggestions.find((s) => s.side === 'company' && s.kind === 'denial')
   expect(denial).toMatchObject({ exact: expect.stringContaining('denied hiding defects') })

@@ -3,7 +3,13 @@ import { only, suggest } from './helpers'
 
 test('a quote with the attribution after it, "…," said X', () => {
   const s = only('"We will sell the division by the end of the year," said Jane Roe, a spokeswoman for Acme Corp.')
-  expect(s).toMatchObject({ kind: 'statement', exact: 'We will sell the division by the end of the year', speaker: 'Jane Roe', subject: 'Acme', rule: 'quote-attributed-after' })
+  expect(s).toMatchObject({
+    kind: 'statement',
+    exact: 'We will sell the division by the end of the year',
+    speaker: 'Jane Roe',
+    subject: 'Acme',
+    rule: 'quote-attributed-after',
+  })
 })
 
 test('a quote with the attribution after it, "…," X said', () => {
@@ -38,13 +44,13 @@ test('a paragraph of quotation after a quoted paragraph is the same speaker', ()
   expect(suggest(text).map((s) => s.speaker)).toEqual(['Acme', 'Acme'])
 })
 
-test('a short quotation inside the reporter\'s sentence is not a quote claim of its own', () => {
+test("a short quotation inside the reporter's sentence is not a quote claim of its own", () => {
   const found = suggest('Acme Corp said there were "significant inaccuracies" in the reports.')
   expect(found).toHaveLength(1)
   expect(found[0]).toMatchObject({ kind: 'denial', exact: 'there were "significant inaccuracies" in the reports' })
 })
 
-test('a quote denying something in the company\'s own name is a denial', () => {
+test("a quote denying something in the company's own name is a denial", () => {
   const s = only('"Acme does not sell customer data to anyone," said John Doe, a spokesman for Acme Corp.')
   expect(s.kind).toBe('denial')
 })

@@ -4,7 +4,13 @@ import { only, suggest } from './helpers'
 
 test('reported speech with "that": the clause, without "X said that"', () => {
   const s = only('Acme Corp said on Tuesday that it would close two factories in Ohio next year.')
-  expect(s).toMatchObject({ kind: 'statement', speaker: 'Acme', subject: 'Acme', exact: 'it would close two factories in Ohio next year', rule: 'reported-speech' })
+  expect(s).toMatchObject({
+    kind: 'statement',
+    speaker: 'Acme',
+    subject: 'Acme',
+    exact: 'it would close two factories in Ohio next year',
+    rule: 'reported-speech',
+  })
 })
 
 test('reported speech without "that"', () => {
@@ -27,12 +33,21 @@ test('told X (that): the object is not the claim', () => {
 
 test('a verb with an object, not a clause, is not reported speech; a confirmed object keeps its cue', () => {
   expect(suggest('Researchers warned the retailer about the weakness in its software.')).toEqual([])
-  expect(only('Acme Corp confirmed the acquisition of a small rival.')).toMatchObject({ side: 'company', kind: 'statement', exact: 'confirmed the acquisition of a small rival' })
+  expect(only('Acme Corp confirmed the acquisition of a small rival.')).toMatchObject({
+    side: 'company',
+    kind: 'statement',
+    exact: 'confirmed the acquisition of a small rival',
+  })
 })
 
 test('"according to" makes an allegation by the source', () => {
   const s = only('Acme Corp paid bribes to officials in three countries, according to court documents.')
-  expect(s).toMatchObject({ kind: 'allegation', speaker: 'court documents', exact: 'Acme Corp paid bribes to officials in three countries', rule: 'according-to' })
+  expect(s).toMatchObject({
+    kind: 'allegation',
+    speaker: 'court documents',
+    exact: 'Acme Corp paid bribes to officials in three countries',
+    rule: 'according-to',
+  })
 })
 
 test('"according to" at the start of the sentence', () => {
@@ -41,13 +56,23 @@ test('"according to" at the start of the sentence', () => {
 })
 
 test('"reportedly" narrows to its clause and takes the source named in the sentence', () => {
-  const s = only('The appeal comes a week after Acme Corp reportedly allowed agencies to read customer emails, according to leaked documents provided by Jane Roe.')
-  expect(s).toMatchObject({ kind: 'report', speaker: 'leaked documents provided by Jane Roe', exact: 'Acme Corp reportedly allowed agencies to read customer emails' })
+  const s = only(
+    'The appeal comes a week after Acme Corp reportedly allowed agencies to read customer emails, according to leaked documents provided by Jane Roe.',
+  )
+  expect(s).toMatchObject({
+    kind: 'report',
+    speaker: 'leaked documents provided by Jane Roe',
+    exact: 'Acme Corp reportedly allowed agencies to read customer emails',
+  })
 })
 
 test('"allegedly" with the source after the clause', () => {
   const s = only('Acme Corp allegedly ignored three warnings about the fault, people familiar with the matter said.')
-  expect(s).toMatchObject({ kind: 'allegation', speaker: 'people familiar with the matter', exact: 'Acme Corp allegedly ignored three warnings about the fault' })
+  expect(s).toMatchObject({
+    kind: 'allegation',
+    speaker: 'people familiar with the matter',
+    exact: 'Acme Corp allegedly ignored three warnings about the fault',
+  })
 })
 
 test('documents and sources are the others’ side: a charge is an allegation, a plain account a report', () => {
@@ -66,30 +91,36 @@ test('"the Post" resolves to the Washington Post named before, and with an alias
   const text = 'The Washington Post covers Acme Corp and its rivals. The Post reported on Thursday that Acme Corp gave agencies access to its servers.'
   expect(only(text).speaker).toBe('Washington Post')
   const entities: KnownEntity[] = [{ id: 'wp', kind: 'outlet', name: 'The Washington Post', aliases: ['Washington Post', 'the Post'] }]
-  expect(only('The Post reported on Thursday that Acme Corp gave agencies access to its servers.', entities)).toMatchObject({ speaker: 'The Washington Post', speakerEntityId: 'wp' })
+  expect(only('The Post reported on Thursday that Acme Corp gave agencies access to its servers.', entities)).toMatchObject({
+    speaker: 'The Washington Post',
+    speakerEntityId: 'wp',
+  })
 })
 
 test('"Smith" resolves to Brad Smith, "company lawyer" to the company', () => {
-  const text = 'Microsoft Corp wrote to the government. Company lawyer Brad Smith asked the court to act.\n\n"We believe the law lets us publish these numbers," said Smith in a blog.'
+  const text =
+    'Microsoft Corp wrote to the government. Company lawyer Brad Smith asked the court to act.\n\n"We believe the law lets us publish these numbers," said Smith in a blog.'
   const s = only(text)
   expect(s).toMatchObject({ speaker: 'Brad Smith', subject: 'Microsoft', kind: 'statement' })
 })
 
 test('"He said" resolves to the person quoted before', () => {
-  const text = '"We believe the law lets us publish these numbers," said Brad Smith, Microsoft Corp\'s lawyer.\n\nHe said government lawyers had not answered the motion.'
+  const text =
+    '"We believe the law lets us publish these numbers," said Brad Smith, Microsoft Corp\'s lawyer.\n\nHe said government lawyers had not answered the motion.'
   const found = suggest(text)
   expect(found[1]).toMatchObject({ speaker: 'Brad Smith', kind: 'statement', exact: 'government lawyers had not answered the motion' })
 })
 
 test('"it" and descriptions resolve to the company of the sentence before', () => {
-  const text = 'Acme Corp faces questions about safety. The world\'s largest brake company said there were no faults and asserted it does not cut corners on safety.'
+  const text =
+    "Acme Corp faces questions about safety. The world's largest brake company said there were no faults and asserted it does not cut corners on safety."
   expect(suggest(text).map((s) => [s.kind, s.speaker, s.exact])).toEqual([
     ['denial', 'Acme', 'there were no faults'],
     ['denial', 'Acme', 'it does not cut corners on safety'],
   ])
 })
 
-test('a coordinated cue keeps the sentence\'s speaker, not a name inside the words credited before it', () => {
+test("a coordinated cue keeps the sentence's speaker, not a name inside the words credited before it", () => {
   const found = suggest('The company said there were errors in the media reports last week and asserted it never allowed any government access.')
   expect(found.map((s) => [s.speaker, s.exact])).toEqual([
     ['The company', 'there were errors in the media reports last week'],
@@ -109,7 +140,10 @@ test('a charge named inside a denial is an allegation beside it; a denial of a b
 
 test('"drew criticism" is a charge with no one named as making it; "received 500 claims" is not', () => {
   expect(only('The tagline drew a mix of criticism and ridicule across Twitter on Monday.')).toMatchObject({
-    kind: 'allegation', side: 'others', speaker: 'unnamed critics', exact: 'drew a mix of criticism and ridicule across Twitter on Monday',
+    kind: 'allegation',
+    side: 'others',
+    speaker: 'unnamed critics',
+    exact: 'drew a mix of criticism and ridicule across Twitter on Monday',
   })
   expect(suggest('The insurer received 500 claims last year.')).toEqual([])
 })
@@ -128,20 +162,24 @@ test('"say" after a plural subject with a determiner, and before a verb the lexi
 })
 
 test('whoever defends the focal organisation speaks for it, whatever their title', () => {
-  const found = suggest([
-    'Acme Corp was accused on Monday of misleading its customers about fees.',
-    'Acme Corp said its fees were published.',
-    'Trade minister John Doe defended the company’s actions, saying the fees were legal.',
-  ].join('\n\n'))
+  const found = suggest(
+    [
+      'Acme Corp was accused on Monday of misleading its customers about fees.',
+      'Acme Corp said its fees were published.',
+      'Trade minister John Doe defended the company’s actions, saying the fees were legal.',
+    ].join('\n\n'),
+  )
   expect(found.find((s) => s.exact === 'the fees were legal')).toMatchObject({ side: 'company', speaker: 'John Doe', subject: 'Acme' })
 })
 
 test('whoever answers the charges against the focal organisation speaks for it', () => {
-  const found = suggest([
-    'Acme Corp was accused on Monday of misleading its customers about fees.',
-    'Acme Corp said its fees were published.',
-    'Jane Roe, a publicist, responded to the allegations in a post, saying the fees were legal.',
-  ].join('\n\n'))
+  const found = suggest(
+    [
+      'Acme Corp was accused on Monday of misleading its customers about fees.',
+      'Acme Corp said its fees were published.',
+      'Jane Roe, a publicist, responded to the allegations in a post, saying the fees were legal.',
+    ].join('\n\n'),
+  )
   expect(found.find((s) => s.exact === 'the fees were legal')).toMatchObject({ side: 'company', subject: 'Acme' })
 })
 

@@ -7,7 +7,19 @@ const body = 'Acme said it never sold data. The Ledger reported Acme sold data t
 
 function suggestion(exact: string, fields: Partial<Suggestion> = {}): Suggestion {
   const start = body.indexOf(exact)
-  return { kind: 'statement', side: 'company', exact, start, end: start + exact.length, speaker: 'Acme', subject: 'Acme', confidence: 0.8, rule: 'test', answers: [], ...fields }
+  return {
+    kind: 'statement',
+    side: 'company',
+    exact,
+    start,
+    end: start + exact.length,
+    speaker: 'Acme',
+    subject: 'Acme',
+    confidence: 0.8,
+    rule: 'test',
+    answers: [],
+    ...fields,
+  }
 }
 
 const gold: GoldClaim[] = [
@@ -34,7 +46,12 @@ test('answer links are found through the suggestions matched to both ends', () =
   const allegation = suggestion('Acme sold data to brokers', { side: 'others', kind: 'allegation' })
   const right = scoreArticle(body, gold, [denial, allegation], { links })
   expect(right.links).toMatchObject({ gold: 1, proposed: 1, found: 1, relationOk: 1 })
-  const wrongTarget = scoreArticle(body, gold, [{ ...denial, answers: [{ to: 1, relation: 'responds_to', confidence: 0.5 }] }, suggestion('lied to regulators', { side: 'others' })], { links })
+  const wrongTarget = scoreArticle(
+    body,
+    gold,
+    [{ ...denial, answers: [{ to: 1, relation: 'responds_to', confidence: 0.5 }] }, suggestion('lied to regulators', { side: 'others' })],
+    { links },
+  )
   expect(wrongTarget.links).toMatchObject({ gold: 1, proposed: 1, found: 0 })
 })
 
@@ -60,7 +77,14 @@ test('PolNeAR standoff: events with their pieces, sources optional', () => {
     '#1\tAnnotatorNotes T5\ta note',
   ].join('\n')
   expect(parseStandoff(ann)).toEqual([
-    { content: [[11, 20], [25, 30]], source: [[0, 5]], cue: [[6, 10]] },
+    {
+      content: [
+        [11, 20],
+        [25, 30],
+      ],
+      source: [[0, 5]],
+      cue: [[6, 10]],
+    },
     { content: [[40, 50]], source: null, cue: [[51, 60]] },
   ])
 })

@@ -30,7 +30,15 @@ test('buckets: days for a month of coverage, weeks for a season, months for year
   expect(bucketOf(d('2013-06-06'), 'month')).toEqual({ key: '2013-06', label: 'June 2013' })
 })
 
-function claim(id: string, kind: TimelineClaim['kind'], date: string | null, speaker: { id: string; name: string; affiliationId: string | null } | null, subjectId: string | null, links: { toId: string }[] = [], proposals: { toId: string; confidence: number }[] = []): TimelineClaim {
+function claim(
+  id: string,
+  kind: TimelineClaim['kind'],
+  date: string | null,
+  speaker: { id: string; name: string; affiliationId: string | null } | null,
+  subjectId: string | null,
+  links: { toId: string }[] = [],
+  proposals: { toId: string; confidence: number }[] = [],
+): TimelineClaim {
   return {
     id,
     kind,
@@ -54,7 +62,18 @@ test('build: rows per day with both lanes, an undated tray, and only links whose
     [
       claim('c1', 'allegation', '2013-06-06', { id: POST, name: 'The Washington Post', affiliationId: null }, MS),
       claim('c2', 'denial', '2013-06-06', { id: MS, name: 'Microsoft', affiliationId: null }, MS, [{ toId: 'c1' }, { toId: 'elsewhere' }]),
-      claim('c3', 'statement', '2013-07-16', { id: SMITH, name: 'Brad Smith', affiliationId: MS }, null, [], [{ toId: 'c1', confidence: 0.7 }, { toId: 'elsewhere', confidence: 0.9 }]),
+      claim(
+        'c3',
+        'statement',
+        '2013-07-16',
+        { id: SMITH, name: 'Brad Smith', affiliationId: MS },
+        null,
+        [],
+        [
+          { toId: 'c1', confidence: 0.7 },
+          { toId: 'elsewhere', confidence: 0.9 },
+        ],
+      ),
       claim('c4', 'allegation', null, { id: POST, name: 'The Washington Post', affiliationId: null }, MS),
     ],
     [{ id: MS, name: 'Microsoft' }],
@@ -74,7 +93,16 @@ test('build: rows per day with both lanes, an undated tray, and only links whose
 
 test('URL state: repeated entities and kinds, bad values dropped, and written back in a stable order', () => {
   const params = timelineParams.parse({ entity: [MS, 'nope', MS, GOOGLE], kind: ['denial', 'bogus'], from: '2013-13-01', to: '2013-07-31', q: ' PRISM ' })
-  expect(params).toEqual({ entity: [MS, GOOGLE], kind: ['denial'], story: undefined, outlet: undefined, speaker: undefined, from: undefined, to: '2013-07-31', q: 'PRISM' })
+  expect(params).toEqual({
+    entity: [MS, GOOGLE],
+    kind: ['denial'],
+    story: undefined,
+    outlet: undefined,
+    speaker: undefined,
+    from: undefined,
+    to: '2013-07-31',
+    q: 'PRISM',
+  })
   expect(timelineQueryString(params)).toBe(`entity=${MS}&entity=${GOOGLE}&kind=denial&to=2013-07-31&q=PRISM`)
 })
 
@@ -95,7 +123,12 @@ test('build: copies of one claim are one card, at the first copy, listing the ot
     article: { id: `a-${id}`, title: `Article ${id}`, bylines: [], publishedAt: null, publishedOffset: null, outlet: { id: `o-${outlet}`, name: outlet } },
   })
   const view = buildTimeline(
-    [copy('p1', '2013-06-06', 'Reuters', 'prism'), copy('x1', '2013-06-07', 'Reuters', 'other'), copy('p2', '2013-07-16', 'iTnews', 'prism'), claim('d1', 'denial', '2013-07-17', { id: MS, name: 'Microsoft', affiliationId: null }, MS, [{ toId: 'p2' }])],
+    [
+      copy('p1', '2013-06-06', 'Reuters', 'prism'),
+      copy('x1', '2013-06-07', 'Reuters', 'other'),
+      copy('p2', '2013-07-16', 'iTnews', 'prism'),
+      claim('d1', 'denial', '2013-07-17', { id: MS, name: 'Microsoft', affiliationId: null }, MS, [{ toId: 'p2' }]),
+    ],
     [{ id: MS, name: 'Microsoft' }],
   )
   const cards = view.companies[0]?.rows.flatMap((r) => r.reported) ?? []
@@ -105,6 +138,11 @@ test('build: copies of one claim are one card, at the first copy, listing the ot
   ])
   expect(view.cardOf).toMatchObject({ p1: 'p1', p2: 'p1', x1: 'x1', d1: 'd1' })
   // Every claim stays in the view's claims (the JSON export lists each copy).
-  expect(view.items.map((i) => [i.id, i.cluster])).toEqual([['p1', 'prism'], ['x1', 'other'], ['p2', 'prism'], ['d1', null]])
+  expect(view.items.map((i) => [i.id, i.cluster])).toEqual([
+    ['p1', 'prism'],
+    ['x1', 'other'],
+    ['p2', 'prism'],
+    ['d1', null],
+  ])
   expect(view.links.map((l) => [l.fromId, l.toId])).toEqual([['d1', 'p2']])
 })

@@ -17,7 +17,12 @@ test('npm start shows db-prepare’s lines as they arrive, not when it exits, an
   output.write(`${SETUP_CODE_LINE}ABCDE-12345\n`)
   output.end('Loaded 2 demo articles.')
   expect(await relayed).toBe('ABCDE-12345')
-  expect(shown).toEqual(['Creating the embedded database in data/claimline (first start only)…', '  applying 2026_init', 'Loading 2 demo articles…', 'Loaded 2 demo articles.'])
+  expect(shown).toEqual([
+    'Creating the embedded database in data/claimline (first start only)…',
+    '  applying 2026_init',
+    'Loading 2 demo articles…',
+    'Loaded 2 demo articles.',
+  ])
 })
 
 test('no setup code when nobody needs one', async () => {

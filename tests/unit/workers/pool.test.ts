@@ -27,12 +27,16 @@ test('a worker extracts exactly what the main thread would', async () => {
   const inputs = [1, 2, 3, 4].map((n) => ({ bytes: page(n), name: `ferry-${n}.html`, url: `https://news.example/ferry-${n}` }))
   const fromWorkers = await Promise.all(inputs.map((input) => extractOnWorker(input, { publisher: 'Island News' }, pool, roomy)))
   const inProcess = inputs.map((input) => extractForStorage(input, { publisher: 'Island News' }))
-  expect(fromWorkers.map((e) => [e.hash, e.url, e.draft.title, e.draft.publisher, e.fingerprints])).toEqual(inProcess.map((e) => [e.hash, e.url, e.draft.title, e.draft.publisher, e.fingerprints]))
+  expect(fromWorkers.map((e) => [e.hash, e.url, e.draft.title, e.draft.publisher, e.fingerprints])).toEqual(
+    inProcess.map((e) => [e.hash, e.url, e.draft.title, e.draft.publisher, e.fingerprints]),
+  )
   expect(Buffer.from(fromWorkers[0]?.rawSource ?? []).equals(Buffer.from(inProcess[0]?.rawSource ?? []))).toBe(true)
 })
 
 test('a bad input fails with its IngestError code, and the pool goes on', async () => {
-  const error = await extractOnWorker({ bytes: Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0, 0]), name: 'scan.pdf' }, undefined, pool, roomy).catch((e: unknown) => e)
+  const error = await extractOnWorker({ bytes: Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0, 0]), name: 'scan.pdf' }, undefined, pool, roomy).catch(
+    (e: unknown) => e,
+  )
   expect(error).toBeInstanceOf(IngestError)
   expect((error as IngestError).code).toBe('binary')
   expect((await extractOnWorker({ bytes: page(5), name: 'ferry-5.html' }, undefined, pool, roomy)).draft.title).toBe('Ferry 5')
@@ -46,7 +50,12 @@ test("a pool made by another copy of the module (another route's bundle) fails w
   expect(other.TaskError).not.toBe(TaskError)
   const foreign = other.createTaskPool({ size: 1, maxHeapMb: 256 })
   try {
-    const error = await extractOnWorker({ bytes: Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0, 0]), name: 'scan.pdf' }, undefined, foreign, roomy).catch((e: unknown) => e)
+    const error = await extractOnWorker(
+      { bytes: Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0, 0]), name: 'scan.pdf' },
+      undefined,
+      foreign,
+      roomy,
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(IngestError)
     expect((error as IngestError).code).toBe('binary')
     const late = await extractOnWorker({ bytes: slowPage, name: 'slow.html' }, undefined, foreign, { deadlineMs: 20 }).catch((e: unknown) => e)

@@ -24,7 +24,11 @@ export const GET = apiRoute<Params>('viewer', async (_request, _user, params) =>
 export const PATCH = apiRoute<Params>('editor', async (request, user, params) => {
   const id = parseId(params.id, 'story')
   const change = await readJson(request, storyPatchBody)
-  const saved = await updateStoryRecord(id, { name: change.name, description: change.description === undefined ? undefined : (change.description ?? null) }, user.id)
+  const saved = await updateStoryRecord(
+    id,
+    { name: change.name, description: change.description === undefined ? undefined : (change.description ?? null) },
+    user.id,
+  )
   if (!saved) throw new NotFoundError('story')
   return respondWithStory(id)
 })

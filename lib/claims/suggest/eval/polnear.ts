@@ -17,7 +17,11 @@ export function parseStandoff(ann: string): Attribution[] {
     if (!id || !body) continue
     if (/^T\d+$/.test(id)) {
       const m = /^\S+ (\d+ \d+(?:;\d+ \d+)*)$/.exec(body)
-      if (m) spans.set(id, m[1]!.split(';').map((p) => p.split(' ').map(Number) as Range))
+      if (m)
+        spans.set(
+          id,
+          m[1]!.split(';').map((p) => p.split(' ').map(Number) as Range),
+        )
     } else if (/^E\d+$/.test(id) && /^Attribution(?:-no-source)?:/.test(body)) {
       events.push(body.split(' '))
     }

@@ -95,7 +95,11 @@ function isProse(block: Block): boolean {
   return !isFurniture(block.text)
 }
 
-const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
 
 // Pages repeat the article (a microdata copy, a print version), paragraph by paragraph or
 // as one run of text; keep the first copy. A paragraph is a repeat when its opening, middle

@@ -8,47 +8,226 @@ import { isTag, isText, type Element } from 'domhandler'
 
 // Never prose, whatever they are called.
 const JUNK_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed',
-  'video', 'audio', 'source', 'track', 'picture', 'img', 'map', 'button', 'select', 'option', 'input',
-  'textarea', 'label', 'nav', 'aside', 'footer', 'figure', 'figcaption', 'dialog', 'menu', 'head', 'title',
-  'link', 'meta', 'base',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'picture',
+  'img',
+  'map',
+  'button',
+  'select',
+  'option',
+  'input',
+  'textarea',
+  'label',
+  'nav',
+  'aside',
+  'footer',
+  'figure',
+  'figcaption',
+  'dialog',
+  'menu',
+  'head',
+  'title',
+  'link',
+  'meta',
+  'base',
 ])
 
 // Chrome by name. Each alternative is a word of a class or id.
 const BOILERPLATE_WORD = new RegExp(
   '^(?:' +
     [
-      'ads?', 'adv', 'advert\\w*', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor\\w*', 'promo\\w*', 'partner\\w*', 'commercial',
-      'outbrain', 'taboola', 'zergnet', 'affiliate',
-      'comments?', 'commenting', 'disqus', 'replies', 'respond', 'discussion',
-      'share', 'sharing', 'sharebar', 'shares', 'social', 'socials', 'sociallinks', 'follow', 'print',
-      'related', 'recommended', 'recommendations?', 'recirc', 'trending', 'popular', 'most', 'more', 'readmore', 'teasers?',
-      'newsletters?', 'subscribe', 'subscription', 'signup', 'optin', 'registration', 'regwall',
-      'login', 'signin', 'auth', 'account',
-      'cookies?', 'consent', 'gdpr', 'privacy',
-      'breadcrumbs?', 'sidebar', 'masthead', 'navbar', 'navigation', 'menu', 'footer', 'header',
-      'pagination', 'pager', 'popup', 'modal', 'overlay', 'toolbar', 'tools',
-      'captions?', 'credits?', 'caption_text', 'figcaption', 'wp-caption-text', 'photo-credit',
-      'byline', 'bylines', 'author', 'authors', 'dateline', 'timestamp', 'date', 'published', 'updated', 'meta', 'metadata',
-      'tags', 'topics', 'keywords', 'categories',
-      'skip', 'banner', 'alert', 'rating', 'bio', 'tooltip', 'offscreen',
+      'ads?',
+      'adv',
+      'advert\\w*',
+      'adslot',
+      'adunit',
+      'dfp',
+      'gpt',
+      'sponsor\\w*',
+      'promo\\w*',
+      'partner\\w*',
+      'commercial',
+      'outbrain',
+      'taboola',
+      'zergnet',
+      'affiliate',
+      'comments?',
+      'commenting',
+      'disqus',
+      'replies',
+      'respond',
+      'discussion',
+      'share',
+      'sharing',
+      'sharebar',
+      'shares',
+      'social',
+      'socials',
+      'sociallinks',
+      'follow',
+      'print',
+      'related',
+      'recommended',
+      'recommendations?',
+      'recirc',
+      'trending',
+      'popular',
+      'most',
+      'more',
+      'readmore',
+      'teasers?',
+      'newsletters?',
+      'subscribe',
+      'subscription',
+      'signup',
+      'optin',
+      'registration',
+      'regwall',
+      'login',
+      'signin',
+      'auth',
+      'account',
+      'cookies?',
+      'consent',
+      'gdpr',
+      'privacy',
+      'breadcrumbs?',
+      'sidebar',
+      'masthead',
+      'navbar',
+      'navigation',
+      'menu',
+      'footer',
+      'header',
+      'pagination',
+      'pager',
+      'popup',
+      'modal',
+      'overlay',
+      'toolbar',
+      'tools',
+      'captions?',
+      'credits?',
+      'caption_text',
+      'figcaption',
+      'wp-caption-text',
+      'photo-credit',
+      'byline',
+      'bylines',
+      'author',
+      'authors',
+      'dateline',
+      'timestamp',
+      'date',
+      'published',
+      'updated',
+      'meta',
+      'metadata',
+      'tags',
+      'topics',
+      'keywords',
+      'categories',
+      'skip',
+      'banner',
+      'alert',
+      'rating',
+      'bio',
+      'tooltip',
+      'offscreen',
     ].join('|') +
     ')$',
 )
 
 // A class/id that names the article itself wins over any chrome word it also contains
 // ("post-content has-comments").
-const ARTICLE_NAME = /^(?:(?:article|post|entry|story|blog|main|news|page)[-_]?(?:body|content|text|copy|inner|main)|article|story|content|main|body-?text|text-?body)$/
+const ARTICLE_NAME =
+  /^(?:(?:article|post|entry|story|blog|main|news|page)[-_]?(?:body|content|text|copy|inner|main)|article|story|content|main|body-?text|text-?body)$/
 
-const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist', 'form'])
+const CHROME_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'dialog',
+  'alertdialog',
+  'menu',
+  'menubar',
+  'toolbar',
+  'tablist',
+  'form',
+])
 
 const NEVER_CHROME = new Set(['html', 'body', 'main', 'article'])
 
 // Whole names that hide text from sighted readers or mark it as such.
-const CHROME_NAMES = new Set(['hidden', 'is-hidden', 'sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text', 'screenreader', 'wp-caption-text', 'u-hidden'])
+const CHROME_NAMES = new Set([
+  'hidden',
+  'is-hidden',
+  'sr-only',
+  'visually-hidden',
+  'visuallyhidden',
+  'screen-reader-text',
+  'screenreader',
+  'wp-caption-text',
+  'u-hidden',
+])
 
 // Trailing words that say how a thing is laid out, not what it is ("comments-area").
-const STRUCTURAL = new Set(['wrap', 'wrapper', 'wrp', 'container', 'box', 'bar', 'block', 'section', 'area', 'list', 'links', 'link', 'module', 'inner', 'outer', 'holder', 'panel', 'item', 'items', 'buttons', 'button', 'btn', 'icons', 'icon', 'text', 'title', 'label', 'content', 'placeholder', 'unit', 'slot', 'zone', 'group', 'row', 'col', 'el', 'component', 'widget', 'container'])
+const STRUCTURAL = new Set([
+  'wrap',
+  'wrapper',
+  'wrp',
+  'container',
+  'box',
+  'bar',
+  'block',
+  'section',
+  'area',
+  'list',
+  'links',
+  'link',
+  'module',
+  'inner',
+  'outer',
+  'holder',
+  'panel',
+  'item',
+  'items',
+  'buttons',
+  'button',
+  'btn',
+  'icons',
+  'icon',
+  'text',
+  'title',
+  'label',
+  'content',
+  'placeholder',
+  'unit',
+  'slot',
+  'zone',
+  'group',
+  'row',
+  'col',
+  'el',
+  'component',
+  'widget',
+  'container',
+])
 
 function meaningfulWords(name: string): string[] {
   const words = name.split(/[-_]+/).filter((w) => w.length > 1 && !/^\d+$/.test(w) && w !== 'js' && w !== 'has' && w !== 'is')
@@ -127,7 +306,21 @@ function isStreamedSegment(el: Element): boolean {
 
 // Utility classes that hide an element ("hide", "d-none", "hidden"), unless a responsive class
 // shows it again at some screen size ("d-none d-md-block", "hidden lg:block").
-const HIDING_CLASSES = new Set(['hide', 'hidden', 'd-none', 'display-none', 'is-hidden', 'u-hidden', 'u-hide', 'is-hide', 'invisible', 'visually-hidden', 'visuallyhidden', 'sr-only', 'screen-reader-text'])
+const HIDING_CLASSES = new Set([
+  'hide',
+  'hidden',
+  'd-none',
+  'display-none',
+  'is-hidden',
+  'u-hidden',
+  'u-hide',
+  'is-hide',
+  'invisible',
+  'visually-hidden',
+  'visuallyhidden',
+  'sr-only',
+  'screen-reader-text',
+])
 const SHOWN_AT_SOME_SIZE = /^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)|(?:sm|md|lg|xl|2xl):(?!hidden)|visible-|show-for-)/
 
 export function hasHidingClass(el: Element): boolean {
@@ -154,7 +347,8 @@ export function isBoilerplate(el: Element): boolean {
 }
 
 const POSITIVE_NAME = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i
-const NEGATIVE_NAME = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i
+const NEGATIVE_NAME =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i
 
 // Readability's class weight: a nudge for containers whose names suggest the article.
 export function classWeight(el: Element): number {

@@ -69,13 +69,15 @@ const FINE_PRINT =
   /^(?:disclaimer|disclosure|affiliate disclosure|advertiser disclosure|editorial disclosure|editor['’]s note|note to readers)\b|\b(?:affiliate (?:links?|commissions?|marketer)|(?:may|might) (?:earn|receive) (?:a )?(?:small )?(?:commissions?|compensation)|earn from qualifying purchases|for (?:general )?informational purposes only|(?:does|do) not constitute (?:financial|legal|medical|investment|tax) advice|not (?:intended as )?(?:financial|legal|medical|investment|tax) advice|the (?:views|opinions) expressed|developed in partnership with|paid partnership|all (?:personal )?loans (?:are )?made by|used under licen[cs]e|(?:feature|featured|header|cover|lead) (?:image|photo)s?(?: by|:| via| courtesy)|images? (?:via|courtesy of)|by posting a comment|©|all rights reserved)\b/i
 
 // Credit lines that close wire copy: "Additional reporting by …", "Source: News agencies".
-const CREDIT_LINE = /^\(?(?:(?:additional |further )?reporting by|(?:writing|editing) by|contributing:|compiled by|sources?:|with (?:reporting from|additional reporting)|(?:written|posted) by)\b/i
+const CREDIT_LINE =
+  /^\(?(?:(?:additional |further )?reporting by|(?:writing|editing) by|contributing:|compiled by|sources?:|with (?:reporting from|additional reporting)|(?:written|posted) by)\b/i
 
 // "Reviewed by …", "Fact checked by …" above the story.
 const REVIEW_LINE = /^(?:medically |expert |fact[- ]checked and )?(?:reviewed|fact[- ]checked) by\b/i
 
 // Page furniture that reads as a line: reading time, view counts, a gallery's counter.
-const META_LINE = /^(?:[-–—•|·\s]*)(?:\d[\d,.]*\s*(?:views?|reads?|shares?|comments?)|\d+\s*min(?:ute)?s?(?: read(?:ing)?)?(?: time)?|(?:reading time|read time|tempo de leitura|temps de lecture|lesezeit)\b.*|image \d+ of.*|(?:show|hide) caption|caption|close|table of contents|contents:?|posts|top video|don['’]t miss)$/i
+const META_LINE =
+  /^(?:[-–—•|·\s]*)(?:\d[\d,.]*\s*(?:views?|reads?|shares?|comments?)|\d+\s*min(?:ute)?s?(?: read(?:ing)?)?(?: time)?|(?:reading time|read time|tempo de leitura|temps de lecture|lesezeit)\b.*|image \d+ of.*|(?:show|hide) caption|caption|close|table of contents|contents:?|posts|top video|don['’]t miss)$/i
 
 function isDateLine(text: string): boolean {
   if (text.length > 60) return false
@@ -84,7 +86,8 @@ function isDateLine(text: string): boolean {
 }
 
 // "Jane Doe is a freelance writer …", "Hey, I'm Jessica! Welcome to …", "Jane Doe, Founder of …".
-const WRITER_ROLE = /\b(?:writer|journalist|reporter|editor|correspondent|columnist|contributor|blogger|curator|freelancer?|author of|founder of|host of|expert in)\b/i
+const WRITER_ROLE =
+  /\b(?:writer|journalist|reporter|editor|correspondent|columnist|contributor|blogger|curator|freelancer?|author of|founder of|host of|expert in)\b/i
 const SELF_INTRODUCTION = /^(?:hi|hey|hello)\b[,!]?\s+i['’]m\s+\p{Lu}/iu
 const NAMED_SENTENCE = /^((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’.-]*)\s+(?:is|was|has been|writes|covers|reports)\b/u
 
@@ -106,12 +109,17 @@ function startsWithByline(text: string, bylines: readonly string[]): boolean {
 
 function isBylineLine(text: string, bylines: readonly string[]): boolean {
   if (text.length > 80) return false
-  const folded = text.replace(/^(?:by|par|por|written by|words by)\s+/i, '').replace(/[\s|•·,–—-]+$/, '').toLowerCase()
+  const folded = text
+    .replace(/^(?:by|par|por|written by|words by)\s+/i, '')
+    .replace(/[\s|•·,–—-]+$/, '')
+    .toLowerCase()
   return bylines.some((name) => folded === name.toLowerCase() || (folded.startsWith(name.toLowerCase()) && /^(?:by|par|por)\s/i.test(text)))
 }
 
 function isLeadingClutter(text: string, bylines: readonly string[]): boolean {
-  return META_LINE.test(text) || isDateLine(text) || isBylineLine(text, bylines) || (REVIEW_LINE.test(text) && text.length <= SHORT) || isCallToAction(text, false)
+  return (
+    META_LINE.test(text) || isDateLine(text) || isBylineLine(text, bylines) || (REVIEW_LINE.test(text) && text.length <= SHORT) || isCallToAction(text, false)
+  )
 }
 
 function isTrailingClutter({ text, box }: EdgeParagraph, flow: unknown, bylines: readonly string[]): boolean {
@@ -123,7 +131,8 @@ function isTrailingClutter({ text, box }: EdgeParagraph, flow: unknown, bylines:
 }
 
 // "About the author" (or "About Acme") near the end opens a closing section that is not the story.
-const ABOUT_HEADING = /^(?:About|ABOUT) (?:(?:the|THE) (?:author|authors|writer|reviewer|AUTHOR|AUTHORS|WRITER)|(?:us|US)|\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,3})$/u
+const ABOUT_HEADING =
+  /^(?:About|ABOUT) (?:(?:the|THE) (?:author|authors|writer|reviewer|AUTHOR|AUTHORS|WRITER)|(?:us|US)|\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,3})$/u
 
 function aboutSectionStart(paragraphs: EdgeParagraph[], bylines: readonly string[]): number | null {
   for (let i = paragraphs.length - 1; i >= Math.max(1, paragraphs.length - 4); i--) {

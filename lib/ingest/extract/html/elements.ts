@@ -213,7 +213,10 @@ function holdsOtherStories(el: Element): boolean {
     firstDescendant(el, (d) => {
       if (d.name === 'article') return true
       if (/^h[2-6]$/.test(d.name) && ++headings >= 2) return true
-      return (d.name === 'ul' || d.name === 'ol') && d.children.filter((c) => isTag(c) && c.name === 'li' && firstDescendant(c, (a) => a.name === 'a') !== null).length >= 3
+      return (
+        (d.name === 'ul' || d.name === 'ol') &&
+        d.children.filter((c) => isTag(c) && c.name === 'li' && firstDescendant(c, (a) => a.name === 'a') !== null).length >= 3
+      )
     }) !== null
   )
 }

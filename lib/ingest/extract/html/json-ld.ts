@@ -26,7 +26,8 @@ export type JsonLdData = {
   siteName: string | null // the WebSite or Organization node's name
 }
 
-const ARTICLE_TYPES = /^(?:\w*NewsArticle|Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|TechArticle|ScholarlyArticle|Report|Review|HowTo|Recipe|Guide|Thesis|CreativeWork|PodcastEpisode|VideoObject)$/i
+const ARTICLE_TYPES =
+  /^(?:\w*NewsArticle|Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|TechArticle|ScholarlyArticle|Report|Review|HowTo|Recipe|Guide|Thesis|CreativeWork|PodcastEpisode|VideoObject)$/i
 const PAGE_TYPES = /^(?:\w*WebPage|ItemPage|AboutPage|FAQPage|QAPage|ProfilePage|CollectionPage)$/i
 const ORGANISATION_TYPES = /^(?:WebSite|Organization|NewsMediaOrganization|Corporation|LocalBusiness|EducationalOrganization)$/i
 const MAX_DEPTH = 8
@@ -176,7 +177,21 @@ function dateValue(value: unknown): string | null {
 // JSON-LD strings are not HTML, but CMSs often put entity-escaped text in them.
 function decodeEntities(text: string): string {
   if (!text.includes('&')) return text
-  const named: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…' }
+  const named: Record<string, string> = {
+    amp: '&',
+    quot: '"',
+    apos: "'",
+    lt: '<',
+    gt: '>',
+    nbsp: ' ',
+    ndash: '–',
+    mdash: '—',
+    rsquo: '’',
+    lsquo: '‘',
+    rdquo: '”',
+    ldquo: '“',
+    hellip: '…',
+  }
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
     if (code[0] === '#') {
       const point = code[1]?.toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10)

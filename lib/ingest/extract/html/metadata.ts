@@ -152,6 +152,10 @@ function isSiteBlurb(text: string, title: string | null, siteNames: string[]): b
   const folded = fold(text)
   const namesSite = siteNames.some((name) => fold(name).length > 2 && folded.includes(fold(name)))
   if (!namesSite || !title) return false
-  const titleWords = new Set(fold(title).split(' ').filter((w) => w.length > 3))
+  const titleWords = new Set(
+    fold(title)
+      .split(' ')
+      .filter((w) => w.length > 3),
+  )
   return !folded.split(' ').some((w) => titleWords.has(w))
 }

@@ -46,13 +46,18 @@ function isByLine(content: string): boolean {
   return prefix !== null && /^\p{Lu}/u.test(content.slice(prefix[0].length))
 }
 
-
 // Candidate bylines from meta tags, byline markup and "By …" lines, in that order of trust.
 // Lazily: the later sources cost more and are rarely needed.
 export type BylineSource = 'jsonld' | 'meta' | 'page'
 
 export function* pageBylineCandidates($: CheerioAPI): Generator<{ names: string[]; source: BylineSource }> {
-  const sources: [($: CheerioAPI) => string[] | null, BylineSource][] = [[fromMeta, 'meta'], [fromMarkup, 'page'], [fromByLine, 'page'], [fromArchiveLink, 'page'], [fromAuthorBio, 'page']]
+  const sources: [($: CheerioAPI) => string[] | null, BylineSource][] = [
+    [fromMeta, 'meta'],
+    [fromMarkup, 'page'],
+    [fromByLine, 'page'],
+    [fromArchiveLink, 'page'],
+    [fromAuthorBio, 'page'],
+  ]
   for (const [read, source] of sources) {
     const names = read($)
     if (names) yield { names, source }
@@ -181,7 +186,8 @@ function dedupe(names: string[]): string[] {
 // An author box's link to the writer's other pieces: "View all posts by Jane Doe", "All
 // articles by Jane Doe", "More stories from Jane Doe". A last resort: it names the author only
 // where the page names nobody else.
-const ARCHIVE_LINK = /^\s*(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:(?:of\s+)?(?:the\s+)?(?:articles|posts|stories|pieces|reviews|columns|writing)\s+)(?:by|from)\s+(\S.{1,58})$/i
+const ARCHIVE_LINK =
+  /^\s*(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:(?:of\s+)?(?:the\s+)?(?:articles|posts|stories|pieces|reviews|columns|writing)\s+)(?:by|from)\s+(\S.{1,58})$/i
 
 export function fromArchiveLink($: CheerioAPI): string[] | null {
   const root = $.root().get(0)

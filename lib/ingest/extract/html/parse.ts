@@ -48,8 +48,10 @@ class BoundedHandler extends DomHandler {
 
   override onopentag(name: string, attribs: Record<string, string>): void {
     // The stack holds the document and every open element: its length is the new element's depth.
-    if (this.tagStack.length > this.limits.depth) throw new TooComplex(`This page nests its tags more than ${this.limits.depth} deep, far beyond any real article: it was not read.`)
-    if (++this.elements > this.limits.elements) throw new TooComplex(`This page has more than ${this.limits.elements.toLocaleString('en-GB')} elements, far beyond any real article: it was not read.`)
+    if (this.tagStack.length > this.limits.depth)
+      throw new TooComplex(`This page nests its tags more than ${this.limits.depth} deep, far beyond any real article: it was not read.`)
+    if (++this.elements > this.limits.elements)
+      throw new TooComplex(`This page has more than ${this.limits.elements.toLocaleString('en-GB')} elements, far beyond any real article: it was not read.`)
     if (name === 'title' && this.inForeignContent()) readAsMarkup(this.parserRef)
     super.onopentag(name, attribs)
     if (name === 'html' || name === 'head' || name === 'body') {
@@ -96,20 +98,127 @@ function readAsMarkup(parser: Parser | null): void {
 // special element); these are its rules for the tags that imply an end, applied to the parser's
 // own stack before it opens the tag, so the parser and the tree stay one stack.
 const CLOSES_P = new Set([
-  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption',
-  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'dd', 'dt', 'listing', 'main',
-  'menu', 'nav', 'ol', 'p', 'pre', 'search', 'section', 'summary', 'table', 'ul', 'xmp',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'dd',
+  'dt',
+  'listing',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'search',
+  'section',
+  'summary',
+  'table',
+  'ul',
+  'xmp',
 ])
 // A <p> is not "in button scope" past these.
 const BUTTON_SCOPE = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template', 'button'])
 // An <li>, <dd> or <dt> is closed up to the nearest of these, but for address, div and p.
 const SPECIAL = new Set([
-  'applet', 'area', 'article', 'aside', 'base', 'basefont', 'bgsound', 'blockquote', 'body', 'br', 'button', 'caption', 'center',
-  'col', 'colgroup', 'details', 'dir', 'dl', 'embed', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frame', 'frameset',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html', 'iframe', 'img', 'input', 'keygen', 'listing', 'main',
-  'marquee', 'menu', 'meta', 'nav', 'noembed', 'noframes', 'noscript', 'object', 'ol', 'param', 'plaintext', 'pre', 'script', 'search',
-  'section', 'select', 'source', 'style', 'summary', 'table', 'tbody', 'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'title',
-  'tr', 'track', 'ul', 'wbr', 'xmp',
+  'applet',
+  'area',
+  'article',
+  'aside',
+  'base',
+  'basefont',
+  'bgsound',
+  'blockquote',
+  'body',
+  'br',
+  'button',
+  'caption',
+  'center',
+  'col',
+  'colgroup',
+  'details',
+  'dir',
+  'dl',
+  'embed',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'frame',
+  'frameset',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'iframe',
+  'img',
+  'input',
+  'keygen',
+  'listing',
+  'main',
+  'marquee',
+  'menu',
+  'meta',
+  'nav',
+  'noembed',
+  'noframes',
+  'noscript',
+  'object',
+  'ol',
+  'param',
+  'plaintext',
+  'pre',
+  'script',
+  'search',
+  'section',
+  'select',
+  'source',
+  'style',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'template',
+  'textarea',
+  'tfoot',
+  'th',
+  'thead',
+  'title',
+  'tr',
+  'track',
+  'ul',
+  'wbr',
+  'xmp',
 ])
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 // Never closed through: SVG and MathML, whose context the parser tracks apart.
@@ -232,7 +341,9 @@ function relink(parent: ParentNode): void {
 // markup put it (or left it out): a fragment, content after </body>, a page with no <body> tag.
 function withBody(doc: Document): Document {
   const html = doc.children.find((node): node is Element => isTag(node) && node.name === 'html')
-  const body = html?.children.find((node): node is Element => isTag(node) && node.name === 'body') ?? doc.children.find((node): node is Element => isTag(node) && node.name === 'body')
+  const body =
+    html?.children.find((node): node is Element => isTag(node) && node.name === 'body') ??
+    doc.children.find((node): node is Element => isTag(node) && node.name === 'body')
   if (body) {
     // What follows </body> or </html> is the body's too.
     const after = [...following(body), ...(html && body.parent === html ? following(html) : [])].filter(isContent)

@@ -6,18 +6,57 @@ import { dateFromUrl, parsePublicationDate, toPublishedIso, type DateOptions, ty
 import { normalizeParagraph } from '../../../text/normalize'
 import type { DateSource, PublishedDate } from '../../types'
 import type { JsonLdData } from './json-ld'
-import { attrIncludes, closest, descendants, documentOrder, elementsNamed, elementsWhere, firstDescendant, hasAncestor, hasItemprop, inOtherItem, isOutsideStory, parentElement } from './elements'
+import {
+  attrIncludes,
+  closest,
+  descendants,
+  documentOrder,
+  elementsNamed,
+  elementsWhere,
+  firstDescendant,
+  hasAncestor,
+  hasItemprop,
+  inOtherItem,
+  isOutsideStory,
+  parentElement,
+} from './elements'
 import { metaAll } from './meta'
 import { isAuthorLink } from './page-bylines'
 
 const META_DATE_KEYS = [
-  'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time',
-  'datePublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued',
-  'dcterms.created', 'dc.date.created', 'citation_publication_date', 'citation_date', 'citation_online_date',
-  'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'article.published',
-  'article_date_original', 'originalpublicationdate', 'cxenseparse:recs:publishtime',
-  'published_on', 'published-on', 'publish_on', 'publish-on', 'published_date', 'published-date', 'date_published',
-  'date-published', 'publication-date',
+  'article:published_time',
+  'og:article:published_time',
+  'article:published',
+  'og:published_time',
+  'published_time',
+  'datePublished',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dcterms.created',
+  'dc.date.created',
+  'citation_publication_date',
+  'citation_date',
+  'citation_online_date',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'publication_date',
+  'article.published',
+  'article_date_original',
+  'originalpublicationdate',
+  'cxenseparse:recs:publishtime',
+  'published_on',
+  'published-on',
+  'publish_on',
+  'publish-on',
+  'published_date',
+  'published-date',
+  'date_published',
+  'date-published',
+  'publication-date',
 ]
 // Tags that do not say which date they carry: often the last change or the day the page was built.
 const WEAK_META_DATE_KEYS = ['dc.date', 'dcterms.date', 'date', 'sort_date']
@@ -135,7 +174,8 @@ function labelBefore($: CheerioAPI, el: Element): Label {
   for (let node: Element | null = el, level = 0; node && level < 3 && before.trim().length < 3; node = parentElement(node), level++) {
     // The nearest 60 characters before the node, read backwards from it.
     let text = ''
-    for (let sibling = node.prev; sibling && text.length < 60; sibling = sibling.prev) text = `${isTag(sibling) ? textOf(sibling) : isText(sibling) ? sibling.data : ''} ${text}`
+    for (let sibling = node.prev; sibling && text.length < 60; sibling = sibling.prev)
+      text = `${isTag(sibling) ? textOf(sibling) : isText(sibling) ? sibling.data : ''} ${text}`
     before = `${text.slice(-60)} ${before}`
   }
   return lastLabel(before) ?? labelOf($(el).text().slice(0, 30))
@@ -154,7 +194,8 @@ function labelOf(text: string): Label {
   return label ? labelKind(label[0]) : null
 }
 
-const PUBLISHED_WORDS = '(?:first\\s+)?(?:published|posted|publication date|pub(?:lished)? date|created|dated|publi[ée]e?|publicado|pubblicato|ver[öo]ffentlicht|erschienen)'
+const PUBLISHED_WORDS =
+  '(?:first\\s+)?(?:published|posted|publication date|pub(?:lished)? date|created|dated|publi[ée]e?|publicado|pubblicato|ver[öo]ffentlicht|erschienen)'
 const UPDATED_WORDS = '(?:last\\s+)?(?:updated|modified|edited|revised|reviewed|fact[ -]checked|mis à jour|actualizado|aggiornato|aktualisiert)'
 // An infobox's dates, a profile's, an event's: not when the page was published.
 const OTHER_WORDS = '(?:founded|born|established|incorporated|died|opened|launched|date of birth|expires|deadline|valid until|event date|starts|ends)'

@@ -86,11 +86,15 @@ export function growWhileProse(el: Element, prose: Map<Element, number>, totals:
   const baseProse = prose.get(el) ?? 0
   const baseChars = totals.get(el)?.chars ?? 0
   let best = el
-  for (let parent = parentElement(el); parent && parent.name !== 'body' && parent.name !== 'html' && !takesInTeaser(parent, el, teasers); parent = parentElement(parent)) {
+  for (
+    let parent = parentElement(el);
+    parent && parent.name !== 'body' && parent.name !== 'html' && !takesInTeaser(parent, el, teasers);
+    parent = parentElement(parent)
+  ) {
     const addedProse = (prose.get(parent) ?? 0) - baseProse
     const addedChars = (totals.get(parent)?.chars ?? 0) - baseChars
     if (addedChars > 0 && addedProse / addedChars < 0.6) break
-    if (addedProse >= ((prose.get(best) ?? 0) - baseProse) + baseProse * 0.25 || addedChars <= 0) best = parent
+    if (addedProse >= (prose.get(best) ?? 0) - baseProse + baseProse * 0.25 || addedChars <= 0) best = parent
   }
   return best
 }
@@ -180,7 +184,10 @@ function takesInTeaser(ancestor: Element, el: Element, teasers: Teasers): boolea
 // When several near-top candidates share an ancestor, the article is split across them
 // (paragraph groups between ads or images); take the ancestor.
 function widenToSharedAncestor(top: Candidate, ranked: Candidate[], teasers: Teasers): Element {
-  const rivals = ranked.slice(1, 6).filter((c) => c.score >= top.score * 0.75).map((c) => c.el)
+  const rivals = ranked
+    .slice(1, 6)
+    .filter((c) => c.score >= top.score * 0.75)
+    .map((c) => c.el)
   if (rivals.length < 3) return top.el
   for (let el = parentElement(top.el); el && el.name !== 'body' && !takesInTeaser(el, top.el, teasers); el = parentElement(el)) {
     const inside = rivals.filter((rival) => isAncestor(el, rival)).length

@@ -68,10 +68,14 @@ function imageAlts(a: Element): string[] {
 }
 
 // Words that label the link, not the site.
-const NOT_SITE_NAME = /^(?:home|homepage|home page|start|front page|main page|back|logo|menu|go to homepage|return to homepage|accueil|inicio|startseite|home icon|site logo)$/i
+const NOT_SITE_NAME =
+  /^(?:home|homepage|home page|start|front page|main page|back|logo|menu|go to homepage|return to homepage|accueil|inicio|startseite|home icon|site logo)$/i
 
 function clean(text: string | undefined): string | null {
-  const name = (text ?? '').replace(/\s+/g, ' ').replace(/\s*\blogo\b\s*/gi, ' ').trim()
+  const name = (text ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\blogo\b\s*/gi, ' ')
+    .trim()
   if (name.length < 2 || name.length > 40 || NOT_SITE_NAME.test(name)) return null
   return name
 }

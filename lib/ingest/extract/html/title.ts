@@ -125,7 +125,9 @@ function headlineText(el: Element): string {
       if (child) stack.push(child)
     }
   }
-  return normalizeParagraph(repairMojibake(pieces.join('')).replace(/\s+/g, ' ')).replace(SOURCE_DOMAIN, '').replace(PERMALINK, '')
+  return normalizeParagraph(repairMojibake(pieces.join('')).replace(/\s+/g, ' '))
+    .replace(SOURCE_DOMAIN, '')
+    .replace(PERMALINK, '')
 }
 
 // Documentation generators end each heading with a link to itself, shown as a pilcrow or a
@@ -221,7 +223,10 @@ function titleText($: CheerioAPI): string {
 }
 
 function sharesWords(a: string, b: string): boolean {
-  const words = (text: string) => fold(text).split(' ').filter((w) => w.length > 3 || /\d/.test(w))
+  const words = (text: string) =>
+    fold(text)
+      .split(' ')
+      .filter((w) => w.length > 3 || /\d/.test(w))
   const other = new Set(words(b))
   const mine = words(a)
   return mine.some((w) => other.has(w))
@@ -271,6 +276,12 @@ export function isSiteName(text: string, siteNames: string[]): boolean {
     if (!site) return false
     const siteCompact = site.replace(/ /g, '')
     // "The Verge" ~ "theverge.com", "Reuters" ~ "Reuters.com", "BBC News" ~ "BBC".
-    return key === site || compact === siteCompact || compact.replace(/(com|org|net|couk)$/, '') === siteCompact || siteCompact.startsWith(compact) && compact.length >= 3 || compact.startsWith(siteCompact) && compact.length <= siteCompact.length + 6
+    return (
+      key === site ||
+      compact === siteCompact ||
+      compact.replace(/(com|org|net|couk)$/, '') === siteCompact ||
+      (siteCompact.startsWith(compact) && compact.length >= 3) ||
+      (compact.startsWith(siteCompact) && compact.length <= siteCompact.length + 6)
+    )
   })
 }

@@ -4,17 +4,7 @@
 import { parseDate } from '../dates'
 import { parseDatelineHeader } from '../dateline'
 
-export type LineKind =
-  | 'prose'
-  | 'headline'
-  | 'standfirst'
-  | 'byline'
-  | 'dateline-header'
-  | 'date'
-  | 'caption'
-  | 'chrome'
-  | 'end-marker'
-  | 'short'
+export type LineKind = 'prose' | 'headline' | 'standfirst' | 'byline' | 'dateline-header' | 'date' | 'caption' | 'chrome' | 'end-marker' | 'short'
 
 export type Line = {
   text: string

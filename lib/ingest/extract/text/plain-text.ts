@@ -92,7 +92,10 @@ function endOfArticle(lines: Line[]): number {
 }
 
 export function extractPlainText(text: string): ArticleDraft {
-  const raw = text.split(/\r?\n/).map(normalizeParagraph).filter((line) => line.length > 0)
+  const raw = text
+    .split(/\r?\n/)
+    .map(normalizeParagraph)
+    .filter((line) => line.length > 0)
   const lines = raw.map((line, i) => classifyLine(line, raw[i - 1] ?? null, raw[i + 1] ?? null))
   const found = bestSegment(lines, endOfArticle(lines))
   const warnings: string[] = []

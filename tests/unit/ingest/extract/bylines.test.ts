@@ -70,11 +70,21 @@ describe('bylinesFromJsonLd', () => {
   test('reads strings, Person objects and arrays', () => {
     expect(bylinesFromJsonLd('Jane Doe')).toEqual(['Jane Doe'])
     expect(bylinesFromJsonLd({ '@type': 'Person', name: 'Jane Doe' })).toEqual(['Jane Doe'])
-    expect(bylinesFromJsonLd([{ '@type': 'Person', name: 'Jane Doe' }, { '@type': 'Person', givenName: 'John', familyName: 'Smith' }])).toEqual(['Jane Doe', 'John Smith'])
+    expect(
+      bylinesFromJsonLd([
+        { '@type': 'Person', name: 'Jane Doe' },
+        { '@type': 'Person', givenName: 'John', familyName: 'Smith' },
+      ]),
+    ).toEqual(['Jane Doe', 'John Smith'])
   })
 
   test('skips organisations when a person is credited, keeps them otherwise', () => {
-    expect(bylinesFromJsonLd([{ '@type': 'NewsMediaOrganization', name: 'Reuters' }, { '@type': 'Person', name: 'Bill Rigby' }])).toEqual(['Bill Rigby'])
+    expect(
+      bylinesFromJsonLd([
+        { '@type': 'NewsMediaOrganization', name: 'Reuters' },
+        { '@type': 'Person', name: 'Bill Rigby' },
+      ]),
+    ).toEqual(['Bill Rigby'])
     expect(bylinesFromJsonLd({ '@type': 'Organization', name: 'ServiceTitan' })).toEqual(['ServiceTitan'])
   })
 

@@ -23,7 +23,14 @@ test('the HTTP charset comes before the document’s own declaration', () => {
 })
 
 test('a <meta> declaration is honoured: windows-1252 curly quotes become Unicode', () => {
-  const bytes = Uint8Array.from([...latin1('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><p>'), 0x93, 0x68, 0x69, 0x94, ...latin1('</p>')])
+  const bytes = Uint8Array.from([
+    ...latin1('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><p>'),
+    0x93,
+    0x68,
+    0x69,
+    0x94,
+    ...latin1('</p>'),
+  ])
   expect(decodeBytes(bytes).text).toContain('“hi”')
 })
 

@@ -25,17 +25,22 @@ function failure(run: () => unknown): { code: string; message: string } | null {
   }
 }
 
-test.each(['script-tags.html', 'event-handlers.html', 'javascript-urls.html', 'svg-script.html', 'css-expressions.html'])('%s: the story is kept, no script, handler or style survives', (name) => {
-  const text = textOf(name)
-  expect(extract(name).paragraphs.length).toBeGreaterThanOrEqual(3)
-  // Only the sentence that shows script source as visible text (escaped in the page) may mention alert.
-  const mentions = text.split('\n').filter((line) => line.includes('alert('))
-  expect(mentions.every((line) => line.includes('escaped text stays text') || line.includes("ipt>alert('split')"))).toBe(true)
-  for (const gone of ['expression(', 'javascript:', 'vbscript:', 'onerror', 'onload', '-moz-binding', 'Enable JavaScript']) expect(text).not.toContain(gone)
-})
+test.each(['script-tags.html', 'event-handlers.html', 'javascript-urls.html', 'svg-script.html', 'css-expressions.html'])(
+  '%s: the story is kept, no script, handler or style survives',
+  (name) => {
+    const text = textOf(name)
+    expect(extract(name).paragraphs.length).toBeGreaterThanOrEqual(3)
+    // Only the sentence that shows script source as visible text (escaped in the page) may mention alert.
+    const mentions = text.split('\n').filter((line) => line.includes('alert('))
+    expect(mentions.every((line) => line.includes('escaped text stays text') || line.includes("ipt>alert('split')"))).toBe(true)
+    for (const gone of ['expression(', 'javascript:', 'vbscript:', 'onerror', 'onload', '-moz-binding', 'Enable JavaScript']) expect(text).not.toContain(gone)
+  },
+)
 
 test('markup written as text stays text, character for character', () => {
-  expect(extract('script-tags.html').paragraphs).toContain('<script>alert("escaped text stays text")</script> was pasted by a reader into the form, the court heard on Wednesday.')
+  expect(extract('script-tags.html').paragraphs).toContain(
+    '<script>alert("escaped text stays text")</script> was pasted by a reader into the form, the court heard on Wednesday.',
+  )
 })
 
 test('javascript: canonical, og:url, base and refresh URLs are not kept as the article’s address', () => {
@@ -49,7 +54,9 @@ test('look-alike and direction-changing Unicode is kept as written, with warning
   expect(draft.paragraphs.join(' ')).toContain('finance') // the ﬁ ligature folded by NFKC
   expect(draft.paragraphs.join(' ')).toContain('Acme in full-width') // full-width letters folded
   expect(draft.paragraphs.join(' ')).toContain('zerowidth') // zero-width space removed
-  expect(draft.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/bidirectional overrides/), expect.stringMatching(/look-alike Cyrillic or Greek ones \(Асmе\)/)]))
+  expect(draft.warnings).toEqual(
+    expect.arrayContaining([expect.stringMatching(/bidirectional overrides/), expect.stringMatching(/look-alike Cyrillic or Greek ones \(Асmе\)/)]),
+  )
 })
 
 test('ordinary Greek, Russian and accented Latin text raises no look-alike warning', () => {

@@ -106,10 +106,22 @@ test('a wrapper whose class merely mentions chrome still holds the article', () 
 
 test("a section's id made from its own heading is its title, not a role, whatever word it starts with", () => {
   const section = (id: string, heading: string, text: string) => `<div class="section" id="${id}"><h2>${heading}</h2><p>${text}</p></div>`
-  const intro = 'The valley’s reservoirs are at their lowest in twenty years. This guide explains how the water board will share the river with farmers and households until the autumn rains come, and what each of them is asked to do in the meantime.'
-  const history = 'Last year the valley recorded its wettest winter in a decade, which officials said had masked how quickly demand was growing in the new suburbs.'
+  const intro =
+    'The valley’s reservoirs are at their lowest in twenty years. This guide explains how the water board will share the river with farmers and households until the autumn rains come, and what each of them is asked to do in the meantime.'
+  const history =
+    'Last year the valley recorded its wettest winter in a decade, which officials said had masked how quickly demand was growing in the new suburbs.'
   const html = `<body><div class="document">${section('introduction', 'Introduction', `${intro}</p><p>${history}`)}${section('sharing-with-a-single-developer', 'Sharing with a single developer', PROSE[0] ?? '')}${section('related-work', 'Related work', PROSE[1] ?? '')}${section('comments-on-the-draft', 'Comments on the draft', PROSE[2] ?? '')}</div></body>`
-  expect(bodyOf(html)).toEqual(['Introduction', intro, history, 'Sharing with a single developer', PROSE[0], 'Related work', PROSE[1], 'Comments on the draft', PROSE[2]])
+  expect(bodyOf(html)).toEqual([
+    'Introduction',
+    intro,
+    history,
+    'Sharing with a single developer',
+    PROSE[0],
+    'Related work',
+    PROSE[1],
+    'Comments on the draft',
+    PROSE[2],
+  ])
   // An id that names a role, not the heading inside, still marks chrome.
   const comments = `<div id="comments-section"><h3>Leave a reply</h3><p>${PROSE[1]?.replace('Engineers', 'Readers')}</p></div>`
   expect(bodyOf(`<body><article>${PROSE.map((p) => `<p>${p}</p>`).join('')}</article>${comments}</body>`)).toEqual(PROSE)
@@ -138,7 +150,9 @@ describe('what is the story and what is beside it', () => {
       <script>$RC("B:0","S:0")</script></body>`
     expect(bodyOf(html, 'Reservoirs low')).toEqual(PROSE)
     // An element hidden with the attribute for any other reason stays hidden.
-    expect(bodyOf(`<body><article>${story}</article><div hidden id="promo"><p>${'Hidden promotional copy that nobody sees. '.repeat(8)}</p></div></body>`)).toEqual(PROSE)
+    expect(
+      bodyOf(`<body><article>${story}</article><div hidden id="promo"><p>${'Hidden promotional copy that nobody sees. '.repeat(8)}</p></div></body>`),
+    ).toEqual(PROSE)
   })
 
   test('a large copy of other stories hidden by a class (.hide, .d-none) neither wins nor widens the body', () => {
@@ -150,7 +164,8 @@ describe('what is the story and what is beside it', () => {
   })
 
   test('teaser <article>s beside the story are other stories', () => {
-    const teaser = (n: number) => `<article class="card"><h2><a href="/story/${n}">Other story ${n}</a></h2><p>${PROSE[n % 3]?.replace('The regional', 'Another')}</p></article>`
+    const teaser = (n: number) =>
+      `<article class="card"><h2><a href="/story/${n}">Other story ${n}</a></h2><p>${PROSE[n % 3]?.replace('The regional', 'Another')}</p></article>`
     const html = `<body><div class="stream"><article class="card"><h1>Reservoirs low</h1>${story}</article>${teaser(1)}${teaser(2)}${teaser(3)}</div></body>`
     expect(bodyOf(html, 'Reservoirs low')).toEqual(PROSE)
   })
@@ -162,9 +177,10 @@ describe('what is the story and what is beside it', () => {
     expect(bodyOf(html)).toEqual(PROSE)
   })
 
-  test("cards inside the story's own container (\"Read next\") do not stop it widening to the rest of the story", () => {
+  test('cards inside the story\'s own container ("Read next") do not stop it widening to the rest of the story', () => {
     const card = (n: number) => `<li class="item"><h3><a href="/story/${n}">Other story ${n}</a></h3><p>${MORE[n % 3]}</p></li>`
-    const intro = 'The valley’s reservoirs are at their lowest in twenty years, and the water board, which serves half a million homes, has a plan to see them through to the autumn rains. It starts with the river pumps and a request to every household.'
+    const intro =
+      'The valley’s reservoirs are at their lowest in twenty years, and the water board, which serves half a million homes, has a plan to see them through to the autumn rains. It starts with the river pumps and a request to every household.'
     const $ = load(`<body><div class="body"><div class="hero"><p>${intro}</p></div><div class="group">${story}<ul>${card(1)}${card(2)}</ul></div></div></body>`)
     const { blocks, totals } = splitBlocks($('body').get(0) as Element, { skipChrome: true, pageChars: Infinity })
     const group = $('.group').get(0) as Element
@@ -175,7 +191,14 @@ describe('what is the story and what is beside it', () => {
 
   test('but sections of one story, each an <article> whose headings lead nowhere, are one story', () => {
     const section = (n: number) => `<article class="step"><h3>Step ${n}</h3><p>${PROSE[n - 1]}</p></article>`
-    expect(bodyOf(`<body><div class="steps">${section(1)}${section(2)}${section(3)}</div></body>`)).toEqual(['Step 1', PROSE[0], 'Step 2', PROSE[1], 'Step 3', PROSE[2]])
+    expect(bodyOf(`<body><div class="steps">${section(1)}${section(2)}${section(3)}</div></body>`)).toEqual([
+      'Step 1',
+      PROSE[0],
+      'Step 2',
+      PROSE[1],
+      'Step 3',
+      PROSE[2],
+    ])
   })
 
   test('a newsletter box, an author bio and a disclaimer at the foot of the story are left out', () => {
@@ -187,7 +210,10 @@ describe('what is the story and what is beside it', () => {
 
   test('a call to book or buy is left out in a box of its own, kept in the story’s own closing lines', () => {
     const inFlow = `<p>Contact our team today for a free consultation about your water supply.</p>`
-    expect(bodyOf(`<body><article>${story}${inFlow}</article></body>`)).toEqual([...PROSE, 'Contact our team today for a free consultation about your water supply.'])
+    expect(bodyOf(`<body><article>${story}${inFlow}</article></body>`)).toEqual([
+      ...PROSE,
+      'Contact our team today for a free consultation about your water supply.',
+    ])
     const boxed = `<div class="cta"><h3>Need help with your project?</h3><p>Get free quotes from top-rated pros near you.</p></div>`
     expect(bodyOf(`<body><article>${longStory}${boxed}</article></body>`)).toEqual([...PROSE, ...MORE])
   })
@@ -205,12 +231,20 @@ test('an article written as a list of sentences (release notes) beats the commen
     'From version 85 it is possible to disable tab-to-search for each search engine, by unchecking it in the preferences.',
     'Printing non-contiguous page ranges, such as the first three pages and then pages six and seven, is now supported.',
   ]
-  const comments = Array.from({ length: 3 }, (_, i) => `<li class="c"><p>Reader ${i} says: I really hope there will be a way to group my open tabs into collections, as on the phone, because I need it for work, school and home.</p></li>`).join('')
+  const comments = Array.from(
+    { length: 3 },
+    (_, i) =>
+      `<li class="c"><p>Reader ${i} says: I really hope there will be a way to group my open tabs into collections, as on the phone, because I need it for work, school and home.</p></li>`,
+  ).join('')
   const html = `<body><main><article><h1>These weeks</h1><div class="post-body"><h3>Highlights</h3><ul>${notes.map((n) => `<li>${n}</li>`).join('')}</ul></div></article>
     <section><ol class="thread">${comments}</ol></section></main></body>`
   expect(bodyOf(html, 'These weeks')).toEqual(['Highlights', ...notes])
 })
 
 test('"Like this:" and a like button\'s "Like Loading..." are page furniture', () => {
-  expect(bodyOf(`<body><article>${PROSE.map((p) => `<p>${p}</p>`).join('')}<div class="sharedaddy"><h3>Like this:</h3><span>Like</span> <span>Loading...</span></div></article></body>`)).toEqual(PROSE)
+  expect(
+    bodyOf(
+      `<body><article>${PROSE.map((p) => `<p>${p}</p>`).join('')}<div class="sharedaddy"><h3>Like this:</h3><span>Like</span> <span>Loading...</span></div></article></body>`,
+    ),
+  ).toEqual(PROSE)
 })

@@ -17,7 +17,9 @@ const STORY = '<p>The council approved the budget on Wednesday night after a lon
 
 describe('meta tags in their other spellings', () => {
   test('Dublin Core written as RDFa (dc:creator, dc:title, dc:date) is read as DC.creator is', () => {
-    const m = metadata(page('<meta property="dc:creator" content="Jane Doe"><meta property="dc:title" content="Budget passes"><meta property="dc:date" content="2021-05-06">'))
+    const m = metadata(
+      page('<meta property="dc:creator" content="Jane Doe"><meta property="dc:title" content="Budget passes"><meta property="dc:date" content="2021-05-06">'),
+    )
     expect(m.bylines).toEqual(['Jane Doe'])
     expect(m.title).toBe('Budget passes')
     expect(m.published?.iso).toBe('2021-05-06')
@@ -46,7 +48,12 @@ describe('title', () => {
   })
 
   test('a heading ends with a permalink sign, which is not part of it', () => {
-    const m = metadata(page('<title>Shared Mutable History — evolve extension for Mercurial</title>', '<main><h1>Shared Mutable History<a class="headerlink" href="#h">¶</a></h1></main>'))
+    const m = metadata(
+      page(
+        '<title>Shared Mutable History — evolve extension for Mercurial</title>',
+        '<main><h1>Shared Mutable History<a class="headerlink" href="#h">¶</a></h1></main>',
+      ),
+    )
     expect(m.title).toBe('Shared Mutable History')
   })
 })
@@ -58,7 +65,8 @@ describe('bylines', () => {
   })
 
   test('JSON-LD past repair still gives its author, before a decoy <meta name=author>', () => {
-    const broken = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Claims", "author": {"@type": "Person", "name": "Justin Meserole"}, "image": {oops}</script>'
+    const broken =
+      '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Claims", "author": {"@type": "Person", "name": "Justin Meserole"}, "image": {oops}</script>'
     expect(metadata(page(`<meta name="author" content="Morgan Law Group">${broken}`)).bylines).toEqual(['Justin Meserole'])
   })
 
@@ -74,12 +82,16 @@ describe('bylines', () => {
   })
 
   test('"By clicking Submit, you agree …" names nobody', () => {
-    const m = metadata(page('', `<article><h1>Budget passes</h1>${STORY}</article><form><p>By clicking Submit, I agree to the Privacy Policy and Terms of Use</p></form>`))
+    const m = metadata(
+      page('', `<article><h1>Budget passes</h1>${STORY}</article><form><p>By clicking Submit, I agree to the Privacy Policy and Terms of Use</p></form>`),
+    )
     expect(m.bylines).toEqual([])
   })
 
   test('a French "Par …" line is a byline', () => {
-    expect(metadata(page('', `<article><h1>Le budget adopté</h1><p>Par Sébastien Farcis</p>${STORY}</article>`, 'lang="fr"')).bylines).toEqual(['Sébastien Farcis'])
+    expect(metadata(page('', `<article><h1>Le budget adopté</h1><p>Par Sébastien Farcis</p>${STORY}</article>`, 'lang="fr"')).bylines).toEqual([
+      'Sébastien Farcis',
+    ])
   })
 
   test('an author box\'s "All articles by …" link names the author where nothing else does', () => {
@@ -89,14 +101,17 @@ describe('bylines', () => {
   })
 
   test('an author box with the name as a heading and a bio about a person names the author where the meta tag names the site', () => {
-    const box = '<section><div class="callout"><img src="/a.jpg" alt="Alban Brooke"><h3>Alban Brooke</h3><p>Alban Brooke is the Head of Marketing at Riverside. He has recorded over 500 episodes.</p></div></section>'
+    const box =
+      '<section><div class="callout"><img src="/a.jpg" alt="Alban Brooke"><h3>Alban Brooke</h3><p>Alban Brooke is the Head of Marketing at Riverside. He has recorded over 500 episodes.</p></div></section>'
     const head = '<meta name="author" content="Riverside"><meta property="og:site_name" content="Riverside">'
     expect(metadata(page(head, `<article><h1>Podcast gear</h1>${STORY}${box}</article>`)).bylines).toEqual(['Alban Brooke'])
     // A section about a policy or a place, or a piece profiling several people, names no author.
     const policy = '<h3>Unlimited PTO</h3><p>Unlimited PTO is a policy where employees take time off as needed, as long as their work is done.</p>'
     expect(metadata(page(head, `<article><h1>Time off</h1>${STORY}${policy}</article>`)).bylines).toEqual(['Riverside'])
     const profile = (name: string) => `<h3>${name}</h3><p>${name} is the founder of a bakery. She opened it in 2019.</p>`
-    expect(metadata(page(head, `<article><h1>Founders to watch</h1>${STORY}${profile('Ann Lee')}${profile('Bo Chan')}</article>`)).bylines).toEqual(['Riverside'])
+    expect(metadata(page(head, `<article><h1>Founders to watch</h1>${STORY}${profile('Ann Lee')}${profile('Bo Chan')}</article>`)).bylines).toEqual([
+      'Riverside',
+    ])
   })
 
   test('citation metadata names each author family name first: "Jong, Michiel de"', () => {
@@ -116,20 +131,31 @@ describe('bylines', () => {
 
 describe('elsewhere is judged by structure', () => {
   test("an <aside> inside the <article> holds the article's own byline and date", () => {
-    const m = metadata(page('', `<article><h1>Budget passes</h1><aside class="meta"><span class="byline">By Maria Lopez</span><time datetime="2021-05-06">May 6</time></aside>${STORY}</article>`))
+    const m = metadata(
+      page(
+        '',
+        `<article><h1>Budget passes</h1><aside class="meta"><span class="byline">By Maria Lopez</span><time datetime="2021-05-06">May 6</time></aside>${STORY}</article>`,
+      ),
+    )
     expect(m.bylines).toEqual(['Maria Lopez'])
     expect(m.published?.iso).toBe('2021-05-06')
   })
 
   test('but an <aside> listing other stories inside the <article> is not the story', () => {
-    const teasers = '<aside><h3><a href="/a">Other story</a></h3><p class="byline">By Someone Else</p><time datetime="2020-01-01">Jan 1</time><h3><a href="/b">Another</a></h3></aside>'
+    const teasers =
+      '<aside><h3><a href="/a">Other story</a></h3><p class="byline">By Someone Else</p><time datetime="2020-01-01">Jan 1</time><h3><a href="/b">Another</a></h3></aside>'
     const m = metadata(page('', `<article><h1>Budget passes</h1>${STORY}${teasers}</article>`))
     expect(m.bylines).toEqual([])
     expect(m.published).toBeNull()
   })
 
   test('a wrapper whose class says "sidebar" but which holds the headline is the story', () => {
-    const m = metadata(page('', `<div class="content-sidebar-wrap"><div class="entry"><h1>Budget passes</h1><p class="byline">By Maria Lopez</p><time datetime="2021-05-06">May 6</time>${STORY}</div></div>`))
+    const m = metadata(
+      page(
+        '',
+        `<div class="content-sidebar-wrap"><div class="entry"><h1>Budget passes</h1><p class="byline">By Maria Lopez</p><time datetime="2021-05-06">May 6</time>${STORY}</div></div>`,
+      ),
+    )
     expect(m.bylines).toEqual(['Maria Lopez'])
     expect(m.published?.iso).toBe('2021-05-06')
   })
@@ -147,7 +173,11 @@ describe('dates', () => {
     const topBar = '<header><nav><a href="/">Home</a></nav><div class="date">Tuesday, December 9, 2025</div></header>'
     expect(metadata(page('', `${topBar}<article><h1>Budget passes</h1>${STORY}</article>`)).published).toBeNull()
     const widget = '<div class="top-bar"><span class="current-date">December 9, 2025</span></div>'
-    expect(metadata(page('', `${widget}<div class="page"><div class="inner"><div class="story"><div class="head"><h1>Budget passes</h1></div></div></div></div>${STORY}`)).published).toBeNull()
+    expect(
+      metadata(
+        page('', `${widget}<div class="page"><div class="inner"><div class="story"><div class="head"><h1>Budget passes</h1></div></div></div></div>${STORY}`),
+      ).published,
+    ).toBeNull()
   })
 
   test("a date line after the headline comes before one above it, where today's date sits", () => {

@@ -26,7 +26,10 @@ describe('JSON-LD', () => {
           headline: 'Microsoft says not part of broad government online monitoring',
           datePublished: '2013-06-06T20:43:00-04:00',
           dateModified: '2013-06-07T09:00:00-04:00',
-          author: [{ '@type': 'Person', name: 'Bill Rigby' }, { '@type': 'Organization', name: 'Reuters' }],
+          author: [
+            { '@type': 'Person', name: 'Bill Rigby' },
+            { '@type': 'Organization', name: 'Reuters' },
+          ],
           publisher: { '@type': 'Organization', name: 'Reuters' },
           description: 'Microsoft denied taking part in a broad government programme.',
         }),
@@ -61,7 +64,11 @@ describe('JSON-LD', () => {
   })
 
   test('an array of nodes and a nested mainEntity', () => {
-    const m = metadata(page(jsonLd([{ '@type': 'BreadcrumbList' }, { '@type': 'WebPage', mainEntity: { '@type': 'BlogPosting', headline: 'Nested', datePublished: 1370566980 } }])))
+    const m = metadata(
+      page(
+        jsonLd([{ '@type': 'BreadcrumbList' }, { '@type': 'WebPage', mainEntity: { '@type': 'BlogPosting', headline: 'Nested', datePublished: 1370566980 } }]),
+      ),
+    )
     expect(m.title).toBe('Nested')
     expect(m.published?.iso).toBe('2013-06-07T01:03:00Z')
   })
@@ -85,14 +92,18 @@ describe('JSON-LD', () => {
 describe('meta tags', () => {
   test('OpenGraph and article:* meta', () => {
     const m = metadata(
-      page(`
+      page(
+        `
         <meta property="og:title" content="Apple unveils a new phone - The Verge">
         <meta property="og:site_name" content="The Verge">
         <meta property="article:published_time" content="2013-06-06T20:43:00Z">
         <meta property="article:modified_time" content="2013-06-08T10:00:00Z">
         <meta property="article:author" content="https://www.facebook.com/someone">
         <meta name="author" content="Jane Doe">
-        <meta property="og:locale" content="en_US">`, '', ''),
+        <meta property="og:locale" content="en_US">`,
+        '',
+        '',
+      ),
     )
     expect(m.title).toBe('Apple unveils a new phone')
     expect(m.publisher).toBe('The Verge')
@@ -103,7 +114,9 @@ describe('meta tags', () => {
 
   test('parsely, sailthru and Dublin Core tags', () => {
     const m = metadata(
-      page(`<meta name="parsely-title" content="Parsely headline"><meta name="sailthru.author" content="By JOHN SMITH"><meta name="DC.date.issued" content="2011-03-04">`),
+      page(
+        `<meta name="parsely-title" content="Parsely headline"><meta name="sailthru.author" content="By JOHN SMITH"><meta name="DC.date.issued" content="2011-03-04">`,
+      ),
       null,
     )
     expect(m.title).toBe('Parsely headline')
@@ -112,7 +125,11 @@ describe('meta tags', () => {
   })
 
   test('the published date wins over the modified date, whatever the order', () => {
-    const m = metadata(page(`<meta property="article:modified_time" content="2020-05-05T10:00:00Z"><meta property="article:published_time" content="2019-01-02T03:04:05+01:00">`))
+    const m = metadata(
+      page(
+        `<meta property="article:modified_time" content="2020-05-05T10:00:00Z"><meta property="article:published_time" content="2019-01-02T03:04:05+01:00">`,
+      ),
+    )
     expect(m.published?.iso).toBe('2019-01-02T03:04:05+01:00')
   })
 
@@ -125,13 +142,16 @@ describe('meta tags', () => {
 describe('the visible page', () => {
   test('<time datetime> and a byline element', () => {
     const m = metadata(
-      page('<title>Storm hits coast | Example News</title>', `
+      page(
+        '<title>Storm hits coast | Example News</title>',
+        `
         <article><header><h1>Storm hits coast</h1>
           <p class="byline">By <a rel="author" href="/jane">Jane Doe</a> and <a href="/john">John Smith</a></p>
           <time datetime="2013-06-06T08:00:00-04:00">June 6</time>
           <time class="updated" datetime="2013-06-09T08:00:00-04:00">June 9</time>
         </header><p>The storm hit the coast on Thursday.</p></article>
-        <aside class="related"><p class="byline">By Someone Else</p></aside>`),
+        <aside class="related"><p class="byline">By Someone Else</p></aside>`,
+      ),
       null,
     )
     expect(m.title).toBe('Storm hits coast')
@@ -141,9 +161,12 @@ describe('the visible page', () => {
 
   test('a "By …" line and a printed date near the headline', () => {
     const m = metadata(
-      page('', `
+      page(
+        '',
+        `
         <div class="top"><h1>Council approves budget</h1><div><span>By Maria Lopez, Staff Writer</span></div><div><span>Posted on 06.06.2013</span></div></div>
-        <p>The council approved the budget on Wednesday night after a long debate.</p>`),
+        <p>The council approved the budget on Wednesday night after a long debate.</p>`,
+      ),
       null,
     )
     expect(m.title).toBe('Council approves budget')
@@ -154,8 +177,11 @@ describe('the visible page', () => {
 
   test('layout classes on <body> do not put the whole page outside the story', () => {
     const m = metadata(
-      page('', `<article><h1>Council approves budget</h1><div class="post_author_name">Maria Lopez</div>
-        <time datetime="2013-06-06">June 6</time></article>`).replace('<body>', '<body class="has-sidebar comments-open">'),
+      page(
+        '',
+        `<article><h1>Council approves budget</h1><div class="post_author_name">Maria Lopez</div>
+        <time datetime="2013-06-06">June 6</time></article>`,
+      ).replace('<body>', '<body class="has-sidebar comments-open">'),
       null,
     )
     expect(m.bylines).toEqual(['Maria Lopez'])
@@ -164,8 +190,11 @@ describe('the visible page', () => {
 
   test('page-builder blocks named widgets are part of the story; sidebar widgets are not', () => {
     const m = metadata(
-      page('', `<div class="widget widget_recent"><p class="byline">By Someone Else</p></div>
-        <div class="elementor-widget elementor-widget-text-editor"><p class="byline">By Maria Lopez</p></div>`),
+      page(
+        '',
+        `<div class="widget widget_recent"><p class="byline">By Someone Else</p></div>
+        <div class="elementor-widget elementor-widget-text-editor"><p class="byline">By Maria Lopez</p></div>`,
+      ),
       null,
     )
     expect(m.bylines).toEqual(['Maria Lopez'])
@@ -173,9 +202,12 @@ describe('the visible page', () => {
 
   test('an author box that says "This post was written by …"', () => {
     const m = metadata(
-      page('', `<article><h1>Indexing, explained</h1><p>Indexing helps readers find journals.</p>
+      page(
+        '',
+        `<article><h1>Indexing, explained</h1><p>Indexing helps readers find journals.</p>
         <div class="author-bio">This post was written by Dana Park,
-        Head of Marketing and Community Development</div></article>`),
+        Head of Marketing and Community Development</div></article>`,
+      ),
       null,
     )
     expect(m.bylines).toEqual(['Dana Park'])
@@ -183,13 +215,25 @@ describe('the visible page', () => {
 
   test('a login in an author field gives way to a full name in the visible byline', () => {
     const head = '<meta name="author" content="KateS">'
-    const m = metadata(page(head, '<article><h1>Rental cars ranked</h1><p>by <a class="author-link" href="/authors/aoife">Aoife O\'Riordan</a></p></article>'), null)
+    const m = metadata(
+      page(head, '<article><h1>Rental cars ranked</h1><p>by <a class="author-link" href="/authors/aoife">Aoife O\'Riordan</a></p></article>'),
+      null,
+    )
     expect(m.bylines).toEqual(["Aoife O'Riordan"])
     expect(metadata(page('<meta name="author" content="kate.s">', '<article><h1>Rental cars ranked</h1></article>'), null).bylines).toEqual(['kate.s'])
   })
 
   test('the outlet credited beside a person is not a byline', () => {
-    const head = '<meta property="og:site_name" content="Daily Courier">' + jsonLd({ '@type': 'NewsArticle', headline: 'Budget passes', author: [{ '@type': 'Person', name: 'Jane Doe' }, { '@type': 'Person', name: 'Daily Courier' }] })
+    const head =
+      '<meta property="og:site_name" content="Daily Courier">' +
+      jsonLd({
+        '@type': 'NewsArticle',
+        headline: 'Budget passes',
+        author: [
+          { '@type': 'Person', name: 'Jane Doe' },
+          { '@type': 'Person', name: 'Daily Courier' },
+        ],
+      })
     expect(metadata(page(head), null).bylines).toEqual(['Jane Doe'])
   })
 
@@ -207,19 +251,28 @@ describe('the visible page', () => {
 
   test('nor when the earlier day is named in a sentence, not printed as a date line', () => {
     const head = jsonLd({ '@type': 'BlogPosting', headline: 'What the new law means', datePublished: '2025-11-20T16:02:46Z' })
-    const m = metadata(page(head, '<article><h1>What the new law means</h1><p class="dek">The law passed on May 14, 2025, after months of debate.</p></article>'), null)
+    const m = metadata(
+      page(head, '<article><h1>What the new law means</h1><p class="dek">The law passed on May 14, 2025, after months of debate.</p></article>'),
+      null,
+    )
     expect(m.published?.iso).toBe('2025-11-20T16:02:46Z')
   })
 
   test('the previous and next posts linked below a story are not its date', () => {
-    const m = metadata(page('', '<article><h1>Short video tips</h1><p>Short videos work.</p><div class="nav-next"><p class="date">Aug 01, 2024</p></div></article>'), null)
+    const m = metadata(
+      page('', '<article><h1>Short video tips</h1><p>Short videos work.</p><div class="nav-next"><p class="date">Aug 01, 2024</p></div></article>'),
+      null,
+    )
     expect(m.published).toBeNull()
   })
 
   test("a link to the author's page is a byline, before a credit inside the story", () => {
     const m = metadata(
-      page('', `<article><h1>Weekly wrap-up</h1><div class="meta"><a href="/blog/author/dana-park/">Dana Park</a></div>
-        <h3>New module</h3><p>Author: Tom Lee</p></article>`),
+      page(
+        '',
+        `<article><h1>Weekly wrap-up</h1><div class="meta"><a href="/blog/author/dana-park/">Dana Park</a></div>
+        <h3>New module</h3><p>Author: Tom Lee</p></article>`,
+      ),
       null,
     )
     expect(m.bylines).toEqual(['Dana Park'])
@@ -228,8 +281,11 @@ describe('the visible page', () => {
   test("a date beside the author's name at the foot of a long story", () => {
     const paragraphs = Array.from({ length: 70 }, (_, i) => `<p>Paragraph ${i + 1} of the guide.</p>`).join('')
     const m = metadata(
-      page('', `<article><div><h1>How apps are made</h1></div>${paragraphs}
-        <div><p>Written by <a href="/blog/author/dana-park">Dana Park</a></p><p>April 8, 2024</p></div></article>`),
+      page(
+        '',
+        `<article><div><h1>How apps are made</h1></div>${paragraphs}
+        <div><p>Written by <a href="/blog/author/dana-park">Dana Park</a></p><p>April 8, 2024</p></div></article>`,
+      ),
       null,
     )
     expect(m.published).toEqual({ iso: '2024-04-08', source: 'time', confidence: 0.5 })
@@ -263,24 +319,36 @@ describe('title', () => {
   })
 
   test('prefers the <h1> that a meta title confirms over the suffixed <title>', () => {
-    const m = metadata(page('<title>Budget passes: what it means - Daily Courier</title>', '<header role="banner"><h1>Daily Courier</h1></header><main><h1>Budget passes: what it means</h1></main>'))
+    const m = metadata(
+      page(
+        '<title>Budget passes: what it means - Daily Courier</title>',
+        '<header role="banner"><h1>Daily Courier</h1></header><main><h1>Budget passes: what it means</h1></main>',
+      ),
+    )
     expect(m.title).toBe('Budget passes: what it means')
   })
 
   test('a logo class on <body> does not make the whole page a masthead', () => {
-    const m = metadata(page('<title>Spring plans</title>', '<div><h1>Spring plans for the river park</h1></div>').replace('<body>', '<body class="mobile-logo-left">'))
+    const m = metadata(
+      page('<title>Spring plans</title>', '<div><h1>Spring plans for the river park</h1></div>').replace('<body>', '<body class="mobile-logo-left">'),
+    )
     expect(m.title).toBe('Spring plans for the river park')
   })
 
   test("a headline's comment count and source domain are not part of it", () => {
-    const h1 = '<h1><a href="/s/1">Graduates find their degrees no longer guarantee jobs</a> <a href="https://news.example/x">(news.example)</a> <span class="comment-bubble">87</span></h1>'
-    expect(metadata(page('<title>Degrees and jobs - Tech Forum</title>', `<article><header>${h1}</header></article>`)).title).toBe('Graduates find their degrees no longer guarantee jobs')
+    const h1 =
+      '<h1><a href="/s/1">Graduates find their degrees no longer guarantee jobs</a> <a href="https://news.example/x">(news.example)</a> <span class="comment-bubble">87</span></h1>'
+    expect(metadata(page('<title>Degrees and jobs - Tech Forum</title>', `<article><header>${h1}</header></article>`)).title).toBe(
+      'Graduates find their degrees no longer guarantee jobs',
+    )
   })
 
   test('an <h1> the page marks as its title wins over meta titles that reword it', () => {
     const head = '<meta property="og:title" content="College essay tips"><title>College essay tips | Example News</title>'
     expect(metadata(page(head, '<h1 class="entry-title">A guide to college application essays</h1>')).title).toBe('A guide to college application essays')
-    expect(metadata(page(head, '<article><header><div><h1>A guide to college application essays</h1></div></header></article>')).title).toBe('A guide to college application essays')
+    expect(metadata(page(head, '<article><header><div><h1>A guide to college application essays</h1></div></header></article>')).title).toBe(
+      'A guide to college application essays',
+    )
     expect(metadata(page(head, '<h1 itemprop="headline">A guide to college application essays</h1>')).title).toBe('A guide to college application essays')
   })
 
@@ -330,7 +398,12 @@ describe('canonical URL, language and publisher', () => {
 
 describe('standfirst', () => {
   test('a truncated copy of the first paragraph is not a standfirst', () => {
-    const m = metadata(page('<meta name="description" content="The council approved the budget on Wednesday night after…">', '<p>The council approved the budget on Wednesday night after a long debate.</p>'))
+    const m = metadata(
+      page(
+        '<meta name="description" content="The council approved the budget on Wednesday night after…">',
+        '<p>The council approved the budget on Wednesday night after a long debate.</p>',
+      ),
+    )
     expect(m.standfirst).toBeNull()
   })
 

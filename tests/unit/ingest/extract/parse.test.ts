@@ -21,7 +21,11 @@ test('a fragment, and a page without a <body> tag, have one <body> around their 
 
 test('content after </body> or </html> is in the body, as browsers put it', () => {
   const $ = parseHtml('<html><body><p>One</p></body><p>Two</p></html><p>Three</p>')
-  expect($('body p').map((_, el) => $(el).text()).get()).toEqual(['One', 'Two', 'Three'])
+  expect(
+    $('body p')
+      .map((_, el) => $(el).text())
+      .get(),
+  ).toEqual(['One', 'Two', 'Three'])
 })
 
 test('a second <html> or <body> inside the page gives way to its content', () => {
@@ -33,7 +37,9 @@ test('a second <html> or <body> inside the page gives way to its content', () =>
 
 test('a conditional comment or a second doctype is not an element', () => {
   const $ = parseHtml('<!doctype html><html><body><!--[if IE]><p>Old</p><![endif]--><![endif]><!DOCTYPE html><p>New</p></body></html>')
-  const kinds = $('body').get(0)?.children.map((node) => node.type)
+  const kinds = $('body')
+    .get(0)
+    ?.children.map((node) => node.type)
   expect(kinds).toEqual(['comment', 'comment', 'comment', 'tag'])
 })
 

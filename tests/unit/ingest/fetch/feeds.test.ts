@@ -10,7 +10,12 @@ const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '.
 const fetched: string[] = []
 const fetchPage = async (url: string): Promise<IngestInput> => {
   fetched.push(url)
-  return { bytes: new TextEncoder().encode(`<html><body><article><p>${'Fetched article text. '.repeat(10)}</p></article></body></html>`), name: url, url, contentType: 'text/html' }
+  return {
+    bytes: new TextEncoder().encode(`<html><body><article><p>${'Fetched article text. '.repeat(10)}</p></article></body></html>`),
+    name: url,
+    url,
+    contentType: 'text/html',
+  }
 }
 
 test('RSS 2.0: items with their title, link, date, author and full text', () => {
@@ -42,7 +47,12 @@ test('a full-text item is ingested from the feed; a teaser is fetched from its l
 
 test('Atom: alternate links, published dates and authors; an entry without a link fails on its own', async () => {
   const feed = parseFeed(fixture('teasers.atom').toString())
-  expect(feed.items[0]).toMatchObject({ title: 'Company says it never shared customer data', link: 'https://wire.example/a/1', published: '2013-06-06T20:43:00-04:00', author: 'Jane Doe' })
+  expect(feed.items[0]).toMatchObject({
+    title: 'Company says it never shared customer data',
+    link: 'https://wire.example/a/1',
+    published: '2013-06-06T20:43:00-04:00',
+    author: 'Jane Doe',
+  })
   const entries = feedEntries(feed, fetchPage)
   await expect(entries[1]!.input()).rejects.toThrow(/neither full text nor a link/)
 })
@@ -61,7 +71,11 @@ test('a source that cannot be loaded, or a broken feed, is one failing entry rat
   const unreachable = await entriesFromSource('https://news.example/', () => Promise.reject(new IngestError('fetch', 'offline')), fetchPage)
   expect(unreachable.entries.map((e) => e.name)).toEqual(['https://news.example/'])
   await expect(unreachable.entries[0]!.input()).rejects.toThrow('offline')
-  const broken = await entriesFromSource('empty.rss', async () => ({ bytes: new TextEncoder().encode('<?xml version="1.0"?><rss><channel></channel></rss>'), name: 'empty.rss' }), fetchPage)
+  const broken = await entriesFromSource(
+    'empty.rss',
+    async () => ({ bytes: new TextEncoder().encode('<?xml version="1.0"?><rss><channel></channel></rss>'), name: 'empty.rss' }),
+    fetchPage,
+  )
   expect(broken.entries).toHaveLength(1)
   await expect(broken.entries[0]!.input()).rejects.toThrow(/no items/)
   const feed = await entriesFromSource('wire.atom', async () => ({ bytes: fixture('teasers.atom'), name: 'wire.atom' }), fetchPage)

@@ -57,12 +57,43 @@ async function failure(promise: Promise<unknown>): Promise<{ code: string; messa
 }
 
 test.each([
-  '127.0.0.1', '127.8.9.10', '10.1.2.3', '172.16.5.4', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0',
-  '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '64:ff9b::a00:1', 'not-an-ip',
-  '::127.0.0.1', '::7f00:1', '2001:0:4136:e378::1', '2002:7f00:1::1', '0:0:0:0:0:0:0:1', 'ff02::1',
+  '127.0.0.1',
+  '127.8.9.10',
+  '10.1.2.3',
+  '172.16.5.4',
+  '172.31.255.255',
+  '192.168.1.1',
+  '169.254.169.254',
+  '100.64.0.1',
+  '0.0.0.0',
+  '::1',
+  '::',
+  'fe80::1',
+  'fc00::1',
+  'fd12:3456::1',
+  '::ffff:127.0.0.1',
+  '::ffff:7f00:1',
+  '::ffff:10.0.0.1',
+  '64:ff9b::a00:1',
+  'not-an-ip',
+  '::127.0.0.1',
+  '::7f00:1',
+  '2001:0:4136:e378::1',
+  '2002:7f00:1::1',
+  '0:0:0:0:0:0:0:1',
+  'ff02::1',
   // IPv4-mapped, in every spelling, whatever IPv4 address it carries; IPv4-translated; NAT64 local-use.
-  '::FFFF:7F00:1', '0:0:0:0:0:ffff:7f00:1', '0000:0000:0000:0000:0000:ffff:127.0.0.1', '::ffff:8.8.8.8', '::ffff:808:808', '::ffff:0:0', '::ffff:ffff:ffff',
-  '::ffff:0:7f00:1', '64:ff9b:1::a00:1', '64:ff9b:1::7f00:1', '64:ff9b:1:ffff:ffff:ffff:ffff:ffff',
+  '::FFFF:7F00:1',
+  '0:0:0:0:0:ffff:7f00:1',
+  '0000:0000:0000:0000:0000:ffff:127.0.0.1',
+  '::ffff:8.8.8.8',
+  '::ffff:808:808',
+  '::ffff:0:0',
+  '::ffff:ffff:ffff',
+  '::ffff:0:7f00:1',
+  '64:ff9b:1::a00:1',
+  '64:ff9b:1::7f00:1',
+  '64:ff9b:1:ffff:ffff:ffff:ffff:ffff',
 ])('%s is refused', (address) => {
   expect(isBlockedAddress(address)).toBe(true)
 })
@@ -74,9 +105,31 @@ test.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700:4700::1111', '20
 test('loopback, local names, IPv6 and mapped forms are refused before any connection', async () => {
   const port = new URL(base).port
   // Decimal, hexadecimal, octal and shortened IPv4, and long IPv6 forms all mean loopback.
-  const spellings = [`http://2130706433:${port}/`, `http://0x7f.0.0.1:${port}/`, `http://0177.0.0.1:${port}/`, `http://127.1:${port}/`, `http://[0:0:0:0:0:0:0:1]:${port}/`, `http://[::127.0.0.1]:${port}/`, 'http://LOCALHOST./', 'http://metadata.google.internal/']
-  const mapped = [`http://[::ffff:7f00:1]:${port}/`, `http://[0:0:0:0:0:ffff:127.0.0.1]:${port}/`, `http://[::FFFF:8.8.8.8]/`, `http://[64:ff9b:1::7f00:1]:${port}/`]
-  for (const url of [base, `http://localhost:${port}/`, `http://[::1]:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`, 'http://169.254.169.254/latest/meta-data/', ...spellings, ...mapped]) {
+  const spellings = [
+    `http://2130706433:${port}/`,
+    `http://0x7f.0.0.1:${port}/`,
+    `http://0177.0.0.1:${port}/`,
+    `http://127.1:${port}/`,
+    `http://[0:0:0:0:0:0:0:1]:${port}/`,
+    `http://[::127.0.0.1]:${port}/`,
+    'http://LOCALHOST./',
+    'http://metadata.google.internal/',
+  ]
+  const mapped = [
+    `http://[::ffff:7f00:1]:${port}/`,
+    `http://[0:0:0:0:0:ffff:127.0.0.1]:${port}/`,
+    `http://[::FFFF:8.8.8.8]/`,
+    `http://[64:ff9b:1::7f00:1]:${port}/`,
+  ]
+  for (const url of [
+    base,
+    `http://localhost:${port}/`,
+    `http://[::1]:${port}/`,
+    `http://[::ffff:127.0.0.1]:${port}/`,
+    'http://169.254.169.254/latest/meta-data/',
+    ...spellings,
+    ...mapped,
+  ]) {
     expect((await failure(fetchArticle(url))).code).toBe('blocked-url')
   }
 })
@@ -89,11 +142,20 @@ test('only http(s), and no credentials in URLs', async () => {
 
 test('a public-looking name that resolves to a private address is refused', async () => {
   const resolve = async () => [{ address: '10.0.0.5', family: 4 }]
-  expect(await failure(fetchArticle('http://news.example/story', { resolve }))).toMatchObject({ code: 'blocked-url', message: expect.stringContaining('resolves to 10.0.0.5') })
-  const mixed = async () => [{ address: '93.184.216.34', family: 4 }, { address: '::1', family: 6 }]
+  expect(await failure(fetchArticle('http://news.example/story', { resolve }))).toMatchObject({
+    code: 'blocked-url',
+    message: expect.stringContaining('resolves to 10.0.0.5'),
+  })
+  const mixed = async () => [
+    { address: '93.184.216.34', family: 4 },
+    { address: '::1', family: 6 },
+  ]
   expect((await failure(fetchArticle('http://news.example/story', { resolve: mixed }))).code).toBe('blocked-url')
   for (const address of ['::ffff:7f00:1', '64:ff9b:1::a9fe:a9fe']) {
-    expect(await failure(fetchArticle('http://news.example/story', { resolve: async () => [{ address, family: 6 }] }))).toMatchObject({ code: 'blocked-url', message: expect.stringContaining(`resolves to ${address}`) })
+    expect(await failure(fetchArticle('http://news.example/story', { resolve: async () => [{ address, family: 6 }] }))).toMatchObject({
+      code: 'blocked-url',
+      message: expect.stringContaining(`resolves to ${address}`),
+    })
   }
 })
 
@@ -129,7 +191,10 @@ test('an allowed local server is fetched, following a redirect', async () => {
 test('redirects to private addresses or names are refused', async () => {
   expect((await failure(fetchArticle(`${base}/redirect-private`, allow))).code).toBe('blocked-url')
   const resolve = async () => [{ address: '192.168.0.10', family: 4 }]
-  expect((await failure(fetchArticle(`${base}/redirect-name`, { ...allow, resolve: async (h) => (h === '127.0.0.1' ? [{ address: h, family: 4 }] : resolve()) }))).code).toBe('blocked-url')
+  expect(
+    (await failure(fetchArticle(`${base}/redirect-name`, { ...allow, resolve: async (h) => (h === '127.0.0.1' ? [{ address: h, family: 4 }] : resolve()) })))
+      .code,
+  ).toBe('blocked-url')
 })
 
 test('bad answers: redirect loops, 404, images, oversized pages, silence, unknown hosts', async () => {
@@ -137,7 +202,13 @@ test('bad answers: redirect loops, 404, images, oversized pages, silence, unknow
   expect(await failure(fetchArticle(`${base}/missing`, allow))).toMatchObject({ code: 'fetch', message: expect.stringContaining('404') })
   expect(await failure(fetchArticle(`${base}/image`, allow))).toMatchObject({ code: 'fetch', message: expect.stringContaining('image/png, not a web page') })
   expect((await failure(fetchArticle(`${base}/big`, { ...allow, maxBytes: 1024 }))).code).toBe('too-large')
-  expect(await failure(fetchArticle(`${base}/slow`, { ...allow, timeoutMs: 300 }))).toMatchObject({ code: 'fetch', message: expect.stringContaining('did not answer') })
+  expect(await failure(fetchArticle(`${base}/slow`, { ...allow, timeoutMs: 300 }))).toMatchObject({
+    code: 'fetch',
+    message: expect.stringContaining('did not answer'),
+  })
   const offline = async () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }))
-  expect(await failure(fetchArticle('http://news.example/', { resolve: offline }))).toMatchObject({ code: 'fetch', message: expect.stringContaining('no network, or no such host') })
+  expect(await failure(fetchArticle('http://news.example/', { resolve: offline }))).toMatchObject({
+    code: 'fetch',
+    message: expect.stringContaining('no network, or no such host'),
+  })
 })
