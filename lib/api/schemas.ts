@@ -19,6 +19,7 @@ import { ENTITY_KIND_VALUES, entityAffiliationId, entityAlias, entityKind, entit
 import { storyDescription, storyName } from '../stories/input'
 import { timelineParams } from '../timeline/params'
 import { SEARCH_TYPES } from '../queries/search'
+import { MAX_URL_LENGTH } from '../urls'
 
 // ---------- shared pieces
 
@@ -185,7 +186,7 @@ const editorFixes = z
   })
   .optional()
 
-const httpUrl = z.url({ protocol: /^https?$/ })
+const httpUrl = z.url({ protocol: /^https?$/ }).max(MAX_URL_LENGTH)
 
 export const articleIngestBody = z
   .union([

@@ -96,6 +96,14 @@ test('same canonical URL, new text: a duplicate unless the editor asks to update
   expect(article.outlet?.name).toBe('The Example Times')
 })
 
+test('a canonical link or source URL over 2,000 characters is not kept; the article is', async () => {
+  const long = `https://example.test/news/${'x'.repeat(9000)}`
+  const paragraphs = PARAGRAPHS.map((p) => p.replace('budget', 'harbour budget'))
+  const result = created(await ingestOne({ bytes: html(long, paragraphs), name: 'long-url.html', url: long }, options))
+  const article = await getDb().article.findUniqueOrThrow({ where: { id: result.article.id } })
+  expect([article.sourceUrl, article.canonicalUrl]).toEqual([null, null])
+})
+
 test('a batch goes on past bad items, each reported with its reason, none half-stored', async () => {
   const before = await getDb().article.count()
   const results = await ingestMany(

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { guardedAction } from '@/lib/auth/guard'
 import { formText } from '@/lib/http/form'
 import { formatByline } from '@/lib/ingest/extract/bylines'
+import { MAX_URL_LENGTH } from '@/lib/urls'
 import { IngestError } from '@/lib/ingest/errors'
 import { MAX_INPUT_BYTES } from '@/lib/ingest/extract/extract'
 import { draftOnWorker } from '@/lib/ingest/store/off-thread'
@@ -35,7 +36,12 @@ const MAX_URLS = 50
 
 const pasted = z.object({
   content: z.string().trim().min(1, 'Paste the article text or HTML first.').max(MAX_INPUT_BYTES, 'That is more than 20 MB of text.'),
-  url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'The original URL must be an http(s) address.' })]),
+  url: z.union([
+    z.literal(''),
+    z
+      .url({ protocol: /^https?$/, error: 'The original URL must be an http(s) address.' })
+      .max(MAX_URL_LENGTH, `The original URL is at most ${MAX_URL_LENGTH.toLocaleString('en')} characters.`),
+  ]),
 })
 
 const fixes = z.object({

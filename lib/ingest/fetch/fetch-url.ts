@@ -13,6 +13,7 @@ import type { Readable } from 'node:stream'
 import { IngestError } from '../errors'
 import { MAX_INPUT_BYTES } from '../extract/extract'
 import type { IngestInput } from '../types'
+import { MAX_URL_LENGTH } from '../../urls'
 
 export type FetchOptions = {
   // Hosts or addresses (exact) that may be fetched even though private: for tests and
@@ -129,6 +130,11 @@ export function guardedLookup(host: string, allowed: Set<string>, resolver: Reso
 }
 
 export function checkUrl(raw: string, allowed: Set<string>, verb: GuardVerb = 'fetched'): URL {
+  if (raw.length > MAX_URL_LENGTH)
+    throw new IngestError(
+      'blocked-url',
+      `URLs over ${MAX_URL_LENGTH.toLocaleString('en')} characters are not ${verb} (this one has ${raw.length.toLocaleString('en')}).`,
+    )
   let url: URL
   try {
     url = new URL(raw)

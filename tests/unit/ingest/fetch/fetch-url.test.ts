@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { IngestError } from '@/lib/ingest/errors'
 import { fetchArticle, isBlockedAddress, type FetchOptions } from '@/lib/ingest/fetch/fetch-url'
+import { safeHttpUrl } from '@/lib/urls'
 
 let server: Server
 let base: string
@@ -138,6 +139,13 @@ test('only http(s), and no credentials in URLs', async () => {
   expect(await failure(fetchArticle('file:///etc/passwd'))).toMatchObject({ code: 'blocked-url', message: 'Only http and https URLs are fetched, not file:' })
   expect((await failure(fetchArticle('http://user:secret@example.com/'))).code).toBe('blocked-url')
   expect((await failure(fetchArticle('not a url'))).code).toBe('blocked-url')
+})
+
+test('a URL over 2,000 characters is refused before it is parsed, fetched or stored', async () => {
+  const long = `https://example.com/${'a'.repeat(9000)}`
+  expect(await failure(fetchArticle(long))).toMatchObject({ code: 'blocked-url', message: 'URLs over 2,000 characters are not fetched (this one has 9,020).' })
+  expect(safeHttpUrl(long)).toBeNull()
+  expect(safeHttpUrl(long.slice(0, 2000))).toBe(long.slice(0, 2000))
 })
 
 test('a public-looking name that resolves to a private address is refused', async () => {
