@@ -17,7 +17,7 @@ import { dropRunDatabases, testRunTag } from '../tests/integration/helpers/test-
 import { readLegReport, skippedGroups, type LegCounts } from './lib/test-report'
 
 type Leg = { project: string; label: string }
-type Outcome = LegCounts & { label: string; exitCode: number; seconds: number | null; note?: string; failures?: string[] }
+type Outcome = LegCounts & { label: string; exitCode: number; seconds: number | null; note?: string; failures?: string[]; flaky?: string[] }
 
 // vitest's package exports do not include its bin; find it next to its package.json.
 const vitestBin = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs')
@@ -52,7 +52,8 @@ function runLeg(leg: Leg): Outcome {
   const failed = exitCode !== 0 && counts.failed === 0 ? 1 : counts.failed
   // Named again in the summary: a CI excerpt that shows only the end of the log still says what failed.
   const failures = (parsed?.failed ?? []).map((test) => `${path.relative(process.cwd(), test.file)} › ${test.name}`)
-  return { label: leg.label, ...counts, failed, exitCode, seconds, failures }
+  const flaky = (parsed?.flaky ?? []).map((test) => `${path.relative(process.cwd(), test.file)} › ${test.name} (first attempt: ${test.firstError})`)
+  return { label: leg.label, ...counts, failed, exitCode, seconds, failures, flaky }
 }
 
 const outcomes: Outcome[] = []
@@ -97,6 +98,7 @@ for (const o of outcomes) {
   const took = o.seconds === null ? '' : ` (${o.seconds} s)`
   console.log(`  ${o.label.padEnd(30)} ${o.note ?? `${o.passed} passed, ${o.failed} failed, ${o.skipped} skipped${took}`}`)
   for (const failure of o.failures ?? []) console.log(`    FAILED ${failure}`)
+  for (const flaky of o.flaky ?? []) console.log(`    FLAKY, passed on its retry: ${flaky}`)
 }
 const total = outcomes.reduce((t, o) => ({ passed: t.passed + o.passed, failed: t.failed + o.failed, skipped: t.skipped + o.skipped }), {
   passed: 0,

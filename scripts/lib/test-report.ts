@@ -1,5 +1,6 @@
-// What scripts/test.ts reads from vitest's JSON report: the counts, and each skipped test with
-// the reason its test gives (`{ meta: { skipReason } }`, tests/skip-reason.d.ts).
+// What scripts/test.ts reads from vitest's JSON report: the counts, each skipped test with the
+// reason its test gives (`{ meta: { skipReason } }`, tests/skip-reason.d.ts), each failed test,
+// and each test that passed only on its retry.
 import { z } from 'zod'
 
 const report = z.object({
@@ -11,7 +12,12 @@ const report = z.object({
     z.object({
       name: z.string(),
       assertionResults: z.array(
-        z.object({ fullName: z.string(), status: z.string(), meta: z.object({ skipReason: z.string().optional() }).loose().optional() }),
+        z.object({
+          fullName: z.string(),
+          status: z.string(),
+          failureMessages: z.array(z.string()).nullable().optional(),
+          meta: z.object({ skipReason: z.string().optional() }).loose().optional(),
+        }),
       ),
     }),
   ),
@@ -20,9 +26,16 @@ const report = z.object({
 export type LegCounts = { passed: number; failed: number; skipped: number }
 export type SkippedTest = { file: string; name: string; reason: string | null }
 export type FailedTest = { file: string; name: string }
+// Passed on a retry (vitest.config.ts): the earlier attempt's error is kept in failureMessages.
+export type FlakyTest = FailedTest & { firstError: string }
 
-export function readLegReport(json: string): { counts: LegCounts; skipped: SkippedTest[]; failed: FailedTest[] } {
+export function readLegReport(json: string): { counts: LegCounts; skipped: SkippedTest[]; failed: FailedTest[]; flaky: FlakyTest[] } {
   const parsed = report.parse(JSON.parse(json))
+  const flaky = parsed.testResults.flatMap((file) =>
+    file.assertionResults
+      .filter((test) => test.status === 'passed' && (test.failureMessages ?? []).length > 0)
+      .map((test) => ({ file: file.name, name: test.fullName, firstError: (test.failureMessages?.[0] ?? '').split('\n')[0] ?? '' })),
+  )
   const failed = parsed.testResults.flatMap((file) =>
     file.assertionResults.filter((test) => test.status === 'failed').map((test) => ({ file: file.name, name: test.fullName })),
   )
@@ -35,6 +48,7 @@ export function readLegReport(json: string): { counts: LegCounts; skipped: Skipp
     counts: { passed: parsed.numPassedTests, failed: parsed.numFailedTests, skipped: parsed.numPendingTests + parsed.numTodoTests },
     skipped,
     failed,
+    flaky,
   }
 }
 
