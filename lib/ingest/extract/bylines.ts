@@ -136,6 +136,8 @@ const NOT_NAMES = new Set([
 // Dates and labels that sit next to names in byline markup.
 const NOT_NAME_WORDS =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday|last|category|categories|tags?|learn more|read more|share)\.?$/i
+// A CMS account, not a person: "NOC Admin", "Site Administrator", "Blog Webmaster".
+const ACCOUNT = /\b(?:admin|administrator|webmaster|sysop)\b/i
 const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|rev)\.?\s+/i
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/g
 const HANDLE = /(?:^|\s)@\w+/g
@@ -285,7 +287,7 @@ function looksLikeName(text: string): boolean {
   if (text.length < 2 || text.length > 60 || NOT_NAMES.has(text.toLowerCase()) || NOT_NAME_WORDS.test(text)) return false
   // "Written by" with its name elsewhere; "Paperium.net".
   if (/\bby$/i.test(text) || /\.(?:com|net|org|io|co)$/i.test(text)) return false
-  if (/\d/.test(text) || ROLE_WORDS.test(text) || NOISE.test(text)) return false
+  if (/\d/.test(text) || ROLE_WORDS.test(text) || NOISE.test(text) || ACCOUNT.test(text)) return false
   const words = text.split(' ')
   if (words.length > 6) return false
   // A name starts with a capital letter; particles ("van", "de", "bin") may be lower case.

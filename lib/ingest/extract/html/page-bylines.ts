@@ -5,6 +5,7 @@ import { parseByline, parseCredit } from '../bylines'
 import { normalizeParagraph } from '../../../text/normalize'
 import { attrEqualsIgnoringCase, attrIncludes, elementsWhere, hasAncestor, hasItemprop, isOutsideStory, type Match } from './elements'
 import { metaAll } from './meta'
+import { inRepeatedItems } from './repeated-items'
 
 const META_AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author', 'byl']
 
@@ -46,14 +47,16 @@ function isByLine(content: string): boolean {
   return prefix !== null && /^\p{Lu}/u.test(content.slice(prefix[0].length))
 }
 
-// Candidate bylines from meta tags, byline markup and "By …" lines, in that order of trust.
-// Lazily: the later sources cost more and are rarely needed.
+// Candidate bylines from byline markup, meta tags and "By …" lines, in that order of trust: a
+// <meta name=author> is often a site-wide default or whoever uploaded the piece, while the
+// byline the story prints is whom readers see credited. Lazily: the later sources cost more
+// and are rarely needed.
 export type BylineSource = 'jsonld' | 'meta' | 'page'
 
 export function* pageBylineCandidates($: CheerioAPI): Generator<{ names: string[]; source: BylineSource }> {
   const sources: [($: CheerioAPI) => string[] | null, BylineSource][] = [
-    [fromMeta, 'meta'],
     [fromMarkup, 'page'],
+    [fromMeta, 'meta'],
     [fromByLine, 'page'],
     [fromArchiveLink, 'page'],
     [fromAuthorBio, 'page'],
@@ -104,7 +107,7 @@ export function fromMarkup($: CheerioAPI): string[] | null {
     const names: string[] = []
     let line: AnyNode | null = null
     for (const el of elementsWhere($, match)) {
-      if (isOutsideStory(el)) continue
+      if (isOutsideStory(el) || inRepeatedItems($, el)) continue
       if (line && lineOf(el) !== line) continue
       const text = bylineText(el)
       if (text.length === 0 || text.length > 120) continue

@@ -13,8 +13,6 @@ import {
   documentOrder,
   elementsNamed,
   elementsWhere,
-  firstDescendant,
-  hasAncestor,
   hasItemprop,
   inOtherItem,
   isOutsideStory,
@@ -22,6 +20,7 @@ import {
 } from './elements'
 import { metaAll } from './meta'
 import { isAuthorLink } from './page-bylines'
+import { inRepeatedItems, isAncestorOf, storyHeadline } from './repeated-items'
 
 const META_DATE_KEYS = [
   'article:published_time',
@@ -244,32 +243,6 @@ function textOf(el: Element): string {
   return parts.join(' ')
 }
 
-// One of several like items that each carry a date: comments, teasers, an archive list. The
-// story prints its own date once. An item that holds the story's headline is the story.
-function inRepeatedItems($: CheerioAPI, el: Element): boolean {
-  const headline = storyHeadline($)
-  let node: Element | null = el
-  for (let level = 0; node && level < 6; level++, node = parentElement(node)) {
-    const parent = parentElement(node)
-    if (!parent || node.name === 'body' || parent.name === 'body') return false
-    if (headline && (node === headline || isAncestorOf(node, headline))) return false
-    let alike = 0
-    for (const sibling of parent.children) {
-      if (!isTag(sibling) || sibling.name !== node.name || sibling.attribs.class !== node.attribs.class) continue
-      if (sibling === node || firstDescendant(sibling, carriesDate) !== null) alike++
-      if (alike >= 3) return true
-    }
-  }
-  return false
-}
-
-const carriesDate = (el: Element) => el.name === 'time' || hasItemprop(el, 'datePublished') || attrIncludes(el, 'class', 'date')
-
-function isAncestorOf(ancestor: Element, el: Element): boolean {
-  for (let node = parentElement(el); node; node = parentElement(node)) if (node === ancestor) return true
-  return false
-}
-
 // Texts read lazily, once: the second pass over them (allowing updates) replays the first.
 function replayable(iterable: Iterable<string>): Iterable<string> {
   const source = iterable[Symbol.iterator]()
@@ -343,12 +316,6 @@ function labelledDate(text: string, now: Date, options: DateOptions, allowUpdate
 
 const LEAF_BLOCKS = new Set(['p', 'span', 'div', 'time', 'li', 'small', 'h5', 'h6', 'strong', 'em', 'address'])
 const isLeafBlock = (el: Element) => LEAF_BLOCKS.has(el.name)
-const isStoryH1 = (el: Element) => el.name === 'h1' && hasAncestor(el, (a) => a.name === 'article' || a.name === 'main')
-
-function storyHeadline($: CheerioAPI): Element | null {
-  return elementsWhere($, isStoryH1)[0] ?? elementsNamed($, 'h1')[0] ?? null
-}
-
 // The story's date line follows its headline (or sits just above it, as a kicker); a date
 // further up is more often the site's (today's date in a top bar): texts after the headline
 // are read first.
@@ -381,10 +348,23 @@ function leafBlocks($: CheerioAPI, container: Element): { el: Element; text: str
     if (blocks.length >= 60) break
     if (el.children.some((child) => isTag(child) && isLeafBlock(child))) continue
     if (isOutsideStory(el) || isInfoboxValue(el)) continue
-    blocks.push({ el, text: normalizeParagraph($(el).text()) })
+    blocks.push({ el, text: withOwnLabel($, el, normalizeParagraph($(el).text())) })
   }
   return blocks
 }
+
+// A date's label is often a block of its own or bare text beside it ("<span>Updated on</span>
+// <span>Jan. 16, 2026</span>", "Updated <span>January 8, 2026</span>"): the date block alone
+// would read as unlabelled, an update as the publication. Only short blocks with a digit can
+// be a date line, and only they pay for the look back.
+function withOwnLabel($: CheerioAPI, el: Element, text: string): string {
+  if (text.length > 40 || !/\d/.test(text) || labelOf(text) !== null) return text
+  const label = labelBefore($, el)
+  return label ? `${LABEL_WORDS[label]} ${text}` : text
+}
+
+// A word that labelledDate reads as each kind of label.
+const LABEL_WORDS = { published: 'Published', updated: 'Updated', other: 'Founded' } as const
 
 // Was '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i],
 // [class*="byline" i], [class*="meta" i], [id*="date" i]'.

@@ -127,6 +127,28 @@ describe('bylines', () => {
   test('credentials after a name are not a second author', () => {
     expect(metadata(page('', `<article><h1>Retirement math</h1><p class="byline">By Paul Deer, CFP®</p>${STORY}</article>`)).bylines).toEqual(['Paul Deer'])
   })
+
+  test('the byline the story prints outranks a <meta name=author> that names someone else (a site default, the uploader)', () => {
+    const head = '<meta name="author" content="Josh Katz">'
+    const body = `<article><h1>Retirement math</h1><div class="author">By <a href="/ann-lee/">Ann Lee</a>, Columnist</div>${STORY}</article>`
+    expect(metadata(page(head, body)).bylines).toEqual(['Ann Lee'])
+    // Without a printed byline the meta tag still names the author.
+    expect(metadata(page(head, `<article><h1>Retirement math</h1>${STORY}</article>`)).bylines).toEqual(['Josh Katz'])
+  })
+
+  test("teasers' author microdata is theirs, even when each teaser has a class list of its own", () => {
+    const teaser = (id: number, name: string) =>
+      `<div class="post post-${id} category-${id}" itemscope itemtype="https://schema.org/BlogPosting"><meta itemprop="datePublished" content="2026-03-0${id}"><div itemscope itemprop="author" itemtype="https://schema.org/Person"><meta itemprop="name" content="${name}"></div><h3><a href="/p/${id}">Tip ${id}</a></h3></div>`
+    const related = `<div class="grid">${teaser(1, 'Marie Stafford')}${teaser(2, 'Marie Stafford')}${teaser(3, 'Ann Lee')}</div>`
+    const m = metadata(page('<meta name="author" content="Maria Lopez">', `<article><h1>Budget passes</h1>${STORY}</article>${related}`))
+    expect(m.bylines).toEqual(['Maria Lopez'])
+  })
+
+  test('a CMS account ("NOC Admin", "Site Administrator") is not a byline', () => {
+    for (const account of ['NOC Admin', 'Site Administrator', 'Blog Webmaster']) {
+      expect(metadata(page(`<meta name="author" content="${account}">`, `<article><h1>Budget passes</h1>${STORY}</article>`)).bylines).toEqual([])
+    }
+  })
 })
 
 describe('elsewhere is judged by structure', () => {
@@ -206,5 +228,15 @@ describe('dates', () => {
     expect(metadata(page('', body, 'lang="en"'), 'https://news.example.co.uk/story').published?.iso).toBe('2021-06-05')
     expect(metadata(page('', body, 'lang="en-US"')).published?.iso).toBe('2021-05-06')
     expect(metadata(page('', body, 'lang="en"')).published?.iso).toBe('2021-05-06')
+  })
+
+  test('a label in a block of its own still governs the date beside it: "<span>Updated on</span> <span>date</span>"', () => {
+    const lines =
+      '<div class="meta"><span>Updated on</span> <span>June 9, 2023</span></div><div class="meta"><span>Published</span> <span>June 6, 2023</span></div>'
+    expect(metadata(page('', `<article><h1>Budget passes</h1>${lines}${STORY}</article>`)).published?.iso).toBe('2023-06-06')
+    // A page that prints only when it was updated: that day, as a last resort of low confidence.
+    const updated = metadata(page('', `<article><h1>Budget passes</h1><div class="date-create">Updated <span>June 9, 2023</span></div>${STORY}</article>`))
+    expect(updated.published?.iso).toBe('2023-06-09')
+    expect(updated.published?.confidence).toBeLessThan(0.5)
   })
 })
