@@ -5,11 +5,17 @@
 // scan moves the user's cursor before it queues the deliveries, so an item is queued once even
 // with several instances; a delivery that fails is retried by pg-boss with backoff, and the last
 // outcome is kept for the user to see.
+//
+// An item's time is taken when its transaction writes it, so with several writers at once (on
+// PostgreSQL) an item can commit after a later-stamped one that a scan has already sent. A scan
+// therefore looks back LOOK_BACK before its cursor and sends what it has not sent before
+// (FollowWebhookSent lists what was queued): no item is skipped unless it committed more than
+// LOOK_BACK after it was stamped, far beyond any transaction's time limit (30 s).
 import { createHmac, randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { IngestError } from '../ingest/errors'
 import {
-  claimWebhookNews,
+  claimWebhookItems,
   deleteFollowWebhook,
   getFollowWebhook,
   recordWebhookDelivery,
@@ -23,6 +29,7 @@ export const SIGNATURE_HEADER = 'x-claimline-signature'
 export const DELIVERY_HEADER = 'x-claimline-delivery'
 // Items a scan queues at most; a larger burst sends its newest ones.
 const SCAN_LIMIT = 200
+export const LOOK_BACK_MS = 5 * 60 * 1000
 
 export const webhookInput = z.object({ url: z.url({ protocol: /^https?$/, error: 'Enter an http or https URL.' }).max(2000) })
 
@@ -103,21 +110,23 @@ export async function webhookStatus(userId: string): Promise<WebhookStatus | nul
 
 export type Delivery = { userId: string; body: string; id: string }
 
-// The user's items newer than their cursor, oldest first, once: the cursor is moved to the
-// newest before they are returned, and only if no other scan moved it meanwhile. (An item
-// committed later with an earlier time than the newest seen would be missed; items are stamped
-// as their transaction writes them, so this needs two writers within the same moment.)
+// The user's items not sent yet, oldest first, once: those since LOOK_BACK before the cursor
+// (never from before the webhook was set) that no scan has queued; they are marked queued before
+// they are returned.
 export async function scanWebhookNews(userId: string): Promise<Delivery[]> {
   const webhook = await getFollowWebhook(userId)
   if (!webhook) return []
-  const items = await findNewsForUser(userId, webhook.deliveredUpTo, SCAN_LIMIT)
-  const newest = items[0]
-  if (!newest) return []
-  if (!(await claimWebhookNews(userId, webhook.deliveredUpTo, newest.at))) return []
-  return items.reverse().map((item) => {
-    const payload = webhookPayload(item)
-    return { userId, id: payload.id, body: JSON.stringify(payload) }
-  })
+  const since = new Date(Math.max(webhook.deliveredUpTo.getTime() - LOOK_BACK_MS, webhook.createdAt.getTime()))
+  const items = (await findNewsForUser(userId, since, SCAN_LIMIT)).map((item) => ({ item, payload: webhookPayload(item) }))
+  const claimed = await claimWebhookItems(
+    userId,
+    items.map(({ item, payload }) => ({ itemId: payload.id, at: item.at })),
+    LOOK_BACK_MS,
+  )
+  return items
+    .filter(({ payload }) => claimed.has(payload.id))
+    .reverse()
+    .map(({ payload }) => ({ userId, id: payload.id, body: JSON.stringify(payload) }))
 }
 
 // The receiver answered, but not with success: kept with its status for the user to see.

@@ -71,11 +71,28 @@ export async function deleteFollowWebhook(userId: string, client: PrismaClient =
   })
 }
 
-// Moves the cursor from `from` to `to` only if no one moved it since: of two instances scanning
-// the same news, one sends it.
-export async function claimWebhookNews(userId: string, from: Date, to: Date, client: DbClient = getDb()): Promise<boolean> {
-  const { count } = await client.followWebhook.updateMany({ where: { userId, deliveredUpTo: from }, data: { deliveredUpTo: to } })
-  return count === 1
+// Marks `items` (delivery ids, with their items' times) as queued and returns the ids that no
+// scan had marked before: of two instances scanning the same news, the first to insert an id
+// sends it (the second waits for its commit, then finds the row). The cursor moves forward to
+// the newest item's time, never back, and marks that a scan looking `lookBackMs` behind the
+// cursor can no longer meet are deleted.
+export async function claimWebhookItems(
+  userId: string,
+  items: { itemId: string; at: Date }[],
+  lookBackMs: number,
+  client: PrismaClient = getDb(),
+): Promise<Set<string>> {
+  if (items.length === 0) return new Set()
+  const newest = new Date(Math.max(...items.map((i) => i.at.getTime())))
+  return client.$transaction(async (tx) => {
+    // In one order, so two scans inserting the same ids cannot deadlock.
+    const data = [...items].sort((a, b) => (a.itemId < b.itemId ? -1 : 1)).map((i) => ({ userId, itemId: i.itemId, at: i.at }))
+    const created = await tx.followWebhookSent.createManyAndReturn({ data, skipDuplicates: true, select: { itemId: true } })
+    await tx.followWebhook.updateMany({ where: { userId, deliveredUpTo: { lt: newest } }, data: { deliveredUpTo: newest } })
+    const cursor = await tx.followWebhook.findUnique({ where: { userId }, select: { deliveredUpTo: true } })
+    if (cursor) await tx.followWebhookSent.deleteMany({ where: { userId, at: { lt: new Date(cursor.deliveredUpTo.getTime() - lookBackMs) } } })
+    return new Set(created.map((c) => c.itemId))
+  })
 }
 
 export async function recordWebhookDelivery(

@@ -103,8 +103,19 @@ test('a followed company’s new allegation is POSTed once, signed; a failing re
     // A receiver that fails twice: retried (backoff from 1 s), its error shown meanwhile, then delivered.
     failures.set('/down', 2)
     await setWebhook(reader.user.id, `${base}/down`)
-    await getDb().claim.updateMany({ where: { subjectId: company.id }, data: { createdAt: new Date() } })
-    await getDb().claimSuggestion.updateMany({ where: { subjectId: company.id }, data: { createdAt: new Date() } })
+    // Something new about the company, as a later poll would bring (what was sent is not sent again).
+    const known = await getDb().claimSuggestion.findFirstOrThrow({ where: { subjectId: company.id } })
+    await getDb().claimSuggestion.create({
+      data: {
+        articleId: known.articleId,
+        kind: known.kind,
+        quote: known.quote,
+        target: [{ type: 'TextQuoteSelector', exact: known.quote }],
+        subjectId: company.id,
+        confidence: known.confidence,
+        rule: known.rule,
+      },
+    })
     const before = attempts.length
     await jobs.tick()
     for (let i = 0; i < 100 && attempts.length === before; i++) await new Promise((resolve) => setTimeout(resolve, 100))
