@@ -10,7 +10,8 @@
 // process: a primary-key lookup (what any statement costs here) and the article list's title
 // filter (ILIKE), which is what finding words cost before. And the snippet bound: ts_headline
 // over whole long reads against the paragraph a search actually cuts its snippet from.
-// Target: p95 < 100 ms at 100 000 articles on the embedded database, for every shape. The load
+// Target: p95 < 100 ms at 100 000 articles on the embedded database, for every shape, judged on
+// the CPU time (lib/timing.ts judgedP95; wall time is printed beside it). The load
 // of the machine is printed with the figures: on a shared machine they move with it. So the
 // embedded runs also report the CPU time this process spent on each (the database runs inside
 // it): what a search costs, whatever the wait for a core.
@@ -30,7 +31,7 @@ import { anyWordQuery, hasExclusion } from '../lib/search/query'
 import { argNumber, argValue, isMainModule, type BenchRow } from './lib/bench-rows'
 import { benchDatabaseKinds, withFreshDatabase, type BenchDatabaseKind } from './lib/fresh-database'
 import { generateSearchCorpus, searchCorpusVocabulary, type SearchCorpus } from './lib/search-corpus'
-import { timeRepeated, type Timing } from './lib/timing'
+import { judgedP95, timeRepeated, type Timing } from './lib/timing'
 
 const TARGET_MS = 100
 const TARGET_SIZE = 100_000
@@ -200,11 +201,13 @@ async function runOn(kind: BenchDatabaseKind, options: SearchBenchOptions): Prom
 }
 
 const judged = (r: Result) => r.size >= TARGET_SIZE && r.database === 'pglite' && r.scenario.startsWith('search: ')
+// Judged on CPU time on the embedded database, as bench:timeline does (lib/timing.ts judgedP95).
+const judgedValue = (r: Result) => judgedP95(r, r.cpu?.p95 ?? null)
 
 function printTable(results: Result[]): void {
   console.log('\nsize  database  scenario                                          p50 ms    p95 ms  cpu p50  cpu p95  matches')
   for (const r of results) {
-    const mark = judged(r) ? (r.p95 < TARGET_MS ? `  PASS (<${TARGET_MS} ms)` : `  FAIL (>=${TARGET_MS} ms)`) : ''
+    const mark = judged(r) ? (judgedValue(r) < TARGET_MS ? `  PASS (<${TARGET_MS} ms, cpu p95)` : `  FAIL (>=${TARGET_MS} ms, cpu p95)`) : ''
     console.log(
       `${label(r.size).padEnd(5)} ${r.database.padEnd(9)} ${r.scenario.padEnd(49)} ${ms(r.p50).padStart(7)} ${ms(r.p95).padStart(9)} ${ms(r.cpu?.p50 ?? NaN).padStart(8)} ${ms(r.cpu?.p95 ?? NaN).padStart(8)}  ${String(r.matches ?? '').padEnd(7)}${mark}`,
     )
@@ -250,8 +253,26 @@ export async function run(options: SearchBenchOptions): Promise<BenchRow[]> {
     const scenario = `${label(r.size)} articles, ${r.database}, ${r.scenario}`
     return [
       { benchmark: 'search', scenario, metric: 'p50', value: r.p50, unit: 'ms' },
-      { benchmark: 'search', scenario, metric: 'p95', value: r.p95, unit: 'ms', ...(judged(r) ? { target: `< ${TARGET_MS}`, pass: r.p95 < TARGET_MS } : {}) },
-      ...(r.cpu ? [{ benchmark: 'search', scenario, metric: 'cpu p95', value: r.cpu.p95, unit: 'ms' }] : []),
+      {
+        benchmark: 'search',
+        scenario,
+        metric: 'p95',
+        value: r.p95,
+        unit: 'ms',
+        ...(judged(r) && !r.cpu ? { target: `< ${TARGET_MS}`, pass: r.p95 < TARGET_MS } : {}),
+      },
+      ...(r.cpu
+        ? [
+            {
+              benchmark: 'search',
+              scenario,
+              metric: 'cpu p95',
+              value: r.cpu.p95,
+              unit: 'ms',
+              ...(judged(r) ? { target: `< ${TARGET_MS}`, pass: judgedValue(r) < TARGET_MS } : {}),
+            },
+          ]
+        : []),
     ]
   })
 }
