@@ -3,7 +3,17 @@ import type { CheerioAPI } from 'cheerio'
 import { hasChildren, isTag, isText, type AnyNode, type Element, type ParentNode, type Text } from 'domhandler'
 import { parseByline, parseCredit } from '../bylines'
 import { normalizeParagraph } from '../../../text/normalize'
-import { attrEqualsIgnoringCase, attrIncludes, elementsWhere, hasAncestor, hasItemprop, isOutsideStory, type Match } from './elements'
+import {
+  attrEqualsIgnoringCase,
+  attrIncludes,
+  descendants,
+  elementsNamed,
+  elementsWhere,
+  hasAncestor,
+  hasItemprop,
+  isOutsideStory,
+  type Match,
+} from './elements'
 import { metaAll } from './meta'
 import { inRepeatedItems } from './repeated-items'
 
@@ -60,6 +70,7 @@ export function* pageBylineCandidates($: CheerioAPI): Generator<{ names: string[
     [fromByLine, 'page'],
     [fromArchiveLink, 'page'],
     [fromAuthorBio, 'page'],
+    [fromDataLayer, 'meta'],
   ]
   for (const [read, source] of sources) {
     const names = read($)
@@ -205,34 +216,109 @@ export function fromArchiveLink($: CheerioAPI): string[] | null {
   return null
 }
 
-// An author box without a credit line: the writer's name as a heading, then a bio that opens
-// with it and goes on about a person ("<h3>Jane Doe</h3><p>Jane Doe is the Head of Marketing at
-// …. She has …"). Also a last resort, and only when the page has exactly one such pair: a piece
-// profiling several people (or places: "The Bleu Garten is …") has one each.
+// An author box without a credit line: the writer's name, then a bio that opens with it and
+// goes on about a person. The name stands as a heading ("<h3>Jane Doe</h3><p>Jane Doe is the
+// Head of Marketing at …. She has …"), as the alt text of the photo above the bio, or as the
+// bio's bold lead-in ("<p><strong>Jane Doe:</strong> Since 1998, Jane has … Her …"). Also a
+// last resort, and only when the page has exactly one such person: a piece profiling several
+// people (or places: "The Bleu Garten is …") has one each.
 const HEADINGS = /^(?:h[2-6]|strong|b)$/
-const BIO_VERB = /^\s+(?:is|was|has|writes|covers|leads|joined|works)\b/
+const BIO_VERBS = '(?:is|was|has|writes|covers|leads|joined|works)'
+const BIO_VERB = new RegExp(`^\\s+${BIO_VERBS}\\b`)
 const PERSONAL_PRONOUN = /\b(?:he|she|his|her)\b/i
 
 export function fromAuthorBio($: CheerioAPI): string[] | null {
   let found: string[] | null = null
-  for (const heading of elementsWhere($, (el) => HEADINGS.test(el.name))) {
-    const name = normalizeParagraph($(heading).text())
-    if (name.length < 5 || name.length > 40) continue
-    const bio = nextElement(heading)
-    if (bio?.name !== 'p') continue
-    const text = normalizeParagraph($(bio).text())
-    const rest = text.slice(name.length)
-    if (!text.startsWith(name) || !BIO_VERB.test(rest) || !PERSONAL_PRONOUN.test(rest)) continue
-    if (isOutsideStory(heading)) continue
+  for (const bio of elementsNamed($, 'p')) {
+    const name = bioName($, bio)
+    if (!name || isOutsideStory(bio)) continue
     const names = parseByline(`By ${name}`)
     if (names.length !== 1) continue
-    if (found) return null
+    if (found && found[0] !== names[0]) return null
     found = names
   }
   return found
 }
 
-function nextElement(el: Element): Element | null {
-  for (let node = el.next; node; node = node.next) if (isTag(node)) return node
+// The name a bio paragraph is about, if it is one.
+function bioName($: CheerioAPI, bio: Element): string | null {
+  // Most paragraphs have neither a lead-in nor a name or photo before them: ruled out before
+  // their text is read.
+  const lead = leadIn(bio)
+  const before = previousElement(bio)
+  const named = before !== null && (HEADINGS.test(before.name) || isPhotoOnly(before))
+  if (!lead && !named) return null
+  const text = normalizeParagraph($(bio).text())
+  if (lead) {
+    const name = normalizeParagraph($(lead).text()).replace(/\s*:$/, '')
+    const rest = text.slice(text.indexOf(name) + name.length).replace(/^\s*:/, ' ')
+    const first = name.split(' ')[0] ?? ''
+    const aboutThem = BIO_VERB.test(rest) || new RegExp(`\\b${escapeRegExp(first)}\\s+${BIO_VERBS}\\b`).test(rest)
+    if (isBioName(name) && text.startsWith(name) && aboutThem && PERSONAL_PRONOUN.test(rest)) return name
+  }
+  if (!before || !named) return null
+  const name = HEADINGS.test(before.name) ? normalizeParagraph($(before).text()) : photoAlt(before)
+  if (!name || !isBioName(name) || !text.startsWith(name)) return null
+  const rest = text.slice(name.length)
+  return BIO_VERB.test(rest) && PERSONAL_PRONOUN.test(rest) ? name : null
+}
+
+function isBioName(name: string): boolean {
+  return name.length >= 5 && name.length <= 40
+}
+
+// The bold words a paragraph opens with: "<p><strong>Jane Doe:</strong> …".
+function leadIn(p: Element): Element | null {
+  for (const child of p.children) {
+    if (isText(child) && child.data.trim() === '') continue
+    return isTag(child) && (child.name === 'strong' || child.name === 'b') ? child : null
+  }
+  return null
+}
+
+// A block that holds a photo and no text: the photo's alt text.
+function photoAlt(el: Element): string | null {
+  const images = el.name === 'img' ? [el] : descendants(el, (d) => d.name === 'img')
+  const alt = images.length === 1 ? normalizeParagraph(images[0]?.attribs.alt ?? '') : ''
+  return alt || null
+}
+
+// No text in the block, only markup (an image, a link around it): stops at the first word.
+function isPhotoOnly(el: Element): boolean {
+  if (el.name === 'img') return true
+  const stack: AnyNode[] = [...el.children]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (!node) break
+    if (isText(node) && node.data.trim() !== '') return false
+    if (hasChildren(node)) stack.push(...node.children)
+  }
+  return true
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+function previousElement(el: Element): Element | null {
+  for (let node = el.prev; node; node = node.prev) if (isTag(node)) return node
+  return null
+}
+
+// Analytics data layers record the post's author for reports: GTM4WP's "pagePostAuthor", and
+// "articleAuthor", "article_author", "post_author" in others. The CMS account that posted the
+// piece, so a last resort, and often a login or a number that parseCredit turns away.
+const DATA_LAYER_AUTHOR = /"(?:pagePostAuthor|articleAuthor|article_author|post_author)"\s*:\s*"([^"\\]{2,60})"/
+
+export function fromDataLayer($: CheerioAPI): string[] | null {
+  for (const el of elementsNamed($, 'script')) {
+    const type = el.attribs.type
+    if (type !== undefined && !/^(?:text|application)\/(?:javascript|ecmascript)$|^module$/i.test(type.trim())) continue
+    const script = el.children[0]
+    if (!script || !isText(script)) continue
+    const m = DATA_LAYER_AUTHOR.exec(script.data)
+    const names = m?.[1] ? parseCredit(m[1].trim()) : []
+    if (names.length > 0) return names
+  }
   return null
 }

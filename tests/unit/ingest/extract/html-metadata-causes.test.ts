@@ -114,6 +114,26 @@ describe('bylines', () => {
     ])
   })
 
+  test("an author box names the writer by the photo's alt text or by the bio's bold lead-in", () => {
+    const photo =
+      '<p><a href="/jane.jpg"><img src="/jane.jpg" alt="Julia Gralberg"></a></p><p>Julia Gralberg is a freelance travel writer. When she is not writing she teaches yoga.</p>'
+    expect(metadata(page('', `<article><h1>Hotel tips</h1>${STORY}${photo}</article>`)).bylines).toEqual(['Julia Gralberg'])
+    const lead =
+      '<div class="box"><p><strong>David Gracey:</strong> Since its founding in 1998, David has grown the firm into a top IT company. His work includes its strategy.</p></div>'
+    expect(metadata(page('', `<article><h1>Tech conferences</h1>${STORY}${lead}</article>`)).bylines).toEqual(['David Gracey'])
+    // A bold lead-in that is not about a person ("Unlimited PTO: …") names nobody.
+    const term = '<p><strong>Unlimited PTO:</strong> Unlimited PTO is a policy where employees take time off as needed.</p>'
+    expect(metadata(page('', `<article><h1>Time off</h1>${STORY}${term}</article>`)).bylines).toEqual([])
+  })
+
+  test("an analytics data layer's post author is a last resort", () => {
+    const dataLayer = '<script>var dataLayer_content = {"pagePostType":"post","pagePostAuthor":"Krystyna"}; dataLayer.push(dataLayer_content);</script>'
+    expect(metadata(page(dataLayer, `<article><h1>Language apps</h1>${STORY}</article>`)).bylines).toEqual(['Krystyna'])
+    expect(metadata(page(dataLayer, `<article><h1>Language apps</h1><p>By Maria Lopez</p>${STORY}</article>`)).bylines).toEqual(['Maria Lopez'])
+    // A numeric user id is no name.
+    expect(metadata(page('<script>dataLayer.push({"post_author":"12"})</script>', `<article><h1>Language apps</h1>${STORY}</article>`)).bylines).toEqual([])
+  })
+
   test('citation metadata names each author family name first: "Jong, Michiel de"', () => {
     const m = metadata(page('<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">'))
     expect(m.bylines).toEqual(['F. Kooman', 'Michiel de Jong'])
