@@ -74,13 +74,14 @@ export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, { url, dayFirst
   const parse = (text: string) => parsePublicationDate(text, now, options)
   const metaCandidates = (keys: string[], confidence: number): Candidate[] =>
     keys.flatMap((key) => metaAll($, key).map((text) => ({ text, source: 'meta' as const, confidence })))
+  const times = timeElements($)
   const candidates: Candidate[] = [
     { text: jsonLd.article?.datePublished, source: 'jsonld', confidence: 0.95 },
     ...metaCandidates(META_DATE_KEYS, 0.85),
     ...microdata($),
     { text: jsonLd.article?.dateCreated, source: 'jsonld', confidence: 0.8 },
     { text: jsonLd.page?.datePublished, source: 'jsonld', confidence: 0.75 },
-    ...timeElements($),
+    ...times,
     ...metaCandidates(WEAK_META_DATE_KEYS, 0.6),
   ]
   // Read lazily and once: most pages need none of it. The author's box is a fallback only, not
@@ -90,7 +91,8 @@ export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, { url, dayFirst
   for (const candidate of candidates) {
     const parsed = candidate.text ? parse(candidate.text) : null
     if (!parsed) continue
-    const printed = candidate.source === 'time' ? null : printedEarlier(parsed, nearHeadline, now, options)
+    const confirmed = candidate.source === 'time' || times.some((time) => sameDay(parsed, time.text ? parse(time.text) : null))
+    const printed = confirmed ? null : printedEarlier(parsed, nearHeadline, now, options)
     return printed ? published(printed, 'time', 0.5) : published(parsed, candidate.source, candidate.confidence)
   }
   // The page's printed date is not marked up: read it from the text around the headline.
@@ -116,6 +118,13 @@ export function publishedDate($: CheerioAPI, jsonLd: JsonLdData, { url, dayFirst
 function printedEarlier(structured: ParsedDate, texts: Iterable<string>, now: Date, options: DateOptions): ParsedDate | null {
   const printed = visibleDate(dateLines(texts), now, options, false)
   return printed && printed.iso.slice(0, 10) < earliestLocalDay(structured) ? printed : null
+}
+
+// The story's own <time> agrees with the structured date: what else is printed nearby (a
+// teaser's date, where the story prints "8h") says nothing against it. A day either way allows
+// for time zones.
+function sameDay(a: ParsedDate, b: ParsedDate | null): boolean {
+  return b !== null && Math.abs(Date.parse(a.iso.slice(0, 10)) - Date.parse(b.iso.slice(0, 10))) <= 86_400_000
 }
 
 function* dateLines(texts: Iterable<string>): Generator<string> {

@@ -250,6 +250,16 @@ describe('dates', () => {
     expect(metadata(page('', body, 'lang="en"')).published?.iso).toBe('2021-05-06')
   })
 
+  test("a teaser's date near the headline does not override structured data that the story's own <time> confirms", () => {
+    const head = '<meta property="article:published_time" content="2017-02-23T17:18:13-08:00">'
+    const teaser = '<div class="card"><a href="/other">Other story</a><span class="posted-time">February 16, 2017</span></div>'
+    const body = `<article><header><h1>Budget passes</h1></header><div class="byline">By Ann Lee <time datetime="2017-02-23T17:18:13+00:00">8h</time></div>${STORY}${teaser}</article>`
+    expect(metadata(page(head, body)).published?.iso.slice(0, 10)).toBe('2017-02-23')
+    // Without the story's own <time>, a date line printed earlier than the structured date still wins.
+    const printed = `<article><header><h1>Budget passes</h1></header><div class="byline">By Ann Lee</div><p class="date">February 16, 2017</p>${STORY}</article>`
+    expect(metadata(page(head, printed)).published?.iso.slice(0, 10)).toBe('2017-02-16')
+  })
+
   test('a label in a block of its own still governs the date beside it: "<span>Updated on</span> <span>date</span>"', () => {
     const lines =
       '<div class="meta"><span>Updated on</span> <span>June 9, 2023</span></div><div class="meta"><span>Published</span> <span>June 6, 2023</span></div>'
