@@ -18,6 +18,10 @@
 import type { Doc } from './text'
 import type { AnswerLink, Suggestion } from './types'
 
+// Patterns the per-token rules test, compiled once: a literal in a function body is a new
+// RegExp object each time it is evaluated.
+const POSSESSIVE_S = /['’]s$/
+const SUFFIX = /(?:ing|ed|es|s|ly)$/
 const STOP = new Set([
   'the',
   'a',
@@ -129,7 +133,7 @@ const STOP = new Set([
   'while',
 ])
 
-const stem = (w: string) => w.replace(/['’]s$/, '').replace(/(?:ing|ed|es|s|ly)$/, '')
+const stem = (w: string) => w.replace(POSSESSIVE_S, '').replace(SUFFIX, '')
 const keep = (w: string) => w.length >= 3 && !STOP.has(w)
 
 // Weights of the cues a candidate link adds up (see the header).
@@ -165,80 +169,119 @@ const REPLY_FRAME =
   /\b(?:in\s+(?:a\s+)?response|respond(?:ed|ing|s)?\s+to|in\s+reply|repl(?:ied|ying)\s+to|defend(?:ed|ing|s)?|hit(?:ting)?\s+back|rebut(?:ted|ting|s)?|counter(?:ed|ing|s)|dismiss(?:ed|ing|es)|reject(?:ed|ing|s)|push(?:ed|ing)?\s+back|insist(?:ed|ing|s)?|maintain(?:ed|ing|s)?|disput(?:ed|ing|es)|in\s+(?:its|their|his|her)\s+defen[cs]e)\b/i
 const CONTRAST_OPENING = /^\W*(?:but|however|yet|still|in\s+fact)\b/i
 
-export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
-  if (suggestions.length < 2) return
-  const starts = doc.sentences.map((s) => s.start)
-  const sentenceAt = (offset: number) => {
-    let lo = 0
-    let hi = starts.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (starts[mid]! <= offset) lo = mid + 1
-      else hi = mid
+type Item = { s: Suggestion; index: number; sentence: number; paragraph: number; words: Set<string>; weight: number }
+type Scored = { to: Item; score: number; sim: number }
+
+// The article's words: stems per token and how rare each is across its sentences.
+class Vocabulary {
+  private readonly stemOf: string[]
+  private readonly df = new Map<string, number>()
+  private readonly n: number
+
+  constructor(private readonly doc: Doc) {
+    // Word stems per token, once; a sentence's and a claim's words are read off them, and how
+    // rare each is across the article's sentences.
+    const tokens = doc.tokens
+    const stemOf: string[] = new Array<string>(tokens.length)
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      stemOf[i] = t.type === 'word' && keep(t.lower) ? stem(t.lower) : ''
     }
-    return Math.max(0, lo - 1)
-  }
-  // Word stems per token, once; a sentence's and a claim's words are read off them, and how rare
-  // each is across the article's sentences.
-  const stemOf = doc.tokens.map((t) => (t.type === 'word' && keep(t.lower) ? stem(t.lower) : ''))
-  const df = new Map<string, number>()
-  for (const s of doc.sentences) {
+    this.stemOf = stemOf
     const seen = new Set<string>()
-    for (let i = s.first; i <= s.last; i++) if (stemOf[i]) seen.add(stemOf[i]!)
-    for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1)
+    for (const s of doc.sentences) {
+      seen.clear()
+      for (let i = s.first; i <= s.last; i++) if (stemOf[i]) seen.add(stemOf[i]!)
+      seen.forEach((w) => this.df.set(w, (this.df.get(w) ?? 0) + 1))
+    }
+    this.n = Math.max(1, doc.sentences.length)
   }
-  const tokenAt = (offset: number) => {
+
+  idf(w: string): number {
+    return Math.log(1 + this.n / (this.df.get(w) ?? 1))
+  }
+
+  wordsOf(start: number, end: number): Set<string> {
+    const tokens = this.doc.tokens
+    const out = new Set<string>()
     let lo = 0
-    let hi = doc.tokens.length
+    let hi = tokens.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (doc.tokens[mid]!.start < offset) lo = mid + 1
+      if (tokens[mid]!.start < start) lo = mid + 1
       else hi = mid
     }
-    return lo
-  }
-  const wordsOf = (start: number, end: number) => {
-    const out = new Set<string>()
-    for (let i = tokenAt(start); i < doc.tokens.length && doc.tokens[i]!.end <= end; i++) if (stemOf[i]) out.add(stemOf[i]!)
+    for (let i = lo; i < tokens.length && tokens[i]!.end <= end; i++) if (this.stemOf[i]) out.add(this.stemOf[i]!)
     return out
   }
-  const n = Math.max(1, doc.sentences.length)
-  const idf = (w: string) => Math.log(1 + n / (df.get(w) ?? 1))
+
+  // How much of two claims' rare words they share (cosine over idf-weighted word sets).
+  similarity(x: Item, y: Item): number {
+    let shared = 0
+    const small = x.words.size <= y.words.size ? x.words : y.words
+    const large = small === x.words ? y.words : x.words
+    for (const w of small) if (large.has(w)) shared += this.idf(w)
+    return shared / Math.sqrt(Math.max(1e-9, x.weight * y.weight))
+  }
+}
+
+function sentenceIndexAt(doc: Doc, offset: number): number {
+  const sentences = doc.sentences
+  let lo = 0
+  let hi = sentences.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sentences[mid]!.start <= offset) lo = mid + 1
+    else hi = mid
+  }
+  return Math.max(0, lo - 1)
+}
+
+const isCharge = (x: Item) => x.s.side === 'others' && (x.s.kind === 'allegation' || x.s.kind === 'report')
+const isAnswer = (x: Item) => x.s.side === 'company' && (x.s.kind === 'statement' || x.s.kind === 'denial')
+
+export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
+  if (suggestions.length < 2) return
+  const vocabulary = new Vocabulary(doc)
   // Claims in text order (the list may come in any order: an editor's claims, a rule's).
-  const items = suggestions
+  const items: Item[] = suggestions
     .map((s, index) => {
-      const words = wordsOf(s.start, s.end)
+      const words = vocabulary.wordsOf(s.start, s.end)
       let weight = 0
-      for (const w of words) weight += idf(w)
-      const sentence = sentenceAt(s.start)
+      for (const w of words) weight += vocabulary.idf(w)
+      const sentence = sentenceIndexAt(doc, s.start)
       return { s, index, sentence, paragraph: doc.sentences[sentence]?.paragraph ?? 0, words, weight }
     })
     .sort((x, y) => x.s.start - y.s.start || x.index - y.index)
-  type Item = (typeof items)[number]
-  // How much of two claims' rare words they share (cosine over idf-weighted word sets).
-  const similarity = (x: Item, y: Item) => {
-    let shared = 0
-    const [small, large] = x.words.size <= y.words.size ? [x.words, y.words] : [y.words, x.words]
-    for (const w of small) if (large.has(w)) shared += idf(w)
-    return shared / Math.sqrt(Math.max(1e-9, x.weight * y.weight))
-  }
-  const isCharge = (x: Item) => x.s.side === 'others' && (x.s.kind === 'allegation' || x.s.kind === 'report')
   const charges = items.filter(isCharge)
   // The central allegations: those in the lede, and any later one restating one of them.
   const lede = charges.filter((x) => x.s.kind === 'allegation' && x.sentence < LEDE_SENTENCES)
   const central = new Set(
-    charges.filter((x) => x.s.kind === 'allegation' && (x.sentence < LEDE_SENTENCES || lede.some((l) => l !== x && similarity(l, x) >= RESTATED))),
+    charges.filter((x) => x.s.kind === 'allegation' && (x.sentence < LEDE_SENTENCES || lede.some((l) => l !== x && vocabulary.similarity(l, x) >= RESTATED))),
   )
   // Position of each charge among the charges, to count the others' claims between two claims.
   const chargeRank = new Map(charges.map((x, k) => [x, k]))
+  const answerer = new Answerer(doc, vocabulary, charges, central, chargeRank)
   let chargesBefore = 0
-
   for (const c of items) {
-    if (isCharge(c)) {
-      chargesBefore++
-      continue
-    }
-    if (c.s.side !== 'company' || (c.s.kind !== 'statement' && c.s.kind !== 'denial')) continue
+    if (isCharge(c)) chargesBefore++
+    else if (isAnswer(c)) answerer.answer(c, chargesBefore)
+  }
+  answerInRuns(items, suggestions)
+}
+
+// One answer's candidates, scored, and the links it gets.
+class Answerer {
+  constructor(
+    private readonly doc: Doc,
+    private readonly vocabulary: Vocabulary,
+    private readonly charges: readonly Item[],
+    private readonly central: ReadonlySet<Item>,
+    private readonly chargeRank: ReadonlyMap<Item, number>,
+  ) {}
+
+  answer(c: Item, chargesBefore: number): void {
+    const { doc, charges, central, chargeRank, vocabulary } = this
     const exact = c.s.exact.trim()
     const sentence = doc.sentences[c.sentence]
     const frame = sentence ? doc.text.slice(sentence.start, Math.max(sentence.start, c.s.start)) : ''
@@ -246,22 +289,8 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
     const firm = noComment || c.s.kind === 'denial'
     const framed = firm || REPLY_FRAME.test(frame) || CONTRAST_OPENING.test(frame) || CONTRAST_OPENING.test(exact)
     const needs = firm ? NEEDS.firm : framed ? NEEDS.framed : NEEDS.plain
-    const scored: { to: Item; score: number; sim: number }[] = []
-    const consider = (a: Item, rank: number, after: boolean) => {
-      const sim = similarity(c, a)
-      const dp = Math.abs(c.paragraph - a.paragraph)
-      const near = c.sentence === a.sentence ? W.sameSentence : dp === 0 ? W.sameParagraph : dp === 1 ? W.nextParagraph : dp === 2 ? W.twoParagraphs : 0
-      const order = rank === 0 ? W.nearest : rank === 1 ? W.second : 0
-      // The central allegation is what a denial or a defence answers; a company's other
-      // statements answer what is near them.
-      const centrality = central.has(a) && !after && framed ? W.central : 0
-      // After the answer: only a denial's, only just after, and less surely ("…, the military
-      // said. The Taliban claimed …").
-      let score = W.sim * sim + near + (a.s.kind === 'allegation' ? W.alleg : 0) + centrality + (after ? order * W.after : order)
-      // "Declined to comment" answers the claim just before it, not the article's charge.
-      if (noComment) score = rank === 0 && !after ? 0.7 : rank === 1 && !after ? 0.45 : 0
-      scored.push({ to: a, score, sim })
-    }
+    const scored: Scored[] = []
+    const consider = (a: Item, rank: number, after: boolean) => scored.push(this.score(c, a, rank, after, framed, noComment))
     // Before: the nearest charges, then the central ones further back.
     for (let k = chargesBefore - 1, rank = 0; k >= 0 && rank < MAX_RANK; k--, rank++) consider(charges[k]!, rank, false)
     for (const a of central) if (chargeRank.get(a)! < chargesBefore - MAX_RANK) consider(a, MAX_RANK, false)
@@ -278,35 +307,55 @@ export function proposeAnswers(suggestions: Suggestion[], doc: Doc): void {
     }
     scored.sort((x, y) => y.score - x.score || y.to.s.start - x.to.s.start)
     let best = scored[0]
-    if (!best || best.score < needs) continue
+    if (!best || best.score < needs) return
     // An allegation restated closer to the answer ("…accused X of trying to stop her…", later
     // "…accusing X of trying to stop her performing…") is the one answered.
     for (const x of scored) {
       if (x.to.s.start <= best.to.s.start || x.to.s.start > c.s.start || x.score < needs) continue
-      if (similarity(best.to, x.to) >= RESTATED) best = x
+      if (vocabulary.similarity(best.to, x.to) >= RESTATED) best = x
     }
     // A quotation's later piece ('“…,” he told the BBC. “And I think …”') is answered at its start.
     for (let k = chargeRank.get(best.to)! - 1; best.to.s.rule === 'quote-continued' && k >= 0 && sameVoice(charges[k]!.s, best.to.s); k--) {
       const start = charges[k]!
-      best = scored.find((x) => x.to === start) ?? { to: start, score: best.score, sim: similarity(c, start) }
+      best = scored.find((x) => x.to === start) ?? { to: start, score: best.score, sim: vocabulary.similarity(c, start) }
     }
     const chosen = best
     // A denial may answer a second allegation, not the same one stated again.
     const extra =
-      c.s.kind === 'denial' ? scored.filter((x) => x !== chosen && x.score >= EXTRA.score && x.sim >= EXTRA.sim && similarity(x.to, chosen.to) < RESTATED) : []
+      c.s.kind === 'denial'
+        ? scored.filter((x) => x !== chosen && x.score >= EXTRA.score && x.sim >= EXTRA.sim && vocabulary.similarity(x.to, chosen.to) < RESTATED)
+        : []
     c.s.answers = [chosen, ...extra].map((l) => ({ to: l.to.index, relation: relationOf(c.s), confidence: Math.min(0.95, Math.round(l.score * 100) / 100) }))
   }
 
-  // A run of one speaker's claims with no other voice in between answers together: a claim of
-  // the run that answered nothing by itself answers what the claim before it in the run answered
-  // ("…," she said. "In fact, we do not have the right …").
+  private score(c: Item, a: Item, rank: number, after: boolean, framed: boolean, noComment: boolean): Scored {
+    const sim = this.vocabulary.similarity(c, a)
+    // "Declined to comment" answers the claim just before it, not the article's charge.
+    if (noComment) return { to: a, score: rank === 0 && !after ? 0.7 : rank === 1 && !after ? 0.45 : 0, sim }
+    const dp = Math.abs(c.paragraph - a.paragraph)
+    const near = c.sentence === a.sentence ? W.sameSentence : dp === 0 ? W.sameParagraph : dp === 1 ? W.nextParagraph : dp === 2 ? W.twoParagraphs : 0
+    const order = rank === 0 ? W.nearest : rank === 1 ? W.second : 0
+    // The central allegation is what a denial or a defence answers; a company's other
+    // statements answer what is near them.
+    const centrality = this.central.has(a) && !after && framed ? W.central : 0
+    // After the answer: only a denial's, only just after, and less surely ("…, the military
+    // said. The Taliban claimed …").
+    const score = W.sim * sim + near + (a.s.kind === 'allegation' ? W.alleg : 0) + centrality + (after ? order * W.after : order)
+    return { to: a, score, sim }
+  }
+}
+
+// A run of one speaker's claims with no other voice in between answers together: a claim of
+// the run that answered nothing by itself answers what the claim before it in the run answered
+// ("…," she said. "In fact, we do not have the right …").
+function answerInRuns(items: readonly Item[], suggestions: readonly Suggestion[]): void {
   let previous: Item | null = null
   for (const c of items) {
     if (isCharge(c)) {
       previous = null
       continue
     }
-    if (c.s.side !== 'company' || (c.s.kind !== 'statement' && c.s.kind !== 'denial')) continue
+    if (!isAnswer(c)) continue
     const p = previous
     previous = c
     if (!p || c.s.answers.length > 0 || p.s.answers.length === 0 || !sameVoice(p.s, c.s) || c.sentence - p.sentence > RUN_SENTENCES) continue

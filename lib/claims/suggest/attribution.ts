@@ -24,6 +24,21 @@ import {
 import { findQuotes, quoteIndexByToken, type Quote } from './quotes'
 import type { Doc, Sentence, Token } from './text'
 
+// Patterns the per-token rules test, compiled once: a literal in a function body is a new
+// RegExp object each time it is evaluated.
+const PLURAL_S = /[^s']s$/
+const DOUBLE_CLOSING = /["”]/
+const AUXILIARY = /^(?:are|were|is|was|have|had|has|will|would|can|could|may|might|should|must|do|did)$/
+const RULE_FORMS = /^(?:rule|rules|ruled|ruling)$/
+const POINT_FORMS = /^(?:point|points|pointed|pointing)$/
+const CRY_FORMS = /^(?:cry|cries|cried|crying)$/
+const DECLINE_FORMS = /^(?:declin|refus)(?:e|es|ed|ing)$/
+const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it|there)$/
+const PRONOUN_CONTRACTION = /^(?:he|she|they|we|i|it|there|you)['’](?:d|ll|re|ve|m)$/
+const FULL_STOP = /^[.!?]$/
+const CAPITAL_FIRST = /^\p{Lu}/u
+const SUBORDINATOR = /^(?:which|who|whom|whose|as|when|while|because|after|before|if|since|until|although|though)$/
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
 export type Attribution = {
   // The attributed words, as character offsets.
   start: number
@@ -558,6 +573,31 @@ const wordsIn = (tokens: readonly Token[], first: number, last: number) => {
   return n
 }
 
+// Whether text[start, end) holds at least `min` words (runs of letters and digits), counting no
+// further than that.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+function isLetterOrDigit(text: string, i: number, end: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  // A surrogate pair cut by the end of the span is no letter (as in the sliced text).
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) return LETTER_OR_DIGIT.test(text.slice(i, i + 2))
+  return LETTER_OR_DIGIT.test(text[i]!)
+}
+function hasWords(text: string, start: number, end: number, min: number): boolean {
+  if (min <= 0) return true
+  let n = 0
+  let inWord = false
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i)
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < end
+    const letter = isLetterOrDigit(text, i, end)
+    if (letter && !inWord && ++n >= min) return true
+    inWord = letter
+    if (pair) i++
+  }
+  return false
+}
+
 export class AttributionFinder {
   readonly quotes: Quote[]
   private readonly inQuote: Int32Array
@@ -617,11 +657,11 @@ export class AttributionFinder {
       // ("the final say" is a noun; "the candidates say" a verb after a plural subject.)
       if (
         !PLURAL_SUBJECTS.has(prev) &&
-        !/[^s']s$/.test(prev) &&
+        !PLURAL_S.test(prev) &&
         (DETERMINERS.has(this.lower(i - 2)) || this.lower(i - 2) === '’s' || this.lower(i - 2) === "'s")
       )
         return undefined
-      const plural = PLURAL_SUBJECTS.has(prev) || (/[^s']s$/.test(prev) && !isFiniteVerb(prev))
+      const plural = PLURAL_SUBJECTS.has(prev) || (PLURAL_S.test(prev) && !isFiniteVerb(prev))
       const next = this.t(i + 1)
       const clauseNext = next && (next.lower === 'that' || PRONOUNS.has(next.lower) || next.type === 'quote' || next.text === ':' || next.text === ',')
       if (!plural && !(clauseNext && !isFiniteVerb(prev) && !DETERMINERS.has(prev) && !PREPOSITIONS.has(prev))) return undefined
@@ -631,7 +671,7 @@ export class AttributionFinder {
       // company reports"), a noun after an adjective or a determiner ("new claims").
       if (!p) return undefined
       if (p.type === 'word' && !p.cap && !PRONOUNS.has(prev) && !BETWEEN_SUBJECT_AND_CUE.has(prev) && !SPEAKER_HEADS.has(prev)) return undefined
-      if (p.type === 'quote' && !/["”]/.test(p.text)) return undefined
+      if (p.type === 'quote' && !DOUBLE_CLOSING.test(p.text)) return undefined
       if (p.type === 'punct' && p.text !== ',') return undefined
       if (
         p.text === ',' &&
@@ -643,13 +683,7 @@ export class AttributionFinder {
       )
         return undefined
     }
-    if (
-      cue.form === 's' &&
-      this.isWord(i + 1) &&
-      !this.t(i + 1)!.cap &&
-      /^(?:are|were|is|was|have|had|has|will|would|can|could|may|might|should|must|do|did)$/.test(this.lower(i + 1))
-    )
-      return undefined
+    if (cue.form === 's' && this.isWord(i + 1) && !this.t(i + 1)!.cap && AUXILIARY.test(this.lower(i + 1))) return undefined
     if (cue.form === 'ing' && (!p || i === s.first || (p.type === 'quote' && i === s.first + 1))) return undefined
     if (cue.form === 'ing') {
       // A participle after a comma, "and", a preposition, "is", a name or a statement ("…, adding
@@ -675,12 +709,12 @@ export class AttributionFinder {
   private phrasalCue(i: number): Cue | undefined {
     const w = this.lower(i)
     const n = this.lower(i + 1)
-    if (n === 'out' && /^(?:rule|rules|ruled|ruling)$/.test(w)) return PHRASAL.ruleOut
-    if (n === 'out' && /^(?:point|points|pointed|pointing)$/.test(w)) return PHRASAL.pointOut
-    if (n === 'foul' && /^(?:cry|cries|cried|crying)$/.test(w)) return PHRASAL.cryFoul
+    if (n === 'out' && RULE_FORMS.test(w)) return PHRASAL.ruleOut
+    if (n === 'out' && POINT_FORMS.test(w)) return PHRASAL.pointOut
+    if (n === 'foul' && CRY_FORMS.test(w)) return PHRASAL.cryFoul
     if (
       n === 'to' &&
-      /^(?:declin|refus)(?:e|es|ed|ing)$/.test(w) &&
+      DECLINE_FORMS.test(w) &&
       /^(?:comment|say|discuss|elaborate|answer|respond|confirm|disclose|provide|specify|name|identify|address|speculate|reveal|give)$/.test(this.lower(i + 2))
     )
       return PHRASAL.noComment
@@ -731,12 +765,7 @@ export class AttributionFinder {
     // "On Monday the company", "In a statement the firm": an opening phrase is not the subject.
     if (first <= j && PREPOSITIONS.has(this.lower(first))) {
       let k = first
-      while (
-        k <= j &&
-        !DETERMINERS.has(this.lower(k)) &&
-        !(this.t(k)!.cap && k > first && !/^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(this.lower(k)))
-      )
-        k++
+      while (k <= j && !DETERMINERS.has(this.lower(k)) && !(this.t(k)!.cap && k > first && !WEEKDAY.test(this.lower(k)))) k++
       first = k
     }
     while (first <= j && (this.lower(first) === 'and' || this.lower(first) === 'also')) first++
@@ -973,9 +1002,9 @@ export class AttributionFinder {
 
   private startsClause(k: number, s: Sentence): boolean {
     // "(said) he planned …", "(said) they would …": a subject pronoun opens a clause.
-    if (/^(?:he|she|they|we|i|it|there)$/.test(this.lower(k)) && this.isWord(k + 1)) return true
+    if (SUBJECT_PRONOUN.test(this.lower(k)) && this.isWord(k + 1)) return true
     // "(said) he'd …", "(said) they're …": the pronoun with its auxiliary in one token.
-    if (/^(?:he|she|they|we|i|it|there|you)['’](?:d|ll|re|ve|m)$/.test(this.lower(k))) return true
+    if (PRONOUN_CONTRACTION.test(this.lower(k))) return true
     for (let i = k; i <= s.last && i - k < 12; i++) {
       const t = this.t(i)!
       if (
@@ -984,11 +1013,11 @@ export class AttributionFinder {
           (t.text === '.' &&
             !(
               (this.t(i - 1)?.type === 'word' && this.t(i - 1)!.end === t.start && /\./.test(this.t(i - 1)!.text + this.lower(i - 1))) ||
-              (/^\p{Lu}/u.test(this.t(i - 1)?.text ?? '') && (this.t(i - 1)?.text.length ?? 0) <= 4)
+              (CAPITAL_FIRST.test(this.t(i - 1)?.text ?? '') && (this.t(i - 1)?.text.length ?? 0) <= 4)
             )))
       )
         return false
-      if (i > k && /^(?:which|who|whom|whose|as|when|while|because|after|before|if|since|until|although|though)$/.test(t.lower)) return false
+      if (i > k && SUBORDINATOR.test(t.lower)) return false
       if (i > k && t.type === 'word' && !t.cap && isFiniteVerb(t.lower)) return true
       if (
         i > k &&
@@ -1105,7 +1134,7 @@ export class AttributionFinder {
   }
 
   private opensQuoteClosedBy(first: number, last: number): boolean {
-    for (let i = first + 1; i <= last; i++) if (this.t(i)!.type === 'quote' && /["”]/.test(this.t(i)!.text)) return true
+    for (let i = first + 1; i <= last; i++) if (this.t(i)!.type === 'quote' && DOUBLE_CLOSING.test(this.t(i)!.text)) return true
     return false
   }
 
@@ -1133,8 +1162,7 @@ export class AttributionFinder {
       const open = this.doc.text.lastIndexOf('(', close)
       if (open < span[0]) span = [span[0], this.doc.text.slice(span[0], close).trimEnd().length + span[0]]
     }
-    const text = this.doc.text.slice(span[0], span[1])
-    if ((text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < minWords) return false
+    if (!hasWords(this.doc.text, span[0], span[1], minWords)) return false
     this.found.push({ ...a, start: span[0], end: span[1] })
     // A source inside words already credited to someone ("said there were inaccuracies in the
     // media reports … and asserted …") is not the sentence's speaker: it stays the earlier one.
@@ -1436,7 +1464,7 @@ export class AttributionFinder {
       const source = this.sourceRight(k, s)
       if (source) {
         const after = this.skipAdverbials(source.last + 1, s)
-        if (after > s.last || /^[.!?]$/.test(this.t(after)!.text)) {
+        if (after > s.last || FULL_STOP.test(this.t(after)!.text)) {
           this.inverted(i, cue, s)
           return
         }
@@ -1463,7 +1491,7 @@ export class AttributionFinder {
         k++
         hasThat = true
       }
-      if (k > s.last || /^[.!?]$/.test(this.t(k)!.text) || (this.t(k)!.text === ',' && k === i + 1)) {
+      if (k > s.last || FULL_STOP.test(this.t(k)!.text) || (this.t(k)!.text === ',' && k === i + 1)) {
         this.inverted(i, cue, s)
         return
       }

@@ -25,6 +25,13 @@ import { acronymKey, initialsOf, normalizeName } from './names'
 import type { Doc } from './text'
 import type { EntityKind, KnownEntity } from './types'
 
+// Patterns the per-token rules test, compiled once: a literal in a function body is a new
+// RegExp object each time it is evaluated.
+const ALL_CAPITALS = /^\p{Lu}{2,}$/u
+const DASH = /^[—–-]$/
+const FINAL_STOP = /\.$/
+const HAS_DIGIT = /\d/
+const INNER_CAPITAL = /\p{Ll}\p{Lu}/u
 export type Entity = {
   name: string
   kind: EntityKind | 'place'
@@ -234,7 +241,7 @@ export class EntityIndex {
         continue
       }
       // A dateline ("LONDON (AP) —", "SEATTLE (Reuters) -") names a place, not a speaker.
-      if (firstOfSentence[i] && /^\p{Lu}{2,}$/u.test(t.text) && (tokens[i + 1]?.text === '(' || /^[—–-]$/.test(tokens[i + 1]?.text ?? ''))) {
+      if (firstOfSentence[i] && ALL_CAPITALS.test(t.text) && (tokens[i + 1]?.text === '(' || DASH.test(tokens[i + 1]?.text ?? ''))) {
         i++
         continue
       }
@@ -275,7 +282,7 @@ export class EntityIndex {
   private placeLike(first: number, last: number): boolean {
     const { tokens } = this.doc
     const words: string[] = []
-    for (let k = first; k <= last; k++) if (tokens[k]!.type === 'word') words.push(tokens[k]!.lower.replace(/\.$/, ''))
+    for (let k = first; k <= last; k++) if (tokens[k]!.type === 'word') words.push(tokens[k]!.lower.replace(FINAL_STOP, ''))
     const name = words.join(' ')
     return isPlace(name) || acronymKey(tokens[first]!.text) !== null || words.every((w) => isPlace(w) || /^(?:us|u\.s|uk|u\.k|eu|un)$/.test(w))
   }
@@ -438,7 +445,7 @@ export class EntityIndex {
     const { tokens } = this.doc
     let f = first
     let titled = false
-    const orgEnding = last - first >= 2 && (ORG_HEADS.has(tokens[last]!.lower) || SUFFIXES.has(tokens[last]!.lower.replace(/\.$/, '')))
+    const orgEnding = last - first >= 2 && (ORG_HEADS.has(tokens[last]!.lower) || SUFFIXES.has(tokens[last]!.lower.replace(FINAL_STOP, '')))
     while (
       f <= last &&
       ((NOT_NAMES.has(tokens[f]!.lower) && !(orgEnding && f > first && /^(?:we|it|i|you|us|one|first|new|all)$/.test(tokens[f]!.lower))) ||
@@ -451,7 +458,7 @@ export class EntityIndex {
           this.looksCommon(f)))
     )
       f++
-    while (f <= last && PERSON_TITLES.has(tokens[f]!.lower.replace(/\.$/, ''))) {
+    while (f <= last && PERSON_TITLES.has(tokens[f]!.lower.replace(FINAL_STOP, ''))) {
       titled = true
       f++
     }
@@ -473,7 +480,7 @@ export class EntityIndex {
         )
           orgLast--
         const titleWords = []
-        for (let k = orgLast + 1; k < p; k++) titleWords.push(tokens[k]!.lower.replace(/\.$/, ''))
+        for (let k = orgLast + 1; k < p; k++) titleWords.push(tokens[k]!.lower.replace(FINAL_STOP, ''))
         const governs = titleWords.some((w) => GOVERNMENT_TITLES.has(w))
         let kind = orgLast >= f ? this.classify(f, orgLast, false) : null
         // "South Dakota Gov. Kristi Noem": the state's government speaks through its governor.
@@ -515,7 +522,7 @@ export class EntityIndex {
     const { tokens } = this.doc
     const words = []
     for (let i = first; i <= last; i++) if (tokens[i]!.type === 'word') words.push(tokens[i]!)
-    const lowers = words.map((w) => w.lower.replace(/\.$/, ''))
+    const lowers = words.map((w) => w.lower.replace(FINAL_STOP, ''))
     const lastWord = lowers[lowers.length - 1] ?? ''
     const name = this.doc.text.slice(tokens[first]!.start, tokens[last]!.end)
     const known = this.lookup(name)
@@ -524,7 +531,7 @@ export class EntityIndex {
     if (lowers.some((w) => OUTLET_WORDS.has(w)) && !SUFFIXES.has(lastWord) && (OUTLET_WORDS.has(lastWord) || lowers.length <= 3)) return 'outlet'
     if (lowers.some((w) => AGENCY_WORDS.has(w))) return 'agency'
     if (SUFFIXES.has(lastWord) || ORG_HEADS.has(lastWord)) return 'company'
-    if (words.length === 1 && /\d/.test(words[0]!.text)) return null
+    if (words.length === 1 && HAS_DIGIT.test(words[0]!.text)) return null
     const acronym = words.length === 1 ? acronymKey(words[0]!.text) : null
     if (acronym) return COMMON_ACRONYMS.has(acronym) ? null : 'company'
     if (
@@ -541,7 +548,7 @@ export class EntityIndex {
     // A single word the lexicon does not know is an organisation's name when it looks like one
     // ("WeWork", "SoftBank") or recurs ("Alibaba … Alibaba"); a first name alone is a person's.
     if (words.length === 1 && isFirstName(lastWord)) return this.lookup(words[0]!.text, 'person') ? 'person' : null
-    if (words.length === 1 && !commonWord(lastWord) && (/\p{Ll}\p{Lu}/u.test(words[0]!.text) || (this.capCounts.get(lastWord) ?? 0) >= 2)) return 'company'
+    if (words.length === 1 && !commonWord(lastWord) && (INNER_CAPITAL.test(words[0]!.text) || (this.capCounts.get(lastWord) ?? 0) >= 2)) return 'company'
     if (words.length >= 2) return 'company'
     return null
   }
@@ -558,7 +565,7 @@ export class EntityIndex {
     }
     if (entity && entity.kind !== kind && kind === 'person' && entity.kind !== 'person') entity = undefined
     if (!entity) {
-      entity = this.add(name.replace(/\.$/, '').replace(/,?\s+(?:Inc|Corp|Co|Ltd|plc|LLC)\.?$/i, ''), kind)
+      entity = this.add(name.replace(FINAL_STOP, '').replace(/,?\s+(?:Inc|Corp|Co|Ltd|plc|LLC)\.?$/i, ''), kind)
       this.addKey(entity, name)
       if (kind === 'person') {
         const firstName = tokens[first]!.lower
@@ -727,33 +734,8 @@ export class EntityIndex {
 }
 
 function commonWord(lower: string): boolean {
-  return hasTag(
-    lower,
-    'Noun',
-    'Singular',
-    'Plural',
-    'Adjective',
-    'Verb',
-    'PastTense',
-    'PresentTense',
-    'Infinitive',
-    'Gerund',
-    'Adverb',
-    'Determiner',
-    'Preposition',
-    'Conjunction',
-    'Pronoun',
-    'Uncountable',
-    'Actor',
-    'Value',
-    'Comparative',
-    'Superlative',
-    'Modal',
-    'Copula',
-    'QuestionWord',
-    'Expression',
-  )
+  return hasTag(lower, 'common')
 }
 function cueLike(lower: string): boolean {
-  return hasTag(lower, 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun')
+  return hasTag(lower, 'cueLike')
 }

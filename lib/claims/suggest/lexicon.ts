@@ -1998,21 +1998,77 @@ export const NOT_NAMES = new Set([
 // compromise ships an English lexicon (about 25,000 words: first names, verb forms, places,
 // well-known organisations). We read it once and look words up in it; its tagger, which is most
 // of its cost, never runs.
-let lexicon: Record<string, string | string[]> | null = null
-function lexiconTags(lower: string): readonly string[] {
-  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon
-  const tags = lexicon[lower]
-  return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags
+//
+// The rules ask a few questions of a word ("a first name?", "a finite verb form?"): each is a set
+// of the lexicon's tags, and each word's answers are read off its tags once, as one bit per
+// question, when the lexicon is first used (a few milliseconds, once per process). A word the
+// lexicon does not know, or an inherited property name ("constructor"), answers no to all.
+const TAG_QUESTIONS = {
+  known: [],
+  firstName: ['FirstName', 'MaleName', 'FemaleName', 'Person'],
+  maleName: ['MaleName'],
+  femaleName: ['FemaleName'],
+  place: ['Country', 'City', 'Region', 'Place', 'Demonym'],
+  organization: ['Organization', 'SportsTeam'],
+  finite: ['PastTense', 'PresentTense', 'Modal', 'Copula'],
+  nominal: ['Noun', 'Plural', 'Singular', 'Adjective', 'Determiner', 'Preposition'],
+  verbForm: ['Infinitive', 'Gerund', 'Participle', 'Verb'],
+  // Any ordinary English word: not part of a name.
+  common: [
+    'Noun',
+    'Singular',
+    'Plural',
+    'Adjective',
+    'Verb',
+    'PastTense',
+    'PresentTense',
+    'Infinitive',
+    'Gerund',
+    'Adverb',
+    'Determiner',
+    'Preposition',
+    'Conjunction',
+    'Pronoun',
+    'Uncountable',
+    'Actor',
+    'Value',
+    'Comparative',
+    'Superlative',
+    'Modal',
+    'Copula',
+    'QuestionWord',
+    'Expression',
+  ],
+  // A verb form or a function word: what a capitalised cue or connective looks like.
+  cueLike: ['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun'],
+} as const satisfies Record<string, readonly string[]>
+export type TagQuestion = keyof typeof TAG_QUESTIONS
+const BIT = Object.fromEntries(Object.keys(TAG_QUESTIONS).map((q, i) => [q, 1 << i])) as Record<TagQuestion, number>
+
+let answers: Map<string, number> | null = null
+function lexiconAnswers(): Map<string, number> {
+  if (answers) return answers
+  const byTag = new Map<string, number>()
+  for (const [q, tags] of Object.entries(TAG_QUESTIONS) as [TagQuestion, readonly string[]][])
+    for (const tag of tags) byTag.set(tag, (byTag.get(tag) ?? 0) | BIT[q])
+  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon
+  answers = new Map()
+  for (const [word, value] of Object.entries(lexicon)) {
+    let bits = BIT.known
+    for (const tag of typeof value === 'string' ? [value] : value) bits |= byTag.get(tag) ?? 0
+    answers.set(word, bits)
+  }
+  return answers
 }
 
-export function hasTag(lower: string, ...tags: string[]): boolean {
-  const own = lexiconTags(lower)
-  return own.some((t) => tags.includes(t))
+// Whether the lexicon knows the word as one of the question's tags.
+export function hasTag(lower: string, question: TagQuestion): boolean {
+  return ((lexiconAnswers().get(lower) ?? 0) & BIT[question]) !== 0
 }
 
-export const isFirstName = (lower: string) => hasTag(lower, 'FirstName', 'MaleName', 'FemaleName', 'Person')
-export const isMaleName = (lower: string) => hasTag(lower, 'MaleName')
-export const isFemaleName = (lower: string) => hasTag(lower, 'FemaleName')
+export const isFirstName = (lower: string) => hasTag(lower, 'firstName')
+export const isMaleName = (lower: string) => hasTag(lower, 'maleName')
+export const isFemaleName = (lower: string) => hasTag(lower, 'femaleName')
 const EXTRA_PLACES = new Set([
   'britain',
   'great britain',
@@ -2033,8 +2089,8 @@ const EXTRA_PLACES = new Set([
   'silicon valley',
   'wall street',
 ])
-export const isPlace = (lower: string) => EXTRA_PLACES.has(lower) || hasTag(lower, 'Country', 'City', 'Region', 'Place', 'Demonym')
-export const isKnownOrganization = (lower: string) => hasTag(lower, 'Organization', 'SportsTeam')
+export const isPlace = (lower: string) => EXTRA_PLACES.has(lower) || hasTag(lower, 'place')
+export const isKnownOrganization = (lower: string) => hasTag(lower, 'organization')
 
 // A finite verb or auxiliary: what makes the words after a cue a clause, not an object.
 const FINITE = new Set([
@@ -2122,7 +2178,7 @@ const IRREGULAR_PAST = new Set([
 export function isFiniteVerb(lower: string): boolean {
   if (FINITE.has(lower) || IRREGULAR_PAST.has(lower)) return true
   // A word the lexicon does not know, in the past tense by its shape ("misreported").
-  if (/^[a-z]{3,}ed$/.test(lower) && lexiconTags(lower).length === 0) return true
-  return hasTag(lower, 'PastTense', 'PresentTense', 'Modal', 'Copula') && !hasTag(lower, 'Noun', 'Plural', 'Singular', 'Adjective', 'Determiner', 'Preposition')
+  if (/^[a-z]{3,}ed$/.test(lower) && !hasTag(lower, 'known')) return true
+  return hasTag(lower, 'finite') && !hasTag(lower, 'nominal')
 }
-export const isVerbLike = (lower: string) => isFiniteVerb(lower) || hasTag(lower, 'Infinitive', 'Gerund', 'Participle', 'Verb')
+export const isVerbLike = (lower: string) => isFiniteVerb(lower) || hasTag(lower, 'verbForm')

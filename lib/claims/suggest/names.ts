@@ -4,6 +4,13 @@
 // "Pacific Gas & Electric").
 import { COMPANY_SUFFIXES } from './lexicon'
 
+// Patterns the per-token rules test, compiled once: a literal in a function body is a new
+// RegExp object each time it is evaluated.
+const CURLY_APOSTROPHES = /[’‘]/g
+const SPACES = /\s+/g
+const ARTICLE = /^(?:the|a|an)\s+/i
+const POSSESSIVE = /'s?$/i
+const TRAILING_PUNCT = /[.,;:]+$/
 const SUFFIX = new RegExp(`(?:,?\\s+(?:${COMPANY_SUFFIXES.join('|')})\\.?)+$`, 'i')
 
 // Names repeat within and across articles: normalised once each (the cache is bounded).
@@ -21,12 +28,12 @@ export function normalizeName(name: string): string {
 function normalize(name: string): string {
   return name
     .normalize('NFKC')
-    .replace(/[’‘]/g, "'")
-    .replace(/\s+/g, ' ')
+    .replace(CURLY_APOSTROPHES, "'")
+    .replace(SPACES, ' ')
     .trim()
-    .replace(/^(?:the|a|an)\s+/i, '')
-    .replace(/'s?$/i, '')
-    .replace(/[.,;:]+$/, '')
+    .replace(ARTICLE, '')
+    .replace(POSSESSIVE, '')
+    .replace(TRAILING_PUNCT, '')
     .replace(SUFFIX, '')
     .toLowerCase()
 }

@@ -33,6 +33,9 @@ export function findQuotes(doc: Doc): Quote[] {
       openAt = -1
     }
     for (let i = p.start; i < p.end; i++) {
+      const code = text.charCodeAt(i)
+      // Most characters are no quotation mark: one comparison passes them.
+      if (code !== 0x22 && code !== 0x27 && code < 0xab) continue
       const c = text[i]!
       if (OPENING.has(c)) {
         if (openAt >= 0) finish(i, false)

@@ -45,23 +45,42 @@ export function suggestClaims(bodyText: string, options: SuggestOptions = {}): S
   const doc = parse(text)
   const index = new EntityIndex(doc, options.entities ?? [])
   const attributions = withoutOverlaps(new AttributionFinder(doc).run())
+  const speakers = resolveSpeakers(doc, index, attributions)
+  boostSpeakers(text, index, attributions, speakers)
+  const focal = index.focal()
+  const out: Suggestion[] = []
+  for (let i = 0; i < attributions.length; i++) out.push(toSuggestion(text, index, attributions[i]!, speakers[i] ?? null, focal))
+  takeDefendersSide(out, attributions, doc, focal)
+  proposeAnswers(out, doc)
+  return out
+}
+
+// Each attribution's speaker, in text order: a pronoun or a description resolves against the
+// sources credited before it.
+function resolveSpeakers(doc: Doc, index: EntityIndex, attributions: readonly Attribution[]): (Speaker | null)[] {
   const memory: SpeakerMemory = {}
-  const speakers = attributions.map((a) => {
+  const speakers: (Speaker | null)[] = []
+  for (const a of attributions) {
     const speaker: Speaker | null = a.source
       ? resolveSource(doc, index, a.source.first, a.source.last, memory)
       : a.implicitSource
         ? { name: a.implicitSource, role: 'source' }
         : null
     if (speaker && a.source) remember(memory, speaker)
-    return speaker
-  })
-  // Who denies is who is accused: an organisation that denies or declines to comment is what
-  // the article is about, more than one that is merely named often.
-  // Speaking counts too: an organisation quoted again and again ("the statement said", "it
-  // said") is named once but is what the article is about.
-  // Only the organisation itself counts for speaking ("the military said", "it said"), not an
-  // analyst's or a critic's employer.
-  for (const [i, a] of attributions.entries()) {
+    speakers.push(speaker)
+  }
+  return speakers
+}
+
+// Who denies is who is accused: an organisation that denies or declines to comment is what
+// the article is about, more than one that is merely named often.
+// Speaking counts too: an organisation quoted again and again ("the statement said", "it
+// said") is named once but is what the article is about.
+// Only the organisation itself counts for speaking ("the military said", "it said"), not an
+// analyst's or a critic's employer.
+function boostSpeakers(text: string, index: EntityIndex, attributions: readonly Attribution[], speakers: readonly (Speaker | null)[]): void {
+  for (let i = 0; i < attributions.length; i++) {
+    const a = attributions[i]!
     const speaker = speakers[i]
     const org = speaker?.org
     if (!org || org.kind === 'outlet') continue
@@ -69,31 +88,26 @@ export function suggestClaims(bodyText: string, options: SuggestOptions = {}): S
     if (denies) index.boost(org, 5)
     else if (speaker.role === 'org') index.boost(org, 1)
   }
-  const focal = index.focal()
-  const out: Suggestion[] = []
-  for (const [i, a] of attributions.entries()) {
-    const speaker = speakers[i] ?? null
-    const exact = text.slice(a.start, a.end)
-    const named = [...index.mentionsIn(a.start, a.end).map((m) => m.entity), ...index.referencesIn(a.start, a.end)]
-    const { side, kind, subject } = decide(speaker, a.stance, exact, named, focal)
-    out.push({
-      kind,
-      side,
-      exact,
-      start: a.start,
-      end: a.end,
-      speaker: speaker?.name ?? null,
-      ...(speaker?.entity?.id ? { speakerEntityId: speaker.entity.id } : {}),
-      subject: subject?.name ?? null,
-      ...(subject?.id ? { subjectEntityId: subject.id } : {}),
-      confidence: speaker ? a.confidence : Math.min(a.confidence, 0.5),
-      rule: a.rule,
-      answers: [],
-    })
+}
+
+function toSuggestion(text: string, index: EntityIndex, a: Attribution, speaker: Speaker | null, focal: Entity | null): Suggestion {
+  const exact = text.slice(a.start, a.end)
+  const named = [...index.mentionsIn(a.start, a.end).map((m) => m.entity), ...index.referencesIn(a.start, a.end)]
+  const { side, kind, subject } = decide(speaker, a.stance, exact, named, focal)
+  return {
+    kind,
+    side,
+    exact,
+    start: a.start,
+    end: a.end,
+    speaker: speaker?.name ?? null,
+    ...(speaker?.entity?.id ? { speakerEntityId: speaker.entity.id } : {}),
+    subject: subject?.name ?? null,
+    ...(subject?.id ? { subjectEntityId: subject.id } : {}),
+    confidence: speaker ? a.confidence : Math.min(a.confidence, 0.5),
+    rule: a.rule,
+    answers: [],
   }
-  takeDefendersSide(out, attributions, doc, focal)
-  proposeAnswers(out, doc)
-  return out
 }
 
 // "Foreign Secretary Dominic Raab defended the party's actions, saying …", "Peng Mei … responded

@@ -9,6 +9,11 @@
 // tokens: a paragraph with no full stops (a hostile input, or a table) is cut into pieces of
 // that size, so that the per-sentence rules downstream stay linear in the text.
 
+// Patterns the per-token rules test, compiled once: a literal in a function body is a new
+// RegExp object each time it is evaluated.
+const ELLIPSIS = /^\.{2,}$/
+const DIGIT_FIRST = /^\p{N}/u
+const ONE_CAPITAL = /^\p{Lu}$/u
 export type TokenType = 'word' | 'punct' | 'quote'
 export type Token = {
   text: string
@@ -33,14 +38,87 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[.&\-/][\p{L}\p{N}]|['’](?!
 const WORD_START = /[\p{L}\p{N}]/u
 const QUOTE_CHARS = new Set(['“', '”', '"', '‘', '’', "'", '«', '»', '„'])
 
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13)
+// Common characters after a word that are neither letters nor joiners: curly double quotes, the
+// opening single quote, guillemets, dashes, the ellipsis and a no-break space.
+const ENDS_WORD = new Set([0x201c, 0x201d, 0x2018, 0xab, 0xbb, 0x2013, 0x2014, 0x2026, 0xa0])
+
+// The end of the token at `at` when it is plain ASCII and TOKEN would match it there, or -1 when
+// the characters involved are not ASCII (TOKEN decides then). Most news text is ASCII: scanning
+// it by hand spares a match object per token.
+function asciiTokenEnd(text: string, at: number): number {
+  const n = text.length
+  const c = text.charCodeAt(at)
+  if (c >= 128) return -1
+  if (isAsciiAlnum(c)) {
+    let i = at + 1
+    for (;;) {
+      while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++
+      if (i >= n) return i
+      const d = text.charCodeAt(i)
+      if (d >= 128) return ENDS_WORD.has(d) ? i : -1
+      const e = i + 1 < n ? text.charCodeAt(i + 1) : -1
+      if (d === 46 || d === 38 || d === 45 || d === 47) {
+        // ". & - /" joined to a letter or digit: "U.S", "PG&E", "e-mail", "24/7".
+        if (e >= 128) return -1
+        if (e >= 0 && isAsciiAlnum(e)) {
+          i += 2
+          continue
+        }
+        return i
+      }
+      if (d === 39) {
+        // An apostrophe inside a word ("don't", "O'Malley"), not the possessive "'s".
+        if (e === 115 || e === 83) {
+          const f = i + 2 < n ? text.charCodeAt(i + 2) : -1
+          if (f < 0 || !(isAsciiAlnum(f) || f === 95)) return i
+          i += 2
+          continue
+        }
+        if (e >= 128) return -1
+        if ((e >= 65 && e <= 90) || (e >= 97 && e <= 122)) {
+          i += 2
+          continue
+        }
+        return i
+      }
+      return i
+    }
+  }
+  const e = at + 1 < text.length ? text.charCodeAt(at + 1) : -1
+  if (c === 39 && (e === 115 || e === 83)) {
+    const f = at + 2 < n ? text.charCodeAt(at + 2) : -1
+    if (f < 0 || !(isAsciiAlnum(f) || f === 95)) return at + 2
+    return at + 1
+  }
+  if (c === 46 && e === 46) {
+    let i = at + 2
+    while (i < n && text.charCodeAt(i) === 46) i++
+    return i
+  }
+  return at + 1
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   let previousEnd = 0
   let nextBreak = text.indexOf('\n')
-  TOKEN.lastIndex = 0
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const t = m[0]
-    const at = m.index
+  const n = text.length
+  let pos = 0
+  while (pos < n) {
+    while (pos < n && isAsciiSpace(text.charCodeAt(pos))) pos++
+    if (pos >= n) break
+    let at = pos
+    let end = asciiTokenEnd(text, pos)
+    if (end < 0) {
+      TOKEN.lastIndex = pos
+      const m = TOKEN.exec(text)
+      if (m === null) break
+      at = m.index
+      end = at + m[0].length
+    }
+    const t = text.slice(at, end)
     const first = t.charCodeAt(0)
     // Letters and digits open words (ASCII by char code, the rest by the Unicode test).
     const isWord =
@@ -55,12 +133,13 @@ export function tokenize(text: string): Token[] {
       text: t,
       lower: t.toLowerCase(),
       start: at,
-      end: at + t.length,
+      end,
       type: isWord ? 'word' : QUOTE_CHARS.has(t) ? 'quote' : 'punct',
       cap: first < 128 ? first >= 65 && first <= 90 : t[0] !== t[0]!.toLowerCase(),
       newline: nextBreak >= previousEnd && nextBreak < at,
     })
-    previousEnd = at + t.length
+    previousEnd = end
+    pos = end
   }
   return tokens
 }
@@ -215,7 +294,7 @@ const CLOSERS = new Set(['”', '"', '’', "'", ')', ']', '»'])
 
 function isBoundary(tokens: readonly Token[], i: number): { end: number } | null {
   const t = tokens[i]!
-  if (t.text !== '.' && t.text !== '!' && t.text !== '?' && !/^\.{2,}$/.test(t.text) && t.text !== '…') return null
+  if (t.text !== '.' && t.text !== '!' && t.text !== '?' && !ELLIPSIS.test(t.text) && t.text !== '…') return null
   let end = i
   while (end + 1 < tokens.length && CLOSERS.has(tokens[end + 1]!.text) && tokens[end + 1]!.start === tokens[end]!.end) end++
   const next = tokens[end + 1]
@@ -226,7 +305,7 @@ function isBoundary(tokens: readonly Token[], i: number): { end: number } | null
   while (k < tokens.length && tokens[k]!.type !== 'word' && k - end < 3) k++
   const word = tokens[k]
   if (!word || word.type !== 'word') return next.type === 'quote' || next.text === '(' ? { end } : null
-  if (!word.cap && !/^\p{N}/u.test(word.text)) return null
+  if (!word.cap && !DIGIT_FIRST.test(word.text)) return null
   if (t.text === '.' && end === i) {
     const before = tokens[i - 1]
     if (before && before.end === t.start && before.type === 'word') {
@@ -234,7 +313,7 @@ function isBoundary(tokens: readonly Token[], i: number): { end: number } | null
       if (ABBREVIATIONS.has(key)) return null
       if (FINAL_ABBREVIATIONS.has(key)) return SENTENCE_OPENERS.has(word.lower) ? { end } : null
       // An initial ("John F. Kennedy"), not a word of one capital letter at a sentence end.
-      if (/^\p{Lu}$/u.test(before.text) && word.cap) return null
+      if (ONE_CAPITAL.test(before.text) && word.cap) return null
     }
   }
   return { end }

@@ -26,3 +26,17 @@ test('text past the input bound is not analysed', () => {
   expect(found.length).toBeGreaterThan(0)
   expect(Math.max(...found.map((s) => s.end))).toBeLessThanOrEqual(MAX_SUGGEST_CHARS)
 }, 30_000)
+
+// The lexicon was a plain object: "constructor" or "toString" found Object.prototype's function
+// and threw (own.some is not a function), so an article naming a constructor got no suggestions.
+test('words that are property names of a plain object are ordinary words', () => {
+  for (const text of [
+    'Constructor Jane Roe said the bridge was safe.',
+    'The constructor said the bridge was safe, according to Constructor Weekly.',
+    'Bob Smith said __proto__ and toString were hasOwnProperty of it.',
+  ]) {
+    const found = suggestClaims(text)
+    expect(found.length).toBeGreaterThan(0)
+    for (const s of found) expect(text.slice(s.start, s.end)).toBe(s.exact)
+  }
+})
