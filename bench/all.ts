@@ -1,11 +1,13 @@
-// npm run bench [-- --quick] [-- --only extract,extract-process,ingest,timeline,search,http,editors]
+// npm run bench [-- --quick] [-- --only extract,extract-process,ingest,timeline,search,http,editors,follow]
 // Every benchmark in one process, one after the other (so they do not compete for the two
 // cores), then one table of every figure, also written to bench/results.json with the machine
 // it ran on. A benchmark that fails is reported as such and the rest still run; one that cannot
 // run here (the extraction eval data is missing: scripts/lib/eval-dir.ts) is skipped with its reason.
 //   full    extraction over the eval pages, in one process and as whole `claimline extract` runs; bulk ingest of 10k pages; timeline at 10k/100k/1M
-//           claims; search over 100k articles; HTTP with 1/10/50 connections, 10 s each; 20 editors for 30 s
-//   --quick ingest 2k pages; timeline at 10k/100k; search over 20k articles; HTTP 5 s each over 10k claims; editors 10 s
+//           claims; search over 100k articles; HTTP with 1/10/50 connections, 10 s each; 20 editors for 30 s; /timeline while
+//           1,000 followed feeds are polled (100k claims)
+//   --quick ingest 2k pages; timeline at 10k/100k; search over 20k articles; HTTP 5 s each over 10k claims; editors 10 s; /timeline while
+//           200 followed feeds are polled (10k claims)
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import path from 'node:path'
@@ -13,6 +15,7 @@ import { argValue, BenchmarkSkipped, printRows, type BenchRow } from './lib/benc
 import { run as runEditors } from './editors'
 import { parseExtractOptions, run as runExtract } from './extract'
 import { parseExtractProcessOptions, run as runExtractProcess } from './extract-process'
+import { parseFollowOptions, run as runFollow } from './follow'
 import { run as runHttp } from './http'
 import { parseIngestOptions, run as runIngest } from './ingest'
 import { parseSearchOptions, run as runSearch } from './search'
@@ -29,6 +32,7 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
   search: () => runSearch(parseSearchOptions(quick ? ['--quick'] : [])),
   http: () => runHttp(quick ? { size: 10_000, durationS: 5 } : {}),
   editors: () => runEditors(quick ? { durationS: 10 } : {}),
+  follow: () => runFollow(parseFollowOptions(quick ? ['--quick'] : [])),
 }
 
 const only = argValue(args, '--only')?.split(',') ?? Object.keys(benchmarks)

@@ -84,7 +84,7 @@ export function generateArticles(count: number, seed = 7, root = process.cwd()):
       .join(' ')
     const paragraphs = Array.from({ length: int(8, 22) }, () => Array.from({ length: int(1, 4) }, varied).join(' '))
     const url = `https://www.${domain}/${section}/${day.toISOString().slice(0, 10).replace(/-/g, '/')}/story-${i}`
-    const html = page({
+    const html = newsPage({
       outlet,
       domain,
       section,
@@ -104,7 +104,8 @@ export function generateArticles(count: number, seed = 7, root = process.cwd()):
   return { articles, sentences: sentences.length, meanBytes: Math.round(bytes / Math.max(1, count)), ms: performance.now() - started }
 }
 
-type PageParts = {
+// The parts of one page; also the followed-feed benchmark's article pages (bench/lib/feed-server.ts).
+export type NewsPageParts = {
   outlet: string
   domain: string
   section: string
@@ -118,7 +119,7 @@ type PageParts = {
   comments: string[]
 }
 
-function page(p: PageParts): string {
+export function newsPage(p: NewsPageParts): string {
   const e = escapeHtml
   const jsonLd = JSON.stringify({
     '@context': 'https://schema.org',

@@ -43,9 +43,10 @@ export function ensureBuild(): string | null {
 
 export type PageServer = { url: string; stop(): Promise<void> }
 
-// The production server on the benchmark's database, without demo data.
-export async function startServer(databaseUrl: string): Promise<PageServer> {
-  return startAppServer({ ...process.env, DATABASE_URL: databaseUrl, CLAIMLINE_DEMO_DATA: '0' })
+// The production server on the benchmark's database, without demo data; `env` adds to (or
+// overrides) this process's environment for it.
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<PageServer> {
+  return startAppServer({ ...process.env, ...env, DATABASE_URL: databaseUrl, CLAIMLINE_DEMO_DATA: '0' })
 }
 
 export type PageResult = { ms: number; status: number; bytes: number; items: number }

@@ -1,6 +1,7 @@
 // What editors do with followed feeds: follow one (a checked http(s) URL and an interval in
 // minutes), pause, resume, stop following. The rows live in lib/queries/followed-feeds.ts.
 import { z } from 'zod'
+import type { PrismaClient } from '../generated/prisma/client'
 import { createFollowedFeed, deleteFollowedFeed, findFollowedFeedByUrl, setFollowedFeedPaused, type FollowedFeedRow } from '../queries/followed-feeds'
 import { DEFAULT_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from './schedule'
 
@@ -25,11 +26,13 @@ export class FeedAlreadyFollowedError extends Error {
   }
 }
 
-export async function followFeed(input: z.input<typeof followFeedInput>, actorId: string | null): Promise<FollowedFeedRow> {
+// `client`: the process's database by default; the benchmark follows feeds in the database of
+// the server it measures (bench/follow.ts).
+export async function followFeed(input: z.input<typeof followFeedInput>, actorId: string | null, client?: PrismaClient): Promise<FollowedFeedRow> {
   const { url, intervalMinutes: minutes } = followFeedInput.parse(input)
-  const existing = await findFollowedFeedByUrl(url)
+  const existing = await findFollowedFeedByUrl(url, client)
   if (existing) throw new FeedAlreadyFollowedError(existing)
-  return createFollowedFeed({ url, intervalSeconds: minutes * 60 }, actorId)
+  return createFollowedFeed({ url, intervalSeconds: minutes * 60 }, actorId, client)
 }
 
 export const pauseFeed = (id: string, actorId: string | null) => setFollowedFeedPaused(id, true, actorId)
