@@ -188,7 +188,9 @@ export class EntityIndex {
   }
 
   private add(name: string, kind: Entity['kind'], known = false, id?: string): Entity {
-    const e: Entity = { name, kind, id, keys: new Set(), initials: new Set(), mentions: 0, weight: 0, known }
+    // Every field from the start (affiliation and gender are learnt later): one object shape, so
+    // that the compiled rules reading entities are not thrown back on a new one.
+    const e: Entity = { name, kind, id, keys: new Set(), initials: new Set(), affiliation: undefined, gender: undefined, mentions: 0, weight: 0, known }
     this.entities.push(e)
     this.addKey(e, name)
     return e

@@ -54,7 +54,7 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   if (lower === 'they' || lower === 'it') {
     if (lower === 'they') {
       const people = index.peopleBefore(at)
-      if (people.length >= 2) return { name: people.map((p) => p.name).join(' and '), role: 'other' }
+      if (people.length >= 2) return speakerOf(people.map((p) => p.name).join(' and '), 'other')
     }
     if (lower === 'they' && memory.plural) return memory.plural
     if (memory.org) return memory.org
@@ -84,7 +84,7 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   // "leaked documents provided by Jane Roe", "people close to Smith": the source is the
   // documents or the people, not the person named in their description.
   if (SOURCE_NOUNS.has(head) && !tokens[first]!.cap)
-    return { name: text, org: mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place')?.entity, role: 'source' }
+    return speakerOf(text, 'source', undefined, mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place')?.entity)
   // The first person named heads the source ("Dave Majernik, a one-time Cruz backer").
   const person = mentions.find((m) => m.entity.kind === 'person' && !m.possessive)
   if (person) {
@@ -104,19 +104,19 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
     const own =
       orgs.find((m) => m.possessive) ?? orgs.find((m) => /\b(?:for|of|at|with)\s*$/i.test(before(m))) ?? orgs.find((m) => !/\bto\s*$/i.test(before(m)))
     const org = own?.entity ?? (words.some((w) => /^(?:company|firm)(?:['’]s)?$/.test(w)) ? index.recentOrg(at, ['company']) : index.recentOrg(at))
-    return { name: text, org, role: org?.kind === 'outlet' ? 'press' : 'person' }
+    return speakerOf(text, org?.kind === 'outlet' ? 'press' : 'person', undefined, org)
   }
   if (orgs.length > 0 && !SOURCE_NOUNS.has(head)) {
     const org = (orgs.find((m) => !m.possessive) ?? orgs[orgs.length - 1]!).entity
     return orgSpeaker(org)
   }
   if (SOURCE_NOUNS.has(head) || words.some((w) => w === 'familiar' || w === 'anonymity')) {
-    return { name: text, org: orgs[0]?.entity, role: 'source' }
+    return speakerOf(text, 'source', undefined, orgs[0]?.entity)
   }
   // "both companies", "the companies": the organisations at hand, together.
   if (/^(?:companies|firms|groups)$/.test(head)) {
     const org = index.recentOrg(at)
-    return { name: text, org, role: 'org' }
+    return speakerOf(text, 'org', undefined, org)
   }
   // "the company", "the tech giant", "the newspaper", "the label".
   if (/^(?:the|its|this)$/.test(words[0] ?? '') && COMPANY_NOUNS.has(head)) {
@@ -132,9 +132,9 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
     if (named && named.kind === 'agency') return orgSpeaker(named)
     const focal = index.focal()
     const fits = focal && (focal.kind === 'agency' || normalizedWords(focal.name).includes(head))
-    return { name: text, org: fits ? focal : undefined, role: fits ? 'person' : 'other' }
+    return speakerOf(text, fits ? 'person' : 'other', undefined, fits ? focal : undefined)
   }
-  return { name: text, role: 'other' }
+  return speakerOf(text, 'other')
 }
 
 const normalizedWords = (name: string) => name.toLowerCase().split(/\s+/)
@@ -160,10 +160,15 @@ function mentionedAfter(index: EntityIndex, a: Entity, b: Entity, before: number
   return false
 }
 
+// Every speaker has every field: one object shape for the rules that read them.
+export function speakerOf(name: string, role: Speaker['role'], entity?: Entity, org?: Entity): Speaker {
+  return { name, entity, org, role }
+}
+
 export function personSpeaker(person: Entity): Speaker {
-  return { name: person.name, entity: person, org: person.affiliation, role: 'person' }
+  return speakerOf(person.name, 'person', person, person.affiliation)
 }
 
 export function orgSpeaker(org: Entity): Speaker {
-  return { name: org.name, entity: org, org, role: org.kind === 'outlet' ? 'press' : 'org' }
+  return speakerOf(org.name, org.kind === 'outlet' ? 'press' : 'org', org, org)
 }

@@ -7,7 +7,7 @@ import { proposeAnswers } from './answers'
 import { EntityIndex, type Entity } from './entities'
 import { normalizeName } from './names'
 import { decide, DENIAL, kindFor } from './kinds'
-import { resolveSource, type Speaker, type SpeakerMemory } from './speakers'
+import { resolveSource, speakerOf, type Speaker, type SpeakerMemory } from './speakers'
 import { parse, type Doc } from './text'
 import type { SuggestOptions, Suggestion } from './types'
 
@@ -64,7 +64,7 @@ function resolveSpeakers(doc: Doc, index: EntityIndex, attributions: readonly At
     const speaker: Speaker | null = a.source
       ? resolveSource(doc, index, a.source.first, a.source.last, memory)
       : a.implicitSource
-        ? { name: a.implicitSource, role: 'source' }
+        ? speakerOf(a.implicitSource, 'source')
         : null
     if (speaker && a.source) remember(memory, speaker)
     speakers.push(speaker)
@@ -92,7 +92,9 @@ function boostSpeakers(text: string, index: EntityIndex, attributions: readonly 
 
 function toSuggestion(text: string, index: EntityIndex, a: Attribution, speaker: Speaker | null, focal: Entity | null): Suggestion {
   const exact = text.slice(a.start, a.end)
-  const named = [...index.mentionsIn(a.start, a.end).map((m) => m.entity), ...index.referencesIn(a.start, a.end)]
+  const named: Entity[] = []
+  for (const m of index.mentionsIn(a.start, a.end)) named.push(m.entity)
+  for (const e of index.referencesIn(a.start, a.end)) named.push(e)
   const { side, kind, subject } = decide(speaker, a.stance, exact, named, focal)
   return {
     kind,
