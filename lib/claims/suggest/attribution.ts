@@ -10,7 +10,10 @@ import {
   BETWEEN_SUBJECT_AND_CUE,
   cueOf,
   HEARSAY_ADVERBS,
+  FINITE_AUXILIARIES,
+  hasPastForm,
   isFiniteVerb,
+  isPastTense,
   isSpeakerHead,
   LISTENERS,
   MEMBER_ROLES,
@@ -1209,7 +1212,9 @@ export class AttributionFinder {
       const sClose = this.doc.sentences[this.sentenceOf[closeTok] ?? 0]
       if (!sOpen || !sClose) continue
       const nextOpen = this.quotes[q + 1] ? this.tokenAt(this.quotes[q + 1]!.open) : Infinity
-      const after = quote.closed ? this.frameAfter(afterTok, Math.min(sClose.last, nextOpen - 1), sClose) : null
+      const after = quote.closed
+        ? (this.frameAfter(afterTok, Math.min(sClose.last, nextOpen - 1), sClose) ?? this.frameInNextSentence(afterTok, sClose, nextOpen))
+        : null
       const prevClose = q > 0 ? this.tokenAt(this.quotes[q - 1]!.close) : 0
       const beforeFloor = Math.max(sOpen.first, prevClose)
       const before = after ? null : (this.frameBefore(openTok, beforeFloor, sOpen) ?? this.colonBefore(openTok, beforeFloor, sOpen, quote))
@@ -1274,9 +1279,18 @@ export class AttributionFinder {
     while (i <= limit && (this.t(i)!.text === ',' || DASHES.has(this.t(i)!.text))) i++
     if (i > limit) return null
     // Inverted: the cue comes first.
-    const first = this.cueAt(i, { ...s, first: -1 })
-    if (first && first.frames.has('quote') && first.form !== 'ing' && first.form !== 'base') {
+    // ("read" is its own past tense: '"…," read the statement'.)
+    const first = this.cueAt(i, { ...s, first: -1 }) ?? (this.isWord(i) && hasPastForm(this.lower(i)) ? cueOf(this.lower(i)) : undefined)
+    if (first && first.frames.has('quote') && first.form !== 'ing' && (first.form !== 'base' || hasPastForm(this.lower(i)))) {
       return { source: this.sourceRight(i + 1, s), cue: i, stance: first.stance }
+    }
+    // Any verb in the past tense hands a quotation over when its comma, question or exclamation
+    // mark says so and the frame ends there: ‘,” Toomey fumed on Tuesday.’, ‘?” barked Smith.’
+    // (Not a name given to something: 'the “new Gannett,” as Reed dubbed the combination'.)
+    const handsOver = inside !== undefined && (inside.text === ',' || inside.text === '?' || inside.text === '!') && this.lower(i) !== 'as'
+    if (handsOver && (!first || !first.frames.has('quote')) && this.saidLike(i) && this.t(i + 1)?.cap) {
+      const source = this.sourceRight(i + 1, s)
+      if (source && this.endsFrame(source.last + 1, limit)) return { source, cue: i, stance: 'speech' }
     }
     for (let j = i + 1; j <= limit && j - i < 24; j++) {
       const t = this.t(j)!
@@ -1286,9 +1300,47 @@ export class AttributionFinder {
         const source = this.sourceLeft(j, i)
         return source ? { source, cue: j, stance: cue.stance } : null
       }
+      if (handsOver && (!cue || !cue.frames.has('quote')) && this.saidLike(j) && this.endsFrame(j + 1, limit)) {
+        const source = this.sourceLeft(j, i)
+        return source && this.speakerLike(source) ? { source, cue: j, stance: 'speech' } : null
+      }
       if (t.type === 'word' && !t.cap && isFiniteVerb(t.lower) && !BETWEEN_SUBJECT_AND_CUE.has(t.lower) && t.lower !== '’s' && t.lower !== "'s") return null
     }
     return null
+  }
+
+  // A verb in the past tense that could say how words were spoken ("fumed", "barked", "pressed"),
+  // not an auxiliary or a cue of the lexicon.
+  private saidLike(j: number): boolean {
+    const t = this.t(j)
+    if (!t || t.type !== 'word' || t.cap || this.quoted(j)) return false
+    return isPastTense(t.lower) && !BETWEEN_SUBJECT_AND_CUE.has(t.lower) && !FINITE_AUXILIARIES.has(t.lower)
+  }
+
+  // The frame ends at k: the sentence ends, or a comma, a listener or a time follows
+  // ("… on Tuesday.", "… to reporters.", "…, adding …").
+  private endsFrame(k: number, limit: number): boolean {
+    for (let i = k; i <= limit + 1 && i - k < 6; i++) {
+      const t = this.t(i)
+      if (!t || i > limit) return true
+      if (t.text === '.' || t.text === ',' || t.text === '!' || t.text === '?' || t.text === ';' || DASHES.has(t.text)) return true
+      if (t.type === 'quote') return true
+      if (t.type !== 'word' || (isFiniteVerb(t.lower) && !t.cap)) return false
+    }
+    return false
+  }
+
+  // ‘“Can she stay?” Trump asked.’: a question or an exclamation closes its quotation and its
+  // sentence, and the frame stands in the next sentence of the paragraph.
+  private frameInNextSentence(k: number, s: Sentence, nextOpen: number): { source: Range | null; cue: number; stance: Stance } | null {
+    if (k !== s.last + 1) return null
+    let c = k - 1
+    while (c > s.first && this.t(c)!.type === 'quote') c--
+    const mark = this.t(c)?.text
+    if (mark !== '?' && mark !== '!') return null
+    const next = this.doc.sentences[s.index + 1]
+    if (!next || next.paragraph !== s.paragraph) return null
+    return this.frameAfter(k, Math.min(next.last, nextOpen - 1), next)
   }
 
   // ‘Smith said: "…’ / ‘Smith told reporters, "…’ / ‘…, adding: "…’ / ‘said in a statement that "…’

@@ -193,6 +193,9 @@ export function cueOf(lower: string): Cue | undefined {
   return CUES.get(lower)?.[0]
 }
 
+// A cue whose past tense is spelt as its base form ("read", "forecast").
+export const hasPastForm = (lower: string) => CUES.get(lower)?.some((c) => c.form === 'ed') ?? false
+
 // Nominal cues: "in a statement", "according to", "per".
 export const STATEMENT_NOUNS = new Set([
   'statement',
@@ -2011,6 +2014,7 @@ const TAG_QUESTIONS = {
   place: ['Country', 'City', 'Region', 'Place', 'Demonym'],
   organization: ['Organization', 'SportsTeam'],
   finite: ['PastTense', 'PresentTense', 'Modal', 'Copula'],
+  pastTense: ['PastTense'],
   nominal: ['Noun', 'Plural', 'Singular', 'Adjective', 'Determiner', 'Preposition'],
   verbForm: ['Infinitive', 'Gerund', 'Participle', 'Verb'],
   // Any ordinary English word: not part of a name.
@@ -2181,4 +2185,11 @@ export function isFiniteVerb(lower: string): boolean {
   if (/^[a-z]{3,}ed$/.test(lower) && !hasTag(lower, 'known')) return true
   return hasTag(lower, 'finite') && !hasTag(lower, 'nominal')
 }
+// A verb in the past tense: irregular, known as one, or unknown with its shape ("misreported").
+export function isPastTense(lower: string): boolean {
+  if (IRREGULAR_PAST.has(lower)) return true
+  if (/^[a-z]{3,}ed$/.test(lower) && !hasTag(lower, 'known')) return true
+  return hasTag(lower, 'pastTense') && !hasTag(lower, 'nominal')
+}
+export const FINITE_AUXILIARIES: ReadonlySet<string> = FINITE
 export const isVerbLike = (lower: string) => isFiniteVerb(lower) || hasTag(lower, 'verbForm')

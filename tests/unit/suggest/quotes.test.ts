@@ -54,3 +54,30 @@ test("a quote denying something in the company's own name is a denial", () => {
   const s = only('"Acme does not sell customer data to anyone," said John Doe, a spokesman for Acme Corp.')
   expect(s.kind).toBe('denial')
 })
+
+test('a question or an exclamation ends its quotation and sentence, and the frame follows', () => {
+  const asked = only('“Who will pay for the new bridge when the toll is gone?” Maria Okafor asked the council.')
+  expect(asked).toMatchObject({ speaker: 'Maria Okafor', exact: 'Who will pay for the new bridge when the toll is gone?', rule: 'quote-attributed-after' })
+  const shouted = only('"The vote is rigged and everybody knows it!" Tom Bale shouted at the rally.')
+  expect(shouted).toMatchObject({ speaker: 'Tom Bale', exact: 'The vote is rigged and everybody knows it!' })
+})
+
+test('any verb in the past tense hands a quotation over when the frame ends there', () => {
+  expect(only('“We will win the county by ten points,” Dana Whitlow fumed on Tuesday.')).toMatchObject({
+    speaker: 'Dana Whitlow',
+    exact: 'We will win the county by ten points',
+  })
+  expect(only('"The budget adds up to nothing," barked Lee Marsh.')).toMatchObject({ speaker: 'Lee Marsh', exact: 'The budget adds up to nothing' })
+  expect(only('“The schools need more teachers,” the mayor concluded.')).toMatchObject({ speaker: 'the mayor', exact: 'The schools need more teachers' })
+})
+
+test('"read" is its own past tense: ‘"…," read the statement’', () => {
+  expect(only('"The council has never seen the contract," read the statement from the town hall.')).toMatchObject({
+    exact: 'The council has never seen the contract',
+    rule: 'quote-attributed-after',
+  })
+})
+
+test('a name given to something is no quotation with a frame: ‘the “new plan,” as Reed dubbed it’', () => {
+  expect(suggest('Perhaps the “new plan,” as Reed dubbed the merger, will help the town.')).toEqual([])
+})
