@@ -5,7 +5,7 @@ import { describeRange } from '../anchoring/selectors'
 import { articleDay } from '../dates/format'
 import { DomainError } from '../errors'
 import { getArticleBody } from '../queries/articles'
-import { createClaimRecord } from '../queries/claims'
+import { createClaimRecord } from './edit'
 import type { ClaimFields } from './input'
 import { updateClaimMap } from './claim-map'
 

@@ -1,9 +1,8 @@
 import { getDb } from '../db'
-import { DomainError } from '../errors'
-import type { ClaimKind, LinkRelation, Prisma, PrismaClient } from '../generated/prisma/client'
+import type { ClaimKind, LinkRelation, Prisma } from '../generated/prisma/client'
 import { recordAuditEvent } from './audit'
 import type { DbClient } from './client'
-import { asJson, StaleEditError } from './edits'
+import { asJson } from './edits'
 import { likeLiteral } from './like'
 
 export type ClaimDetails = {
@@ -15,8 +14,9 @@ export type ClaimDetails = {
   note: string | null
 }
 
-// What the audit trail records of a claim: its fields, not its relations.
-const auditSelect = {
+// What the audit trail records of a claim: its fields, not its relations; and of its verdict
+// (lib/claims/edit.ts writes the trail).
+export const claimAuditSelect = {
   kind: true,
   quote: true,
   target: true,
@@ -28,6 +28,8 @@ const auditSelect = {
   status: true,
   version: true,
 } as const
+export const verdictAuditSelect = { verdict: true, verdictNote: true, verdictAt: true, version: true } as const
+const editSelect = { ...claimAuditSelect, ...verdictAuditSelect, articleId: true } as const
 
 // The demo loader and imports create claims inside their own transactions.
 export async function createClaim(data: Prisma.ClaimUncheckedCreateInput, client: DbClient = getDb()) {
@@ -40,160 +42,52 @@ export async function createClaimLink(data: Prisma.ClaimLinkUncheckedCreateInput
 
 export type NewClaim = ClaimDetails & { articleId: string; target: Prisma.InputJsonValue; quote: string }
 
-export async function createClaimRecord(input: NewClaim, actorId: string | null, client: PrismaClient = getDb()) {
-  return client.$transaction((tx) => insertClaim(input, actorId, tx))
-}
-
 // The claim and its audit row, inside a transaction the caller holds (accepting a suggestion
 // also marks the suggestion in the same transaction).
 export async function insertClaim(input: NewClaim, actorId: string | null, tx: Prisma.TransactionClient) {
   const claim = await tx.claim.create({ data: { ...input, createdById: actorId, updatedById: actorId } })
-  const after = await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: auditSelect })
+  const after = await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: claimAuditSelect })
   await recordAuditEvent({ actorId, action: 'claim.create', objectType: 'Claim', objectId: claim.id, after: asJson(after) }, tx)
   return claim
 }
 
-export type ClaimChanges = Partial<ClaimDetails> & { target?: Prisma.InputJsonValue; quote?: string; status?: 'active' | 'orphan' }
-
-// An editor's fact-check verdict: a null rating clears the verdict and its note with it. A key
-// left out keeps what is stored (the JSON API's PATCH may send the note alone); the form sends both.
-export type VerdictChange = { verdict?: string | null; verdictNote?: string | null }
-
-// Refused with StaleEditError when someone saved the claim since `expectedVersion` was read.
-export async function updateClaimRecord(id: string, expectedVersion: number, changes: ClaimChanges, actorId: string | null, client: PrismaClient = getDb()) {
-  return editClaimRecord(id, expectedVersion, { details: changes }, actorId, client)
+// What an edit reads before and after itself: the audited fields, the verdict and the article.
+export async function getClaimForEdit(id: string, client: DbClient = getDb()) {
+  return client.claim.findUnique({ where: { id }, select: editSelect })
 }
 
-// Sets or clears an editor's fact-check verdict, refused with StaleEditError like any other edit.
-export async function setClaimVerdict(
+// The claim as the update left it, or null when it is no longer at `expectedVersion` (or gone):
+// the version check and the write are one statement, so two editors cannot both pass it.
+export async function updateClaimAtVersion(
   id: string,
   expectedVersion: number,
-  input: { verdict: string | null; verdictNote: string | null },
+  data: Prisma.ClaimUncheckedUpdateManyInput,
   actorId: string | null,
-  client: PrismaClient = getDb(),
+  client: DbClient = getDb(),
 ) {
-  return editClaimRecord(id, expectedVersion, { verdict: input }, actorId, client)
+  const updated = await client.claim.updateMany({ where: { id, version: expectedVersion }, data: { ...data, updatedById: actorId, version: { increment: 1 } } })
+  if (updated.count === 0) return null
+  return client.claim.findUniqueOrThrow({ where: { id }, select: editSelect })
 }
 
-// What the audit trail records of a verdict change.
-const verdictAuditSelect = { verdict: true, verdictNote: true, verdictAt: true, version: true } as const
-const editSelect = { ...auditSelect, ...verdictAuditSelect, articleId: true } as const
-
-function pick<T extends object, K extends keyof T>(row: T, select: Record<K, true>): Pick<T, K> {
-  return Object.fromEntries(Object.keys(select).map((key) => [key, row[key as K]])) as Pick<T, K>
+export async function deleteClaimAtVersion(id: string, expectedVersion: number, client: DbClient = getDb()): Promise<boolean> {
+  return (await client.claim.deleteMany({ where: { id, version: expectedVersion } })).count > 0
 }
 
-// verdictAt is the date the ClaimReview is published with, so it moves only when the rating itself
-// changes: rewording the note of an unchanged verdict does not make it a new review.
-function verdictData(before: { verdict: string | null; verdictNote: string | null; verdictAt: Date | null }, change: VerdictChange) {
-  const verdict = change.verdict === undefined ? before.verdict : change.verdict
-  if (verdict === null) return { verdict: null, verdictNote: null, verdictAt: null }
-  return {
-    verdict,
-    verdictNote: change.verdictNote === undefined ? before.verdictNote : change.verdictNote,
-    verdictAt: verdict === before.verdict ? before.verdictAt : new Date(),
-  }
-}
-
-// One edit of a claim under one version check: its details, its verdict, or both (the JSON API's
-// PATCH may send both, and half of it must not be saved without the other). The version moves
-// once; each part leaves the audit row it leaves when the article page saves it on its own
-// (claim.update, claim.verdict), so a verdict's history reads the same whichever way it was set.
-type ClaimEdit = { details?: ClaimChanges; verdict?: VerdictChange }
-
-export async function editClaimRecord(id: string, expectedVersion: number, edit: ClaimEdit, actorId: string | null, client: PrismaClient = getDb()) {
-  return client.$transaction((tx) => editClaimIn(tx, id, expectedVersion, edit, actorId))
-}
-
-// The edit, then the claim as that edit left it (read in the same transaction: read after it,
-// another editor's save could already have moved the claim on to a later version).
-export async function editClaimAndRead(id: string, expectedVersion: number, edit: ClaimEdit, actorId: string | null, client: PrismaClient = getDb()) {
-  return client.$transaction(async (tx) => ((await editClaimIn(tx, id, expectedVersion, edit, actorId)) ? getClaimDetails(id, tx) : null))
-}
-
-async function editClaimIn(tx: Prisma.TransactionClient, id: string, expectedVersion: number, edit: ClaimEdit, actorId: string | null) {
-  const before = await tx.claim.findUnique({ where: { id }, select: editSelect })
-  if (!before) return null
-  const data = { ...edit.details, ...(edit.verdict ? verdictData(before, edit.verdict) : {}) }
-  const updated = await tx.claim.updateMany({ where: { id, version: expectedVersion }, data: { ...data, updatedById: actorId, version: { increment: 1 } } })
-  if (updated.count === 0) throw new StaleEditError('claim', await currentVersion(id, tx))
-  const after = await tx.claim.findUniqueOrThrow({ where: { id }, select: editSelect })
-  if (edit.details) {
-    await recordAuditEvent(
-      {
-        actorId,
-        action: 'claim.update',
-        objectType: 'Claim',
-        objectId: id,
-        before: asJson(pick(before, auditSelect)),
-        after: asJson(pick(after, auditSelect)),
-      },
-      tx,
-    )
-  }
-  if (edit.verdict) {
-    await recordAuditEvent(
-      {
-        actorId,
-        action: 'claim.verdict',
-        objectType: 'Claim',
-        objectId: id,
-        before: asJson(pick(before, verdictAuditSelect)),
-        after: asJson(pick(after, verdictAuditSelect)),
-      },
-      tx,
-    )
-  }
-  return after
-}
-
-export async function deleteClaimRecord(id: string, expectedVersion: number, actorId: string | null, client: PrismaClient = getDb()): Promise<boolean> {
-  return client.$transaction(async (tx) => {
-    const before = await tx.claim.findUnique({ where: { id }, select: { ...auditSelect, articleId: true } })
-    if (!before) return false
-    const deleted = await tx.claim.deleteMany({ where: { id, version: expectedVersion } })
-    if (deleted.count === 0) throw new StaleEditError('claim', await currentVersion(id, tx))
-    await recordAuditEvent({ actorId, action: 'claim.delete', objectType: 'Claim', objectId: id, before: asJson(before) }, tx)
-    return true
-  })
-}
-
-// Read after the refused write, not before it: under PostgreSQL's read-committed isolation the
-// winning edit may have committed in between, and the editor should hear the version it made.
-async function currentVersion(id: string, client: DbClient): Promise<number | null> {
+export async function getClaimVersion(id: string, client: DbClient = getDb()): Promise<number | null> {
   return (await client.claim.findUnique({ where: { id }, select: { version: true } }))?.version ?? null
 }
 
-export class LinkError extends DomainError {
-  constructor(message: string) {
-    super('invalid-link', message)
-  }
+export async function countClaims(ids: string[], client: DbClient = getDb()): Promise<number> {
+  return client.claim.count({ where: { id: { in: ids } } })
 }
 
-export async function linkClaims(fromId: string, toId: string, relation: LinkRelation, actorId: string | null, client: PrismaClient = getDb()) {
-  if (fromId === toId) throw new LinkError('A claim cannot answer itself.')
-  return client.$transaction(async (tx) => {
-    const ends = await tx.claim.count({ where: { id: { in: [fromId, toId] } } })
-    if (ends < 2) throw new LinkError('One of the two claims no longer exists.')
-    const existing = await tx.claimLink.findUnique({ where: { fromId_toId_relation: { fromId, toId, relation } } })
-    if (existing) return existing
-    const link = await tx.claimLink.create({ data: { fromId, toId, relation } })
-    await recordAuditEvent({ actorId, action: 'claim.link', objectType: 'Claim', objectId: fromId, after: { linkId: link.id, relation, toId } }, tx)
-    return link
-  })
+export async function findClaimLink(fromId: string, toId: string, relation: LinkRelation, client: DbClient = getDb()) {
+  return client.claimLink.findUnique({ where: { fromId_toId_relation: { fromId, toId, relation } } })
 }
 
-export async function unlinkClaims(linkId: string, actorId: string | null, client: PrismaClient = getDb()): Promise<boolean> {
-  return client.$transaction(async (tx) => {
-    const link = await tx.claimLink.findUnique({ where: { id: linkId } })
-    if (!link) return false
-    await tx.claimLink.delete({ where: { id: linkId } })
-    await recordAuditEvent(
-      { actorId, action: 'claim.unlink', objectType: 'Claim', objectId: link.fromId, before: { linkId, relation: link.relation, toId: link.toId } },
-      tx,
-    )
-    return true
-  })
+export async function deleteClaimLink(id: string, client: DbClient = getDb()): Promise<void> {
+  await client.claimLink.delete({ where: { id } })
 }
 
 const linkedClaimSelect = {

@@ -4,7 +4,7 @@
 import { beforeAll, expect, test } from 'vitest'
 import { getDb } from '@/lib/db'
 import { loadDemoData } from '@/lib/demo/load-demo'
-import { linkClaims } from '@/lib/queries/claims'
+import { linkClaims } from '@/lib/claims/edit'
 import {
   countCompanyOutlets,
   findMostRecentlyActiveCompany,

@@ -20,7 +20,7 @@ import { claimlineExport, type ClaimlineExport } from '@/lib/interop/full-export
 import { runImport } from '@/lib/cli/import'
 import { ImportError, importDocument } from '@/lib/interop/import'
 import { listAuditEventsFor } from '@/lib/queries/audit'
-import { setClaimVerdict } from '@/lib/queries/claims'
+import { setClaimVerdict } from '@/lib/claims/edit'
 import { StaleEditError } from '@/lib/queries/edits'
 import { callRoute, createTestAccount, withBearer, type TestAccount } from './helpers/accounts'
 import { copyPGliteTemplate, createPostgresDatabase, type TestDatabase } from './helpers/test-databases'

@@ -8,7 +8,7 @@ import { tagClaim } from '@/lib/claims/tag'
 import { getDb } from '@/lib/db'
 import { ingestOne } from '@/lib/ingest/store/ingest'
 import { listAuditEventsFor } from '@/lib/queries/audit'
-import { linkClaims } from '@/lib/queries/claims'
+import { linkClaims } from '@/lib/claims/edit'
 import { insertProposals, listOpenProposalsFor } from '@/lib/queries/link-proposals'
 import { createTestAccount } from './helpers/accounts'
 

@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import { apiRoute, readJson } from '@/lib/api/handler'
 import { presentLink } from '@/lib/api/present'
 import { linkCreateBody, type linkResponse } from '@/lib/api/schemas'
-import { linkClaims } from '@/lib/queries/claims'
+import { linkClaims } from '@/lib/claims/edit'
 
 export const dynamic = 'force-dynamic'
 

@@ -10,7 +10,8 @@ import { apiRoute, parseId, readJson, readQuery } from '@/lib/api/handler'
 import { presentClaimDetail } from '@/lib/api/present'
 import { claimPatchBody, versionQuery, type claimDetailResponse } from '@/lib/api/schemas'
 import { updateClaimMap } from '@/lib/claims/claim-map'
-import { deleteClaimRecord, editClaimAndRead, getClaimDetails } from '@/lib/queries/claims'
+import { getClaimDetails } from '@/lib/queries/claims'
+import { deleteClaimRecord, editClaimAndRead } from '@/lib/claims/edit'
 
 export const dynamic = 'force-dynamic'
 

@@ -6,7 +6,8 @@ import { NotFoundError } from '@/lib/api/errors'
 import { apiRoute, parseId } from '@/lib/api/handler'
 import { presentLink } from '@/lib/api/present'
 import type { linkResponse } from '@/lib/api/schemas'
-import { getClaimLink, unlinkClaims } from '@/lib/queries/claims'
+import { getClaimLink } from '@/lib/queries/claims'
+import { unlinkClaims } from '@/lib/claims/edit'
 
 export const dynamic = 'force-dynamic'
 
