@@ -568,6 +568,88 @@ const PHRASAL = {
   noComment: cue('decline to comment', 'bare', 'comment'),
   voiced: cue('voice concern', 'noun-that', 'belief'),
 }
+// Labels of the page, not speakers: 'Update: …', 'Editor's note: …'.
+const PAGE_LABELS = new Set([
+  'update',
+  'updated',
+  'correction',
+  'clarification',
+  'note',
+  'photo',
+  'photos',
+  'image',
+  'images',
+  'video',
+  'watch',
+  'listen',
+  'read',
+  'related',
+  'more',
+  'source',
+  'sources',
+  'credit',
+  'contact',
+  'breaking',
+  'exclusive',
+  'opinion',
+  'analysis',
+  'warning',
+  'disclosure',
+  'editor',
+  'editors',
+  'caption',
+  'graphic',
+  'chart',
+  'map',
+  'table',
+  'see',
+  'also',
+  'tags',
+  'topics',
+  'share',
+  'subscribe',
+  'advertisement',
+  'sign',
+  'email',
+  'follow',
+  'when',
+  'where',
+  'what',
+  'who',
+  'why',
+  'how',
+  'price',
+  'cost',
+  'date',
+  'time',
+  'location',
+  'address',
+  'phone',
+  'website',
+  'hours',
+  'tickets',
+  'details',
+  'info',
+  'information',
+  'summary',
+  'background',
+  'timeline',
+  'key',
+  'bottom',
+  'conclusion',
+  'verdict',
+  'result',
+  'results',
+  'pros',
+  'cons',
+  'latest',
+  'plus',
+  'remember',
+  'contributing',
+  'poll',
+  'stat',
+  'paid',
+])
 const STOP_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '.', '!', '?', '—', '–', '…'])
 
 const wordsIn = (tokens: readonly Token[], first: number, last: number) => {
@@ -1424,6 +1506,7 @@ export class AttributionFinder {
   // --- sentences ------------------------------------------------------------------------------
 
   private sentenceAttributions(s: Sentence): void {
+    this.speakerLabel(s)
     this.accordingTo(s)
     for (let i = s.first; i <= s.last; i++) {
       const cue = this.cueAt(i, s)
@@ -1432,6 +1515,36 @@ export class AttributionFinder {
     }
     this.hearsay(s)
     this.nominalCharges(s)
+  }
+
+  // A speaker's name as a label, as transcripts and headlines credit words: 'Clinton: I support
+  // statehood.', 'JAKE TAPPER: Donald Trump released a video …'. The label opens the sentence,
+  // is one to four capitalised words and is no label of the page ("Update:", "Photo:").
+  private speakerLabel(s: Sentence): void {
+    let colon = s.first
+    while (colon <= s.last && colon - s.first < 5 && this.t(colon)!.type === 'word' && this.t(colon)!.cap && !this.quoted(colon)) colon++
+    if (colon === s.first || colon > s.last || this.t(colon)!.text !== ':') return
+    if (PAGE_LABELS.has(this.lower(colon - 1)) || PAGE_LABELS.has(this.lower(s.first))) return
+    const k = colon + 1
+    if (k > s.last || this.t(k)!.type === 'quote' || this.t(k)!.newline) return
+    // Words with a verb: not a headline's topic or a list of names ('Iowa: Tim Albrecht, …').
+    let verb = false
+    for (let i = k; i <= s.last && !verb; i++) verb = this.t(i)!.type === 'word' && !this.t(i)!.cap && isFiniteVerb(this.lower(i))
+    if (!verb) return
+    this.emit(
+      {
+        source: { first: s.first, last: colon - 1 },
+        implicitSource: null,
+        stance: 'speech',
+        rule: 'speaker-label',
+        confidence: 0.6,
+        sentence: s.index,
+        at: this.t(colon)!.start,
+        quote: false,
+      },
+      this.charSpan(k, s.last + 1),
+      4,
+    )
   }
 
   private fromCue(i: number, cue: Cue, s: Sentence): void {

@@ -193,3 +193,18 @@ test('inverted reported speech after "cannot", from "Mr. X" and from "her friend
   expect(only('The government cannot control the economy, Mr. Lou said.').exact).toBe('The government cannot control the economy')
   expect(only('The plan was also headed to Cairo, her friend said.')).toMatchObject({ speaker: 'her friend', exact: 'The plan was also headed to Cairo' })
 })
+
+test('a speaker named as a label, as transcripts and headlines credit words', () => {
+  expect(only('Marlow: We will cut the fare for every student next year.')).toMatchObject({
+    speaker: 'Marlow',
+    exact: 'We will cut the fare for every student next year',
+    rule: 'speaker-label',
+  })
+  expect(only('ANNA BRENT: The council voted the budget down on Friday.')).toMatchObject({ speaker: 'ANNA BRENT', rule: 'speaker-label' })
+})
+
+test('a label of the page, a headline topic or a list of names is no speaker', () => {
+  expect(suggest('Update: This story was changed to correct the date of the vote.')).toEqual([])
+  expect(suggest('Ohio: Ann Dale, Bo Reyes, Cy Tran and Di Moss.')).toEqual([])
+  expect(suggest('Marlow: Ready for the fight.')).toEqual([])
+})
