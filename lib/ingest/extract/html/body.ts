@@ -95,11 +95,14 @@ function isProse(block: Block): boolean {
   return !isFurniture(block.text)
 }
 
-const fold = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+// ASCII text takes an ASCII expression: a Unicode property escape costs several times as much,
+// and this runs over every paragraph.
+const NON_ASCII = /[^\x00-\x7f]/
+
+function fold(text: string): string {
+  const lower = text.toLowerCase()
+  return (NON_ASCII.test(lower) ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.replace(/[^a-z0-9]+/g, ' ')).trim()
+}
 
 // Pages repeat the article (a microdata copy, a print version), paragraph by paragraph or
 // as one run of text; keep the first copy. A paragraph is a repeat when its opening, middle

@@ -114,17 +114,23 @@ function canonicalLanguage(tag: string): string {
 // The dek: a summary written for the piece. Descriptions that are only the opening of the body
 // cut short, or the site's own blurb, say nothing the body or the publisher does not.
 function standfirst($: CheerioAPI, jsonLd: JsonLdData, title: string | null, siteNames: string[]): string | null {
-  const subtitleElement = elementsWhere($, isSubtitle)[0]
-  const subtitle = subtitleElement ? $(subtitleElement).text() : ''
-  const candidates = [jsonLd.article?.description, meta($, 'og:description'), meta($, 'description', 'twitter:description'), subtitle]
-  const paragraphs = elementsNamed($, 'p')
-    .slice(0, 40)
-    .map((el) => fold($(el).text()))
+  // The subtitle and the opening paragraphs are read only when a candidate needs them: each
+  // costs a pass over the page.
+  const subtitle = () => {
+    const el = elementsWhere($, isSubtitle)[0]
+    return el ? $(el).text() : ''
+  }
+  const candidates = [() => jsonLd.article?.description, () => meta($, 'og:description'), () => meta($, 'description', 'twitter:description'), subtitle]
+  let paragraphs: string[] | null = null
+  const openingParagraphs = () =>
+    (paragraphs ??= elementsNamed($, 'p')
+      .slice(0, 40)
+      .map((el) => fold($(el).text())))
   for (const candidate of candidates) {
-    const text = normalizeParagraph(candidate ?? '')
+    const text = normalizeParagraph(candidate() ?? '')
     if (text.length < 20 || text.length > 600) continue
     if (title && fold(text) === fold(title)) continue
-    if (isTruncatedOpening(text, paragraphs)) continue
+    if (isTruncatedOpening(text, openingParagraphs())) continue
     if (isSiteBlurb(text, title, siteNames)) continue
     return text
   }

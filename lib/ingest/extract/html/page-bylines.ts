@@ -3,17 +3,7 @@ import type { CheerioAPI } from 'cheerio'
 import { hasChildren, isTag, isText, type AnyNode, type Element, type ParentNode, type Text } from 'domhandler'
 import { parseByline, parseCredit } from '../bylines'
 import { normalizeParagraph } from '../../../text/normalize'
-import {
-  attrEqualsIgnoringCase,
-  attrIncludes,
-  descendants,
-  elementsNamed,
-  elementsWhere,
-  hasAncestor,
-  hasItemprop,
-  isOutsideStory,
-  type Match,
-} from './elements'
+import { attrEqualsIgnoringCase, descendants, elementsNamed, elementsWhere, hasAncestor, hasItemprop, isOutsideStory, type Match } from './elements'
 import { metaAll } from './meta'
 import { inRepeatedItems } from './repeated-items'
 
@@ -24,17 +14,28 @@ const META_AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthr
 // compares rel without case), '[class*="byline" i]', author-name classes, '[class*="author" i]'
 // but not bio, avatar or box, then posted-by, contributor and writer classes.
 const isAuthorItem: Match = (el) => hasItemprop(el, 'author')
-const classHas = (el: Element, ...needles: string[]) => needles.some((needle) => attrIncludes(el, 'class', needle))
+// [class*="…" i] as regular expressions without the u flag, which fold ASCII case only, as
+// attrIncludes does, without lowering every class attribute of the page once per needle:
+// each of these runs over every element.
+const classMatches = (el: Element, pattern: RegExp) => {
+  const value = el.attribs.class
+  return value !== undefined && pattern.test(value)
+}
+const BYLINE_CLASS = /byline/i
+const AUTHOR_NAME_CLASS = /author-name|authorname|author__name|author_name/i
+const AUTHOR_CLASS = /author/i
+const NOT_BYLINE_CLASS = /bio|avatar|box/i
+const POSTED_BY_CLASS = /posted-by|postedby|contributor|writer/i
 
 const BYLINE_MATCHES: Match[] = [
   (el) => hasItemprop(el, 'name') && hasAncestor(el, isAuthorItem),
   isAuthorItem,
   (el) => attrEqualsIgnoringCase(el, 'rel', 'author'),
   isAuthorLink,
-  (el) => classHas(el, 'byline'),
-  (el) => classHas(el, 'author-name', 'authorname', 'author__name', 'author_name'),
-  (el) => classHas(el, 'author') && !classHas(el, 'bio', 'avatar', 'box'),
-  (el) => classHas(el, 'posted-by', 'postedby', 'contributor', 'writer'),
+  (el) => classMatches(el, BYLINE_CLASS),
+  (el) => classMatches(el, AUTHOR_NAME_CLASS),
+  (el) => classMatches(el, AUTHOR_CLASS) && !classMatches(el, NOT_BYLINE_CLASS),
+  (el) => classMatches(el, POSTED_BY_CLASS),
 ]
 
 // "This post was written by …": author boxes at the foot of a post say it in a sentence.
@@ -203,11 +204,17 @@ function dedupe(names: string[]): string[] {
 const ARCHIVE_LINK =
   /^\s*(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:(?:of\s+)?(?:the\s+)?(?:articles|posts|stories|pieces|reviews|columns|writing)\s+)(?:by|from)\s+(\S.{1,58})$/i
 
+const NON_ASCII = /[^\x00-\x7f]/
+const ALL_OR_MORE = /all|more/i
+
 export function fromArchiveLink($: CheerioAPI): string[] | null {
   const root = $.root().get(0)
   if (!root) return null
   // Such links are often buttons.
   for (const text of textNodes(root, NOT_TEXT_TAGS)) {
+    // Normalising ASCII text changes only its white space: one without "all" or "more" cannot
+    // match, and most text nodes are ruled out so before they are normalised.
+    if (!NON_ASCII.test(text.data) && !ALL_OR_MORE.test(text.data)) continue
     const m = ARCHIVE_LINK.exec(normalizeParagraph(text.data))
     if (!m?.[1] || isOutsideStory(text)) continue
     const names = parseByline(`By ${m[1].replace(/[\s→»›>.]+$/, '')}`)
@@ -240,27 +247,24 @@ export function fromAuthorBio($: CheerioAPI): string[] | null {
   return found
 }
 
-// The name a bio paragraph is about, if it is one.
+// The name a bio paragraph is about, if it is one. The candidate names are short and most are
+// ruled out before the paragraph's text is read.
 function bioName($: CheerioAPI, bio: Element): string | null {
-  // Most paragraphs have neither a lead-in nor a name or photo before them: ruled out before
-  // their text is read.
   const lead = leadIn(bio)
+  const leadName = lead ? normalizeParagraph($(lead).text()).replace(/\s*:$/, '') : null
   const before = previousElement(bio)
-  const named = before !== null && (HEADINGS.test(before.name) || isPhotoOnly(before))
-  if (!lead && !named) return null
+  const beforeName = before === null ? null : HEADINGS.test(before.name) ? normalizeParagraph($(before).text()) : isPhotoOnly(before) ? photoAlt(before) : null
+  const byLead = leadName !== null && isBioName(leadName)
+  const byBefore = beforeName !== null && isBioName(beforeName)
+  if (!byLead && !byBefore) return null
   const text = normalizeParagraph($(bio).text())
-  if (lead) {
-    const name = normalizeParagraph($(lead).text()).replace(/\s*:$/, '')
-    const rest = text.slice(text.indexOf(name) + name.length).replace(/^\s*:/, ' ')
-    const first = name.split(' ')[0] ?? ''
-    const aboutThem = BIO_VERB.test(rest) || new RegExp(`\\b${escapeRegExp(first)}\\s+${BIO_VERBS}\\b`).test(rest)
-    if (isBioName(name) && text.startsWith(name) && aboutThem && PERSONAL_PRONOUN.test(rest)) return name
+  if (byLead && text.startsWith(leadName)) {
+    const rest = text.slice(leadName.length).replace(/^\s*:/, ' ')
+    if (PERSONAL_PRONOUN.test(rest) && (BIO_VERB.test(rest) || namedAgain(leadName, rest))) return leadName
   }
-  if (!before || !named) return null
-  const name = HEADINGS.test(before.name) ? normalizeParagraph($(before).text()) : photoAlt(before)
-  if (!name || !isBioName(name) || !text.startsWith(name)) return null
-  const rest = text.slice(name.length)
-  return BIO_VERB.test(rest) && PERSONAL_PRONOUN.test(rest) ? name : null
+  if (!byBefore || !text.startsWith(beforeName)) return null
+  const rest = text.slice(beforeName.length)
+  return BIO_VERB.test(rest) && PERSONAL_PRONOUN.test(rest) ? beforeName : null
 }
 
 function isBioName(name: string): boolean {
@@ -294,6 +298,12 @@ function isPhotoOnly(el: Element): boolean {
     if (hasChildren(node)) stack.push(...node.children)
   }
   return true
+}
+
+// The bio calls the person by their first name: "Since 1998, Jane has …".
+function namedAgain(name: string, rest: string): boolean {
+  const first = name.split(' ')[0] ?? ''
+  return rest.includes(first) && new RegExp(`\\b${escapeRegExp(first)}\\s+${BIO_VERBS}\\b`).test(rest)
 }
 
 function escapeRegExp(text: string): string {
