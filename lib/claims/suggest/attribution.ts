@@ -1360,6 +1360,13 @@ export class AttributionFinder {
     let i = k
     while (i <= limit && (this.t(i)!.text === ',' || DASHES.has(this.t(i)!.text))) i++
     if (i > limit) return null
+    // A signature: '"…" - Hillary Clinton.', '"…" —Michelle Marks, Philadelphia.'
+    if (DASHES.has(next?.text ?? '') && this.t(i)!.type === 'word' && this.t(i)!.cap) {
+      let e = i
+      while (e < limit && e - i < 4 && this.t(e + 1)!.type === 'word' && this.t(e + 1)!.cap) e++
+      const end = this.t(e + 1)
+      if (e + 1 > limit || !end || end.text === '.' || end.text === ',') return { source: { first: i, last: e }, cue: k, stance: 'speech' }
+    }
     // Inverted: the cue comes first.
     // ("read" is its own past tense: '"…," read the statement'.)
     const first = this.cueAt(i, { ...s, first: -1 }) ?? (this.isWord(i) && hasPastForm(this.lower(i)) ? cueOf(this.lower(i)) : undefined)
@@ -1419,9 +1426,12 @@ export class AttributionFinder {
     let c = k - 1
     while (c > s.first && this.t(c)!.type === 'quote') c--
     const mark = this.t(c)?.text
-    if (mark !== '?' && mark !== '!') return null
+    // (Or a signature after a dash: '"… I will look into it." - Hillary Clinton.')
+    if (mark !== '?' && mark !== '!' && !DASHES.has(this.t(k)?.text ?? '')) return null
     const next = this.doc.sentences[s.index + 1]
-    if (!next || next.paragraph !== s.paragraph) return null
+    // (A signature may stand in a paragraph of its own.)
+    const signature = DASHES.has(this.t(k)?.text ?? '') && next?.first === k
+    if (!next || (next.paragraph !== s.paragraph && !(signature && next.paragraph === s.paragraph + 1))) return null
     return this.frameAfter(k, Math.min(next.last, nextOpen - 1), next)
   }
 

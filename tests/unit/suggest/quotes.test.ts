@@ -81,3 +81,12 @@ test('"read" is its own past tense: ‘"…," read the statement’', () => {
 test('a name given to something is no quotation with a frame: ‘the “new plan,” as Reed dubbed it’', () => {
   expect(suggest('Perhaps the “new plan,” as Reed dubbed the merger, will help the town.')).toEqual([])
 })
+
+test('a signature after a dash credits the quotation, in its sentence or its own paragraph', () => {
+  expect(only('"We will fix the bridge before the winter. Nobody will wait." - Nora Quill. The work starts in May.')).toMatchObject({
+    speaker: 'Nora Quill',
+    exact: 'We will fix the bridge before the winter. Nobody will wait.',
+  })
+  const text = '"Every school in the county will get a nurse by next year."\n\n—Tom Avery, Dayton.\n\nThe plan costs little.'
+  expect(only(text)).toMatchObject({ speaker: 'Tom Avery', exact: 'Every school in the county will get a nurse by next year.' })
+})
