@@ -109,23 +109,66 @@ function fold(text: string): string {
 // and closing words all already appear in what is kept, across paragraph breaks.
 const REPEAT_WORDS = 12
 
-function isRepeat(folded: string, keptFolded: string): boolean {
+function isRepeat(folded: string, kept: KeptWords): boolean {
   const words = folded.split(' ')
   if (words.length < REPEAT_WORDS) return false
   const starts = [0, Math.floor((words.length - REPEAT_WORDS) / 2), words.length - REPEAT_WORDS]
-  return starts.every((start) => keptFolded.includes(words.slice(start, start + REPEAT_WORDS).join(' ')))
+  return starts.every((start) => kept.includes(words.slice(start, start + REPEAT_WORDS)))
+}
+
+// The kept paragraphs' folded words, in order, indexed by word. It answers what
+// keptText.includes(window.join(' ')) would, where keptText is " " + each kept paragraph:
+// growing that string and searching it again for every paragraph costs time quadratic in the
+// article. In that string words are single-space separated, so a window of words occurs
+// where its inner words are whole words in a row, its first word ends a word and its last
+// begins one. An empty paragraph left two spaces, which no window spans: it is an empty word.
+class KeptWords {
+  private readonly words: string[] = []
+  private readonly at = new Map<string, number[]>()
+
+  add(folded: string): void {
+    for (const word of folded.split(' ')) {
+      const positions = this.at.get(word)
+      if (positions) positions.push(this.words.length)
+      else this.at.set(word, [this.words.length])
+      this.words.push(word)
+    }
+  }
+
+  includes(window: string[]): boolean {
+    const last = window.length - 1
+    // Anchor on the rarest inner word.
+    let anchor = 1
+    let candidates = this.at.get(window[1] ?? '') ?? []
+    for (let k = 2; k < last; k++) {
+      const positions = this.at.get(window[k] ?? '') ?? []
+      if (positions.length < candidates.length) {
+        anchor = k
+        candidates = positions
+      }
+    }
+    for (const position of candidates) {
+      const start = position - anchor
+      if (start < 0 || start + last >= this.words.length) continue
+      if (!(this.words[start] ?? '').endsWith(window[0] ?? '') || !(this.words[start + last] ?? '').startsWith(window[last] ?? '')) continue
+      let inner = true
+      for (let k = 1; k < last && inner; k++) inner = this.words[start + k] === window[k]
+      if (inner) return true
+    }
+    return false
+  }
 }
 
 function finish(blocks: Block[], title: string | null): EdgeParagraph[] {
   const foldedTitle = title ? fold(title) : null
   const paragraphs: EdgeParagraph[] = []
-  let keptFolded = ''
+  const kept = new KeptWords()
   for (const block of blocks) {
     const text = normalizeParagraph(block.text)
     if (!text) continue
     const folded = fold(text)
-    if (folded === foldedTitle || isRepeat(folded, keptFolded)) continue
-    keptFolded += ` ${folded}`
+    if (folded === foldedTitle || isRepeat(folded, kept)) continue
+    kept.add(folded)
     // The box: the element the paragraph sits in, or for a paragraph element its parent.
     paragraphs.push({ text, box: block.loose ? block.owner : (parentOf(block.owner) ?? block.owner) })
   }
