@@ -568,6 +568,34 @@ const PHRASAL = {
   noComment: cue('decline to comment', 'bare', 'comment'),
   voiced: cue('voice concern', 'noun-that', 'belief'),
 }
+// Records that speak for themselves after "according to".
+const RECORD_NOUNS = new Set([
+  'poll',
+  'polls',
+  'polling',
+  'survey',
+  'surveys',
+  'results',
+  'data',
+  'figures',
+  'statistics',
+  'estimates',
+  'estimate',
+  'index',
+  'study',
+  'studies',
+  'records',
+  'documents',
+  'analysis',
+  'census',
+  'tally',
+  'count',
+  'average',
+  'filings',
+  'projections',
+  'research',
+  'ratings',
+])
 // Labels of the page, not speakers: 'Update: …', 'Editor's note: …'.
 const PAGE_LABELS = new Set([
   'update',
@@ -1909,6 +1937,16 @@ export class AttributionFinder {
   }
 
   // "According to X, …" / "…, according to X." / "As X reported, …" / "That's according to X."
+  // A source that is a record: its head word (before "of", "for", "by", …) is a poll, a count,
+  // a set of results ("early results of exit polls", "an ABC News poll last week").
+  private namesRecord(r: Range): boolean {
+    for (let i = r.first; i <= r.last; i++) {
+      if (RECORD_NOUNS.has(this.lower(i))) return true
+      if (i > r.first && /^(?:of|for|by|from|in|on|at|conducted|released|published)$/.test(this.lower(i))) return false
+    }
+    return false
+  }
+
   private accordingTo(s: Sentence): void {
     const start = this.clauseStart(s)
     if (this.hasHearsay(s)) return
@@ -1922,6 +1960,8 @@ export class AttributionFinder {
       while (srcLast + 1 <= s.last && !STOP_PUNCT.has(this.t(srcLast + 1)!.text) && this.t(srcLast + 1)!.type !== 'quote' && srcLast - srcFirst < 14) srcLast++
       if (srcFirst > s.last) continue
       const source = { first: srcFirst, last: srcLast }
+      // "according to the results", "according to one global index": a record is a source here.
+      const check = !this.namesRecord(source)
       const base = {
         source,
         implicitSource: null,
@@ -1934,21 +1974,21 @@ export class AttributionFinder {
       }
       const opening = i <= start + 1
       if (opening && this.t(srcLast + 1)?.text === ',') {
-        this.emit(base, this.charSpan(srcLast + 2, this.clauseEnd(srcLast + 2, s)), 3)
+        this.emit(base, this.charSpan(srcLast + 2, this.clauseEnd(srcLast + 2, s)), 3, check)
       } else if (i > start && this.t(i - 1)!.text === ',' && srcLast + 1 >= s.last) {
         // "That's according to X": the sentence before is the attributed one.
         if (/^that(?:’s|'s| is)?$/i.test(this.doc.text.slice(this.t(start)!.start, this.t(i - 1)!.start).trim()) && s.index > 0) {
           const prev = this.doc.sentences[s.index - 1]!
-          this.emit(base, this.charSpan(this.clauseStart(prev), prev.last + 1), 3)
+          this.emit(base, this.charSpan(this.clauseStart(prev), prev.last + 1), 3, check)
         } else {
-          this.emit(base, this.charSpan(start, i - 1), 3)
+          this.emit(base, this.charSpan(start, i - 1), 3, check)
         }
       } else if (/^that(?:’s|'s| is)?$/i.test(this.doc.text.slice(this.t(start)!.start, this.t(i)!.start).trim()) && s.index > 0) {
         const prev = this.doc.sentences[s.index - 1]!
-        this.emit(base, this.charSpan(this.clauseStart(prev), prev.last + 1), 3)
+        this.emit(base, this.charSpan(this.clauseStart(prev), prev.last + 1), 3, check)
       } else if (this.t(i - 1)?.text === ',' && this.t(srcLast + 1)?.text === ',') {
         // In the middle: the whole sentence is the claim.
-        this.emit({ ...base, confidence: 0.65 }, this.charSpan(start, s.last + 1), 4)
+        this.emit({ ...base, confidence: 0.65 }, this.charSpan(start, s.last + 1), 4, check)
       }
       return
     }

@@ -208,3 +208,14 @@ test('a label of the page, a headline topic or a list of names is no speaker', (
   expect(suggest('Ohio: Ann Dale, Bo Reyes, Cy Tran and Di Moss.')).toEqual([])
   expect(suggest('Marlow: Ready for the fight.')).toEqual([])
 })
+
+test('a record is a source after "according to": a poll, a count, results', () => {
+  expect(only('Turnout rose to 61 percent in the county, according to the official results.')).toMatchObject({
+    rule: 'according-to',
+    exact: 'Turnout rose to 61 percent in the county',
+  })
+  expect(only('Most renters now spend half their income on rent, according to a survey of tenants in the city.')).toMatchObject({
+    rule: 'according-to',
+    exact: 'Most renters now spend half their income on rent',
+  })
+})
