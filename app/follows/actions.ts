@@ -8,7 +8,7 @@ import { getEnv } from '@/lib/env'
 import { atomUrl, issueFeedToken, markNewsSeen } from '@/lib/follow/news'
 import { removeWebhook, rotateWebhookSecret, setWebhook, webhookInput } from '@/lib/follow/webhook'
 import { formText } from '@/lib/http/form'
-import { IngestError } from '@/lib/ingest/errors'
+import { refusalMessage } from '@/lib/errors'
 import { followEntity, unfollowEntity } from '@/lib/queries/follows'
 import { firstIssue } from '@/lib/validation'
 
@@ -60,8 +60,7 @@ export const setWebhookAction = guardedAction('viewer', async (user, _previous: 
     revalidatePath('/follows')
     return { error: null, message: `New claims will be sent to ${parsed.data.url}.`, secret }
   } catch (error) {
-    if (error instanceof IngestError) return { error: error.message, message: null, secret: null }
-    throw error
+    return { error: refusalMessage(error), message: null, secret: null }
   }
 })
 

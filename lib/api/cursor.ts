@@ -2,7 +2,7 @@
 // must not build them; a cursor that does not decode to the expected key is a 400, never a
 // silently restarted list.
 import { z } from 'zod'
-import { HttpError } from '../http/responses'
+import { DomainError } from '../errors'
 
 export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')
@@ -16,7 +16,7 @@ export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.
     raw = undefined
   }
   const parsed = schema.safeParse(raw)
-  if (!parsed.success) throw new HttpError(400, 'bad-cursor', 'The cursor is not one this list handed out; start again without it.')
+  if (!parsed.success) throw new DomainError('bad-cursor', 'The cursor is not one this list handed out; start again without it.')
   return parsed.data
 }
 

@@ -3,9 +3,7 @@
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { DomainError, type DomainErrorCode } from '../errors'
-import { HttpError } from '../http/responses'
 import { isUniqueViolation } from '../queries/client'
-import { StaleEditError } from '../queries/edits'
 
 // The status of each refusal; a new code does not compile until it has one.
 const STATUS: Record<DomainErrorCode, number> = {
@@ -15,6 +13,26 @@ const STATUS: Record<DomainErrorCode, number> = {
   refused: 409,
   'invalid-selection': 422,
   'invalid-link': 422,
+  // An input refused before any article was found, or a URL that could not be fetched.
+  empty: 400,
+  'too-large': 413,
+  'too-complex': 422,
+  binary: 415,
+  'no-article': 422,
+  'bad-feed': 422,
+  fetch: 502,
+  'blocked-url': 400,
+  conflict: 409,
+  'unknown-format': 400,
+  'invalid-export': 422,
+  'not-empty': 409,
+  'bad-json': 400,
+  'bad-request': 400,
+  'bad-form': 400,
+  'no-files': 400,
+  'bad-cursor': 400,
+  invalid: 400,
+  'unsupported-media-type': 415,
 }
 
 export class NotFoundError extends DomainError {
@@ -53,11 +71,7 @@ export function errorResponse(error: unknown): NextResponse {
     const issues = issuesOf(error)
     return apiError(400, { code: 'invalid', message: summary(issues), issues })
   }
-  if (error instanceof HttpError) return apiError(error.status, { code: error.code, message: error.message })
-  // An edit of something deleted meanwhile: the editor's message says to reload, a client
-  // hears what is gone.
-  if (error instanceof StaleEditError && error.code === 'not-found') return apiError(404, { code: 'not-found', message: `No such ${error.what}.` })
-  if (error instanceof DomainError) return apiError(STATUS[error.code], { code: error.code, message: error.message, ...error.details })
+  if (error instanceof DomainError) return apiError(STATUS[error.code], { code: error.code, message: error.apiMessage, ...error.details })
   if (isUniqueViolation(error))
     return apiError(409, { code: 'conflict', message: 'Another record already has this value (e.g. an entity of the same kind and name).' })
   if (isForeignKeyViolation(error))

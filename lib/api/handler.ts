@@ -3,7 +3,8 @@
 import { z } from 'zod'
 import { guardedRoute, type AuthedUser } from '../auth/guard'
 import type { Role } from '../auth/roles'
-import { HttpError, readBodyWithLimit } from '../http/responses'
+import { DomainError } from '../errors'
+import { readBodyWithLimit } from '../http/responses'
 import { errorResponse, NotFoundError } from './errors'
 
 // Next.js hands a dynamic segment's values to the handler as a promise.
@@ -26,13 +27,13 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
 const MAX_JSON_BYTES = 256 * 1024
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) throw new HttpError(415, 'unsupported-media-type', 'Send application/json.')
+  if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) throw new DomainError('unsupported-media-type', 'Send application/json.')
   const raw = await readBodyWithLimit(request, MAX_JSON_BYTES)
   let data: unknown
   try {
     data = JSON.parse(new TextDecoder().decode(raw))
   } catch {
-    throw new HttpError(400, 'bad-json', 'The request body is not valid JSON.')
+    throw new DomainError('bad-json', 'The request body is not valid JSON.')
   }
   return schema.parse(data)
 }

@@ -19,10 +19,15 @@ import {
   type TextQuoteSelector,
 } from '../anchoring/selectors'
 import { CLAIM_KIND_VALUES, type ClaimKind } from '../claims/kinds'
+import { DomainError } from '../errors'
 import type { ArticleForImport, EntityForImport, ExistingClaim, PlannedClaim } from '../queries/interop'
 import { firstIssue, firstIssuePath } from '../validation'
 
-export class AnnotationFormatError extends Error {}
+export class AnnotationFormatError extends DomainError {
+  constructor(message: string) {
+    super('unknown-format', message)
+  }
+}
 
 // One annotation, reduced to what a claim needs.
 export type AnnotationInput = {

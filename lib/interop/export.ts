@@ -1,6 +1,7 @@
 // One export, as a file: the scope's claims read from the database and written in the asked
 // format, with a content type and a file name. GET /api/export and `claimline export` call this.
 import { getDb } from '../db'
+import { DomainError } from '../errors'
 import type { PrismaClient } from '../generated/prisma/client'
 import { describeExportTarget, listClaimsForExport, loadSnapshot, type ExportClaim } from '../queries/interop'
 import { slugFor } from '../queries/stories'
@@ -15,7 +16,11 @@ import { annotationCollection } from './web-annotation'
 export type ExportOptions = { baseUrl: string; organizationName: string; now?: Date }
 export type ExportFile = { body: string; contentType: string; filename: string; claims: number | null }
 
-export class ExportNotFoundError extends Error {}
+export class ExportNotFoundError extends DomainError {
+  constructor(message: string) {
+    super('not-found', message)
+  }
+}
 
 // A timeline export holds the whole view, not the page the timeline shows (300 claims); this only
 // bounds what one request may build in memory.

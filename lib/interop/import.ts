@@ -4,6 +4,7 @@
 // to each annotation. POST /api/import and `claimline import` call this.
 import { z } from 'zod'
 import { getDb } from '../db'
+import { DomainError, type ImportErrorCode } from '../errors'
 import type { PrismaClient } from '../generated/prisma/client'
 import { isUniqueViolation } from '../queries/client'
 import { ArchiveNotEmptyError, findArticlesForImport, insertPlannedClaims, listClaimRanges, listEntitiesForImport, storeArchive } from '../queries/interop'
@@ -24,13 +25,11 @@ export type AnnotationStatus = AnnotationOutcome['status']
 export type ImportReport =
   { kind: 'claimline'; imported: ImportCounts } | { kind: 'annotations'; summary: Record<AnnotationStatus, number>; results: AnnotationOutcome[] }
 
-export class ImportError extends Error {
-  constructor(
-    readonly code: 'unknown-format' | 'invalid-export' | 'not-empty',
-    message: string,
-  ) {
-    super(message)
-    this.name = 'ImportError'
+export class ImportError extends DomainError {
+  declare readonly code: ImportErrorCode
+
+  constructor(code: ImportErrorCode, message: string) {
+    super(code, message)
   }
 }
 

@@ -14,6 +14,7 @@ export class StaleEditError extends DomainError {
       currentVersion === null ? 'not-found' : 'stale',
       `Someone else changed this ${what} since you opened it${currentVersion ? ` (it is now at version ${currentVersion})` : ''}. Reload to see their change, then edit again.`,
       currentVersion === null ? {} : { currentVersion },
+      currentVersion === null ? `No such ${what}.` : undefined,
     )
   }
 }

@@ -3,6 +3,7 @@
 import { claimTarget, type Selector, type TextPositionSelector, type TextQuoteSelector } from '../anchoring/selectors'
 import { articleDay } from '../dates/format'
 import { getDb } from '../db'
+import { DomainError } from '../errors'
 import {
   Prisma,
   type Article,
@@ -274,12 +275,12 @@ export async function findUserIdsByEmail(emails: string[], client: DbClient = ge
   return new Map(users.map((u) => [u.email, u.id]))
 }
 
-export class ArchiveNotEmptyError extends Error {
+export class ArchiveNotEmptyError extends DomainError {
   constructor(readonly rows: number) {
     super(
+      'not-empty',
       `This database already holds ${rows} rows of articles, claims, entities or stories. A Claimline export is imported into an empty database only (set CLAIMLINE_DEMO_DATA=0 before creating it, so that the demo articles are not loaded), so that nothing is merged or overwritten.`,
     )
-    this.name = 'ArchiveNotEmptyError'
   }
 }
 

@@ -8,12 +8,11 @@ import { decodeCursor, pageOf } from '@/lib/api/cursor'
 import { presentArticleSummary } from '@/lib/api/present'
 import { articleIngestBody, articleListQuery, type ArticleIngestFixes, type articleListResponse, type ingestResponse } from '@/lib/api/schemas'
 import { MAX_INPUT_BYTES } from '@/lib/ingest/extract/extract'
-import { IngestError, type IngestErrorCode } from '@/lib/ingest/errors'
 import { fetchArticle } from '@/lib/ingest/fetch/fetch-url'
 import type { IngestInput, IngestResult } from '@/lib/ingest/store/ingest'
 import { ingestSources } from '@/lib/ingest/fetch/sources'
-import { guardedRoute } from '@/lib/auth/guard'
-import { HttpError, jsonError, readBodyWithLimit } from '@/lib/http/responses'
+import { DomainError } from '@/lib/errors'
+import { readBodyWithLimit } from '@/lib/http/responses'
 import { listArticlesPage } from '@/lib/queries/articles'
 
 export const dynamic = 'force-dynamic'
@@ -36,19 +35,6 @@ export const GET = apiRoute('viewer', async (request) => {
 
 const MAX_UPLOAD_BYTES = 4 * MAX_INPUT_BYTES
 
-// A URL that could not be fetched, or an input refused before any article was found.
-const STATUS_FOR: Record<IngestErrorCode, number> = {
-  empty: 400,
-  'too-large': 413,
-  'too-complex': 422,
-  binary: 415,
-  'no-article': 422,
-  'bad-feed': 422,
-  fetch: 502,
-  'blocked-url': 400,
-  conflict: 409,
-}
-
 function statusFor(results: IngestResult[]): number {
   if (results.some((r) => r.status === 'created')) return 201
   if (results.every((r) => r.status === 'failed')) return 422
@@ -61,12 +47,11 @@ async function fromJson(request: Request): Promise<{ inputs: IngestInput[]; fixe
   try {
     data = JSON.parse(new TextDecoder().decode(raw))
   } catch {
-    throw new HttpError(400, 'bad-json', 'The request body is not valid JSON.')
+    throw new DomainError('bad-json', 'The request body is not valid JSON.')
   }
   const parsed = articleIngestBody.safeParse(data)
   if (!parsed.success) {
-    throw new HttpError(
-      400,
+    throw new DomainError(
       'bad-request',
       `Send {"text": …}, {"html": …, "url"?: …} or {"url": …}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`,
     )
@@ -84,33 +69,27 @@ async function fromJson(request: Request): Promise<{ inputs: IngestInput[]; fixe
 
 async function fromMultipart(request: Request): Promise<IngestInput[]> {
   const declared = Number(request.headers.get('content-length') ?? NaN)
-  if (declared > MAX_UPLOAD_BYTES) throw new HttpError(413, 'too-large', `The upload is over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit.`)
+  if (declared > MAX_UPLOAD_BYTES) throw new DomainError('too-large', `The upload is over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit.`)
   let form: FormData
   try {
     form = await request.formData()
   } catch {
-    throw new HttpError(400, 'bad-form', 'The upload is not valid multipart/form-data.')
+    throw new DomainError('bad-form', 'The upload is not valid multipart/form-data.')
   }
   const files = form.getAll('files').filter((f): f is File => typeof f !== 'string')
-  if (files.length === 0) throw new HttpError(400, 'no-files', 'Attach one or more files in the "files" field.')
+  if (files.length === 0) throw new DomainError('no-files', 'Attach one or more files in the "files" field.')
   return Promise.all(files.map(async (file) => ({ bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, contentType: file.type || null })))
 }
 
-export const POST = guardedRoute('editor', async (request, user) => {
-  try {
-    const type = request.headers.get('content-type') ?? ''
-    const multipart = type.startsWith('multipart/form-data')
-    if (!multipart && !type.startsWith('application/json')) throw new HttpError(415, 'unsupported-media-type', 'Send application/json or multipart/form-data.')
-    const { inputs, fixes } = multipart ? { inputs: await fromMultipart(request), fixes: undefined } : await fromJson(request)
-    // request.signal fires when the client disconnects: the work stops there (lib/ingest/fetch/sources.ts).
-    const { results, notices } = await ingestSources(
-      inputs.map((input) => ({ name: input.name, load: async () => input })),
-      { actorId: user.id, fixes, signal: request.signal },
-    )
-    return NextResponse.json({ results, notices } satisfies z.input<typeof ingestResponse>, { status: statusFor(results) })
-  } catch (error) {
-    if (error instanceof HttpError) return jsonError(error.status, error.code, error.message)
-    if (error instanceof IngestError) return jsonError(STATUS_FOR[error.code], error.code, error.message)
-    throw error
-  }
+export const POST = apiRoute('editor', async (request, user) => {
+  const type = request.headers.get('content-type') ?? ''
+  const multipart = type.startsWith('multipart/form-data')
+  if (!multipart && !type.startsWith('application/json')) throw new DomainError('unsupported-media-type', 'Send application/json or multipart/form-data.')
+  const { inputs, fixes } = multipart ? { inputs: await fromMultipart(request), fixes: undefined } : await fromJson(request)
+  // request.signal fires when the client disconnects: the work stops there (lib/ingest/fetch/sources.ts).
+  const { results, notices } = await ingestSources(
+    inputs.map((input) => ({ name: input.name, load: async () => input })),
+    { actorId: user.id, fixes, signal: request.signal },
+  )
+  return NextResponse.json({ results, notices } satisfies z.input<typeof ingestResponse>, { status: statusFor(results) })
 })

@@ -3,16 +3,16 @@
 // CSV for one claim, article, story, timeline view or everything; the Claimline export (the whole
 // archive, for `claimline import`) when no scope is given.
 import { NextResponse } from 'next/server'
-import { guardedRoute } from '@/lib/auth/guard'
+import { apiRoute } from '@/lib/api/handler'
 import { roleAllows } from '@/lib/auth/roles'
 import { getEnv } from '@/lib/env'
 import { jsonError } from '@/lib/http/responses'
-import { buildExport, ExportNotFoundError } from '@/lib/interop/export'
+import { buildExport } from '@/lib/interop/export'
 import { parseExportRequest } from '@/lib/interop/request'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = guardedRoute('viewer', async (request, user) => {
+export const GET = apiRoute('viewer', async (request, user) => {
   const url = new URL(request.url)
   const parsed = parseExportRequest(url.searchParams)
   if (!parsed.ok) return jsonError(400, 'bad-request', parsed.message)
@@ -21,18 +21,13 @@ export const GET = guardedRoute('viewer', async (request, user) => {
     return jsonError(403, 'forbidden', 'The full Claimline export needs the editor role; viewers can export claims as JSON-LD, annotations or CSV.')
   }
   const env = getEnv()
-  try {
-    // Behind a proxy the request's own address is the internal one: CLAIMLINE_PUBLIC_URL names the public one.
-    const file = await buildExport(parsed.request, { baseUrl: env.CLAIMLINE_PUBLIC_URL ?? url.origin, organizationName: env.CLAIMLINE_ORGANIZATION_NAME })
-    return new NextResponse(file.body, {
-      headers: {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename="${file.filename}"`,
-        'cache-control': 'no-store',
-      },
-    })
-  } catch (error) {
-    if (error instanceof ExportNotFoundError) return jsonError(404, 'not-found', error.message)
-    throw error
-  }
+  // Behind a proxy the request's own address is the internal one: CLAIMLINE_PUBLIC_URL names the public one.
+  const file = await buildExport(parsed.request, { baseUrl: env.CLAIMLINE_PUBLIC_URL ?? url.origin, organizationName: env.CLAIMLINE_ORGANIZATION_NAME })
+  return new NextResponse(file.body, {
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.filename}"`,
+      'cache-control': 'no-store',
+    },
+  })
 })

@@ -6,7 +6,7 @@ import { guardedAction } from '@/lib/auth/guard'
 import { formText } from '@/lib/http/form'
 import { formatByline } from '@/lib/ingest/extract/bylines'
 import { MAX_URL_LENGTH } from '@/lib/urls'
-import { IngestError } from '@/lib/ingest/errors'
+import { DomainError } from '@/lib/errors'
 import { MAX_INPUT_BYTES } from '@/lib/ingest/extract/extract'
 import { draftOnWorker } from '@/lib/ingest/store/off-thread'
 import { fetchArticle } from '@/lib/ingest/fetch/fetch-url'
@@ -81,7 +81,7 @@ export const previewPaste = guardedAction('editor', async (_user, _previous: Pre
       },
     }
   } catch (error) {
-    return { preview: null, error: error instanceof IngestError ? error.message : 'The text could not be read.' }
+    return { preview: null, error: error instanceof DomainError ? error.message : 'The text could not be read.' }
   }
 })
 

@@ -9,7 +9,7 @@ import { apiRoute, parseId, readJson } from '@/lib/api/handler'
 import { presentEntityDetail } from '@/lib/api/present'
 import { entityPatchBody, type entityDetailResponse } from '@/lib/api/schemas'
 import { cleanAliases } from '@/lib/entities/input'
-import { HttpError } from '@/lib/http/responses'
+import { DomainError } from '@/lib/errors'
 import { getEntityDetails, updateEntityRecord } from '@/lib/queries/entities'
 
 export const dynamic = 'force-dynamic'
@@ -27,7 +27,7 @@ export const GET = apiRoute<Params>('viewer', async (_request, _user, params) =>
 export const PATCH = apiRoute<Params>('editor', async (request, user, params) => {
   const id = parseId(params.id, 'entity')
   const change = await readJson(request, entityPatchBody)
-  if (change.affiliationId === id) throw new HttpError(400, 'invalid', 'An entity cannot be affiliated with itself.')
+  if (change.affiliationId === id) throw new DomainError('invalid', 'An entity cannot be affiliated with itself.')
   const current = await getEntityDetails(id)
   if (!current) throw new NotFoundError('entity')
   const name = change.name ?? current.name
