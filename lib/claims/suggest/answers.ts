@@ -183,9 +183,20 @@ class Vocabulary {
     // rare each is across the article's sentences.
     const tokens = doc.tokens
     const stemOf: string[] = new Array<string>(tokens.length)
+    // A word's stem once per article: most words come back many times.
+    const stems = new Map<string, string>()
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!
-      stemOf[i] = t.type === 'word' && keep(t.lower) ? stem(t.lower) : ''
+      if (t.type !== 'word') {
+        stemOf[i] = ''
+        continue
+      }
+      let st = stems.get(t.lower)
+      if (st === undefined) {
+        st = keep(t.lower) ? stem(t.lower) : ''
+        stems.set(t.lower, st)
+      }
+      stemOf[i] = st
     }
     this.stemOf = stemOf
     const seen = new Set<string>()
