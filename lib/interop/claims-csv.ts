@@ -1,8 +1,8 @@
 // Claims as a spreadsheet: one row per claim with its article, outlet, dates, speaker, subject,
-// kind, quote, verdict and links. Written by lib/export/csv.ts, so quotes, commas and line
+// kind, quote, verdict and links. Written by lib/csv/write.ts, so quotes, commas and line
 // breaks survive and no cell can run as a formula when the file is opened.
 import { isoPublished } from '../dates/format'
-import { toCsv } from '../export/csv'
+import { toCsv } from '../csv/write'
 import type { ExportClaim } from '../queries/interop'
 import { articleSourceUrl, claimPageUrl, type PublicSite } from './claim-set'
 

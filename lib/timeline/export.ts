@@ -1,6 +1,6 @@
 // The current timeline view as CSV (one row per claim, with its lane per company and its
 // confirmed links) and as JSON (the view as drawn, proposed links marked as such).
-import { toCsv } from '../export/csv'
+import { toCsv } from '../csv/write'
 import type { TimelineView } from './build'
 
 export function timelineCsv(view: TimelineView): string {

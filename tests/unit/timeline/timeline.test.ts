@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { csvCell, toCsv } from '@/lib/export/csv'
+import { csvCell, toCsv } from '@/lib/csv/write'
 import type { TimelineClaim } from '@/lib/queries/timeline'
 import { bucketOf, bucketSizeFor } from '@/lib/timeline/buckets'
 import { buildTimeline } from '@/lib/timeline/build'
