@@ -12,7 +12,7 @@ import { updateClaimMap } from '../claims/claim-map'
 import { normalizeParagraph } from '../text/normalize'
 import { countArticles, getArticleBody } from '../queries/articles'
 import { recordAuditEvent } from '../queries/audit'
-import { createClaim, createClaimLink } from '../queries/claims'
+import { createClaimLink, insertClaimRow } from '../queries/claims'
 import type { DbClient } from '../queries/client'
 import { findOrCreateEntity } from '../queries/entities'
 import { articleDay } from '../dates/format'
@@ -91,7 +91,7 @@ async function loadArticle(gold: GoldArticle, entityIds: Map<string, string>, tx
     const [start, end] = locate(article.bodyText, claim.exact)
     const speaker = SPEAKERS[claim.speaker] ?? { entity: null, channel: null }
     const day = claim.claim_date ?? day0
-    const created = await createClaim(
+    const created = await insertClaimRow(
       {
         articleId: article.id,
         kind: claim.kind,

@@ -31,8 +31,9 @@ export const claimAuditSelect = {
 export const verdictAuditSelect = { verdict: true, verdictNote: true, verdictAt: true, version: true } as const
 const editSelect = { ...claimAuditSelect, ...verdictAuditSelect, articleId: true } as const
 
-// The demo loader and imports create claims inside their own transactions.
-export async function createClaim(data: Prisma.ClaimUncheckedCreateInput, client: DbClient = getDb()) {
+// The claim's row alone, with no audit row: the demo loader's claims, made inside its own
+// transaction (an editor's claim is insertClaim, which records who made it).
+export async function insertClaimRow(data: Prisma.ClaimUncheckedCreateInput, client: DbClient = getDb()) {
   return client.claim.create({ data })
 }
 
