@@ -50,8 +50,9 @@ export async function setClaimVerdict(
   return editClaimRecord(id, expectedVersion, { verdict: input }, actorId, client)
 }
 
-function pick<T extends object, K extends keyof T>(row: T, select: Record<K, true>): Pick<T, K> {
-  return Object.fromEntries(Object.keys(select).map((key) => [key, row[key as K]])) as Pick<T, K>
+// The fields of a row that a select names (what an audit row records of it).
+function pick<T extends object>(row: T, select: Partial<Record<keyof T, true>>): Partial<T> {
+  return Object.fromEntries(Object.keys(select).map((key) => [key, row[key as keyof T]])) as Partial<T>
 }
 
 // verdictAt is the date the ClaimReview is published with, so it moves only when the rating itself
@@ -91,32 +92,11 @@ async function editClaimIn(tx: Prisma.TransactionClient, id: string, expectedVer
   // isolation the winning edit may have committed in between, and the editor should hear the
   // version it made.
   if (!after) throw new StaleEditError('claim', await getClaimVersion(id, tx))
-  if (edit.details) {
-    await recordAuditEvent(
-      {
-        actorId,
-        action: 'claim.update',
-        objectType: 'Claim',
-        objectId: id,
-        before: asJson(pick(before, claimAuditSelect)),
-        after: asJson(pick(after, claimAuditSelect)),
-      },
-      tx,
-    )
-  }
-  if (edit.verdict) {
-    await recordAuditEvent(
-      {
-        actorId,
-        action: 'claim.verdict',
-        objectType: 'Claim',
-        objectId: id,
-        before: asJson(pick(before, verdictAuditSelect)),
-        after: asJson(pick(after, verdictAuditSelect)),
-      },
-      tx,
-    )
-  }
+  // Each part leaves its own row, of the fields it changed.
+  const audit = (action: 'claim.update' | 'claim.verdict', select: typeof claimAuditSelect | typeof verdictAuditSelect) =>
+    recordAuditEvent({ actorId, action, objectType: 'Claim', objectId: id, before: asJson(pick(before, select)), after: asJson(pick(after, select)) }, tx)
+  if (edit.details) await audit('claim.update', claimAuditSelect)
+  if (edit.verdict) await audit('claim.verdict', verdictAuditSelect)
   return after
 }
 
