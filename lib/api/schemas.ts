@@ -655,6 +655,7 @@ export const importResponse = z
         claims: count,
         suggestions: count,
         links: count,
+        proposals: count.meta({ description: 'Proposed links between claims, open or decided.' }),
         stories: count,
         unknownPeople: z.array(z.string()).meta({ description: 'Emails the archive names that match no account here; their rows are left without a person.' }),
       }),

@@ -5,7 +5,8 @@
 // What it holds: outlets; articles with every extraction field, their raw source (gzip, base64)
 // and their paragraph fingerprints; entities with aliases and affiliations; claims with their
 // selectors, verdicts and versions; suggestions (so rejected ones stay rejected); links between
-// claims; stories with their articles and claims.
+// claims, and the proposed ones with their decisions (so a rejected proposal is not proposed again);
+// stories with their articles and claims.
 // What it leaves out: accounts, sessions and API tokens (a person is named by email, and matched
 // to an account of the same email on import, else left unknown); the audit trail, which records
 // who did what on this installation, and is not the archive's to carry.
@@ -121,6 +122,19 @@ const suggestion = z.object({
 
 const link = z.object({ id, fromId: id, toId: id, relation: z.enum(LinkRelation), createdAt: instant })
 
+const proposal = z.object({
+  id,
+  fromId: id,
+  toId: id,
+  relation: z.enum(LinkRelation),
+  confidence: z.number(),
+  origin: text,
+  status: z.enum(SuggestionStatus),
+  decidedBy: email.nullable(),
+  decidedAt: instant.nullable(),
+  createdAt: instant,
+})
+
 const story = z.object({
   id,
   name: z.string().min(1),
@@ -142,6 +156,8 @@ export const claimlineExport = z.object({
   claims: z.array(claim),
   suggestions: z.array(suggestion),
   links: z.array(link),
+  // Absent in exports made before it existed.
+  proposals: z.array(proposal).default([]),
   stories: z.array(story),
 })
 
@@ -248,6 +264,18 @@ export function toFullExport(snapshot: Snapshot, exportedAt: Date): ClaimlineExp
       createdAt: iso(s.createdAt),
     })),
     links: byId(snapshot.links).map((l) => ({ id: l.id, fromId: l.fromId, toId: l.toId, relation: l.relation, createdAt: iso(l.createdAt) })),
+    proposals: byId(snapshot.proposals).map((p) => ({
+      id: p.id,
+      fromId: p.fromId,
+      toId: p.toId,
+      relation: p.relation,
+      confidence: p.confidence,
+      origin: p.origin,
+      status: p.status,
+      decidedBy: emailOf(p.decidedById),
+      decidedAt: isoOrNull(p.decidedAt),
+      createdAt: iso(p.createdAt),
+    })),
     stories: byId(snapshot.stories).map((s) => ({
       id: s.id,
       name: s.name,
@@ -267,6 +295,7 @@ export function referencedEmails(doc: ClaimlineExport): string[] {
   for (const a of doc.articles) if (a.ingestedBy) emails.add(a.ingestedBy)
   for (const c of doc.claims) for (const e of [c.createdBy, c.updatedBy]) if (e) emails.add(e)
   for (const s of doc.suggestions) if (s.decidedBy) emails.add(s.decidedBy)
+  for (const p of doc.proposals) if (p.decidedBy) emails.add(p.decidedBy)
   return [...emails].sort()
 }
 
@@ -297,6 +326,10 @@ export function findBrokenReferences(doc: ClaimlineExport): string[] {
   for (const l of doc.links) {
     check(claims, l.fromId, `link ${l.id} (from)`)
     check(claims, l.toId, `link ${l.id} (to)`)
+  }
+  for (const p of doc.proposals) {
+    check(claims, p.fromId, `proposed link ${p.id} (from)`)
+    check(claims, p.toId, `proposed link ${p.id} (to)`)
   }
   for (const s of doc.stories) {
     for (const a of s.articleIds) check(articles, a, `story ${s.id}`)
@@ -395,6 +428,18 @@ export function toImportRows(doc: ClaimlineExport, userIds: ReadonlyMap<string, 
       createdAt: date(s.createdAt),
     })),
     links: doc.links.map((l) => ({ id: l.id, fromId: l.fromId, toId: l.toId, relation: l.relation, createdAt: date(l.createdAt) })),
+    proposals: doc.proposals.map((p) => ({
+      id: p.id,
+      fromId: p.fromId,
+      toId: p.toId,
+      relation: p.relation,
+      confidence: p.confidence,
+      origin: p.origin,
+      status: p.status,
+      decidedById: userId(p.decidedBy),
+      decidedAt: dateOrNull(p.decidedAt),
+      createdAt: date(p.createdAt),
+    })),
     stories: doc.stories.map((s) => ({
       id: s.id,
       name: s.name,
@@ -415,6 +460,7 @@ export type ImportCounts = {
   claims: number
   suggestions: number
   links: number
+  proposals: number
   stories: number
   unknownPeople: string[]
 }
@@ -427,6 +473,7 @@ export function importCounts(doc: ClaimlineExport, userIds: ReadonlyMap<string, 
     claims: doc.claims.length,
     suggestions: doc.suggestions.length,
     links: doc.links.length,
+    proposals: doc.proposals.length,
     stories: doc.stories.length,
     unknownPeople: referencedEmails(doc).filter((e) => !userIds.has(e)),
   }

@@ -9,6 +9,7 @@ import {
   type Article,
   type Claim,
   type ClaimLink,
+  type LinkProposal,
   type ClaimSuggestion,
   type Entity,
   type Outlet,
@@ -74,6 +75,7 @@ export type Snapshot = {
   claims: Claim[]
   suggestions: ClaimSuggestion[]
   links: ClaimLink[]
+  proposals: LinkProposal[]
   stories: (Story & { articles: { articleId: string }[]; claims: { claimId: string }[] })[]
   // Account id → email, for every account the rows name.
   emails: Map<string, string>
@@ -93,6 +95,7 @@ export type ImportRows = {
   claims: Prisma.ClaimCreateManyInput[]
   suggestions: Prisma.ClaimSuggestionCreateManyInput[]
   links: Prisma.ClaimLinkCreateManyInput[]
+  proposals: Prisma.LinkProposalCreateManyInput[]
   stories: Prisma.StoryCreateManyInput[]
   storyArticles: Prisma.StoryArticleCreateManyInput[]
   storyClaims: Prisma.StoryClaimCreateManyInput[]
@@ -243,13 +246,15 @@ export async function loadSnapshot(client: PrismaClient = getDb()): Promise<Snap
       const claims = await tx.claim.findMany()
       const suggestions = await tx.claimSuggestion.findMany()
       const links = await tx.claimLink.findMany()
+      const proposals = await tx.linkProposal.findMany()
       const stories = await tx.story.findMany({ include: { articles: { select: { articleId: true } }, claims: { select: { claimId: true } } } })
       const userIds = new Set<string>()
       for (const a of articles) if (a.ingestedById) userIds.add(a.ingestedById)
       for (const c of claims) for (const id of [c.createdById, c.updatedById]) if (id) userIds.add(id)
       for (const s of suggestions) if (s.decidedById) userIds.add(s.decidedById)
+      for (const p of proposals) if (p.decidedById) userIds.add(p.decidedById)
       const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, email: true } })
-      return { outlets, entities, articles, claims, suggestions, links, stories, emails: new Map(users.map((u) => [u.id, u.email])) }
+      return { outlets, entities, articles, claims, suggestions, links, proposals, stories, emails: new Map(users.map((u) => [u.id, u.email])) }
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
   )
@@ -306,6 +311,7 @@ export async function storeArchive(
       claims: rows.claims.length,
       suggestions: rows.suggestions.length,
       links: rows.links.length,
+      proposals: rows.proposals.length,
       stories: rows.stories.length,
     }
     await recordAuditEvent({ actorId, action: 'import.claimline', objectType: 'database', objectId: 'import', after: counts }, tx)
@@ -326,6 +332,7 @@ export async function insertArchiveRows(rows: ImportRows, tx: Prisma.Transaction
   await tx.claim.createMany({ data: rows.claims })
   await tx.claimSuggestion.createMany({ data: rows.suggestions })
   await tx.claimLink.createMany({ data: rows.links })
+  await tx.linkProposal.createMany({ data: rows.proposals })
   await tx.story.createMany({ data: rows.stories })
   await tx.storyArticle.createMany({ data: rows.storyArticles })
   await tx.storyClaim.createMany({ data: rows.storyClaims })

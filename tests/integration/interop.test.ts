@@ -3,6 +3,7 @@
 // database and exported again with nothing changed, and the routes' answers to bad input.
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, inject, test, vi } from 'vitest'
+import { rejectProposal } from '@/lib/claims/link-proposals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { GET as exportRoute } from '@/app/api/export/route'
@@ -95,6 +96,8 @@ beforeAll(async () => {
   await refreshSuggestions(acme.article.id)
   const open = await getDb().claimSuggestion.findFirstOrThrow({ where: { articleId: acme.article.id, status: 'open' } })
   await rejectSuggestion(open.id, editor.user.id)
+  // And a proposed answer link the editor rejected (the demo's claims propose some).
+  await rejectProposal((await getDb().linkProposal.findFirstOrThrow({ where: { status: 'open' } })).id, editor.user.id)
 })
 
 describe('verdicts', () => {
@@ -265,6 +268,7 @@ describe('the whole archive, into a second database and back', () => {
     expect(exported.claims.filter((c) => c.verdict).length).toBe(2)
     expect(exported.suggestions.filter((s) => s.status === 'rejected' && s.decidedBy === editor.user.email)).toHaveLength(1)
     expect(exported.links).toHaveLength(await getDb().claimLink.count())
+    expect(exported.proposals.filter((p) => p.status === 'rejected' && p.decidedBy === editor.user.email)).toHaveLength(1)
     expect(exported.stories[0]?.articleIds).toHaveLength(2)
     expect(exported.articles.every((a) => a.rawSource && a.fingerprints.length > 0)).toBe(true)
     expect(exported.claims.some((c) => c.createdBy === editor.user.email)).toBe(true)
@@ -282,6 +286,7 @@ describe('the whole archive, into a second database and back', () => {
         claims: exported.claims.length,
         suggestions: exported.suggestions.length,
         links: exported.links.length,
+        proposals: exported.proposals.length,
         stories: 1,
         unknownPeople: [],
       },

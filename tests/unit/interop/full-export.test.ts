@@ -20,6 +20,7 @@ const ids = {
   report: '01970000-0000-7000-8000-000000000032',
   suggestion: '01970000-0000-7000-8000-000000000041',
   link: '01970000-0000-7000-8000-000000000051',
+  proposal: '01970000-0000-7000-8000-000000000052',
   story: '01970000-0000-7000-8000-000000000061',
   editor: '01970000-0000-7000-8000-000000000071',
   cluster: '01970000-0000-7000-8000-000000000081',
@@ -136,6 +137,21 @@ const snapshot: Snapshot = {
     },
   ],
   links: [{ id: ids.link, fromId: ids.denial, toId: ids.report, relation: 'denies', createdAt: T1 }],
+  // A rejected proposal: exported so that it is not proposed again after a move.
+  proposals: [
+    {
+      id: ids.proposal,
+      fromId: ids.denial,
+      toId: ids.report,
+      relation: 'responds_to',
+      confidence: 0.61,
+      origin: 'across-articles',
+      status: 'rejected',
+      decidedById: ids.editor,
+      decidedAt: T1,
+      createdAt: T0,
+    },
+  ],
   stories: [
     {
       id: ids.story,
@@ -179,6 +195,7 @@ function asStored(rows: ImportRows, emails: Map<string, string>): Snapshot {
     claims: rows.claims as unknown as Snapshot['claims'],
     suggestions: rows.suggestions as unknown as Snapshot['suggestions'],
     links: rows.links as unknown as Snapshot['links'],
+    proposals: rows.proposals as unknown as Snapshot['proposals'],
     stories: rows.stories.map((s) => ({
       ...(s as unknown as Snapshot['stories'][number]),
       articles: rows.storyArticles.filter((m) => m.storyId === s.id),
@@ -211,8 +228,11 @@ test('the document is in id order, with bigints as decimal strings, bytes as bas
     version: 2,
   })
   expect(doc.stories[0]?.articleIds).toEqual([ids.article, ids.copy])
+  expect(doc.proposals).toEqual([
+    expect.objectContaining({ id: ids.proposal, status: 'rejected', decidedBy: 'editor@example.org', decidedAt: T1.toISOString() }),
+  ])
   expect(referencedEmails(doc)).toEqual(['editor@example.org'])
-  expect(importCounts(doc, new Map())).toMatchObject({ articles: 2, claims: 2, unknownPeople: ['editor@example.org'] })
+  expect(importCounts(doc, new Map())).toMatchObject({ articles: 2, claims: 2, proposals: 1, unknownPeople: ['editor@example.org'] })
   expect(JSON.stringify(doc)).not.toContain('passwordHash')
 })
 
@@ -233,6 +253,12 @@ test('references to rows the export does not hold are listed in words', () => {
     `suggestion ${ids.suggestion} (article) names ${ids.article}, which is not in the export`,
     `story ${ids.story} names ${ids.article}, which is not in the export`,
   ])
+})
+
+test('an export made before proposed links were exported reads as having none', () => {
+  const { proposals, ...older } = JSON.parse(JSON.stringify(toFullExport(snapshot, T1)))
+  expect(proposals).toHaveLength(1)
+  expect(claimlineExport.parse(older).proposals).toEqual([])
 })
 
 test('another version, a wrong kind or a bad date does not parse', () => {
