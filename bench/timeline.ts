@@ -8,9 +8,11 @@
 //   page extras  the other lists the page loads (companies, outlets, stories; speakers come from the view)
 //   page         GET /timeline from `next start`, signed in, until the whole body arrived
 //                (largest size only; --no-http skips it)
+// --reuse DIR keeps each size's embedded database in DIR (with what the corpus holds beside it)
+// and times it again on the next run instead of building it: a 1M archive takes over an hour.
 // Each is warmed up, then repeated; p50/p95 in ms. Target: query p95 < 50 ms at 1M claims on the
 // embedded database. Results are also written to bench/results/timeline.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -43,7 +45,7 @@ type DatabaseKind = 'pglite' | 'postgres'
 type Result = { size: number; database: DatabaseKind; scenario: string; rows: number | null; truncated: boolean | null; cpuP95: number | null } & Timing
 
 const cpuOf = (kind: DatabaseKind, cpu: Timing): number | null => (kind === 'pglite' ? cpu.p95 : null)
-export type TimelineBenchOptions = { sizes: number[]; http: boolean; repeats: number; pageRepeats: number }
+export type TimelineBenchOptions = { sizes: number[]; http: boolean; repeats: number; pageRepeats: number; reuse: string | null }
 type Options = TimelineBenchOptions
 
 function option(args: string[], name: string): string | null {
@@ -65,6 +67,7 @@ function parseOptions(args: string[]): Options {
     http: !args.includes('--no-http'),
     repeats: Math.max(5, Number(option(args, '--repeats') ?? 30)),
     pageRepeats: Math.max(3, Number(option(args, '--page-repeats') ?? 20)),
+    reuse: option(args, '--reuse'),
   }
 }
 
@@ -234,13 +237,25 @@ async function databaseSize(database: Database): Promise<number> {
 type Run = { results: Result[]; corpus: Corpus; bytes: number }
 
 // One corpus in one fresh database: generate, time the queries, then (optionally) the pages.
-async function runOn(kind: DatabaseKind, config: DatabaseConfig, serverUrl: string, size: number, options: Options, http: boolean): Promise<Run> {
+// `kept`: where an earlier --reuse run described the corpus it left in this database.
+async function runOn(
+  kind: DatabaseKind,
+  config: DatabaseConfig,
+  serverUrl: string,
+  size: number,
+  options: Options,
+  http: boolean,
+  kept: string | null = null,
+): Promise<Run> {
   const database = await openDatabase(config)
   let cookie: string | null = null
   let run: Run
   try {
     await applyMigrations(database.pool)
-    const corpus = await generateCorpus(database.pool, size)
+    const reused = kept !== null && existsSync(kept)
+    const corpus: Corpus = reused ? JSON.parse(readFileSync(kept, 'utf8')) : await generateCorpus(database.pool, size)
+    if (kept !== null && !reused) writeFileSync(kept, JSON.stringify(corpus))
+    if (reused) console.log("(an archive kept by an earlier --reuse run: its build time is that run's)")
     const bytes = await databaseSize(database)
     printCorpus(corpus, `${kind} (${(bytes / 1024 ** 2).toFixed(0)} MB)`)
     run = { results: await timeDatabase(database, corpus, kind, options), corpus, bytes }
@@ -333,12 +348,18 @@ async function measure(options: Options): Promise<Result[]> {
 
   const runs: (Run & { database: DatabaseKind })[] = []
   for (const size of options.sizes) {
-    const root = mkdtempSync(path.join(tmpdir(), 'claimline-bench-'))
-    const dataDir = path.join(root, 'db')
+    const root = options.reuse ?? mkdtempSync(path.join(tmpdir(), 'claimline-bench-'))
+    const dataDir = path.join(root, options.reuse ? `timeline-${label(size)}` : 'db')
+    const kept = options.reuse ? `${dataDir}.corpus.json` : null
+    // A data folder without its description is a build that did not finish: start again.
+    if (kept !== null && !existsSync(kept)) rmSync(dataDir, { recursive: true, force: true })
     try {
-      runs.push({ database: 'pglite', ...(await runOn('pglite', { kind: 'pglite', dataDir }, `pglite:${dataDir}`, size, options, http && size === largest)) })
+      runs.push({
+        database: 'pglite',
+        ...(await runOn('pglite', { kind: 'pglite', dataDir }, `pglite:${dataDir}`, size, options, http && size === largest, kept)),
+      })
     } finally {
-      rmSync(root, { recursive: true, force: true })
+      if (!options.reuse) rmSync(root, { recursive: true, force: true })
     }
     console.log()
     if (!adminUrl) continue
