@@ -166,27 +166,40 @@ test('one batch: later items are checked against earlier ones of the same batch'
 })
 
 test('an item that breaks the batch statement fails alone: the batch is stored again item by item', async () => {
-  // A canonical URL far beyond what a btree index entry can hold makes the batch insert fail.
-  // (Random, so compression cannot shrink it to fit.)
-  const huge = `https://example.test/${Array.from({ length: 1_500 }, randomSuffix).join('')}`
+  // The database refuses one row of the batch insert. (An overlong URL used to be such a row; it
+  // is now dropped before the insert, so the refusal is made here, by a trigger of this test's.)
+  await getDb().$executeRawUnsafe(`CREATE FUNCTION refuse_poisoned_article() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'refused by the test'; END $$`)
+  await getDb().$executeRawUnsafe(`CREATE TRIGGER refuse_poisoned_article BEFORE INSERT ON "Article"
+    FOR EACH ROW WHEN (NEW.title LIKE 'Poisoned%') EXECUTE FUNCTION refuse_poisoned_article()`)
   const story = (topic: string) => [
     `The ${topic} committee met on Thursday to discuss the budget for the coming year and the plans for new staff.`,
     `Members of the ${topic} committee said they expected a decision before the summer, after a public consultation.`,
   ]
-  const results = await ingestMany(
-    [
-      { bytes: html(huge, story('harbour pilots')), name: 'huge-url.html' },
-      { bytes: html('https://example.test/news/lighthouse', story('lighthouse keepers')), name: 'fine.html' },
-    ],
-    options,
-  )
-  expect(results.map((r) => [r.name, r.status])).toEqual([
-    ['huge-url.html', 'failed'],
-    ['fine.html', 'created'],
-  ])
+  const page = (title: string, url: string, paragraphs: string[]) => new TextDecoder().decode(html(url, paragraphs)).replaceAll('Budget vote delayed', title)
+  try {
+    const results = await ingestMany(
+      [
+        {
+          bytes: new TextEncoder().encode(page('Poisoned pilots story', 'https://example.test/news/river-pilots', story('river pilots'))),
+          name: 'poisoned.html',
+        },
+        {
+          bytes: new TextEncoder().encode(page('Lighthouse budget', 'https://example.test/news/lighthouse-keepers', story('lighthouse keepers'))),
+          name: 'fine.html',
+        },
+      ],
+      options,
+    )
+    expect(results.map((r) => [r.name, r.status])).toEqual([
+      ['poisoned.html', 'failed'],
+      ['fine.html', 'created'],
+    ])
+  } finally {
+    await getDb().$executeRawUnsafe('DROP TRIGGER refuse_poisoned_article ON "Article"')
+    await getDb().$executeRawUnsafe('DROP FUNCTION refuse_poisoned_article()')
+  }
 })
-
-const randomSuffix = () => Math.random().toString(36).slice(2)
 
 function failed(): never {
   throw new Error('missing result')
