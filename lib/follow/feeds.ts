@@ -3,12 +3,13 @@
 import { z } from 'zod'
 import type { PrismaClient } from '../generated/prisma/client'
 import { createFollowedFeed, deleteFollowedFeed, findFollowedFeedByUrl, setFollowedFeedPaused, type FollowedFeedRow } from '../queries/followed-feeds'
+import { MAX_URL_LENGTH } from '../urls'
 import { DEFAULT_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from './schedule'
 
 export const feedUrl = z
   .string()
   .trim()
-  .max(2000, 'A feed URL is at most 2,000 characters.')
+  .max(MAX_URL_LENGTH, `A feed URL is at most ${MAX_URL_LENGTH.toLocaleString('en')} characters.`)
   .pipe(z.url({ protocol: /^https?$/, error: 'Give the feed as an http or https URL.' }))
 
 export const intervalMinutes = z.coerce

@@ -23,6 +23,7 @@ import {
   type FollowWebhookRow,
 } from '../queries/follow-webhooks'
 import { findNewsForUser, type NewsItem } from '../queries/follows'
+import { MAX_URL_LENGTH } from '../urls'
 import { checkWebhookUrl, postJson, type PostOptions } from './webhook-post'
 
 export const SIGNATURE_HEADER = 'x-claimline-signature'
@@ -31,7 +32,7 @@ export const DELIVERY_HEADER = 'x-claimline-delivery'
 const SCAN_LIMIT = 200
 export const LOOK_BACK_MS = 5 * 60 * 1000
 
-export const webhookInput = z.object({ url: z.url({ protocol: /^https?$/, error: 'Enter an http or https URL.' }).max(2000) })
+export const webhookInput = z.object({ url: z.url({ protocol: /^https?$/, error: 'Enter an http or https URL.' }).max(MAX_URL_LENGTH) })
 
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64url')}`
