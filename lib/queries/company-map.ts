@@ -1,8 +1,9 @@
 // What the archive knows about one company, as its page and the timeline's landing show it:
 // the allegations (one per cluster: the same allegation in several articles counts once), the
 // company's answers, which allegations no answer reaches yet, and how long answers take.
-// Raw SQL over the cluster summary that database triggers keep (ClaimCluster), so that a
-// company with tens of thousands of claims is read through an index range.
+// Raw SQL over what database triggers keep (the cluster summary, ClaimCluster, and the company
+// tallies), so that a company with tens of thousands of claims is read through an index range
+// or a few rows.
 import { getDb } from '../db'
 import { Prisma } from '../generated/prisma/client'
 import type { DbClient } from './client'
@@ -48,32 +49,37 @@ export type CompanyNumbers = {
   answeredWithDates: number
 }
 
-// From the cluster summary (allegations, unanswered, time to answer) and the (subjectId, kind)
-// index (answers): no aggregate over the company's claims.
+// From the tallies that database triggers keep (migration company_tallies): a few rows however
+// big the company. The numbers are those of the cluster summary and the claims counted from
+// scratch: allegations are its clusters with allegations, unanswered those no answer reaches;
+// answers are the statements and denials about it, and those by it or its people (whoever its
+// people are now) about anything else. The median is percentile_cont(0.5) of the days to
+// answer, read from their histogram: the middle value, or the mean of the middle two.
 export async function getCompanyNumbers(companyId: string, client: DbClient = getDb()): Promise<CompanyNumbers> {
   const [row] = await client.$queryRaw<CompanyNumbers[]>`
-    WITH clusters AS (
-      SELECT answered, "firstReported", "firstAnswered" FROM "ClaimCluster" WHERE "subjectId" = ${companyId}::uuid AND allegations > 0
+    WITH tally AS (
+      SELECT allegations, unanswered FROM "CompanyTally" WHERE "subjectId" = ${companyId}::uuid
+    ), days AS (
+      SELECT days, sum(clusters) OVER (ORDER BY days) AS upto FROM "CompanyAnswerDays" WHERE "subjectId" = ${companyId}::uuid AND clusters > 0
+    ), answered AS (
+      SELECT coalesce(max(upto), 0)::int AS n FROM days
     )
     SELECT
-      (SELECT count(*) FROM clusters)::int AS allegations,
-      ((SELECT count(*) FROM "Claim" WHERE "subjectId" = ${companyId}::uuid AND kind IN ('statement', 'denial'))
-        + (SELECT count(*) FROM "Claim" c JOIN "Entity" e ON e.id = c."speakerId"
-            WHERE (e.id = ${companyId}::uuid OR e."affiliationId" = ${companyId}::uuid)
-              AND c.kind IN ('statement', 'denial') AND c."subjectId" IS DISTINCT FROM ${companyId}::uuid))::int AS answers,
-      (SELECT count(*) FROM clusters WHERE NOT answered)::int AS unanswered,
-      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(0, "firstAnswered" - "firstReported"))
-         FROM clusters WHERE answered AND "firstReported" IS NOT NULL AND "firstAnswered" IS NOT NULL)::float AS "medianDaysToAnswer",
-      (SELECT count(*) FROM clusters WHERE answered AND "firstReported" IS NOT NULL AND "firstAnswered" IS NOT NULL)::int AS "answeredWithDates"`
+      coalesce((SELECT allegations FROM tally), 0) AS allegations,
+      ((SELECT coalesce(sum(answers), 0) FROM "AnswerTally" WHERE "subjectId" = ${companyId}::uuid)
+        + (SELECT coalesce(sum(t.answers), 0) FROM "AnswerTally" t JOIN "Entity" e ON e.id = t."speakerId"
+            WHERE (e.id = ${companyId}::uuid OR e."affiliationId" = ${companyId}::uuid) AND t."subjectId" <> ${companyId}::uuid))::int AS answers,
+      coalesce((SELECT unanswered FROM tally), 0) AS unanswered,
+      (SELECT ((SELECT min(days) FROM days WHERE upto > (n - 1) / 2) + (SELECT min(days) FROM days WHERE upto > n / 2))::float / 2
+         FROM answered WHERE n > 0) AS "medianDaysToAnswer",
+      (SELECT n FROM answered) AS "answeredWithDates"`
   return row ?? { allegations: 0, answers: 0, unanswered: 0, medianDaysToAnswer: null, answeredWithDates: 0 }
 }
 
-// The outlets that reported allegations about the company: a walk over its allegations, so
-// apart from the numbers above.
+// The outlets that reported allegations about the company: its tally's outlets with any.
 export async function countCompanyOutlets(companyId: string, client: DbClient = getDb()): Promise<number> {
   const [row] = await client.$queryRaw<{ outlets: number }[]>`
-    SELECT count(DISTINCT a."outletId")::int AS outlets FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
-    WHERE c."subjectId" = ${companyId}::uuid AND c.kind = 'allegation'`
+    SELECT count(*)::int AS outlets FROM "CompanyOutletTally" WHERE "subjectId" = ${companyId}::uuid AND allegations > 0`
   return row?.outlets ?? 0
 }
 
