@@ -4,7 +4,10 @@
 export const NORMALIZATION_VERSION = 1
 
 // Unicode space separators, no-break spaces and tabs; not newlines, which separate paragraphs.
-const SPACES = /[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]+/g
+// Each run of them becomes one space. A lone space is left out of the expression (a run of
+// two or more, or one other space character): it would be replaced by itself, and matching
+// it rebuilt every string space by space.
+const SPACES = /[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]{2,}|[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g
 
 // NFKC folds compatibility characters (ligatures, full-width forms, no-break spaces) into

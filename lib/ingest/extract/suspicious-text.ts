@@ -18,7 +18,9 @@ export function suspiciousTextWarnings(allTexts: readonly string[]): string[] {
     warnings.push('The text contains invisible characters that change the order words are shown in (bidirectional overrides): check what it really says.')
   }
   const mixed = new Set<string>()
-  for (const text of texts) {
+  // A mixed word needs a Cyrillic or Greek letter: text with none (curly quotes, accents) has
+  // no word worth splitting out.
+  for (const text of texts.filter((t) => LOOKALIKE_SCRIPT.test(t))) {
     for (const [word] of text.matchAll(WORD)) {
       if (LATIN.test(word) && LOOKALIKE_SCRIPT.test(word)) mixed.add(word)
       if (mixed.size >= 5) break

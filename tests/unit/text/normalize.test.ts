@@ -6,6 +6,10 @@ test('folds no-break spaces, tabs and runs of spaces into one space', () => {
   expect(normalizeParagraph('Microsoft has\u00a0 written\tto  the US')).toBe('Microsoft has written to the US')
 })
 
+test('a single space stays, any other run of space characters (a space among them) becomes one', () => {
+  expect(normalizeParagraph('a b\u2003c \u00a0d\u3000 \te  f')).toBe('a b c d e f')
+})
+
 test('applies NFKC: ligatures and full-width forms become plain letters', () => {
   expect(normalizeParagraph('\ufb01nancial ＰＲＩＳＭ')).toBe('financial PRISM')
 })

@@ -133,6 +133,11 @@ export function shouldSkip(el: Element, options: BlockOptions): boolean {
   return rawTextLength(el, wrapperChars) < wrapperChars
 }
 
+// What .replace(/\s+/g, ' ') changes, and only that: a run of two or more, or one white-space
+// character other than a space. A lone space, the common case, is not a match, so text that is
+// already clean comes back as it is instead of being rebuilt space by space.
+const WHITE_SPACE_RUNS = /\s{2,}|[^\S ]/g
+
 class Splitter {
   readonly blocks: Block[] = []
   readonly totals = new Map<Element, Totals>()
@@ -193,7 +198,7 @@ class Splitter {
   }
 
   private addText(data: string, owner: Element): Totals {
-    const text = data.replace(/\s+/g, ' ')
+    const text = data.replace(WHITE_SPACE_RUNS, ' ')
     const chars = text.trim().length
     if (chars === 0) {
       if (text) this.parts.push(' ')
@@ -212,7 +217,7 @@ class Splitter {
   private flush(owner: Element, loose: boolean): void {
     this.breaks = 0
     if (this.parts.length === 0) return
-    const text = this.parts.join('').replace(/\s+/g, ' ').trim()
+    const text = this.parts.join('').replace(WHITE_SPACE_RUNS, ' ').trim()
     if (text) this.blocks.push({ text, linkChars: this.partLinkChars, owner, loose })
     this.parts = []
     this.partLinkChars = 0

@@ -14,6 +14,7 @@ import { classWeight, isFurniture } from './boilerplate'
 import { type Block, type BlockOptions, type Totals, rawTextLength, splitBlocks } from './blocks'
 import { chooseTop, findTeasers, growWhileProse, linkDensity, mergeSiblings, proseChars, scoreCandidates } from './scoring'
 import { trimEdges, type EdgeParagraph } from './edges'
+import { elementsNamed } from './elements'
 import { normalizeParagraph } from '../../../text/normalize'
 
 const MIN_ARTICLE_CHARS = 250
@@ -27,7 +28,9 @@ export function extractBody($: CheerioAPI, title?: string | null, bylines: reado
 
 // The paragraphs of the article's container, edges and all, each with the box it sits in.
 export function storyParagraphs($: CheerioAPI, title: string | null): EdgeParagraph[] {
-  const root = $('body').get(0) ?? $('html').get(0)
+  // The page's element index, not a selector: cheerio compiles and runs `$('body')` over the
+  // whole tree each time.
+  const root = elementsNamed($, 'body')[0] ?? elementsNamed($, 'html')[0]
   if (!root) return []
   const pageChars = rawTextLength(root, Infinity)
   const strict = extractFrom(root, { skipChrome: true, pageChars }, title)
@@ -98,10 +101,13 @@ function isProse(block: Block): boolean {
 // ASCII text takes an ASCII expression: a Unicode property escape costs several times as much,
 // and this runs over every paragraph.
 const NON_ASCII = /[^\x00-\x7f]/
+// Runs of anything but letters and digits, less the lone space that would be replaced by
+// itself (matching it rebuilt every paragraph word by word).
+const ASCII_SEPARATORS = /[^a-z0-9]{2,}|[^a-z0-9 ]/g
 
 function fold(text: string): string {
   const lower = text.toLowerCase()
-  return (NON_ASCII.test(lower) ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.replace(/[^a-z0-9]+/g, ' ')).trim()
+  return (NON_ASCII.test(lower) ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.replace(ASCII_SEPARATORS, ' ')).trim()
 }
 
 // Pages repeat the article (a microdata copy, a print version), paragraph by paragraph or

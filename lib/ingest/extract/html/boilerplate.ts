@@ -238,16 +238,35 @@ function meaningfulWords(name: string): string[] {
 // Words that, leading a name, say it holds the article whatever follows ("content-with-sidebar").
 const ARTICLE_WORD = /^(?:main|article|content|body|story|entry|hentry|post)$/
 
-function isChromeName(name: string): boolean {
+// Pages repeat the same few dozen class names over thousands of elements: each name is judged
+// once. Bounded, since a hostile page can make up any number of names.
+const MAX_REMEMBERED_NAMES = 10_000
+
+function remembered(judge: (name: string) => boolean): (name: string) => boolean {
+  const known = new Map<string, boolean>()
+  return (name) => {
+    let verdict = known.get(name)
+    if (verdict === undefined) {
+      verdict = judge(name)
+      if (known.size >= MAX_REMEMBERED_NAMES) known.clear()
+      known.set(name, verdict)
+    }
+    return verdict
+  }
+}
+
+const isChromeName = remembered((name) => {
   if (CHROME_NAMES.has(name)) return true
   const words = meaningfulWords(name)
   const first = words[0]
   if (first !== undefined && ARTICLE_WORD.test(first)) return false
   const last = words[words.length - 1]
   return (first !== undefined && BOILERPLATE_WORD.test(first)) || (last !== undefined && BOILERPLATE_WORD.test(last))
-}
+})
 
 function names(el: Element): string[] {
+  // Most elements have neither attribute.
+  if (el.attribs.class === undefined && el.attribs.id === undefined) return []
   return classAndId(el).toLowerCase().split(/\s+/).filter(Boolean)
 }
 
@@ -332,9 +351,16 @@ export function hasHidingClass(el: Element): boolean {
 }
 
 export function namesArticle(el: Element): boolean {
-  if (el.attribs.itemprop?.split(/\s+/).includes('articleBody')) return true
-  return names(el).some((name) => ARTICLE_NAME.test(name) || /^(?:main|article|content|story|entry|hentry|h-entry)$/.test(meaningfulWords(name).at(-1) ?? ''))
+  return isArticleBodyProp(el) || names(el).some(isArticleName)
 }
+
+function isArticleBodyProp(el: Element): boolean {
+  return el.attribs.itemprop?.split(/\s+/).includes('articleBody') ?? false
+}
+
+const isArticleName = remembered(
+  (name) => ARTICLE_NAME.test(name) || /^(?:main|article|content|story|entry|hentry|h-entry)$/.test(meaningfulWords(name).at(-1) ?? ''),
+)
 
 // Chrome by its name or role. Forms are chrome unless they wrap the page (old ASP.NET sites).
 export function isBoilerplate(el: Element): boolean {
@@ -342,8 +368,9 @@ export function isBoilerplate(el: Element): boolean {
   const role = el.attribs.role
   if (role && CHROME_ROLES.has(role)) return true
   if (el.name === 'header') return true
-  if (namesArticle(el)) return false
-  return names(el).some(isChromeName)
+  if (isArticleBodyProp(el)) return false
+  const own = names(el)
+  return !own.some(isArticleName) && own.some(isChromeName)
 }
 
 const POSITIVE_NAME = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i

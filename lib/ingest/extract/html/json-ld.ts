@@ -63,14 +63,9 @@ export function parseLenient(raw: string): unknown {
     .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
     .trim()
   if (!text) return undefined
-  const attempts = [
-    text,
-    // Raw control characters are illegal inside JSON strings and harmless as white space outside.
-    text.replace(/[\u0000-\u001f]+/g, ' '),
-    text.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1'),
-    `[${text.replace(/[\u0000-\u001f]+/g, ' ').replace(/}\s*{/g, '},{')}]`,
-  ]
-  for (const attempt of attempts) {
+  // Each repair is built only when the one before it failed: most scripts parse as they are,
+  // and a page's large JSON blocks would otherwise be copied three more times for nothing.
+  for (const attempt of repairs(text)) {
     try {
       return JSON.parse(attempt)
     } catch {
@@ -78,6 +73,15 @@ export function parseLenient(raw: string): unknown {
     }
   }
   return salvage(text)
+}
+
+function* repairs(text: string): Generator<string> {
+  yield text
+  // Raw control characters are illegal inside JSON strings and harmless as white space outside.
+  const spaced = text.replace(/[\u0000-\u001f]+/g, ' ')
+  yield spaced
+  yield spaced.replace(/,\s*([}\]])/g, '$1')
+  yield `[${spaced.replace(/}\s*{/g, '},{')}]`
 }
 
 // Past repair: pull the few fields we need straight out of the text.

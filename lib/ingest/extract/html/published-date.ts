@@ -128,7 +128,8 @@ function sameDay(a: ParsedDate, b: ParsedDate | null): boolean {
 }
 
 function* dateLines(texts: Iterable<string>): Generator<string> {
-  for (const text of texts) if (text.replace(/\s+/g, ' ').length <= 40) yield text
+  // Folding white space only shortens a text: a short one needs no folding to be measured.
+  for (const text of texts) if (text.length <= 40 || text.replace(/\s+/g, ' ').length <= 40) yield text
 }
 
 function earliestLocalDay(date: ParsedDate): string {
@@ -356,10 +357,23 @@ function leafBlocks($: CheerioAPI, container: Element): { el: Element; text: str
   for (const el of descendants(container, isLeafBlock)) {
     if (blocks.length >= 60) break
     if (el.children.some((child) => isTag(child) && isLeafBlock(child))) continue
-    if (isOutsideStory(el) || isInfoboxValue(el)) continue
-    blocks.push({ el, text: withOwnLabel($, el, normalizeParagraph($(el).text())) })
+    const text = leafBlockText($, el)
+    if (text !== null) blocks.push({ el, text })
   }
   return blocks
+}
+
+// The headline's containers are read level by level, each holding the last: a block's text
+// is read once per page. null: the block is not the story's.
+const leafBlockTexts = new WeakMap<Element, string | null>()
+
+function leafBlockText($: CheerioAPI, el: Element): string | null {
+  let text = leafBlockTexts.get(el)
+  if (text === undefined) {
+    text = isOutsideStory(el) || isInfoboxValue(el) ? null : withOwnLabel($, el, normalizeParagraph($(el).text()))
+    leafBlockTexts.set(el, text)
+  }
+  return text
 }
 
 // A date's label is often a block of its own or bare text beside it ("<span>Updated on</span>

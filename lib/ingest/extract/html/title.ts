@@ -40,7 +40,8 @@ const isNav: Match = (el) => el.name === 'nav'
 // Most explicit first. Was 'article h1, main h1, [role="main"] h1', 'h1', '[itemprop="headline"]',
 // '[class*="entry-title" i], [class*="post-title" i], [class*="article-title" i], [class*="headline" i]'.
 const HEADLINE_SOURCES: (($: CheerioAPI) => readonly Element[])[] = [
-  ($) => elementsWhere($, isStoryH1),
+  // From the page's <h1>s (in document order, as elementsWhere gives): not a test of every element.
+  ($) => elementsNamed($, 'h1').filter(isStoryH1),
   ($) => elementsNamed($, 'h1'),
   ($) => elementsWhere($, isHeadlineItem),
   ($) => elementsWhere($, hasHeadlineClass),
