@@ -41,6 +41,7 @@ const PRONOUN_CONTRACTION = /^(?:he|she|they|we|i|it|there|you)['’](?:d|ll|re|
 const FULL_STOP = /^[.!?]$/
 const CAPITAL_FIRST = /^\p{Lu}/u
 const SUBORDINATOR = /^(?:which|who|whom|whose|as|when|while|because|after|before|if|since|until|although|though)$/
+const QUESTION_OPENERS = /^(?:if|whether|about|what|why|how|who|whom|which|when|where)$/
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
 export type Attribution = {
   // The attributed words, as character offsets.
@@ -715,6 +716,8 @@ export class AttributionFinder {
   readonly quotes: Quote[]
   private readonly inQuote: Int32Array
   private readonly sentenceOf: Int32Array
+  // Per sentence: 1 a title-case headline, -1 not, 0 not yet known.
+  private readonly headlines: Int8Array
   readonly found: Attribution[] = []
   // Offsets of cues already used by a quotation's frame: not reported speech again.
   private readonly usedCues = new Set<number>()
@@ -725,6 +728,7 @@ export class AttributionFinder {
     this.quotes = findQuotes(doc)
     this.inQuote = quoteIndexByToken(doc, this.quotes)
     this.sentenceOf = new Int32Array(doc.tokens.length)
+    this.headlines = new Int8Array(doc.sentences.length)
     for (const s of doc.sentences) for (let i = s.first; i <= s.last; i++) this.sentenceOf[i] = s.index
   }
 
@@ -747,6 +751,24 @@ export class AttributionFinder {
     return (this.inQuote[i] ?? -1) >= 0
   }
 
+  // A headline in title case ("Trump Says He Will Win Florida"): its verbs are capitalised too.
+  // Most of its longer words after the first are, and there are a few of them.
+  private headline(s: Sentence): boolean {
+    const known = this.headlines[s.index]!
+    if (known !== 0) return known > 0
+    let long = 0
+    let caps = 0
+    for (let i = s.first + 1; i <= s.last; i++) {
+      const t = this.t(i)!
+      if (t.type !== 'word' || t.text.length < 4 || this.quoted(i)) continue
+      long++
+      if (t.cap) caps++
+    }
+    const yes = long >= 3 && caps >= long * 0.8
+    this.headlines[s.index] = yes ? 1 : -1
+    return yes
+  }
+
   // --- cues -----------------------------------------------------------------------------------
 
   // The cue at token i, unless the word is used otherwise: a base form after "to" or a modal
@@ -757,7 +779,7 @@ export class AttributionFinder {
     if (!t || t.type !== 'word' || this.quoted(i)) return undefined
     const cue = this.phrasalCue(i) ?? cueOf(t.lower)
     if (!cue) return undefined
-    if (t.cap && i !== s.first) return undefined
+    if (t.cap && i !== s.first && !this.headline(s)) return undefined
     const p = i > s.first ? this.t(i - 1) : undefined
     const prev = p?.lower ?? ''
     // "the reported figures", "its claims", "by proposed legislation": not a verb here.
@@ -905,7 +927,23 @@ export class AttributionFinder {
     if (t.text === ',' || DASHES.has(t.text)) return this.apposition(j, floor)
     // A relative clause: "a blog post that said …" — the antecedent speaks.
     if (!t.cap && (t.lower === 'that' || t.lower === 'which' || t.lower === 'who')) return this.npLeft(j - 1, floor)
-    return this.npLeft(j, floor)
+    const np = this.npLeft(j, floor)
+    return this.relativeHead(j, floor) ?? np
+  }
+
+  // "Organizations that seek to combat misinformation cried foul", "people who live nearby
+  // said": the words before the cue end a relative clause, and the noun before "that" / "who"
+  // speaks.
+  private relativeHead(last: number, floor: number): Range | null {
+    for (let w = last - 1; w >= floor && last - w <= 8; w--) {
+      const t = this.t(w)!
+      if (t.type !== 'word' || t.cap) return null
+      if (t.lower !== 'that' && t.lower !== 'who') continue
+      const head = this.npLeft(w - 1, floor)
+      if (!head || !this.speakerLike(head)) return null
+      return { first: head.first, last }
+    }
+    return null
   }
 
   // "Name, description, said": the name (with its description) when there is one; two
@@ -963,6 +1001,11 @@ export class AttributionFinder {
     ])
     while (i <= s.last && i - k < 8) {
       const t = this.t(i)!
+      // "said Mr. Schmidt", "said Rep. Bobby Scott": a title's full stop is inside the name.
+      if (t.text === '.' && i > k && TITLE_ABBREVIATIONS.has(this.lower(i - 1)) && this.t(i - 1)!.end === t.start && this.t(i + 1)?.cap) {
+        i++
+        continue
+      }
       if (t.type === 'quote' || STOP_PUNCT.has(t.text)) break
       if (i > k && stops.has(t.lower) && !t.cap) break
       // A verb: what follows is a clause, not a name ("says Libya is …").
@@ -1131,7 +1174,7 @@ export class AttributionFinder {
       )
         return false
       if (i > k && SUBORDINATOR.test(t.lower)) return false
-      if (i > k && t.type === 'word' && !t.cap && isFiniteVerb(t.lower)) return true
+      if (i > k && t.type === 'word' && (!t.cap || this.headline(s)) && isFiniteVerb(t.lower)) return true
       if (
         i > k &&
         (t.lower === "'s" || t.lower === '’s') &&
@@ -1182,6 +1225,8 @@ export class AttributionFinder {
           baseCue ||
           cueOf(n1)?.form === 'ed' ||
           cueOf(n1)?.form === 's' ||
+          // "calling it “disqualifying” and asserting that …": a second participle, a second cue.
+          cueOf(n1)?.form === 'ing' ||
           ((n1 === 'also' || n1 === 'has' || n1 === 'have' || n1 === 'then' || n1 === 'later') && cueOf(n2))
         )
           return i
@@ -1495,7 +1540,7 @@ export class AttributionFinder {
   private colonBefore(open: number, floor: number, s: Sentence, quote: Quote): { source: Range | null; cue: number; stance: Stance } | null {
     const colon = open - 1
     if (colon >= floor && this.t(colon)?.text === ':') {
-      const subject = this.sentenceSubject(s)
+      const subject = this.sentenceSubject(s) ?? this.nameLabel(this.clauseStart(s), colon)
       if (subject && subject.last < colon) return { source: subject, cue: colon, stance: 'speech' }
       return null
     }
@@ -1509,6 +1554,23 @@ export class AttributionFinder {
     }
     const subject = this.sentenceSubject(prev)
     return subject ? { source: subject, cue: open - 1, stance: 'speech' } : null
+  }
+
+  // 'Rep. Trey Gowdy (R-S.C.): "…"', 'Reid: "…"': a name (titles and a bracketed party or place
+  // allowed) that is all the words before the colon, and no label of the page.
+  private nameLabel(first: number, colon: number): Range | null {
+    if (colon <= first || colon - first > 12) return null
+    let last = -1
+    let depth = 0
+    for (let i = first; i < colon; i++) {
+      const t = this.t(i)!
+      if (t.text === '(') depth++
+      else if (t.text === ')') depth--
+      else if (depth > 0) continue
+      else if (t.type === 'word' && t.cap && !PAGE_LABELS.has(t.lower)) last = depth === 0 ? i : last
+      else if (!(t.text === '.' && i > first && TITLE_ABBREVIATIONS.has(this.lower(i - 1)))) return null
+    }
+    return depth === 0 && last >= first ? { first, last } : null
   }
 
   // "told reporters", "told the BBC", "warned investors", "assured the public".
@@ -1567,7 +1629,9 @@ export class AttributionFinder {
     if (k > s.last || this.t(k)!.type === 'quote' || this.t(k)!.newline) return
     // Words with a verb: not a headline's topic or a list of names ('Iowa: Tim Albrecht, …').
     let verb = false
-    for (let i = k; i <= s.last && !verb; i++) verb = this.t(i)!.type === 'word' && !this.t(i)!.cap && isFiniteVerb(this.lower(i))
+    const headline = this.headline(s)
+    for (let i = k; i <= s.last && !verb; i++)
+      verb = this.t(i)!.type === 'word' && (((!this.t(i)!.cap || headline) && isFiniteVerb(this.lower(i))) || PRONOUN_CONTRACTION.test(this.lower(i)))
     if (!verb) return
     this.emit(
       {
@@ -1594,6 +1658,7 @@ export class AttributionFinder {
       this.passive(i, cue, s)
       return
     }
+    if (cue.base === 'ask' && this.askedQuestion(i, cue, s)) return
     const progressive = cue.form === 'ing' && (BE.has(prev) || (BETWEEN_SUBJECT_AND_CUE.has(prev) && BE.has(this.lower(i - 2))))
     const subject = () =>
       (cue.form === 'ing' && !progressive) || (i > s.first && (prev === 'and' || prev === 'but'))
@@ -1633,7 +1698,7 @@ export class AttributionFinder {
     }
     // "described the deal as …", "called it "immaterial"", "called the process a sham".
     if (cue.frames.has('obj-as')) {
-      for (let j = k; j <= s.last && j - k < 10; j++) {
+      for (let j = k; j <= s.last && j - k < 16; j++) {
         const t = this.t(j)!
         const complement = t.lower === 'as' || (cue.base === 'call' && j > k && (t.type === 'quote' || ((t.lower === 'a' || t.lower === 'an') && j > k)))
         if (complement) {
@@ -1641,7 +1706,19 @@ export class AttributionFinder {
           if (this.emit({ ...base, source: subject(), rule: 'described-as', confidence: 0.7 }, this.charSpan(k, end), 2)) return
           break
         }
-        if (STOP_PUNCT.has(t.text) || (t.type === 'word' && !t.cap && isFiniteVerb(t.lower))) break
+        // A participle inside the object ("advice from seasoned commanders") is no verb of its own.
+        // "Obama’s ignorance": a possessive, not "is", and a noun after it or a determiner ("the
+        // board’s neglect"); "plans to open": an infinitive.
+        const before = this.lower(j - 1)
+        const attributive =
+          (/ed$/.test(t.lower) && PREPOSITIONS.has(before)) ||
+          DETERMINERS.has(before) ||
+          before === '’s' ||
+          before === "'s" ||
+          t.lower === '’s' ||
+          t.lower === "'s" ||
+          before === 'to'
+        if (STOP_PUNCT.has(t.text) || (t.type === 'word' && !t.cap && isFiniteVerb(t.lower) && !attributive)) break
       }
       if (cue.base === 'call' && this.lower(k) === 'for') {
         this.emit({ ...base, source: subject(), rule: 'called-for', confidence: 0.6 }, this.charSpan(k + 1, this.clauseEnd(k + 1, s)), 2)
@@ -1804,6 +1881,63 @@ export class AttributionFinder {
   }
 
   // The end of a short object noun phrase at k ("WeWork executives", "the public").
+  // The question after "asked": "asked (workers) if they planned …", "Asked whether …, Ryan
+  // said …", "when asked about the polls, she …". Whoever is asked may stand between the cue and
+  // the question. A participle that opens the sentence ("Asked if …,") has no subject of its own:
+  // the question ends at its comma and the main clause after it names who was asked; after
+  // "when" it is the sentence's subject.
+  private askedQuestion(i: number, cue: Cue, s: Sentence): boolean {
+    let k = i + 1
+    while (k <= s.last && k - i <= 5 && this.isWord(k) && !QUESTION_OPENERS.test(this.lower(k)) && !isFiniteVerb(this.lower(k)) && this.lower(k) !== 'to') k++
+    if (!QUESTION_OPENERS.test(this.lower(k)) || this.t(k)!.cap) return false
+    // "asked about" wants a topic, "asked what …" a clause: both need a few words.
+    const start = this.clauseStart(s)
+    const prev = this.lower(i - 1)
+    const participle = cue.form === 'ed' && (i === start || (i === start + 1 && /^(?:when|after|once|if|as|while)$/.test(prev)))
+    const after = prev === 'when' || prev === 'after' || prev === 'as' || prev === 'while'
+    if (!participle && !after && cue.form === 'ed' && i > start && !this.isWord(i - 1)) return false
+    let end = this.clauseEnd(k + 1, s)
+    let source: Range | null = null
+    if (participle || after) {
+      // The question ends at the first comma outside quotation marks and brackets.
+      let depth = 0
+      for (let j = k + 1; j < end; j++) {
+        const t = this.t(j)!
+        if (t.text === '(') depth++
+        else if (t.text === ')') depth = Math.max(0, depth - 1)
+        else if (t.text === ',' && depth === 0 && !this.quoted(j)) {
+          end = j
+          break
+        }
+      }
+      if (participle && this.t(end)?.text === ',') source = this.subjectAfter(end + 1, s)
+      if (!source && i > start) source = this.mainSubject(i, s)
+    } else {
+      source = prev === 'and' || prev === 'but' ? this.mainSubject(i, s) : (this.sourceLeft(i, start) ?? this.mainSubject(i, s))
+    }
+    // The topic asked about is what was asked: "about" belongs to the cue.
+    if (this.lower(k) === 'about') k++
+    const base = { implicitSource: null, stance: cue.stance, sentence: s.index, at: this.t(i)!.start, quote: false }
+    return this.emit({ ...base, source, rule: 'asked', confidence: 0.65 }, this.charSpan(k, end), 2, false)
+  }
+
+  // The subject of the clause that starts at k: the words before its first verb or cue.
+  private subjectAfter(k: number, s: Sentence): Range | null {
+    for (let j = k; j <= s.last && j - k < 12; j++) {
+      const t = this.t(j)!
+      if (t.type !== 'word') {
+        if (STOP_PUNCT.has(t.text) || t.type === 'quote') return null
+        continue
+      }
+      if (j > k && !t.cap && (isFiniteVerb(t.lower) || cueOf(t.lower))) {
+        let e = j - 1
+        while (e >= k && BETWEEN_SUBJECT_AND_CUE.has(this.lower(e)) && !this.t(e)!.cap) e--
+        return e < k ? null : this.npLeft(e, k)
+      }
+    }
+    return null
+  }
+
   private objectEnd(k: number, s: Sentence): number {
     let i = k
     while (i <= s.last && i - k < 6 && this.isWord(i) && this.lower(i) !== 'to' && !isFiniteVerb(this.lower(i))) i++

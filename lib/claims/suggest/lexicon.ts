@@ -92,7 +92,7 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['apologize', 'quote', 'speech'],
   ['apologise', 'quote', 'speech'],
   ['acknowledge', 'quote', 'speech'],
-  ['ask', 'obj-to clause quote', 'speech'],
+  ['ask', 'obj-to obj-clause clause quote', 'speech'],
   ['wonder', 'clause quote', 'speech'],
   ['cite', 'obj-as np', 'speech'],
   ['depict', 'obj-as np', 'speech'],
@@ -127,10 +127,15 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['fear', 'clause', 'belief'],
   ['worry worried worries worrying', 'clause', 'belief'],
   ['hope', 'clause to', 'belief'],
-  ['expect', 'clause np', 'belief'],
+  ['expect', 'clause np to', 'belief'],
   ['doubt', 'clause', 'belief'],
   ['suspect', 'clause', 'belief'],
-  ['want', 'obj-to', 'belief'],
+  ['want', 'to obj-to', 'belief'],
+  // Intentions are attributed like beliefs: "X plans to …" credits X with the aim.
+  ['intend', 'to', 'belief'],
+  ['plan planned plans planning', 'to', 'belief'],
+  ['seek sought seeks seeking', 'to', 'belief'],
+  ['aim', 'to', 'belief'],
   ['see saw sees seeing', 'obj-as np', 'belief'],
   ['view', 'obj-as', 'belief'],
   ['consider', 'clause', 'belief'],
@@ -806,6 +811,10 @@ export function isSpeakerHead(lower: string): boolean {
 }
 
 // Objects of "told" that are listeners, not the start of the clause.
+// Forms of the commonest reporting verbs, never words of a name: a title-case headline ("Clinton
+// Says Russians Hacked DNC") has its name end before them.
+export const SPEECH_VERB_FORMS: ReadonlySet<string> = new Set(['says', 'said', 'tells', 'told', 'asks', 'asked', 'warns', 'urges'])
+
 export const LISTENERS = new Set([
   'him',
   'her',

@@ -10,7 +10,7 @@
 // What is reported over matched pairs: whether the side (company / others), the kind and the
 // speaker agree. Speakers agree when their names are equal after normalisation, name the same
 // known entity, or the content words of one are all among the other's ("Ken Doctor" and
-// "veteran industry analyst Ken Doctor", "Doctor" and "Ken Doctor").
+// "veteran industry analyst Ken Doctor", "Doctor" and "Ken Doctor"; honorifics do not count).
 //
 // Answer links: a labelled link (answer → what it answers) is found when the suggestion matched
 // to its answer proposes an answer link to the suggestion matched to what it answers; the
@@ -100,7 +100,8 @@ export function locate(body: string, exact: string): [number, number] | null {
 
 // --- speakers ---------------------------------------------------------------------------------
 
-const FILLER = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'at', 'in', 'on', 'by', 's'])
+// Honorifics name no one: "Mr. Guerrero" is "Carlos Guerrero".
+const FILLER = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'at', 'in', 'on', 'by', 's', 'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov'])
 const contentWords = (name: string) =>
   normalizeName(name)
     .split(/[^\p{L}\p{N}]+/u)

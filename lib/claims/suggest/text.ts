@@ -34,7 +34,9 @@ export const MAX_SENTENCE_TOKENS = 160
 
 // A word: letters and digits, joined by inner full stops ("U.S"), ampersands ("PG&E"), hyphens
 // and apostrophes ("O'Malley", "don't") but not the possessive "'s", which is its own token.
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[.&\-/][\p{L}\p{N}]|['’](?![sS]\b)\p{L})[\p{L}\p{M}\p{N}]*)*|['’][sS]\b|\.{2,}|[“”"‘’'«»„]|\S/gu
+// A comma between digits groups thousands ("2,000"): one word, not a clause boundary.
+const TOKEN =
+  /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[.&\-/][\p{L}\p{N}]|['’](?![sS]\b)\p{L}|(?<=\d),\d{3}(?![\p{L}\p{N}]))[\p{L}\p{M}\p{N}]*)*|['’][sS]\b|\.{2,}|[“”"‘’'«»„]|\S/gu
 const WORD_START = /[\p{L}\p{N}]/u
 const QUOTE_CHARS = new Set(['“', '”', '"', '‘', '’', "'", '«', '»', '„'])
 
@@ -43,6 +45,16 @@ const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13)
 // Common characters after a word that are neither letters nor joiners: curly double quotes, the
 // opening single quote, guillemets, dashes, the ellipsis and a no-break space.
 const ENDS_WORD = new Set([0x201c, 0x201d, 0x2018, 0xab, 0xbb, 0x2013, 0x2014, 0x2026, 0xa0])
+
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57
+// A thousands separator at `comma`: a digit before it, exactly three after it ("2,000", not "2,00"
+// or "1,2").
+function isDigitGroup(text: string, comma: number): boolean {
+  if (!isAsciiDigit(text.charCodeAt(comma - 1))) return false
+  for (let k = 1; k <= 3; k++) if (!isAsciiDigit(text.charCodeAt(comma + k))) return false
+  const after = comma + 4 < text.length ? text.charCodeAt(comma + 4) : -1
+  return after < 0 || (after < 128 ? !isAsciiAlnum(after) : !/[\p{L}\p{N}]/u.test(text[comma + 4]!))
+}
 
 // The end of the token at `at` when it is plain ASCII and TOKEN would match it there, or -1 when
 // the characters involved are not ASCII (TOKEN decides then). Most news text is ASCII: scanning
@@ -67,6 +79,10 @@ function asciiTokenEnd(text: string, at: number): number {
           continue
         }
         return i
+      }
+      if (d === 44 && isDigitGroup(text, i)) {
+        i += 4
+        continue
       }
       if (d === 39) {
         // An apostrophe inside a word ("don't", "O'Malley"), not the possessive "'s".
@@ -300,6 +316,8 @@ function isBoundary(tokens: readonly Token[], i: number): { end: number } | null
   const next = tokens[end + 1]
   if (!next) return { end }
   if (next.newline) return { end }
+  // No sentence opens with a colon or a comma: "Rep. Trey Gowdy (R-S.C.): …", "Inc., …".
+  if (next.text === ':' || next.text === ',' || next.text === ';') return null
   // The next word (after an opening quotation mark or bracket) must open a sentence.
   let k = end + 1
   while (k < tokens.length && tokens[k]!.type !== 'word' && k - end < 3) k++

@@ -1,0 +1,83 @@
+// Attribution shapes beyond "X said …": intentions, questions, title-case headlines, name labels,
+// "called X Y" with a long object, titled names and grouped digits.
+import { test, expect } from 'vitest'
+import { tokenize } from '@/lib/claims/suggest/text'
+import { only, suggest } from './helpers'
+
+const pairs = (text: string) => suggest(text).map((s) => [s.speaker, s.exact])
+
+test('an intention is attributed like a belief: "wants to", "plans to", "seeks to"', () => {
+  expect(only('The mayor wants to raise the minimum wage to $15 an hour.')).toMatchObject({
+    speaker: 'The mayor',
+    exact: 'to raise the minimum wage to $15 an hour',
+  })
+  expect(only('The coalition also plans to target rural voters by mail.')).toMatchObject({ exact: 'to target rural voters by mail' })
+  expect(only('The group seeks to prevent deaths through new laws.').exact).toBe('to prevent deaths through new laws')
+  // A noun, not a cue: "its plans to expand" is no one's intention here.
+  expect(pairs('The firm said its plans to expand were on hold.')).toEqual([['The firm', 'its plans to expand were on hold']])
+})
+
+test('a question: "asked (someone) if / whether / about …"', () => {
+  expect(only('The senator asked officials whether the plan would work.')).toMatchObject({
+    speaker: 'The senator',
+    exact: 'whether the plan would work',
+    rule: 'asked',
+  })
+  // An opening participle: the question ends at its comma; the main clause is someone else's.
+  expect(pairs('Asked if the remarks had rattled allies, Jane Roe said the alliance was strong.')).toEqual([
+    ['Jane Roe', 'if the remarks had rattled allies'],
+    ['Jane Roe', 'the alliance was strong'],
+  ])
+  expect(pairs('Asked about her own vote in November, Jane Roe said she would wait.')).toEqual([
+    ['Jane Roe', 'her own vote in November'],
+    ['Jane Roe', 'she would wait'],
+  ])
+  // "asked for" is a request for a thing, not a question.
+  expect(suggest('A woman asked for a photo.')).toEqual([])
+})
+
+test('a title-case headline: the capitalised verb is the cue and ends the name', () => {
+  expect(only('Jane Roe Says The Deal Will Fail In March')).toMatchObject({ speaker: 'Jane Roe', exact: 'The Deal Will Fail In March' })
+})
+
+test('a name label before a colon credits what follows, in title case or quoted', () => {
+  expect(only('Jane Roe: I’m Not Interested In The Job')).toMatchObject({ speaker: 'Jane Roe', exact: 'I’m Not Interested In The Job' })
+  expect(only('Rep. Jane Roe (D-N.Y.): "We will not back this bill."')).toMatchObject({
+    speaker: 'Jane Roe',
+    exact: 'We will not back this bill.',
+  })
+})
+
+test('"called X Y" with a long object, a possessive and an infinitive inside it', () => {
+  expect(only('Roe called the board’s neglect of advice from seasoned commanders “a disgrace to the whole industry.”')).toMatchObject({
+    speaker: 'Roe',
+    exact: 'the board’s neglect of advice from seasoned commanders “a disgrace to the whole industry.”',
+  })
+  // A second participle ends the first one's words: "calling it … and asserting that …".
+  expect(pairs('Roe attacked the plan, calling it “reckless” and asserting that it would fail.')).toEqual([
+    ['Roe', 'attacked the plan'],
+    ['Roe', 'it “reckless”'],
+    ['Roe', 'it would fail'],
+  ])
+})
+
+test('a title’s full stop belongs to the name on either side of the cue', () => {
+  expect(only('“It is not new,” said Mr. Schmidt, who bought the land in 2010.').speaker).toBe('Schmidt')
+  expect(only('On Sunday, Rep. Jane Roe said the inquiry was over.').speaker).toBe('Jane Roe')
+})
+
+test('a comma between digit groups is part of the number', () => {
+  expect(tokenize('paid $2,000 to 1,800,000 people in 2,00').map((t) => t.text)).toEqual([
+    'paid',
+    '$',
+    '2,000',
+    'to',
+    '1,800,000',
+    'people',
+    'in',
+    '2',
+    ',',
+    '00',
+  ])
+  expect(only('Jane Roe, who won 55,000 votes, said she would run again.').speaker).toBe('Jane Roe')
+})
