@@ -1,4 +1,4 @@
-// npm run bench:timeline [-- --sizes 10000,100000] [-- --quick] [-- --no-http] [-- --repeats N]
+// npm run bench:timeline [-- --sizes 10000,100000] [-- --quick] [-- --no-http] [-- --repeats N] [-- --big-share 0.25]
 // Timeline speed on synthetic corpora of 10k, 100k and 1M claims (bench/lib/timeline-corpus.ts),
 // in a fresh embedded database each, and in a fresh PostgreSQL database as well when
 // TEST_DATABASE_URL is set. For the company with the most coverage (~5% of all claims: the worst
@@ -10,6 +10,9 @@
 //                (largest size only; --no-http skips it)
 // --reuse DIR keeps each size's embedded database in DIR (with what the corpus holds beside it)
 // and times it again on the next run instead of building it: a 1M archive takes over an hour.
+// --big-share S gives the big company that share of the claims instead of 5%: 200k claims at 0.25
+// hold a big company the size of the 1M archive's (~50k claims, ~12k allegation clusters: its
+// page's numbers), built in minutes.
 // Each is warmed up, then repeated; p50/p95 in ms. Target: query p95 < 50 ms at 1M claims on the
 // embedded database. Results are also written to bench/results/timeline.json.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -27,7 +30,7 @@ import { listStories } from '../lib/queries/stories'
 import { findClaimsForTimeline } from '../lib/queries/timeline'
 import { buildTimeline } from '../lib/timeline/build'
 import { TIMELINE_LIMIT } from '../lib/timeline/load'
-import { CORPUS_FIRST_YEAR, CORPUS_YEARS, generateCorpus, type CompanyRef, type Corpus } from './lib/timeline-corpus'
+import { BIG_COMPANY_SHARE, CORPUS_FIRST_YEAR, CORPUS_YEARS, generateCorpus, type CompanyRef, type Corpus } from './lib/timeline-corpus'
 import { createViewerCookie, ensureBuild, getPage, startServer } from './lib/page-server'
 import { judgedP95, timeRepeated, summarise, type Timing } from './lib/timing'
 import { isMainModule, type BenchRow } from './lib/bench-rows'
@@ -45,7 +48,7 @@ type DatabaseKind = 'pglite' | 'postgres'
 type Result = { size: number; database: DatabaseKind; scenario: string; rows: number | null; truncated: boolean | null; cpuP95: number | null } & Timing
 
 const cpuOf = (kind: DatabaseKind, cpu: Timing): number | null => (kind === 'pglite' ? cpu.p95 : null)
-export type TimelineBenchOptions = { sizes: number[]; http: boolean; repeats: number; pageRepeats: number; reuse: string | null }
+export type TimelineBenchOptions = { sizes: number[]; http: boolean; repeats: number; pageRepeats: number; reuse: string | null; bigShare: number }
 type Options = TimelineBenchOptions
 
 function option(args: string[], name: string): string | null {
@@ -55,6 +58,8 @@ function option(args: string[], name: string): string | null {
 
 function parseOptions(args: string[]): Options {
   const sizes = option(args, '--sizes')
+  const bigShare = Number(option(args, '--big-share') ?? BIG_COMPANY_SHARE)
+  if (!(bigShare > 0 && bigShare < 1)) throw new Error('--big-share needs a share between 0 and 1, e.g. 0.25')
   return {
     sizes: sizes
       ? sizes
@@ -68,6 +73,7 @@ function parseOptions(args: string[]): Options {
     repeats: Math.max(5, Number(option(args, '--repeats') ?? 30)),
     pageRepeats: Math.max(3, Number(option(args, '--page-repeats') ?? 20)),
     reuse: option(args, '--reuse'),
+    bigShare,
   }
 }
 
@@ -253,7 +259,7 @@ async function runOn(
   try {
     await applyMigrations(database.pool)
     const reused = kept !== null && existsSync(kept)
-    const corpus: Corpus = reused ? JSON.parse(readFileSync(kept, 'utf8')) : await generateCorpus(database.pool, size)
+    const corpus: Corpus = reused ? JSON.parse(readFileSync(kept, 'utf8')) : await generateCorpus(database.pool, size, undefined, options.bigShare)
     if (kept !== null && !reused) writeFileSync(kept, JSON.stringify(corpus))
     if (reused) console.log("(an archive kept by an earlier --reuse run: its build time is that run's)")
     const bytes = await databaseSize(database)
@@ -341,7 +347,9 @@ async function measure(options: Options): Promise<Result[]> {
       http = false
     }
   }
-  console.log(`sizes ${options.sizes.map(label).join(', ')}; databases: PGlite${adminUrl ? ' and PostgreSQL' : ' (set TEST_DATABASE_URL for PostgreSQL too)'}`)
+  console.log(
+    `sizes ${options.sizes.map(label).join(', ')}; big company ${options.bigShare * 100}% of claims; databases: PGlite${adminUrl ? ' and PostgreSQL' : ' (set TEST_DATABASE_URL for PostgreSQL too)'}`,
+  )
   console.log(
     `${options.repeats} timed repeats after 3 warm-ups (pages: ${options.pageRepeats} after 3); limit ${TIMELINE_LIMIT}; one year = ${YEAR.from}..${YEAR.to}; ${cpus().length} CPUs\n`,
   )
@@ -349,7 +357,8 @@ async function measure(options: Options): Promise<Result[]> {
   const runs: (Run & { database: DatabaseKind })[] = []
   for (const size of options.sizes) {
     const root = options.reuse ?? mkdtempSync(path.join(tmpdir(), 'claimline-bench-'))
-    const dataDir = path.join(root, options.reuse ? `timeline-${label(size)}` : 'db')
+    const share = options.bigShare === BIG_COMPANY_SHARE ? '' : `-big${options.bigShare}`
+    const dataDir = path.join(root, options.reuse ? `timeline-${label(size)}${share}` : 'db')
     const kept = options.reuse ? `${dataDir}.corpus.json` : null
     // A data folder without its description is a build that did not finish: start again.
     if (kept !== null && !existsSync(kept)) rmSync(dataDir, { recursive: true, force: true })
