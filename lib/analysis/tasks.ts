@@ -2,7 +2,7 @@
 // what may run off the request path, and the loop that runs one task at a time. Each task is a
 // pure function of structured-cloneable input; this module is the only place that knows them
 // all. It sits above the domain (it loads claims/ and ingest/, which call the pool), and no
-// module imports it: lib/workers/start.ts starts it by its path, the build bundles it as
+// module imports it: lib/runtime/worker-thread.ts starts it by its path, the build bundles it as
 // dist/worker.mjs, and the pool learns its types through TaskRegistry below.
 import { parentPort } from 'node:worker_threads'
 import type { Suggestion, suggestClaims } from '../claims/suggest/suggest'

@@ -1,7 +1,7 @@
 // The compiled command line's entry (dist/cli.mjs, built by scripts/lib/bundle.mjs): the
-// analysis worker was compiled beside it. Run from source, lib/cli/main.ts is the entry.
+// worker threads' entries were compiled beside it. Run from source, lib/cli/main.ts is the entry.
 import '../runtime/require-supported-node'
-import { runWorkersFrom } from '../workers/start'
+import { runWorkersFrom } from '../runtime/worker-thread'
 
-runWorkersFrom(new URL('./worker.mjs', import.meta.url))
+runWorkersFrom(new URL('./', import.meta.url))
 await import('./main')

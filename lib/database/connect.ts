@@ -2,9 +2,10 @@
 // a Prisma driver adapter, a raw SQL pool (migrations, health) and a way to close it all.
 //
 // For the embedded database the first process to open a data directory owns it: it opens
-// PGlite, serves it on a Unix socket next to the folder and records itself in the lock
-// file. Any other process (the CLI while the server runs, a second server) connects to
-// that socket through node-postgres, so there is never a second PGlite on the same files.
+// PGlite on a thread of its own, serves it on a Unix socket next to the folder and records
+// itself in the lock file. The owner itself and any other process (the CLI while the server
+// runs, a second server) connect to that socket through node-postgres, so there is never a
+// second PGlite on the same files, and no statement runs on the owner's main thread.
 import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -18,7 +19,8 @@ import { Gate } from './gate'
 import { lockDataDir, runDirFor, waitForOwnerSocket, type OwnerInfo } from './lock'
 import { pglitePool } from './pglite-pool'
 import type { Row, SqlPool } from './sql'
-import { PGliteWireServer, type WireAddress } from './wire-server'
+import { startPGliteThread, PGliteThreadError, type PGliteThread } from './pglite-thread'
+import type { WireAddress } from './wire-server'
 
 export type DatabaseRole = 'owner' | 'client' | 'server'
 
@@ -94,22 +96,27 @@ function makePrivate(dataDir: string): void {
   }
 }
 
-async function serve(pglite: PGlite, gate: Gate, dataDir: string): Promise<{ server: PGliteWireServer; address: WireAddress }> {
-  const server = new PGliteWireServer(pglite, gate)
+// Where the owner serves its database: a Unix socket in the run folder, or loopback TCP when
+// the folder's path is too deep for a socket path (the thread reports the port it was given).
+function ownerAddress(dataDir: string): WireAddress {
   const socketPath = path.join(runDirFor(dataDir), '.s.PGSQL.5432')
-  if (Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH) {
-    rmSync(socketPath, { force: true }) // left by an owner that was killed
-    return { server, address: await server.listen({ path: socketPath }) }
-  }
-  return { server, address: await server.listen({ host: '127.0.0.1', port: 0 }) }
+  if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH) return { host: '127.0.0.1', port: 0 }
+  rmSync(socketPath, { force: true }) // left by an owner that was killed
+  return { path: socketPath }
+}
+
+// The one PGlite backend runs one statement at a time whatever the pool's size; the size only
+// lets a few requests queue at the owner instead of in this process. Idle connections must not
+// keep a finished script alive.
+function wirePool(socket: WireAddress, max: number): pg.Pool {
+  const common = { user: 'postgres', database: 'postgres', max, allowExitOnIdle: true }
+  if ('path' in socket) return new pg.Pool({ ...common, host: path.dirname(socket.path), port: 5432 })
+  return new pg.Pool({ ...common, host: socket.host, port: socket.port })
 }
 
 function clientPoolFor(owner: OwnerInfo): pg.Pool {
-  const socket = owner.socket
-  if (!socket) throw new Error('owner has no socket')
-  const common = { user: 'postgres', database: 'postgres', max: 4 }
-  if ('path' in socket) return new pg.Pool({ ...common, host: path.dirname(socket.path), port: 5432 })
-  return new pg.Pool({ ...common, host: socket.host, port: socket.port })
+  if (!owner.socket) throw new Error('owner has no socket')
+  return wirePool(owner.socket, 4)
 }
 
 async function openEmbedded(config: DatabaseConfig & { kind: 'pglite' }): Promise<Database> {
@@ -124,38 +131,33 @@ async function openEmbedded(config: DatabaseConfig & { kind: 'pglite' }): Promis
   }
   const releaseOnExit = () => lock.release()
   process.once('exit', releaseOnExit)
-  let pglite: PGlite | null = null
+  let thread: PGliteThread | null = null
   try {
     // What this process creates in the two folders (database files, socket) is its own alone.
-    const opening = await withPrivateUmask(() => openPGlite(dataDir))
-    pglite = opening
-    const gate = new Gate()
-    const { server, address } = await withPrivateUmask(() => serve(opening, gate, dataDir))
-    lock.publish(address)
+    // The umask is the process's, so it covers the thread's files while it opens.
+    thread = await withPrivateUmask(() => startPGliteThread({ dataDir, address: ownerAddress(dataDir) }))
+    lock.publish(thread.address)
     makePrivate(dataDir)
-    const opened = pglite
+    const opened = thread
+    const pool = wirePool(opened.address, 10)
+    const database = fromPgPool(config, 'owner', pool, describeDatabase(config))
     let closed: Promise<void> | null = null
     return {
-      config,
-      role: 'owner',
-      description: describeDatabase(config),
-      adapter: gatedPGliteAdapter(pglite, gate),
-      pool: pglitePool(pglite, gate),
+      ...database,
       close: () =>
         (closed ??= (async () => {
-          await server.close()
-          // Wait for whoever holds the gate, then close with nothing in flight.
-          await gate.run(() => opened.close())
+          await pool.end()
+          await opened.close()
           lock.release()
           process.off('exit', releaseOnExit)
         })()),
     }
   } catch (error) {
     // Never leave an open PGlite behind: a retry would open a second one on the same files.
-    await pglite?.close().catch(() => {})
+    await thread?.close().catch(() => {})
     lock.release()
     process.off('exit', releaseOnExit)
-    throw error
+    throw error instanceof PGliteThreadError ? openFailure(dataDir, error) : error
   }
 }
 

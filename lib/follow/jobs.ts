@@ -24,6 +24,7 @@ import { onShutdown } from '../runtime/shutdown'
 import { pollFeed, suggestForNewArticles, type PollOptions, type PollOutcome } from './poll'
 import { deliverWebhook, scanWebhookNews, type Delivery, type DeliveryOutcome } from './webhook'
 import type { PostOptions } from './webhook-post'
+import { inBackground } from '../workers/background'
 
 const TICK = 'follow-tick'
 const POLL = 'follow-poll'
@@ -134,7 +135,8 @@ export async function startFollowJobs(options: FollowJobsOptions = {}): Promise<
   for (let i = 0; i < Math.max(1, options.concurrency ?? 2); i++) {
     await boss.work(POLL, work, async ([job]) => {
       if (!job || !isPollData(job.data)) return
-      const outcome = await pollFeed(job.data.feedId, options.poll)
+      const { feedId } = job.data
+      const outcome = await inBackground(() => pollFeed(feedId, options.poll))
       options.onPoll?.(job.data.feedId, outcome)
       if (outcome.status === 'polled' && outcome.created.length > 0) await boss.send(SUGGEST, { articleIds: outcome.created } satisfies SuggestData)
       return outcome.status
@@ -147,7 +149,7 @@ export async function startFollowJobs(options: FollowJobsOptions = {}): Promise<
   await boss.work(SUGGEST, { ...work, batchSize: SUGGEST_BATCH }, async (jobs) => {
     const articleIds = jobs.flatMap((job) => (isSuggestData(job.data) ? job.data.articleIds : []))
     if (articleIds.length === 0) return
-    await suggestForNewArticles(articleIds)
+    await inBackground(() => suggestForNewArticles(articleIds))
     await scanAll()
   })
   await boss.work(WEBHOOK_SCAN, work, async ([job]) => {

@@ -15,15 +15,16 @@ import { claimFeedPoll, getFollowedFeed, listDueFeedIds, recordPollFailure, reco
 import { publicationOrder, unseenItems } from './items'
 import { nextPollAfterFailure, nextPollAfterSuccess, pollLeaseUntil } from './schedule'
 
+// `polledAt`: when this instance claimed the feed's poll, the time its next interval runs from.
 export type PollOutcome =
   // Not due, paused, removed, or another instance took this interval's poll.
   | { status: 'skipped' }
-  | { status: 'not-modified' }
+  | { status: 'not-modified'; polledAt: Date }
   // `created`: the new articles' ids, oldest item first; `known`: items stored by an earlier poll
   // (same link), `duplicates`: items the ingest dedup recognised; `failed`: items that could not
   // be fetched or read, tried again next time.
-  | { status: 'polled'; created: string[]; known: number; duplicates: number; failed: number }
-  | { status: 'failed'; error: string; failures: number; nextPollAt: Date }
+  | { status: 'polled'; polledAt: Date; created: string[]; known: number; duplicates: number; failed: number }
+  | { status: 'failed'; polledAt: Date; error: string; failures: number; nextPollAt: Date }
 
 export type PollOptions = { now?: Date; fetch?: FetchOptions }
 
@@ -36,7 +37,10 @@ async function fetchAndIngest(
   feed: FollowedFeedRow,
   options: PollOptions,
 ): Promise<
-  Omit<Extract<PollOutcome, { status: 'polled' }>, 'status'> & { title: string | null; validators: { etag: string | null; lastModified: string | null } | null }
+  Omit<Extract<PollOutcome, { status: 'polled' }>, 'status' | 'polledAt'> & {
+    title: string | null
+    validators: { etag: string | null; lastModified: string | null } | null
+  }
 > {
   const answer = await fetchIfChanged(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, options.fetch)
   if (answer.status === 'not-modified') return { created: [], known: 0, duplicates: 0, failed: 0, title: null, validators: null }
@@ -75,13 +79,13 @@ export async function pollFeed(feedId: string, options: PollOptions = {}): Promi
       title,
       newItems: counts.created.length,
     })
-    return validators ? { status: 'polled', ...counts } : { status: 'not-modified' }
+    return validators ? { status: 'polled', polledAt: now, ...counts } : { status: 'not-modified', polledAt: now }
   } catch (error) {
     const failures = feed.consecutiveFailures + 1
     const nextPollAt = nextPollAfterFailure(now, feed.intervalSeconds, failures)
     const text = message(error)
     await recordPollFailure(feed.id, { polledAt: now, error: text, failures, nextPollAt })
-    return { status: 'failed', error: text, failures, nextPollAt }
+    return { status: 'failed', polledAt: now, error: text, failures, nextPollAt }
   }
 }
 

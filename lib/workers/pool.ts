@@ -3,11 +3,13 @@
 // suggestion rules slow then costs one worker its deadline, not the server its liveness.
 // Each task runs alone on its worker under a deadline and a memory cap; a worker that overruns
 // either is terminated (a busy loop ignores everything else) and replaced, and its task fails
-// with a TaskError saying which limit it hit. Tasks wait in one queue, so a worker stopped for
-// one task takes no other task down with it.
+// with a TaskError saying which limit it hit. Tasks wait in a queue, so a worker stopped for
+// one task takes no other task down with it; tasks started in the background (background.ts)
+// wait in a second one, served only when nobody's task is waiting.
 import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
-import { startTaskWorker } from './start'
+import { startWorkerThread } from '../runtime/worker-thread'
+import { isBackground } from './background'
 
 export type TaskErrorCode = 'timeout' | 'memory' | 'crashed' | 'closed'
 
@@ -93,6 +95,7 @@ function describeDuration(ms: number): string {
 export function createTaskPool(options: PoolOptions): TaskPool {
   const slots: Slot[] = []
   const queue: Job[] = []
+  const backgroundQueue: Job[] = []
   let nextId = 0
   let closed = false
 
@@ -115,7 +118,7 @@ export function createTaskPool(options: PoolOptions): TaskPool {
   }
 
   function spawn(): Slot {
-    const worker = startTaskWorker({ resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } })
+    const worker = startWorkerThread('analysis', { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } })
     // An idle worker must not keep a CLI process alive.
     worker.unref()
     const slot: Slot = { worker, job: null, timer: null }
@@ -151,10 +154,10 @@ export function createTaskPool(options: PoolOptions): TaskPool {
 
   function pump(): void {
     for (const slot of slots) if (!slot.job) slot.worker.unref()
-    while (queue.length > 0 && !closed) {
+    while (queue.length + backgroundQueue.length > 0 && !closed) {
       const idle = slots.find((s) => !s.job) ?? (slots.length < options.size ? spawn() : null)
       if (!idle) return
-      start(idle, queue.shift()!)
+      start(idle, (queue.shift() ?? backgroundQueue.shift())!)
     }
   }
 
@@ -162,13 +165,14 @@ export function createTaskPool(options: PoolOptions): TaskPool {
     run(task, input, limits, transfer = []) {
       if (closed) return Promise.reject(new TaskError('closed', 'The analysis workers have been shut down.'))
       return new Promise((resolve, reject) => {
-        queue.push({ request: { id: nextId++, task, input }, limits, transfer, resolve: resolve as (output: unknown) => void, reject })
+        const job = { request: { id: nextId++, task, input }, limits, transfer, resolve: resolve as (output: unknown) => void, reject }
+        ;(isBackground() ? backgroundQueue : queue).push(job)
         pump()
       })
     },
     async close() {
       closed = true
-      for (const job of queue.splice(0)) job.reject(new TaskError('closed', 'The analysis workers have been shut down.'))
+      for (const job of [...queue.splice(0), ...backgroundQueue.splice(0)]) job.reject(new TaskError('closed', 'The analysis workers have been shut down.'))
       const stopping = slots.splice(0)
       for (const slot of stopping) settle(slot)?.reject(new TaskError('closed', 'The analysis workers have been shut down.'))
       await Promise.all(stopping.map((s) => s.worker.terminate()))

@@ -1,7 +1,8 @@
 // The Node-side programs Claimline runs outside Next.js, compiled once into dist/ so they start
-// without transpiling TypeScript: the command line (dist/cli.mjs) and the analysis worker
-// (dist/worker.mjs, from lib/analysis/tasks.ts) that the server and the command line run
-// CPU-heavy tasks on (lib/workers/). Plain JavaScript, so the `claimline` launcher can call it
+// without transpiling TypeScript: the command line (dist/cli.mjs) and the worker threads that the
+// server and the command line start (lib/runtime/worker-thread.ts): the analysis worker
+// (dist/worker.mjs, from lib/analysis/tasks.ts) that runs CPU-heavy tasks (lib/workers/), and the
+// embedded database's thread (dist/database.mjs). Plain JavaScript, so the `claimline` launcher can call it
 // before anything else is loaded. Packages stay in node_modules (external); only our own code
 // is bundled.
 import { createHash } from 'node:crypto'
@@ -13,6 +14,10 @@ const INPUTS = ['lib', 'package-lock.json', 'tsconfig.json']
 const SKIP = new Set(['node_modules'])
 
 export const DIST = 'dist'
+// Output name (without .mjs) → source. The worker entries' names are the ones
+// lib/runtime/worker-thread.ts starts.
+const ENTRY_POINTS = { cli: 'lib/cli/bin.ts', worker: 'lib/analysis/tasks.ts', database: 'lib/database/pglite-thread-entry.ts' }
+const OUTPUTS = Object.keys(ENTRY_POINTS).map((name) => `${name}.mjs`)
 const STAMP = 'bundle-stamp'
 
 function* files(entry) {
@@ -34,9 +39,7 @@ export function bundleInputsHash(root) {
 
 export function bundlesAreCurrent(root, hash = bundleInputsHash(root)) {
   const stamp = path.join(root, DIST, STAMP)
-  return (
-    existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(path.join(root, DIST, 'cli.mjs')) && existsSync(path.join(root, DIST, 'worker.mjs'))
-  )
+  return existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && OUTPUTS.every((name) => existsSync(path.join(root, DIST, name)))
 }
 
 export async function buildBundles(root) {
@@ -46,7 +49,7 @@ export async function buildBundles(root) {
   mkdirSync(outdir, { recursive: true })
   await build({
     absWorkingDir: root,
-    entryPoints: { cli: 'lib/cli/bin.ts', worker: 'lib/analysis/tasks.ts' },
+    entryPoints: ENTRY_POINTS,
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -123,7 +123,7 @@ test('an unchanged feed is asked conditionally and answers 304: nothing is fetch
   await getDb().followedFeed.update({ where: { id: feed.id }, data: { nextPollAt: at(0) } })
   expect(await pollFeed(feed.id, { now: at(0) })).toMatchObject({ status: 'polled' })
   const before = requests.length
-  expect(await pollFeed(feed.id, { now: at(10) })).toEqual({ status: 'not-modified' })
+  expect(await pollFeed(feed.id, { now: at(10) })).toEqual({ status: 'not-modified', polledAt: at(10) })
   const asked = requests.slice(before)
   expect(asked.map((r) => `${r.path} ${r.status}`)).toEqual(['/quiet 304'])
   expect(asked[0]?.headers['if-none-match']).toMatch(/^"[0-9a-f]{16}"$/)

@@ -4,6 +4,7 @@ import { afterAll, expect, test, vi } from 'vitest'
 import { IngestError } from '@/lib/ingest/errors'
 import { draftOnWorker, extractOnWorker } from '@/lib/ingest/store/off-thread'
 import { extractForStorage } from '@/lib/ingest/store/prepare'
+import { inBackground, isBackground } from '@/lib/workers/background'
 import { createTaskPool, TaskError } from '@/lib/workers/pool'
 
 const pool = createTaskPool({ size: 2, maxHeapMb: 256 })
@@ -106,4 +107,35 @@ test('a closed pool refuses new work', async () => {
   const closing = createTaskPool({ size: 1, maxHeapMb: 256 })
   await closing.close()
   await expect(closing.run('draft', { bytes: page(9) }, roomy)).rejects.toMatchObject({ code: 'closed' })
+})
+
+test('a task somebody waits for starts before queued background tasks, whichever came first', async () => {
+  const single = createTaskPool({ size: 1, maxHeapMb: 256 })
+  try {
+    const finished: string[] = []
+    const track = (name: string, work: Promise<unknown>) => work.then(() => void finished.push(name))
+    // The first task occupies the only worker; the rest queue behind it.
+    const running = track(
+      'first',
+      extractOnWorker({ bytes: slowPage, name: 'slow.html' }, undefined, single, roomy).catch(() => {}),
+    )
+    const background = [1, 2, 3].map((n) =>
+      inBackground(() => track(`background ${n}`, extractOnWorker({ bytes: page(n), name: `b${n}.html` }, undefined, single, roomy))),
+    )
+    const editor = track('editor', extractOnWorker({ bytes: page(9), name: 'editor.html' }, undefined, single, roomy))
+    await Promise.all([running, editor, ...background])
+    expect(finished).toEqual(['first', 'editor', 'background 1', 'background 2', 'background 3'])
+  } finally {
+    await single.close()
+  }
+})
+
+test('the background mark follows its async context only', async () => {
+  expect(isBackground()).toBe(false)
+  const inside = await inBackground(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1))
+    return isBackground()
+  })
+  expect(inside).toBe(true)
+  expect(isBackground()).toBe(false)
 })

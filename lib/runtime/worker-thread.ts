@@ -1,0 +1,52 @@
+// How this process starts one of Claimline's worker threads: the analysis worker
+// (lib/analysis/tasks.ts) and the embedded database's thread (lib/database/pglite-thread-entry.ts).
+// Claimline's code runs compiled or from source, and a worker must run the same way:
+// - the production Next.js server runs the entries compiled into dist/ by `npm run build`
+//   (scripts/lib/bundle.mjs). Turbopack copies a `new Worker(new URL('../analysis/tasks.ts', …))` target
+//   as a file without compiling it, which Node cannot run;
+// - the compiled command line (dist/cli.mjs) names the folder it was compiled into;
+// - from source (tsx scripts, vitest, `next dev`), the worker registers tsx's loader itself,
+//   because a worker thread does not inherit the loader of the thread that starts it. Paths
+//   are taken from the project root, since bundlers rewrite import.meta.url.
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Worker, type WorkerOptions } from 'node:worker_threads'
+
+// Each entry's source file and the name it is compiled to in dist/ (scripts/lib/bundle.mjs).
+export const WORKER_ENTRIES = {
+  analysis: { source: 'lib/analysis/tasks.ts', compiled: 'worker.mjs' },
+  database: { source: 'lib/database/pglite-thread-entry.ts', compiled: 'database.mjs' },
+} as const
+
+export type WorkerEntry = keyof typeof WORKER_ENTRIES
+
+let compiledDir: URL | null = null
+
+// Called by the compiled command line before any worker starts: its entries sit beside it.
+export function runWorkersFrom(dir: URL): void {
+  compiledDir = dir
+}
+
+function productionServerEntry(entry: WorkerEntry): string {
+  const file = path.join(process.cwd(), 'dist', WORKER_ENTRIES[entry].compiled)
+  if (!existsSync(file)) throw new Error(`A compiled worker is missing (${file}): build the app with "npm run build" (npm start does it).`)
+  return file
+}
+
+function fromSource(entry: WorkerEntry, options: WorkerOptions): Worker {
+  const root = process.cwd()
+  const tsx = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('tsx/esm/api')).href
+  const source = pathToFileURL(path.join(root, WORKER_ENTRIES[entry].source)).href
+  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}) })`, {
+    ...options,
+    eval: true,
+  })
+}
+
+export function startWorkerThread(entry: WorkerEntry, options: WorkerOptions = {}): Worker {
+  if (compiledDir) return new Worker(new URL(WORKER_ENTRIES[entry].compiled, compiledDir), options)
+  if (process.env.NEXT_RUNTIME && process.env.NODE_ENV === 'production') return new Worker(productionServerEntry(entry), options)
+  return fromSource(entry, options)
+}
