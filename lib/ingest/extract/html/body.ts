@@ -56,10 +56,16 @@ function extractFrom(root: Element, options: BlockOptions, title: string | null)
   return finish(kept, title)
 }
 
+// Built on first use: most pages never ask (only a loose <p> beside the story does).
 function ownTextLookup(blocks: Block[]): (el: Element) => string {
-  const texts = new Map<Element, string>()
-  for (const block of blocks) texts.set(block.owner, `${texts.get(block.owner) ?? ''} ${block.text}`.trim())
-  return (el) => texts.get(el) ?? ''
+  let texts: Map<Element, string> | null = null
+  return (el) => {
+    if (!texts) {
+      texts = new Map<Element, string>()
+      for (const block of blocks) texts.set(block.owner, `${texts.get(block.owner) ?? ''} ${block.text}`.trim())
+    }
+    return texts.get(el) ?? ''
+  }
 }
 
 // Inside one of the chosen containers, and not inside a link list or other clutter on the way.
@@ -104,10 +110,11 @@ const NON_ASCII = /[^\x00-\x7f]/
 // Runs of anything but letters and digits, less the lone space that would be replaced by
 // itself (matching it rebuilt every paragraph word by word).
 const ASCII_SEPARATORS = /[^a-z0-9]{2,}|[^a-z0-9 ]/g
+const SEPARATORS = /[^\p{L}\p{N}]{2,}|[^\p{L}\p{N} ]/gu
 
 function fold(text: string): string {
   const lower = text.toLowerCase()
-  return (NON_ASCII.test(lower) ? lower.replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.replace(ASCII_SEPARATORS, ' ')).trim()
+  return (NON_ASCII.test(lower) ? lower.replace(SEPARATORS, ' ') : lower.replace(ASCII_SEPARATORS, ' ')).trim()
 }
 
 // Pages repeat the article (a microdata copy, a print version), paragraph by paragraph or

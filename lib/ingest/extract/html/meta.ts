@@ -52,13 +52,17 @@ function metaIndex($: CheerioAPI): Map<string, string[]> {
   return index
 }
 
-const WORD = /[\p{L}\p{M}\p{N}_]+/gu
-// The same words in ASCII text, where a Unicode property escape costs several times as much.
-const ASCII_WORD = /[a-z0-9_]+/g
+// What separates words ([\p{L}\p{M}\p{N}_]+), less the lone space that would be replaced by
+// itself: folding is then one replacement, where matching the words and joining them built an
+// array and a string per word.
+const NOT_WORDS = /[^\p{L}\p{M}\p{N}_]{2,}|[^\p{L}\p{M}\p{N}_ ]/gu
+// The same in ASCII text, where a Unicode property escape costs several times as much.
+const ASCII_NOT_WORDS = /[^a-z0-9_]{2,}|[^a-z0-9_ ]/g
 const NON_ASCII = /[^\x00-\x7f]/
 
-// Text compared as the eval compares titles: case, compatibility forms and punctuation folded.
+// Text compared as the eval compares titles: case, compatibility forms and punctuation folded;
+// the words joined by single spaces.
 export function fold(text: string): string {
-  if (!NON_ASCII.test(text)) return (text.toLowerCase().match(ASCII_WORD) ?? []).join(' ')
-  return (nfkc(text).toLowerCase().match(WORD) ?? []).join(' ')
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(ASCII_NOT_WORDS, ' ').trim()
+  return nfkc(text).toLowerCase().replace(NOT_WORDS, ' ').trim()
 }
