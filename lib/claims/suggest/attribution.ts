@@ -1356,8 +1356,13 @@ export class AttributionFinder {
   private quoteAttributions(): void {
     type Credit = { source: Range | null; implicit: string | null; paragraph: number }
     let last = null as Credit | null
+    // Quotations left open at the end of their paragraph, with no speaker yet: news style for a
+    // quotation that goes on in the next paragraph, where its frame usually is.
+    let pending: Quote[] = []
     for (let q = 0; q < this.quotes.length; q++) {
       const quote = this.quotes[q]!
+      const previous = pending[pending.length - 1]
+      if (previous && !(quote.opensParagraph && quote.paragraph === previous.paragraph + 1)) pending = []
       const inner = this.doc.text.slice(quote.start, quote.end)
       const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
       const openTok = this.tokenAt(quote.open)
@@ -1378,6 +1383,8 @@ export class AttributionFinder {
       if (frame) {
         this.usedCues.add(frame.cue)
         last = { source: frame.source, implicit: null, paragraph: quote.paragraph }
+        if (quote.opensParagraph) this.openParagraphQuotes(pending, frame.source, frame.stance)
+        pending = []
         this.emit(
           {
             source: frame.source,
@@ -1398,7 +1405,9 @@ export class AttributionFinder {
       // No frame of its own: a quotation that opens its sentence goes on from the last speaker
       // quoted in this paragraph or the one before.
       const opensSentence = openTok <= sOpen.first || (q > 0 && beforeFloor === openTok)
-      if (opensSentence && last && quote.paragraph - last.paragraph <= 1) {
+      const continues = opensSentence && last !== null && quote.paragraph - last.paragraph <= 1
+      if (!continues && !quote.closed && quote.opensParagraph && words >= 3) pending.push(quote)
+      if (continues && last) {
         const credit: Credit = { source: last.source, implicit: last.implicit, paragraph: quote.paragraph }
         last = credit
         this.emit(
@@ -1420,6 +1429,29 @@ export class AttributionFinder {
     }
   }
 
+  // The paragraphs of a quotation that runs over several, credited to the frame found in its
+  // last paragraph ('"It was a disaster. ¶ "We should have stopped it," he said.').
+  private openParagraphQuotes(pending: readonly Quote[], source: Range | null, stance: Stance): void {
+    for (const quote of pending) {
+      const openTok = this.tokenAt(quote.open)
+      this.emit(
+        {
+          source,
+          implicitSource: null,
+          stance,
+          rule: 'quote-continued',
+          confidence: 0.75,
+          sentence: this.sentenceOf[openTok] ?? 0,
+          at: quote.open,
+          quote: true,
+        },
+        [quote.start, quote.end],
+        3,
+        false,
+      )
+    }
+  }
+
   // ‘,” Smith said.’ / ‘,” said Smith, a spokesman.’ / ‘,” Smith told the Post on Monday.’
   private frameAfter(k: number, limit: number, s: Sentence): { source: Range | null; cue: number; stance: Stance } | null {
     // The quotation hands over to its frame: it ends with a comma, a question or exclamation
@@ -1429,7 +1461,7 @@ export class AttributionFinder {
     while (c > 0 && this.t(c)!.type === 'quote') c--
     const inside = this.t(c)
     const next = this.t(k)
-    if (!(inside && /^[,?!.…]$/.test(inside.text)) && !(next && (next.text === ',' || DASHES.has(next.text)))) return null
+    if (!(inside && /^[,?!.…]$/.test(inside.text)) && !(next && (next.text === ',' || DASHES.has(next.text)))) return this.bareFrameAfter(k, limit, s)
     let i = k
     while (i <= limit && (this.t(i)!.text === ',' || DASHES.has(this.t(i)!.text))) i++
     if (i > limit) return null
@@ -1467,6 +1499,29 @@ export class AttributionFinder {
         return source && this.speakerLike(source) ? { source, cue: j, stance: 'speech' } : null
       }
       if (t.type === 'word' && !t.cap && isFiniteVerb(t.lower) && !BETWEEN_SUBJECT_AND_CUE.has(t.lower) && t.lower !== '’s' && t.lower !== "'s") return null
+    }
+    return null
+  }
+
+  // A quotation whose comma was left out: '"… battle of niches" Grubbs said.', '"…" said Nick
+  // Merrill, a spokesman.' Only a name and a cue that ends the sentence, so that quoted words
+  // inside a sentence ('"boots on the ground" would be …') keep no frame.
+  private bareFrameAfter(k: number, limit: number, s: Sentence): { source: Range | null; cue: number; stance: Stance } | null {
+    const open = this.inQuote[k - 2] ?? -1
+    if (open < 0 || !hasWords(this.doc.text, this.quotes[open]!.start, this.quotes[open]!.end, 3)) return null
+    const cue = this.cueAt(k, { ...s, first: -1 })
+    if (cue && cue.frames.has('quote') && (cue.form === 'ed' || cue.form === 's') && this.t(k + 1)?.cap) {
+      const source = this.sourceRight(k + 1, s)
+      return source ? { source, cue: k, stance: cue.stance } : null
+    }
+    for (let j = k; j <= limit && j - k < 5; j++) {
+      const t = this.t(j)!
+      if (t.type !== 'word') return null
+      const c = j > k ? this.cueAt(j, { ...s, first: -1 }) : undefined
+      if (c && c.frames.has('quote') && (c.form === 'ed' || c.form === 's')) {
+        return this.endsFrame(this.skipAdverbials(j + 1, s), limit) ? { source: { first: k, last: j - 1 }, cue: j, stance: c.stance } : null
+      }
+      if (!t.cap) return null
     }
     return null
   }
@@ -1700,7 +1755,9 @@ export class AttributionFinder {
     if (cue.frames.has('obj-as')) {
       for (let j = k; j <= s.last && j - k < 16; j++) {
         const t = this.t(j)!
-        const complement = t.lower === 'as' || (cue.base === 'call' && j > k && (t.type === 'quote' || ((t.lower === 'a' || t.lower === 'an') && j > k)))
+        // Naming verbs take their complement bare: "called / labeled / dubbed it “…”".
+        const naming = cue.base === 'call' || cue.base === 'label' || cue.base === 'dub' || cue.base === 'brand'
+        const complement = t.lower === 'as' || (naming && j > k && (t.type === 'quote' || ((t.lower === 'a' || t.lower === 'an') && j > k)))
         if (complement) {
           const end = this.clauseEnd(j + 1, s)
           if (this.emit({ ...base, source: subject(), rule: 'described-as', confidence: 0.7 }, this.charSpan(k, end), 2)) return
@@ -2091,7 +2148,8 @@ export class AttributionFinder {
       if (!isAccording && !isPer) continue
       const srcFirst = isAccording ? i + 2 : i + 1
       let srcLast = srcFirst
-      while (srcLast + 1 <= s.last && !STOP_PUNCT.has(this.t(srcLast + 1)!.text) && this.t(srcLast + 1)!.type !== 'quote' && srcLast - srcFirst < 14) srcLast++
+      // A source may be long: "According to early results of exit polls conducted by X for Y, …".
+      while (srcLast + 1 <= s.last && !STOP_PUNCT.has(this.t(srcLast + 1)!.text) && this.t(srcLast + 1)!.type !== 'quote' && srcLast - srcFirst < 24) srcLast++
       if (srcFirst > s.last) continue
       const source = { first: srcFirst, last: srcLast }
       // "according to the results", "according to one global index": a record is a source here.
@@ -2106,16 +2164,21 @@ export class AttributionFinder {
         rule: 'according-to',
         confidence: 0.8,
       }
-      const opening = i <= start + 1
-      if (opening && this.t(srcLast + 1)?.text === ',') {
+      // It opens the sentence, or a clause after a colon, a semicolon or a dash.
+      const prevText = this.t(i - 1)?.text ?? ''
+      const opening = i <= start + 1 || (i > start && (prevText === ':' || prevText === ';' || DASHES.has(prevText)))
+      const after = this.t(srcLast + 1)?.text
+      if (opening && (after === ',' || after === ':')) {
+        // 'According to HuffPo: "…"': what follows the colon.
         this.emit(base, this.charSpan(srcLast + 2, this.clauseEnd(srcLast + 2, s)), 3, check)
-      } else if (i > start && this.t(i - 1)!.text === ',' && srcLast + 1 >= s.last) {
+      } else if (i > start && srcLast + 1 >= s.last && (this.t(i - 1)!.text === ',' || this.t(i - 1)!.type === 'word')) {
         // "That's according to X": the sentence before is the attributed one.
         if (/^that(?:’s|'s| is)?$/i.test(this.doc.text.slice(this.t(start)!.start, this.t(i - 1)!.start).trim()) && s.index > 0) {
           const prev = this.doc.sentences[s.index - 1]!
           this.emit(base, this.charSpan(this.clauseStart(prev), prev.last + 1), 3, check)
         } else {
-          this.emit(base, this.charSpan(start, i - 1), 3, check)
+          // "… by 271 delegates according to a count by X." needs no comma.
+          this.emit(base, this.charSpan(start, this.t(i - 1)!.type === 'word' ? i : i - 1), 3, check)
         }
       } else if (/^that(?:’s|'s| is)?$/i.test(this.doc.text.slice(this.t(start)!.start, this.t(i)!.start).trim()) && s.index > 0) {
         const prev = this.doc.sentences[s.index - 1]!
@@ -2126,11 +2189,16 @@ export class AttributionFinder {
       }
       return
     }
-    // "As Emily Feng reports for NPR, …"
-    if (this.lower(start) === 'as' && this.t(start + 1)?.cap) {
+    // "As Emily Feng reports for NPR, …", "As Smith put it, …"
+    const opener = this.t(start + 1)
+    if (this.lower(start) === 'as' && opener && (opener.cap || DETERMINERS.has(opener.lower) || PRONOUNS.has(opener.lower))) {
       for (let j = start + 2; j <= s.last && j - start < 12; j++) {
+        // "As the deadline approached, officials said …": the source ends before any comma.
+        if (STOP_PUNCT.has(this.t(j)!.text)) return
         const cue = this.cueAt(j, s)
-        if (cue && cue.frames.has('quote')) {
+        // "As Smith put it, …": how someone worded it.
+        const putIt = this.lower(j) === 'put' && this.lower(j + 1) === 'it'
+        if ((cue && cue.frames.has('quote')) || putIt) {
           let c = j + 1
           while (c <= s.last && this.t(c)!.text !== ',' && c - j < 8) c++
           if (this.t(c)?.text !== ',') return

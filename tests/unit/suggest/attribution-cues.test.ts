@@ -81,3 +81,45 @@ test('a comma between digit groups is part of the number', () => {
   ])
   expect(only('Jane Roe, who won 55,000 votes, said she would run again.').speaker).toBe('Jane Roe')
 })
+
+test('"according to": a long source, after a colon, and with no comma before it', () => {
+  expect(only('According to early results of exit polls conducted by a research firm for two networks, voters in both states backed the plan.')).toMatchObject({
+    exact: 'voters in both states backed the plan',
+    rule: 'according-to',
+  })
+  expect(only('It has not gone unnoticed: according to recent polls, the mayor holds only 14 percent of the vote.').exact).toBe(
+    'the mayor holds only 14 percent of the vote',
+  )
+  expect(only('The mayor leads by 271 delegates according to a count by the Daily Ledger.').exact).toBe('The mayor leads by 271 delegates')
+})
+
+test('"As X put it, …" credits the clause to X', () => {
+  expect(only('As Jane Roe put it, the plan is dead on arrival.')).toMatchObject({ speaker: 'Jane Roe', exact: 'the plan is dead on arrival' })
+  // A time clause is no source: the speaker comes after its comma.
+  expect(pairs('As the deadline approached, officials said the talks had failed.')).toEqual([['officials', 'the talks had failed']])
+})
+
+test('a quotation over several paragraphs, opening marks only, takes the frame of its last paragraph', () => {
+  const text =
+    'Jane Roe said the plan had failed.\n\n“It was a disaster from the start, and everyone knew it.\n\n“We should have stopped it much earlier,” Roe said.'
+  expect(pairs(text)).toEqual([
+    ['Jane Roe', 'the plan had failed'],
+    ['Jane Roe', 'It was a disaster from the start, and everyone knew it.'],
+    ['Jane Roe', 'We should have stopped it much earlier'],
+  ])
+})
+
+test('a quotation whose comma was left out, or closed with an opening mark, keeps its frame', () => {
+  expect(only('“The caucus is a battle of niches” Roe said.')).toMatchObject({ speaker: 'Roe', exact: 'The caucus is a battle of niches' })
+  expect(only('"We have had to stand by for months" said Jane Roe, a spokeswoman.').speaker).toBe('Jane Roe')
+  expect(only('“That could create new problems for her here,“ said Jane Roe, a Democrat.')).toMatchObject({
+    speaker: 'Jane Roe',
+    exact: 'That could create new problems for her here',
+  })
+  // Quoted words inside a sentence have no frame of their own.
+  expect(suggest('“Boots on the ground” would be a mistake.')).toEqual([])
+})
+
+test('naming verbs other than "call" take a bare complement: "labeled X “…”"', () => {
+  expect(only('Roe labeled the order “a blatant abuse of power.”')).toMatchObject({ speaker: 'Roe', exact: 'the order “a blatant abuse of power.”' })
+})
