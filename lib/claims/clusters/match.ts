@@ -70,6 +70,9 @@ const BACKGROUND_NAMES = new Set([
   'canadian',
   'australia',
   'australian',
+  'united states',
+  'united kingdom',
+  'european union',
 ])
 
 function total(terms: Terms): number {
@@ -132,20 +135,30 @@ function nameShared(name: string, other: Terms): boolean {
   return false
 }
 
-// How far apart the two are in what they name (see OTHER_SPECIFICS).
+// A thing is named in the other claim by any of its words, or by its acronym ("NSA" for
+// "National Security Agency") either way round.
+function thingShared(words: readonly string[], other: Terms): boolean {
+  if (words.some((w) => nameShared(w, other))) return true
+  if (words.length > 1 && other.weights.has(words.map((w) => w[0]).join(''))) return true
+  return words.length === 1 && other.acronyms.has(words[0]!)
+}
+
+// How far apart the two are in what they name (see OTHER_SPECIFICS). A name of several words
+// is one thing: "the State Department" alone does not make a claim more specific than its copy.
 function specificsAgree(a: Terms, b: Terms): number {
-  const specific = (t: Terms) => [...t.names].filter((n) => !BACKGROUND_NAMES.has(n))
+  const specific = (t: Terms) => t.things.filter((words) => !BACKGROUND_NAMES.has(words.join(' ')))
   const [na, nb] = [specific(a), specific(b)]
-  if (na.some((n) => nameShared(n, b)) || nb.some((n) => nameShared(n, a))) return 1
-  return na.length >= 2 || nb.length >= 2 ? OTHER_SPECIFICS : 1
+  if (na.some((w) => thingShared(w, b)) || nb.some((w) => thingShared(w, a))) return 1
+  return na.length >= 2 || nb.length >= 2 || (na.length > 0 && nb.length > 0) ? OTHER_SPECIFICS : 1
 }
 
 // Whether the two say their shared words the same way round: a shared term negated in one only,
 // or a speaker who condemns or praises what the other states.
 function sameDirection(a: Terms, b: Terms): number {
   let factor = 1
+  const oneWay = (x: Terms, y: Terms, term: string) => x.negated.has(term) && !y.negated.has(term) && !y.looselyNegated.has(term)
   for (const term of a.weights.keys()) {
-    if (b.weights.has(term) && a.negated.has(term) !== b.negated.has(term)) {
+    if (b.weights.has(term) && (oneWay(a, b, term) || oneWay(b, a, term))) {
       factor *= OPPOSITE_POLARITY
       break
     }

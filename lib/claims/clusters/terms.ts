@@ -13,6 +13,11 @@ export type Terms = {
   // Terms a negation governs ("does not PROVIDE direct ACCESS", "denied it was PART of…"): the
   // same words negated in one claim and not in the other say opposite things.
   negated: Set<string>
+  // Terms a negation would govern if punctuation before its first word did not end its reach:
+  // outlets transcribe one quote with a comma or a dash where another has none ("nothing you can
+  // do, folks" / "nothing you can do folks"; "nobody - more qualified" / "nobody more
+  // qualified"), and a term negated in one copy is only loosely so in the other.
+  looselyNegated: Set<string>
   // What the claim's speaker does with the rest: condemns it, or praises it. "Condemned the
   // proposal to ban X" is not "proposed to ban X", however many words they share.
   stance: Stance
@@ -20,6 +25,9 @@ export type Terms = {
   numbers: Set<string>
   // Names as written, lower-cased and unstemmed, for spotting a misspelt name (PRISM / PEISM).
   names: Set<string>
+  // The things the claim names, each the words of one name: "State Department" is one thing,
+  // "Outlook" and "Skype" two.
+  things: string[][]
   // The acronym of each name of two words or more, with the weight of the name's words: "NSA"
   // in one claim meets "National Security Agency" in the other. An alias, not more weight: a
   // name both claims spell out counts its words once.
@@ -190,8 +198,11 @@ export function claimTerms(quote: string, subjectNames: readonly string[] = []):
   const names = new Set<string>()
   const negated = new Set<string>()
   const acronyms = new Map<string, number>()
+  const things: string[][] = []
   const affirmed = new Set<string>()
+  const looselyNegated = new Set<string>()
   let negationLeft = 0
+  let looseLeft = 0
   let against = false
   let favour = false
   const add = (term: string, weight: number) => {
@@ -226,18 +237,26 @@ export function claimTerms(quote: string, subjectNames: readonly string[] = []):
     }
     if (run.length === 1) nameWeight.set(i, NAME_WEIGHT)
     else acronyms.set(run.map((k) => tokens[k]!.token[0]).join(''), run.length)
+    const words = run.map((k) => tokens[k]!.token)
+    if (words.some((w) => w.length >= 3)) things.push(words)
     i = j
   }
   let skip = -1
   tokens.forEach(({ raw, token, name }, i) => {
     if (!token || i === skip) return
     if (!tokens[i]!.joined || CLAUSE_STARTS.has(token)) negationLeft = 0
+    // A break ends a negation that has governed a word already ("declined to comment, it
+    // provides…"), not one still looking for its first ("nothing you can do, folks").
+    if ((!tokens[i]!.joined && looseLeft < NEGATION_REACH) || CLAUSE_STARTS.has(token)) looseLeft = 0
     if (isNegator(tokens, i)) {
       negationLeft = NEGATION_REACH
+      looseLeft = NEGATION_REACH
       return
     }
     const inNegation = negationLeft > 0 && !STOPWORDS.has(token)
     if (inNegation) negationLeft--
+    const inLooseNegation = looseLeft > 0 && !STOPWORDS.has(token)
+    if (inLooseNegation) looseLeft--
     if (/\d/.test(token)) {
       const f = figure(raw, tokens[i + 1]?.raw)
       if (f) {
@@ -253,7 +272,8 @@ export function claimTerms(quote: string, subjectNames: readonly string[] = []):
     const term = isAcronym(raw) ? token : stem(token)
     if (inNegation) negated.add(term)
     else affirmed.add(term)
-    if (NEGATING_STEMS.has(term)) negationLeft = NEGATION_REACH
+    if (inLooseNegation) looselyNegated.add(term)
+    if (NEGATING_STEMS.has(term)) negationLeft = looseLeft = NEGATION_REACH
     if (AGAINST.has(term)) against = true
     if (FOR.has(term)) favour = true
     add(term, nameWeight.get(i) ?? 1)
@@ -265,7 +285,7 @@ export function claimTerms(quote: string, subjectNames: readonly string[] = []):
   // A word the claim says both ways ("make the deal… not going to have a deal") is not negated.
   for (const term of affirmed) negated.delete(term)
   for (const acronym of acronyms.keys()) if (subjectWords.has(acronym)) acronyms.delete(acronym)
-  return { weights, numbers, names, acronyms, negated, stance, substance }
+  return { weights, numbers, names, things, acronyms, negated, looselyNegated, stance, substance }
 }
 
 // Two spellings of one name: one letter changed, added or dropped, in a name of five letters

@@ -138,3 +138,40 @@ test('the National Security Agency is the NSA, and an outlet’s date words do n
     claimSimilarity(acme('Acme said on Thursday it would cut 4,000 jobs', 'statement'), acme('Acme said on Friday it would cut 4,000 jobs', 'statement')),
   ).toBe(1)
 })
+
+// Outlets transcribe one quote with different punctuation: the dash that ends a negation's reach
+// in one copy is missing in the other.
+test('one quote punctuated two ways is one statement; "declined to comment, saying it gives" is not "does not give"', () => {
+  expect(
+    sameClaim(
+      claim('we have never - and will never - give any government direct access to customer emails', 'statement'),
+      claim('we have never and will never give any government direct access to customer emails', 'statement'),
+    ),
+  ).toBe(true)
+  const doesNot = claim('does not give the government direct access to customer emails', 'denial')
+  expect(
+    sameClaim(claim('declined to comment, saying it gives the government direct access to customer emails only with a warrant', 'statement'), doesNot),
+  ).toBe(false)
+  expect(sameClaim(claim('gives the government direct access to customer emails', 'statement'), doesNot)).toBe(false)
+})
+
+// "The New York Attorney General" is one thing, not four: a copy that leaves out who subpoenaed
+// says the same; two inquiries by two different bodies are not one claim.
+test('a name of several words is one thing: a copy without it is the same claim, another body is another claim', () => {
+  const ag = wework('the New York Attorney General subpoenaed records of loans WeWork made to its founder', 'report')
+  expect(sameClaim(ag, wework('records of loans WeWork made to its founder were subpoenaed', 'report'))).toBe(true)
+  expect(
+    sameClaim(
+      wework('the Securities and Exchange Commission is looking into loans WeWork made to its founder', 'report'),
+      wework('the New York Attorney General is looking into loans WeWork made to its founder', 'report'),
+    ),
+  ).toBe(false)
+  expect(sameClaim(ag, wework('records of loans WeWork made to its founder were subpoenaed by the SEC', 'report'))).toBe(false)
+  // the body named by its acronym is still the same body
+  expect(
+    sameClaim(
+      wework('the Securities and Exchange Commission is looking into loans WeWork made to its founder', 'report'),
+      wework('the SEC is looking into loans WeWork made to its founder', 'report'),
+    ),
+  ).toBe(true)
+})

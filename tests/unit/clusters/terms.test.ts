@@ -44,6 +44,21 @@ test('a negation governs the next few words, and "denied" negates what follows',
   expect(claimTerms('denied it was part of any voluntary data collection').negated.has('part')).toBe(true)
 })
 
+test('punctuation before a negation’s first word leaves it loosely negated; after it, not', () => {
+  const dashed = claimTerms('we have never - and will never - give any government direct access')
+  expect(dashed.negated.has('give')).toBe(false)
+  expect([...dashed.looselyNegated]).toEqual(expect.arrayContaining(['give', 'govern', 'direct']))
+  // "comment" is what "declined" governed; the clause after the comma is said, not negated
+  const declined = claimTerms('declined to comment, saying it gives the government direct access')
+  expect(declined.looselyNegated.has('comment')).toBe(true)
+  expect(declined.looselyNegated.has('give')).toBe(false)
+})
+
+test('a name of several words is one thing', () => {
+  expect(claimTerms('the New York Attorney General subpoenaed the records').things).toEqual([['new', 'york', 'attorney', 'general']])
+  expect(claimTerms('it read Outlook emails and Skype calls').things).toEqual([['outlook'], ['skype']])
+})
+
 test('condemning and praising are stances; reporting is none', () => {
   expect(claimTerms('condemned the plan').stance).toBe('against')
   expect(claimTerms('praised the plan').stance).toBe('for')
