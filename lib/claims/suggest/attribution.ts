@@ -181,6 +181,8 @@ const PREPOSITIONS = new Set([
   'into',
   'through',
   'via',
+  'despite',
+  'amid',
   'last',
   'earlier',
   'later',

@@ -109,7 +109,7 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['agree', 'clause', 'speech'],
   ['report', 'clause np quote', 'speech'],
   ['find found finds finding', 'clause', 'speech'],
-  ['show showed shows showing', 'clause', 'speech'],
+  ['show showed shows showing', 'clause np', 'speech'],
   ['describe', 'obj-as', 'speech'],
   ['characterize', 'obj-as', 'speech'],
   ['characterise', 'obj-as', 'speech'],
@@ -167,6 +167,9 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['welcome', 'np', 'support'],
   ['applaud', 'np', 'support'],
   ['endorse', 'np', 'support'],
+  // A stance taken: "X supports / opposes / backs the bill" credits X with it.
+  ['support', 'np', 'support'],
+  ['oppose', 'np', 'support'],
 ]
 
 function inflect(base: string): string[] {

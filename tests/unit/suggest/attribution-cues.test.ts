@@ -123,3 +123,17 @@ test('a quotation whose comma was left out, or closed with an opening mark, keep
 test('naming verbs other than "call" take a bare complement: "labeled X “…”"', () => {
   expect(only('Roe labeled the order “a blatant abuse of power.”')).toMatchObject({ speaker: 'Roe', exact: 'the order “a blatant abuse of power.”' })
 })
+
+test('what a poll or a record shows, with a noun phrase after it', () => {
+  expect(only('The latest poll showed the mayor leading the field with 31 percent.')).toMatchObject({
+    speaker: 'The latest poll',
+    exact: 'showed the mayor leading the field with 31 percent',
+  })
+})
+
+test('a stance taken: "X supports / opposes Y"', () => {
+  expect(only('Most Democrats support the bill.')).toMatchObject({ speaker: 'Democrats', exact: 'support the bill' })
+  expect(only('Jane Roe opposed the merger.')).toMatchObject({ speaker: 'Jane Roe', exact: 'opposed the merger' })
+  // The noun is no cue.
+  expect(suggest('His supporters rallied outside the hall.')).toEqual([])
+})
