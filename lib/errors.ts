@@ -19,7 +19,7 @@ export type IngestErrorCode =
   | 'binary' // an image, PDF, archive… not a page
   | 'no-article' // a page, but no article text in it (a home page, an index)
   | 'bad-feed' // not RSS or Atom, or broken XML
-  | 'fetch' // a URL could not be fetched
+  | 'fetch' // a URL could not be fetched (also a webhook receiver unreachable, or answering with a failure)
   | 'blocked-url' // a URL we refuse to fetch (private address, bad scheme)
   | 'conflict' // the change would break existing work (e.g. replacing the text claims are anchored to)
 

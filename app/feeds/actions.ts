@@ -4,7 +4,8 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { guardedAction } from '@/lib/auth/guard'
-import { FeedAlreadyFollowedError, followFeed, followFeedInput, pauseFeed, resumeFeed, unfollowFeed } from '@/lib/follow/feeds'
+import { refusalMessage } from '@/lib/errors'
+import { followFeed, followFeedInput, pauseFeed, resumeFeed, unfollowFeed } from '@/lib/follow/feeds'
 import { formText } from '@/lib/http/form'
 import { firstIssue } from '@/lib/validation'
 
@@ -19,8 +20,7 @@ export const followFeedAction = guardedAction('editor', async (user, _previous: 
     revalidatePath('/feeds')
     return { error: null, message: `Following ${feed.url}: its first poll comes within a minute.` }
   } catch (error) {
-    if (error instanceof FeedAlreadyFollowedError) return { error: error.message, message: null }
-    throw error
+    return { error: refusalMessage(error), message: null }
   }
 })
 

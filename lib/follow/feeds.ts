@@ -1,6 +1,7 @@
 // What editors do with followed feeds: follow one (a checked http(s) URL and an interval in
 // minutes), pause, resume, stop following. The rows live in lib/queries/followed-feeds.ts.
 import { z } from 'zod'
+import { DomainError } from '../errors'
 import type { PrismaClient } from '../generated/prisma/client'
 import { createFollowedFeed, deleteFollowedFeed, findFollowedFeedByUrl, setFollowedFeedPaused, type FollowedFeedRow } from '../queries/followed-feeds'
 import { MAX_URL_LENGTH } from '../urls'
@@ -21,9 +22,10 @@ export const intervalMinutes = z.coerce
 
 export const followFeedInput = z.object({ url: feedUrl, intervalMinutes })
 
-export class FeedAlreadyFollowedError extends Error {
-  constructor(readonly feed: FollowedFeedRow) {
-    super(`${feed.url} is already followed.`)
+// The same URL followed twice would be polled twice: refused as 'exists', naming the feed that is.
+export class FeedAlreadyFollowedError extends DomainError {
+  constructor(feed: FollowedFeedRow) {
+    super('exists', `${feed.url} is already followed.`, { existingId: feed.id })
   }
 }
 

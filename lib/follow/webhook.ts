@@ -13,6 +13,7 @@
 // LOOK_BACK after it was stamped, far beyond any transaction's time limit (30 s).
 import { createHmac, randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import { DomainError } from '../errors'
 import { IngestError } from '../ingest/errors'
 import {
   claimWebhookItems,
@@ -130,13 +131,15 @@ export async function scanWebhookNews(userId: string): Promise<Delivery[]> {
     .map(({ payload }) => ({ userId, id: payload.id, body: JSON.stringify(payload) }))
 }
 
-// The receiver answered, but not with success: kept with its status for the user to see.
-class ReceiverError extends Error {
+// The receiver answered, but not with success: kept with its status for the user to see. A
+// 'fetch' failure, like a receiver that cannot be reached (webhook-post.ts): the URL was called
+// and did not take the item.
+class ReceiverError extends DomainError {
   constructor(
     readonly httpStatus: number,
     message: string,
   ) {
-    super(message)
+    super('fetch', message)
     this.name = 'ReceiverError'
   }
 }
