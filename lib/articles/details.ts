@@ -1,11 +1,11 @@
 // An editor's correction of an article's details, shared by the article page's "Edit details"
 // form and PATCH /api/articles/{id}: the outlet is found or created by name, and a date the
 // editor gives (or clears) is recorded as the editor's, with its own offset. Versioned and
-// audited by updateArticleDetails.
+// audited by updateArticleDetails (edit.ts).
 import { z } from 'zod'
 import { publishedFields } from '../ingest/store/prepare'
-import { updateArticleDetails } from '../queries/articles'
 import { findOrCreateOutlet } from '../queries/outlets'
+import { updateArticleDetails } from './edit'
 
 // The fields as the form and the API validate them.
 export const articleTitle = z.string().trim().min(1, 'The title cannot be empty.').max(500)

@@ -1,8 +1,6 @@
 import { getDb } from '../db'
-import type { DateSource, Prisma, PrismaClient } from '../generated/prisma/client'
-import { recordAuditEvent } from './audit'
+import type { DateSource, Prisma } from '../generated/prisma/client'
 import type { DbClient } from './client'
-import { asJson, StaleEditError } from './edits'
 import { likeLiteral } from './like'
 
 // `from` and `to` are whole days (UTC), both included; `undated` lists only articles whose
@@ -206,26 +204,24 @@ export type ArticleDetails = {
   publishedSource?: 'editor' | null
 }
 
+// What an edit of an article's details reads before and after itself (and its audit row records).
 const detailsSelect = { title: true, bylines: true, publishedAt: true, publishedOffset: true, publishedSource: true, outletId: true, version: true } as const
 
-// An editor's correction of an article's details: applied only if nobody changed the article
-// since the editor loaded it (its version), and recorded in the audit trail with before and after.
-export async function updateArticleDetails(
-  id: string,
-  expectedVersion: number,
-  details: ArticleDetails,
-  actorId: string | null,
-  client: PrismaClient = getDb(),
-) {
-  return client.$transaction(async (tx) => {
-    const before = await tx.article.findUnique({ where: { id }, select: detailsSelect })
-    if (!before) return null
-    const updated = await tx.article.updateMany({ where: { id, version: expectedVersion }, data: { ...details, version: { increment: 1 } } })
-    if (updated.count === 0) throw new StaleEditError('article', (await tx.article.findUnique({ where: { id }, select: { version: true } }))?.version ?? null)
-    const after = await tx.article.findUniqueOrThrow({ where: { id }, select: detailsSelect })
-    await recordAuditEvent({ actorId, action: 'article.update-details', objectType: 'Article', objectId: id, before: asJson(before), after: asJson(after) }, tx)
-    return after
-  })
+export async function getArticleForEdit(id: string, client: DbClient = getDb()) {
+  return client.article.findUnique({ where: { id }, select: detailsSelect })
+}
+
+// The details as the update left them, or null when the article is no longer at
+// `expectedVersion` (or gone): the version check and the write are one statement, so two editors
+// cannot both pass it.
+export async function updateArticleAtVersion(id: string, expectedVersion: number, details: ArticleDetails, client: DbClient = getDb()) {
+  const updated = await client.article.updateMany({ where: { id, version: expectedVersion }, data: { ...details, version: { increment: 1 } } })
+  if (updated.count === 0) return null
+  return client.article.findUniqueOrThrow({ where: { id }, select: detailsSelect })
+}
+
+export async function getArticleVersion(id: string, client: DbClient = getDb()): Promise<number | null> {
+  return (await client.article.findUnique({ where: { id }, select: { version: true } }))?.version ?? null
 }
 
 // Pages of the article list for the JSON API, in the list's order (newest publication first,
@@ -292,23 +288,15 @@ export async function articleExists(id: string, client: DbClient = getDb()): Pro
   return (await client.article.count({ where: { id } })) > 0
 }
 
-// Deleting an article deletes its claims, suggestions and story memberships with it (the
-// schema cascades), so it names the version it read like any other edit, and the audit row
-// keeps what was lost: the details and the ids of the claims.
-export async function deleteArticleRecord(id: string, expectedVersion: number, actorId: string | null, client: PrismaClient = getDb()): Promise<boolean> {
-  return client.$transaction(async (tx) => {
-    const before = await tx.article.findUnique({
-      where: { id },
-      select: { ...detailsSelect, sourceUrl: true, canonicalUrl: true, bodyHash: true, claims: { select: { id: true } } },
-    })
-    if (!before) return false
-    const deleted = await tx.article.deleteMany({ where: { id, version: expectedVersion } })
-    if (deleted.count === 0) throw new StaleEditError('article', (await tx.article.findUnique({ where: { id }, select: { version: true } }))?.version ?? null)
-    const { claims, ...details } = before
-    await recordAuditEvent(
-      { actorId, action: 'article.delete', objectType: 'Article', objectId: id, before: asJson({ ...details, claimIds: claims.map((c) => c.id) }) },
-      tx,
-    )
-    return true
+// What a deleted article's audit row keeps: its details, where it came from and the ids of its
+// claims (the schema cascades them, its suggestions and story memberships away with it).
+export async function getArticleForDelete(id: string, client: DbClient = getDb()) {
+  return client.article.findUnique({
+    where: { id },
+    select: { ...detailsSelect, sourceUrl: true, canonicalUrl: true, bodyHash: true, claims: { select: { id: true } } },
   })
+}
+
+export async function deleteArticleAtVersion(id: string, expectedVersion: number, client: DbClient = getDb()): Promise<boolean> {
+  return (await client.article.deleteMany({ where: { id, version: expectedVersion } })).count > 0
 }

@@ -1,9 +1,9 @@
 // Editors correcting an article's details: applied, audited, and refused when another edit came first.
 import { expect, test } from 'vitest'
+import { updateArticleDetails } from '@/lib/articles/edit'
 import { getDb } from '@/lib/db'
 import { loadDemoData } from '@/lib/demo/load-demo'
 import { listAuditEventsFor } from '@/lib/queries/audit'
-import { updateArticleDetails } from '@/lib/queries/articles'
 import { StaleEditError } from '@/lib/queries/edits'
 
 test('a correction is saved with an audit record of before and after; a stale one is refused', async () => {

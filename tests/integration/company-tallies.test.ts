@@ -4,11 +4,11 @@
 // kept here as the reference. With the demo data (Microsoft, Reuters and iTnews, June-July 2013).
 import { beforeAll, expect, test } from 'vitest'
 import { editArticleDetails } from '@/lib/articles/details'
+import { deleteArticleRecord } from '@/lib/articles/edit'
 import { mergeClaims, splitClaim } from '@/lib/claims/clusters/edit'
 import { deleteClaimRecord, linkClaims, unlinkClaims, updateClaimRecord } from '@/lib/claims/edit'
 import { getDb } from '@/lib/db'
 import { loadDemoData } from '@/lib/demo/load-demo'
-import { deleteArticleRecord } from '@/lib/queries/articles'
 import { countCompanyOutlets, getCompanyNumbers } from '@/lib/queries/company-map'
 import { mergeEntities, updateEntityRecord } from '@/lib/queries/entities'
 import { createTestAccount } from './helpers/accounts'

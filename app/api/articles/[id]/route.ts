@@ -8,7 +8,8 @@ import { apiRoute, parseId, readJson, readQuery } from '@/lib/api/handler'
 import { presentArticle, presentArticleDetails } from '@/lib/api/present'
 import { articlePatchBody, versionQuery, type articlePatchResponse, type articleResponse } from '@/lib/api/schemas'
 import { editArticleDetails } from '@/lib/articles/details'
-import { deleteArticleRecord, getArticleDetails } from '@/lib/queries/articles'
+import { deleteArticleRecord } from '@/lib/articles/edit'
+import { getArticleDetails } from '@/lib/queries/articles'
 
 export const dynamic = 'force-dynamic'
 
