@@ -3,7 +3,7 @@
 // company statement quoted twice. Judged on content words, names and their acronyms, numbers,
 // the company the claim is about and which side says it; never on the company's own name.
 import type { ClaimKind } from '../kinds'
-import { claimTerms, nearlySameName, type Terms } from './terms'
+import { claimTerms, nearlySameName, placeAndPeople, type Terms } from './terms'
 
 export type MatchableClaim = {
   quote: string
@@ -92,8 +92,8 @@ function acronymOverlap(a: Terms, b: Terms): number {
   return shared
 }
 
-// Weighted overlap of the two term sets, counting a misspelt name as its correct spelling and a
-// name as its acronym.
+// Weighted overlap of the two term sets, counting a misspelt name as its correct spelling, a
+// place as its people and a name as its acronym.
 function overlap(a: Terms, b: Terms): number {
   let shared = acronymOverlap(a, b) + acronymOverlap(b, a)
   for (const [term, weight] of a.weights) {
@@ -103,7 +103,7 @@ function overlap(a: Terms, b: Terms): number {
   for (const name of a.names) {
     if (b.names.has(name)) continue
     for (const candidate of b.names) {
-      if (nearlySameName(name, candidate)) {
+      if (nearlySameName(name, candidate) || placeAndPeople(name, candidate)) {
         shared += 2
         break
       }

@@ -299,3 +299,14 @@ export function nearlySameName(a: string, b: string): boolean {
   while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++
   return a.length - i - j <= 1 && b.length - i - j <= 1
 }
+
+// A place and its people, as outlets swap them: "Israel" / "Israelis", "Syria" / "Syrian",
+// "Mexico" / "Mexican", "China" / "Chinese", "Palestine" / "Palestinians". Lower-cased names.
+const PEOPLE_SUFFIXES = ['n', 'an', 'ian', 'i', 'ese', 'ean']
+export function placeAndPeople(a: string, b: string): boolean {
+  const [place, people] = a.length <= b.length ? [a, b] : [b, a]
+  if (place.length < 4 || place === people) return false
+  const person = people.endsWith('s') ? people.slice(0, -1) : people
+  const stems = /[aeio]$/.test(place) ? [place, place.slice(0, -1)] : [place]
+  return stems.some((s) => person.startsWith(s) && PEOPLE_SUFFIXES.includes(person.slice(s.length)))
+}

@@ -175,3 +175,12 @@ test('a name of several words is one thing: a copy without it is the same claim,
     ),
   ).toBe(true)
 })
+
+test('a place and its people are one name: "between Israelis and Palestinians" / "between Israel and the Palestinians"', () => {
+  expect(
+    sameClaim(
+      acme('Acme wants to be a neutral broker between Israelis and Palestinians', 'report'),
+      acme('Acme promised to be neutral in talks between Israel and the Palestinians', 'report'),
+    ),
+  ).toBe(true)
+})

@@ -1,7 +1,7 @@
 // How a claim's words become terms: figures as values, names and acronyms, negation's reach,
 // stance, calendar words, sentence starts.
 import { expect, test } from 'vitest'
-import { claimTerms, figure } from '@/lib/claims/clusters/terms'
+import { claimTerms, figure, placeAndPeople } from '@/lib/claims/clusters/terms'
 
 test('figures are values however they are written', () => {
   expect([...claimTerms('fined $5m over the leak').numbers]).toEqual(['5000000'])
@@ -75,4 +75,19 @@ test('stock words of a non-answer carry no substance', () => {
   expect(claimTerms('declined to comment').substance).toBe(0)
   expect(claimTerms('denied wrongdoing').substance).toBe(0)
   expect(claimTerms('denied it was part of any voluntary data collection mechanism').substance).toBeGreaterThanOrEqual(4)
+})
+
+test('a place and its people are one name; a name and a longer name are not', () => {
+  for (const [place, people] of [
+    ['israel', 'israelis'],
+    ['syria', 'syrian'],
+    ['mexico', 'mexican'],
+    ['china', 'chinese'],
+    ['palestine', 'palestinians'],
+    ['iraq', 'iraqi'],
+  ])
+    expect(placeAndPeople(place!, people!)).toBe(true)
+  expect(placeAndPeople('clint', 'clinton')).toBe(false)
+  expect(placeAndPeople('iran', 'iraq')).toBe(false)
+  expect(placeAndPeople('us', 'usa')).toBe(false)
 })
