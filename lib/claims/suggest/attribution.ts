@@ -1779,6 +1779,24 @@ export class AttributionFinder {
           before === 'to'
         if (STOP_PUNCT.has(t.text) || (t.type === 'word' && !t.cap && isFiniteVerb(t.lower) && !attributive)) break
       }
+      // "called on the governor to resign": whom it asks and what.
+      if (cue.base === 'call' && this.lower(k) === 'on' && this.isWord(k + 1)) {
+        // Past the one asked: "Michigan Gov. Rick Snyder (R)", "tech companies".
+        let listener = k + 1
+        let depth = 0
+        while (listener <= s.last && listener - k <= 12 && (depth > 0 || this.lower(listener) !== 'to')) {
+          const t = this.t(listener)!
+          if (t.text === '(') depth++
+          else if (t.text === ')') depth--
+          else if (depth === 0 && t.type !== 'word' && !(t.text === '.' && TITLE_ABBREVIATIONS.has(this.lower(listener - 1)))) break
+          else if (depth === 0 && !t.cap && isFiniteVerb(t.lower)) break
+          listener++
+        }
+        if (this.lower(listener) === 'to' && this.isWord(listener + 1)) {
+          this.emit({ ...base, source: subject(), rule: 'called-on', confidence: 0.65 }, this.charSpan(k + 1, this.clauseEnd(listener + 1, s)), 3)
+          return
+        }
+      }
       if (cue.base === 'call' && this.lower(k) === 'for') {
         this.emit({ ...base, source: subject(), rule: 'called-for', confidence: 0.6 }, this.charSpan(k + 1, this.clauseEnd(k + 1, s)), 2)
         return

@@ -137,3 +137,11 @@ test('a stance taken: "X supports / opposes Y"', () => {
   // The noun is no cue.
   expect(suggest('His supporters rallied outside the hall.')).toEqual([])
 })
+
+test('"called on X to …": whom it asks and what', () => {
+  expect(only('On Saturday, Sen. Jane Roe (D-Vt.) called on Michigan Gov. John Doe (R) to resign over the crisis.')).toMatchObject({
+    speaker: 'Jane Roe',
+    exact: 'Michigan Gov. John Doe (R) to resign over the crisis',
+  })
+  expect(suggest('The teacher called on students in the back row.')).toEqual([])
+})
