@@ -38,7 +38,9 @@ const metricKeys = ['precision', 'recall', 'f1'] as const
 type MetricKey = (typeof metricKeys)[number]
 const floorFile = z.record(z.string(), z.partialRecord(z.enum(metricKeys), z.number()))
 
-type Pair = { a: MatchableClaim; b: MatchableClaim; same: boolean; note?: string }
+// split: which PolNeAR split a pair comes from ("train" when both claims do), so a threshold or
+// weight can be chosen on the train pairs and checked on the rest.
+type Pair = { a: MatchableClaim; b: MatchableClaim; same: boolean; note?: string; split?: string }
 type Scored = Pair & { score: number }
 type Counts = { tp: number; fp: number; fn: number; tn: number }
 
@@ -120,7 +122,8 @@ function polnearSet(root: string): Pair[] | string {
     // PolNeAR gives no side: both are taken as reports about the pair's subject.
     const subjectNames = p.subject ? (file.subjects[p.subject] ?? []) : []
     const claim = (quote: string): MatchableClaim => ({ quote, kind: 'report', subjectId: p.subject, subjectNames })
-    pairs.push({ a: claim(a), b: claim(b), same: p.same })
+    const split = p.a.file.startsWith('train/') && p.b.file.startsWith('train/') ? 'train' : 'dev'
+    pairs.push({ a: claim(a), b: claim(b), same: p.same, split })
   }
   if (pairs.length === 0) return `no PolNeAR text matched the references under ${root} (train and dev splits expected)`
   if (problems.length > 0) console.log(`polnear: ${problems.length} references did not match their text (another PolNeAR version?), first: ${problems[0]}`)
@@ -160,6 +163,13 @@ function report(name: string, pairs: Pair[], worst: number): Record<MetricKey, n
   console.log(
     `  at ${SAME_CLAIM_THRESHOLD}: precision ${f2(m.precision)}  recall ${f2(m.recall)}  F1 ${f2(m.f1)}   (${c.tp} right, ${c.fp} false, ${c.fn} missed)`,
   )
+  for (const split of new Set(scored.flatMap((s) => (s.split ? [s.split] : [])))) {
+    const part = scored.filter((s) => s.split === split)
+    const x = metrics(count(part, SAME_CLAIM_THRESHOLD))
+    console.log(
+      `    ${split}: ${part.length} pairs (${part.filter((s) => s.same).length} same): precision ${f2(x.precision)}  recall ${f2(x.recall)}  F1 ${f2(x.f1)}`,
+    )
+  }
   const sweep = [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6].map((t) => {
     const x = metrics(count(scored, t))
     return `${t.toFixed(2)} ${f2(x.precision)}/${f2(x.recall)}/${f2(x.f1)}`
