@@ -15,6 +15,7 @@ import {
 } from '@/app/follows/actions'
 import { SESSION_COOKIE } from '@/lib/auth/sessions'
 import { getDb } from '@/lib/db'
+import { followFeed } from '@/lib/follow/feeds'
 import { webhookStatus } from '@/lib/follow/webhook'
 import { listAuditEventsFor } from '@/lib/queries/audit'
 import { getSeenAt, isFollowingEntity } from '@/lib/queries/follows'
@@ -74,6 +75,12 @@ test('an editor follows, pauses, resumes and removes a feed; each change is audi
   const feed = await findFollowedFeedByUrl('https://wire.example/rss')
   if (!feed) throw new Error('not followed')
   expect(feed).toMatchObject({ intervalSeconds: 1800, paused: false })
+  // The command line hears the same refusal, with the feed that is followed.
+  await expect(followFeed({ url: feed.url }, null)).rejects.toMatchObject({
+    code: 'exists',
+    message: 'https://wire.example/rss is already followed.',
+    details: { existingId: feed.id },
+  })
 
   await pauseFeedAction(form({ id: feed.id }))
   expect(await findFollowedFeedByUrl(feed.url)).toMatchObject({ paused: true })
