@@ -1874,6 +1874,9 @@ export class AttributionFinder {
           { ...base, source: subject(), rule: cue.stance === 'belief' ? 'belief' : 'reported-speech', confidence: cue.stance === 'belief' ? 0.6 : 0.8 },
           k,
           s,
+          // Whatever "says" a clause is its source, described however the writer likes ("the
+          // magnate says …", "the law says …"); other cues keep the check ("the stock added").
+          cue.base === 'say',
         )
       )
         return
@@ -2131,10 +2134,10 @@ export class AttributionFinder {
   }
 
   // A reported clause from k, and a second one joined by "and that" with the same source.
-  private clause(a: Omit<Attribution, 'start' | 'end'>, k: number, s: Sentence): boolean {
+  private clause(a: Omit<Attribution, 'start' | 'end'>, k: number, s: Sentence, anySpeaker = false): boolean {
     const end = this.clauseEnd(k, s)
     // After "said that" anything may be the speaker; a bare clause needs one that can speak.
-    const ok = this.emit(a, this.charSpan(k, end), 3, this.lower(k - 1) !== 'that')
+    const ok = this.emit(a, this.charSpan(k, end), 3, !anySpeaker && this.lower(k - 1) !== 'that')
     if (ok && this.lower(end) === 'and' && this.lower(end + 1) === 'that') this.emit(a, this.charSpan(end + 2, this.clauseEnd(end + 2, s)), 3)
     else if (ok && this.t(end)?.text === ',' && this.lower(end + 1) === 'and' && this.lower(end + 2) === 'that')
       this.emit(a, this.charSpan(end + 3, this.clauseEnd(end + 3, s)), 3)

@@ -145,3 +145,11 @@ test('"called on X to …": whom it asks and what', () => {
   })
   expect(suggest('The teacher called on students in the back row.')).toEqual([])
 })
+
+test('whoever "says" a clause is its source, however the writer describes them', () => {
+  expect(only('The magnate says a violent hit now draws a penalty.')).toMatchObject({
+    speaker: 'The magnate',
+    exact: 'a violent hit now draws a penalty',
+  })
+  expect(suggest('The stock added 2% to close at a record.')).toEqual([])
+})
