@@ -1630,6 +1630,18 @@ export class AttributionFinder {
     return depth === 0 && last >= first ? { first, last } : null
   }
 
+  // "told a town hall in Salem, New Hampshire on Monday that …", "told the raucous crowd that …":
+  // a listener of any length, with where and when, up to the "that" that opens what was said.
+  private thatAfterListener(k: number, s: Sentence): number | null {
+    for (let j = k + 1; j <= s.last && j - k < 18; j++) {
+      const t = this.t(j)!
+      if (t.lower === 'that' && !t.cap) return j
+      if (t.type === 'quote' || (t.type === 'punct' && t.text !== ',' && !(t.text === '.' && TITLE_ABBREVIATIONS.has(this.lower(j - 1))))) return null
+      if (t.type === 'word' && !t.cap && (isFiniteVerb(t.lower) || cueOf(t.lower)) && !DETERMINERS.has(this.lower(j - 1))) return null
+    }
+    return null
+  }
+
   // "told reporters", "told the BBC", "warned investors", "assured the public".
   private skipListener(k: number, s: Sentence): number {
     const t = this.t(k)
@@ -1832,7 +1844,7 @@ export class AttributionFinder {
         }
       }
     }
-    if (cue.frames.has('obj-clause')) k = this.skipListener(k, s)
+    if (cue.frames.has('obj-clause')) k = this.thatAfterListener(k, s) ?? this.skipListener(k, s)
     if (cue.frames.has('clause') || cue.frames.has('obj-clause')) {
       if (cue.base === 'tell' && k === i + 1) return
       k = this.skipAdverbials(k, s)

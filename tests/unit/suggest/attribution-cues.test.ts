@@ -153,3 +153,11 @@ test('whoever "says" a clause is its source, however the writer describes them',
   })
   expect(suggest('The stock added 2% to close at a record.')).toEqual([])
 })
+
+test('"told <a listener of any length> that …"', () => {
+  expect(only('Jane Roe told a crowded banquet hall at a hotel in downtown Baltimore that she was not giving up.')).toMatchObject({
+    speaker: 'Jane Roe',
+    exact: 'she was not giving up',
+  })
+  expect(only('Jane Roe told a town hall in Salem, New Hampshire on Monday that the plan was dead.').exact).toBe('the plan was dead')
+})
