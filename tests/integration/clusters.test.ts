@@ -122,3 +122,37 @@ test('the database keeps each cluster’s summary: a claim stored any way gets a
   await getDb().claim.delete({ where: { id: raw.id } })
   expect(await summary()).toMatchObject({ allegations: 0, subjectId: null })
 })
+
+// Two outlets punctuate one quote differently, and two inquiries are led by different bodies:
+// found through the search index like any claim, the first pair is one cluster, the second two.
+test('one quote punctuated two ways joins one cluster; the same inquiry by another body starts its own', async () => {
+  const editor = (await createTestAccount('editor')).user.id
+  const company = await getDb().entity.create({ data: { kind: 'company', name: 'Veloxa', aliases: ['Veloxa Inc'] } })
+  let n = 0
+  const tagIn = async (sentence: string, words: string, kind: 'statement' | 'report') => {
+    n++
+    const title = `Veloxa story ${n}`
+    const html = `<html><head><title>${title}</title><meta property="article:published_time" content="2024-03-0${n}T10:00:00Z"></head><body><article><h1>${title}</h1><p>${sentence}</p><p>Shares fell in early trading.</p></article></body></html>`
+    const result = await ingestOne({ bytes: new TextEncoder().encode(html), name: `veloxa-${n}.html` }, { actorId: editor })
+    if (result.status !== 'created') throw new Error(JSON.stringify(result))
+    const body = (await getDb().article.findUniqueOrThrow({ where: { id: result.article.id } })).bodyText
+    const start = body.indexOf(words)
+    const claim = await tagClaim(
+      { articleId: result.article.id, start, end: start + words.length, exact: words },
+      { kind, speakerId: null, subjectId: company.id, channel: null, claimDate: null, note: null },
+      editor,
+    )
+    return getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })
+  }
+  const dashed = 'we have never - and will never - give any government direct access to customer emails'
+  const plain = 'we have never and will never give any government direct access to customer emails'
+  const first = await tagIn(`"${dashed}," Veloxa said.`, dashed, 'statement')
+  const second = await tagIn(`Veloxa said: "${plain}."`, plain, 'statement')
+  expect(second.clusterId).toBe(first.clusterId)
+
+  const sec = 'the Securities and Exchange Commission is looking into loans Veloxa made to its founder'
+  const ag = 'the New York Attorney General is looking into loans Veloxa made to its founder'
+  const bySec = await tagIn(`Sources say ${sec}.`, sec, 'report')
+  const byAg = await tagIn(`Sources say ${ag}.`, ag, 'report')
+  expect(byAg.clusterId).not.toBe(bySec.clusterId)
+})
