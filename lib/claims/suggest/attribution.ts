@@ -1488,9 +1488,18 @@ export class AttributionFinder {
       const source = this.sourceRight(i + 1, s)
       if (source && this.endsFrame(source.last + 1, limit)) return { source, cue: i, stance: 'speech' }
     }
-    for (let j = i + 1; j <= limit && j - i < 24; j++) {
+    for (let j = i + 1; j <= limit && j - i < 32; j++) {
       const t = this.t(j)!
       if (t.type === 'quote') return null
+      // '"…," Harry Bond, 30, of Raleigh, who was among those polled, said': past a relative clause.
+      if ((t.lower === 'who' || t.lower === 'which') && this.t(j - 1)?.text === ',') {
+        let c = j + 1
+        while (c <= limit && c - j < 20 && this.t(c)!.text !== ',' && this.t(c)!.type !== 'quote' && !FULL_STOP.test(this.t(c)!.text)) c++
+        if (this.t(c)?.text === ',') {
+          j = c
+          continue
+        }
+      }
       const cue = this.cueAt(j, { ...s, first: -1 })
       if (cue && cue.frames.has('quote') && cue.form !== 'ing') {
         const source = this.sourceLeft(j, i)

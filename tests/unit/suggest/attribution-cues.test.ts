@@ -161,3 +161,10 @@ test('"told <a listener of any length> that …"', () => {
   })
   expect(only('Jane Roe told a town hall in Salem, New Hampshire on Monday that the plan was dead.').exact).toBe('the plan was dead')
 })
+
+test('a relative clause between a quotation and its cue is skipped to find the speaker', () => {
+  expect(only('“It is fine,” Jane Roe, who runs the firm and has done so since it was founded, said on Monday.')).toMatchObject({
+    speaker: 'Jane Roe',
+    exact: 'It is fine',
+  })
+})
