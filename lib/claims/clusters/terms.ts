@@ -54,6 +54,10 @@ const NEGATING_STEMS = new Set(['deni', 'refus', 'declin', 'reject', 'disput'])
 // access" negates provide, government, direct; not the rest of a long sentence. Punctuation and
 // a new clause end it sooner ("No, I meant…", "without evidence that Obama wanted…").
 const NEGATION_REACH = 3
+// A negation followed straight by a subject pronoun negates nothing that follows: an ellipsis
+// ("if he doesn't, he should resign"), an interjection ("No, I meant…"), an inverted question
+// ("doesn't he know…?", which asserts).
+const ELLIPTICAL = new Set(['he', 'she', 'they', 'we', 'i', 'you'])
 const CLAUSE_STARTS = new Set(['that', 'but', 'because', 'if', 'when', 'which', 'who', 'while', 'although', 'though', 'whether', 'so'])
 
 // Stems of verbs by which a speaker takes a side on what follows. Words that are mostly nouns
@@ -249,7 +253,7 @@ export function claimTerms(quote: string, subjectNames: readonly string[] = []):
     // provides…"), not one still looking for its first ("nothing you can do, folks").
     if ((!tokens[i]!.joined && looseLeft < NEGATION_REACH) || CLAUSE_STARTS.has(token)) looseLeft = 0
     if (isNegator(tokens, i)) {
-      negationLeft = NEGATION_REACH
+      negationLeft = ELLIPTICAL.has(tokens[i + 1]?.token ?? '') ? 0 : NEGATION_REACH
       looseLeft = NEGATION_REACH
       return
     }

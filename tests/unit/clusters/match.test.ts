@@ -184,3 +184,12 @@ test('a place and its people are one name: "between Israelis and Palestinians" /
     ),
   ).toBe(true)
 })
+
+test('"if he doesn’t he should resign" asks for the resignation that "called for him to resign" reports', () => {
+  expect(
+    sameClaim(
+      acme('Is the Acme chairman going to finally say the toxic spill was a crime? If he doesn’t he should immediately resign in disgrace', 'allegation'),
+      acme('called again for the Acme chairman to resign for not admitting the Ohio plant’s toxic spill was a crime', 'allegation'),
+    ),
+  ).toBe(true)
+})

@@ -44,6 +44,12 @@ test('a negation governs the next few words, and "denied" negates what follows',
   expect(claimTerms('denied it was part of any voluntary data collection').negated.has('part')).toBe(true)
 })
 
+test('a negation followed by a subject pronoun negates nothing after it', () => {
+  expect(claimTerms("the chairman doesn't plan to resign").negated.has('resign')).toBe(true)
+  expect(claimTerms("if he doesn't, he should resign at once").negated.has('resign')).toBe(false)
+  expect(claimTerms('No, I meant the founder of the company').negated.has('meant')).toBe(false)
+})
+
 test('punctuation before a negation’s first word leaves it loosely negated; after it, not', () => {
   const dashed = claimTerms('we have never - and will never - give any government direct access')
   expect(dashed.negated.has('give')).toBe(false)
