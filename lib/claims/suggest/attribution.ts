@@ -753,7 +753,7 @@ export class AttributionFinder {
     return (this.inQuote[i] ?? -1) >= 0
   }
 
-  // A headline in title case ("Trump Says He Will Win Florida"): its verbs are capitalised too.
+  // A headline in title case ("Jane Roe Says The Levy Will Pass"): its verbs are capitalised too.
   // Most of its longer words after the first are, and there are a few of them.
   private headline(s: Sentence): boolean {
     const known = this.headlines[s.index]!
@@ -1003,7 +1003,7 @@ export class AttributionFinder {
     ])
     while (i <= s.last && i - k < 8) {
       const t = this.t(i)!
-      // "said Mr. Schmidt", "said Rep. Bobby Scott": a title's full stop is inside the name.
+      // "said Ms. Roe", "said Rep. Jane Roe": a title's full stop is inside the name.
       if (t.text === '.' && i > k && TITLE_ABBREVIATIONS.has(this.lower(i - 1)) && this.t(i - 1)!.end === t.start && this.t(i + 1)?.cap) {
         i++
         continue
@@ -1491,7 +1491,7 @@ export class AttributionFinder {
     for (let j = i + 1; j <= limit && j - i < 32; j++) {
       const t = this.t(j)!
       if (t.type === 'quote') return null
-      // '"…," Harry Bond, 30, of Raleigh, who was among those polled, said': past a relative clause.
+      // '"…," Jane Roe, 30, of Dayton, who took part in the survey, said': past a relative clause.
       if ((t.lower === 'who' || t.lower === 'which') && this.t(j - 1)?.text === ',') {
         let c = j + 1
         while (c <= limit && c - j < 20 && this.t(c)!.text !== ',' && this.t(c)!.type !== 'quote' && !FULL_STOP.test(this.t(c)!.text)) c++
@@ -1514,8 +1514,8 @@ export class AttributionFinder {
     return null
   }
 
-  // A quotation whose comma was left out: '"… battle of niches" Grubbs said.', '"…" said Nick
-  // Merrill, a spokesman.' Only a name and a cue that ends the sentence, so that quoted words
+  // A quotation whose comma was left out: '"… a second vote" Roe said.', '"…" said Jane Roe, a
+  // spokeswoman.' Only a name and a cue that ends the sentence, so that quoted words
   // inside a sentence ('"boots on the ground" would be …') keep no frame.
   private bareFrameAfter(k: number, limit: number, s: Sentence): { source: Range | null; cue: number; stance: Stance } | null {
     const open = this.inQuote[k - 2] ?? -1
@@ -1622,7 +1622,7 @@ export class AttributionFinder {
     return subject ? { source: subject, cue: open - 1, stance: 'speech' } : null
   }
 
-  // 'Rep. Trey Gowdy (R-S.C.): "…"', 'Reid: "…"': a name (titles and a bracketed party or place
+  // 'Rep. Jane Roe (D-N.Y.): "…"', 'Roe: "…"': a name (titles and a bracketed party or place
   // allowed) that is all the words before the colon, and no label of the page.
   private nameLabel(first: number, colon: number): Range | null {
     if (colon <= first || colon - first > 12) return null
@@ -1787,7 +1787,7 @@ export class AttributionFinder {
           break
         }
         // A participle inside the object ("advice from seasoned commanders") is no verb of its own.
-        // "Obama’s ignorance": a possessive, not "is", and a noun after it or a determiner ("the
+        // "Roe’s neglect": a possessive, not "is", and a noun after it or a determiner ("the
         // board’s neglect"); "plans to open": an infinitive.
         const before = this.lower(j - 1)
         const attributive =
@@ -1802,7 +1802,7 @@ export class AttributionFinder {
       }
       // "called on the governor to resign": whom it asks and what.
       if (cue.base === 'call' && this.lower(k) === 'on' && this.isWord(k + 1)) {
-        // Past the one asked: "Michigan Gov. Rick Snyder (R)", "tech companies".
+        // Past the one asked: "Ohio Gov. John Doe (R)", "tech companies".
         let listener = k + 1
         let depth = 0
         while (listener <= s.last && listener - k <= 12 && (depth > 0 || this.lower(listener) !== 'to')) {
@@ -1896,7 +1896,7 @@ export class AttributionFinder {
           k,
           s,
           // Whatever "says" a clause is its source, described however the writer likes ("the
-          // magnate says …", "the law says …"); other cues keep the check ("the stock added").
+          // veteran analyst says …", "the law says …"); other cues keep the check ("the stock added").
           cue.base === 'say',
         )
       )
@@ -2213,7 +2213,7 @@ export class AttributionFinder {
       const opening = i <= start + 1 || (i > start && (prevText === ':' || prevText === ';' || DASHES.has(prevText)))
       const after = this.t(srcLast + 1)?.text
       if (opening && (after === ',' || after === ':')) {
-        // 'According to HuffPo: "…"': what follows the colon.
+        // 'According to the Ledger: "…"': what follows the colon.
         this.emit(base, this.charSpan(srcLast + 2, this.clauseEnd(srcLast + 2, s)), 3, check)
       } else if (i > start && srcLast + 1 >= s.last && (this.t(i - 1)!.text === ',' || this.t(i - 1)!.type === 'word')) {
         // "That's according to X": the sentence before is the attributed one.

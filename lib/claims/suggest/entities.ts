@@ -253,7 +253,7 @@ export class EntityIndex {
       while (j + 1 < tokens.length) {
         const n = tokens[j + 1]!
         if (n.start - tokens[j]!.end > 1 || n.newline) break
-        // A title-case headline ("Trump Says He …"): the verb ends the name.
+        // A title-case headline ("Jane Roe Says The …"): the verb ends the name.
         if (n.type === 'word' && n.cap && SPEECH_VERB_FORMS.has(n.lower)) break
         if (n.type === 'word' && n.cap) j++
         // "South Dakota Gov. Kristi Noem": a title's full stop inside the run.
@@ -467,7 +467,7 @@ export class EntityIndex {
       titled = true
       f++
     }
-    // "Rep. Darrell Issa": a title's full stop is its own token, never the start of the name.
+    // "Rep. Jane Roe": a title's full stop is its own token, never the start of the name.
     while (f <= last && tokens[f]!.type !== 'word') f++
     if (f > last) return
     // "Disney CEO Bob Iger": a first name inside the run starts the person's name.

@@ -815,8 +815,8 @@ export function isSpeakerHead(lower: string): boolean {
 }
 
 // Objects of "told" that are listeners, not the start of the clause.
-// Forms of the commonest reporting verbs, never words of a name: a title-case headline ("Clinton
-// Says Russians Hacked DNC") has its name end before them.
+// Forms of the commonest reporting verbs, never words of a name: a title-case headline ("Jane Roe
+// Says The Levy Will Pass") has its name end before them.
 export const SPEECH_VERB_FORMS: ReadonlySet<string> = new Set(['says', 'said', 'tells', 'told', 'asks', 'asked', 'warns', 'urges'])
 
 export const LISTENERS = new Set([

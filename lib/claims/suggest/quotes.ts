@@ -38,7 +38,7 @@ export function findQuotes(doc: Doc): Quote[] {
       if (code !== 0x22 && code !== 0x27 && code < 0xab) continue
       const c = text[i]!
       if (OPENING.has(c)) {
-        // 'here,“ said Jim Clyburn': an opening mark typed for a closing one, after the
+        // 'here,“ said Jane Roe': an opening mark typed for a closing one, after the
         // quotation's last punctuation and before a space, closes it.
         if (openAt >= 0 && /[,.!?]/.test(text[i - 1]!) && (i + 1 >= p.end || /\s/.test(text[i + 1]!))) {
           finish(i + 1, true)

@@ -100,7 +100,7 @@ export function locate(body: string, exact: string): [number, number] | null {
 
 // --- speakers ---------------------------------------------------------------------------------
 
-// Honorifics name no one: "Mr. Guerrero" is "Carlos Guerrero".
+// Honorifics name no one: "Ms. Roe" is "Jane Roe".
 const FILLER = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'at', 'in', 'on', 'by', 's', 'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov'])
 const contentWords = (name: string) =>
   normalizeName(name)

@@ -316,7 +316,7 @@ function isBoundary(tokens: readonly Token[], i: number): { end: number } | null
   const next = tokens[end + 1]
   if (!next) return { end }
   if (next.newline) return { end }
-  // No sentence opens with a colon or a comma: "Rep. Trey Gowdy (R-S.C.): …", "Inc., …".
+  // No sentence opens with a colon or a comma: "Rep. Jane Roe (D-N.Y.): …", "Inc., …".
   if (next.text === ':' || next.text === ',' || next.text === ';') return null
   // The next word (after an opening quotation mark or bracket) must open a sentence.
   let k = end + 1

@@ -24,9 +24,9 @@ test('a question: "asked (someone) if / whether / about …"', () => {
     rule: 'asked',
   })
   // An opening participle: the question ends at its comma; the main clause is someone else's.
-  expect(pairs('Asked if the remarks had rattled allies, Jane Roe said the alliance was strong.')).toEqual([
-    ['Jane Roe', 'if the remarks had rattled allies'],
-    ['Jane Roe', 'the alliance was strong'],
+  expect(pairs('Asked whether the tariffs had hurt farmers, Jane Roe said exports were up.')).toEqual([
+    ['Jane Roe', 'whether the tariffs had hurt farmers'],
+    ['Jane Roe', 'exports were up'],
   ])
   expect(pairs('Asked about her own vote in November, Jane Roe said she would wait.')).toEqual([
     ['Jane Roe', 'her own vote in November'],
@@ -37,21 +37,21 @@ test('a question: "asked (someone) if / whether / about …"', () => {
 })
 
 test('a title-case headline: the capitalised verb is the cue and ends the name', () => {
-  expect(only('Jane Roe Says The Deal Will Fail In March')).toMatchObject({ speaker: 'Jane Roe', exact: 'The Deal Will Fail In March' })
+  expect(only('Jane Roe Says The Levy Will Pass In May')).toMatchObject({ speaker: 'Jane Roe', exact: 'The Levy Will Pass In May' })
 })
 
 test('a name label before a colon credits what follows, in title case or quoted', () => {
-  expect(only('Jane Roe: I’m Not Interested In The Job')).toMatchObject({ speaker: 'Jane Roe', exact: 'I’m Not Interested In The Job' })
-  expect(only('Rep. Jane Roe (D-N.Y.): "We will not back this bill."')).toMatchObject({
+  expect(only('Jane Roe: I’m Not Running For The Senate')).toMatchObject({ speaker: 'Jane Roe', exact: 'I’m Not Running For The Senate' })
+  expect(only('Rep. Jane Roe (D-N.Y.): "The bill does nothing for renters."')).toMatchObject({
     speaker: 'Jane Roe',
-    exact: 'We will not back this bill.',
+    exact: 'The bill does nothing for renters.',
   })
 })
 
 test('"called X Y" with a long object, a possessive and an infinitive inside it', () => {
-  expect(only('Roe called the board’s neglect of advice from seasoned commanders “a disgrace to the whole industry.”')).toMatchObject({
+  expect(only('Roe called the board’s neglect of warnings from seasoned auditors “a scandal for the whole sector.”')).toMatchObject({
     speaker: 'Roe',
-    exact: 'the board’s neglect of advice from seasoned commanders “a disgrace to the whole industry.”',
+    exact: 'the board’s neglect of warnings from seasoned auditors “a scandal for the whole sector.”',
   })
   // A second participle ends the first one's words: "calling it … and asserting that …".
   expect(pairs('Roe attacked the plan, calling it “reckless” and asserting that it would fail.')).toEqual([
@@ -62,7 +62,7 @@ test('"called X Y" with a long object, a possessive and an infinitive inside it'
 })
 
 test('a title’s full stop belongs to the name on either side of the cue', () => {
-  expect(only('“It is not new,” said Mr. Schmidt, who bought the land in 2010.').speaker).toBe('Schmidt')
+  expect(only('“It was never for sale,” said Ms. Roe, who bought the land in 2010.').speaker).toBe('Roe')
   expect(only('On Sunday, Rep. Jane Roe said the inquiry was over.').speaker).toBe('Jane Roe')
 })
 
@@ -83,14 +83,14 @@ test('a comma between digit groups is part of the number', () => {
 })
 
 test('"according to": a long source, after a colon, and with no comma before it', () => {
-  expect(only('According to early results of exit polls conducted by a research firm for two networks, voters in both states backed the plan.')).toMatchObject({
-    exact: 'voters in both states backed the plan',
+  expect(only('According to a survey of 900 residents carried out by a local university for the city council, most people want more buses.')).toMatchObject({
+    exact: 'most people want more buses',
     rule: 'according-to',
   })
-  expect(only('It has not gone unnoticed: according to recent polls, the mayor holds only 14 percent of the vote.').exact).toBe(
-    'the mayor holds only 14 percent of the vote',
+  expect(only('Nobody expected it: according to the latest survey, the councilwoman has lost a third of her support.').exact).toBe(
+    'the councilwoman has lost a third of her support',
   )
-  expect(only('The mayor leads by 271 delegates according to a count by the Daily Ledger.').exact).toBe('The mayor leads by 271 delegates')
+  expect(only('The councilwoman is ahead by 40 votes according to a tally by the county clerk.').exact).toBe('The councilwoman is ahead by 40 votes')
 })
 
 test('"As X put it, …" credits the clause to X', () => {
@@ -110,24 +110,24 @@ test('a quotation over several paragraphs, opening marks only, takes the frame o
 })
 
 test('a quotation whose comma was left out, or closed with an opening mark, keeps its frame', () => {
-  expect(only('“The caucus is a battle of niches” Roe said.')).toMatchObject({ speaker: 'Roe', exact: 'The caucus is a battle of niches' })
-  expect(only('"We have had to stand by for months" said Jane Roe, a spokeswoman.').speaker).toBe('Jane Roe')
-  expect(only('“That could create new problems for her here,“ said Jane Roe, a Democrat.')).toMatchObject({
+  expect(only('“Nobody here wants a second vote” Roe said.')).toMatchObject({ speaker: 'Roe', exact: 'Nobody here wants a second vote' })
+  expect(only('"We waited for weeks and heard nothing" said Jane Roe, a spokeswoman.').speaker).toBe('Jane Roe')
+  expect(only('“The board will regret this decision,“ said Jane Roe, a shareholder.')).toMatchObject({
     speaker: 'Jane Roe',
-    exact: 'That could create new problems for her here',
+    exact: 'The board will regret this decision',
   })
   // Quoted words inside a sentence have no frame of their own.
-  expect(suggest('“Boots on the ground” would be a mistake.')).toEqual([])
+  expect(suggest('“Lower taxes” would be a slogan, not a plan.')).toEqual([])
 })
 
 test('naming verbs other than "call" take a bare complement: "labeled X “…”"', () => {
-  expect(only('Roe labeled the order “a blatant abuse of power.”')).toMatchObject({ speaker: 'Roe', exact: 'the order “a blatant abuse of power.”' })
+  expect(only('Roe labeled the order “a reckless use of power.”')).toMatchObject({ speaker: 'Roe', exact: 'the order “a reckless use of power.”' })
 })
 
 test('what a poll or a record shows, with a noun phrase after it', () => {
-  expect(only('The latest poll showed the mayor leading the field with 31 percent.')).toMatchObject({
-    speaker: 'The latest poll',
-    exact: 'showed the mayor leading the field with 31 percent',
+  expect(only('The newest survey showed the councilwoman ahead of her rivals by nine points.')).toMatchObject({
+    speaker: 'The newest survey',
+    exact: 'showed the councilwoman ahead of her rivals by nine points',
   })
 })
 
@@ -139,27 +139,27 @@ test('a stance taken: "X supports / opposes Y"', () => {
 })
 
 test('"called on X to …": whom it asks and what', () => {
-  expect(only('On Saturday, Sen. Jane Roe (D-Vt.) called on Michigan Gov. John Doe (R) to resign over the crisis.')).toMatchObject({
+  expect(only('On Friday, Sen. Jane Roe (D-Vt.) called on Ohio Gov. John Doe (R) to step down over the water scandal.')).toMatchObject({
     speaker: 'Jane Roe',
-    exact: 'Michigan Gov. John Doe (R) to resign over the crisis',
+    exact: 'Ohio Gov. John Doe (R) to step down over the water scandal',
   })
   expect(suggest('The teacher called on students in the back row.')).toEqual([])
 })
 
 test('whoever "says" a clause is its source, however the writer describes them', () => {
-  expect(only('The magnate says a violent hit now draws a penalty.')).toMatchObject({
-    speaker: 'The magnate',
-    exact: 'a violent hit now draws a penalty',
+  expect(only('The veteran analyst says a merger would now be a costly mistake.')).toMatchObject({
+    speaker: 'The veteran analyst',
+    exact: 'a merger would now be a costly mistake',
   })
   expect(suggest('The stock added 2% to close at a record.')).toEqual([])
 })
 
 test('"told <a listener of any length> that …"', () => {
-  expect(only('Jane Roe told a crowded banquet hall at a hotel in downtown Baltimore that she was not giving up.')).toMatchObject({
+  expect(only('Jane Roe told a packed lecture room at a college in northern Ohio that the fight would go on.')).toMatchObject({
     speaker: 'Jane Roe',
-    exact: 'she was not giving up',
+    exact: 'the fight would go on',
   })
-  expect(only('Jane Roe told a town hall in Salem, New Hampshire on Monday that the plan was dead.').exact).toBe('the plan was dead')
+  expect(only('Jane Roe told a school board meeting in Dayton, Ohio on Tuesday that the budget was sound.').exact).toBe('the budget was sound')
 })
 
 test('a relative clause between a quotation and its cue is skipped to find the speaker', () => {
