@@ -4,12 +4,18 @@
 // Each task runs alone on its worker under a deadline and a memory cap; a worker that overruns
 // either is terminated (a busy loop ignores everything else) and replaced, and its task fails
 // with a TaskError saying which limit it hit. Tasks wait in a queue, so a worker stopped for
-// one task takes no other task down with it; tasks started in the background (background.ts)
-// wait in a second one, served only when nobody's task is waiting.
+// one task takes no other task down with it. Tasks started in the background (background.ts)
+// have a queue and workers of their own, which run at a lower operating-system priority where
+// the system allows it per thread (Linux): a followed feed's extraction and suggestions take
+// the CPU time pages and editors leave, and never a worker an editor's task is waiting for.
+// The deadline counts the worker's CPU time where it can be read (thread-cpu.ts), so a task
+// that waited for a core is not stopped as too complex; wall time is capped all the same.
+import { access } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
 import { startWorkerThread } from '../runtime/worker-thread'
 import { isBackground } from './background'
+import { threadCpuMs } from './thread-cpu'
 
 export type TaskErrorCode = 'timeout' | 'memory' | 'crashed' | 'closed'
 
@@ -61,6 +67,16 @@ type OutputOf<Task> = Task extends (input: never) => Promise<infer Output> ? Out
 
 export type TaskRequest = { id: number; task: TaskName; input: unknown }
 export type TaskReply = { id: number; ok: true; output: unknown } | { id: number; ok: false; thrown: ThrownInTask }
+// A worker's first message: its thread id, for reading its CPU time (null where it cannot be read).
+export type WorkerHello = { threadId: number | null }
+// What a worker is started with.
+export type WorkerSetup = { nice: number }
+
+// How far background workers lower their priority below the process's (10 steps of nice: about
+// a tenth of a core's share next to a busy thread of the process's priority).
+const BACKGROUND_NICE = 10
+// A task whose worker got too little CPU is still stopped at this many times its deadline.
+const WALL_CAP = 4
 
 export type TaskLimits = {
   // Wall-clock time the task may run once a worker has started it.
@@ -81,11 +97,23 @@ type Job = {
   reject: (error: Error) => void
 }
 
-type Slot = { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null }
+type Slot = { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null; threadId: number | null }
+type Lane = { slots: Slot[]; queue: Job[]; nice: number }
 
 export type TaskPool = {
   run<N extends TaskName>(task: N, input: InputOf<TaskRegistry[N]>, limits: TaskLimits, transfer?: ArrayBuffer[]): Promise<OutputOf<TaskRegistry[N]>>
   close(): Promise<void>
+}
+
+// A thread is born with the priority of the thread that creates it, and Node's shared I/O threads
+// (libuv's pool: file system, DNS, zlib, argon2) are created on first use by whichever thread
+// uses them first. Were that a background worker after lowering its priority, every file read
+// and password hash of the process would run at its priority: start them from here first.
+let ioThreadsStarted = false
+function startIoThreads(): void {
+  if (ioThreadsStarted) return
+  ioThreadsStarted = true
+  access(process.cwd(), () => {})
 }
 
 function describeDuration(ms: number): string {
@@ -93,9 +121,8 @@ function describeDuration(ms: number): string {
 }
 
 export function createTaskPool(options: PoolOptions): TaskPool {
-  const slots: Slot[] = []
-  const queue: Job[] = []
-  const backgroundQueue: Job[] = []
+  const interactive: Lane = { slots: [], queue: [], nice: 0 }
+  const background: Lane = { slots: [], queue: [], nice: BACKGROUND_NICE }
   let nextId = 0
   let closed = false
 
@@ -108,56 +135,85 @@ export function createTaskPool(options: PoolOptions): TaskPool {
   }
 
   // A worker that was stopped or died is dropped; the queue goes on with a fresh one.
-  function retire(slot: Slot, error: TaskError): void {
-    const at = slots.indexOf(slot)
+  function retire(lane: Lane, slot: Slot, error: TaskError): void {
+    const at = lane.slots.indexOf(slot)
     if (at < 0) return
-    slots.splice(at, 1)
+    lane.slots.splice(at, 1)
     settle(slot)?.reject(error)
     void slot.worker.terminate()
     pump()
   }
 
-  function spawn(): Slot {
-    const worker = startWorkerThread('analysis', { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } })
+  function spawn(lane: Lane): Slot {
+    if (lane.nice > 0) startIoThreads()
+    const worker = startWorkerThread('analysis', {
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb },
+      workerData: { nice: lane.nice } satisfies WorkerSetup,
+    })
     // An idle worker must not keep a CLI process alive.
     worker.unref()
-    const slot: Slot = { worker, job: null, timer: null }
-    worker.on('message', (reply: TaskReply) => {
-      if (slot.job?.request.id !== reply.id) return
+    const slot: Slot = { worker, job: null, timer: null, threadId: null }
+    worker.on('message', (message: TaskReply | WorkerHello) => {
+      if ('threadId' in message) {
+        slot.threadId = message.threadId
+        return
+      }
+      if (slot.job?.request.id !== message.id) return
       const job = settle(slot)!
-      if (reply.ok) job.resolve(reply.output)
-      else job.reject(new TaskThrew(reply.thrown))
+      if (message.ok) job.resolve(message.output)
+      else job.reject(new TaskThrew(message.thrown))
       pump()
     })
     worker.on('error', (error: Error & { code?: string }) => {
       const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
       retire(
+        lane,
         slot,
         memory
           ? new TaskError('memory', `It needed more than ${options.maxHeapMb} MB of memory to analyse.`)
           : new TaskError('crashed', `The analysis stopped with an error: ${error.message}`),
       )
     })
-    worker.on('exit', (code) => retire(slot, new TaskError('crashed', `The analysis stopped unexpectedly (exit code ${code}).`)))
-    slots.push(slot)
+    worker.on('exit', (code) => retire(lane, slot, new TaskError('crashed', `The analysis stopped unexpectedly (exit code ${code}).`)))
+    lane.slots.push(slot)
     return slot
   }
 
-  function start(slot: Slot, job: Job): void {
+  // CPU time the slot's thread has used, or null where it cannot be read. A thread started for
+  // this task counts from zero: its start-up is part of what the task cost.
+  function cpuOf(slot: Slot): number | null {
+    return slot.threadId === null ? null : threadCpuMs(slot.threadId)
+  }
+
+  function start(lane: Lane, slot: Slot, job: Job): void {
     slot.job = job
     slot.worker.ref()
-    slot.timer = setTimeout(() => {
-      retire(slot, new TaskError('timeout', `It took longer than ${describeDuration(job.limits.deadlineMs)} to analyse, so the analysis was stopped.`))
-    }, job.limits.deadlineMs)
+    const { deadlineMs } = job.limits
+    const startedAt = Date.now()
+    const cpuAtStart = cpuOf(slot) ?? 0
+    const check = () => {
+      const cpuNow = cpuOf(slot)
+      const used = cpuNow === null ? null : cpuNow - cpuAtStart
+      const wallLeft = deadlineMs * WALL_CAP - (Date.now() - startedAt)
+      if (used === null || used >= deadlineMs || wallLeft <= 0) {
+        retire(lane, slot, new TaskError('timeout', `It took longer than ${describeDuration(deadlineMs)} to analyse, so the analysis was stopped.`))
+        return
+      }
+      // It waited for a core part of the time: give it the CPU time it has left, within the cap.
+      slot.timer = setTimeout(check, Math.min(wallLeft, Math.max(1, deadlineMs - used)))
+    }
+    slot.timer = setTimeout(check, deadlineMs)
     slot.worker.postMessage(job.request, job.transfer)
   }
 
   function pump(): void {
-    for (const slot of slots) if (!slot.job) slot.worker.unref()
-    while (queue.length + backgroundQueue.length > 0 && !closed) {
-      const idle = slots.find((s) => !s.job) ?? (slots.length < options.size ? spawn() : null)
-      if (!idle) return
-      start(idle, (queue.shift() ?? backgroundQueue.shift())!)
+    for (const lane of [interactive, background]) {
+      for (const slot of lane.slots) if (!slot.job) slot.worker.unref()
+      while (lane.queue.length > 0 && !closed) {
+        const idle = lane.slots.find((s) => !s.job) ?? (lane.slots.length < options.size ? spawn(lane) : null)
+        if (!idle) break
+        start(lane, idle, lane.queue.shift()!)
+      }
     }
   }
 
@@ -166,14 +222,15 @@ export function createTaskPool(options: PoolOptions): TaskPool {
       if (closed) return Promise.reject(new TaskError('closed', 'The analysis workers have been shut down.'))
       return new Promise((resolve, reject) => {
         const job = { request: { id: nextId++, task, input }, limits, transfer, resolve: resolve as (output: unknown) => void, reject }
-        ;(isBackground() ? backgroundQueue : queue).push(job)
+        ;(isBackground() ? background : interactive).queue.push(job)
         pump()
       })
     },
     async close() {
       closed = true
-      for (const job of [...queue.splice(0), ...backgroundQueue.splice(0)]) job.reject(new TaskError('closed', 'The analysis workers have been shut down.'))
-      const stopping = slots.splice(0)
+      for (const job of [...interactive.queue.splice(0), ...background.queue.splice(0)])
+        job.reject(new TaskError('closed', 'The analysis workers have been shut down.'))
+      const stopping = [...interactive.slots.splice(0), ...background.slots.splice(0)]
       for (const slot of stopping) settle(slot)?.reject(new TaskError('closed', 'The analysis workers have been shut down.'))
       await Promise.all(stopping.map((s) => s.worker.terminate()))
     },

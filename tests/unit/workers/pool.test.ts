@@ -1,11 +1,14 @@
 // The analysis workers: a task gives what it gives in-process; a thrown domain error comes back
 // as itself; a task past its deadline or memory cap is stopped, reported, and the pool goes on.
+import { readdirSync, readFileSync } from 'node:fs'
+import { getPriority } from 'node:os'
 import { afterAll, expect, test, vi } from 'vitest'
 import { IngestError } from '@/lib/ingest/errors'
 import { draftOnWorker, extractOnWorker } from '@/lib/ingest/store/off-thread'
 import { extractForStorage } from '@/lib/ingest/store/prepare'
 import { inBackground, isBackground } from '@/lib/workers/background'
 import { createTaskPool, TaskError } from '@/lib/workers/pool'
+import { currentThreadId, threadCpuMs } from '@/lib/workers/thread-cpu'
 
 const pool = createTaskPool({ size: 2, maxHeapMb: 256 })
 afterAll(() => pool.close())
@@ -109,25 +112,62 @@ test('a closed pool refuses new work', async () => {
   await expect(closing.run('draft', { bytes: page(9) }, roomy)).rejects.toMatchObject({ code: 'closed' })
 })
 
-test('a task somebody waits for starts before queued background tasks, whichever came first', async () => {
+test('background tasks queue on workers of their own: a task somebody waits for never waits behind them', async () => {
   const single = createTaskPool({ size: 1, maxHeapMb: 256 })
   try {
     const finished: string[] = []
     const track = (name: string, work: Promise<unknown>) => work.then(() => void finished.push(name))
-    // The first task occupies the only worker; the rest queue behind it.
-    const running = track(
-      'first',
-      extractOnWorker({ bytes: slowPage, name: 'slow.html' }, undefined, single, roomy).catch(() => {}),
-    )
-    const background = [1, 2, 3].map((n) =>
-      inBackground(() => track(`background ${n}`, extractOnWorker({ bytes: page(n), name: `b${n}.html` }, undefined, single, roomy))),
-    )
+    const background = [
+      inBackground(() =>
+        track(
+          'background slow',
+          extractOnWorker({ bytes: slowPage, name: 'slow.html' }, undefined, single, roomy).catch(() => {}),
+        ),
+      ),
+      ...[1, 2].map((n) => inBackground(() => track(`background ${n}`, extractOnWorker({ bytes: page(n), name: `b${n}.html` }, undefined, single, roomy)))),
+    ]
     const editor = track('editor', extractOnWorker({ bytes: page(9), name: 'editor.html' }, undefined, single, roomy))
-    await Promise.all([running, editor, ...background])
-    expect(finished).toEqual(['first', 'editor', 'background 1', 'background 2', 'background 3'])
+    await Promise.all([editor, ...background])
+    // The background lane runs one at a time, in order; the editor's task ran beside it.
+    expect(finished.filter((name) => name.startsWith('background'))).toEqual(['background slow', 'background 1', 'background 2'])
+    expect(finished.indexOf('editor')).toBeLessThan(finished.indexOf('background 1'))
   } finally {
     await single.close()
   }
+})
+
+// Linux keeps a priority per thread (elsewhere a worker leaves its priority alone).
+test.runIf(process.platform === 'linux')(
+  'background workers run at a lower priority; the other workers and the I/O threads keep the process priority',
+  async () => {
+    const niceOf = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]?.split(' ')[16])
+    const before = new Set(readdirSync('/proc/self/task'))
+    const lanes = createTaskPool({ size: 1, maxHeapMb: 256 })
+    try {
+      await inBackground(() => extractOnWorker({ bytes: page(1), name: 'b.html' }, undefined, lanes, roomy))
+      await extractOnWorker({ bytes: page(2), name: 'i.html' }, undefined, lanes, roomy)
+      const started = readdirSync('/proc/self/task').filter((task) => !before.has(task))
+      const nices = started.map(niceOf)
+      // One background worker; the interactive worker and any I/O threads started meanwhile keep
+      // the process's priority (a thread is born with its creator's).
+      const own = getPriority() // the process's, lowered too when the tests run under `nice`
+      expect(nices.filter((nice) => nice === Math.min(19, own + 10))).toHaveLength(1)
+      expect(nices.filter((nice) => nice === own)).toHaveLength(nices.length - 1)
+    } finally {
+      await lanes.close()
+    }
+  },
+)
+
+test("a thread's CPU time is read on Linux, and grows with its work", () => {
+  const id = currentThreadId()
+  if (process.platform !== 'linux') return expect(id).toBeNull()
+  expect(id).toBeGreaterThan(0)
+  const before = threadCpuMs(id!)!
+  const until = Date.now() + 300
+  while (Date.now() < until) Math.sqrt(Math.random())
+  expect(threadCpuMs(id!)! - before).toBeGreaterThanOrEqual(100)
+  expect(threadCpuMs(999_999_999)).toBeNull()
 })
 
 test('the background mark follows its async context only', async () => {
