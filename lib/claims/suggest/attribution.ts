@@ -933,7 +933,7 @@ export class AttributionFinder {
     return this.relativeHead(j, floor) ?? np
   }
 
-  // "Organizations that seek to combat misinformation cried foul", "people who live nearby
+  // "Groups that campaign for cleaner rivers objected", "people who live nearby
   // said": the words before the cue end a relative clause, and the noun before "that" / "who"
   // speaks.
   private relativeHead(last: number, floor: number): Range | null {
