@@ -15,18 +15,22 @@ const reason = { meta: { skipReason: 'PostgreSQL only: on the embedded database 
 test.skipIf(!concurrentWriters)('a claim committed after a later-stamped one, with a scan between the commits, is sent once', reason, async () => {
   const db = getDb()
   const reader = await createTestAccount('viewer')
+  // Two followed companies: writers of claims about one company take turns on its row of tallies
+  // (the company page's numbers), so their commits follow their stamps; about two they need not.
   const company = await db.entity.create({ data: { kind: 'company', name: `Fabrikam Shipping ${reader.user.id.slice(-6)}` } })
+  const regulator = await db.entity.create({ data: { kind: 'company', name: `Contoso Audit ${reader.user.id.slice(-6)}` } })
   await followEntity(reader.user.id, company.id)
+  await followEntity(reader.user.id, regulator.id)
   await setWebhook(reader.user.id, 'https://receiver.example/hook')
   const body = 'Fabrikam Shipping hid losses from investors, the regulator said.'
   const article = await db.article.create({
     data: { title: 'Fabrikam', bodyText: body, bodyHash: `order-test-${reader.user.id}`, extractorVersion: 'test' },
   })
-  const claim = (quote: string) => ({
+  const claim = (quote: string, subjectId: string) => ({
     articleId: article.id,
     kind: 'allegation' as const,
     quote,
-    subjectId: company.id,
+    subjectId,
     target: [{ type: 'TextQuoteSelector', exact: quote }],
   })
 
@@ -36,7 +40,7 @@ test.skipIf(!concurrentWriters)('a claim committed after a later-stamped one, wi
   let inserted = () => {}
   const first = new Promise<void>((resolve) => (inserted = resolve))
   const earlier = db.$transaction(async (tx) => {
-    const row = await tx.claim.create({ data: claim('hid losses from investors'), select: { id: true, createdAt: true } })
+    const row = await tx.claim.create({ data: claim('hid losses from investors', company.id), select: { id: true, createdAt: true } })
     inserted()
     await open
     return row
@@ -44,7 +48,7 @@ test.skipIf(!concurrentWriters)('a claim committed after a later-stamped one, wi
   await first
   await new Promise((resolve) => setTimeout(resolve, 20))
   // … while a second claim, stamped later, commits, and a scan runs.
-  const later = await db.claim.create({ data: claim('the regulator said'), select: { id: true, createdAt: true } })
+  const later = await db.claim.create({ data: claim('the regulator said', regulator.id), select: { id: true, createdAt: true } })
   const scanned = (await scanWebhookNews(reader.user.id)).map((d) => d.id)
   commit()
   const early = await earlier
