@@ -35,6 +35,8 @@ const AUXILIARY = /^(?:are|were|is|was|have|had|has|will|would|can|could|may|mig
 const RULE_FORMS = /^(?:rule|rules|ruled|ruling)$/
 const POINT_FORMS = /^(?:point|points|pointed|pointing)$/
 const CRY_FORMS = /^(?:cry|cries|cried|crying)$/
+const GO_FORMS = /^(?:go|goes|went|going)$/
+const CONTINUE_FORMS = /^(?:continue|continues|continued|proceeded)$/
 const DECLINE_FORMS = /^(?:declin|refus)(?:e|es|ed|ing)$/
 const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it|there)$/
 const PRONOUN_CONTRACTION = /^(?:he|she|they|we|i|it|there|you)['’](?:d|ll|re|ve|m)$/
@@ -790,7 +792,9 @@ export class AttributionFinder {
     if (cue.form === 'base') {
       // Base forms after a plural or pronoun subject ("they say", "officials say", "Democrats in
       // five states say they …"), never after "to", a modal or "did" ("what companies can say").
-      if (!p || p.type !== 'word' || MODALS_AND_TO.has(prev) || prev.endsWith("n't") || prev.endsWith('n’t')) return undefined
+      if (!p || p.type !== 'word' || prev.endsWith("n't") || prev.endsWith('n’t')) return undefined
+      // ("He went on to say", "she continued to write": the saying goes on, past tense.)
+      if (MODALS_AND_TO.has(prev)) return this.goesOnTo(i) ? { ...cue, form: 'ed' } : undefined
       // ("the final say" is a noun; "the candidates say" a verb after a plural subject.)
       if (
         !PLURAL_SUBJECTS.has(prev) &&
@@ -840,6 +844,14 @@ export class AttributionFinder {
       if (cue.stance === 'belief' && !BE.has(prev)) return undefined
     }
     return cue
+  }
+
+  // "went on to say", "goes on to write", "continued to argue": the cue at i goes on from
+  // the subject's words before.
+  private goesOnTo(i: number): boolean {
+    if (this.lower(i - 1) !== 'to') return false
+    const w = this.lower(i - 2)
+    return (w === 'on' && GO_FORMS.test(this.lower(i - 3))) || CONTINUE_FORMS.test(w)
   }
 
   // Two-word cues: "ruled out", "pointed out", "cried foul", "declined to comment".
@@ -914,6 +926,7 @@ export class AttributionFinder {
   // parenthesis, and an apposition ("Jane Roe, a spokeswoman for Acme, said").
   private sourceLeft(cue: number, floor: number): Range | null {
     let j = cue - 1
+    if (this.goesOnTo(cue)) j -= this.lower(cue - 2) === 'on' ? 3 : 2
     while (j >= floor && BETWEEN_SUBJECT_AND_CUE.has(this.lower(j)) && !this.t(j)!.cap) j--
     if (j < floor) return null
     if (this.t(j)!.text === ')') {
@@ -1500,7 +1513,8 @@ export class AttributionFinder {
           continue
         }
       }
-      const cue = this.cueAt(j, { ...s, first: -1 })
+      // ('"…," the statement read.': a past tense spelt as its base form, where the frame ends.)
+      const cue = this.cueAt(j, { ...s, first: -1 }) ?? this.pastAsBase(j, limit)
       if (cue && cue.frames.has('quote') && cue.form !== 'ing') {
         const source = this.sourceLeft(j, i)
         return source ? { source, cue: j, stance: cue.stance } : null
@@ -1537,6 +1551,15 @@ export class AttributionFinder {
     return null
   }
 
+  // A cue whose past tense is spelt as its base form ("read"), after a word and ending the frame:
+  // past tense there, whatever the subject ('"…," the letter read.').
+  private pastAsBase(j: number, limit: number): Cue | undefined {
+    const t = this.t(j)
+    if (!t || t.type !== 'word' || t.cap || this.quoted(j) || !hasPastForm(t.lower) || !this.isWord(j - 1)) return undefined
+    if (MODALS_AND_TO.has(this.lower(j - 1)) || !this.endsFrame(j + 1, limit)) return undefined
+    return cueOf(t.lower)
+  }
+
   // A verb in the past tense that could say how words were spoken ("fumed", "barked", "pressed"),
   // not an auxiliary or a cue of the lexicon.
   private saidLike(j: number): boolean {
@@ -1565,9 +1588,16 @@ export class AttributionFinder {
     let c = k - 1
     while (c > s.first && this.t(c)!.type === 'quote') c--
     const mark = this.t(c)?.text
+    const next = this.doc.sentences[s.index + 1]
+    // A full stop in place of the comma, when the next sentence is only the frame: '"… a second
+    // vote." Roe said.' (and it says nothing of its own: no quotation in it, a few words past the cue).
+    if (mark === '.' && !DASHES.has(this.t(k)?.text ?? '')) {
+      if (!next || next.first !== k || next.paragraph !== s.paragraph || next.last >= nextOpen) return null
+      const frame = this.bareFrameAfter(k, next.last, next)
+      return frame && next.last - frame.cue <= 6 ? frame : null
+    }
     // (Or a signature after a dash: '"… I will look into it." - Hillary Clinton.')
     if (mark !== '?' && mark !== '!' && !DASHES.has(this.t(k)?.text ?? '')) return null
-    const next = this.doc.sentences[s.index + 1]
     // (A signature may stand in a paragraph of its own.)
     const signature = DASHES.has(this.t(k)?.text ?? '') && next?.first === k
     if (!next || (next.paragraph !== s.paragraph && !(signature && next.paragraph === s.paragraph + 1))) return null
@@ -2233,23 +2263,35 @@ export class AttributionFinder {
       }
       return
     }
-    // "As Emily Feng reports for NPR, …", "As Smith put it, …"
+    // "As Emily Feng reports for NPR, …", "As Smith put it, …", "…, as Smith puts it, "…""
+    for (let a = start; a < s.last; a++) if (this.lower(a) === 'as' && (a === start || this.t(a - 1)!.text === ',') && this.asReported(a, s)) return
+  }
+
+  private asReported(start: number, s: Sentence): boolean {
     const opener = this.t(start + 1)
-    if (this.lower(start) === 'as' && opener && (opener.cap || DETERMINERS.has(opener.lower) || PRONOUNS.has(opener.lower))) {
-      for (let j = start + 2; j <= s.last && j - start < 12; j++) {
+    if (opener && (opener.cap || DETERMINERS.has(opener.lower) || PRONOUNS.has(opener.lower))) {
+      let comma = -1
+      for (let j = start + 2; j <= s.last && j - start < 24; j++) {
+        // "As Smith put it, …": how someone worded it; "As Jane Roe, the party's deputy
+        // leader, put it: …" (an apposition only before "put it").
+        const putIt = /^puts?$/.test(this.lower(j)) && this.lower(j + 1) === 'it'
         // "As the deadline approached, officials said …": the source ends before any comma.
-        if (STOP_PUNCT.has(this.t(j)!.text)) return
-        const cue = this.cueAt(j, s)
-        // "As Smith put it, …": how someone worded it.
-        const putIt = this.lower(j) === 'put' && this.lower(j + 1) === 'it'
+        if (STOP_PUNCT.has(this.t(j)!.text)) {
+          if (this.t(j)!.text !== ',' || j - start >= 12) return false
+          if (comma < 0) comma = j
+          continue
+        }
+        // (Inside a sentence, "…, as Smith put it, …" only: "…, as he predicted, …" looks back.)
+        if ((comma >= 0 || start !== this.clauseStart(s)) && !putIt) continue
+        const cue = j - start < 12 ? this.cueAt(j, s) : undefined
         if ((cue && cue.frames.has('quote')) || putIt) {
           let c = j + 1
-          while (c <= s.last && this.t(c)!.text !== ',' && c - j < 8) c++
-          if (this.t(c)?.text !== ',') return
+          while (c <= s.last && this.t(c)!.text !== ',' && this.t(c)!.text !== ':' && c - j < 8) c++
+          if (this.t(c)?.text !== ',' && this.t(c)?.text !== ':') return false
           this.usedCues.add(j)
           this.emit(
             {
-              source: { first: start + 1, last: j - 1 },
+              source: { first: start + 1, last: (comma >= 0 ? comma : j) - 1 },
               implicitSource: null,
               stance: 'speech',
               sentence: s.index,
@@ -2261,10 +2303,11 @@ export class AttributionFinder {
             this.charSpan(c + 1, this.clauseEnd(c + 1, s)),
             4,
           )
-          return
+          return true
         }
       }
     }
+    return false
   }
 
   // The source of a closing "…, according to X." in the sentence, if any.

@@ -1,6 +1,8 @@
 import { test, expect } from 'vitest'
 import { only, suggest } from './helpers'
 
+const pairs = (text: string) => suggest(text).map((s) => [s.speaker, s.exact])
+
 test('a quote with the attribution after it, "…," said X', () => {
   const s = only('"We will sell the division by the end of the year," said Jane Roe, a spokeswoman for Acme Corp.')
   expect(s).toMatchObject({
@@ -89,4 +91,35 @@ test('a signature after a dash credits the quotation, in its sentence or its own
   })
   const text = '"Every school in the county will get a nurse by next year."\n\n—Tom Avery, Dayton.\n\nThe plan costs little.'
   expect(only(text)).toMatchObject({ speaker: 'Tom Avery', exact: 'Every school in the county will get a nurse by next year.' })
+})
+
+test('a document "read" its quotation: the past tense spelt as the base form', () => {
+  expect(pairs('“The budget will pass in the spring,” the letter read. “Nobody should doubt it.”')).toEqual([
+    ['the letter', 'The budget will pass in the spring'],
+    ['the letter', 'Nobody should doubt it.'],
+  ])
+  // "to read" is no frame.
+  expect(suggest('“The Long Road Home” is a book he wants everyone to read.')).toEqual([])
+})
+
+test('a full stop in place of the comma: the frame is the whole next sentence', () => {
+  expect(only('“The levy is a disaster for families.” Jane Roe said.')).toMatchObject({ speaker: 'Jane Roe', exact: 'The levy is a disaster for families.' })
+  // A sentence that says something of its own is no frame of the quotation before it.
+  expect(pairs('“We lost.” He said voters “wanted a change of direction this time.”').map(([, exact]) => exact)).not.toContain('We lost.')
+})
+
+test('"went on to say" and "continued to write" frame a quotation or a clause', () => {
+  expect(only('The mayor went on to say, “We will rebuild the bridge before winter.”')).toMatchObject({
+    speaker: 'The mayor',
+    exact: 'We will rebuild the bridge before winter.',
+  })
+  expect(only('Roe continued to argue that the levy would pass.')).toMatchObject({ speaker: 'Roe', exact: 'the levy would pass' })
+})
+
+test('"As X put it": inside a sentence, with an apposition, before a colon, "puts it"', () => {
+  expect(only('As Jane Roe, the deputy leader of the party, put it: “The plan was never going to survive.”')).toMatchObject({ speaker: 'Jane Roe' })
+  expect(only('But at the time, as the prosecutor put it, “there was not much to complain about.”').speaker).toBe('the prosecutor')
+  expect(only('As the Gazette’s John Doe puts it, “Voters are unmoved by the plan.”').speaker).toBe('John Doe')
+  // "…, as he predicted, …" looks back: not a frame of what follows.
+  expect(suggest('The plan failed, as he predicted, and the council fell.')).toEqual([])
 })
