@@ -3,7 +3,7 @@
 // Does polling followed feeds delay the pages? (Issue 20: 1,000 followed feeds polled on a
 // 2-core machine, p95 of /timeline within 20 % of idle.)
 // A fresh embedded database gets a synthetic archive (bench/lib/timeline-corpus.ts, 100k claims)
-// and `next start` serves it, its follow jobs running in-process as they do on the embedded
+// and `next start` serves it, its follow jobs running on their own thread as they do on the embedded
 // database. GET /timeline?entity=<the busiest company> is asked for one request after the other
 // (as bench:timeline's pages), signed in as a viewer:
 //   idle  the scheduler runs, no feed is followed: --idle-requests requests; and again after

@@ -4,12 +4,12 @@
 // all. It sits above the domain (it loads claims/ and ingest/, which call the pool), and no
 // module imports it: lib/runtime/worker-thread.ts starts it by its path, the build bundles it as
 // dist/worker.mjs, and the pool learns its types through TaskRegistry below.
-import { getPriority, setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Suggestion, suggestClaims } from '../claims/suggest/suggest'
 import type { extractArticle } from '../ingest/extract/extract'
 import type { extractForStorage } from '../ingest/store/prepare'
 import type { TaskReply, TaskRequest, ThrownInTask, WorkerHello, WorkerSetup } from '../workers/pool'
+import { runBelowProcessPriority } from '../runtime/thread-priority'
 import { currentThreadId } from '../workers/thread-cpu'
 
 // Each task's module is loaded on its first use, so a worker that only extracts never loads
@@ -62,18 +62,8 @@ function transferables(output: unknown): ArrayBuffer[] {
   return []
 }
 
-// Linux keeps a priority per thread, so a background worker can lower its own without lowering
-// the server's; elsewhere the call would lower the whole process, so it is not made.
-// Lowered by `nice` from the priority it was born with, the server's own (already lowered if the
-// server was started under `nice`).
 const { nice } = (workerData ?? { nice: 0 }) as WorkerSetup
-if (nice > 0 && process.platform === 'linux') {
-  try {
-    setPriority(0, Math.min(19, getPriority(0) + nice))
-  } catch {
-    // Not permitted here: the worker runs at normal priority.
-  }
-}
+runBelowProcessPriority(nice)
 parentPort?.postMessage({ threadId: currentThreadId() } satisfies WorkerHello)
 
 parentPort?.on('message', async (request: TaskRequest) => {

@@ -1,5 +1,6 @@
 // How this process starts one of Claimline's worker threads: the analysis worker
-// (lib/analysis/tasks.ts) and the embedded database's thread (lib/database/pglite-thread-entry.ts).
+// (lib/analysis/tasks.ts), the embedded database's thread (lib/database/pglite-thread-entry.ts)
+// and the followed feeds' jobs' thread (lib/follow/jobs-thread-entry.ts).
 // Claimline's code runs compiled or from source, and a worker must run the same way:
 // - the production Next.js server runs the entries compiled into dist/ by `npm run build`
 //   (scripts/lib/bundle.mjs). Turbopack copies a `new Worker(new URL('../analysis/tasks.ts', …))` target
@@ -18,6 +19,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads'
 export const WORKER_ENTRIES = {
   analysis: { source: 'lib/analysis/tasks.ts', compiled: 'worker.mjs' },
   database: { source: 'lib/database/pglite-thread-entry.ts', compiled: 'database.mjs' },
+  follow: { source: 'lib/follow/jobs-thread-entry.ts', compiled: 'follow.mjs' },
 } as const
 
 export type WorkerEntry = keyof typeof WORKER_ENTRIES

@@ -10,9 +10,9 @@
 // the CPU time pages and editors leave, and never a worker an editor's task is waiting for.
 // The deadline counts the worker's CPU time where it can be read (thread-cpu.ts), so a task
 // that waited for a core is not stopped as too complex; wall time is capped all the same.
-import { access } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
+import { BACKGROUND_NICE, startIoThreads } from '../runtime/thread-priority'
 import { startWorkerThread } from '../runtime/worker-thread'
 import { isBackground } from './background'
 import { threadCpuMs } from './thread-cpu'
@@ -72,9 +72,6 @@ export type WorkerHello = { threadId: number | null }
 // What a worker is started with.
 export type WorkerSetup = { nice: number }
 
-// How far background workers lower their priority below the process's (10 steps of nice: about
-// a tenth of a core's share next to a busy thread of the process's priority).
-const BACKGROUND_NICE = 10
 // A task whose worker got too little CPU is still stopped at this many times its deadline.
 const WALL_CAP = 4
 
@@ -103,17 +100,6 @@ type Lane = { slots: Slot[]; queue: Job[]; nice: number }
 export type TaskPool = {
   run<N extends TaskName>(task: N, input: InputOf<TaskRegistry[N]>, limits: TaskLimits, transfer?: ArrayBuffer[]): Promise<OutputOf<TaskRegistry[N]>>
   close(): Promise<void>
-}
-
-// A thread is born with the priority of the thread that creates it, and Node's shared I/O threads
-// (libuv's pool: file system, DNS, zlib, argon2) are created on first use by whichever thread
-// uses them first. Were that a background worker after lowering its priority, every file read
-// and password hash of the process would run at its priority: start them from here first.
-let ioThreadsStarted = false
-function startIoThreads(): void {
-  if (ioThreadsStarted) return
-  ioThreadsStarted = true
-  access(process.cwd(), () => {})
 }
 
 function describeDuration(ms: number): string {

@@ -2,7 +2,7 @@
 // without transpiling TypeScript: the command line (dist/cli.mjs) and the worker threads that the
 // server and the command line start (lib/runtime/worker-thread.ts): the analysis worker
 // (dist/worker.mjs, from lib/analysis/tasks.ts) that runs CPU-heavy tasks (lib/workers/), and the
-// embedded database's thread (dist/database.mjs). Plain JavaScript, so the `claimline` launcher can call it
+// embedded database's thread (dist/database.mjs) and the followed feeds' jobs' thread (dist/follow.mjs). Plain JavaScript, so the `claimline` launcher can call it
 // before anything else is loaded. Packages stay in node_modules (external); only our own code
 // is bundled.
 import { createHash } from 'node:crypto'
@@ -16,7 +16,12 @@ const SKIP = new Set(['node_modules'])
 export const DIST = 'dist'
 // Output name (without .mjs) → source. The worker entries' names are the ones
 // lib/runtime/worker-thread.ts starts.
-const ENTRY_POINTS = { cli: 'lib/cli/bin.ts', worker: 'lib/analysis/tasks.ts', database: 'lib/database/pglite-thread-entry.ts' }
+const ENTRY_POINTS = {
+  cli: 'lib/cli/bin.ts',
+  worker: 'lib/analysis/tasks.ts',
+  database: 'lib/database/pglite-thread-entry.ts',
+  follow: 'lib/follow/jobs-thread-entry.ts',
+}
 const OUTPUTS = Object.keys(ENTRY_POINTS).map((name) => `${name}.mjs`)
 const STAMP = 'bundle-stamp'
 
