@@ -973,9 +973,12 @@ export class AttributionFinder {
       if (hop === 0 && this.t(k + 1)?.cap && this.isNameRun(k + 1, end - 1)) return { first: k + 1, last: end - 1 }
       const np = this.npLeft(k - 1, floor)
       if (!np) return null
-      // A name, a pronoun or an unnamed source heads the subject; a description may need one more hop.
+      // A name, a pronoun or an unnamed source heads the subject; a description may need one more
+      // hop. (A relative clause is no part of the name: "A campaign adviser, who spoke on the
+      // condition of anonymity, said".)
       const head = this.t(np.first)!
-      if (head.cap || PRONOUNS.has(head.lower) || hop === 2) return { first: np.first, last: end - 1 }
+      const relative = !this.t(k + 1)!.cap && (this.lower(k + 1) === 'who' || this.lower(k + 1) === 'which')
+      if (head.cap || PRONOUNS.has(head.lower) || hop === 2) return { first: np.first, last: relative ? k - 1 : end - 1 }
       end = k
     }
     return null
@@ -1618,8 +1621,12 @@ export class AttributionFinder {
         let k = j + 1
         if (cue.frames.has('obj-clause') || cue.frames.has('obj-to')) k = this.skipListener(k, s)
         k = this.skipAdverbials(k, s)
+        // "said of the senator, "…"": whom the words are about.
+        if (this.lower(k) === 'of' && cue.base === 'say') k = this.phraseToComma(k + 1, open, 8)
         if (this.t(k)?.text === ',' || this.t(k)?.text === ':') k++
         if (this.lower(k) === 'that') k++
+        // "told the mayors who gathered in the city, "…"": a listener of any length.
+        if (k !== open && cue.frames.has('obj-clause') && cue.base === 'tell') k = this.phraseToComma(j + 1, open, 16) + 1
         if (k !== open) return null
         const source = cue.form === 'ing' ? this.mainSubject(j, s) : this.sourceLeft(j, Math.max(floor, s.first))
         return { source: source ?? this.mainSubject(j, s), cue: j, stance: cue.stance }
@@ -1628,6 +1635,19 @@ export class AttributionFinder {
       if (t.type === 'quote' || t.text === '.' || t.text === ';') return null
     }
     return null
+  }
+
+  // The comma (or colon) that ends a phrase of words from k, straight before the quotation at
+  // `open`, within `max` tokens; else k.
+  private phraseToComma(k: number, open: number, max: number): number {
+    const comma = open - 1
+    if (comma - k > max || comma <= k || (this.t(comma)!.text !== ',' && this.t(comma)!.text !== ':')) return k
+    for (let i = k; i < comma; i++) {
+      const t = this.t(i)!
+      if (t.type === 'word' || t.text === ',' || (t.text === '.' && TITLE_ABBREVIATIONS.has(this.lower(i - 1)))) continue
+      return k
+    }
+    return comma
   }
 
   // 'X released the following statement: "…"', 'Transcript: "…"', and a quotation that opens a

@@ -87,6 +87,7 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['proclaim', 'clause quote', 'speech'],
   ['surmise', 'clause quote', 'speech'],
   ['interject', 'quote', 'speech'],
+  ['answer', 'quote', 'speech'],
   ['read read reads reading', 'quote', 'speech'],
   ['cry cried cries crying', 'quote', 'speech'],
   ['apologize', 'quote', 'speech'],

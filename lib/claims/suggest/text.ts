@@ -116,6 +116,14 @@ function asciiTokenEnd(text: string, at: number): number {
   return at + 1
 }
 
+// "the Smiths’ lawyer", "voters' choice": an apostrophe after a plural's "s", before the next
+// word, marks a possessive, not a quotation.
+function pluralPossessive(text: string, at: number, t: string): boolean {
+  if (t !== '’' && t !== "'") return false
+  const before = text.charCodeAt(at - 1)
+  return (before === 115 || before === 83) && text.charCodeAt(at + 1) === 32 && /[A-Za-z]/.test(text[at + 2] ?? '')
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   let previousEnd = 0
@@ -150,7 +158,7 @@ export function tokenize(text: string): Token[] {
       lower: t.toLowerCase(),
       start: at,
       end,
-      type: isWord ? 'word' : QUOTE_CHARS.has(t) ? 'quote' : 'punct',
+      type: isWord ? 'word' : QUOTE_CHARS.has(t) && !pluralPossessive(text, at, t) ? 'quote' : 'punct',
       cap: first < 128 ? first >= 65 && first <= 90 : t[0] !== t[0]!.toLowerCase(),
       newline: nextBreak >= previousEnd && nextBreak < at,
     })

@@ -123,3 +123,23 @@ test('"As X put it": inside a sentence, with an apposition, before a colon, "put
   // "…, as he predicted, …" looks back: not a frame of what follows.
   expect(suggest('The plan failed, as he predicted, and the council fell.')).toEqual([])
 })
+
+test('a frame before the quotation: "told <a long listener>," "said of X," and "answered,"', () => {
+  expect(only('She told the mayors who gathered in the northern city of Dayton, “nobody should doubt our commitment.”').exact).toBe(
+    'nobody should doubt our commitment.',
+  )
+  expect(only('He told Jane Roe of the Daily Planet, “The plan will work if the council backs it.”').exact).toBe('The plan will work if the council backs it.')
+  expect(only('A campaign adviser, who spoke on the condition of anonymity, said of the senator, “She takes the threat seriously.”')).toMatchObject({
+    speaker: 'A campaign adviser',
+    exact: 'She takes the threat seriously.',
+  })
+  expect(only('He answered, “I have no idea what they want from the council.”').exact).toBe('I have no idea what they want from the council.')
+  expect(suggest('She answered questions about the budget for an hour.')).toEqual([])
+})
+
+test('a plural possessive’s apostrophe is no quotation mark', () => {
+  expect(only('“This movement is changing how towns vote,” Jack Doe, the Roes’ campaign manager, said in a statement.')).toMatchObject({
+    speaker: 'Jack Doe',
+    exact: 'This movement is changing how towns vote',
+  })
+})
