@@ -35,8 +35,43 @@ const AUXILIARY = /^(?:are|were|is|was|have|had|has|will|would|can|could|may|mig
 const RULE_FORMS = /^(?:rule|rules|ruled|ruling)$/
 const POINT_FORMS = /^(?:point|points|pointed|pointing)$/
 const CRY_FORMS = /^(?:cry|cries|cried|crying)$/
+const REFLEXIVE_OR_OBJECT = /^(?:him|her|them|it|us|me|himself|herself|themselves|itself)$/
+const NOT_COMPLEMENTS = new Set([
+  'back',
+  'up',
+  'out',
+  'off',
+  'down',
+  'in',
+  'over',
+  'again',
+  'twice',
+  'once',
+  'last',
+  'yesterday',
+  'today',
+  'tonight',
+  'early',
+  'late',
+  'home',
+  'and',
+  'or',
+  'but',
+  'so',
+  'then',
+  'this',
+  'that',
+  'every',
+  'each',
+  'several',
+  'repeatedly',
+  'immediately',
+  'personally',
+  'directly',
+])
 const GO_FORMS = /^(?:go|goes|went|going)$/
 const CONTINUE_FORMS = /^(?:continue|continues|continued|proceeded)$/
+const NOT_SOURCES = /^(?:plan|plans|schedule|script|tradition|custom|design|expectations?|form)$/
 const DECLINE_FORMS = /^(?:declin|refus)(?:e|es|ed|ing)$/
 const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it|there)$/
 const PRONOUN_CONTRACTION = /^(?:he|she|they|we|i|it|there|you)['’](?:d|ll|re|ve|m)$/
@@ -811,7 +846,9 @@ export class AttributionFinder {
       // "claims", "reports", "calls": a verb after a name, a pronoun or a plural subject ("the
       // company reports"), a noun after an adjective or a determiner ("new claims").
       if (!p) return undefined
-      if (p.type === 'word' && !p.cap && !PRONOUNS.has(prev) && !BETWEEN_SUBJECT_AND_CUE.has(prev) && !SPEAKER_HEADS.has(prev)) return undefined
+      // ("… and calls him a fraud": a second verb of the subject when a pronoun object follows.)
+      const secondVerb = (prev === 'and' || prev === 'but') && REFLEXIVE_OR_OBJECT.test(this.lower(i + 1)) && this.lower(i + 1) !== 'it'
+      if (p.type === 'word' && !p.cap && !PRONOUNS.has(prev) && !BETWEEN_SUBJECT_AND_CUE.has(prev) && !SPEAKER_HEADS.has(prev) && !secondVerb) return undefined
       if (p.type === 'quote' && !DOUBLE_CLOSING.test(p.text)) return undefined
       if (p.type === 'punct' && p.text !== ',') return undefined
       if (
@@ -844,6 +881,39 @@ export class AttributionFinder {
       if (cue.stance === 'belief' && !BE.has(prev)) return undefined
     }
     return cue
+  }
+
+  // "called him divisive", "calls Roe unqualified", "called her son her hero": a naming verb's
+  // object (a pronoun, a name, or "her / his" and a noun) and straight after it a word that
+  // names or describes it, not a particle, a preposition, an adverb or a verb ("called him
+  // back", "called them on Monday", "called it quits" aside, which are no attributions).
+  private bareComplement(k: number, j: number): boolean {
+    const object = this.lower(k)
+    let end = -1
+    if (REFLEXIVE_OR_OBJECT.test(object) && !this.t(k)!.cap) end = k
+    else if (this.t(k)!.cap && this.isNameRun(k, j - 1) && !PERSON_TITLES.has(object)) end = j - 1
+    if (end !== j - 1 || (object === 'it' && this.lower(j) === 'quits')) return false
+    const t = this.t(j)!
+    if (t.type !== 'word' || t.cap || NOT_COMPLEMENTS.has(t.lower) || PREPOSITIONS.has(t.lower) || ADVERBS.has(t.lower) || BOUNDARY_WORDS.has(t.lower))
+      return false
+    // ("unqualified", "deranged": a participle after the object describes it.)
+    if (/ly$/.test(t.lower) || (isFiniteVerb(t.lower) && !/ed$/.test(t.lower)) || MODALS_AND_TO.has(t.lower) || cueOf(t.lower)) return false
+    // ("the calls her office received": "her office" is a subject there.)
+    const next = this.t(j + 1)
+    if (next && next.type === 'word' && !next.cap && (isFiniteVerb(next.lower) || /[a-z]ed$/.test(next.lower))) return false
+    return this.isWord(j + 1) || next?.text === '.' || next?.text === ','
+  }
+
+  // Where a clause from k ends before `end` at "and" / "but" and a verb of the same subject
+  // ("called him divisive and accused him of …"), or at a subordinate clause ("… before
+  // explaining why").
+  private beforeNextVerb(k: number, end: number): number {
+    for (let i = k; i < end; i++) {
+      const w = this.lower(i)
+      if ((w === 'and' || w === 'but') && this.isWord(i + 1) && !this.t(i + 1)!.cap && (isFiniteVerb(this.lower(i + 1)) || cueOf(this.lower(i + 1)))) return i
+      if (i > k && SUBORDINATOR.test(w) && w !== 'as' && !this.quoted(i)) return i
+    }
+    return end
   }
 
   // "went on to say", "goes on to write", "continued to argue": the cue at i goes on from
@@ -1830,9 +1900,21 @@ export class AttributionFinder {
         const t = this.t(j)!
         // Naming verbs take their complement bare: "called / labeled / dubbed it “…”".
         const naming = cue.base === 'call' || cue.base === 'label' || cue.base === 'dub' || cue.base === 'brand'
-        const complement = t.lower === 'as' || (naming && j > k && (t.type === 'quote' || ((t.lower === 'a' || t.lower === 'an') && j > k)))
+        // "called Jane Roe, the party's leader, a “fraud”": past the object's apposition.
+        if (naming && t.text === ',' && j > k && this.isNameRun(k, j - 1)) {
+          let c = j + 1
+          while (c <= s.last && c - j < 10 && this.t(c)!.text !== ',' && this.t(c)!.type !== 'quote' && !FULL_STOP.test(this.t(c)!.text)) c++
+          if (this.t(c)?.text === ',') {
+            j = c
+            continue
+          }
+        }
+        const complement =
+          t.lower === 'as' ||
+          (naming && j > k && (t.type === 'quote' || ((t.lower === 'a' || t.lower === 'an') && j > k))) ||
+          (naming && this.bareComplement(k, j))
         if (complement) {
-          const end = this.clauseEnd(j + 1, s)
+          const end = this.beforeNextVerb(j + 1, this.clauseEnd(j + 1, s))
           if (this.emit({ ...base, source: subject(), rule: 'described-as', confidence: 0.7 }, this.charSpan(k, end), 2)) return
           break
         }
@@ -2243,11 +2325,21 @@ export class AttributionFinder {
       const srcFirst = isAccording ? i + 2 : i + 1
       let srcLast = srcFirst
       // A source may be long: "According to early results of exit polls conducted by X for Y, …".
-      while (srcLast + 1 <= s.last && !STOP_PUNCT.has(this.t(srcLast + 1)!.text) && this.t(srcLast + 1)!.type !== 'quote' && srcLast - srcFirst < 24) srcLast++
+      // ("Mr.", "Rep.": a title's full stop is inside the source.)
+      const titleStop = (j: number) => this.t(j)!.text === '.' && TITLE_ABBREVIATIONS.has(this.lower(j - 1)) && j < s.last
+      while (
+        srcLast + 1 <= s.last &&
+        (!STOP_PUNCT.has(this.t(srcLast + 1)!.text) || titleStop(srcLast + 1)) &&
+        this.t(srcLast + 1)!.type !== 'quote' &&
+        srcLast - srcFirst < 24
+      )
+        srcLast++
       if (srcFirst > s.last) continue
       const source = { first: srcFirst, last: srcLast }
-      // "according to the results", "according to one global index": a record is a source here.
-      const check = !this.namesRecord(source)
+      // "according to the results", "according to three networks": whatever follows is a source
+      // here, but a plan ("according to plan", "according to the schedule").
+      const check = false
+      if (NOT_SOURCES.test(this.lower(srcLast)) && srcLast - srcFirst < 3) continue
       const base = {
         source,
         implicitSource: null,
@@ -2265,7 +2357,7 @@ export class AttributionFinder {
       if (opening && (after === ',' || after === ':')) {
         // 'According to the Ledger: "…"': what follows the colon.
         this.emit(base, this.charSpan(srcLast + 2, this.clauseEnd(srcLast + 2, s)), 3, check)
-      } else if (i > start && srcLast + 1 >= s.last && (this.t(i - 1)!.text === ',' || this.t(i - 1)!.type === 'word')) {
+      } else if (i > start && srcLast + 1 >= s.last && (this.t(i - 1)!.text === ',' || this.t(i - 1)!.type === 'word' || this.t(i - 1)!.type === 'quote')) {
         // "That's according to X": the sentence before is the attributed one.
         if (/^that(?:’s|'s| is)?$/i.test(this.doc.text.slice(this.t(start)!.start, this.t(i - 1)!.start).trim()) && s.index > 0) {
           const prev = this.doc.sentences[s.index - 1]!

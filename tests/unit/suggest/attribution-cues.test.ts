@@ -168,3 +168,31 @@ test('a relative clause between a quotation and its cue is skipped to find the s
     exact: 'It is fine',
   })
 })
+
+test('"according to" any source but a plan, a titled name, after a quotation', () => {
+  expect(only('Jane Roe has won the Ohio primary, according to three television networks.')).toMatchObject({
+    speaker: 'three television networks',
+    exact: 'Jane Roe has won the Ohio primary',
+  })
+  expect(only('According to Rep. Jane Roe, the inquiry was partly responsible for the exposure.')).toMatchObject({
+    speaker: 'Jane Roe',
+    exact: 'the inquiry was partly responsible for the exposure',
+  })
+  expect(only('“Officials expect to finish their work in the next few weeks,” according to the network.').speaker).toBe('the network')
+  expect(suggest('The launch went ahead according to plan.')).toEqual([])
+})
+
+test('"called X <complement>" without an article or quotation marks', () => {
+  expect(pairs('Roe called him divisive and accused him of lying to voters.')).toEqual([
+    ['Roe', 'him divisive'],
+    ['Roe', 'lying to voters'],
+  ])
+  expect(only('Roe called Doe unqualified for the office.').exact).toBe('Doe unqualified for the office')
+  expect(only('Roe called Doe, his rival in the primary, an industry “stooge.”').exact).toBe('Doe, his rival in the primary, an industry “stooge.”')
+  expect(suggest('He says he respects Roe and calls her “an extremely able lawyer.”').map((s) => s.exact)).toEqual([
+    'he respects Roe',
+    'her “an extremely able lawyer.”',
+  ])
+  for (const text of ['She called him back on Monday.', 'He called them on Monday to discuss the plan.', 'The emails and calls her office received were many.'])
+    expect(suggest(text)).toEqual([])
+})
