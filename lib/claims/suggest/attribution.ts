@@ -69,6 +69,8 @@ const NOT_COMPLEMENTS = new Set([
   'personally',
   'directly',
 ])
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling'])
+const PARTICIPLES_AFTER_POLL = new Set(['released', 'conducted', 'published', 'taken', 'done', 'commissioned', 'sponsored'])
 const GO_FORMS = /^(?:go|goes|went|going)$/
 const CONTINUE_FORMS = /^(?:continue|continues|continued|proceeded)$/
 const NOT_SOURCES = /^(?:plan|plans|schedule|script|tradition|custom|design|expectations?|form)$/
@@ -1806,6 +1808,7 @@ export class AttributionFinder {
   private sentenceAttributions(s: Sentence): void {
     this.speakerLabel(s)
     this.accordingTo(s)
+    this.inPoll(s)
     for (let i = s.first; i <= s.last; i++) {
       const cue = this.cueAt(i, s)
       if (!cue || this.usedCues.has(i)) continue
@@ -1820,11 +1823,15 @@ export class AttributionFinder {
   // is one to four capitalised words and is no label of the page ("Update:", "Photo:").
   private speakerLabel(s: Sentence): void {
     let colon = s.first
-    while (colon <= s.last && colon - s.first < 5 && this.t(colon)!.type === 'word' && this.t(colon)!.cap && !this.quoted(colon)) colon++
+    // (A title's full stop is inside the name: "Dr. Jane Roe: …".)
+    const titleStop = (i: number) => this.t(i)!.text === '.' && i > s.first && TITLE_ABBREVIATIONS.has(this.lower(i - 1))
+    while (colon <= s.last && colon - s.first < 6 && ((this.t(colon)!.type === 'word' && this.t(colon)!.cap) || titleStop(colon)) && !this.quoted(colon))
+      colon++
     if (colon === s.first || colon > s.last || this.t(colon)!.text !== ':') return
     if (PAGE_LABELS.has(this.lower(colon - 1)) || PAGE_LABELS.has(this.lower(s.first))) return
     const k = colon + 1
-    if (k > s.last || this.t(k)!.type === 'quote' || this.t(k)!.newline) return
+    // (Single quotation marks are a headline's: no quotation of their own to frame.)
+    if (k > s.last || (this.t(k)!.type === 'quote' && (this.quoted(k) || this.quoted(k + 1))) || this.t(k)!.newline) return
     // Words with a verb: not a headline's topic or a list of names ('Iowa: Tim Albrecht, …').
     let verb = false
     const headline = this.headline(s)
@@ -2420,6 +2427,49 @@ export class AttributionFinder {
       }
     }
     return false
+  }
+
+  // A poll as the source: "In a poll released Monday, 50 percent chose …" (what follows the
+  // comma), "… led by 28 points in the same poll." (what comes before "in").
+  private inPoll(s: Sentence): void {
+    const start = this.clauseStart(s)
+    for (let i = s.first; i < s.last; i++) {
+      if (this.lower(i) !== 'in' || this.quoted(i)) continue
+      let last = i + 1
+      let poll = -1
+      while (last <= s.last && last - i <= 12 && this.isWord(last)) {
+        if (POLL_NOUNS.has(this.lower(last))) poll = last
+        // (A verb: "voters in the District head to the polls", "in the survey approved".)
+        else if (!this.t(last)!.cap && isFiniteVerb(this.lower(last)) && !PARTICIPLES_AFTER_POLL.has(this.lower(last))) break
+        last++
+      }
+      if (poll < 0) continue
+      const opening = i === start
+      // At the end, one poll named ("… by 28 points in the same poll."), not a standing "in the
+      // polls", which says how someone fares.
+      const closing =
+        !opening &&
+        last >= s.last &&
+        FULL_STOP.test(this.t(s.last)!.text) &&
+        i > start + 2 &&
+        (this.lower(poll) === 'poll' || this.lower(poll) === 'survey') &&
+        DETERMINERS.has(this.lower(i + 1))
+      if (!opening && !closing) continue
+      if (opening && this.t(last)?.text !== ',') continue
+      const base = {
+        source: { first: i + 1, last: last - 1 },
+        implicitSource: null,
+        stance: 'speech' as Stance,
+        sentence: s.index,
+        at: this.t(i)!.start,
+        quote: false,
+        rule: 'poll-finds',
+        confidence: 0.6,
+      }
+      if (opening) this.emit(base, this.charSpan(last + 1, this.clauseEnd(last + 1, s)), 4, false)
+      else this.emit(base, this.charSpan(start, this.t(i - 1)!.text === ',' ? i - 1 : i), 4, false)
+      return
+    }
   }
 
   // The source of a closing "…, according to X." in the sentence, if any.

@@ -196,3 +196,21 @@ test('"called X <complement>" without an article or quotation marks', () => {
   for (const text of ['She called him back on Monday.', 'He called them on Monday to discuss the plan.', 'The emails and calls her office received were many.'])
     expect(suggest(text)).toEqual([])
 })
+
+test('a poll as the source: "In a poll released Monday, …", "… in the same poll."', () => {
+  expect(only('In a Daily Planet poll released Monday, 50 percent of respondents chose Roe while 40 percent chose Doe.')).toMatchObject({
+    speaker: 'a Daily Planet poll released Monday',
+    exact: '50 percent of respondents chose Roe while 40 percent chose Doe',
+  })
+  expect(only('By March, Roe was winning older voters by 28 points in the same poll.').exact).toBe('By March, Roe was winning older voters by 28 points')
+  // How someone fares "in the polls" is no one's finding; nor are voters "in the survey" who act.
+  expect(suggest('Roe has a decisive lead in the polls ahead of the primary.')).toEqual([])
+  expect(suggest('Just 13 percent of voters in the survey approved.')).toEqual([])
+})
+
+test('a name label before a headline in single quotation marks', () => {
+  expect(only('Roe: ‘I’m the Worst Thing That Ever Happened to the Council.’\n\nThe mayor spoke on Monday.')).toMatchObject({
+    speaker: 'Roe',
+    rule: 'speaker-label',
+  })
+})
