@@ -3,10 +3,10 @@
 // on later polls; an unchanged feed costs a 304; a failing feed backs off and shows its error;
 // a new allegation about a company a user follows shows in their list and their Atom feed; the
 // jobs (pg-boss) poll due feeds in-process.
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
 import * as atomRoute from '@/app/follows/atom/route'
 import { getDb } from '@/lib/db'
 import { followFeed } from '@/lib/follow/feeds'
@@ -44,10 +44,20 @@ function rss(path: string, items: Item[]): string {
   return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire ${path}</title>${entries.join('')}</channel></rss>`
 }
 
+// Every attempt at a test (integration tests get one retry) publishes its own feeds, under
+// paths and with texts of its own: a retry must not find the first attempt's feed already
+// followed, or its articles already stored.
+let attempt = ''
+beforeEach(() => {
+  attempt = randomUUID().slice(0, 8)
+})
+const feedPath = (name: string) => `/${name}-${attempt}`
+
 const filler = (topic: string, n: number) =>
   Array.from(
     { length: 3 },
-    (_, i) => `${topic}, part ${i + 1} of report ${n}: the harbour board met again on Tuesday to discuss the ferry terminal, its costs and its delays.`,
+    (_, i) =>
+      `${topic}, part ${i + 1} of report ${n} (file ${attempt}): the harbour board met again on Tuesday to discuss the ferry terminal, its costs and its delays.`,
   )
 
 function item(n: number, topic = 'Harbour'): Item {
@@ -90,56 +100,66 @@ const titlesFrom = async (prefix: string) =>
   )
 
 test('new items are ingested once, oldest first; known ones are recognised on later polls, a copy under another link by the ingest dedup', async () => {
-  feeds.set('/wire', [item(1), item(2)])
-  const feed = await followFeed({ url: `${base}/wire`, intervalMinutes: 30 }, null)
+  const wire = feedPath('wire')
+  feeds.set(wire, [item(1), item(2)])
+  const feed = await followFeed({ url: `${base}${wire}`, intervalMinutes: 30 }, null)
   await getDb().followedFeed.update({ where: { id: feed.id }, data: { nextPollAt: at(0) } })
 
   const first = await pollFeed(feed.id, { now: at(0) })
   expect(first).toMatchObject({ status: 'polled', known: 0, duplicates: 0, failed: 0 })
-  expect(await titlesFrom('/wire')).toEqual(['Harbour story 1', 'Harbour story 2'])
+  expect(await titlesFrom(wire)).toEqual(['Harbour story 1', 'Harbour story 2'])
 
   // Not due again before its interval is over.
   expect(await pollFeed(feed.id, { now: at(29) })).toEqual({ status: 'skipped' })
 
   // Two more items, published in the meantime; the second repeats story 2's text under a new link.
   const copy = { ...item(2), slug: 'story-2-copy', title: 'Harbour story 2 (copy)', published: new Date(Date.UTC(2026, 10, 4, 9)).toISOString() }
-  feeds.set('/wire', [item(1), item(2), item(3), copy])
+  feeds.set(wire, [item(1), item(2), item(3), copy])
   const second = await pollFeed(feed.id, { now: at(30) })
   expect(second).toMatchObject({ status: 'polled', known: 2, duplicates: 1, failed: 0 })
   expect(second.status === 'polled' && second.created.length).toBe(1)
-  expect(await titlesFrom('/wire')).toEqual(['Harbour story 1', 'Harbour story 2', 'Harbour story 3'])
+  expect(await titlesFrom(wire)).toEqual(['Harbour story 1', 'Harbour story 2', 'Harbour story 3'])
   // Story pages fetched: 1 and 2 on the first poll, 3 and the copy on the second; none twice.
-  const pages = requests.filter((r) => r.path.startsWith('/wire/')).map((r) => r.path)
-  expect(pages).toEqual(['/wire/story-1', '/wire/story-2', '/wire/story-3', '/wire/story-2-copy'])
+  const pages = requests.filter((r) => r.path.startsWith(`${wire}/`)).map((r) => r.path)
+  expect(pages).toEqual([`${wire}/story-1`, `${wire}/story-2`, `${wire}/story-3`, `${wire}/story-2-copy`])
 
   const stored = await getFollowedFeed(feed.id)
-  expect(stored).toMatchObject({ title: 'Wire /wire', itemsIngested: 3, lastError: null, consecutiveFailures: 0, lastNewItemAt: at(30), lastPolledAt: at(30) })
+  expect(stored).toMatchObject({
+    title: `Wire ${wire}`,
+    itemsIngested: 3,
+    lastError: null,
+    consecutiveFailures: 0,
+    lastNewItemAt: at(30),
+    lastPolledAt: at(30),
+  })
   expect(stored?.nextPollAt).toEqual(at(60))
 })
 
 test('an unchanged feed is asked conditionally and answers 304: nothing is fetched or parsed', async () => {
-  feeds.set('/quiet', [item(5)])
-  const feed = await followFeed({ url: `${base}/quiet`, intervalMinutes: 10 }, null)
+  const quiet = feedPath('quiet')
+  feeds.set(quiet, [item(5)])
+  const feed = await followFeed({ url: `${base}${quiet}`, intervalMinutes: 10 }, null)
   await getDb().followedFeed.update({ where: { id: feed.id }, data: { nextPollAt: at(0) } })
   expect(await pollFeed(feed.id, { now: at(0) })).toMatchObject({ status: 'polled' })
   const before = requests.length
   expect(await pollFeed(feed.id, { now: at(10) })).toEqual({ status: 'not-modified', polledAt: at(10) })
   const asked = requests.slice(before)
-  expect(asked.map((r) => `${r.path} ${r.status}`)).toEqual(['/quiet 304'])
+  expect(asked.map((r) => `${r.path} ${r.status}`)).toEqual([`${quiet} 304`])
   expect(asked[0]?.headers['if-none-match']).toMatch(/^"[0-9a-f]{16}"$/)
   expect(asked[0]?.headers['if-modified-since']).toBe(new Date(Date.UTC(2026, 10, 20)).toUTCString())
   expect(await getFollowedFeed(feed.id)).toMatchObject({ lastPolledAt: at(10), lastNewItemAt: at(0), itemsIngested: 1 })
 
   // A new item changes the feed: a full answer again, and only the new item is fetched.
-  feeds.set('/quiet', [item(5), item(6)])
+  feeds.set(quiet, [item(5), item(6)])
   expect(await pollFeed(feed.id, { now: at(20) })).toMatchObject({ status: 'polled', known: 1 })
-  expect(requests.slice(before + 1).map((r) => `${r.path} ${r.status}`)).toEqual(['/quiet 200', '/quiet/story-6 200'])
+  expect(requests.slice(before + 1).map((r) => `${r.path} ${r.status}`)).toEqual([`${quiet} 200`, `${quiet}/story-6 200`])
 })
 
 test('a failing feed shows its error and backs off exponentially; its first good answer resets it', async () => {
-  feeds.set('/flaky', [item(7)])
-  failing.add('/flaky')
-  const feed = await followFeed({ url: `${base}/flaky`, intervalMinutes: 10 }, null)
+  const flaky = feedPath('flaky')
+  feeds.set(flaky, [item(7)])
+  failing.add(flaky)
+  const feed = await followFeed({ url: `${base}${flaky}`, intervalMinutes: 10 }, null)
   await getDb().followedFeed.update({ where: { id: feed.id }, data: { nextPollAt: at(0) } })
 
   const first = await pollFeed(feed.id, { now: at(0) })
@@ -150,18 +170,21 @@ test('a failing feed shows its error and backs off exponentially; its first good
   expect(await pollFeed(feed.id, { now: at(20) })).toMatchObject({ status: 'failed', failures: 2, nextPollAt: at(60) })
   expect(await pollFeed(feed.id, { now: at(60) })).toMatchObject({ status: 'failed', failures: 3, nextPollAt: at(140) })
 
-  failing.delete('/flaky')
+  failing.delete(flaky)
   expect(await pollFeed(feed.id, { now: at(140) })).toMatchObject({ status: 'polled' })
   expect(await getFollowedFeed(feed.id)).toMatchObject({ lastError: null, consecutiveFailures: 0, nextPollAt: at(150), itemsIngested: 1 })
 })
 
 test('a new allegation about a followed company appears in the user list and Atom feed, and not for someone who does not follow it', async () => {
+  const courts = feedPath('courts')
   const reader = await createTestAccount('viewer')
   const other = await createTestAccount('viewer')
-  const company = await getDb().entity.create({ data: { kind: 'company', name: 'Northwind Shipping', aliases: ['Northwind'] } })
+  const company =
+    (await getDb().entity.findFirst({ where: { kind: 'company', name: 'Northwind Shipping' } })) ??
+    (await getDb().entity.create({ data: { kind: 'company', name: 'Northwind Shipping', aliases: ['Northwind'] } }))
   await followEntity(reader.user.id, company.id)
   const since = new Date()
-  feeds.set('/courts', [
+  feeds.set(courts, [
     {
       slug: 'northwind-lawsuit',
       title: 'Dockworkers sue Northwind over unpaid overtime',
@@ -172,11 +195,12 @@ test('a new allegation about a followed company appears in the user list and Ato
         '“Northwind Shipping cheated these workers out of their wages and then lied about it,” said Maria Lopez, the union’s president.',
         'The union accused Northwind Shipping of falsifying time sheets at two terminals to hide the extra hours.',
         'The company did not respond to a request for comment on Monday.',
+        `Court file ${attempt}.`,
       ],
       fullText: true,
     },
   ])
-  const feed = await followFeed({ url: `${base}/courts`, intervalMinutes: 30 }, null)
+  const feed = await followFeed({ url: `${base}${courts}`, intervalMinutes: 30 }, null)
   const outcome = await pollFeed(feed.id)
   if (outcome.status !== 'polled') throw new Error(JSON.stringify(outcome))
   expect(await suggestForNewArticles(outcome.created)).toEqual({ suggested: 1, failed: 0 })
@@ -211,16 +235,17 @@ test('a new allegation about a followed company appears in the user list and Ato
 })
 
 test('the jobs poll a due feed in-process, ingest its items and suggest claims on them', async () => {
-  feeds.set('/jobs', [item(8, 'Ferry'), item(9, 'Ferry')])
-  const feed = await followFeed({ url: `${base}/jobs`, intervalMinutes: 30 }, null)
+  const path = feedPath('jobs')
+  feeds.set(path, [item(8, 'Ferry'), item(9, 'Ferry')])
+  const feed = await followFeed({ url: `${base}${path}`, intervalMinutes: 30 }, null)
   const jobs = await startFollowJobs({ schedule: false, pollingIntervalSeconds: 0.5 })
   try {
     await jobs.idle()
   } finally {
     await jobs.stop()
   }
-  expect(await titlesFrom('/jobs')).toEqual(['Ferry story 8', 'Ferry story 9'])
+  expect(await titlesFrom(path)).toEqual(['Ferry story 8', 'Ferry story 9'])
   expect(await getFollowedFeed(feed.id)).toMatchObject({ itemsIngested: 2, lastError: null })
-  const articles = await getDb().article.findMany({ where: { sourceUrl: { startsWith: `${base}/jobs/` } }, select: { suggestedWith: true } })
+  const articles = await getDb().article.findMany({ where: { sourceUrl: { startsWith: `${base}${path}/` } }, select: { suggestedWith: true } })
   expect(articles.every((a) => a.suggestedWith !== null)).toBe(true)
 })
