@@ -1,6 +1,6 @@
 import { getDb } from '../db'
 import type { ClaimKind, LinkRelation, Prisma } from '../generated/prisma/client'
-import { recordAuditEvent } from './audit'
+import { recordAuditEvent, recordAuditEvents } from './audit'
 import type { DbClient } from './client'
 import { asJson } from './edits'
 import { likeLiteral } from './like'
@@ -50,6 +50,24 @@ export async function insertClaim(input: NewClaim, actorId: string | null, tx: P
   const after = await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: claimAuditSelect })
   await recordAuditEvent({ actorId, action: 'claim.create', objectType: 'Claim', objectId: claim.id, after: asJson(after) }, tx)
   return claim
+}
+
+// Many claims and their audit rows, inside a transaction the caller holds, in one insert (ids
+// made by the caller): the triggers that keep cluster summaries and company tallies then take
+// each company's rows once and in key order (migration tally_statement_triggers), so two such
+// transactions about the same companies wait for each other in turn, never in a cycle. The rows
+// go in sorted by company, so that an insert Prisma splits into several statements still takes
+// the companies in one order. Audit rows follow the order given.
+export async function insertClaims(inputs: (NewClaim & { id: string })[], actorId: string | null, tx: Prisma.TransactionClient): Promise<void> {
+  if (inputs.length === 0) return
+  const bySubject = [...inputs].sort((a, b) => (a.subjectId ?? '').localeCompare(b.subjectId ?? '') || a.id.localeCompare(b.id))
+  await tx.claim.createMany({ data: bySubject.map((input) => ({ ...input, createdById: actorId, updatedById: actorId })) })
+  const stored = await tx.claim.findMany({ where: { id: { in: inputs.map((i) => i.id) } }, select: { id: true, ...claimAuditSelect } })
+  const byId = new Map(stored.map(({ id, ...after }) => [id, after]))
+  await recordAuditEvents(
+    inputs.map((input) => ({ actorId, action: 'claim.create', objectType: 'Claim', objectId: input.id, after: asJson(byId.get(input.id) ?? {}) })),
+    tx,
+  )
 }
 
 // What an edit reads before and after itself: the audited fields, the verdict and the article.

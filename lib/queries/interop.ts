@@ -18,7 +18,8 @@ import {
 } from '../generated/prisma/client'
 import type { ClaimKind, ClaimStatus, EntityKind, LinkRelation } from '../generated/prisma/enums'
 import { recordAuditEvent } from './audit'
-import { insertClaim } from './claims'
+import { uuidv7 } from '../ids'
+import { insertClaims } from './claims'
 import type { DbClient } from './client'
 
 // Large imports take longer than an interactive edit: the transaction may run for minutes.
@@ -381,34 +382,28 @@ export async function listClaimRanges(articleIds: string[], client: DbClient = g
   })
 }
 
-// Every planned claim, each with its audit row, in one transaction: all or nothing.
-// Returns each claim's id by its annotation's index.
+// Every planned claim, each with its audit row, in one transaction: all or nothing, and in one
+// insert (insertClaims). Ids are made here in the annotations' order, as claim-by-claim inserts
+// made them. Returns each claim's id by its annotation's index.
 export async function insertPlannedClaims(
   planned: readonly PlannedClaim[],
   actorId: string | null,
   client: PrismaClient = getDb(),
 ): Promise<Map<number, string>> {
   if (planned.length === 0) return new Map()
-  return client.$transaction(async (tx) => {
-    const ids = new Map<number, string>()
-    for (const claim of planned) {
-      const created = await insertClaim(
-        {
-          articleId: claim.articleId,
-          kind: claim.kind,
-          target: claim.target,
-          quote: claim.quote,
-          speakerId: claim.speakerId,
-          subjectId: claim.subjectId,
-          channel: null,
-          claimDate: claim.claimDate ? new Date(`${claim.claimDate}T00:00:00Z`) : null,
-          note: claim.note,
-        },
-        actorId,
-        tx,
-      )
-      ids.set(claim.index, created.id)
-    }
-    return ids
-  }, IMPORT_TRANSACTION)
+  const now = Date.now()
+  const claims = planned.map((claim, i) => ({
+    id: uuidv7(now + i),
+    articleId: claim.articleId,
+    kind: claim.kind,
+    target: claim.target,
+    quote: claim.quote,
+    speakerId: claim.speakerId,
+    subjectId: claim.subjectId,
+    channel: null,
+    claimDate: claim.claimDate ? new Date(`${claim.claimDate}T00:00:00Z`) : null,
+    note: claim.note,
+  }))
+  await client.$transaction((tx) => insertClaims(claims, actorId, tx), IMPORT_TRANSACTION)
+  return new Map(planned.map((claim, i) => [claim.index, claims[i]!.id]))
 }
