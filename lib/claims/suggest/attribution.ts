@@ -256,6 +256,7 @@ const CUT_AFTER_COMMA = new Set([
   'accusing',
   'calling',
   'prompting',
+  'referring',
   'sparking',
   'raising',
   'even',
@@ -1809,6 +1810,7 @@ export class AttributionFinder {
     this.speakerLabel(s)
     this.accordingTo(s)
     this.inPoll(s)
+    this.referringTo(s)
     for (let i = s.first; i <= s.last; i++) {
       const cue = this.cueAt(i, s)
       if (!cue || this.usedCues.has(i)) continue
@@ -2427,6 +2429,23 @@ export class AttributionFinder {
       }
     }
     return false
+  }
+
+  // '"…," Roe said, referring to the two resorts.': whom or what the speaker meant is the
+  // speaker's too (the subject of the clause, or the last source credited in the sentence).
+  private referringTo(s: Sentence): void {
+    for (let i = s.first + 1; i < s.last; i++) {
+      if (this.lower(i) !== 'referring' || this.lower(i + 1) !== 'to' || this.t(i - 1)!.text !== ',' || this.quoted(i)) continue
+      const source = this.mainSubject(i, s)
+      if (!source) return
+      this.emit(
+        { source, implicitSource: null, stance: 'speech', sentence: s.index, at: this.t(i)!.start, quote: false, rule: 'referring-to', confidence: 0.6 },
+        this.charSpan(i + 2, this.clauseEnd(i + 2, s)),
+        1,
+        false,
+      )
+      return
+    }
   }
 
   // A poll as the source: "In a poll released Monday, 50 percent chose …" (what follows the

@@ -2,6 +2,8 @@ import { test, expect } from 'vitest'
 import type { KnownEntity } from '@/lib/claims/suggest/suggest'
 import { only, suggest } from './helpers'
 
+const pairs = (text: string) => suggest(text).map((s) => [s.speaker, s.exact])
+
 test('reported speech with "that": the clause, without "X said that"', () => {
   const s = only('Acme Corp said on Tuesday that it would close two factories in Ohio next year.')
   expect(s).toMatchObject({
@@ -218,4 +220,15 @@ test('a record is a source after "according to": a poll, a count, results', () =
     rule: 'according-to',
     exact: 'Most renters now spend half their income on rent',
   })
+})
+
+test('", referring to X": whom the speaker meant, credited to the same speaker', () => {
+  expect(pairs('“It was the broader market timing,” Mr. Doe said, referring to the two resorts.')).toEqual([
+    ['Doe', 'It was the broader market timing'],
+    ['Doe', 'the two resorts'],
+  ])
+  expect(pairs('Roe said the council was wrong, referring to the vote on Monday.')).toEqual([
+    ['Roe', 'the council was wrong'],
+    ['Roe', 'the vote on Monday'],
+  ])
 })
