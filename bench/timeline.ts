@@ -9,7 +9,7 @@
 //   page         GET /timeline from `next start`, signed in, until the whole body arrived
 //                (largest size only; --no-http skips it)
 // --reuse DIR keeps each size's embedded database in DIR (with what the corpus holds beside it)
-// and times it again on the next run instead of building it: a 1M archive takes over an hour.
+// and times it again on the next run instead of building it: a 1M archive takes minutes to build (the summaries and tallies are counted once after the load).
 // --big-share S gives the big company that share of the claims instead of 5%: 200k claims at 0.25
 // hold a big company the size of the 1M archive's (~50k claims, ~12k allegation clusters: its
 // page's numbers), built in minutes.
