@@ -886,7 +886,7 @@ export class AttributionFinder {
     return cue
   }
 
-  // "called him divisive", "calls Roe unqualified", "called her son her hero": a naming verb's
+  // "named him reckless", "calls Roe unfit", "called her brother her idol": a naming verb's
   // object (a pronoun, a name, or "her / his" and a noun) and straight after it a word that
   // names or describes it, not a particle, a preposition, an adverb or a verb ("called him
   // back", "called them on Monday", "called it quits" aside, which are no attributions).
@@ -908,8 +908,7 @@ export class AttributionFinder {
   }
 
   // Where a clause from k ends before `end` at "and" / "but" and a verb of the same subject
-  // ("called him divisive and accused him of …"), or at a subordinate clause ("… before
-  // explaining why").
+  // ("called it a waste and urged …"), or at a subordinate clause ("… after the vote").
   private beforeNextVerb(k: number, end: number): number {
     for (let i = k; i < end; i++) {
       const w = this.lower(i)
@@ -1047,8 +1046,8 @@ export class AttributionFinder {
       const np = this.npLeft(k - 1, floor)
       if (!np) return null
       // A name, a pronoun or an unnamed source heads the subject; a description may need one more
-      // hop. (A relative clause is no part of the name: "A campaign adviser, who spoke on the
-      // condition of anonymity, said".)
+      // hop. (A relative clause is no part of the name: "A party aide, who asked not to be
+      // named, said".)
       const head = this.t(np.first)!
       const relative = !this.t(k + 1)!.cap && (this.lower(k + 1) === 'who' || this.lower(k + 1) === 'which')
       if (head.cap || PRONOUNS.has(head.lower) || hop === 2) return { first: np.first, last: relative ? k - 1 : end - 1 }
@@ -1694,11 +1693,11 @@ export class AttributionFinder {
         let k = j + 1
         if (cue.frames.has('obj-clause') || cue.frames.has('obj-to')) k = this.skipListener(k, s)
         k = this.skipAdverbials(k, s)
-        // "said of the senator, "…"": whom the words are about.
+        // "said of the mayor, "…"": whom the words are about.
         if (this.lower(k) === 'of' && cue.base === 'say') k = this.phraseToComma(k + 1, open, 8)
         if (this.t(k)?.text === ',' || this.t(k)?.text === ':') k++
         if (this.lower(k) === 'that') k++
-        // "told the mayors who gathered in the city, "…"": a listener of any length.
+        // "told the teachers who came to the meeting, "…"": a listener of any length.
         if (k !== open && cue.frames.has('obj-clause') && cue.base === 'tell') k = this.phraseToComma(j + 1, open, 16) + 1
         if (k !== open) return null
         const source = cue.form === 'ing' ? this.mainSubject(j, s) : this.sourceLeft(j, Math.max(floor, s.first))
@@ -2345,7 +2344,7 @@ export class AttributionFinder {
         srcLast++
       if (srcFirst > s.last) continue
       const source = { first: srcFirst, last: srcLast }
-      // "according to the results", "according to three networks": whatever follows is a source
+      // "according to the results", "according to two broadcasters": whatever follows is a source
       // here, but a plan ("according to plan", "according to the schedule").
       const check = false
       if (NOT_SOURCES.test(this.lower(srcLast)) && srcLast - srcFirst < 3) continue
@@ -2431,7 +2430,7 @@ export class AttributionFinder {
     return false
   }
 
-  // '"…," Roe said, referring to the two resorts.': whom or what the speaker meant is the
+  // '"…," Roe said, referring to the new stadium.': whom or what the speaker meant is the
   // speaker's too (the subject of the clause, or the last source credited in the sentence).
   private referringTo(s: Sentence): void {
     for (let i = s.first + 1; i < s.last; i++) {
@@ -2448,8 +2447,8 @@ export class AttributionFinder {
     }
   }
 
-  // A poll as the source: "In a poll released Monday, 50 percent chose …" (what follows the
-  // comma), "… led by 28 points in the same poll." (what comes before "in").
+  // A poll as the source: "In a survey out this week, most renters favour …" (what follows the
+  // comma), "… ahead by nine points in that poll." (what comes before "in").
   private inPoll(s: Sentence): void {
     const start = this.clauseStart(s)
     for (let i = s.first; i < s.last; i++) {
@@ -2458,13 +2457,13 @@ export class AttributionFinder {
       let poll = -1
       while (last <= s.last && last - i <= 12 && this.isWord(last)) {
         if (POLL_NOUNS.has(this.lower(last))) poll = last
-        // (A verb: "voters in the District head to the polls", "in the survey approved".)
+        // (A verb: "people in the town go to the polls", "those in the survey agreed".)
         else if (!this.t(last)!.cap && isFiniteVerb(this.lower(last)) && !PARTICIPLES_AFTER_POLL.has(this.lower(last))) break
         last++
       }
       if (poll < 0) continue
       const opening = i === start
-      // At the end, one poll named ("… by 28 points in the same poll."), not a standing "in the
+      // At the end, one poll named ("… by nine points in that poll."), not a standing "in the
       // polls", which says how someone fares.
       const closing =
         !opening &&

@@ -170,46 +170,46 @@ test('a relative clause between a quotation and its cue is skipped to find the s
 })
 
 test('"according to" any source but a plan, a titled name, after a quotation', () => {
-  expect(only('Jane Roe has won the Ohio primary, according to three television networks.')).toMatchObject({
-    speaker: 'three television networks',
-    exact: 'Jane Roe has won the Ohio primary',
+  expect(only('The mill will close its night shift in March, according to two union officials.')).toMatchObject({
+    speaker: 'two union officials',
+    exact: 'The mill will close its night shift in March',
   })
-  expect(only('According to Rep. Jane Roe, the inquiry was partly responsible for the exposure.')).toMatchObject({
+  expect(only('According to Rep. Jane Roe, the new levy will pay for two fire stations.')).toMatchObject({
     speaker: 'Jane Roe',
-    exact: 'the inquiry was partly responsible for the exposure',
+    exact: 'the new levy will pay for two fire stations',
   })
-  expect(only('“Officials expect to finish their work in the next few weeks,” according to the network.').speaker).toBe('the network')
+  expect(only('“The repairs will take most of the summer,” according to the city engineer.').speaker).toBe('the city engineer')
   expect(suggest('The launch went ahead according to plan.')).toEqual([])
 })
 
 test('"called X <complement>" without an article or quotation marks', () => {
-  expect(pairs('Roe called him divisive and accused him of lying to voters.')).toEqual([
-    ['Roe', 'him divisive'],
-    ['Roe', 'lying to voters'],
+  expect(pairs('Roe called him reckless and accused him of wasting public money.')).toEqual([
+    ['Roe', 'him reckless'],
+    ['Roe', 'wasting public money'],
   ])
-  expect(only('Roe called Doe unqualified for the office.').exact).toBe('Doe unqualified for the office')
+  expect(only('Roe called Doe unsuited to the job.').exact).toBe('Doe unsuited to the job')
   expect(only('Roe called Doe, his rival in the primary, an industry “stooge.”').exact).toBe('Doe, his rival in the primary, an industry “stooge.”')
-  expect(suggest('He says he respects Roe and calls her “an extremely able lawyer.”').map((s) => s.exact)).toEqual([
-    'he respects Roe',
-    'her “an extremely able lawyer.”',
+  expect(suggest('He says he admires Roe and calls her “a tireless organiser of the union.”').map((s) => s.exact)).toEqual([
+    'he admires Roe',
+    'her “a tireless organiser of the union.”',
   ])
   for (const text of ['She called him back on Monday.', 'He called them on Monday to discuss the plan.', 'The emails and calls her office received were many.'])
     expect(suggest(text)).toEqual([])
 })
 
-test('a poll as the source: "In a poll released Monday, …", "… in the same poll."', () => {
-  expect(only('In a Daily Planet poll released Monday, 50 percent of respondents chose Roe while 40 percent chose Doe.')).toMatchObject({
-    speaker: 'a Daily Planet poll released Monday',
-    exact: '50 percent of respondents chose Roe while 40 percent chose Doe',
+test('a poll as the source: "In a survey out this week, …", "… in that poll."', () => {
+  expect(only('In a Daily Planet survey out this week, most renters in the city favour a cap on rents.')).toMatchObject({
+    rule: 'poll-finds',
+    exact: 'most renters in the city favour a cap on rents',
   })
-  expect(only('By March, Roe was winning older voters by 28 points in the same poll.').exact).toBe('By March, Roe was winning older voters by 28 points')
-  // How someone fares "in the polls" is no one's finding; nor are voters "in the survey" who act.
-  expect(suggest('Roe has a decisive lead in the polls ahead of the primary.')).toEqual([])
-  expect(suggest('Just 13 percent of voters in the survey approved.')).toEqual([])
+  expect(only('In April, the levy was ahead by nine points in that poll.').exact).toBe('In April, the levy was ahead by nine points')
+  // How someone fares "in the polls" is no one's finding; nor are people "in the survey" who act.
+  expect(suggest('The mayor is far behind in the polls this spring.')).toEqual([])
+  expect(suggest('Only a few of the tenants in the survey agreed.')).toEqual([])
 })
 
 test('a name label before a headline in single quotation marks', () => {
-  expect(only('Roe: ‘I’m the Worst Thing That Ever Happened to the Council.’\n\nThe mayor spoke on Monday.')).toMatchObject({
+  expect(only('Roe: ‘I’ll Fix Every Pothole In This Town Before Winter.’\n\nThe mayor spoke on Monday.')).toMatchObject({
     speaker: 'Roe',
     rule: 'speaker-label',
   })

@@ -118,28 +118,28 @@ test('"went on to say" and "continued to write" frame a quotation or a clause', 
 
 test('"As X put it": inside a sentence, with an apposition, before a colon, "puts it"', () => {
   expect(only('As Jane Roe, the deputy leader of the party, put it: “The plan was never going to survive.”')).toMatchObject({ speaker: 'Jane Roe' })
-  expect(only('But at the time, as the prosecutor put it, “there was not much to complain about.”').speaker).toBe('the prosecutor')
-  expect(only('As the Gazette’s John Doe puts it, “Voters are unmoved by the plan.”').speaker).toBe('John Doe')
+  expect(only('But at the time, as the referee put it, “the visitors had done nothing wrong.”').speaker).toBe('the referee')
+  expect(only('As the Gazette’s John Doe puts it, “The bridge will cost twice the estimate.”').speaker).toBe('John Doe')
   // "…, as he predicted, …" looks back: not a frame of what follows.
   expect(suggest('The plan failed, as he predicted, and the council fell.')).toEqual([])
 })
 
 test('a frame before the quotation: "told <a long listener>," "said of X," and "answered,"', () => {
-  expect(only('She told the mayors who gathered in the northern city of Dayton, “nobody should doubt our commitment.”').exact).toBe(
-    'nobody should doubt our commitment.',
+  expect(only('She told the teachers who came to the school board meeting in Dayton, “the budget cuts will hurt pupils.”').exact).toBe(
+    'the budget cuts will hurt pupils.',
   )
   expect(only('He told Jane Roe of the Daily Planet, “The plan will work if the council backs it.”').exact).toBe('The plan will work if the council backs it.')
-  expect(only('A campaign adviser, who spoke on the condition of anonymity, said of the senator, “She takes the threat seriously.”')).toMatchObject({
-    speaker: 'A campaign adviser',
-    exact: 'She takes the threat seriously.',
+  expect(only('A party aide, who has worked for the mayor for years, said of him, “He will sign the bill next week.”')).toMatchObject({
+    speaker: 'A party aide',
+    exact: 'He will sign the bill next week.',
   })
-  expect(only('He answered, “I have no idea what they want from the council.”').exact).toBe('I have no idea what they want from the council.')
+  expect(only('He answered, “The council will vote on the levy in June.”').exact).toBe('The council will vote on the levy in June.')
   expect(suggest('She answered questions about the budget for an hour.')).toEqual([])
 })
 
 test('a plural possessive’s apostrophe is no quotation mark', () => {
-  expect(only('“This movement is changing how towns vote,” Jack Doe, the Roes’ campaign manager, said in a statement.')).toMatchObject({
+  expect(only('“We expect to open four more branches by spring,” Jack Doe, the Roes’ family lawyer, said on Friday.')).toMatchObject({
     speaker: 'Jack Doe',
-    exact: 'This movement is changing how towns vote',
+    exact: 'We expect to open four more branches by spring',
   })
 })

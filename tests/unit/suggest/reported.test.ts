@@ -223,9 +223,9 @@ test('a record is a source after "according to": a poll, a count, results', () =
 })
 
 test('", referring to X": whom the speaker meant, credited to the same speaker', () => {
-  expect(pairs('“It was the broader market timing,” Mr. Doe said, referring to the two resorts.')).toEqual([
-    ['Doe', 'It was the broader market timing'],
-    ['Doe', 'the two resorts'],
+  expect(pairs('“It was built far too quickly,” Mr. Doe said, referring to the new stadium.')).toEqual([
+    ['Doe', 'It was built far too quickly'],
+    ['Doe', 'the new stadium'],
   ])
   expect(pairs('Roe said the council was wrong, referring to the vote on Monday.')).toEqual([
     ['Roe', 'the council was wrong'],
