@@ -1,5 +1,5 @@
 // npm run bench:follow [-- --quick] [-- --feeds 1000] [-- --size 100000] [-- --interval 5] [-- --concurrency N]
-//                      [-- --idle-requests 200] [-- --max-minutes 20]
+//                      [-- --idle-requests 200] [-- --max-minutes 20] [-- --postgres]
 // Does polling followed feeds delay the pages? (Issue 20: 1,000 followed feeds polled on a
 // 2-core machine, p95 of /timeline within 20 % of idle.)
 // A fresh embedded database gets a synthetic archive (bench/lib/timeline-corpus.ts, 100k claims)
@@ -19,6 +19,9 @@
 // (polls, 304s, articles fetched and stored, suggestions made; from the feed server and the
 // database) and how busy the machine was. Results are also written to bench/results/follow.json.
 //
+// --postgres runs it on a new database on the PostgreSQL server TEST_DATABASE_URL names instead
+// (the jobs' thread and the pages then each talk to that server).
+//
 // The poll rate: each of the server's CLAIMLINE_FOLLOW_CONCURRENCY poll workers (2 unless set;
 // --concurrency sets it) takes at most one job per pg-boss fetch interval (2 s), so the default
 // polls at most one feed a second and the window holding every feed's first poll lasts ~17
@@ -37,7 +40,7 @@ import { listFollowedFeeds, setFollowedFeedPaused } from '../lib/queries/followe
 import { getEnv } from '../lib/env'
 import { argNumber, isMainModule, printRows, type BenchRow } from './lib/bench-rows'
 import { startFeedServer, type FeedServerCounts } from './lib/feed-server'
-import { withFreshDatabase, type FreshDatabase } from './lib/fresh-database'
+import { withFreshDatabase, type BenchDatabaseKind, type FreshDatabase } from './lib/fresh-database'
 import type { NewsSubject } from './lib/news-text'
 import { createViewerCookie, ensureBuild, getPage, startServer } from './lib/page-server'
 import { generateCorpus, type Corpus } from './lib/timeline-corpus'
@@ -63,6 +66,7 @@ export type FollowBenchOptions = {
   initialItems: number
   idleRequests: number
   maxMinutes: number
+  database: BenchDatabaseKind
 }
 
 export const defaultFollowBenchOptions: FollowBenchOptions = {
@@ -74,6 +78,7 @@ export const defaultFollowBenchOptions: FollowBenchOptions = {
   initialItems: 1,
   idleRequests: 200,
   maxMinutes: 25,
+  database: 'pglite',
 }
 
 export const quickFollowBenchOptions: Partial<FollowBenchOptions> = { size: 10_000, feeds: 200, idleRequests: 60, maxMinutes: 8 }
@@ -90,6 +95,7 @@ export function parseFollowOptions(args: string[]): FollowBenchOptions {
     initialItems: Math.round(argNumber(args, '--initial-items', base.initialItems)),
     idleRequests: Math.round(argNumber(args, '--idle-requests', base.idleRequests)),
     maxMinutes: argNumber(args, '--max-minutes', base.maxMinutes),
+    database: args.includes('--postgres') ? 'postgres' : base.database,
   }
 }
 
@@ -326,7 +332,8 @@ async function measureOn(fresh: FreshDatabase, options: FollowBenchOptions, conc
 }
 
 function rowsOf(m: Measured, options: FollowBenchOptions): BenchRow[] {
-  const label = `${options.size / 1000}k claims, ${options.feeds} feeds every ${options.intervalMinutes} min, ${m.concurrency} poll workers`
+  const on = options.database === 'postgres' ? ' (PostgreSQL)' : ''
+  const label = `${options.size / 1000}k claims${on}, ${options.feeds} feeds every ${options.intervalMinutes} min, ${m.concurrency} poll workers`
   const row = (scenario: string, metric: string, value: number, unit: string): BenchRow => ({ benchmark: BENCHMARK, scenario, metric, value, unit })
   const ratio = m.busy.timing.p95 / m.idle.timing.p95
   const allPolled = m.allPolledAfterS !== null
@@ -356,16 +363,18 @@ function rowsOf(m: Measured, options: FollowBenchOptions): BenchRow[] {
 }
 
 export async function run(options: FollowBenchOptions = defaultFollowBenchOptions): Promise<BenchRow[]> {
+  if (options.database === 'postgres' && !process.env.TEST_DATABASE_URL)
+    throw new Error('--postgres needs TEST_DATABASE_URL=postgresql://… (a server where it may create a database)')
   const failure = ensureBuild()
   if (failure) throw new Error(`next build failed: ${failure}`)
   // The server is given this process's environment: its setting, or the product's default.
   const concurrency = options.concurrency ?? getEnv().CLAIMLINE_FOLLOW_CONCURRENCY
   console.log(
-    `bench:follow: ${options.size} claims; ${options.feeds} feeds every ${options.intervalMinutes} min (a story per feed every ~${options.periodMinutes} min, ${options.initialItems} out before following); ${concurrency} poll workers; ${cpus().length} CPUs, load ${loadavg()
+    `bench:follow: ${options.size} claims on ${options.database === 'postgres' ? 'PostgreSQL' : 'the embedded database'}; ${options.feeds} feeds every ${options.intervalMinutes} min (a story per feed every ~${options.periodMinutes} min, ${options.initialItems} out before following); ${concurrency} poll workers; ${cpus().length} CPUs, load ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   )
-  const m = await withFreshDatabase('pglite', 'bench_follow', (fresh) => measureOn(fresh, options, concurrency))
+  const m = await withFreshDatabase(options.database, 'bench_follow', (fresh) => measureOn(fresh, options, concurrency))
   const ratio = m.busy.timing.p95 / m.idle.timing.p95
   console.log(
     `\n  first poll ${m.firstPollAfterS.toFixed(0)} s after following; ${m.allPolledAfterS === null ? `NOT every feed polled within ${options.maxMinutes} min` : `every feed polled ${m.allPolledAfterS.toFixed(0)} s after following`}`,
@@ -377,7 +386,7 @@ export async function run(options: FollowBenchOptions = defaultFollowBenchOption
     `  p95 busy ${m.busy.timing.p95.toFixed(1)} ms / idle ${m.idle.timing.p95.toFixed(1)} ms = ${ratio.toFixed(2)}: ${ratio <= TARGET_RATIO && m.allPolledAfterS !== null ? 'PASS' : 'FAIL'} (target ≤ ${TARGET_RATIO})\n`,
   )
   const rows = rowsOf(m, options)
-  const out = path.join(process.cwd(), 'bench', 'results', 'follow.json')
+  const out = path.join(process.cwd(), 'bench', 'results', options.database === 'postgres' ? 'follow-postgres.json' : 'follow.json')
   mkdirSync(path.dirname(out), { recursive: true })
   writeFileSync(
     out,
