@@ -1777,6 +1777,10 @@ export class AttributionFinder {
   private skipListener(k: number, s: Sentence): number {
     const t = this.t(k)
     if (!t || t.type !== 'word') return k
+    // "told a news conference they are …", "told the paper last week she would …": a listener
+    // of a few words, then a clause without "that" opened by a subject pronoun and its verb.
+    const clause = this.pronounClauseAfter(k, s)
+    if (clause > k) return clause
     if ((OBJECT_PRONOUNS.has(t.lower) && !t.cap) || LISTENERS.has(t.lower)) return k + 1
     let i = k
     if (DETERMINERS.has(t.lower)) i++
@@ -1794,6 +1798,21 @@ export class AttributionFinder {
     )
       i++
     return i > start ? i : k
+  }
+
+  private pronounClauseAfter(k: number, s: Sentence): number {
+    for (let j = k + 1; j <= s.last && j - k <= 8; j++) {
+      const t = this.t(j)!
+      const verb = this.t(j + 1)
+      if (!t.cap && SUBJECT_PRONOUN.test(t.lower) && t.lower !== 'it' && t.lower !== 'there' && verb?.type === 'word' && !verb.cap) {
+        return isFiniteVerb(verb.lower) || MODALS_AND_TO.has(verb.lower) ? j : k
+      }
+      const w = this.t(j - 1)!
+      if (w.type !== 'word' && !(w.text === '.' && TITLE_ABBREVIATIONS.has(this.lower(j - 2)))) return k
+      if (w.type !== 'word' || w.cap || CONNECTOR_WORDS.has(w.lower)) continue
+      if (isFiniteVerb(w.lower) || BOUNDARY_WORDS.has(w.lower) || cueOf(w.lower) || PRONOUNS.has(w.lower)) return k
+    }
+    return k
   }
 
   private mainSubject(cue: number, s: Sentence): Range | null {

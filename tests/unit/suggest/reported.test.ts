@@ -232,3 +232,12 @@ test('", referring to X": whom the speaker meant, credited to the same speaker',
     ['Roe', 'the vote on Monday'],
   ])
 })
+
+test('"told <a listener> <pronoun> <verb> …": a clause without "that" after a listener of a few words', () => {
+  expect(only('Roe told a news conference they are ready to build the new school.')).toMatchObject({
+    speaker: 'Roe',
+    exact: 'they are ready to build the new school',
+  })
+  expect(only('Jane Roe told the Daily Planet of Dayton last week she would rather close the pool.').exact).toBe('she would rather close the pool')
+  expect(suggest('He told the story of the city and they listened.')).toEqual([])
+})
