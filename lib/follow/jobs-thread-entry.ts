@@ -16,6 +16,10 @@ function reply(message: FollowThreadReply): void {
   port?.postMessage(message)
 }
 
+// The server's main thread logs a promise nobody handled (Next.js does); in a thread of its own
+// Node would end the thread for it, stopping every feed's polling over one failed call.
+process.on('unhandledRejection', (error) => console.error(`Follow jobs: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
+
 // Below the server's pages; the analysis workers this thread starts take their own lane's
 // priority (below the process's, not below this thread's).
 runBelowProcessPriority(nice)

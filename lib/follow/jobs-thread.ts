@@ -4,7 +4,6 @@
 // renders: with 200 feeds being polled, page p95 was 1.31 times idle (bench/follow.ts) although
 // every statement and every analysis already ran on other threads. The thread is a client of the
 // database like the command line: of the embedded owner's socket, or of PostgreSQL.
-import type { Worker } from 'node:worker_threads'
 import { getDatabase } from '../db'
 import { BACKGROUND_NICE, startIoThreads } from '../runtime/thread-priority'
 import { startWorkerThread } from '../runtime/worker-thread'
@@ -17,11 +16,21 @@ export type FollowThreadReply = { type: 'started'; threadId: number | null } | {
 
 export type FollowJobsRunner = { where: 'thread' | 'in-process'; threadId: number | null; stop(): Promise<void> }
 
-// A thread that dies while running (out of memory, a bug) is started again after this long.
-const RESTART_AFTER_MS = 60_000
+// A thread that dies (out of memory, a bug) or cannot start (the database not reachable yet) is
+// started again after a minute, then after twice as long each time it fails again, up to 15
+// minutes; one that ran that long before dying is started again after a minute.
+const RESTART_FIRST_MS = 60_000
+const RESTART_MAX_MS = 15 * 60_000
+// How long stop() lets the jobs finish what they are doing before the thread is ended.
+const STOP_WITHIN_MS = 30_000
+
+type RunningThread = { threadId: number | null; startedAt: number; stop(): Promise<void> }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 // Resolves once the thread's jobs have started; rejects with its reason when they could not.
-function startThread(start: FollowThreadStart, onLost: (why: string) => void): Promise<{ worker: Worker; threadId: number | null; stop(): Promise<void> }> {
+// `onLost` is told once when the thread ends without being asked to.
+function startThread(start: FollowThreadStart, onLost: (why: string) => void): Promise<RunningThread> {
   const worker = startWorkerThread('follow', { workerData: start })
   let stopping = false
   return new Promise((resolve, reject) => {
@@ -37,20 +46,23 @@ function startThread(start: FollowThreadStart, onLost: (why: string) => void): P
         reject(new Error(message.type === 'failed' ? message.message : 'their thread answered out of turn'))
         return
       }
-      worker.on('error', (error) => !stopping && onLost(error.message))
-      worker.on('exit', (code) => !stopping && onLost(`their thread exited with code ${code}`))
+      // A thread that throws emits 'error' and then 'exit': the loss is reported once, on exit.
+      let reason: string | null = null
+      worker.on('error', (error) => (reason = error.message))
+      worker.on('exit', (code) => !stopping && onLost(reason ?? `their thread exited with code ${code}`))
       // Running jobs must not keep a finished script alive; stop() waits for the thread.
       worker.unref()
       let stopped: Promise<void> | null = null
       resolve({
-        worker,
         threadId: message.threadId,
+        startedAt: Date.now(),
         stop: () =>
           (stopped ??= new Promise<void>((done) => {
             stopping = true
             worker.ref()
             worker.once('exit', () => done())
             worker.postMessage({ type: 'stop' } satisfies FollowThreadRequest)
+            setTimeout(() => void worker.terminate(), STOP_WITHIN_MS).unref()
           })),
       })
     })
@@ -59,7 +71,13 @@ function startThread(start: FollowThreadStart, onLost: (why: string) => void): P
 
 // The server's follow jobs: on a thread where the database can be reached from one (the embedded
 // database's socket, PostgreSQL), in this thread for an in-memory database, which only this
-// thread can reach.
+// thread can reach. A thread that does not start is logged and tried again later.
+//
+// The thread runs below the pages' priority although, on the embedded database, a transaction
+// of its own holds the database's gate while its JavaScript runs between statements: were the
+// thread starved then, pages would wait. It is starved only while the pages' own threads keep
+// both cores busy, and a page waiting at the gate leaves its core to it; under load the ratio
+// was no worse than with the jobs on the pages' thread (bench:follow, README).
 export async function startServerFollowJobs(options: { concurrency?: number } = {}): Promise<FollowJobsRunner> {
   // The embedded database is opened (and owned) here first: the thread is then its client.
   const database = await getDatabase()
@@ -69,17 +87,29 @@ export async function startServerFollowJobs(options: { concurrency?: number } = 
   }
   startIoThreads()
   const start: FollowThreadStart = { concurrency: options.concurrency, nice: BACKGROUND_NICE }
-  let current: Awaited<ReturnType<typeof startThread>> | null = null
+  let current: RunningThread | null = null
   let stopped = false
+  let failures = 0
+  let retry: NodeJS.Timeout | null = null
+  const retryLater = (what: string) => {
+    const delay = Math.min(RESTART_MAX_MS, RESTART_FIRST_MS * 2 ** failures++)
+    console.error(`Followed feeds' jobs ${what}; trying again in ${delay / 1000} s.`)
+    retry = setTimeout(() => void launch(), delay)
+    retry.unref()
+  }
   const launch = async (): Promise<void> => {
-    current = await startThread(start, (why) => {
-      current = null
-      console.error(`Followed feeds' jobs stopped (${why}); starting them again in ${RESTART_AFTER_MS / 1000} s.`)
-      setTimeout(() => {
-        if (stopped) return
-        launch().catch((error: unknown) => console.error(`Followed feeds are not polled: their jobs did not start again (${String(error)}).`))
-      }, RESTART_AFTER_MS).unref()
-    })
+    if (stopped) return
+    try {
+      const started = await startThread(start, (why) => {
+        if (started.startedAt + RESTART_MAX_MS < Date.now()) failures = 0
+        current = null
+        retryLater(`stopped (${why})`)
+      })
+      if (stopped) return void (await started.stop())
+      current = started
+    } catch (error) {
+      retryLater(`did not start (${messageOf(error)})`)
+    }
   }
   await launch()
   return {
@@ -89,6 +119,7 @@ export async function startServerFollowJobs(options: { concurrency?: number } = 
     },
     stop: async () => {
       stopped = true
+      if (retry) clearTimeout(retry)
       await current?.stop()
     },
   }

@@ -2,6 +2,7 @@
 // this process's database, below the priority of the thread that renders pages. Here the test's
 // process plays the server: it owns the embedded database (or uses PostgreSQL), starts the
 // jobs' thread, and sees the feed's items stored and suggested by it.
+import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -19,26 +20,32 @@ process.env.CLAIMLINE_FETCH_ALLOW = '127.0.0.1'
 // Threads load TypeScript through tsx when run from source: seconds on a busy machine.
 vi.setConfig({ testTimeout: 120_000 })
 
-const stories = [1, 2].map((n) => ({
-  slug: `tram-${n}`,
-  title: `Tram depot report ${n}`,
-  body: `Tram depot report ${n}: the city's transport board said on Monday that the new depot would open in spring, after a year of delays and rising costs.`,
-}))
+// Each attempt at the test (integration tests are retried once) publishes a feed of its own.
+type Story = { slug: string; title: string; body: string }
+const published = new Map<string, Story[]>()
+const storiesFor = (run: string): Story[] =>
+  [1, 2].map((n) => ({
+    slug: `tram-${n}`,
+    title: `Tram depot report ${n} (${run})`,
+    body: `Tram depot report ${n}, ${run}: the city's transport board said on Monday that the new depot would open in spring, after a year of delays and rising costs.`,
+  }))
 let server: Server
 let base = ''
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    if (req.url === '/trams') {
+    const [, feed, slug] = /^\/([\w-]+)(?:\/([\w-]+))?$/.exec(req.url ?? '') ?? []
+    const stories = feed ? published.get(feed) : undefined
+    if (stories && !slug) {
       const items = stories.map(
         (s, i) =>
-          `<item><title>${s.title}</title><link>${base}/trams/${s.slug}</link><pubDate>${new Date(Date.UTC(2026, 10, 3 + i, 9)).toUTCString()}</pubDate></item>`,
+          `<item><title>${s.title}</title><link>${base}/${feed}/${s.slug}</link><pubDate>${new Date(Date.UTC(2026, 10, 3 + i, 9)).toUTCString()}</pubDate></item>`,
       )
       return res
         .writeHead(200, { 'content-type': 'application/rss+xml' })
         .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Trams</title>${items.join('')}</channel></rss>`)
     }
-    const story = stories.find((s) => req.url === `/trams/${s.slug}`)
+    const story = stories?.find((s) => s.slug === slug)
     if (!story) return res.writeHead(404).end()
     res
       .writeHead(200, { 'content-type': 'text/html' })
@@ -55,12 +62,27 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-// The nice value of each of this process's threads (Linux), by thread id.
-const threadNices = () =>
-  new Map(readdirSync('/proc/self/task').map((task) => [task, Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]?.split(' ')[16])]))
+// The nice value of each of this process's threads (Linux), by thread id; a thread that ended
+// while they were read is left out.
+function threadNices(): Map<string, number> {
+  const nices = new Map<string, number>()
+  for (const task of readdirSync('/proc/self/task')) {
+    try {
+      // Fields after the command name, which may hold spaces and ends at the last ')'.
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8')
+      nices.set(task, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]))
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return nices
+}
 
 test("the server's jobs poll on a thread of their own, a client of the server's database, below its priority", async () => {
-  const feed = await followFeed({ url: `${base}/trams`, intervalMinutes: 30 }, null)
+  const run = randomUUID().slice(0, 8)
+  const stories = storiesFor(run)
+  published.set(`trams-${run}`, stories)
+  const feed = await followFeed({ url: `${base}/trams-${run}`, intervalMinutes: 30 }, null)
   const before = process.platform === 'linux' ? threadNices() : new Map<string, number>()
   const jobs = await startServerFollowJobs({ concurrency: 1 })
   try {
@@ -69,7 +91,7 @@ test("the server's jobs poll on a thread of their own, a client of the server's 
     await vi.waitFor(
       async () => {
         const articles = await getDb().article.findMany({
-          where: { sourceUrl: { startsWith: `${base}/trams/` } },
+          where: { sourceUrl: { startsWith: `${base}/trams-${run}/` } },
           select: { title: true, suggestedWith: true },
         })
         expect(articles.map((a) => a.title).sort()).toEqual(stories.map((s) => s.title))
@@ -91,6 +113,7 @@ test("the server's jobs poll on a thread of their own, a client of the server's 
   } finally {
     await jobs.stop()
   }
-  // Stopped: the thread is gone and this process's database is still open and answers.
+  // Stopped: the jobs' thread has ended, and this process's database is still open and answers.
+  if (process.platform === 'linux' && jobs.threadId !== null) expect(threadNices().has(String(jobs.threadId))).toBe(false)
   expect(await getDb().followedFeed.count()).toBeGreaterThanOrEqual(1)
 })
