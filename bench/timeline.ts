@@ -90,13 +90,13 @@ function report(result: Result): Result {
   return result
 }
 
-// A fresh process is slow for its first dozen or so queries: V8 compiles PGlite's WebAssembly
-// (and the client's JavaScript) to optimised code as it runs hot, on background threads that the
-// process's CPU time counts. On the 1M archive the first runs of the first scenario cost 1 s,
-// then 200 down to 40 ms CPU, then 20-25 ms from about the tenth run on. A server pays this once
-// in its life, so every query is run WARM_UP_ROUNDS times before any is timed, and what that
-// cost is printed; otherwise the first scenario timed would be charged for it.
-const WARM_UP_ROUNDS = 10
+// A fresh process is slow for its first queries: V8 compiles PGlite's WebAssembly (and the
+// client's JavaScript) to optimised code as it runs hot, on background threads that the
+// process's CPU time counts. On the 1M archive, run by run, the big company's year cost 1.3 s,
+// then 120-270 ms CPU up to the 8th run, 25-35 ms up to the 75th, then about 20. A server pays
+// this once in its life, so every query is run WARM_UP_ROUNDS times before any is timed (what
+// that costs is printed); with 10 rounds the first scenario timed was still charged for some.
+const WARM_UP_ROUNDS = 30
 
 async function warmUp(prisma: PrismaClient, corpus: Corpus, scenarios: [string, CompanyRef, { from?: string; to?: string }][]): Promise<void> {
   const started = performance.now()
