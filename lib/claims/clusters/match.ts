@@ -26,7 +26,7 @@ export function sideOfKind(kind: ClaimKind): 'others' | 'company' | null {
 export const SAME_CLAIM_THRESHOLD = 0.42
 
 // A claim this light (in weighted terms) is too short for "all its words are in the other" to
-// mean much: "the former governor of Florida" is inside many claims it is not.
+// mean much: "the former mayor of Port Ellery" is inside many claims it is not.
 const FULL_CLAIM_MASS = 4
 // Below this much substance a claim is a stock non-answer ("declined to comment", "denied
 // wrongdoing") and matches nothing.

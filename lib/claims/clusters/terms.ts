@@ -14,9 +14,9 @@ export type Terms = {
   // same words negated in one claim and not in the other say opposite things.
   negated: Set<string>
   // Terms a negation would govern if punctuation before its first word did not end its reach:
-  // outlets transcribe one quote with a comma or a dash where another has none ("nothing you can
-  // do, folks" / "nothing you can do folks"; "nobody - more qualified" / "nobody more
-  // qualified"), and a term negated in one copy is only loosely so in the other.
+  // outlets transcribe one quote with a comma or a dash where another has none ("nothing we can
+  // change, friends" / "nothing we can change friends"; "nobody - better prepared" / "nobody
+  // better prepared"), and a term negated in one copy is only loosely so in the other.
   looselyNegated: Set<string>
   // What the claim's speaker does with the rest: condemns it, or praises it. "Condemned the
   // proposal to ban X" is not "proposed to ban X", however many words they share.
@@ -52,10 +52,10 @@ const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'neither', 'without', 'ca
 const NEGATING_STEMS = new Set(['deni', 'refus', 'declin', 'reject', 'disput'])
 // How many content words a negation reaches: "does not provide any government with direct
 // access" negates provide, government, direct; not the rest of a long sentence. Punctuation and
-// a new clause end it sooner ("No, I meant…", "without evidence that Obama wanted…").
+// a new clause end it sooner ("No, I meant…", "without proof that the mayor knew…").
 const NEGATION_REACH = 3
 // A negation followed straight by a subject pronoun negates nothing that follows: an ellipsis
-// ("if he doesn't, he should resign"), an interjection ("No, I meant…"), an inverted question
+// ("if she doesn't, she should resign"), an interjection ("No, I meant…"), an inverted question
 // ("doesn't he know…?", which asserts).
 const ELLIPTICAL = new Set(['he', 'she', 'they', 'we', 'i', 'you'])
 const CLAUSE_STARTS = new Set(['that', 'but', 'because', 'if', 'when', 'which', 'who', 'while', 'although', 'though', 'whether', 'so'])
@@ -214,7 +214,7 @@ export function claimTerms(quote: string, subjectNames: readonly string[] = []):
     weights.set(term, Math.max(weights.get(term) ?? 0, weight))
   }
   const tokens = tokenize(fold(quote), subjectWords)
-  // Each run of name words ("Debbie Wasserman Schultz", "Bank of America") is one name: alone it
+  // Each run of name words ("Dana Whitfield Moreno", "Bank of America") is one name: alone it
   // counts double, in a name of several words each counts once and the name also answers to its
   // acronym. An acronym is a name of its own, and punctuation ends a name ("National Security
   // Agency (NSA)", "U.S. Internet companies").
@@ -250,7 +250,7 @@ export function claimTerms(quote: string, subjectNames: readonly string[] = []):
     if (!token || i === skip) return
     if (!tokens[i]!.joined || CLAUSE_STARTS.has(token)) negationLeft = 0
     // A break ends a negation that has governed a word already ("declined to comment, it
-    // provides…"), not one still looking for its first ("nothing you can do, folks").
+    // provides…"), not one still looking for its first ("nothing we can change, friends").
     if ((!tokens[i]!.joined && looseLeft < NEGATION_REACH) || CLAUSE_STARTS.has(token)) looseLeft = 0
     if (isNegator(tokens, i)) {
       negationLeft = ELLIPTICAL.has(tokens[i + 1]?.token ?? '') ? 0 : NEGATION_REACH
@@ -286,7 +286,7 @@ export function claimTerms(quote: string, subjectNames: readonly string[] = []):
   const stance: Stance = against === favour ? null : against ? 'against' : 'for'
   let substance = 0
   for (const [term, weight] of weights) if (!STOCK.has(term)) substance += weight
-  // A word the claim says both ways ("make the deal… not going to have a deal") is not negated.
+  // A word the claim says both ways ("build the bridge… not going to get a bridge") is not negated.
   for (const term of affirmed) negated.delete(term)
   for (const acronym of acronyms.keys()) if (subjectWords.has(acronym)) acronyms.delete(acronym)
   return { weights, numbers, names, things, acronyms, negated, looselyNegated, stance, substance }

@@ -959,7 +959,7 @@ export class AttributionFinder {
     let n = 0
     while (i >= floor && n < 14) {
       const t = this.t(i)!
-      // "Mr. Lou", "Gov. Noem": a title's full stop is inside the name.
+      // "Mr. Pell", "Gov. Noem": a title's full stop is inside the name.
       if (t.text === '.' && n > 0 && i > floor && TITLE_ABBREVIATIONS.has(this.lower(i - 1)) && this.t(i - 1)!.end === t.start) {
         i--
         n++
@@ -1229,7 +1229,7 @@ export class AttributionFinder {
   // A finite verb among the first words: what follows reads as a clause, not an object.
   // "say" seldom takes an object ("said nothing", "said so", "said a prayer"): words after it that
   // run on (four or more, up to a clause boundary) are what was said, even when their verb is
-  // one the lexicon does not know ("says news outlets undercount his supporters").
+  // one the lexicon does not know ("says ferry operators overcharge her neighbours").
   private saysClause(cue: Cue, k: number, s: Sentence): boolean {
     if (
       cue.base !== 'say' ||
@@ -1315,7 +1315,7 @@ export class AttributionFinder {
           baseCue ||
           cueOf(n1)?.form === 'ed' ||
           cueOf(n1)?.form === 's' ||
-          // "calling it “disqualifying” and asserting that …": a second participle, a second cue.
+          // "calling it “wasteful” and insisting that …": a second participle, a second cue.
           cueOf(n1)?.form === 'ing' ||
           ((n1 === 'also' || n1 === 'has' || n1 === 'have' || n1 === 'then' || n1 === 'later') && cueOf(n2))
         )
@@ -1555,7 +1555,7 @@ export class AttributionFinder {
     let i = k
     while (i <= limit && (this.t(i)!.text === ',' || DASHES.has(this.t(i)!.text))) i++
     if (i > limit) return null
-    // A signature: '"…" - Hillary Clinton.', '"…" —Michelle Marks, Philadelphia.'
+    // A signature: '"…" - Dana Whitfield.', '"…" —Corin Ashby, Port Ellery.'
     if (DASHES.has(next?.text ?? '') && this.t(i)!.type === 'word' && this.t(i)!.cap) {
       let e = i
       while (e < limit && e - i < 4 && this.t(e + 1)!.type === 'word' && this.t(e + 1)!.cap) e++
@@ -1569,7 +1569,7 @@ export class AttributionFinder {
       return { source: this.sourceRight(i + 1, s), cue: i, stance: first.stance }
     }
     // Any verb in the past tense hands a quotation over when its comma, question or exclamation
-    // mark says so and the frame ends there: ‘,” Toomey fumed on Tuesday.’, ‘?” barked Smith.’
+    // mark says so and the frame ends there: ‘,” Hollis grumbled on Friday.’, ‘?” barked Smith.’
     // (Not a name given to something: 'the “new Gannett,” as Reed dubbed the combination'.)
     const handsOver = inside !== undefined && (inside.text === ',' || inside.text === '?' || inside.text === '!') && this.lower(i) !== 'as'
     if (handsOver && (!first || !first.frames.has('quote')) && this.saidLike(i) && this.t(i + 1)?.cap) {
@@ -1605,7 +1605,7 @@ export class AttributionFinder {
 
   // A quotation whose comma was left out: '"… a second vote" Roe said.', '"…" said Jane Roe, a
   // spokeswoman.' Only a name and a cue that ends the sentence, so that quoted words
-  // inside a sentence ('"boots on the ground" would be …') keep no frame.
+  // inside a sentence ('"a fresh start" might mean …') keep no frame.
   private bareFrameAfter(k: number, limit: number, s: Sentence): { source: Range | null; cue: number; stance: Stance } | null {
     const open = this.inQuote[k - 2] ?? -1
     if (open < 0 || !hasWords(this.doc.text, this.quotes[open]!.start, this.quotes[open]!.end, 3)) return null
@@ -1671,7 +1671,7 @@ export class AttributionFinder {
       const frame = this.bareFrameAfter(k, next.last, next)
       return frame && next.last - frame.cue <= 6 ? frame : null
     }
-    // (Or a signature after a dash: '"… I will look into it." - Hillary Clinton.')
+    // (Or a signature after a dash: '"… We will fix the bridge." - Dana Whitfield.')
     if (mark !== '?' && mark !== '!' && !DASHES.has(this.t(k)?.text ?? '')) return null
     // (A signature may stand in a paragraph of its own.)
     const signature = DASHES.has(this.t(k)?.text ?? '') && next?.first === k
@@ -1723,7 +1723,7 @@ export class AttributionFinder {
   }
 
   // 'X released the following statement: "…"', 'Transcript: "…"', and a quotation that opens a
-  // paragraph after one ending in a colon ("In a speech last July, he said:"): the source is the
+  // paragraph after one ending in a colon ("At the harbour fair in May, she said:"): the source is the
   // subject of the clause before the colon (or its cue's subject).
   private colonBefore(open: number, floor: number, s: Sentence, quote: Quote): { source: Range | null; cue: number; stance: Stance } | null {
     const colon = open - 1
@@ -1761,7 +1761,7 @@ export class AttributionFinder {
     return depth === 0 && last >= first ? { first, last } : null
   }
 
-  // "told a town hall in Salem, New Hampshire on Monday that …", "told the raucous crowd that …":
+  // "told a school board meeting in Port Ellery on Thursday that …", "told the cheering crowd that …":
   // a listener of any length, with where and when, up to the "that" that opens what was said.
   private thatAfterListener(k: number, s: Sentence): number | null {
     for (let j = k + 1; j <= s.last && j - k < 18; j++) {
@@ -1777,7 +1777,7 @@ export class AttributionFinder {
   private skipListener(k: number, s: Sentence): number {
     const t = this.t(k)
     if (!t || t.type !== 'word') return k
-    // "told a news conference they are …", "told the paper last week she would …": a listener
+    // "told a press briefing we were …", "told the radio host on Sunday he might …": a listener
     // of a few words, then a clause without "that" opened by a subject pronoun and its verb.
     const clause = this.pronounClauseAfter(k, s)
     if (clause > k) return clause
@@ -1839,7 +1839,7 @@ export class AttributionFinder {
   }
 
   // A speaker's name as a label, as transcripts and headlines credit words: 'Clinton: I support
-  // statehood.', 'JAKE TAPPER: Donald Trump released a video …'. The label opens the sentence,
+  // statehood.', 'NORA VANCE: The mayor posted a letter …'. The label opens the sentence,
   // is one to four capitalised words and is no label of the page ("Update:", "Photo:").
   private speakerLabel(s: Sentence): void {
     let colon = s.first
@@ -1852,7 +1852,7 @@ export class AttributionFinder {
     const k = colon + 1
     // (Single quotation marks are a headline's: no quotation of their own to frame.)
     if (k > s.last || (this.t(k)!.type === 'quote' && (this.quoted(k) || this.quoted(k + 1))) || this.t(k)!.newline) return
-    // Words with a verb: not a headline's topic or a list of names ('Iowa: Tim Albrecht, …').
+    // Words with a verb: not a headline's topic or a list of names ('Ohio: Wren Halvorsen, …').
     let verb = false
     const headline = this.headline(s)
     for (let i = k; i <= s.last && !verb; i++)
@@ -2141,7 +2141,7 @@ export class AttributionFinder {
   }
 
   // The end of a short object noun phrase at k ("WeWork executives", "the public").
-  // The question after "asked": "asked (workers) if they planned …", "Asked whether …, Ryan
+  // The question after "asked": "asked (tenants) if they wanted …", "Asked whether …, Ryan
   // said …", "when asked about the polls, she …". Whoever is asked may stand between the cue and
   // the question. A participle that opens the sentence ("Asked if …,") has no subject of its own:
   // the question ends at its comma and the main clause after it names who was asked; after
@@ -2239,7 +2239,7 @@ export class AttributionFinder {
       }
     }
     if (this.quoted(comma - 1) || this.t(comma - 1)?.type === 'quote') return
-    // The words before must be a clause ("In a speech last July, he said:" is not).
+    // The words before must be a clause ("At the harbour fair in May, she said:" is not).
     let verb = false
     for (let j = start; j < comma && !verb; j++)
       verb = this.isWord(j) && !this.t(j)!.cap && isFiniteVerb(this.lower(j)) && this.lower(j) !== '’s' && this.lower(j) !== "'s"
@@ -2332,7 +2332,7 @@ export class AttributionFinder {
 
   // "According to X, …" / "…, according to X." / "As X reported, …" / "That's according to X."
   // A source that is a record: its head word (before "of", "for", "by", …) is a poll, a count,
-  // a set of results ("early results of exit polls", "an ABC News poll last week").
+  // a set of results ("partial results of the county canvass", "a Harbor Tribune survey in June").
   private namesRecord(r: Range): boolean {
     for (let i = r.first; i <= r.last; i++) {
       if (RECORD_NOUNS.has(this.lower(i))) return true
@@ -2351,7 +2351,7 @@ export class AttributionFinder {
       if (!isAccording && !isPer) continue
       const srcFirst = isAccording ? i + 2 : i + 1
       let srcLast = srcFirst
-      // A source may be long: "According to early results of exit polls conducted by X for Y, …".
+      // A source may be long: "According to partial results of a canvass carried out by X for Y, …".
       // ("Mr.", "Rep.": a title's full stop is inside the source.)
       const titleStop = (j: number) => this.t(j)!.text === '.' && TITLE_ABBREVIATIONS.has(this.lower(j - 1)) && j < s.last
       while (
@@ -2390,7 +2390,7 @@ export class AttributionFinder {
           const prev = this.doc.sentences[s.index - 1]!
           this.emit(base, this.charSpan(this.clauseStart(prev), prev.last + 1), 3, check)
         } else {
-          // "… by 271 delegates according to a count by X." needs no comma.
+          // "… by 38 seats according to a count by X." needs no comma.
           this.emit(base, this.charSpan(start, this.t(i - 1)!.type === 'word' ? i : i - 1), 3, check)
         }
       } else if (/^that(?:’s|'s| is)?$/i.test(this.doc.text.slice(this.t(start)!.start, this.t(i)!.start).trim()) && s.index > 0) {

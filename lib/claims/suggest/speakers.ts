@@ -85,7 +85,7 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   // documents or the people, not the person named in their description.
   if (SOURCE_NOUNS.has(head) && !tokens[first]!.cap)
     return speakerOf(text, 'source', undefined, mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place')?.entity)
-  // The first person named heads the source ("Dave Majernik, a one-time Cruz backer").
+  // The first person named heads the source ("Dana Whitfield, a onetime Hale volunteer").
   const person = mentions.find((m) => m.entity.kind === 'person' && !m.possessive)
   if (person) {
     const s = personSpeaker(person.entity)

@@ -176,20 +176,20 @@ test('a name of several words is one thing: a copy without it is the same claim,
   ).toBe(true)
 })
 
-test('a place and its people are one name: "between Israelis and Palestinians" / "between Israel and the Palestinians"', () => {
+test('a place and its people are one name: "between Norvians and Kesterans" / "between Norvia and the Kesterans"', () => {
   expect(
     sameClaim(
-      acme('Acme wants to be a neutral broker between Israelis and Palestinians', 'report'),
-      acme('Acme promised to be neutral in talks between Israel and the Palestinians', 'report'),
+      acme('Acme wants to be an impartial mediator between Norvians and Kesterans', 'report'),
+      acme('Acme promised to be impartial in talks between Norvia and the Kesterans', 'report'),
     ),
   ).toBe(true)
 })
 
-test('"if he doesn’t he should resign" asks for the resignation that "called for him to resign" reports', () => {
+test('"if she doesn’t she should resign" asks for the resignation that "called for her to resign" reports', () => {
   expect(
     sameClaim(
-      acme('Is the Acme chairman going to finally say the toxic spill was a crime? If he doesn’t he should immediately resign in disgrace', 'allegation'),
-      acme('called again for the Acme chairman to resign for not admitting the Ohio plant’s toxic spill was a crime', 'allegation'),
+      acme('Will the Acme chairwoman at last own up that the chemical leak was her fault? If she doesn’t she should resign at once', 'allegation'),
+      acme('called again for the Acme chairwoman to resign for not admitting the Ohio plant’s chemical leak was her fault', 'allegation'),
     ),
   ).toBe(true)
 })

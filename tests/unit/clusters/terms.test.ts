@@ -8,7 +8,7 @@ test('figures are values however they are written', () => {
   expect([...claimTerms('a fine of 5 million dollars').numbers]).toEqual(['5000000'])
   expect([...claimTerms('1.6bn users').numbers]).toEqual(['1600000000'])
   // a thousands comma keeps the figure whole, a decimal point is not dropped
-  expect([...claimTerms('the 30,000 emails that are missing').numbers]).toEqual(['30000'])
+  expect([...claimTerms('the 30,000 invoices that are missing').numbers]).toEqual(['30000'])
   expect([...claimTerms('raised $5.7 million').numbers]).toEqual(['5700000'])
   expect(figure('S-1')).toBeNull()
   expect(figure('9mm')).toBeNull()
@@ -46,7 +46,7 @@ test('a negation governs the next few words, and "denied" negates what follows',
 
 test('a negation followed by a subject pronoun negates nothing after it', () => {
   expect(claimTerms("the chairman doesn't plan to resign").negated.has('resign')).toBe(true)
-  expect(claimTerms("if he doesn't, he should resign at once").negated.has('resign')).toBe(false)
+  expect(claimTerms("if she doesn't, she should resign at once").negated.has('resign')).toBe(false)
   expect(claimTerms('No, I meant the founder of the company').negated.has('meant')).toBe(false)
 })
 

@@ -7,9 +7,9 @@ import { only, suggest } from './helpers'
 const pairs = (text: string) => suggest(text).map((s) => [s.speaker, s.exact])
 
 test('an intention is attributed like a belief: "wants to", "plans to", "seeks to"', () => {
-  expect(only('The mayor wants to raise the minimum wage to $15 an hour.')).toMatchObject({
+  expect(only('The mayor wants to raise the bus fare to $3 a ride.')).toMatchObject({
     speaker: 'The mayor',
-    exact: 'to raise the minimum wage to $15 an hour',
+    exact: 'to raise the bus fare to $3 a ride',
   })
   expect(only('The coalition also plans to target rural voters by mail.')).toMatchObject({ exact: 'to target rural voters by mail' })
   expect(only('The group seeks to prevent deaths through new laws.').exact).toBe('to prevent deaths through new laws')
@@ -28,12 +28,12 @@ test('a question: "asked (someone) if / whether / about …"', () => {
     ['Jane Roe', 'whether the tariffs had hurt farmers'],
     ['Jane Roe', 'exports were up'],
   ])
-  expect(pairs('Asked about her own vote in November, Jane Roe said she would wait.')).toEqual([
-    ['Jane Roe', 'her own vote in November'],
+  expect(pairs('Asked about her own plans for the spring, Jane Roe said she would wait.')).toEqual([
+    ['Jane Roe', 'her own plans for the spring'],
     ['Jane Roe', 'she would wait'],
   ])
   // "asked for" is a request for a thing, not a question.
-  expect(suggest('A woman asked for a photo.')).toEqual([])
+  expect(suggest('A neighbour asked for a lift.')).toEqual([])
 })
 
 test('a title-case headline: the capitalised verb is the cue and ends the name', () => {

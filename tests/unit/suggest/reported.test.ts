@@ -151,14 +151,14 @@ test('"drew criticism" is a charge with no one named as making it; "received 500
 })
 
 test('reported speech after an adverbial and "that", after a contracted pronoun, and with an irregular past tense', () => {
-  expect(only('Jeff Weaver said on Tuesday that the campaign had suspended two staffers.').exact).toBe('the campaign had suspended two staffers')
-  expect(only('John Doe said he’d build a new plant in Ohio.').exact).toBe('he’d build a new plant in Ohio')
-  expect(only('Jane Roe says millions lost their homes because of greed.').exact).toBe('millions lost their homes because of greed')
+  expect(only('Nora Vance said on Friday that two libraries had closed early.').exact).toBe('two libraries had closed early')
+  expect(only('John Doe said he’d open a new plant in Ohio.').exact).toBe('he’d open a new plant in Ohio')
+  expect(only('Jane Roe says thousands lost their savings because of fraud.').exact).toBe('thousands lost their savings because of fraud')
 })
 
 test('"say" after a plural subject with a determiner, and before a verb the lexicon does not know; not before its objects', () => {
-  expect(only('The candidates say they are not trying to avoid the president.').exact).toBe('they are not trying to avoid the president')
-  expect(only('Jane Roe says news outlets undercount her supporters.').exact).toBe('news outlets undercount her supporters')
+  expect(only('The commissioners say they are not planning to replace the ferry.').exact).toBe('they are not planning to replace the ferry')
+  expect(only('Jane Roe says ferry operators overcharge her neighbours.').exact).toBe('ferry operators overcharge her neighbours')
   expect(suggest('Jane Roe said nothing about the merger at all.')).toEqual([])
   expect(suggest('The mayor said a prayer for the victims of the flood.')).toEqual([])
 })
@@ -192,8 +192,11 @@ test('words credited inside brackets end at the closing bracket', () => {
 })
 
 test('inverted reported speech after "cannot", from "Mr. X" and from "her friend"', () => {
-  expect(only('The government cannot control the economy, Mr. Lou said.').exact).toBe('The government cannot control the economy')
-  expect(only('The plan was also headed to Cairo, her friend said.')).toMatchObject({ speaker: 'her friend', exact: 'The plan was also headed to Cairo' })
+  expect(only('The city cannot fix the housing shortage, Mr. Pell said.').exact).toBe('The city cannot fix the housing shortage')
+  expect(only('The shipment was also bound for Lisbon, her friend said.')).toMatchObject({
+    speaker: 'her friend',
+    exact: 'The shipment was also bound for Lisbon',
+  })
 })
 
 test('a speaker named as a label, as transcripts and headlines credit words', () => {
@@ -234,10 +237,10 @@ test('", referring to X": whom the speaker meant, credited to the same speaker',
 })
 
 test('"told <a listener> <pronoun> <verb> …": a clause without "that" after a listener of a few words', () => {
-  expect(only('Roe told a news conference they are ready to build the new school.')).toMatchObject({
+  expect(only('Roe told a packed meeting they were ready to build the new school.')).toMatchObject({
     speaker: 'Roe',
-    exact: 'they are ready to build the new school',
+    exact: 'they were ready to build the new school',
   })
-  expect(only('Jane Roe told the Daily Planet of Dayton last week she would rather close the pool.').exact).toBe('she would rather close the pool')
+  expect(only('Jane Roe told the Daily Planet of Dayton last month she would sell the pool.').exact).toBe('she would sell the pool')
   expect(suggest('He told the story of the city and they listened.')).toEqual([])
 })
