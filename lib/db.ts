@@ -2,7 +2,7 @@
 // DATABASE_URL) is opened on the first query, never at import: `next build` imports pages
 // without touching the data directory.
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils'
-import { parseDatabaseUrl, type DatabaseConfig } from './database/config'
+import { parseDatabaseUrl, type DatabaseConfig, type DatabaseWork } from './database/config'
 import { openDatabase, type Database } from './database/connect'
 import { getEnv } from './env'
 import { PrismaClient } from './generated/prisma/client'
@@ -10,14 +10,22 @@ import { onShutdown } from './runtime/shutdown'
 
 export type { Database }
 
-type Holder = { database: Promise<Database> | null; prisma: PrismaClient | null }
+type Holder = { database: Promise<Database> | null; prisma: PrismaClient | null; work?: DatabaseWork }
 
 // On globalThis so Next.js module reloads in development reuse the open database.
 const holder: Holder = ((globalThis as { __claimline?: Holder }).__claimline ??= { database: null, prisma: null })
 
+// For a thread or process that does only background work (the followed feeds' jobs, `claimline
+// poll`): its connections then wait behind the pages' on the embedded database. Before the
+// database is opened, since it names the connections.
+export function markBackgroundWork(): void {
+  if (holder.database) throw new Error('markBackgroundWork() must come before the database is opened')
+  holder.work = 'background'
+}
+
 export function getDatabase(): Promise<Database> {
   if (!holder.database) onShutdown(closeDb)
-  holder.database ??= openDatabase(parseDatabaseUrl(getEnv().DATABASE_URL)).catch((error: unknown) => {
+  holder.database ??= openDatabase(parseDatabaseUrl(getEnv().DATABASE_URL), holder.work).catch((error: unknown) => {
     holder.database = null
     throw error
   })

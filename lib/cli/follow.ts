@@ -1,6 +1,7 @@
 // claimline follow …: the feeds the newsroom follows; claimline poll: one pass over the due
 // feeds, for those who run it from cron rather than leaving it to the server's jobs.
 import { parseArgs } from 'node:util'
+import { markBackgroundWork } from '../db'
 import { followFeed, pauseFeed, resumeFeed, unfollowFeed } from '../follow/feeds'
 import { pollDueFeeds, type PollOutcome } from '../follow/poll'
 import { feedStatus } from '../follow/schedule'
@@ -90,6 +91,8 @@ function describeOutcome(outcome: PollOutcome, suggested: number): string {
 // Exit 1 when a feed failed, so cron's mail reports it.
 export async function runPoll(args: string[]): Promise<number> {
   if (args.length > 0) throw new Error(`poll takes no arguments.\n\n${FOLLOW_USAGE}`)
+  // From cron, beside a running server: its pages go first.
+  markBackgroundWork()
   const report = await pollDueFeeds()
   const urls = new Map((await listFollowedFeeds()).map((f) => [f.id, f.url]))
   for (const { feedId, outcome, suggested } of report) console.log(`${urls.get(feedId) ?? feedId}: ${describeOutcome(outcome, suggested)}`)

@@ -7,6 +7,12 @@ export type DatabaseConfig =
   | { kind: 'pglite-memory' }
   | { kind: 'postgres'; url: string }
 
+// Background work (the followed feeds' jobs, `claimline poll`) names its connections so: the
+// embedded database serves it after the pages (gate.ts); on PostgreSQL the name shows its
+// sessions in pg_stat_activity.
+export const BACKGROUND_APPLICATION_NAME = 'claimline-background'
+export type DatabaseWork = 'foreground' | 'background'
+
 export class DatabaseUrlError extends Error {}
 
 // DATABASE_URL: unset → embedded PGlite in ./data/claimline; `pglite:<dir>` → PGlite in <dir>;

@@ -12,7 +12,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
-import { describeDatabase, type DatabaseConfig } from './config'
+import { BACKGROUND_APPLICATION_NAME, describeDatabase, type DatabaseConfig, type DatabaseWork } from './config'
 import { openFailure, prepareDataDir, restrictPermissions, withPrivateUmask } from './data-dir'
 import { gatedPGliteAdapter } from './gated-adapter'
 import { Gate } from './gate'
@@ -105,21 +105,25 @@ function ownerAddress(dataDir: string): WireAddress {
   return { path: socketPath }
 }
 
+function applicationName(work: DatabaseWork): string | undefined {
+  return work === 'background' ? BACKGROUND_APPLICATION_NAME : undefined
+}
+
 // The one PGlite backend runs one statement at a time whatever the pool's size; the size only
 // lets a few requests queue at the owner instead of in this process. Idle connections must not
 // keep a finished script alive.
-function wirePool(socket: WireAddress, max: number): pg.Pool {
-  const common = { user: 'postgres', database: 'postgres', max, allowExitOnIdle: true }
+function wirePool(socket: WireAddress, max: number, work: DatabaseWork = 'foreground'): pg.Pool {
+  const common = { user: 'postgres', database: 'postgres', max, allowExitOnIdle: true, application_name: applicationName(work) }
   if ('path' in socket) return new pg.Pool({ ...common, host: path.dirname(socket.path), port: 5432 })
   return new pg.Pool({ ...common, host: socket.host, port: socket.port })
 }
 
-function clientPoolFor(owner: OwnerInfo): pg.Pool {
+function clientPoolFor(owner: OwnerInfo, work: DatabaseWork): pg.Pool {
   if (!owner.socket) throw new Error('owner has no socket')
-  return wirePool(owner.socket, 4)
+  return wirePool(owner.socket, 4, work)
 }
 
-async function openEmbedded(config: DatabaseConfig & { kind: 'pglite' }): Promise<Database> {
+async function openEmbedded(config: DatabaseConfig & { kind: 'pglite' }, work: DatabaseWork): Promise<Database> {
   const { dataDir } = config
   // Before anything touches it: a bad folder is one clear sentence, not a hang or "[object Object]".
   prepareDataDir(dataDir, runDirFor(dataDir))
@@ -127,7 +131,7 @@ async function openEmbedded(config: DatabaseConfig & { kind: 'pglite' }): Promis
   if (!lock.owned) {
     const owner = await waitForOwnerSocket(dataDir)
     const description = `${describeDatabase(config)} (served by pid ${owner.pid})`
-    return fromPgPool(config, 'client', clientPoolFor(owner), description)
+    return fromPgPool(config, 'client', clientPoolFor(owner, work), description)
   }
   const releaseOnExit = () => lock.release()
   process.once('exit', releaseOnExit)
@@ -139,7 +143,7 @@ async function openEmbedded(config: DatabaseConfig & { kind: 'pglite' }): Promis
     lock.publish(thread.address)
     makePrivate(dataDir)
     const opened = thread
-    const pool = wirePool(opened.address, 10)
+    const pool = wirePool(opened.address, 10, work)
     const database = fromPgPool(config, 'owner', pool, describeDatabase(config))
     let closed: Promise<void> | null = null
     return {
@@ -174,14 +178,18 @@ async function openInMemory(config: DatabaseConfig): Promise<Database> {
   }
 }
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+// `work`: what the connections are for. Background work waits behind the pages on the embedded
+// database; an in-memory database is this process's alone and does not tell them apart.
+export async function openDatabase(config: DatabaseConfig, work: DatabaseWork = 'foreground'): Promise<Database> {
   switch (config.kind) {
     case 'pglite':
-      return openEmbedded(config)
+      return openEmbedded(config, work)
     case 'pglite-memory':
       return openInMemory(config)
-    case 'postgres':
-      return fromPgPool(config, 'server', new pg.Pool({ connectionString: config.url, max: 10 }), describeDatabase(config))
+    case 'postgres': {
+      const pool = new pg.Pool({ connectionString: config.url, max: 10, application_name: applicationName(work) })
+      return fromPgPool(config, 'server', pool, describeDatabase(config))
+    }
   }
 }
 

@@ -10,7 +10,8 @@
 // transaction is over.
 import { createServer, type Server, type Socket } from 'node:net'
 import type { PGlite } from '@electric-sql/pglite'
-import type { Gate } from './gate'
+import { BACKGROUND_APPLICATION_NAME } from './config'
+import type { Gate, GateLane } from './gate'
 
 const SSL_REQUEST = 80877103
 const GSSENC_REQUEST = 80877104
@@ -52,6 +53,19 @@ function sqlOf(message: Buffer): string {
   return body.subarray(afterName, body.indexOf(0, afterName)).toString('utf8')
 }
 
+// The start-up message's parameters (after its length and protocol version): name, value, …, "".
+function startupParameters(message: Buffer): Map<string, string> {
+  const fields = message.subarray(8).toString('utf8').split('\0')
+  const parameters = new Map<string, string>()
+  for (let i = 0; i + 1 < fields.length && fields[i] !== ''; i += 2) parameters.set(fields[i] ?? '', fields[i + 1] ?? '')
+  return parameters
+}
+
+// A client that names itself as background work waits behind the pages at the gate.
+function laneOf(startup: Buffer): GateLane {
+  return startupParameters(startup).get('application_name') === BACKGROUND_APPLICATION_NAME ? 'background' : 'foreground'
+}
+
 export type WireAddress = { path: string } | { host: string; port: number }
 
 type Options = {
@@ -68,6 +82,7 @@ class Connection {
   #closed = false
   #seenStartup = false
   #idleTimer: NodeJS.Timeout | null = null
+  #lane: GateLane = 'foreground'
 
   constructor(
     private readonly socket: Socket,
@@ -127,7 +142,7 @@ class Connection {
     }
     if (this.#refused(message)) return
     this.#clearIdleTimer()
-    if (!this.#release) this.#release = await this.gate.acquire()
+    if (!this.#release) this.#release = await this.gate.acquire(this.#lane)
     if (this.#closed) return this.#releaseGate()
     const tail: number[] = []
     try {
@@ -156,6 +171,7 @@ class Connection {
     const type = message[0] ?? 0
     if (!this.#seenStartup) {
       this.#seenStartup = true
+      this.#lane = laneOf(message)
       return false // the start-up message itself
     }
     if (!FORWARDED.has(type)) {

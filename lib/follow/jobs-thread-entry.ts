@@ -2,6 +2,7 @@
 // the jobs, and stops them when asked. Nothing imports this module: lib/runtime/worker-thread.ts
 // starts it by its path, the build compiles it to dist/follow.mjs.
 import { parentPort, workerData } from 'node:worker_threads'
+import { markBackgroundWork } from '../db'
 import { shutdown } from '../runtime/shutdown'
 import { runBelowProcessPriority } from '../runtime/thread-priority'
 import { currentThreadId } from '../workers/thread-cpu'
@@ -23,6 +24,8 @@ process.on('unhandledRejection', (error) => console.error(`Follow jobs: ${error 
 // Below the server's pages; the analysis workers this thread starts take their own lane's
 // priority (below the process's, not below this thread's).
 runBelowProcessPriority(nice)
+// And behind the pages at the embedded database's gate.
+markBackgroundWork()
 try {
   const jobs = await startFollowJobs({ concurrency })
   port.on('message', (request: FollowThreadRequest) => {

@@ -1,4 +1,5 @@
 import { getDb } from '../db'
+import { uuidv7 } from '../ids'
 import { DomainError } from '../errors'
 import type { ClaimKind, Prisma, PrismaClient } from '../generated/prisma/client'
 import { recordAuditEvent } from './audit'
@@ -31,23 +32,21 @@ export async function listDecidedQuotes(articleId: string, client: DbClient = ge
 // The open suggestions are replaced wholesale; decided ones stay as the record of the decision.
 // A `failure` (the engine ran into its limits on this text) is recorded with the version, so
 // the article is not analysed again on every open.
-// The article row is locked first so that two editors opening a new article at once do not
-// both insert a set; with `onlyIfStale`, the second finds the work done and writes nothing.
+// One call to the database function `replace_open_suggestions` (its migration says why): it locks
+// the article row first, so that two editors opening a new article at once do not both insert a
+// set; with `onlyIfStale`, the second finds the work done and writes nothing (null).
 export async function replaceOpenSuggestions(
   articleId: string,
   suggestions: StoredSuggestion[],
   version: string,
   options: { onlyIfStale?: boolean; failure?: string | null } = {},
-  client: PrismaClient = getDb(),
+  client: DbClient = getDb(),
 ): Promise<number | null> {
-  return client.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ suggestedWith: string | null }[]>`SELECT "suggestedWith" FROM "Article" WHERE id = ${articleId}::uuid FOR UPDATE`
-    if (!row || (options.onlyIfStale && row.suggestedWith === version)) return null
-    await tx.claimSuggestion.deleteMany({ where: { articleId, status: 'open' } })
-    if (suggestions.length > 0) await tx.claimSuggestion.createMany({ data: suggestions.map((s) => ({ ...s, articleId })) })
-    await tx.article.update({ where: { id: articleId }, data: { suggestedWith: version, suggestFailure: options.failure ?? null } })
-    return suggestions.length
-  })
+  const now = Date.now()
+  const rows = suggestions.map((s, i) => ({ ...s, id: uuidv7(now + i) }))
+  const [result] = await client.$queryRaw<{ replaced: number | null }[]>`
+    SELECT "replace_open_suggestions"(${articleId}::uuid, ${version}, ${options.onlyIfStale ?? false}, ${options.failure ?? null}, ${JSON.stringify(rows)}::jsonb) AS replaced`
+  return result?.replaced ?? null
 }
 
 export class SuggestionGoneError extends DomainError {

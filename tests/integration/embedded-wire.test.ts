@@ -5,6 +5,7 @@ import { connect } from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
 import { afterEach, expect, inject, test } from 'vitest'
+import { BACKGROUND_APPLICATION_NAME } from '@/lib/database/config'
 import { openDatabase, type Database } from '@/lib/database/connect'
 import { applyMigrations, getMigrationState, readMigrations } from '@/lib/database/migrate'
 import { runDirFor, type OwnerInfo } from '@/lib/database/lock'
@@ -31,8 +32,8 @@ function socketDir(dataDir: string): string {
   return runDirFor(dataDir)
 }
 
-async function client(dataDir: string): Promise<pg.Client> {
-  const c = new pg.Client({ host: socketDir(dataDir), port: 5432, user: 'postgres', database: 'postgres' })
+async function client(dataDir: string, applicationName?: string): Promise<pg.Client> {
+  const c = new pg.Client({ host: socketDir(dataDir), port: 5432, user: 'postgres', database: 'postgres', application_name: applicationName })
   c.on('error', () => {})
   await c.connect()
   cleanups.push(() => c.end().catch(() => {}))
@@ -45,6 +46,22 @@ test.skipIf(embeddedOnly)('a 5 MB result reaches a socket client intact', embedd
   const { rows } = await c.query<{ n: number; pad: string }>(`SELECT n, repeat(md5(n::text), 32) AS pad FROM generate_series(1, 5000) AS n`)
   expect(rows).toHaveLength(5000)
   expect(rows.every((r, i) => r.n === i + 1 && r.pad.length === 1024)).toBe(true)
+})
+
+test.skipIf(embeddedOnly)('a page’s query waiting at the socket goes before background work that waited longer', embeddedOnlyReason, async () => {
+  const { dataDir } = await owner()
+  const holder = await client(dataDir)
+  const job = await client(dataDir, BACKGROUND_APPLICATION_NAME)
+  const page = await client(dataDir)
+  const answered: string[] = []
+  await holder.query('BEGIN')
+  const jobDone = job.query("SELECT 'job' AS who").then(() => answered.push('job'))
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  const pageDone = page.query("SELECT 'page' AS who").then(() => answered.push('page'))
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  await holder.query('COMMIT')
+  await Promise.all([jobDone, pageDone])
+  expect(answered).toEqual(['page', 'job'])
 })
 
 test.skipIf(embeddedOnly)('COPY FROM STDIN is refused with an error, and the connection and owner carry on', embeddedOnlyReason, async () => {

@@ -65,6 +65,14 @@ test('ingest suggests nothing; the first open suggests once, even when two edito
   expect(await suggestedWith(articleId)).not.toBeNull()
 })
 
+test('two refreshes at once leave one set of open suggestions, not both', async () => {
+  const articleId = await suggestedAcme()
+  const count = (await listOpenSuggestions(articleId)).length
+  const [first, second] = await Promise.all([refreshSuggestions(articleId), refreshSuggestions(articleId)])
+  expect([first, second]).toEqual([count, count])
+  expect((await listOpenSuggestions(articleId)).length).toBe(count)
+})
+
 test('suggestions have selectors that point at their own words', async () => {
   const articleId = await suggestedAcme()
   const open = await listOpenSuggestions(articleId)

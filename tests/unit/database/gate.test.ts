@@ -50,3 +50,28 @@ test('a caller looping on the gate does not starve I/O callbacks', async () => {
   }
   expect(timerFired).toBe(true)
 })
+
+test('background waiters are let in after every foreground waiter, each lane in arrival order', async () => {
+  const gate = new Gate()
+  const order: string[] = []
+  const release = await gate.acquire()
+  const wait = (name: string, lane: 'foreground' | 'background') =>
+    gate.acquire(lane).then((done) => {
+      order.push(name)
+      done()
+    })
+  const waiting = [wait('job 1', 'background'), wait('job 2', 'background'), wait('page 1', 'foreground'), wait('page 2', 'foreground')]
+  await new Promise((resolve) => setTimeout(resolve, 5))
+  expect(gate.waiting).toBe(4)
+  release()
+  await Promise.all(waiting)
+  expect(order).toEqual(['page 1', 'page 2', 'job 1', 'job 2'])
+})
+
+test('background work gets the gate at once when nothing else wants it', async () => {
+  const gate = new Gate()
+  const release = await gate.acquire('background')
+  expect(gate.waiting).toBe(0)
+  release()
+  await expect(gate.run(async () => 'after')).resolves.toBe('after')
+})
