@@ -10,8 +10,6 @@ import {
   findArticleByBodyHash,
   findArticlesByBodyHashes,
   findArticlesByUrls,
-  findFingerprintOwners,
-  getArticlesToCompare,
   replaceArticleExtraction,
   type NewArticleRow,
   type StoredArticleFields,
@@ -23,7 +21,7 @@ import { safeHttpUrl } from '../../urls'
 import { IngestError, type IngestErrorCode } from '../errors'
 import { extractOnWorker } from './off-thread'
 import { extractForStorage, type Extracted, type Prepared } from './prepare'
-import { containment, NEAR_DUPLICATE_CONTAINMENT } from './fingerprint'
+import { findResemblances, type NearDuplicate, type Resemblance } from './near-duplicates'
 import type { DraftFixes, IngestInput } from '../types'
 
 // Callers of ingestOne and ingestEntries name what they pass by these.
@@ -62,14 +60,12 @@ function storedFields(item: Prepared, outletId: string | null, actorId: string |
   }
 }
 
-type Comparable = { id: string; title: string; bodyText: string; duplicateOfId: string | null }
-
 // What a batch needs from the database, asked once for all its articles.
 async function lookUp(items: Prepared[], tx: DbClient) {
   const publishers = new Map<string, string | null>()
   for (const item of items) if (item.draft.publisher && !publishers.has(item.draft.publisher)) publishers.set(item.draft.publisher, item.domain)
   const unnamedDomains = [...new Set(items.flatMap((item) => (!item.draft.publisher && item.domain ? [item.domain] : [])))]
-  const [sameText, sameUrl, outlets, outletsByDomain, owners] = await Promise.all([
+  const [sameText, sameUrl, outlets, outletsByDomain] = await Promise.all([
     findArticlesByBodyHashes(
       items.map((item) => item.hash),
       tx,
@@ -80,43 +76,30 @@ async function lookUp(items: Prepared[], tx: DbClient) {
       tx,
     ),
     findOutletsByDomains(unnamedDomains, tx),
-    findFingerprintOwners([...new Set(items.flatMap((item) => item.fingerprints))], tx),
   ])
   const byUrl = new Map<string, (typeof sameUrl)[number]>()
   for (const row of sameUrl) for (const u of [row.canonicalUrl, row.sourceUrl]) if (u && !byUrl.has(u)) byUrl.set(u, row)
-  const ownersOf = new Map<bigint, string[]>()
-  for (const { hash, articleId } of owners) ownersOf.set(hash, [...(ownersOf.get(hash) ?? []), articleId])
-  const candidateIds = new Set(items.flatMap((item) => topCandidates(item.fingerprints, ownersOf)))
-  const comparable = new Map((await getArticlesToCompare([...candidateIds], tx)).map((a) => [a.id, a]))
-  return { byHash: new Map(sameText.map((a) => [a.bodyHash, a])), byUrl, outlets, outletsByDomain, ownersOf, comparable }
-}
-
-const CANDIDATES = 5
-
-// The stored articles sharing the most paragraph fingerprints with a body.
-function topCandidates(fingerprints: bigint[], ownersOf: Map<bigint, string[]>): string[] {
-  const shared = new Map<string, number>()
-  for (const hash of fingerprints) for (const id of ownersOf.get(hash) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1)
-  return [...shared]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, CANDIDATES)
-    .map(([id]) => id)
+  return { byHash: new Map(sameText.map((a) => [a.bodyHash, a])), byUrl, outlets, outletsByDomain }
 }
 
 // Decides every item of a batch (duplicate, update, near-duplicate, new) against the database and
 // the items before it, then writes the new articles, their fingerprints and their audit records
 // with one multi-row insert each. Runs inside the caller's transaction: all or nothing.
-async function storeBatch(items: Prepared[], options: IngestOptions, tx: DbClient): Promise<IngestResult[]> {
+// `resemblances` (near-duplicates.ts), one per item, are best found before the transaction.
+async function storeBatch(items: Prepared[], options: IngestOptions, tx: DbClient, resemblances?: Resemblance[]): Promise<IngestResult[]> {
+  const similar = resemblances ?? (await findResemblances(items, tx))
   const known = await lookUp(items, tx)
   const results: IngestResult[] = []
   const rows: NewArticleRow[] = []
   const audits: AuditInput[] = []
   const batchByHash = new Map<string, Related>()
   const batchByUrl = new Map<string, Related>()
+  // The items of this batch stored so far, by index: later ones may nearly copy them.
+  const created = new Map<number, Related & { duplicateOfId: string | null }>()
   const now = Date.now()
 
-  for (const item of items) {
-    const { input, draft, body, hash, url } = item
+  for (const [index, item] of items.entries()) {
+    const { input, draft, hash, url } = item
     const sameText = known.byHash.get(hash) ?? batchByHash.get(hash)
     if (sameText) {
       results.push({ name: input.name, status: 'duplicate', article: { id: sameText.id, title: sameText.title }, reason: 'same-text' })
@@ -146,7 +129,7 @@ async function storeBatch(items: Prepared[], options: IngestOptions, tx: DbClien
       continue
     }
 
-    const near = nearDuplicate(body, topCandidates(item.fingerprints, known.ownersOf), known.comparable)
+    const near = nearDuplicateOf(similar[index], created)
     const id = uuidv7(now + rows.length)
     rows.push({ ...fields, id, duplicateOfId: near?.id ?? null, duplicateOverlap: near?.overlap ?? null, fingerprints: item.fingerprints })
     audits.push({
@@ -160,20 +143,21 @@ async function storeBatch(items: Prepared[], options: IngestOptions, tx: DbClien
     results.push({ name: input.name, status: 'created', article, nearDuplicateOf: near, warnings: draft.warnings })
     batchByHash.set(hash, article)
     if (url) batchByUrl.set(url, article)
-    // Later items of the batch compare against this one as if it were stored.
-    for (const fingerprint of item.fingerprints) known.ownersOf.set(fingerprint, [...(known.ownersOf.get(fingerprint) ?? []), id])
-    known.comparable.set(id, { id, title: fields.title, bodyText: body, duplicateOfId: near?.id ?? null })
+    created.set(index, { ...article, duplicateOfId: near?.id ?? null })
   }
   await createArticlesWithFingerprints(rows, tx)
   await recordAuditEvents(audits, tx)
   return results
 }
 
-function nearDuplicate(body: string, candidateIds: string[], comparable: Map<string, Comparable>) {
-  for (const candidate of candidateIds.flatMap((id) => comparable.get(id) ?? [])) {
-    const overlap = containment(body, candidate.bodyText)
-    // Link to the original, not to another copy of it.
-    if (overlap >= NEAR_DUPLICATE_CONTAINMENT) return { id: candidate.duplicateOfId ?? candidate.id, title: candidate.title, overlap }
+// A stored article first; else the first earlier item of the batch it resembles that was stored
+// (not a duplicate). Linked to the original, not to another copy of it.
+function nearDuplicateOf(resemblance: Resemblance | undefined, created: Map<number, Related & { duplicateOfId: string | null }>): NearDuplicate | null {
+  if (!resemblance) return null
+  if (resemblance.stored) return resemblance.stored
+  for (const { index, overlap } of resemblance.earlier) {
+    const earlier = created.get(index)
+    if (earlier) return { id: earlier.duplicateOfId ?? earlier.id, title: earlier.title, overlap }
   }
   return null
 }
@@ -199,7 +183,8 @@ export async function storeDraft(input: IngestInput, options: IngestOptions, tx:
 // its own exact result and the rest are still stored.
 async function storePrepared(items: Prepared[], options: IngestOptions, db: PrismaClient): Promise<IngestResult[]> {
   try {
-    return await db.$transaction((tx) => storeBatch(items, options, tx), { timeout: 60_000 })
+    const resemblances = await findResemblances(items, db)
+    return await db.$transaction((tx) => storeBatch(items, options, tx, resemblances), { timeout: 60_000 })
   } catch (error) {
     if (items.length > 1) {
       const results: IngestResult[] = []
