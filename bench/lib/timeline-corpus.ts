@@ -20,49 +20,12 @@ const CLAIM_BATCH = 5_000
 
 // The tables whose triggers keep the cluster summaries and the company tallies (migrations
 // cluster_summary and company_tallies). Row by row they made the 1M build take 101 minutes, so
-// the load turns them off and counts everything once at the end (RECOUNT), as those migrations
-// count an existing archive. The archive ends up as the triggers would leave it (the
-// summaries and every non-zero tally; the 200k archive was checked both ways). Only the
+// the load turns them off and counts everything once at the end with the database's own recount
+// (migration recount_claim_summaries_function). The archive ends up as the triggers would leave
+// it (the summaries and every non-zero tally; the 200k archive was checked both ways). Only the
 // triggers written by hand are turned off: foreign keys are still checked.
 const COUNTED_TABLES = ['Article', 'Claim', 'ClaimCluster', 'ClaimLink']
-const RECOUNT = `
-UPDATE "ClaimCluster" k SET
-  "subjectId" = s."subjectId", "allegations" = s.allegations, "firstReported" = s.first,
-  "answered" = a."clusterId" IS NOT NULL, "firstAnswered" = a.first
-FROM
-  (SELECT c."clusterId", (array_agg(c."subjectId" ORDER BY c.id) FILTER (WHERE c."subjectId" IS NOT NULL))[1] AS "subjectId",
-          (count(*) FILTER (WHERE c.kind = 'allegation'))::int AS allegations,
-          min(c."claimDate") FILTER (WHERE c.kind = 'allegation') AS first
-     FROM "Claim" c WHERE c."clusterId" IS NOT NULL GROUP BY c."clusterId") s
-  LEFT JOIN
-  (SELECT m."clusterId", min(f."claimDate") AS first
-     FROM "Claim" m JOIN "ClaimLink" l ON l."toId" = m.id JOIN "Claim" f ON f.id = l."fromId"
-    WHERE l.relation IN ('denies', 'responds_to', 'confirms') GROUP BY m."clusterId") a ON a."clusterId" = s."clusterId"
-WHERE k.id = s."clusterId";
-
-DELETE FROM "CompanyTally";
-DELETE FROM "CompanyAnswerDays";
-DELETE FROM "CompanyOutletTally";
-DELETE FROM "AnswerTally";
-
-INSERT INTO "CompanyTally" ("subjectId", "allegations", "unanswered")
-SELECT "subjectId", count(*), count(*) FILTER (WHERE NOT "answered") FROM "ClaimCluster"
-WHERE "subjectId" IS NOT NULL AND "allegations" > 0 GROUP BY "subjectId";
-
-INSERT INTO "CompanyAnswerDays" ("subjectId", "days", "clusters")
-SELECT "subjectId", GREATEST(0, "firstAnswered" - "firstReported"), count(*) FROM "ClaimCluster"
-WHERE "subjectId" IS NOT NULL AND "allegations" > 0 AND "answered" AND "firstReported" IS NOT NULL AND "firstAnswered" IS NOT NULL
-GROUP BY 1, 2;
-
-INSERT INTO "CompanyOutletTally" ("subjectId", "outletId", "allegations")
-SELECT c."subjectId", a."outletId", count(*) FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
-WHERE c."kind" = 'allegation' AND c."subjectId" IS NOT NULL AND a."outletId" IS NOT NULL
-GROUP BY 1, 2;
-
-INSERT INTO "AnswerTally" ("subjectId", "speakerId", "answers")
-SELECT coalesce("subjectId", '00000000-0000-0000-0000-000000000000'), coalesce("speakerId", '00000000-0000-0000-0000-000000000000'), count(*) FROM "Claim"
-WHERE "kind" IN ('statement', 'denial') GROUP BY 1, 2;
-`
+const RECOUNT = 'SELECT recount_claim_summaries();'
 
 const setTriggers = (state: 'ENABLE' | 'DISABLE') => COUNTED_TABLES.map((t) => `ALTER TABLE "${t}" ${state} TRIGGER USER;`).join('\n')
 

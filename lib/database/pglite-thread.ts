@@ -4,7 +4,7 @@
 // the app's own thread a job's inserts and triggers stalled page rendering for their whole
 // length (a CPU profile of the follow benchmark had a third of that thread inside PGlite).
 import type { Worker } from 'node:worker_threads'
-import { startWorkerThread } from '../runtime/worker-thread'
+import { askThreadToEnd, startThreadWithHandshake } from '../runtime/worker-thread'
 import type { WireAddress } from './wire-server'
 
 export type ThreadStart = { dataDir: string; address: WireAddress }
@@ -42,41 +42,26 @@ function exitOnLoss(worker: Worker, closing: () => boolean): void {
   worker.on('exit', (code) => lost(`its thread exited with code ${code}`))
 }
 
-export function startPGliteThread(start: ThreadStart): Promise<PGliteThread> {
-  const worker = startWorkerThread('database', { workerData: start })
-  let closing = false
-  return new Promise<PGliteThread>((resolve, reject) => {
-    const early = (error: Error) => reject(new PGliteThreadError(error.message))
-    const exitedEarly = (code: number) => reject(new PGliteThreadError(`the database thread exited with code ${code} before it was ready`))
-    worker.once('error', early)
-    worker.once('exit', exitedEarly)
-    worker.once('message', (message: ThreadReply) => {
-      worker.off('error', early)
-      worker.off('exit', exitedEarly)
-      if (message.type !== 'ready') {
-        closing = true
-        void worker.terminate()
-        reject(
-          message.type === 'failed'
-            ? new PGliteThreadError(message.message, message.code, message.errno)
-            : new PGliteThreadError('the database thread answered out of turn'),
-        )
-        return
-      }
-      exitOnLoss(worker, () => closing)
-      // An open database must not keep a finished script alive; close() holds it again.
-      worker.unref()
-      let closed: Promise<void> | null = null
-      resolve({
-        address: message.address,
-        close: () =>
-          (closed ??= new Promise<void>((done) => {
-            closing = true
-            worker.ref()
-            worker.once('exit', () => done())
-            worker.postMessage({ type: 'close' } satisfies ThreadRequest)
-          })),
-      })
-    })
+export async function startPGliteThread(start: ThreadStart): Promise<PGliteThread> {
+  const { worker, reply } = await startThreadWithHandshake<ThreadReply>('database', start, 'the database thread').catch((error: Error) => {
+    throw new PGliteThreadError(error.message)
   })
+  let closing = false
+  if (reply.type !== 'ready') {
+    void worker.terminate()
+    throw reply.type === 'failed'
+      ? new PGliteThreadError(reply.message, reply.code, reply.errno)
+      : new PGliteThreadError('the database thread answered out of turn')
+  }
+  exitOnLoss(worker, () => closing)
+  // An open database must not keep a finished script alive; close() holds it again.
+  worker.unref()
+  let closed: Promise<void> | null = null
+  return {
+    address: reply.address,
+    close: () => {
+      closing = true
+      return (closed ??= askThreadToEnd(worker, { type: 'close' } satisfies ThreadRequest))
+    },
+  }
 }

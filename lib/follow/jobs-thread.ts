@@ -6,7 +6,7 @@
 // database like the command line: of the embedded owner's socket, or of PostgreSQL.
 import { getDatabase } from '../db'
 import { BACKGROUND_NICE, startIoThreads } from '../runtime/thread-priority'
-import { startWorkerThread } from '../runtime/worker-thread'
+import { askThreadToEnd, startThreadWithHandshake } from '../runtime/worker-thread'
 import { startFollowJobs } from './jobs'
 
 export type FollowThreadStart = { concurrency?: number; nice: number }
@@ -30,43 +30,28 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 // Resolves once the thread's jobs have started; rejects with its reason when they could not.
 // `onLost` is told once when the thread ends without being asked to.
-function startThread(start: FollowThreadStart, onLost: (why: string) => void): Promise<RunningThread> {
-  const worker = startWorkerThread('follow', { workerData: start })
+async function startThread(start: FollowThreadStart, onLost: (why: string) => void): Promise<RunningThread> {
+  const { worker, reply } = await startThreadWithHandshake<FollowThreadReply>('follow', start, 'their thread')
+  if (reply.type !== 'started') {
+    void worker.terminate()
+    throw new Error(reply.type === 'failed' ? reply.message : 'their thread answered out of turn')
+  }
   let stopping = false
-  return new Promise((resolve, reject) => {
-    const early = (error: Error) => reject(error)
-    const exitedEarly = (code: number) => reject(new Error(`their thread exited with code ${code} before they started`))
-    worker.once('error', early)
-    worker.once('exit', exitedEarly)
-    worker.once('message', (message: FollowThreadReply) => {
-      worker.off('error', early)
-      worker.off('exit', exitedEarly)
-      if (message.type !== 'started') {
-        void worker.terminate()
-        reject(new Error(message.type === 'failed' ? message.message : 'their thread answered out of turn'))
-        return
-      }
-      // A thread that throws emits 'error' and then 'exit': the loss is reported once, on exit.
-      let reason: string | null = null
-      worker.on('error', (error) => (reason = error.message))
-      worker.on('exit', (code) => !stopping && onLost(reason ?? `their thread exited with code ${code}`))
-      // Running jobs must not keep a finished script alive; stop() waits for the thread.
-      worker.unref()
-      let stopped: Promise<void> | null = null
-      resolve({
-        threadId: message.threadId,
-        startedAt: Date.now(),
-        stop: () =>
-          (stopped ??= new Promise<void>((done) => {
-            stopping = true
-            worker.ref()
-            worker.once('exit', () => done())
-            worker.postMessage({ type: 'stop' } satisfies FollowThreadRequest)
-            setTimeout(() => void worker.terminate(), STOP_WITHIN_MS).unref()
-          })),
-      })
-    })
-  })
+  // A thread that throws emits 'error' and then 'exit': the loss is reported once, on exit.
+  let reason: string | null = null
+  worker.on('error', (error) => (reason = error.message))
+  worker.on('exit', (code) => !stopping && onLost(reason ?? `their thread exited with code ${code}`))
+  // Running jobs must not keep a finished script alive; stop() waits for the thread.
+  worker.unref()
+  let stopped: Promise<void> | null = null
+  return {
+    threadId: reply.threadId,
+    startedAt: Date.now(),
+    stop: () => {
+      stopping = true
+      return (stopped ??= askThreadToEnd(worker, { type: 'stop' } satisfies FollowThreadRequest, STOP_WITHIN_MS))
+    },
+  }
 }
 
 // The server's follow jobs: on a thread where the database can be reached from one (the embedded

@@ -52,3 +52,33 @@ export function startWorkerThread(entry: WorkerEntry, options: WorkerOptions = {
   if (process.env.NEXT_RUNTIME && process.env.NODE_ENV === 'production') return new Worker(productionServerEntry(entry), options)
   return fromSource(entry, options)
 }
+
+// A long-lived thread (the database's, the follow jobs') answers its start with one message: ready,
+// or why not. Resolves with that first message; rejects when the thread throws or exits before it
+// answered, naming it by `name` ("the database thread"). The caller judges the answer, and listens
+// for the thread's later errors and exit itself.
+export function startThreadWithHandshake<Reply>(entry: WorkerEntry, workerData: unknown, name: string): Promise<{ worker: Worker; reply: Reply }> {
+  const worker = startWorkerThread(entry, { workerData })
+  return new Promise((resolve, reject) => {
+    const early = (error: Error) => reject(error)
+    const exitedEarly = (code: number) => reject(new Error(`${name} exited with code ${code} before it answered`))
+    worker.once('error', early)
+    worker.once('exit', exitedEarly)
+    worker.once('message', (reply: Reply) => {
+      worker.off('error', early)
+      worker.off('exit', exitedEarly)
+      resolve({ worker, reply })
+    })
+  })
+}
+
+// Asks such a thread to end with `request` and resolves once it has, holding the process open
+// meanwhile; after `terminateAfterMs`, if given, it is ended regardless.
+export function askThreadToEnd(worker: Worker, request: unknown, terminateAfterMs?: number): Promise<void> {
+  return new Promise<void>((done) => {
+    worker.ref()
+    worker.once('exit', () => done())
+    worker.postMessage(request)
+    if (terminateAfterMs !== undefined) setTimeout(() => void worker.terminate(), terminateAfterMs).unref()
+  })
+}

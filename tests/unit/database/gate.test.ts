@@ -75,3 +75,27 @@ test('background work gets the gate at once when nothing else wants it', async (
   release()
   await expect(gate.run(async () => 'after')).resolves.toBe('after')
 })
+
+test('background work waits until the pages have been quiet for a moment', async () => {
+  const gate = new Gate({ quietMs: 40, maxDeferMs: 10_000 })
+  await gate.run(async () => 'page')
+  const asked = performance.now()
+  ;(await gate.acquire('background'))()
+  expect(performance.now() - asked).toBeGreaterThanOrEqual(30)
+})
+
+test('background work gets in within its longest deferral even when pages never pause', async () => {
+  const gate = new Gate({ quietMs: 1_000, maxDeferMs: 60 })
+  let pages = true
+  const busyPages = (async () => {
+    while (pages) await gate.run(() => new Promise((resolve) => setTimeout(resolve, 2)))
+  })()
+  await new Promise((resolve) => setTimeout(resolve, 10))
+  const asked = performance.now()
+  ;(await gate.acquire('background'))()
+  const waited = performance.now() - asked
+  pages = false
+  await busyPages
+  expect(waited).toBeGreaterThanOrEqual(50)
+  expect(waited).toBeLessThan(900)
+})
