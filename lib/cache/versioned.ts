@@ -1,6 +1,6 @@
-// A per-process cache of values derived from the archive, keyed by the archive's change counter
-// (lib/queries/data-version.ts) and the question asked. Any change raises the counter, so an
-// entry is never served after a change it does not include; several app instances each keep
+// A per-process cache of values derived from claims, keyed by the claims' change counter
+// (lib/queries/data-version.ts) and the question asked. Any change to them raises the counter, so
+// an entry is never served after a change it does not include; several app instances each keep
 // their own and agree through the database. Least recently used entries go first.
 export type VersionedCache<T> = {
   get(version: string, key: string, compute: () => Promise<T>): Promise<T>

@@ -1,7 +1,8 @@
-// The archive's change counter (model DataVersion): raised by the database when a transaction
-// that wrote audit rows commits (every change is audited), so that caches keyed by it
-// (lib/cache/versioned.ts) never serve data older than the last committed change, on any
-// app instance.
+// The claims' change counter (model DataVersion): raised by the database when a transaction
+// that wrote audit rows commits (every change is audited), unless it only made changes no claim
+// shows (a new article, a rejected suggestion, a feed followed: see the model), so that caches of
+// views built from claims (lib/cache/versioned.ts) never serve data older than the last committed
+// change to them, on any app instance.
 import { getDb } from '../db'
 import type { DbClient } from './client'
 

@@ -25,3 +25,13 @@ test('a committed audited change raises the counter; a rolled-back one does not'
   })
   expect(BigInt(await getDataVersion())).toBeGreaterThan(before)
 })
+
+test('changes no claim shows leave the counter alone; a change to claims raises it', async () => {
+  const before = BigInt(await getDataVersion())
+  for (const action of ['article.ingest', 'article.update-extraction', 'suggestion.reject', 'feed.follow', 'token.create']) {
+    await recordAuditEvent({ ...event(action), action })
+  }
+  expect(BigInt(await getDataVersion())).toBe(before)
+  await recordAuditEvent({ ...event('claim'), action: 'claim.create' })
+  expect(BigInt(await getDataVersion())).toBe(before + 1n)
+})
