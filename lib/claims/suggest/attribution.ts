@@ -78,6 +78,8 @@ const DECLINE_FORMS = /^(?:declin|refus)(?:e|es|ed|ing)$/
 const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it|there)$/
 const PRONOUN_CONTRACTION = /^(?:he|she|they|we|i|it|there|you)['’](?:d|ll|re|ve|m)$/
 const FULL_STOP = /^[.!?]$/
+const TOPIC_PREPOSITIONS = /^(?:about|on|of|over|regarding)$/
+const SIDE_PREPOSITIONS = /^(?:for|against)$/
 const CAPITAL_FIRST = /^\p{Lu}/u
 const SUBORDINATOR = /^(?:which|who|whom|whose|as|when|while|because|after|before|if|since|until|although|though)$/
 const QUESTION_OPENERS = /^(?:if|whether|about|what|why|how|who|whom|which|when|where)$/
@@ -1982,6 +1984,12 @@ export class AttributionFinder {
         return
       }
       if (!cue.frames.has('clause') && !cue.frames.has('np')) return
+    }
+    // "talked about the deal", "commented on the ruling"; "voted against the bill", "pushed for
+    // a recount": the preposition's object is what the subject said or took a side on.
+    const preposition = this.lower(k)
+    if ((cue.frames.has('topic') && TOPIC_PREPOSITIONS.test(preposition)) || (cue.frames.has('side') && SIDE_PREPOSITIONS.test(preposition))) {
+      if (this.emit({ ...base, source: subject(), rule: 'cue-topic', confidence: 0.55 }, this.charSpan(k + 1, this.clauseEnd(k + 1, s)), 2)) return
     }
     // "vowed to …"; "urged voters to …", "told executives to …".
     if (cue.frames.has('to') && this.lower(k) === 'to') {

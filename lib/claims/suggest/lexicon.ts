@@ -9,9 +9,10 @@ import nlp from 'compromise'
 // - clause: "(that) it will close two plants";   np: "(denied) any wrongdoing";
 // - obj-clause: "told reporters (that) …";        obj-to: "urged voters to …";
 // - obj-of: "accused Acme of …";                 obj-as: "described the deal as …", "called it "…"";
-// - to: "vowed to …";                            quote: it may attribute a direct quotation.
+// - to: "vowed to …";                            quote: it may attribute a direct quotation;
+// - topic: "talked about the deal", "commented on …"; side: "voted for / against the bill".
 // `stance` decides the kind downstream: a denial, an accusation, or plain speech / belief.
-export type Frame = 'clause' | 'np' | 'obj-clause' | 'obj-to' | 'obj-of' | 'obj-as' | 'to' | 'quote' | 'bare' | 'noun-that'
+export type Frame = 'clause' | 'np' | 'obj-clause' | 'obj-to' | 'obj-of' | 'obj-as' | 'to' | 'quote' | 'bare' | 'noun-that' | 'topic' | 'side'
 export type Stance = 'speech' | 'belief' | 'denial' | 'accusation' | 'support' | 'comment'
 export type Cue = { base: string; stance: Stance; frames: ReadonlySet<Frame>; form: 'base' | 's' | 'ed' | 'ing' }
 
@@ -171,6 +172,80 @@ const CUE_TABLE: [string, string, Stance][] = [
   // A stance taken: "X supports / opposes / backs the bill" credits X with it.
   ['support', 'np', 'support'],
   ['oppose', 'np', 'support'],
+  // Decisions and refusals credit their subject with the aim: "X refused to …", "Y decided to …".
+  ['refuse', 'to', 'belief'],
+  ['decide', 'clause to', 'belief'],
+  ['offer', 'to', 'speech'],
+  ['choose chose chooses choosing', 'to', 'belief'],
+  ['opt opted opts opting', 'to', 'belief'],
+  ['prefer preferred prefers preferring', 'to', 'belief'],
+  ['wish', 'clause to', 'belief'],
+  // Knowing and realising: the clause is what the subject holds true.
+  ['know knew knows knowing', 'clause', 'belief'],
+  ['realize', 'clause', 'belief'],
+  ['realise', 'clause', 'belief'],
+  ['recognize', 'clause', 'belief'],
+  ['recognise', 'clause', 'belief'],
+  ['understand understood understands understanding', 'clause', 'belief'],
+  ['assume', 'clause', 'belief'],
+  ['imagine', 'clause', 'belief'],
+  ['reckon', 'clause', 'belief'],
+  ['remember', 'clause', 'belief'],
+  ['learn', 'clause', 'belief'],
+  ['determine', 'clause', 'belief'],
+  // Speech acts whose object is what was said or asked for.
+  ['mention', 'clause np', 'speech'],
+  ['voice', 'np', 'speech'],
+  ['echo', 'np', 'speech'],
+  ['detail', 'np', 'speech'],
+  ['outline', 'np', 'speech'],
+  ['highlight', 'clause np', 'speech'],
+  ['tout', 'np', 'support'],
+  ['request', 'np', 'speech'],
+  ['invoke', 'np', 'speech'],
+  // Taking a side: "X backs / favours / champions the plan".
+  ['back', 'np', 'support'],
+  ['favor', 'np', 'support'],
+  ['favour', 'np', 'support'],
+  ['champion', 'np', 'support'],
+  ['embrace', 'np', 'support'],
+  ['advocate', 'np', 'support'],
+  ['mock', 'np', 'accusation'],
+  ['ridicule', 'np', 'accusation'],
+  ['deride', 'np', 'accusation'],
+  ['disparage', 'np', 'accusation'],
+  ['rebuke', 'np', 'accusation'],
+  ['chide', 'np', 'accusation'],
+  ['scold', 'np', 'accusation'],
+  ['fault', 'np', 'accusation'],
+  ['challenge', 'np', 'accusation'],
+  // "X seems / appears to …": the writer credits X with the stance or aim.
+  ['seem', 'to', 'belief'],
+  ['appear', 'to', 'belief'],
+  // Speech about a topic: what it is about is what is attributed.
+  ['talk', 'topic', 'speech'],
+  ['speak spoke speaks speaking', 'topic', 'speech'],
+  ['comment', 'topic', 'speech'],
+  ['joke', 'topic', 'speech'],
+  ['complain', 'topic', 'accusation'],
+  ['boast', 'topic', 'speech'],
+  ['write wrote writes writing', 'topic', 'speech'],
+  ['tweet', 'topic', 'speech'],
+  ['testify testified testifies testifying', 'topic', 'speech'],
+  ['focus focused focuses focusing', 'topic', 'speech'],
+  ['elaborate', 'topic', 'speech'],
+  // Sides taken: "voted for", "pushed for", "campaigned against", "argued for".
+  ['vote', 'side', 'support'],
+  ['push', 'side', 'support'],
+  ['press', 'side', 'support'],
+  ['campaign', 'side', 'support'],
+  ['lobby lobbied lobbies lobbying', 'side', 'support'],
+  ['argue', 'side', 'speech'],
+  ['fight fought fights fighting', 'side', 'support'],
+  ['advocate', 'side', 'support'],
+  ['rail', 'side', 'accusation'],
+  ['warn', 'side', 'speech'],
+  ['speak spoke speaks speaking', 'side', 'speech'],
 ]
 
 function inflect(base: string): string[] {
@@ -193,8 +268,11 @@ for (const [words, frames, stance] of CUE_TABLE) {
     [ed, 'ed'],
     [ing, 'ing'],
   ] as const) {
+    // A verb listed again with more frames ("argue" that …, "argue" for …) keeps one cue.
     const list = CUES.get(word) ?? []
-    list.push({ base, stance, frames: frameSet, form })
+    const same = list.findIndex((c) => c.base === base && c.form === form)
+    if (same >= 0) list[same] = { ...list[same]!, frames: new Set([...list[same]!.frames, ...frameSet]) }
+    else list.push({ base, stance, frames: frameSet, form })
     CUES.set(word, list)
   }
 }

@@ -1,0 +1,34 @@
+// Stances PolNeAR-style attribution credits beyond speech: decisions and refusals, knowing,
+// taking a side, talking about a topic, seeming. Invented sentences only.
+import { test, expect } from 'vitest'
+import { only, suggest } from './helpers'
+
+const pairs = (text: string) => suggest(text).map((s) => [s.speaker, s.exact])
+
+test('a decision or a refusal credits its subject with the aim', () => {
+  expect(only('The governor refused to sign the budget bill.')).toMatchObject({ speaker: 'The governor', exact: 'to sign the budget bill' })
+  expect(only('The senator decided to retire after two terms.').exact).toBe('to retire after two terms')
+})
+
+test('knowing: the clause is what the subject holds true', () => {
+  expect(only('The mayor knew the bridge was unsafe.')).toMatchObject({ speaker: 'The mayor', exact: 'the bridge was unsafe' })
+})
+
+test('taking a side with an object: "backed", "mocked"', () => {
+  expect(only('The union backed the new contract on Tuesday.')).toMatchObject({ speaker: 'The union', rule: 'cue-object' })
+  expect(only('The spokeswoman mocked the proposal as a gimmick.').speaker).toBe('The spokeswoman')
+})
+
+test('a topic or a side after a preposition: "talked about", "voted against", "pushed for"', () => {
+  expect(pairs('Jane Roe talked about the rising cost of housing.')).toEqual([['Jane Roe', 'the rising cost of housing']])
+  expect(pairs('The council voted against the parking plan.')).toEqual([['The council', 'the parking plan']])
+  expect(pairs('Critics pushed for a recount in three counties.')).toEqual([['Critics', 'a recount in three counties']])
+  // Talking to someone names a listener, not a topic.
+  expect(suggest('The team spoke to reporters after the game.')).toEqual([])
+})
+
+test('"seems to" credits a speaker, not a thing', () => {
+  expect(only('The candidate seems to favour a higher minimum wage.')).toMatchObject({ speaker: 'The candidate' })
+  expect(suggest('The bus appeared to slow down.')).toEqual([])
+  expect(suggest('The stock rose on Tuesday.')).toEqual([])
+})
