@@ -16,7 +16,8 @@ export type Frame = 'clause' | 'np' | 'obj-clause' | 'obj-to' | 'obj-of' | 'obj-
 export type Stance = 'speech' | 'belief' | 'denial' | 'accusation' | 'support' | 'comment'
 export type Cue = { base: string; stance: Stance; frames: ReadonlySet<Frame>; form: 'base' | 's' | 'ed' | 'ing' }
 
-// base [forms: s,ed,ing when irregular] : frames : stance
+// base [forms: ed,s,ing when irregular; '-' for a form that is more often a noun ("contests",
+// "thanks") and so is no cue] : frames : stance
 const CUE_TABLE: [string, string, Stance][] = [
   ['say said says saying', 'clause quote', 'speech'],
   ['tell told tells telling', 'obj-clause obj-to quote', 'speech'],
@@ -148,7 +149,7 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['refute', 'clause np', 'denial'],
   ['rebut rebutted rebuts rebutting', 'clause np', 'denial'],
   ['dismiss', 'np obj-as', 'denial'],
-  ['contest', 'np', 'denial'],
+  ['contest contested - contesting', 'np', 'denial'],
   ['downplay', 'np', 'denial'],
   ['accuse', 'obj-of', 'accusation'],
   ['allege', 'clause quote', 'accusation'],
@@ -162,7 +163,7 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['blast', 'np', 'accusation'],
   ['decry decried decries decrying', 'np', 'accusation'],
   ['lambaste', 'np', 'accusation'],
-  ['attack', 'np', 'accusation'],
+  ['attack attacked - attacking', 'np', 'accusation'],
   ['question', 'np', 'accusation'],
   ['defend', 'np', 'support'],
   ['praise', 'np', 'support'],
@@ -246,6 +247,26 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['rail', 'side', 'accusation'],
   ['warn', 'side', 'speech'],
   ['speak spoke speaks speaking', 'side', 'speech'],
+  ['agree', 'to topic', 'speech'],
+  ['propose', 'np', 'speech'],
+  ['recommend', 'np', 'speech'],
+  ['thank thanked - thanking', 'np', 'support'],
+  ['congratulate', 'np', 'support'],
+  ['encourage', 'obj-to', 'speech'],
+  ['order', 'obj-to', 'speech'],
+  ['instruct', 'obj-to', 'speech'],
+  ['plead pleaded pleads pleading', 'np', 'speech'],
+  ['liken', 'np', 'speech'],
+  ['equate', 'np', 'speech'],
+  ['reference referenced - referencing', 'np', 'speech'],
+  ['recount', 'np', 'speech'],
+  ['issue issued - issuing', 'np', 'speech'],
+  ['name', 'obj-as', 'speech'],
+  ['list', 'obj-as', 'speech'],
+  ['regard', 'obj-as', 'belief'],
+  ['know knew knows knowing', 'np', 'belief'],
+  ['worry worried worries worrying', 'topic', 'belief'],
+  ['insist', 'topic', 'speech'],
 ]
 
 function inflect(base: string): string[] {
@@ -268,6 +289,7 @@ for (const [words, frames, stance] of CUE_TABLE) {
     [ed, 'ed'],
     [ing, 'ing'],
   ] as const) {
+    if (word === '-') continue
     // A verb listed again with more frames ("argue" that …, "argue" for …) keeps one cue.
     const list = CUES.get(word) ?? []
     const same = list.findIndex((c) => c.base === base && c.form === form)

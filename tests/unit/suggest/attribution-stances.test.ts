@@ -32,3 +32,16 @@ test('"seems to" credits a speaker, not a thing', () => {
   expect(suggest('The bus appeared to slow down.')).toEqual([])
   expect(suggest('The stock rose on Tuesday.')).toEqual([])
 })
+
+test('agreeing, thanking, urging, likening and issuing credit their subject', () => {
+  expect(only('The senator agreed to testify before the committee.').exact).toBe('to testify before the committee')
+  expect(only('The mayor thanked the volunteers for their work.').speaker).toBe('The mayor')
+  expect(only('The governor encouraged residents to stay indoors.').exact).toBe('to stay indoors')
+  expect(only('The minister likened the strike to sabotage.').speaker).toBe('The minister')
+  expect(only('The agency issued a warning about the storm.').speaker).toBe('The agency')
+})
+
+test('a plural that is more often a noun is no cue: "thanks to", "primary contests"', () => {
+  expect(suggest('Thanks to the rain, the fair was cancelled.')).toEqual([])
+  expect(suggest('The primary contests in March drew record turnout.')).toEqual([])
+})
