@@ -8,6 +8,9 @@ export async function register(): Promise<void> {
   const { getEnv } = await import('./lib/env')
   const env = getEnv()
   if (env.CLAIMLINE_FOLLOW_JOBS === '0') return
+  // The jobs give way to the requests this server is answering.
+  const { trackRequestsInFlight } = await import('./lib/runtime/requests-in-flight')
+  trackRequestsInFlight()
   const { startServerFollowJobs } = await import('./lib/follow/jobs-thread')
   startServerFollowJobs({ concurrency: env.CLAIMLINE_FOLLOW_CONCURRENCY }).catch((error: unknown) => {
     console.error(`Followed feeds are not polled: their jobs did not start (${error instanceof Error ? error.message : String(error)}).`)

@@ -17,6 +17,7 @@ import { openFailure, prepareDataDir, restrictPermissions, withPrivateUmask } fr
 import { gatedPGliteAdapter } from './gated-adapter'
 import { Gate } from './gate'
 import { lockDataDir, runDirFor, waitForOwnerSocket, type OwnerInfo } from './lock'
+import { whenNoRequestInFlight } from '../runtime/requests-in-flight'
 import { pglitePool } from './pglite-pool'
 import type { Row, SqlPool } from './sql'
 import { startPGliteThread, PGliteThreadError, type PGliteThread } from './pglite-thread'
@@ -109,13 +110,34 @@ function applicationName(work: DatabaseWork): string | undefined {
   return work === 'background' ? BACKGROUND_APPLICATION_NAME : undefined
 }
 
+type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void
+
+// Background work's connections: each statement outside a transaction, and each transaction,
+// starts only once the server answers no request, or after a bounded wait
+// (lib/runtime/requests-in-flight.ts). node-postgres's pool.query() goes through connect(), as
+// Prisma's transactions and pg-boss's sessions do; a transaction under way never waits, so it
+// never holds the embedded database's gate longer.
+class BackgroundPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>
+  override connect(callback: ConnectCallback): void
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
+    if (callback) return void whenNoRequestInFlight().then(() => super.connect(callback))
+    return whenNoRequestInFlight().then(() => super.connect())
+  }
+}
+
+function newPool(config: pg.PoolConfig, work: DatabaseWork): pg.Pool {
+  const options = { ...config, application_name: applicationName(work) }
+  return work === 'background' ? new BackgroundPool(options) : new pg.Pool(options)
+}
+
 // The one PGlite backend runs one statement at a time whatever the pool's size; the size only
 // lets a few requests queue at the owner instead of in this process. Idle connections must not
 // keep a finished script alive.
 function wirePool(socket: WireAddress, max: number, work: DatabaseWork = 'foreground'): pg.Pool {
-  const common = { user: 'postgres', database: 'postgres', max, allowExitOnIdle: true, application_name: applicationName(work) }
-  if ('path' in socket) return new pg.Pool({ ...common, host: path.dirname(socket.path), port: 5432 })
-  return new pg.Pool({ ...common, host: socket.host, port: socket.port })
+  const common = { user: 'postgres', database: 'postgres', max, allowExitOnIdle: true }
+  if ('path' in socket) return newPool({ ...common, host: path.dirname(socket.path), port: 5432 }, work)
+  return newPool({ ...common, host: socket.host, port: socket.port }, work)
 }
 
 function clientPoolFor(owner: OwnerInfo, work: DatabaseWork): pg.Pool {
@@ -187,7 +209,7 @@ export async function openDatabase(config: DatabaseConfig, work: DatabaseWork = 
     case 'pglite-memory':
       return openInMemory(config)
     case 'postgres': {
-      const pool = new pg.Pool({ connectionString: config.url, max: 10, application_name: applicationName(work) })
+      const pool = newPool({ connectionString: config.url, max: 10 }, work)
       return fromPgPool(config, 'server', pool, describeDatabase(config))
     }
   }

@@ -3,6 +3,7 @@
 // starts it by its path, the build compiles it to dist/follow.mjs.
 import { parentPort, workerData } from 'node:worker_threads'
 import { markBackgroundWork } from '../db'
+import { adoptRequestsInFlight } from '../runtime/requests-in-flight'
 import { shutdown } from '../runtime/shutdown'
 import { runBelowProcessPriority } from '../runtime/thread-priority'
 import { currentThreadId } from '../workers/thread-cpu'
@@ -11,7 +12,7 @@ import type { FollowThreadReply, FollowThreadRequest, FollowThreadStart } from '
 
 const port = parentPort
 if (!port) throw new Error('jobs-thread-entry runs as a worker thread')
-const { concurrency, nice } = workerData as FollowThreadStart
+const { concurrency, nice, requestsInFlight } = workerData as FollowThreadStart
 
 function reply(message: FollowThreadReply): void {
   port?.postMessage(message)
@@ -24,8 +25,10 @@ process.on('unhandledRejection', (error) => console.error(`Follow jobs: ${error 
 // Below the server's pages; the analysis workers this thread starts take their own lane's
 // priority (below the process's, not below this thread's).
 runBelowProcessPriority(nice)
-// And behind the pages at the embedded database's gate.
+// And behind the pages at the embedded database's gate, and each step behind the requests the
+// server is answering.
 markBackgroundWork()
+adoptRequestsInFlight(requestsInFlight)
 try {
   const jobs = await startFollowJobs({ concurrency })
   port.on('message', (request: FollowThreadRequest) => {

@@ -5,11 +5,14 @@
 // every statement and every analysis already ran on other threads. The thread is a client of the
 // database like the command line: of the embedded owner's socket, or of PostgreSQL.
 import { getDatabase } from '../db'
+import { requestsInFlightMemory } from '../runtime/requests-in-flight'
 import { BACKGROUND_NICE, startIoThreads } from '../runtime/thread-priority'
 import { askThreadToEnd, startThreadWithHandshake } from '../runtime/worker-thread'
 import { startFollowJobs } from './jobs'
 
-export type FollowThreadStart = { concurrency?: number; nice: number }
+// `requestsInFlight`: the server's count of requests being answered, which the jobs give way to
+// (lib/runtime/requests-in-flight.ts).
+export type FollowThreadStart = { concurrency?: number; nice: number; requestsInFlight: SharedArrayBuffer }
 export type FollowThreadRequest = { type: 'stop' }
 // `threadId`: the operating system's id of the jobs' thread (Linux), to read its priority and CPU time.
 export type FollowThreadReply = { type: 'started'; threadId: number | null } | { type: 'failed'; message: string } | { type: 'stopped' }
@@ -71,7 +74,7 @@ export async function startServerFollowJobs(options: { concurrency?: number } = 
     return { where: 'in-process', threadId: null, stop: () => jobs.stop() }
   }
   startIoThreads()
-  const start: FollowThreadStart = { concurrency: options.concurrency, nice: BACKGROUND_NICE }
+  const start: FollowThreadStart = { concurrency: options.concurrency, nice: BACKGROUND_NICE, requestsInFlight: requestsInFlightMemory() }
   let current: RunningThread | null = null
   let stopped = false
   let failures = 0

@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
 import { BACKGROUND_NICE, startIoThreads } from '../runtime/thread-priority'
 import { startWorkerThread } from '../runtime/worker-thread'
+import { whenNoRequestInFlight } from '../runtime/requests-in-flight'
 import { isBackground } from './background'
 import { threadCpuMs } from './thread-cpu'
 
@@ -206,11 +207,17 @@ export function createTaskPool(options: PoolOptions): TaskPool {
   return {
     run(task, input, limits, transfer = []) {
       if (closed) return Promise.reject(new TaskError('closed', 'The analysis workers have been shut down.'))
-      return new Promise((resolve, reject) => {
-        const job = { request: { id: nextId++, task, input }, limits, transfer, resolve: resolve as (output: unknown) => void, reject }
-        ;(isBackground() ? background : interactive).queue.push(job)
-        pump()
-      })
+      const lane = isBackground() ? background : interactive
+      const enqueue = () =>
+        new Promise<OutputOf<TaskRegistry[typeof task]>>((resolve, reject) => {
+          if (closed) return reject(new TaskError('closed', 'The analysis workers have been shut down.'))
+          const job = { request: { id: nextId++, task, input }, limits, transfer, resolve: resolve as (output: unknown) => void, reject }
+          lane.queue.push(job)
+          pump()
+        })
+      // A background task starts once the server answers no request, or after a bounded wait
+      // (lib/runtime/requests-in-flight.ts).
+      return lane === background ? whenNoRequestInFlight().then(enqueue) : enqueue()
     },
     async close() {
       closed = true

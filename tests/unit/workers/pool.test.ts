@@ -6,6 +6,7 @@ import { afterAll, expect, test, vi } from 'vitest'
 import { IngestError } from '@/lib/ingest/errors'
 import { draftOnWorker, extractOnWorker } from '@/lib/ingest/store/off-thread'
 import { extractForStorage } from '@/lib/ingest/store/prepare'
+import { adoptRequestsInFlight, MAX_WAIT_MS } from '@/lib/runtime/requests-in-flight'
 import { inBackground, isBackground } from '@/lib/workers/background'
 import { createTaskPool, TaskError } from '@/lib/workers/pool'
 import { currentThreadId, threadCpuMs } from '@/lib/workers/thread-cpu'
@@ -132,6 +133,35 @@ test('background tasks queue on workers of their own: a task somebody waits for 
     expect(finished.filter((name) => name.startsWith('background'))).toEqual(['background slow', 'background 1', 'background 2'])
     expect(finished.indexOf('editor')).toBeLessThan(finished.indexOf('background 1'))
   } finally {
+    await single.close()
+  }
+})
+
+test('a background task starts once no request is in flight, or after waiting MAX_WAIT_MS; a task somebody waits for never waits for them', async () => {
+  const memory = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)
+  const inFlight = new Int32Array(memory)
+  adoptRequestsInFlight(memory)
+  const single = createTaskPool({ size: 1, maxHeapMb: 256 })
+  const timed = async (work: () => Promise<unknown>) => {
+    const started = performance.now()
+    await work()
+    return performance.now() - started
+  }
+  try {
+    // Workers started beforehand, as a running server's are.
+    await Promise.all([draftOnWorker(page(1), {}, single, roomy), inBackground(() => draftOnWorker(page(1), {}, single, roomy))])
+    Atomics.store(inFlight, 0, 1)
+    expect(await timed(() => inBackground(() => draftOnWorker(page(2), {}, single, roomy)))).toBeGreaterThanOrEqual(MAX_WAIT_MS * 0.95)
+    const editor = timed(() => draftOnWorker(page(3), {}, single, roomy))
+    const background = timed(() => inBackground(() => draftOnWorker(page(4), {}, single, roomy)))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    Atomics.store(inFlight, 0, 0)
+    Atomics.notify(inFlight, 0)
+    // Released when the last request ended, not when its wait ran out.
+    expect(await background).toBeLessThan(MAX_WAIT_MS * 0.95)
+    expect(await editor).toBeLessThan(await background)
+  } finally {
+    Atomics.store(inFlight, 0, 0)
     await single.close()
   }
 })
