@@ -80,6 +80,19 @@ const PRONOUN_CONTRACTION = /^(?:he|she|they|we|i|it|there|you)['’](?:d|ll|re|
 const FULL_STOP = /^[.!?]$/
 const TOPIC_PREPOSITIONS = /^(?:about|on|of|over|regarding)$/
 const SIDE_PREPOSITIONS = /^(?:for|against)$/
+// Nouns of saying and thinking that take a "that" clause: "the claim that …", "her view that …".
+const THAT_NOUNS = new Set(
+  (
+    'claim claims assertion assertions suggestion argument arguments belief beliefs view views idea notion hope hopes fear fears ' +
+    'concern concerns worry worries assumption premise promise promises pledge vow warning warnings insistence contention ' +
+    'statement remark remarks acknowledgment acknowledgement admission announcement prediction predictions expectation ' +
+    'expectations perception impression sense consensus conviction feeling realization recognition understanding message ' +
+    'theory speculation rumor rumors rumour rumours report reports news word indication indications signal signals ' +
+    'confirmation denial demand demands reminder threat complaint complaints thesis narrative explanation assurance ' +
+    'assurances guarantee proposal recommendation finding findings conclusion ruling estimate argument doubt doubts suspicion ' +
+    'insinuation implication charge allegation allegations accusation accusations'
+  ).split(' '),
+)
 const CAPITAL_FIRST = /^\p{Lu}/u
 const SUBORDINATOR = /^(?:which|who|whom|whose|as|when|while|because|after|before|if|since|until|although|though)$/
 const QUESTION_OPENERS = /^(?:if|whether|about|what|why|how|who|whom|which|when|where)$/
@@ -1838,6 +1851,7 @@ export class AttributionFinder {
     }
     this.hearsay(s)
     this.nominalCharges(s)
+    this.nounThat(s)
   }
 
   // A speaker's name as a label, as transcripts and headlines credit words: 'Clinton: I support
@@ -2146,6 +2160,92 @@ export class AttributionFinder {
         false,
       )
     }
+  }
+
+  // "her claim that the vote was rigged", "the party's view that taxes are too high", "the
+  // hope is that rates will fall": a noun of saying or thinking and its "that" clause. Whose it
+  // is, when the sentence says, is the possessor before the noun; otherwise no one is named.
+  private nounThat(s: Sentence): void {
+    for (let i = s.first + 1; i < s.last; i++) {
+      if (!THAT_NOUNS.has(this.lower(i)) || this.quoted(i) || this.t(i)!.cap) continue
+      let k = i + 1
+      // "The hope is that …", "the view was that …".
+      if (/^(?:is|was)$/.test(this.lower(k)) && i > s.first) k++
+      if (this.lower(k) !== 'that' || !this.startsClause(k + 1, s)) continue
+      // "that" opens a relative clause when a verb follows at once ("the claim that was made").
+      const next = this.lower(k + 1)
+      if (AUXILIARY.test(next) || /^(?:\w+ed|also|never|not)$/.test(next)) continue
+      const object = this.objectOwner(i, s)
+      const owner = this.possessor(i, s) ?? object
+      // A noun before the sentence's verb is its subject: the clause ends where the main verb
+      // comes back ("the view that wages are too low is widely shared").
+      let end = this.clauseEnd(k + 1, s)
+      if (!object && !this.verbBetween(s.first, i)) end = Math.min(end, this.mainVerbAfter(k + 1, end))
+      this.emit(
+        {
+          source: owner,
+          implicitSource: null,
+          stance: 'speech',
+          rule: 'noun-that',
+          confidence: 0.55,
+          sentence: s.index,
+          at: this.t(i)!.start,
+          quote: false,
+        },
+        this.charSpan(k + 1, end),
+        3,
+        false,
+      )
+    }
+  }
+
+  private verbBetween(first: number, last: number): boolean {
+    for (let j = first; j < last; j++) {
+      const w = this.lower(j)
+      if (this.isWord(j) && !this.t(j)!.cap && isFiniteVerb(w) && w !== "'s" && w !== '’s') return true
+    }
+    return false
+  }
+
+  // The second verb group after k (the first is the clause's own), or end when there is none.
+  private mainVerbAfter(k: number, end: number): number {
+    let groups = 0
+    // (The clause's first word is its subject, whatever else it could be: "rates", "plans".)
+    for (let j = k + 1; j < end; j++) {
+      const verb = this.isWord(j) && !this.t(j)!.cap && isFiniteVerb(this.lower(j))
+      const continues = j > k && (AUXILIARY.test(this.lower(j - 1)) || ADVERBS.has(this.lower(j - 1)) || this.lower(j - 1) === 'to')
+      if (verb && !continues && ++groups === 2) return j
+    }
+    return end
+  }
+
+  // Whose noun the one at i is: "her (claim)", "Jane Roe's (long-held view)", past up to two
+  // modifiers.
+  private possessor(i: number, s: Sentence): Range | null {
+    for (let j = i - 1; j >= s.first && i - j <= 3; j--) {
+      const w = this.lower(j)
+      if (/^(?:his|her|their|its|our|my)$/.test(w)) return { first: j, last: j }
+      if (w === "'s" || w === '’s') {
+        const np = this.npLeft(j - 1, s.first)
+        return np && this.speakerLike(np) ? np : null
+      }
+      if (!this.isWord(j) || DETERMINERS.has(w)) return null
+    }
+    return null
+  }
+
+  // "Jane Roe repeated the claim that …", "the mayor rejected the idea that …": a noun that is
+  // the object of the sentence's verb is its subject's.
+  private objectOwner(i: number, s: Sentence): Range | null {
+    for (let j = i - 1; j >= s.first && i - j <= 3; j--) {
+      const t = this.t(j)!
+      if (t.type !== 'word' || t.lower === "'s" || t.lower === '’s') return null
+      if (!t.cap && (isFiniteVerb(t.lower) || /ed$/.test(t.lower))) {
+        const subject = this.sourceLeft(j, s.first)
+        return subject && this.speakerLike(subject) ? subject : null
+      }
+    }
+    return null
   }
 
   // The end of a short object noun phrase at k ("WeWork executives", "the public").

@@ -45,3 +45,15 @@ test('a plural that is more often a noun is no cue: "thanks to", "primary contes
   expect(suggest('Thanks to the rain, the fair was cancelled.')).toEqual([])
   expect(suggest('The primary contests in March drew record turnout.')).toEqual([])
 })
+
+test('a noun of saying or thinking with its "that" clause: "the view that …", "the hope is that …"', () => {
+  expect(only("The union's view that wages are too low is widely shared.")).toMatchObject({
+    speaker: 'The union',
+    exact: 'wages are too low',
+    rule: 'noun-that',
+  })
+  expect(only('The hope is that rates will fall next year.')).toMatchObject({ speaker: null, exact: 'rates will fall next year' })
+  expect(only('The mayor shared the notion that his job was at risk.').speaker).toBe('The mayor')
+  // A relative clause: "that" is the subject of its own verb.
+  expect(suggest('The claim that was made on Tuesday is false.')).toEqual([])
+})
