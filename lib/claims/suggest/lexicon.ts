@@ -267,6 +267,17 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['know knew knows knowing', 'np', 'belief'],
   ['worry worried worries worrying', 'topic', 'belief'],
   ['insist', 'topic', 'speech'],
+  // Objects that are what was said, asked for, promised or weighed: "described the plan",
+  // "asked a question", "promised lower taxes", "considered a run".
+  ['decline', 'to', 'belief'],
+  ['describe', 'np', 'speech'],
+  ['ask', 'np', 'speech'],
+  ['consider', 'np', 'belief'],
+  ['tweet', 'np', 'speech'],
+  ['promise', 'np', 'speech'],
+  ['vow', 'np', 'speech'],
+  ['hope', 'np', 'belief'],
+  ['refer referred refers referring', 'obj-as', 'speech'],
 ]
 
 function inflect(base: string): string[] {

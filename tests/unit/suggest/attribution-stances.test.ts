@@ -57,3 +57,9 @@ test('a noun of saying or thinking with its "that" clause: "the view that …", 
   // A relative clause: "that" is the subject of its own verb.
   expect(suggest('The claim that was made on Tuesday is false.')).toEqual([])
 })
+
+test('objects that are what was described, weighed or declined', () => {
+  expect(only('The senator declined to endorse either candidate.').exact).toBe('to endorse either candidate')
+  expect(only('The mayor described the plan in detail.')).toMatchObject({ speaker: 'The mayor', rule: 'cue-object' })
+  expect(only('The board considered a merger with its rival.').speaker).toBe('The board')
+})
