@@ -278,6 +278,21 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['vow', 'np', 'speech'],
   ['hope', 'np', 'belief'],
   ['refer referred refers referring', 'obj-as', 'speech'],
+  ['bemoan', 'np clause', 'accusation'],
+  ['lament', 'np', 'accusation'],
+  ['assail', 'np', 'accusation'],
+  ['insult', 'np', 'accusation'],
+  ['disavow', 'np', 'denial'],
+  ['hail', 'np', 'support'],
+  ['cheer', 'np', 'support'],
+  ['credit', 'np', 'support'],
+  ['retweet', 'np clause', 'speech'],
+  ['email', 'np clause', 'speech'],
+  ['clarify clarified clarifies clarifying', 'np clause', 'speech'],
+  ['convince', 'obj-clause obj-to', 'speech'],
+  ['persuade', 'obj-clause obj-to', 'speech'],
+  ['beg begged begs begging', 'obj-to', 'speech'],
+  ['rule ruled - -', 'clause', 'speech'],
 ]
 
 function inflect(base: string): string[] {

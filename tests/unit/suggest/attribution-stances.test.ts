@@ -63,3 +63,9 @@ test('objects that are what was described, weighed or declined', () => {
   expect(only('The mayor described the plan in detail.')).toMatchObject({ speaker: 'The mayor', rule: 'cue-object' })
   expect(only('The board considered a merger with its rival.').speaker).toBe('The board')
 })
+
+test('lamenting, ruling and persuading; a noun "rules" is no cue', () => {
+  expect(only('The senator bemoaned the cost of the new stadium.')).toMatchObject({ speaker: 'The senator', exact: 'the cost of the new stadium' })
+  expect(only('The judge ruled that the law was unconstitutional.').exact).toBe('the law was unconstitutional')
+  expect(suggest('The new rules apply to every school.')).toEqual([])
+})
