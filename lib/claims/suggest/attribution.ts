@@ -2176,11 +2176,15 @@ export class AttributionFinder {
       const next = this.lower(k + 1)
       if (AUXILIARY.test(next) || /^(?:\w+ed|also|never|not)$/.test(next)) continue
       const object = this.objectOwner(i, s)
-      const owner = this.possessor(i, s) ?? object
+      const subjectPosition = !object && !this.verbBetween(s.first, i)
+      // Past the sentence's verb, a noun no one owns is most often its subject's ("Roe has made
+      // several statements, including the claim that …").
+      const fallback = subjectPosition ? null : (this.lastSource.get(s.index) ?? this.subjectOfFirstVerb(i, s))
+      const owner = this.possessor(i, s) ?? object ?? (fallback && this.speakerLike(fallback) ? fallback : null)
       // A noun before the sentence's verb is its subject: the clause ends where the main verb
       // comes back ("the view that wages are too low is widely shared").
       let end = this.clauseEnd(k + 1, s)
-      if (!object && !this.verbBetween(s.first, i)) end = Math.min(end, this.mainVerbAfter(k + 1, end))
+      if (subjectPosition) end = Math.min(end, this.mainVerbAfter(k + 1, end))
       this.emit(
         {
           source: owner,
@@ -2197,6 +2201,15 @@ export class AttributionFinder {
         false,
       )
     }
+  }
+
+  // The noun phrase before the sentence's first verb, when that verb comes before token i.
+  private subjectOfFirstVerb(i: number, s: Sentence): Range | null {
+    for (let j = s.first + 1; j < i; j++) {
+      const w = this.lower(j)
+      if (this.isWord(j) && !this.t(j)!.cap && isFiniteVerb(w) && w !== "'s" && w !== '’s') return this.sourceLeft(j, s.first)
+    }
+    return null
   }
 
   private verbBetween(first: number, last: number): boolean {

@@ -69,3 +69,10 @@ test('lamenting, ruling and persuading; a noun "rules" is no cue', () => {
   expect(only('The judge ruled that the law was unconstitutional.').exact).toBe('the law was unconstitutional')
   expect(suggest('The new rules apply to every school.')).toEqual([])
 })
+
+test('a "that" noun no one owns, past the verb, is the subject\'s', () => {
+  expect(only('The mayor made several statements on Monday, including the claim that the budget was balanced.')).toMatchObject({
+    speaker: 'The mayor',
+    exact: 'the budget was balanced',
+  })
+})
