@@ -6,7 +6,7 @@ import { roleAllows } from '@/lib/auth/roles'
 import { ProposalButtons } from '@/app/components/ProposedLinks'
 import { CLAIM_KINDS, claimKindLabel, relationLabel } from '@/lib/claims/kinds'
 import { getEntitiesByIds, listTimelineCompanies } from '@/lib/queries/entities'
-import { listOutlets } from '@/lib/queries/outlets'
+import { listTimelineOutlets } from '@/lib/queries/outlets'
 import { listStories } from '@/lib/queries/stories'
 import type { TimelineItem } from '@/lib/timeline/build'
 import { loadTimeline } from '@/lib/timeline/load'
@@ -109,7 +109,12 @@ export default async function TimelinePage({ searchParams }: Props) {
   const query = timelineQueryString(params)
   const user = await requirePageUser('viewer', query ? `/timeline?${query}` : '/timeline')
   const canEdit = roleAllows(user.role, 'editor')
-  const [view, companies, outlets, stories] = await Promise.all([loadTimeline(params), listTimelineCompanies(), listOutlets(), listStories()])
+  const [view, companies, outlets, stories] = await Promise.all([
+    loadTimeline(params),
+    listTimelineCompanies(),
+    listTimelineOutlets(params.outlet),
+    listStories(),
+  ])
   const speakers = await speakerChoices(view.items, params.speaker)
   const story = stories.find((s) => s.id === params.story)
   const itemsById = new Map(view.items.map((i) => [i.id, i]))

@@ -26,3 +26,15 @@ export async function findOutletsByDomains(domains: string[], client: DbClient =
 export async function listOutlets(client: DbClient = getDb()) {
   return client.outlet.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } })
 }
+
+// What the timeline's outlet filter offers: the outlets whose articles carry claims, and the one
+// chosen. Every outlet ever ingested would grow the menu by one for each followed feed's
+// publisher (bench:follow: 200 options became 1,200 while 1,000 feeds were polled), none of them
+// with anything on a timeline until an editor tags its articles.
+export async function listTimelineOutlets(chosen: string | undefined, client: DbClient = getDb()) {
+  return client.outlet.findMany({
+    where: { OR: [{ articles: { some: { claims: { some: {} } } } }, ...(chosen ? [{ id: chosen }] : [])] },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+  })
+}
