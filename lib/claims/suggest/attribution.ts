@@ -80,6 +80,23 @@ const PRONOUN_CONTRACTION = /^(?:he|she|they|we|i|it|there|you)['’](?:d|ll|re|
 const FULL_STOP = /^[.!?]$/
 const TOPIC_PREPOSITIONS = /^(?:about|on|of|over|regarding)$/
 const SIDE_PREPOSITIONS = /^(?:for|against)$/
+// Adjectives of stance and what may follow them: "critical of", "eager to", "confident that".
+const STANCE_ADJECTIVES = new Map<string, RegExp>(
+  (
+    [
+      ['critical skeptical sceptical wary dismissive supportive contemptuous scornful suspicious fond proud mindful respectful tolerant', /^(?:of|about)$/],
+      // ("poised to", "ready to" are the writer's forecast more often than a stance.)
+      ['eager keen determined reluctant unwilling loath hesitant quick inclined desperate anxious', /^to$/],
+      ['confident certain convinced sure adamant hopeful optimistic pessimistic aware unaware clear insistent positive', /^(?:that|about)$/],
+      [
+        'worried concerned fearful afraid nervous upset angry furious frustrated disappointed pleased happy unhappy excited troubled alarmed',
+        /^(?:that|about|over|with|by)$/,
+      ],
+      ['opposed committed open resistant averse', /^to$/],
+    ] as const
+  ).flatMap(([words, next]) => words.split(' ').map((w) => [w, next] as const)),
+)
+const INFINITIVE_ADJECTIVES = /^(?:eager|keen|determined|reluctant|unwilling|loath|hesitant|quick|inclined|desperate|anxious)$/
 // Nouns of saying and thinking that take a "that" clause: "the claim that …", "her view that …".
 const THAT_NOUNS = new Set(
   (
@@ -1852,6 +1869,7 @@ export class AttributionFinder {
     this.hearsay(s)
     this.nominalCharges(s)
     this.nounThat(s)
+    this.adjectiveStance(s)
   }
 
   // A speaker's name as a label, as transcripts and headlines credit words: 'Clinton: I support
@@ -2158,6 +2176,34 @@ export class AttributionFinder {
         this.charSpan(start, this.clauseEnd(i + 1, s)),
         4,
         false,
+      )
+    }
+  }
+
+  // "The senator has been critical of the plan", "the mayor is eager to cut taxes", "they are
+  // confident that …", "she made clear that …": a stance told by an adjective after "be" (or
+  // "made"), and what it is about.
+  private adjectiveStance(s: Sentence): void {
+    for (let i = s.first + 1; i < s.last; i++) {
+      const adjective = this.lower(i)
+      const takes = STANCE_ADJECTIVES.get(adjective)
+      if (!takes || this.quoted(i)) continue
+      let verb = i - 1
+      while (verb > s.first && ADVERBS.has(this.lower(verb))) verb--
+      const linking =
+        BE.has(this.lower(verb)) || /^(?:remains?|remained|seems?|seemed|appears?|appeared|made|makes|make|making|sounded|sounds?)$/.test(this.lower(verb))
+      if (!linking || this.lower(verb) === 'get' || this.lower(verb) === 'got') continue
+      const k = i + 1
+      if (!takes.test(this.lower(k)) || !this.isWord(k + 1)) continue
+      let first = verb
+      while (first > s.first && (AUXILIARY.test(this.lower(first - 1)) || BE.has(this.lower(first - 1)) || ADVERBS.has(this.lower(first - 1)))) first--
+      const source = this.sourceLeft(first, this.clauseStart(s))
+      if (!source) continue
+      this.emit(
+        { source, implicitSource: null, stance: 'belief', rule: 'adjective-stance', confidence: 0.55, sentence: s.index, at: this.t(i)!.start, quote: false },
+        // "eager to cut taxes" keeps its "to"; "critical of the plan", "open to offers" do not.
+        this.charSpan(this.lower(k) === 'to' && INFINITIVE_ADJECTIVES.test(adjective) ? k : k + 1, this.clauseEnd(k + 1, s)),
+        2,
       )
     }
   }

@@ -76,3 +76,12 @@ test('a "that" noun no one owns, past the verb, is the subject\'s', () => {
     exact: 'the budget was balanced',
   })
 })
+
+test('a stance told by an adjective: "critical of", "eager to", "made clear that"', () => {
+  expect(only('The governor has been critical of the plan.')).toMatchObject({ speaker: 'The governor', exact: 'the plan', rule: 'adjective-stance' })
+  expect(only('The mayor is eager to cut taxes.').exact).toBe('to cut taxes')
+  expect(only('The senator made clear that she would run.').exact).toBe('she would run')
+  // The writer's forecast, not a stance; and no one to hold one.
+  expect(suggest('The team is poised to win the title.')).toEqual([])
+  expect(suggest('The bridge is open to traffic again.')).toEqual([])
+})
