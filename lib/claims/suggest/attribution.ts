@@ -96,6 +96,20 @@ const STANCE_ADJECTIVES = new Map<string, RegExp>(
     ] as const
   ).flatMap(([words, next]) => words.split(' ').map((w) => [w, next] as const)),
 )
+// Nouns of a stance taken and the preposition their object follows: "(her) support for …".
+const STANCE_NOUNS = new Map<string, RegExp>(
+  (
+    [
+      ['support backing endorsement praise call calls push', /^for$/],
+      ['opposition objection objections resistance', /^to$/],
+      ['criticism criticisms condemnation denunciation defense defence rejection dismissal endorsement praise', /^of$/],
+      ['attack attacks assault', /^on$/],
+      ['comments remarks views thoughts stance position', /^(?:on|about)$/],
+    ] as const
+  ).flatMap(([words, next]) => words.split(' ').map((w) => [w, next] as const)),
+)
+const HOLDER_NOUNS =
+  /^(?:critic|critics|supporter|supporters|opponent|opponents|proponent|proponents|advocate|advocates|champion|defender|defenders|skeptic|sceptic|skeptics|detractor|detractors|fan|fans|backer|backers)$/
 const INFINITIVE_ADJECTIVES = /^(?:eager|keen|determined|reluctant|unwilling|loath|hesitant|quick|inclined|desperate|anxious)$/
 // Nouns of saying and thinking that take a "that" clause: "the claim that …", "her view that …".
 const THAT_NOUNS = new Set(
@@ -1870,6 +1884,7 @@ export class AttributionFinder {
     this.nominalCharges(s)
     this.nounThat(s)
     this.adjectiveStance(s)
+    this.stanceNouns(s)
   }
 
   // A speaker's name as a label, as transcripts and headlines credit words: 'Clinton: I support
@@ -2206,6 +2221,58 @@ export class AttributionFinder {
         2,
       )
     }
+  }
+
+  // "her support for the bill", "the mayor's criticism of the plan": a possessed noun of
+  // stance and its object. "Jane Roe, a fierce critic of the plan," / "she is a supporter of
+  // the plan": a holder of a stance and its object.
+  private stanceNouns(s: Sentence): void {
+    for (let i = s.first + 1; i < s.last; i++) {
+      const noun = this.lower(i)
+      const k = i + 1
+      if (this.quoted(i) || this.t(i)!.cap || !this.isWord(k + 1)) continue
+      let source: Range | null = null
+      const act = STANCE_NOUNS.get(noun)
+      if (act && act.test(this.lower(k))) source = this.possessor(i, s)
+      else if (HOLDER_NOUNS.test(noun) && /^(?:of|for)$/.test(this.lower(k))) source = this.holder(i, s)
+      if (!source) continue
+      // The object is a noun phrase: it ends at a comma or at the sentence's next verb.
+      const end = this.clauseEnd(k + 1, s)
+      let last = k + 1
+      while (
+        last < end &&
+        this.t(last)!.text !== ',' &&
+        this.t(last)!.text !== ';' &&
+        !(last > k + 1 && this.isWord(last) && !this.t(last)!.cap && isFiniteVerb(this.lower(last)))
+      )
+        last++
+      this.emit(
+        { source, implicitSource: null, stance: 'belief', rule: 'stance-noun', confidence: 0.5, sentence: s.index, at: this.t(i)!.start, quote: false },
+        this.charSpan(k + 1, last),
+        2,
+        // (A possessive pronoun, "her support for", is checked where it resolves.)
+        false,
+      )
+    }
+  }
+
+  // Who holds the stance a noun at i names: "Jane Roe, a (longtime) critic of" (the name before
+  // the comma) or "she is / has been a critic of" (the subject of "be").
+  private holder(i: number, s: Sentence): Range | null {
+    let j = i - 1
+    while (j > s.first && this.isWord(j) && !DETERMINERS.has(this.lower(j)) && i - j <= 3) j--
+    if (!/^(?:a|an|the)$/.test(this.lower(j))) return null
+    const before = j - 1
+    if (this.t(before)?.text === ',') {
+      const np = this.npLeft(before - 1, s.first)
+      return np && this.speakerLike(np) ? np : null
+    }
+    if (BE.has(this.lower(before)) && this.lower(before) !== 'get' && this.lower(before) !== 'got') {
+      let first = before
+      while (first > s.first && (AUXILIARY.test(this.lower(first - 1)) || ADVERBS.has(this.lower(first - 1)))) first--
+      return this.sourceLeft(first, this.clauseStart(s))
+    }
+    return null
   }
 
   // "her claim that the vote was rigged", "the party's view that taxes are too high", "the

@@ -33,6 +33,8 @@ const GENERIC_PUBLIC = new Set([
 ])
 const TRIM = /^(?:also|then|both|and|but|however|meanwhile)\s+/i
 
+const POSSESSIVE_AS_SUBJECT: Record<string, string> = { his: 'he', her: 'she', their: 'they', its: 'it', our: 'we', my: 'i' }
+
 export function resolveSource(doc: Doc, index: EntityIndex, first: number, last: number, memory: SpeakerMemory): Speaker | null {
   const tokens = doc.tokens
   const text = doc.text
@@ -40,7 +42,8 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
     .replace(TRIM, '')
     .replace(/[\s,]+$/, '')
   if (!text) return null
-  const lower = text.toLowerCase()
+  // A possessive ("her claim that …", "their support for …") resolves as its subject pronoun.
+  const lower = POSSESSIVE_AS_SUBJECT[text.toLowerCase()] ?? text.toLowerCase()
   const at = tokens[first]!.start
   if (lower === 'he' || lower === 'she') {
     const gender = lower === 'he' ? 'm' : 'f'

@@ -85,3 +85,11 @@ test('a stance told by an adjective: "critical of", "eager to", "made clear that
   expect(suggest('The team is poised to win the title.')).toEqual([])
   expect(suggest('The bridge is open to traffic again.')).toEqual([])
 })
+
+test('a stance noun and its object: "her support for", "a critic of"', () => {
+  expect(only("The mayor's criticism of the plan surprised no one.")).toMatchObject({ speaker: 'The mayor', exact: 'the plan', rule: 'stance-noun' })
+  expect(only('Jane Roe, a longtime critic of the mayor, was not invited.')).toMatchObject({ speaker: 'Jane Roe', exact: 'the mayor' })
+  expect(pairs('Jane Roe spoke on Monday. She is a supporter of the new stadium.')).toEqual([['Jane Roe', 'the new stadium']])
+  // A possessive pronoun resolves like its subject form.
+  expect(only('Jane Roe spoke on Monday. Her support for the bill was never in doubt.')).toMatchObject({ speaker: 'Jane Roe', exact: 'the bill' })
+})
