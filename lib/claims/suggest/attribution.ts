@@ -96,6 +96,27 @@ const STANCE_ADJECTIVES = new Map<string, RegExp>(
     ] as const
   ).flatMap(([words, next]) => words.split(' ').map((w) => [w, next] as const)),
 )
+// Phrasal verbs of taking a position, by verb form: the word after it (or nothing: ^$) and the
+// preposition before the object.
+const PHRASAL_TOPICS = new Map<string, readonly [RegExp, RegExp]>(
+  (
+    [
+      ['lash lashes lashed lashing', /^out$/, /^(?:at|against)$/],
+      ['hit hits hitting', /^back$/, /^(?:at|against)$/],
+      ['weigh weighs weighed weighing', /^in$/, /^(?:on|about)$/],
+      ['speak speaks spoke spoken speaking', /^out$/, /^(?:against|on|about|for)$/],
+      ['come comes came coming', /^out$/, /^(?:against|for)$/],
+      ['take takes took taken taking', /^aim$/, /^at$/],
+      ['double doubles doubled doubling', /^down$/, /^on$/],
+      ['push pushes pushed pushing', /^back$/, /^(?:on|against)$/],
+      ['open opens opened opening', /^up$/, /^about$/],
+      ['sound sounds sounded sounding', /^off$/, /^(?:on|about)$/],
+      ['point points pointed pointing', /^$/, /^to$/],
+      ['rail rails railed railing', /^$/, /^against$/],
+      ['go goes went going', /^$/, /^after$/],
+    ] as const
+  ).flatMap(([forms, next, particle]) => forms.split(' ').map((w) => [w, [next, particle]] as const)),
+)
 // Nouns of a stance taken and the preposition their object follows: "(her) support for …".
 const STANCE_NOUNS = new Map<string, RegExp>(
   (
@@ -1885,6 +1906,7 @@ export class AttributionFinder {
     this.nounThat(s)
     this.adjectiveStance(s)
     this.stanceNouns(s)
+    this.phrasalTopics(s)
   }
 
   // A speaker's name as a label, as transcripts and headlines credit words: 'Clinton: I support
@@ -2218,6 +2240,28 @@ export class AttributionFinder {
         { source, implicitSource: null, stance: 'belief', rule: 'adjective-stance', confidence: 0.55, sentence: s.index, at: this.t(i)!.start, quote: false },
         // "eager to cut taxes" keeps its "to"; "critical of the plan", "open to offers" do not.
         this.charSpan(this.lower(k) === 'to' && INFINITIVE_ADJECTIVES.test(adjective) ? k : k + 1, this.clauseEnd(k + 1, s)),
+        2,
+      )
+    }
+  }
+
+  // Phrasal verbs of speaking out or taking aim: "lashed out at X", "weighed in on X", "took aim
+  // at X", "came out against X", "doubled down on X", "pointed to X": the object is what the
+  // subject said something about.
+  private phrasalTopics(s: Sentence): void {
+    for (let i = s.first; i < s.last - 1; i++) {
+      const [verb, particle] = PHRASAL_TOPICS.get(this.lower(i)) ?? []
+      if (!verb || !particle || this.quoted(i) || (this.t(i)!.cap && i !== s.first && !this.headline(s))) continue
+      let k = i + 1
+      if (verb.test(this.lower(k))) k++
+      else if (verb.source !== '^$') continue
+      if (!particle.test(this.lower(k)) || !this.isWord(k + 1)) continue
+      const progressive = /ing$/.test(this.lower(i))
+      const source = progressive ? this.mainSubject(i, s) : (this.sourceLeft(i, this.clauseStart(s)) ?? null)
+      if (!source) continue
+      this.emit(
+        { source, implicitSource: null, stance: 'speech', rule: 'phrasal-topic', confidence: 0.55, sentence: s.index, at: this.t(i)!.start, quote: false },
+        this.charSpan(k + 1, this.clauseEnd(k + 1, s)),
         2,
       )
     }

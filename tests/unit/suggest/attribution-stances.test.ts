@@ -93,3 +93,10 @@ test('a stance noun and its object: "her support for", "a critic of"', () => {
   // A possessive pronoun resolves like its subject form.
   expect(only('Jane Roe spoke on Monday. Her support for the bill was never in doubt.')).toMatchObject({ speaker: 'Jane Roe', exact: 'the bill' })
 })
+
+test('phrasal verbs of taking a position: "lashed out at", "weighed in on", "pointed to"', () => {
+  expect(only('The senator lashed out at the governor.')).toMatchObject({ speaker: 'The senator', exact: 'the governor', rule: 'phrasal-topic' })
+  expect(only('The mayor weighed in on the debate.').exact).toBe('the debate')
+  expect(only('The senator pointed to rising costs.').exact).toBe('rising costs')
+  expect(suggest('The train went to Boston.')).toEqual([])
+})
