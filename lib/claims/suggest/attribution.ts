@@ -2544,6 +2544,8 @@ export class AttributionFinder {
     let agent: Range | null = null
     const base = { implicitSource: null as string | null, stance: cue.stance, sentence: s.index, at: this.t(i)!.start, quote: false }
     for (let hop = 0; hop < 3 && k <= s.last; hop++) {
+      // ("is expected to announce it on Monday": an infinitive, not an adverbial "to Monday".)
+      if (this.lower(k) === 'to' && this.isWord(k + 1)) break
       const next = this.skipAdverbials(k, s)
       if (this.lower(next) === 'by' && this.isWord(next + 1)) {
         agent = { first: next + 1, last: this.npRightEnd(next + 1, s) }
@@ -2588,6 +2590,22 @@ export class AttributionFinder {
     }
     if ((word === 'that' && cue.frames.has('clause')) || (word === 'that' && cue.frames.has('obj-clause'))) {
       this.clause({ ...base, source: agent, implicitSource: implicit, rule: 'passive-that', confidence: agent ? 0.65 : 0.5 }, k + 1, s)
+      return
+    }
+    // "The plan is widely seen as a gamble (by economists)", "was described as a moderate": how
+    // someone sees or describes the subject.
+    if (word === 'as' && cue.frames.has('obj-as') && this.isWord(k + 1)) {
+      let end = this.clauseEnd(k + 1, s)
+      let by = k + 1
+      while (by < end && this.lower(by) !== 'by') by++
+      if (!agent && by < end - 1 && this.isWord(by + 1)) {
+        const last = this.npRightEnd(by + 1, s)
+        if (this.speakerLike({ first: by + 1, last })) {
+          agent = { first: by + 1, last }
+          end = by
+        }
+      }
+      this.emit({ ...base, source: agent, implicitSource: agent ? null : implicit, rule: 'passive-as', confidence: 0.5 }, this.charSpan(k + 1, end), 2)
     }
   }
 

@@ -293,6 +293,10 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['persuade', 'obj-clause obj-to', 'speech'],
   ['beg begged begs begging', 'obj-to', 'speech'],
   ['rule ruled - -', 'clause', 'speech'],
+  // Past participles apart from the past tense: "is widely seen as", "is known as", "was shown to".
+  ['see seen - -', 'obj-as', 'belief'],
+  ['know known - -', 'obj-as', 'belief'],
+  ['write written - -', 'clause', 'speech'],
 ]
 
 function inflect(base: string): string[] {

@@ -100,3 +100,10 @@ test('phrasal verbs of taking a position: "lashed out at", "weighed in on", "poi
   expect(only('The senator pointed to rising costs.').exact).toBe('rising costs')
   expect(suggest('The train went to Boston.')).toEqual([])
 })
+
+test('passives: "is expected to … on Monday", "is widely seen as …", "was described as … by …"', () => {
+  expect(only('The senator is expected to announce her run on Monday.')).toMatchObject({ exact: 'to announce her run on Monday', rule: 'passive-to' })
+  expect(only('The governor is widely seen as a moderate.')).toMatchObject({ exact: 'a moderate', rule: 'passive-as' })
+  expect(only('The plan was described as a gamble by many economists.')).toMatchObject({ speaker: 'many economists', exact: 'a gamble' })
+  expect(suggest('I have seen the film.')).toEqual([])
+})
