@@ -114,6 +114,7 @@ const PHRASAL_TOPICS = new Map<string, readonly [RegExp, RegExp]>(
       ['point points pointed pointing', /^$/, /^to$/],
       ['rail rails railed railing', /^$/, /^against$/],
       ['go goes went going', /^$/, /^after$/],
+      ['call calls called calling', /^out$/, /^$/],
     ] as const
   ).flatMap(([forms, next, particle]) => forms.split(' ').map((w) => [w, [next, particle]] as const)),
 )
@@ -2052,7 +2053,7 @@ export class AttributionFinder {
         this.emit({ ...base, source: subject(), rule: 'called-for', confidence: 0.6 }, this.charSpan(k + 1, this.clauseEnd(k + 1, s)), 2)
         return
       }
-      if (!cue.frames.has('clause') && !cue.frames.has('np')) return
+      if (!cue.frames.has('clause') && !cue.frames.has('np') && !cue.frames.has('to')) return
     }
     // "talked about the deal", "commented on the ruling"; "voted against the bill", "pushed for
     // a recount": the preposition's object is what the subject said or took a side on.
@@ -2255,7 +2256,10 @@ export class AttributionFinder {
       let k = i + 1
       if (verb.test(this.lower(k))) k++
       else if (verb.source !== '^$') continue
-      if (!particle.test(this.lower(k)) || !this.isWord(k + 1)) continue
+      // No preposition ("called out his rival for …"): the object follows the particle.
+      if (particle.source === '^$') k--
+      else if (!particle.test(this.lower(k))) continue
+      if (!this.isWord(k + 1)) continue
       const progressive = /ing$/.test(this.lower(i))
       const source = progressive ? this.mainSubject(i, s) : (this.sourceLeft(i, this.clauseStart(s)) ?? null)
       if (!source) continue
@@ -2590,6 +2594,16 @@ export class AttributionFinder {
     }
     if ((word === 'that' && cue.frames.has('clause')) || (word === 'that' && cue.frames.has('obj-clause'))) {
       this.clause({ ...base, source: agent, implicitSource: implicit, rule: 'passive-that', confidence: agent ? 0.65 : 0.5 }, k + 1, s)
+      return
+    }
+    // "She was asked (by the host) whether …", "was asked about her plans": the question.
+    if (cue.base === 'ask' && QUESTION_OPENERS.test(word) && this.isWord(k + 1)) {
+      const from = word === 'about' ? k + 1 : k
+      this.emit(
+        { ...base, source: agent, implicitSource: agent ? null : implicit, rule: 'passive-asked', confidence: 0.55 },
+        this.charSpan(from, this.clauseEnd(k + 1, s)),
+        2,
+      )
       return
     }
     // "The plan is widely seen as a gamble (by economists)", "was described as a moderate": how

@@ -297,6 +297,8 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['see seen - -', 'obj-as', 'belief'],
   ['know known - -', 'obj-as', 'belief'],
   ['write written - -', 'clause', 'speech'],
+  // "called to ban …": a call for something to be done.
+  ['call', 'to', 'speech'],
 ]
 
 function inflect(base: string): string[] {

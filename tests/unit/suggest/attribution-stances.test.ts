@@ -107,3 +107,9 @@ test('passives: "is expected to … on Monday", "is widely seen as …", "was de
   expect(only('The plan was described as a gamble by many economists.')).toMatchObject({ speaker: 'many economists', exact: 'a gamble' })
   expect(suggest('I have seen the film.')).toEqual([])
 })
+
+test('asked and called: "was asked whether …", "called out X for …", "called to ban …"', () => {
+  expect(only('The senator was asked whether she would run again.')).toMatchObject({ exact: 'whether she would run again', rule: 'passive-asked' })
+  expect(only('The senator called out the governor for his silence.')).toMatchObject({ speaker: 'The senator', exact: 'the governor for his silence' })
+  expect(only('The senator called to ban the practice.').exact).toBe('to ban the practice')
+})
