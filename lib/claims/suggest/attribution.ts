@@ -78,6 +78,7 @@ const DECLINE_FORMS = /^(?:declin|refus)(?:e|es|ed|ing)$/
 const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it|there)$/
 const PRONOUN_CONTRACTION = /^(?:he|she|they|we|i|it|there|you)['’](?:d|ll|re|ve|m)$/
 const FULL_STOP = /^[.!?]$/
+const PARTICIPLES_ONLY = /^(?:seen|known|written)$/
 const TOPIC_PREPOSITIONS = /^(?:about|on|of|over|regarding)$/
 const SIDE_PREPOSITIONS = /^(?:for|against)$/
 // Adjectives of stance and what may follow them: "critical of", "eager to", "confident that".
@@ -892,6 +893,13 @@ export class AttributionFinder {
     if (t.cap && i !== s.first && !this.headline(s)) return undefined
     const p = i > s.first ? this.t(i - 1) : undefined
     const prev = p?.lower ?? ''
+    // "seen", "known", "written" are cues only in a passive ("is widely seen as"): "a program
+    // known as PRISM" names the program, no one's view of it.
+    if (PARTICIPLES_ONLY.test(t.lower)) {
+      let b = i - 1
+      while (b > s.first && (ADVERBS.has(this.lower(b)) || /ly$/.test(this.lower(b)))) b--
+      if (!BE.has(this.lower(b))) return undefined
+    }
     // "the reported figures", "its claims", "by proposed legislation": not a verb here.
     if (DETERMINERS.has(prev) || prev === '’s' || prev === "'s") return undefined
     if (cue.form === 'ed' && PREPOSITIONS.has(prev) && prev !== 'last' && prev !== 'earlier' && prev !== 'later') return undefined
