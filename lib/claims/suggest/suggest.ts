@@ -4,6 +4,7 @@
 // the text (`bodyText.slice(start, end) === exact`). Pure, deterministic and linear in the text.
 import { AttributionFinder, type Attribution } from './attribution'
 import { proposeAnswers } from './answers'
+import { endAtLaterCues, firstNotBefore } from './boundaries'
 import { EntityIndex, type Entity } from './entities'
 import { normalizeName } from './names'
 import { decide, DENIAL, kindFor } from './kinds'
@@ -25,13 +26,7 @@ function withoutOverlaps(all: Attribution[]): Attribution[] {
   const ranked = [...found].sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start)
   const kept: Attribution[] = []
   for (const c of ranked) {
-    let lo = 0
-    let hi = kept.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (kept[mid]!.end <= c.start) lo = mid + 1
-      else hi = mid
-    }
+    const lo = firstNotBefore(kept, (k) => k.end <= c.start)
     if (lo < kept.length && kept[lo]!.start < c.end) continue
     kept.splice(lo, 0, c)
   }
@@ -44,7 +39,7 @@ export function suggestClaims(bodyText: string, options: SuggestOptions = {}): S
   const text = bodyText.length > MAX_SUGGEST_CHARS ? bodyText.slice(0, MAX_SUGGEST_CHARS) : bodyText
   const doc = parse(text)
   const index = new EntityIndex(doc, options.entities ?? [])
-  const attributions = withoutOverlaps(new AttributionFinder(doc).run())
+  const attributions = withoutOverlaps(endAtLaterCues(doc, new AttributionFinder(doc).run()))
   const speakers = resolveSpeakers(doc, index, attributions)
   boostSpeakers(text, index, attributions, speakers)
   const focal = index.focal()

@@ -113,3 +113,16 @@ test('asked and called: "was asked whether …", "called out X for …", "called
   expect(only('The senator called out the governor for his silence.')).toMatchObject({ speaker: 'The senator', exact: 'the governor for his silence' })
   expect(only('The senator called to ban the practice.').exact).toBe('to ban the practice')
 })
+
+test('"seen" and "known" are cues only in a passive: "a program known as X" names it', () => {
+  expect(suggest('The agency ran a program known as Lighthouse for ten years.')).toEqual([])
+})
+
+test('an attribution\'s words end where a second cue joined by a comma or "and" begins', () => {
+  expect(pairs('The mayor said the plan would fail, and the governor argued it was too costly.')).toEqual([
+    ['The mayor', 'the plan would fail'],
+    ['the governor', 'it was too costly'],
+  ])
+  // Reported speech nested in the words cuts nothing.
+  expect(pairs('Jane Roe said that the governor told her the bridge was unsafe.')).toEqual([['Jane Roe', 'the governor told her the bridge was unsafe']])
+})
