@@ -2510,21 +2510,25 @@ export class AttributionFinder {
     // "Meanwhile, Doctor says, they're …": the words after the second comma.
     if (this.t(this.skipAdverbials(cueIdx + 1, s))?.text === ',' && cueIdx + 2 <= s.last && source.first - 1 >= start) {
       const from = this.skipAdverbials(cueIdx + 1, s) + 1
-      if (wordsIn(this.doc.tokens, from, s.last) >= 4) {
-        this.emit(
-          {
-            source,
-            implicitSource: null,
-            stance: cue.stance,
-            rule: 'reported-parenthetical',
-            confidence: 0.7,
-            sentence: s.index,
-            at: this.t(cueIdx)!.start,
-            quote: false,
-          },
-          this.charSpan(from, this.clauseEnd(from, s)),
-          4,
-        )
+      const after = wordsIn(this.doc.tokens, from, s.last)
+      const a = {
+        source,
+        implicitSource: null,
+        stance: cue.stance,
+        rule: 'reported-parenthetical',
+        confidence: 0.7,
+        sentence: s.index,
+        at: this.t(cueIdx)!.start,
+        quote: false,
+      }
+      // "This campaign, he says, is different.": a short tail is one clause with the words before
+      // the source; the span takes both (and the source between them).
+      if (after >= 1 && after < 4 && !this.quoted(comma - 1) && wordsIn(this.doc.tokens, start, comma - 1) + after >= 4) {
+        this.emit(a, this.charSpan(start, this.clauseEnd(from, s)), 4)
+        return
+      }
+      if (after >= 4) {
+        this.emit(a, this.charSpan(from, this.clauseEnd(from, s)), 4)
         return
       }
     }

@@ -126,3 +126,11 @@ test('an attribution\'s words end where a second cue joined by a comma or "and" 
   // Reported speech nested in the words cuts nothing.
   expect(pairs('Jane Roe said that the governor told her the bridge was unsafe.')).toEqual([['Jane Roe', 'the governor told her the bridge was unsafe']])
 })
+
+test('a short clause split by its source: "This campaign, he says, is different."', () => {
+  expect(only('Jane Roe spoke in May. This campaign, she says, is different.')).toMatchObject({
+    speaker: 'Jane Roe',
+    exact: 'This campaign, she says, is different',
+    rule: 'reported-parenthetical',
+  })
+})
