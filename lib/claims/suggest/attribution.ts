@@ -78,6 +78,7 @@ const DECLINE_FORMS = /^(?:declin|refus)(?:e|es|ed|ing)$/
 const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it|there)$/
 const PRONOUN_CONTRACTION = /^(?:he|she|they|we|i|it|there|you)['’](?:d|ll|re|ve|m)$/
 const FULL_STOP = /^[.!?]$/
+const NOT_INFINITIVE = /^(?:more|less|most|the|a|an|his|her|their|its|our|my|your|this|these|those|some|any|all|each|every|\d.*)$/
 const PARTICIPLES_ONLY = /^(?:seen|known|written)$/
 const TOPIC_PREPOSITIONS = /^(?:about|on|of|over|regarding)$/
 const SIDE_PREPOSITIONS = /^(?:for|against)$/
@@ -2077,7 +2078,8 @@ export class AttributionFinder {
     if (cue.frames.has('obj-to')) {
       const listener = this.skipListener(k, s)
       const object = listener > k ? listener : this.objectEnd(k, s)
-      if (object > k && this.lower(object) === 'to' && this.isWord(object + 1)) {
+      // ("want a switch to more liberal policies": "to" before a noun phrase is no infinitive.)
+      if (object > k && this.lower(object) === 'to' && this.isWord(object + 1) && !NOT_INFINITIVE.test(this.lower(object + 1)) && !this.t(object + 1)!.cap) {
         this.emit({ ...base, source: subject(), rule: 'cue-object-to', confidence: 0.65 }, this.charSpan(object, this.clauseEnd(object + 1, s)), 3)
         return
       }
@@ -2152,7 +2154,16 @@ export class AttributionFinder {
     if (cue.frames.has('np')) {
       const from = this.skipAdverbials(i + 1, s)
       if (from > s.last || STOP_PUNCT.has(this.t(from)!.text)) return
-      const end = this.clauseEnd(from, s)
+      let end = this.clauseEnd(from, s)
+      // In a relative clause ("respondents who support the mayor are students") the object ends
+      // where the main clause's verb comes back.
+      if (/^(?:who|that|which)$/.test(prev)) {
+        for (let j = from + 1; j < end; j++)
+          if (this.isWord(j) && !this.t(j)!.cap && isFiniteVerb(this.lower(j)) && !/(?:ing|ed)$/.test(this.lower(j))) {
+            end = j
+            break
+          }
+      }
       const emitted = this.emit(
         {
           ...base,

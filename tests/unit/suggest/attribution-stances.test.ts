@@ -134,3 +134,8 @@ test('a short clause split by its source: "This campaign, he says, is different.
     rule: 'reported-parenthetical',
   })
 })
+
+test('boundaries: an object in a relative clause ends at the main verb; "to" before a noun phrase is no infinitive', () => {
+  expect(only('More than half of the respondents who support the mayor are students.').exact).toBe('support the mayor')
+  expect(suggest('Many voters want a switch to more liberal policies.').map((s) => s.exact)).not.toContain('to more liberal policies')
+})
