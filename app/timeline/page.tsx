@@ -6,10 +6,10 @@ import { roleAllows } from '@/lib/auth/roles'
 import { ProposalButtons } from '@/app/components/ProposedLinks'
 import { CLAIM_KINDS, claimKindLabel, relationLabel } from '@/lib/claims/kinds'
 import { getEntitiesByIds, listTimelineCompanies } from '@/lib/queries/entities'
-import { listTimelineOutlets } from '@/lib/queries/outlets'
 import { listStories } from '@/lib/queries/stories'
 import type { TimelineItem } from '@/lib/timeline/build'
-import { loadTimeline } from '@/lib/timeline/load'
+import { loadTimelineAt, loadTimelineOutlets } from '@/lib/timeline/load'
+import { getDataVersion } from '@/lib/queries/data-version'
 import { timelineParams, timelineQueryString } from '@/lib/timeline/params'
 import { TimelineConnectors } from './TimelineConnectors'
 import { ChoiceFilter, DateRangeFilter } from '@/app/components/Filters'
@@ -109,10 +109,12 @@ export default async function TimelinePage({ searchParams }: Props) {
   const query = timelineQueryString(params)
   const user = await requirePageUser('viewer', query ? `/timeline?${query}` : '/timeline')
   const canEdit = roleAllows(user.role, 'editor')
+  // Read once: the view and the outlet menu are cached until the claims change.
+  const version = await getDataVersion()
   const [view, companies, outlets, stories] = await Promise.all([
-    loadTimeline(params),
+    loadTimelineAt(version, params),
     listTimelineCompanies(),
-    listTimelineOutlets(params.outlet),
+    loadTimelineOutlets(version, params.outlet),
     listStories(),
   ])
   const speakers = await speakerChoices(view.items, params.speaker)

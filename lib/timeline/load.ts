@@ -1,6 +1,7 @@
 // One function for the timeline page and its exports: the URL's parameters in, the view out.
 import { findMostRecentlyActiveCompany } from '../queries/company-map'
 import { getEntitiesByIds } from '../queries/entities'
+import { getOutletsByIds, listOutletsWithClaims } from '../queries/outlets'
 import { findClaimsForTimeline, listStorySubjects } from '../queries/timeline'
 import { buildTimeline, type TimelineView } from './build'
 import { timelineQueryString, type TimelineParams } from './params'
@@ -30,6 +31,17 @@ export async function loadTimelineAt(version: string, params: TimelineParams, li
   // page views they would push out.
   if (limit !== TIMELINE_LIMIT) return computeTimeline(params, limit)
   return cache.get(version, `${limit}?${timelineQueryString(params)}`, () => computeTimeline(params, limit))
+}
+
+type Choice = { id: string; name: string }
+const outlets = versionedCache<Choice[]>(1)
+
+// The outlet filter's choices: the outlets with claims, kept until the claims change, and the one
+// chosen even when it has none.
+export async function loadTimelineOutlets(version: string, chosen: string | undefined): Promise<Choice[]> {
+  const withClaims = await outlets.get(version, 'with-claims', () => listOutletsWithClaims())
+  if (!chosen || withClaims.some((o) => o.id === chosen)) return withClaims
+  return [...withClaims, ...(await getOutletsByIds([chosen]))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
 async function computeTimeline(params: TimelineParams, limit: number): Promise<LoadedTimeline> {

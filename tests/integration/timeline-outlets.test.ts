@@ -1,10 +1,11 @@
 // The timeline's outlet filter offers the outlets whose articles carry claims, and the one chosen:
-// a followed feed's publisher, whose articles nobody has tagged yet, does not grow the menu.
+// a followed feed's publisher, whose articles nobody has tagged yet, does not grow the menu. The
+// list is kept until the claims' change counter moves.
 import { expect, test } from 'vitest'
 import { getDb } from '@/lib/db'
-import { listTimelineOutlets } from '@/lib/queries/outlets'
+import { loadTimelineOutlets } from '@/lib/timeline/load'
 
-test('the outlet menu lists outlets with claims, plus the chosen one', async () => {
+test('the outlet menu lists outlets with claims, plus the chosen one, and follows the claims’ changes', async () => {
   const db = getDb()
   const outlet = async (name: string) => (await db.outlet.create({ data: { name, domain: null } })).id
   const article = async (outletId: string, n: number) =>
@@ -25,10 +26,15 @@ test('the outlet menu lists outlets with claims, plus the chosen one', async () 
   const untagged = await outlet('Untagged Feed Outlet')
   const empty = await outlet('Outlet Without Articles')
   await db.claim.create({ data: { articleId: await article(tagged, 1), kind: 'allegation', quote: 'Body', target: [] } })
-  await article(untagged, 2)
+  const untaggedArticle = await article(untagged, 2)
 
-  const names = async (chosen?: string) => (await listTimelineOutlets(chosen)).map((o) => o.name)
-  expect(await names()).toEqual(['Tagged Courier'])
-  expect(await names(untagged)).toEqual(['Tagged Courier', 'Untagged Feed Outlet'])
-  expect(await names(empty)).toEqual(['Outlet Without Articles', 'Tagged Courier'])
+  const names = async (version: string, chosen?: string) => (await loadTimelineOutlets(version, chosen)).map((o) => o.name)
+  expect(await names('1')).toEqual(['Tagged Courier'])
+  expect(await names('1', untagged)).toEqual(['Tagged Courier', 'Untagged Feed Outlet'])
+  expect(await names('1', empty)).toEqual(['Outlet Without Articles', 'Tagged Courier'])
+
+  await db.claim.create({ data: { articleId: untaggedArticle, kind: 'statement', quote: 'Body', target: [] } })
+  // Until the counter moves the menu is the one computed for it; then it has the new outlet.
+  expect(await names('1')).toEqual(['Tagged Courier'])
+  expect(await names('2')).toEqual(['Tagged Courier', 'Untagged Feed Outlet'])
 })
