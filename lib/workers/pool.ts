@@ -107,6 +107,8 @@ function describeDuration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`
 }
 
+const closedError = () => new TaskError('closed', 'The analysis workers have been shut down.')
+
 export function createTaskPool(options: PoolOptions): TaskPool {
   const interactive: Lane = { slots: [], queue: [], nice: 0 }
   const background: Lane = { slots: [], queue: [], nice: BACKGROUND_NICE }
@@ -206,11 +208,11 @@ export function createTaskPool(options: PoolOptions): TaskPool {
 
   return {
     run(task, input, limits, transfer = []) {
-      if (closed) return Promise.reject(new TaskError('closed', 'The analysis workers have been shut down.'))
+      if (closed) return Promise.reject(closedError())
       const lane = isBackground() ? background : interactive
       const enqueue = () =>
         new Promise<OutputOf<TaskRegistry[typeof task]>>((resolve, reject) => {
-          if (closed) return reject(new TaskError('closed', 'The analysis workers have been shut down.'))
+          if (closed) return reject(closedError())
           const job = { request: { id: nextId++, task, input }, limits, transfer, resolve: resolve as (output: unknown) => void, reject }
           lane.queue.push(job)
           pump()
@@ -221,10 +223,9 @@ export function createTaskPool(options: PoolOptions): TaskPool {
     },
     async close() {
       closed = true
-      for (const job of [...interactive.queue.splice(0), ...background.queue.splice(0)])
-        job.reject(new TaskError('closed', 'The analysis workers have been shut down.'))
+      for (const job of [...interactive.queue.splice(0), ...background.queue.splice(0)]) job.reject(closedError())
       const stopping = [...interactive.slots.splice(0), ...background.slots.splice(0)]
-      for (const slot of stopping) settle(slot)?.reject(new TaskError('closed', 'The analysis workers have been shut down.'))
+      for (const slot of stopping) settle(slot)?.reject(closedError())
       await Promise.all(stopping.map((s) => s.worker.terminate()))
     },
   }
