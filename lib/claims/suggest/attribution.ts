@@ -30,6 +30,10 @@ import type { Doc, Sentence, Token } from './text'
 // Patterns the per-token rules test, compiled once: a literal in a function body is a new
 // RegExp object each time it is evaluated.
 const PLURAL_S = /[^s']s$/
+const TAIL_PREPOSITIONS = /^(?:in|at|from|on|during|via|through|with|before|after|over|under)$/
+const APPROXIMATELY = new Set(['about', 'around', 'over', 'under', 'nearly', 'almost', 'roughly', 'some', 'just', 'only'])
+const NUMBER =
+  /^(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|half|a)$/
 const DOUBLE_CLOSING = /["”]/
 const AUXILIARY = /^(?:are|were|is|was|have|had|has|will|would|can|could|may|might|should|must|do|did)$/
 const RULE_FORMS = /^(?:rule|rules|ruled|ruling)$/
@@ -593,6 +597,13 @@ const PLURAL_SUBJECTS = new Set([
   'many',
   'some',
   'who',
+  // Polls: "42% say", "six in 10 say", "those surveyed say".
+  '%',
+  'percent',
+  'surveyed',
+  'polled',
+  'questioned',
+  'interviewed',
 ])
 const AMBIGUOUS_S = new Set([
   'claims',
@@ -1060,8 +1071,9 @@ export class AttributionFinder {
       n++
     }
     let first = i + 1
-    // "On Monday the company", "In a statement the firm": an opening phrase is not the subject.
-    if (first <= j && PREPOSITIONS.has(this.lower(first))) {
+    // "On Monday the company", "In a statement the firm": an opening phrase is not the subject
+    // ("About four in 10 voters", "over 60 percent" count a subject).
+    if (first <= j && PREPOSITIONS.has(this.lower(first)) && !(APPROXIMATELY.has(this.lower(first)) && NUMBER.test(this.lower(first + 1)))) {
       let k = first
       while (k <= j && !DETERMINERS.has(this.lower(k)) && !(this.t(k)!.cap && k > first && !WEEKDAY.test(this.lower(k)))) k++
       first = k
@@ -1071,11 +1083,18 @@ export class AttributionFinder {
     return { first, last: j }
   }
 
+  // "(did not) respond to requests for comment": whoever was asked is the source, and the
+  // unanswered requests are what the corpus credits to them.
+  private answeredRequest(i: number): boolean {
+    return this.lower(i - 1) === 'to' && /^request/.test(this.lower(i)) && /^(?:respond|reply|replie|return)(?:s|ed|ing)?$|^replied$/.test(this.lower(i - 2))
+  }
+
   // The subject of a cue at token `cue`: skips auxiliaries and adverbs ("has long argued"), a
   // parenthesis, and an apposition ("Jane Roe, a spokeswoman for Acme, said").
   private sourceLeft(cue: number, floor: number): Range | null {
     let j = cue - 1
     if (this.goesOnTo(cue)) j -= this.lower(cue - 2) === 'on' ? 3 : 2
+    else if (this.answeredRequest(cue)) j -= 2
     while (j >= floor && BETWEEN_SUBJECT_AND_CUE.has(this.lower(j)) && !this.t(j)!.cap) j--
     if (j < floor) return null
     if (this.t(j)!.text === ')') {
@@ -1259,6 +1278,21 @@ export class AttributionFinder {
       }
     }
     return s.first
+  }
+
+  // "…, Hollande said Tuesday in Paris.", "…, she said from her home in Ohio.": a short
+  // place or medium phrase ends the sentence after the cue, with no verb of its own.
+  private placeTail(k: number, s: Sentence): boolean {
+    if (k > s.last || !TAIL_PREPOSITIONS.test(this.lower(k)) || this.t(k)!.cap || s.last - k > 8) return false
+    const next = this.t(k + 1)
+    if (!next || next.type !== 'word' || !(next.cap || DETERMINERS.has(next.lower) || /^(?:his|her|their|its|an?|\d.*)$/.test(next.lower))) return false
+    for (let j = k + 1; j <= s.last; j++) {
+      const t = this.t(j)!
+      if (j === s.last && FULL_STOP.test(t.text)) return true
+      if (t.text === '.' && this.t(j - 1)?.type === 'word' && TITLE_ABBREVIATIONS.has(this.lower(j - 1))) continue
+      if (t.type !== 'word' || (!t.cap && (isFiniteVerb(t.lower) || BOUNDARY_WORDS.has(t.lower) || cueOf(t.lower)))) return false
+    }
+    return false
   }
 
   // --- content --------------------------------------------------------------------------------
@@ -2116,7 +2150,7 @@ export class AttributionFinder {
         k++
         hasThat = true
       }
-      if (k > s.last || FULL_STOP.test(this.t(k)!.text) || (this.t(k)!.text === ',' && k === i + 1)) {
+      if (k > s.last || FULL_STOP.test(this.t(k)!.text) || (this.t(k)!.text === ',' && k === i + 1) || (!hasThat && this.placeTail(k, s))) {
         this.inverted(i, cue, s)
         return
       }

@@ -139,3 +139,23 @@ test('boundaries: an object in a relative clause ends at the main verb; "to" bef
   expect(only('More than half of the respondents who support the mayor are students.').exact).toBe('support the mayor')
   expect(suggest('Many voters want a switch to more liberal policies.').map((s) => s.exact)).not.toContain('to more liberal policies')
 })
+
+test('a poll\'s share speaks: "About four in 10 voters said", "31 percent of those surveyed say"', () => {
+  expect(only('About four in 10 voters said the economy was getting worse.')).toMatchObject({
+    speaker: 'About four in 10 voters',
+    exact: 'the economy was getting worse',
+  })
+  expect(only('Thirty-one percent of those surveyed say they would back the plan.')).toMatchObject({
+    speaker: 'Thirty-one percent of those surveyed',
+    exact: 'they would back the plan',
+  })
+  // An opening phrase that counts nothing is still no subject.
+  expect(only('On Monday the company said it would appeal.').speaker).toBe('the company')
+})
+
+test('whoever did not respond to requests for comment is their source', () => {
+  expect(only('A spokesman for the museum, which owns the painting, did not respond to requests for comment.')).toMatchObject({
+    speaker: 'A spokesman for the museum',
+    exact: 'requests for comment',
+  })
+})

@@ -244,3 +244,9 @@ test('"told <a listener> <pronoun> <verb> …": a clause without "that" after a 
   expect(only('Jane Roe told the Daily Planet of Dayton last month she would sell the pool.').exact).toBe('she would sell the pool')
   expect(suggest('He told the story of the city and they listened.')).toEqual([])
 })
+
+test('a place or a medium after the inverted cue ends it: "…, the minister said Tuesday in Paris."', () => {
+  expect(only('The plan is dead, the minister said Tuesday in Paris.')).toMatchObject({ speaker: 'the minister', exact: 'The plan is dead' })
+  // Where a reporter filed from is no one's statement.
+  expect(suggest('Jane Roe reported from Washington.')).toEqual([])
+})
