@@ -30,6 +30,7 @@ import type { Doc, Sentence, Token } from './text'
 // Patterns the per-token rules test, compiled once: a literal in a function body is a new
 // RegExp object each time it is evaluated.
 const PLURAL_S = /[^s']s$/
+const HELD_BY_SUBJECT = /^(?:convinced|persuaded|worried)$/
 const TAIL_PREPOSITIONS = /^(?:in|at|from|on|during|via|through|with|before|after|over|under)$/
 const APPROXIMATELY = new Set(['about', 'around', 'over', 'under', 'nearly', 'almost', 'roughly', 'some', 'just', 'only'])
 const NUMBER =
@@ -1216,6 +1217,14 @@ export class AttributionFinder {
 
   // The sentence's own subject: the words before its first verb (after a dateline or an
   // opening phrase). Used for participles ("…, adding that …") and coordinated cues.
+  // "The campaign launched …", "Sanders’ campaign said …": a word after a determiner or a
+  // possessive is a noun, whatever else it can be.
+  private afterDeterminer(i: number): boolean {
+    const prev = this.t(i - 1)
+    if (!prev) return false
+    return DETERMINERS.has(prev.lower) || prev.lower === '’s' || prev.lower === "'s" || (prev.type === 'punct' && (prev.text === '’' || prev.text === "'"))
+  }
+
   private sentenceSubject(s: Sentence): Range | null {
     const start = this.clauseStart(s)
     // "Peng Mei — project manager … — responded …": the name before an apposition.
@@ -1246,7 +1255,7 @@ export class AttributionFinder {
     if (named > start) {
       for (let i = named; i <= s.last && i - named < 25; i++) {
         const t = this.t(i)!
-        if (t.type !== 'word' || t.cap) continue
+        if (t.type !== 'word' || t.cap || this.afterDeterminer(i)) continue
         if (isFiniteVerb(t.lower) || cueOf(t.lower)) {
           let j = i - 1
           while (j >= named && BETWEEN_SUBJECT_AND_CUE.has(this.lower(j)) && !this.t(j)!.cap) j--
@@ -1256,7 +1265,7 @@ export class AttributionFinder {
     }
     for (let i = start; i <= s.last && i - start < 25; i++) {
       const t = this.t(i)!
-      if (t.type !== 'word' || t.cap) continue
+      if (t.type !== 'word' || t.cap || this.afterDeterminer(i)) continue
       if (isFiniteVerb(t.lower) || cueOf(t.lower)) {
         let j = i - 1
         while (j >= start && BETWEEN_SUBJECT_AND_CUE.has(this.lower(j)) && !this.t(j)!.cap) j--
@@ -2243,6 +2252,19 @@ export class AttributionFinder {
     )
   }
 
+  // "faced criticism from rivals", "drew fire for the move from two senators": who made the charge.
+  private chargedBy(k: number, s: Sentence): Range | null {
+    for (let j = k; j <= s.last && j - k <= 8; j++) {
+      const t = this.t(j)!
+      if (t.type !== 'word' || t.lower === 'that') return null
+      if (t.lower !== 'from') continue
+      const last = this.npRightEnd(j + 1, s)
+      const source = last > j ? { first: j + 1, last } : null
+      return source && this.speakerLike(source) ? source : null
+    }
+    return null
+  }
+
   // "The tagline drew a mix of criticism and ridicule", "has attracted much of the ire over …",
   // "faced accusations that …": a charge with no one named as making it.
   private nominalCharges(s: Sentence): void {
@@ -2253,10 +2275,11 @@ export class AttributionFinder {
       const noun = this.lower(k)
       if (!CHARGE_NOUNS.has(noun) || noun === 'claims' || noun === 'suggestions' || (noun === 'charges' && !/^fac/.test(this.lower(i)))) continue
       const start = /^(?:has|have|had)$/.test(this.lower(i - 1)) ? i - 1 : i
+      const critics = this.chargedBy(k + 1, s)
       this.emit(
         {
-          source: null,
-          implicitSource: 'unnamed critics',
+          source: critics,
+          implicitSource: critics ? null : 'unnamed critics',
           stance: 'accusation',
           rule: 'drew-charge',
           confidence: 0.55,
@@ -2648,6 +2671,12 @@ export class AttributionFinder {
     if (word === 'to' && (cue.frames.has('obj-to') || cue.frames.has('to')) && this.isWord(k + 1)) {
       this.emit({ ...base, source: agent, implicitSource: implicit, rule: 'passive-to', confidence: 0.55 }, this.charSpan(k, this.clauseEnd(k + 1, s)), 3)
       return
+    }
+    // "Her advisers are not convinced that …", "investors were worried that …": a state of mind,
+    // the subject's own.
+    if (word === 'that' && !agent && HELD_BY_SUBJECT.test(this.lower(i))) {
+      const holder = this.sourceLeft(i, this.clauseStart(s))
+      if (holder && this.clause({ ...base, source: holder, stance: 'belief', rule: 'belief', confidence: 0.6 }, k + 1, s)) return
     }
     if ((word === 'that' && cue.frames.has('clause')) || (word === 'that' && cue.frames.has('obj-clause'))) {
       this.clause({ ...base, source: agent, implicitSource: implicit, rule: 'passive-that', confidence: agent ? 0.65 : 0.5 }, k + 1, s)

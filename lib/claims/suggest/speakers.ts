@@ -88,8 +88,22 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   // documents or the people, not the person named in their description.
   if (SOURCE_NOUNS.has(head) && !tokens[first]!.cap)
     return speakerOf(text, 'source', undefined, mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place')?.entity)
-  // The first person named heads the source ("Dana Whitfield, a onetime Hale volunteer").
-  const person = mentions.find((m) => m.entity.kind === 'person' && !m.possessive)
+  // The first person named heads the source ("Dana Whitfield, a onetime Hale volunteer"), unless
+  // a role joins it to a second one: "Clinton spokesman Josh Schwerin" is Schwerin.
+  const people = mentions.filter((m) => m.entity.kind === 'person' && !m.possessive)
+  let person = people[0]
+  const second = people[1]
+  if (person && second) {
+    const between = doc.text.slice(person.end, second.start)
+    if (
+      !/[,(—–]/.test(between) &&
+      between
+        .toLowerCase()
+        .split(/\s+/)
+        .some((w) => MEMBER_ROLES.has(w))
+    )
+      person = second
+  }
   if (person) {
     const s = personSpeaker(person.entity)
     if (!s.org && hasRole && !outside) {

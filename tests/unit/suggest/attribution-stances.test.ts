@@ -159,3 +159,13 @@ test('whoever did not respond to requests for comment is their source', () => {
     exact: 'requests for comment',
   })
 })
+
+test('a charge drawn from someone names them: "faced criticism from rivals that …"', () => {
+  expect(only('The mayor has faced criticism from rivals that the plan favours donors.').speaker).toBe('rivals')
+  expect(only('The bank has faced criticism over its fees.').speaker).toBe('unnamed critics')
+})
+
+test('a state of mind in the passive is the subject\'s: "are not convinced that", "were worried that"', () => {
+  expect(only('Her advisers are not convinced that the message will work.')).toMatchObject({ speaker: 'Her advisers', exact: 'the message will work' })
+  expect(only('It was believed that the bank would fail.').speaker).toBe('unnamed sources')
+})

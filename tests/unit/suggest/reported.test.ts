@@ -250,3 +250,15 @@ test('a place or a medium after the inverted cue ends it: "…, the minister sai
   // Where a reporter filed from is no one's statement.
   expect(suggest('Jane Roe reported from Washington.')).toEqual([])
 })
+
+test('a noun that can be a cue is a noun after a determiner or a possessive: "The campaign launched … and announced"', () => {
+  expect(only('The campaign launched an ad and announced it would seek a recount.')).toMatchObject({
+    speaker: 'The campaign',
+    exact: 'it would seek a recount',
+  })
+  expect(only('Sanders’ campaign launched an ad and announced it would seek a recount.').speaker).toBe('Sanders’ campaign')
+})
+
+test('a role between two names: "Clinton spokesman Josh Schwerin" is Schwerin', () => {
+  expect(only('Hillary Clinton spoke first. The attack was outrageous, Clinton spokesman Josh Schwerin said.').speaker).toBe('Josh Schwerin')
+})
