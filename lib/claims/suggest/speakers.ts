@@ -89,21 +89,13 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   if (SOURCE_NOUNS.has(head) && !tokens[first]!.cap)
     return speakerOf(text, 'source', undefined, mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place')?.entity)
   // The first person named heads the source ("Dana Whitfield, a onetime Hale volunteer"), unless
-  // a role joins it to a second one: "Clinton spokesman Josh Schwerin" is Schwerin.
-  const people = mentions.filter((m) => m.entity.kind === 'person' && !m.possessive)
-  let person = people[0]
-  const second = people[1]
-  if (person && second) {
-    const between = doc.text.slice(person.end, second.start)
-    if (
-      !/[,(—–]/.test(between) &&
-      between
-        .toLowerCase()
-        .split(/\s+/)
-        .some((w) => MEMBER_ROLES.has(w))
-    )
-      person = second
+  // the name only modifies a noun after it: "Clinton spokesman Josh Schwerin" is Schwerin, "one
+  // Clinton aide" and "Trump supporters" are no Clinton or Trump.
+  const modifies = (m: Mention) => {
+    const next = tokens[m.last + 1]
+    return m.last < last && next !== undefined && next.type === 'word' && !next.cap && !/^(?:and|or|but|of|who|which|that)$/.test(next.lower)
   }
+  const person = mentions.find((m) => m.entity.kind === 'person' && !m.possessive && !modifies(m))
   if (person) {
     const s = personSpeaker(person.entity)
     if (!s.org && hasRole && !outside) {

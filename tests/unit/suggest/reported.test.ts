@@ -259,6 +259,8 @@ test('a noun that can be a cue is a noun after a determiner or a possessive: "Th
   expect(only('Sanders’ campaign launched an ad and announced it would seek a recount.').speaker).toBe('Sanders’ campaign')
 })
 
-test('a role between two names: "Clinton spokesman Josh Schwerin" is Schwerin', () => {
+test('a name that modifies a noun is not the speaker: "Clinton spokesman Josh Schwerin", "one Clinton aide", "Trump supporters"', () => {
   expect(only('Hillary Clinton spoke first. The attack was outrageous, Clinton spokesman Josh Schwerin said.').speaker).toBe('Josh Schwerin')
+  expect(only('Hillary Clinton spoke first. "That is not the point," one Clinton aide said.').speaker).toBe('one Clinton aide')
+  expect(only('Donald Trump spoke first. Trump supporters said the rally was a success.').speaker).toBe('Trump supporters')
 })
