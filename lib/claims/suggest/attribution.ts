@@ -1084,6 +1084,16 @@ export class AttributionFinder {
     return { first, last: j }
   }
 
+  // "The company on Monday denied …", "Acme last week rejected …": where the words at j end a
+  // time phrase between subject and cue, the token before it.
+  private beforeWhen(j: number, floor: number): number {
+    const w = this.lower(j)
+    if (j - 1 >= floor && WEEKDAY.test(w)) return this.lower(j - 1) === 'on' || this.lower(j - 1) === 'late' || this.lower(j - 1) === 'early' ? j - 2 : j - 1
+    if (j - 1 >= floor && /^(?:week|month|year|weekend)$/.test(w) && /^(?:last|this|earlier|later)$/.test(this.lower(j - 1))) return j - 2
+    if (j - 1 >= floor && /^(?:yesterday|today|tonight)$/.test(w)) return j - 1
+    return j
+  }
+
   // "(did not) respond to requests for comment": whoever was asked is the source, and the
   // unanswered requests are what the corpus credits to them.
   private answeredRequest(i: number): boolean {
@@ -1096,6 +1106,8 @@ export class AttributionFinder {
     let j = cue - 1
     if (this.goesOnTo(cue)) j -= this.lower(cue - 2) === 'on' ? 3 : 2
     else if (this.answeredRequest(cue)) j -= 2
+    while (j >= floor && BETWEEN_SUBJECT_AND_CUE.has(this.lower(j)) && !this.t(j)!.cap) j--
+    j = this.beforeWhen(j, floor)
     while (j >= floor && BETWEEN_SUBJECT_AND_CUE.has(this.lower(j)) && !this.t(j)!.cap) j--
     if (j < floor) return null
     if (this.t(j)!.text === ')') {

@@ -264,3 +264,8 @@ test('a name that modifies a noun is not the speaker: "Clinton spokesman Josh Sc
   expect(only('Hillary Clinton spoke first. "That is not the point," one Clinton aide said.').speaker).toBe('one Clinton aide')
   expect(only('Donald Trump spoke first. Trump supporters said the rally was a success.').speaker).toBe('Trump supporters')
 })
+
+test('a time between subject and cue is no part of the speaker: "The company on Monday denied …"', () => {
+  expect(only('The company on Monday denied the allegations.').speaker).toBe('The company')
+  expect(only('Acme last week rejected the findings of the audit.').speaker).toBe('Acme')
+})
