@@ -6,7 +6,7 @@ import Link from 'next/link'
 import { useActionState } from 'react'
 import { decideProposedLink, type ProposalActionState } from '@/app/links/actions'
 import { FormError } from '@/app/components/FormError'
-import { relationLabel, type LinkRelation } from '@/lib/claims/kinds'
+import { confidenceLabel, relationLabel, type LinkRelation } from '@/lib/claims/kinds'
 
 export type ProposedLink = {
   id: string
@@ -51,7 +51,7 @@ export function ProposedLinks({ proposals, currentArticleId }: { proposals: Prop
             <Link href={`/articles/${p.other.articleId}#claim-${p.other.id}`}>“{short(p.other.quote)}”</Link>
             {p.other.speaker ? <span className="muted"> — {p.other.speaker}</span> : null}
             {p.other.articleId !== currentArticleId ? <span className="muted small"> ({p.other.articleTitle})</span> : null}
-            <span className="muted small"> · {Math.round(p.confidence * 100)}% sure</span>{' '}
+            <span className="muted small"> · {confidenceLabel(p.confidence)}</span>{' '}
             <ProposalButtons proposalId={p.id} describe={`${label} “${short(p.other.quote)}”`} />
           </li>
         )

@@ -37,6 +37,31 @@ export function TimelineConnectors({ links, containerId }: { links: Link[]; cont
         const from = container.querySelector<HTMLElement>(`[data-item="${link.fromId}"]`)?.getBoundingClientRect()
         const to = container.querySelector<HTMLElement>(`[data-item="${link.toId}"]`)?.getBoundingClientRect()
         if (!from || !to) continue
+        const label = `${link.status === 'proposed' ? 'proposed: ' : ''}${relationLabel(link.relation, 'from')}`
+        const proposed = link.status === 'proposed'
+        // Both cards in one lane: a bracket beside them, on the side that faces the dates column,
+        // so the curve never crosses a card's text.
+        if (from.left < to.right && to.left < from.right) {
+          const inner = (from.left + from.right) / 2 < box.left + box.width / 2 ? 'right' : 'left'
+          const xf = (inner === 'right' ? from.right : from.left) - box.left
+          const xt = (inner === 'right' ? to.right : to.left) - box.left
+          const yf = from.top + from.height / 2 - box.top
+          const yt = to.top + to.height / 2 - box.top
+          const out = inner === 'right' ? 28 : -28
+          drawn.push({
+            id: link.id,
+            fromId: link.fromId,
+            toId: link.toId,
+            d: `M ${xf} ${yf} C ${xf + out} ${yf}, ${xt + out} ${yt}, ${xt} ${yt}`,
+            x: xf + (inner === 'right' ? 6 : -6),
+            y: yf - 7,
+            anchor: inner === 'right' ? 'start' : 'end',
+            label,
+            pointsLeft: false,
+            proposed,
+          })
+          continue
+        }
         // Join the facing edges of the two cards: whichever is further left connects from its right edge.
         const [left, right] = from.left <= to.left ? [from, to] : [to, from]
         const x1 = left.right - box.left
@@ -55,9 +80,9 @@ export function TimelineConnectors({ links, containerId }: { links: Link[]; cont
           x: pointsLeft ? x2 - 6 : x1 + 6,
           y: (pointsLeft ? y2 : y1) - 7,
           anchor: pointsLeft ? 'end' : 'start',
-          label: `${link.status === 'proposed' ? 'proposed: ' : ''}${relationLabel(link.relation, 'from')}`,
+          label,
           pointsLeft,
-          proposed: link.status === 'proposed',
+          proposed,
         })
       }
       setPaths(drawn)

@@ -4,7 +4,7 @@ import { FilterForm } from '@/app/components/FilterForm'
 import { requirePageUser } from '@/lib/auth/guard'
 import { roleAllows } from '@/lib/auth/roles'
 import { ProposalButtons } from '@/app/components/ProposedLinks'
-import { CLAIM_KINDS, claimKindLabel, relationLabel } from '@/lib/claims/kinds'
+import { CLAIM_KINDS, claimKindLabel, confidenceLabel, relationLabel } from '@/lib/claims/kinds'
 import { getEntitiesByIds, listTimelineCompanies } from '@/lib/queries/entities'
 import { listStories } from '@/lib/queries/stories'
 import type { TimelineItem } from '@/lib/timeline/build'
@@ -259,8 +259,7 @@ export default async function TimelinePage({ searchParams }: Props) {
                       <Link href={`/claims/${to.id}`}>
                         {to.speaker ?? 'unattributed'}, {to.date ?? 'undated'}
                       </Link>
-                      : “{quote}”
-                      {proposed && link.confidence !== null ? <span className="muted small"> · {Math.round(link.confidence * 100)}% sure</span> : null}
+                      : “{quote}”{proposed && link.confidence !== null ? <span className="muted small"> · {confidenceLabel(link.confidence)}</span> : null}
                       {proposed && canEdit ? (
                         <>
                           {' '}

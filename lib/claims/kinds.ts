@@ -32,3 +32,8 @@ export function relationLabel(relation: LinkRelation, direction: 'from' | 'to'):
   if (!entry) return relation
   return direction === 'from' ? entry.label : entry.inverse
 }
+
+// How sure the engine is of a suggestion or a proposed link, one way everywhere it shows.
+export function confidenceLabel(confidence: number): string {
+  return `${Math.round(confidence * 100)}% sure`
+}

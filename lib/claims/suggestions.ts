@@ -6,7 +6,7 @@ import { anchorTarget } from '../anchoring/anchor'
 import { articleDay } from '../dates/format'
 import { getArticleBody, getSuggestFailure } from '../queries/articles'
 import { listClaimTargets, type ClaimDetails } from '../queries/claims'
-import { findOrCreateEntity, listKnownEntities } from '../queries/entities'
+import { findEntityByName, findOrCreateEntity, listKnownEntities } from '../queries/entities'
 import type { EntityKind } from '../generated/prisma/enums'
 import {
   acceptSuggestionRecord,
@@ -106,11 +106,17 @@ export function guessEntityKind(name: string): EntityKind | null {
   return null
 }
 
+// A name the engine proposed, as an entity: the one the engine matched, else one the newsroom
+// has under that name (it may have been added since the suggestion was made), else a new one
+// when the name's shape says what it is.
 async function entityIdFor(ref: { id: string | null; name: string | null }, fallbackKind: EntityKind | null): Promise<string | null> {
   if (ref.id) return ref.id
-  if (!ref.name) return null
-  const kind = guessEntityKind(ref.name) ?? fallbackKind
-  return kind ? (await findOrCreateEntity({ kind, name: ref.name.trim() })).id : null
+  const name = ref.name?.trim()
+  if (!name) return null
+  const known = await findEntityByName(name)
+  if (known) return known.id
+  const kind = guessEntityKind(name) ?? fallbackKind
+  return kind ? (await findOrCreateEntity({ kind, name })).id : null
 }
 
 // One click: the suggestion as proposed. From the edit form: with the editor's fields.
@@ -123,6 +129,7 @@ export async function acceptSuggestion(id: string, actorId: string, fields?: Cla
   if (!anchor) throw new SuggestionGoneError()
   const selectors = describeRange(article.bodyText, anchor.start, anchor.end)
   const day = articleDay(article.publishedAt, article.publishedOffset)
+  const subjectId = fields ? null : await entityIdFor({ id: suggestion.subjectId, name: suggestion.subjectName }, 'company')
   const created = await acceptSuggestionRecord(
     id,
     {
@@ -131,8 +138,12 @@ export async function acceptSuggestion(id: string, actorId: string, fields?: Cla
       quote: selectors[0].exact,
       ...(fields ?? {
         kind: suggestion.kind,
-        speakerId: await entityIdFor({ id: suggestion.speakerId, name: suggestion.speakerName }, null),
-        subjectId: await entityIdFor({ id: suggestion.subjectId, name: suggestion.subjectName }, 'company'),
+        subjectId,
+        // ("Contoso denied …" about Contoso: the company speaks, and is the subject's entity.)
+        speakerId:
+          subjectId && suggestion.speakerName && normalise(suggestion.speakerName) === normalise(suggestion.subjectName ?? '')
+            ? (suggestion.speakerId ?? subjectId)
+            : await entityIdFor({ id: suggestion.speakerId, name: suggestion.speakerName }, null),
         channel: null,
         claimDate: day ? new Date(`${day}T00:00:00Z`) : null,
         note: null,

@@ -100,6 +100,34 @@ test('accepting makes a claim once; a second accept of the same suggestion is re
   expect((await listOpenSuggestions(articleId)).some((s) => s.quote === first.quote)).toBe(false)
 })
 
+test('one click keeps the speaker: a company the newsroom does not know yet, and a name it learnt after the suggestion', async () => {
+  // A name no earlier run (or retry) has made an entity of.
+  const company = `Zen${randomUUID()
+    .replace(/[^a-f]/g, '')
+    .slice(0, 6)}`
+  const articleId = await ingestArticle(
+    `${company} denies the report`,
+    [
+      `<p>${company} denied on Tuesday that it had sold customer data, after the Daily Ledger reported that the firm shared the data with brokers.</p>`,
+      `<p>"We have never sold our customers\u2019 data," ${company} spokeswoman Dana Quill said in a statement.</p>`,
+    ].join(''),
+  )
+  await ensureSuggestions({ id: articleId, suggestedWith: null, suggestFailure: null })
+  const open = await listOpenSuggestions(articleId)
+  const denial = open.find((s) => s.speakerName === company)
+  const quote = open.find((s) => s.speakerName === 'Dana Quill')
+  if (!denial || !quote) throw new Error(`engine output changed: ${JSON.stringify(open.map((s) => [s.speakerName, s.quote]))}`)
+  expect(denial.speakerId).toBeNull()
+  const claim = await acceptSuggestion(denial.id, editor)
+  expect(claim.subjectId).not.toBeNull()
+  expect(claim.speakerId).toBe(claim.subjectId)
+  // The newsroom adds the spokeswoman under her full name, with the article's as an alias.
+  await getDb().entity.create({ data: { kind: 'person', name: `Dana E. Quill ${randomUUID().slice(0, 8)}`, aliases: ['Dana Quill'] } })
+  const speakerId = (await acceptSuggestion(quote.id, editor)).speakerId
+  const speaker = await getDb().entity.findUniqueOrThrow({ where: { id: speakerId ?? '' } })
+  expect(speaker.name).toMatch(/^Dana E\. Quill /)
+})
+
 test('an edited acceptance uses the editor’s fields', async () => {
   const articleId = await suggestedAcme()
   const [next] = await listOpenSuggestions(articleId)

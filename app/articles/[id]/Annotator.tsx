@@ -341,7 +341,9 @@ export function Annotator({ articleId, bodyText, claims, suggestions, suggestFai
         ) : null}
         <ol>
           {claims
-            .filter((c) => c.start !== null)
+            .filter((c): c is ClaimView & { start: number } => c.start !== null)
+            // In the order of the text, whenever each was tagged.
+            .sort((a, b) => a.start - b.start)
             .map((claim) => (
               <li key={claim.id}>
                 <span className={`kind kind-${claim.kind}`}>{claimKindLabel(claim.kind)}</span>{' '}

@@ -91,13 +91,16 @@ export function ClaimCard({ claim, articleId, articleDay, canEdit, stories, onCl
               {link.other.speaker ? <span className="muted"> — {link.other.speaker}</span> : null}
               {link.other.articleId !== articleId ? <span className="muted small"> ({link.other.articleTitle})</span> : null}
               {canEdit ? (
-                <form action={unlink} className="inline">
-                  <input type="hidden" name="linkId" value={link.id} />
-                  <input type="hidden" name="articleId" value={articleId} />
-                  <button type="submit" className="link-button small" aria-label={`Remove link: ${relationLabel(link.relation, link.direction)}`}>
-                    remove
-                  </button>
-                </form>
+                <>
+                  {' '}
+                  <form action={unlink} className="inline">
+                    <input type="hidden" name="linkId" value={link.id} />
+                    <input type="hidden" name="articleId" value={articleId} />
+                    <button type="submit" className="link-button small" aria-label={`Remove link: ${relationLabel(link.relation, link.direction)}`}>
+                      remove
+                    </button>
+                  </form>
+                </>
               ) : null}
             </li>
           ))}

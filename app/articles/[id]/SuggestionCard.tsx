@@ -3,7 +3,7 @@
 // same words are not proposed again).
 import { useActionState, useEffect, useState } from 'react'
 import { FormError } from '@/app/components/FormError'
-import { claimKindLabel } from '@/lib/claims/kinds'
+import { claimKindLabel, confidenceLabel } from '@/lib/claims/kinds'
 import { acceptSuggestionAsIs, rejectSuggestionForGood, type ClaimActionState } from './claim-actions'
 import type { SuggestionView } from './view-types'
 import { ClaimForm } from './ClaimForm'
@@ -45,7 +45,7 @@ export function SuggestionCard({
         <dt>Subject</dt>
         <dd>{suggestion.subject ? `${suggestion.subject.name}${suggestion.subject.id ? '' : ' (new)'}` : <span className="muted">not found</span>}</dd>
         <dt>Confidence</dt>
-        <dd>{Math.round(suggestion.confidence * 100)} %</dd>
+        <dd>{confidenceLabel(suggestion.confidence)}</dd>
       </dl>
       <FormError error={acceptState.error ?? rejectState.error} />
       <div className="form-buttons">

@@ -16,6 +16,10 @@ test('lanes: the company and its people said it; others reported it; unrelated c
   expect(laneFor({ kind: 'statement', speakerId: SMITH, speakerAffiliationId: MS, subjectId: null }, MS)).toBe('said')
   expect(laneFor({ kind: 'allegation', speakerId: POST, speakerAffiliationId: null, subjectId: MS }, MS)).toBe('reported')
   expect(laneFor({ kind: 'report', speakerId: null, speakerAffiliationId: null, subjectId: MS }, MS)).toBe('reported')
+  // A denial about the company whose speaker is not set yet is still the company's answer …
+  expect(laneFor({ kind: 'denial', speakerId: null, speakerAffiliationId: null, subjectId: MS }, MS)).toBe('said')
+  // … but another company's statement about it is not.
+  expect(laneFor({ kind: 'statement', speakerId: GOOGLE, speakerAffiliationId: null, subjectId: MS }, MS)).toBe('reported')
   expect(laneFor({ kind: 'allegation', speakerId: POST, speakerAffiliationId: null, subjectId: GOOGLE }, MS)).toBeNull()
 })
 
