@@ -32,8 +32,12 @@ function standing(date: string | null): string | null {
   return days >= 1 ? `${days.toLocaleString('en-GB')} day${days === 1 ? '' : 's'}` : null
 }
 
+// Who a claim is from, as its card and the links list both say it.
+const attributionOf = (item: TimelineItem) => [item.speaker, item.channel].filter(Boolean).join(', ')
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text)
+
 function Item({ item }: { item: TimelineItem }) {
-  const attribution = [item.speaker, item.channel].filter(Boolean).join(', ')
+  const attribution = attributionOf(item)
   const unanswered = item.kind === 'allegation' && !item.answered
   const stood = unanswered ? standing(item.date) : null
   return (
@@ -246,18 +250,20 @@ export default async function TimelinePage({ searchParams }: Props) {
                   const to = itemsById.get(link.toId)
                   if (!from || !to) return null
                   const proposed = link.status === 'proposed'
-                  const quote = to.quote.length > 100 ? `${to.quote.slice(0, 100)}…` : to.quote
+                  const quote = clip(to.quote, 100)
                   return (
                     <li key={link.id} className={proposed ? 'proposed' : undefined} data-link={link.id}>
+                      {/* Two answers from one speaker on one day differ by their words. */}
                       <Link href={`/claims/${from.id}`}>
-                        {from.speaker ?? 'Unattributed'}, {from.date ?? 'undated'}
+                        {attributionOf(from) || 'Unattributed'}, {from.date ?? 'undated'}
                       </Link>{' '}
+                      <span className="muted">(“{clip(from.quote, 60)}”)</span>{' '}
                       <strong>
                         {proposed ? 'proposed: ' : ''}
                         {relationLabel(link.relation, 'from')}
                       </strong>{' '}
                       <Link href={`/claims/${to.id}`}>
-                        {to.speaker ?? 'unattributed'}, {to.date ?? 'undated'}
+                        {attributionOf(to) || 'unattributed'}, {to.date ?? 'undated'}
                       </Link>
                       : “{quote}”{proposed && link.confidence !== null ? <span className="muted small"> · {confidenceLabel(link.confidence)}</span> : null}
                       {proposed && canEdit ? (
@@ -265,7 +271,7 @@ export default async function TimelinePage({ searchParams }: Props) {
                           {' '}
                           <ProposalButtons
                             proposalId={link.id}
-                            describe={`${from.speaker ?? 'unattributed'} ${relationLabel(link.relation, 'from')} “${quote}”`}
+                            describe={`${attributionOf(from) || 'unattributed'} ${relationLabel(link.relation, 'from')} “${quote}”`}
                           />
                         </>
                       ) : null}
