@@ -40,7 +40,8 @@ function productionServerEntry(entry: WorkerEntry): string {
 function fromSource(entry: WorkerEntry, options: WorkerOptions): Worker {
   const root = process.cwd()
   const tsx = pathToFileURL(createRequire(path.join(root, 'package.json')).resolve('tsx/esm/api')).href
-  const source = pathToFileURL(path.join(root, WORKER_ENTRIES[entry].source)).href
+  // (Only ever run from sources, never in a build: the build need not trace these files.)
+  const source = pathToFileURL(path.join(/*turbopackIgnore: true*/ root, WORKER_ENTRIES[entry].source)).href
   return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}) })`, {
     ...options,
     eval: true,
