@@ -9,47 +9,9 @@ import { FULL_STOP, BOUNDARY_WORDS, DETERMINERS, PRONOUNS, PREPOSITIONS, BE, DAS
 const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling'])
 const PARTICIPLES_AFTER_POLL = new Set(['released', 'conducted', 'published', 'taken', 'done', 'commissioned', 'sponsored'])
 const NOT_SOURCES = /^(?:plan|plans|schedule|script|tradition|custom|design|expectations?|form)$/
-// Records that speak for themselves after "according to".
-const RECORD_NOUNS = new Set([
-  'poll',
-  'polls',
-  'polling',
-  'survey',
-  'surveys',
-  'results',
-  'data',
-  'figures',
-  'statistics',
-  'estimates',
-  'estimate',
-  'index',
-  'study',
-  'studies',
-  'records',
-  'documents',
-  'analysis',
-  'census',
-  'tally',
-  'count',
-  'average',
-  'filings',
-  'projections',
-  'research',
-  'ratings',
-])
 
 export abstract class ReportedFrames extends StanceFrames {
   // "According to X, …" / "…, according to X." / "As X reported, …" / "That's according to X."
-  // A source that is a record: its head word (before "of", "for", "by", …) is a poll, a count,
-  // a set of results ("partial results of the county canvass", "a Harbor Tribune survey in June").
-  private namesRecord(r: Range): boolean {
-    for (let i = r.first; i <= r.last; i++) {
-      if (RECORD_NOUNS.has(this.lower(i))) return true
-      if (i > r.first && /^(?:of|for|by|from|in|on|at|conducted|released|published)$/.test(this.lower(i))) return false
-    }
-    return false
-  }
-
   protected accordingTo(s: Sentence): void {
     const start = this.clauseStart(s)
     if (this.hasHearsay(s)) return
