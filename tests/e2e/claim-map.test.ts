@@ -105,6 +105,8 @@ test('on the article, the claim card shows the answer the engine proposes, dashe
   const card = page.getByRole('region', { name: 'Claim: Denial' })
   const proposed = card.getByRole('list', { name: 'Proposed links' })
   await proposed.waitFor()
+  // The claims list says which claims have proposals to check.
+  expect(await page.getByRole('region', { name: /^Claims/ }).textContent()).toMatch(/\d+ proposed links? to check/)
   const first = proposed.getByRole('listitem').first()
   expect(await first.textContent()).toMatch(/^proposed: denies “.*gave the US government "direct access"/)
   await first.getByRole('button', { name: /^Confirm: / }).click()

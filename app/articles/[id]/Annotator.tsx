@@ -354,6 +354,13 @@ export function Annotator({ articleId, bodyText, claims, suggestions, suggestFai
                     {' '}
                     · {claim.links.length} link{claim.links.length === 1 ? '' : 's'}
                   </span>
+                ) : null}
+                {/* Proposed links are confirmed in the claim's card: the list says where to look. */}
+                {claim.proposals.length > 0 ? (
+                  <span className="muted small">
+                    {' '}
+                    · {claim.proposals.length} proposed link{claim.proposals.length === 1 ? '' : 's'} to check
+                  </span>
                 ) : null}{' '}
                 <button
                   type="button"
