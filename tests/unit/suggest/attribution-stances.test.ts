@@ -169,3 +169,11 @@ test('a state of mind in the passive is the subject\'s: "are not convinced that"
   expect(only('Her advisers are not convinced that the message will work.')).toMatchObject({ speaker: 'Her advisers', exact: 'the message will work' })
   expect(only('It was believed that the bank would fail.').speaker).toBe('unnamed sources')
 })
+
+test('a stance noun the verb\'s subject holds: "avoided direct criticism of", "expressed concerns about", "her assessment of"', () => {
+  expect(only('The senator avoided direct criticism of the president.')).toMatchObject({ speaker: 'The senator', exact: 'the president' })
+  expect(only('The company expressed concerns about the merger.')).toMatchObject({ speaker: 'The company', exact: 'the merger' })
+  expect(only('The mayor’s assessment of the plan was harsh.').speaker).toBe('The mayor')
+  // Questions someone dodges are not theirs.
+  expect(suggest('The two leaders sidestepped tricky questions about their own policies.')).toEqual([])
+})

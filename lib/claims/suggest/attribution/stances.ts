@@ -51,9 +51,13 @@ const STANCE_NOUNS = new Map<string, RegExp>(
     [
       ['support backing endorsement praise call calls push', /^for$/],
       ['opposition objection objections resistance', /^to$/],
-      ['criticism criticisms condemnation denunciation defense defence rejection dismissal endorsement praise', /^of$/],
+      [
+        'criticism criticisms condemnation denunciation defense defence rejection dismissal endorsement praise view views assessment acknowledgement',
+        /^of$/,
+      ],
       ['attack attacks assault', /^on$/],
       ['comments remarks views thoughts stance position', /^(?:on|about)$/],
+      ['concerns doubts worries fears', /^(?:about|over)$/],
     ] as const
   ).flatMap(([words, next]) => words.split(' ').map((w) => [w, next] as const)),
 )
@@ -249,7 +253,8 @@ export abstract class StanceFrames extends QuotationFrames {
       if (this.quoted(i) || this.t(i)!.cap || !this.isWord(k + 1)) continue
       let source: Range | null = null
       const act = STANCE_NOUNS.get(noun)
-      if (act && act.test(this.lower(k))) source = this.possessor(i, s)
+      // ("her criticism of X"; "the senator avoided direct criticism of X": the verb's subject.)
+      if (act && act.test(this.lower(k))) source = this.possessor(i, s) ?? this.objectOwner(i, s)
       else if (HOLDER_NOUNS.test(noun) && /^(?:of|for)$/.test(this.lower(k))) source = this.holder(i, s)
       if (!source) continue
       // The object is a noun phrase: it ends at a comma or at the sentence's next verb.
