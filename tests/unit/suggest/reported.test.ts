@@ -269,3 +269,8 @@ test('a time between subject and cue is no part of the speaker: "The company on 
   expect(only('The company on Monday denied the allegations.').speaker).toBe('The company')
   expect(only('Acme last week rejected the findings of the audit.').speaker).toBe('Acme')
 })
+
+test('a participle after a plural noun is part of the source: "Two people briefed on the talks said"', () => {
+  expect(only('Two people briefed on the talks said the deal was close.').speaker).toBe('Two people briefed on the talks')
+  expect(only('Residents opposing the plan said it would ruin the view.').speaker).toBe('Residents opposing the plan')
+})

@@ -106,12 +106,21 @@ export abstract class SourceReader extends CueReader {
     for (let w = last - 1; w >= floor && last - w <= 8; w--) {
       const t = this.t(w)!
       if (t.type !== 'word' || t.cap) return null
-      if (t.lower !== 'that' && t.lower !== 'who') continue
+      // ("Two people briefed on the talks said", "residents opposing the plan said": a
+      // participle after a plural noun opens a relative clause without "who".)
+      const reduced = /[a-z](?:ing|ed)$/.test(t.lower) && w > floor && this.pluralNoun(w - 1)
+      if (t.lower !== 'that' && t.lower !== 'who' && !reduced) continue
       const head = this.npLeft(w - 1, floor)
       if (!head || !this.speakerLike(head)) return null
       return { first: head.first, last }
     }
     return null
+  }
+
+  private pluralNoun(i: number): boolean {
+    const t = this.t(i)
+    if (!t || t.type !== 'word') return false
+    return t.lower === 'those' || t.lower === 'people' || (/[^s']s$/.test(t.lower) && !isFiniteVerb(t.lower) && !cueOf(t.lower))
   }
 
   // "Name, description, said": the name (with its description) when there is one; two
