@@ -156,7 +156,7 @@ test('a poll\'s share speaks: "About four in 10 voters said", "31 percent of tho
 test('whoever did not respond to requests for comment is their source', () => {
   expect(only('A spokesman for the museum, which owns the painting, did not respond to requests for comment.')).toMatchObject({
     speaker: 'A spokesman for the museum',
-    exact: 'requests for comment',
+    exact: 'did not respond to requests for comment',
   })
 })
 

@@ -274,3 +274,21 @@ test('a participle after a plural noun is part of the source: "Two people briefe
   expect(only('Two people briefed on the talks said the deal was close.').speaker).toBe('Two people briefed on the talks')
   expect(only('Residents opposing the plan said it would ruin the view.').speaker).toBe('Residents opposing the plan')
 })
+
+test('no answer to a request for comment is a "no comment", its negation kept in the words', () => {
+  expect(only('Acme did not immediately respond to a request for comment.')).toMatchObject({
+    speaker: 'Acme',
+    exact: 'did not immediately respond to a request for comment',
+    rule: 'no-comment',
+  })
+  expect(only('Acme didn’t return calls seeking comment.')).toMatchObject({ speaker: 'Acme', exact: 'didn’t return calls seeking comment' })
+  // Returning somewhere is no answer.
+  expect(suggest('Acme did not return to the market until May.')).toEqual([])
+})
+
+test('a source in a relative clause after a comma is its antecedent; a wish for anonymity is no claim', () => {
+  expect(suggest('The bank, which has denied wrongdoing, said it would cooperate.').map((s) => s.speaker)).toEqual(['The bank', 'The bank'])
+  expect(pairs('Two former employees, who asked not to be named, said managers knew about the leak.')).toEqual([
+    ['Two former employees', 'managers knew about the leak'],
+  ])
+})

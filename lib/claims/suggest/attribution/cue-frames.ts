@@ -18,6 +18,7 @@ import {
   STOP_PUNCT,
 } from './words'
 
+const ANONYMOUS = /^(?:named|identified|quoted)$/
 const HELD_BY_SUBJECT = /^(?:convinced|persuaded|worried)$/
 const NOT_COMPLEMENTS = new Set([
   'back',
@@ -144,7 +145,9 @@ export abstract class CueFrames extends ReportedFrames {
     if (cue.frames.has('bare')) {
       this.emit(
         { ...base, source: subject(), rule: cue.stance === 'comment' ? 'no-comment' : 'cue-bare', confidence: 0.7 },
-        this.charSpan(i, this.clauseEnd(i + 1, s)),
+        // ("did not immediately respond to …": the negation stays in the words, which say the
+        // opposite without it.)
+        this.charSpan(cue.stance === 'comment' ? this.negationBefore(i) : i, this.clauseEnd(i + 1, s)),
         2,
       )
       return
@@ -249,6 +252,8 @@ export abstract class CueFrames extends ReportedFrames {
       const object = listener > k ? listener : this.objectEnd(k, s)
       // ("want a switch to more liberal policies": "to" before a noun phrase is no infinitive.)
       if (object > k && this.lower(object) === 'to' && this.isWord(object + 1) && !NOT_INFINITIVE.test(this.lower(object + 1)) && !this.t(object + 1)!.cap) {
+        // ("who asked not to be named": a source's wish for anonymity is no claim.)
+        if (this.lower(object - 1) === 'not' && this.lower(object + 1) === 'be' && ANONYMOUS.test(this.lower(object + 2))) return
         this.emit({ ...base, source: subject(), rule: 'cue-object-to', confidence: 0.65 }, this.charSpan(object, this.clauseEnd(object + 1, s)), 3)
         return
       }

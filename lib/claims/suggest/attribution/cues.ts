@@ -22,6 +22,11 @@ const POINT_FORMS = /^(?:point|points|pointed|pointing)$/
 const CRY_FORMS = /^(?:cry|cries|cried|crying)$/
 const GO_FORMS = /^(?:go|goes|went|going)$/
 const CONTINUE_FORMS = /^(?:continue|continues|continued|proceeded)$/
+const NEGATIVE = /^(?:not|never)$|n['’]t$/
+const NEGATION_WORDS =
+  /^(?:not|never|immediately|yet|did|does|do|has|have|had|would|could|didn['’]t|doesn['’]t|don['’]t|hasn['’]t|haven['’]t|hadn['’]t|wouldn['’]t|couldn['’]t)$/
+const ANSWER_FORMS = /^(?:respond|reply|return)$/
+const REQUESTS = /^(?:requests?|inquiry|inquiries|queries|messages?|calls?|e-?mails?|questions)$/
 const DECLINE_FORMS = /^(?:declin|refus)(?:e|es|ed|ing)$/
 const PARTICIPLES_ONLY = /^(?:seen|known|written)$/
 const PLURAL_SUBJECTS = new Set([
@@ -249,6 +254,25 @@ export abstract class CueReader extends Reader {
   }
 
   // Two-word cues: "ruled out", "pointed out", "cried foul", "declined to comment".
+  // Where "did not (immediately)", "has not", "didn't" before the cue at i begins, or i.
+  protected negationBefore(i: number): number {
+    let j = i
+    while (j > 0 && i - j < 4 && this.isWord(j - 1) && NEGATION_WORDS.test(this.lower(j - 1))) j--
+    for (let k = j; k < i; k++) if (NEGATIVE.test(this.lower(k))) return j
+    return i
+  }
+
+  private unanswered(i: number): boolean {
+    if (!ANSWER_FORMS.test(this.lower(i))) return false
+    const before = [this.lower(i - 1), this.lower(i - 2)]
+    if (!before.some((w) => NEGATIVE.test(w))) return false
+    // The object: "to" (after "respond" or "reply") and up to two words before the requests.
+    let k = i + 1
+    if (this.lower(k) === 'to') k++
+    for (let n = 0; n < 3 && this.isWord(k + n); n++) if (REQUESTS.test(this.lower(k + n))) return true
+    return false
+  }
+
   private phrasalCue(i: number): Cue | undefined {
     const w = this.lower(i)
     const n = this.lower(i + 1)
@@ -261,6 +285,8 @@ export abstract class CueReader extends Reader {
       /^(?:comment|say|discuss|elaborate|answer|respond|confirm|disclose|provide|specify|name|identify|address|speculate|reveal|give)$/.test(this.lower(i + 2))
     )
       return PHRASAL.noComment
+    // "did not (immediately) respond to a request for comment", "has not returned calls".
+    if (this.unanswered(i)) return PHRASAL.noComment
     if (
       /^(?:voice|voices|voiced|voicing|express|expresses|expressed|expressing|raise|raises|raised|raising)$/.test(w) &&
       /^(?:concerns?|fears?|doubts?|worries|worry|frustration|anger|alarm|hope|hopes|confidence|optimism|skepticism|scepticism|support|opposition|questions)$/.test(

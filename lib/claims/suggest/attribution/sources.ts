@@ -11,6 +11,8 @@ const NUMBER =
   /^(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|half|a)$/
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
 
+const CONTRACTED_NOT = /^[a-z]+n['’]t$/
+
 export abstract class SourceReader extends CueReader {
   // The noun phrase that ends at token j, scanning left to a clause boundary.
   protected npLeft(j: number, floor: number): Range | null {
@@ -65,11 +67,11 @@ export abstract class SourceReader extends CueReader {
     if (j - 1 >= floor && /^(?:yesterday|today|tonight)$/.test(w)) return j - 1
     return j
   }
-
-  // "(did not) respond to requests for comment": whoever was asked is the source, and the
-  // unanswered requests are what the corpus credits to them.
-  private answeredRequest(i: number): boolean {
-    return this.lower(i - 1) === 'to' && /^request/.test(this.lower(i)) && /^(?:respond|reply|replie|return)(?:s|ed|ing)?$|^replied$/.test(this.lower(i - 2))
+  // An auxiliary or an adverb between a subject and its verb ("has long", "did not", and
+  // contracted: "Acme didn't return calls").
+  private betweenSubjectAndCue(j: number): boolean {
+    const w = this.lower(j)
+    return !this.t(j)!.cap && (BETWEEN_SUBJECT_AND_CUE.has(w) || CONTRACTED_NOT.test(w))
   }
 
   // The subject of a cue at token `cue`: skips auxiliaries and adverbs ("has long argued"), a
@@ -77,10 +79,9 @@ export abstract class SourceReader extends CueReader {
   protected sourceLeft(cue: number, floor: number): Range | null {
     let j = cue - 1
     if (this.goesOnTo(cue)) j -= this.lower(cue - 2) === 'on' ? 3 : 2
-    else if (this.answeredRequest(cue)) j -= 2
-    while (j >= floor && BETWEEN_SUBJECT_AND_CUE.has(this.lower(j)) && !this.t(j)!.cap) j--
+    while (j >= floor && this.betweenSubjectAndCue(j)) j--
     j = this.beforeWhen(j, floor)
-    while (j >= floor && BETWEEN_SUBJECT_AND_CUE.has(this.lower(j)) && !this.t(j)!.cap) j--
+    while (j >= floor && this.betweenSubjectAndCue(j)) j--
     if (j < floor) return null
     if (this.t(j)!.text === ')') {
       let k = j - 1
@@ -93,8 +94,9 @@ export abstract class SourceReader extends CueReader {
     if (j < floor) return null
     const t = this.t(j)!
     if (t.text === ',' || DASHES.has(t.text)) return this.apposition(j, floor)
-    // A relative clause: "a blog post that said …" — the antecedent speaks.
-    if (!t.cap && (t.lower === 'that' || t.lower === 'which' || t.lower === 'who')) return this.npLeft(j - 1, floor)
+    // A relative clause: "a blog post that said …", "The bank, which has denied …" — the
+    // antecedent speaks.
+    if (!t.cap && (t.lower === 'that' || t.lower === 'which' || t.lower === 'who')) return this.npLeft(this.t(j - 1)?.text === ',' ? j - 2 : j - 1, floor)
     const np = this.npLeft(j, floor)
     return this.relativeHead(j, floor) ?? np
   }

@@ -51,10 +51,7 @@ const STANCE_NOUNS = new Map<string, RegExp>(
     [
       ['support backing endorsement praise call calls push', /^for$/],
       ['opposition objection objections resistance', /^to$/],
-      [
-        'criticism criticisms condemnation denunciation defense defence rejection dismissal endorsement praise view views assessment acknowledgement',
-        /^of$/,
-      ],
+      ['criticism criticisms condemnation denunciation defense defence rejection dismissal endorsement praise view views assessment acknowledgement', /^of$/],
       ['attack attacks assault', /^on$/],
       ['comments remarks views thoughts stance position', /^(?:on|about)$/],
       ['concerns doubts worries fears', /^(?:about|over)$/],
