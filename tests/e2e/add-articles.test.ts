@@ -41,6 +41,9 @@ test('paste, see what was found, supply the missing date, save, and open the art
   await check.getByRole('button', { name: 'Save article' }).click()
   const saved = page.getByRole('list', { name: 'Saved' })
   await saved.getByText('created').waitFor()
+  // Saved: the preview and its button are gone, and the box is empty for the next article.
+  expect(await page.getByRole('form', { name: 'Check and correct before saving' }).count()).toBe(0)
+  expect(await page.getByRole('textbox', { name: 'Article text or page HTML' }).inputValue()).toBe('')
   await saved.getByRole('link', { name: 'Harbour board backs new ferry terminal' }).click()
   await page.waitForURL(/\/articles\/[0-9a-f-]{36}$/)
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Harbour board backs new ferry terminal')

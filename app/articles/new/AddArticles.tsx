@@ -87,10 +87,21 @@ function megabytes(text: string): string {
 
 function PasteForm() {
   const [previewState, preview, previewing] = useActionState(previewPaste, noPreview)
-  const [saveState, save, saving] = useActionState(savePaste, noResults)
   const [content, setContent] = useState('')
   const [url, setUrl] = useState('')
-  const draft = previewState.preview
+  // Once its article is stored (or found stored already), a preview and its Save button go:
+  // the result links to the article, and a second click could only say "duplicate".
+  const [stored, setStored] = useState<PreviewState['preview']>(null)
+  const [saveState, save, saving] = useActionState(async (previous: ResultsState, form: FormData) => {
+    const next = await savePaste(previous, form)
+    if (next.results.some((r) => r.status !== 'failed')) {
+      setStored(previewState.preview)
+      setContent('')
+      setUrl('')
+    }
+    return next
+  }, noResults)
+  const draft = previewState.preview === stored ? null : previewState.preview
   return (
     <section aria-labelledby="paste-heading" className="add-section">
       <h2 id="paste-heading">Paste text or HTML</h2>
