@@ -131,7 +131,7 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   if (/^(?:the|its|this)$/.test(words[0] ?? '') && COMPANY_NOUNS.has(head)) {
     const bound = index.described(head, at)
     if (bound) return orgSpeaker(bound)
-    const org = OUTLET_NOUNS.has(head) ? index.recentOrg(at, ['outlet']) : index.recentOrg(at)
+    const org = recentOrgFitting(index, head, at)
     if (org) return orgSpeaker(org)
   }
   // "officials", "police", "the government" speak for a public body the article is about.
@@ -147,6 +147,47 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
 }
 
 const normalizedWords = (name: string) => name.toLowerCase().split(/\s+/)
+
+// A description names a kind of body: "the newspaper" is an outlet, "the regulator" a public
+// body, "the union" or "the university" one named so ("the Teamsters union" is not the company
+// the article is about); "the company", "the group", "the party" any organisation.
+const PUBLIC_BODY_HEADS = new Set([
+  'agency',
+  'department',
+  'ministry',
+  'government',
+  'administration',
+  'authority',
+  'regulator',
+  'watchdog',
+  'military',
+  'army',
+  'police',
+  'force',
+  'commission',
+  'court',
+])
+const NAMED_BODY_HEADS = new Set([
+  'union',
+  'charity',
+  'foundation',
+  'university',
+  'school',
+  'club',
+  'team',
+  'league',
+  'hospital',
+  'coalition',
+  'council',
+  'committee',
+  'board',
+])
+function recentOrgFitting(index: EntityIndex, head: string, at: number): Entity | undefined {
+  if (OUTLET_NOUNS.has(head)) return index.recentOrg(at, ['outlet'])
+  if (PUBLIC_BODY_HEADS.has(head)) return index.recentOrg(at, ['agency'])
+  const org = index.recentOrg(at)
+  return org && NAMED_BODY_HEADS.has(head) && !normalizedWords(org.name).includes(head) ? undefined : org
+}
 
 // The head of a noun phrase: its last word before a preposition or a participle phrase.
 function headWord(words: readonly string[]): string {

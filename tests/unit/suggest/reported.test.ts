@@ -292,3 +292,14 @@ test('a source in a relative clause after a comma is its antecedent; a wish for 
     ['Two former employees', 'managers knew about the leak'],
   ])
 })
+
+test('who speaks for whom: a role before a name in commas, a named kind of body, an antecedent past a time', () => {
+  const text =
+    'Acme Corp was sued by regulators on Tuesday, who accused the company of overcharging customers. A lawyer for Acme, John Doe, said the company had done nothing wrong. The union said in a statement that Acme had refused to negotiate.'
+  const [charge, answer, union] = suggest(text)
+  expect(charge).toMatchObject({ speaker: 'regulators', side: 'others' })
+  // The lawyer speaks for Acme: the company's side.
+  expect(answer).toMatchObject({ speaker: 'John Doe', side: 'company' })
+  // "The union" is no description of Acme, the only organisation named.
+  expect(union).toMatchObject({ speaker: 'The union', side: 'others' })
+})

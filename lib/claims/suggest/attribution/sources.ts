@@ -11,6 +11,7 @@ const NUMBER =
   /^(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|half|a)$/
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
 
+const PLURAL_NOUN = /[^s'’]s$/
 const CONTRACTED_NOT = /^[a-z]+n['’]t$/
 
 export abstract class SourceReader extends CueReader {
@@ -51,7 +52,8 @@ export abstract class SourceReader extends CueReader {
     if (first <= j && PREPOSITIONS.has(this.lower(first)) && !(APPROXIMATELY.has(this.lower(first)) && NUMBER.test(this.lower(first + 1)))) {
       let k = first
       while (k <= j && !DETERMINERS.has(this.lower(k)) && !(this.t(k)!.cap && k > first && !WEEKDAY.test(this.lower(k)))) k++
-      first = k
+      // ("sued by regulators": a bare plural after the preposition is the phrase's noun.)
+      first = k > j && j > first && PLURAL_NOUN.test(this.lower(j)) && !isFiniteVerb(this.lower(j)) ? first + 1 : k
     }
     while (first <= j && (this.lower(first) === 'and' || this.lower(first) === 'also')) first++
     if (first > j) return null
@@ -69,6 +71,11 @@ export abstract class SourceReader extends CueReader {
   }
   // An auxiliary or an adverb between a subject and its verb ("has long", "did not", and
   // contracted: "Acme didn't return calls").
+  private hasMemberRole(r: Range): boolean {
+    for (let i = r.first; i <= r.last; i++) if (MEMBER_ROLES.has(this.lower(i))) return true
+    return false
+  }
+
   private betweenSubjectAndCue(j: number): boolean {
     const w = this.lower(j)
     return !this.t(j)!.cap && (BETWEEN_SUBJECT_AND_CUE.has(w) || CONTRACTED_NOT.test(w))
@@ -96,7 +103,8 @@ export abstract class SourceReader extends CueReader {
     if (t.text === ',' || DASHES.has(t.text)) return this.apposition(j, floor)
     // A relative clause: "a blog post that said …", "The bank, which has denied …" — the
     // antecedent speaks.
-    if (!t.cap && (t.lower === 'that' || t.lower === 'which' || t.lower === 'who')) return this.npLeft(this.t(j - 1)?.text === ',' ? j - 2 : j - 1, floor)
+    if (!t.cap && (t.lower === 'that' || t.lower === 'which' || t.lower === 'who'))
+      return this.npLeft(this.t(j - 1)?.text === ',' ? this.beforeWhen(j - 2, floor) : j - 1, floor)
     const np = this.npLeft(j, floor)
     return this.relativeHead(j, floor) ?? np
   }
@@ -133,8 +141,13 @@ export abstract class SourceReader extends CueReader {
       let k = end - 1
       while (k >= floor && k > end - 25 && this.t(k)!.text !== ',' && !DASHES.has(this.t(k)!.text) && this.t(k)!.type !== 'quote' && !this.quoted(k)) k--
       if (k < floor || k <= end - 25 || (this.t(k)!.text !== ',' && !DASHES.has(this.t(k)!.text))) return null
-      // "The group that owns her music, Big Machine, says": the name between the commas.
-      if (hop === 0 && this.t(k + 1)?.cap && this.isNameRun(k + 1, end - 1)) return { first: k + 1, last: end - 1 }
+      // "The group that owns her music, Big Machine, says": the name between the commas; with
+      // the role before it when there is one ("A lawyer for Acme, John Doe, said": Acme's).
+      if (hop === 0 && this.t(k + 1)?.cap && this.isNameRun(k + 1, end - 1)) {
+        const role = this.npLeft(k - 1, floor)
+        const withRole = role && this.hasMemberRole(role)
+        return { first: withRole ? role.first : k + 1, last: end - 1 }
+      }
       const np = this.npLeft(k - 1, floor)
       if (!np) return null
       // A name, a pronoun or an unnamed source heads the subject; a description may need one more
