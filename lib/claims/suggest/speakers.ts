@@ -82,7 +82,9 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   }
   const words = lower.split(/[^\p{L}\p{N}&'’-]+/u).filter(Boolean)
   const hasRole = words.some((w) => MEMBER_ROLES.has(w.replace(/['’]s$/, '')))
-  const outside = words.some((w) => OUTSIDE_ROLES.has(w) && !MEMBER_ROLES.has(w))
+  // ("Former employees", "an ex-director": who left no longer speaks for the company.)
+  const former = words.some((w) => w === 'former' || w.startsWith('ex-'))
+  const outside = former || words.some((w) => OUTSIDE_ROLES.has(w) && !MEMBER_ROLES.has(w))
   const head = headWord(words)
   // "leaked documents provided by Jane Roe", "people close to Smith": the source is the
   // documents or the people, not the person named in their description.
@@ -115,6 +117,7 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
     const org = own?.entity ?? (words.some((w) => /^(?:company|firm)(?:['’]s)?$/.test(w)) ? index.recentOrg(at, ['company']) : index.recentOrg(at))
     return speakerOf(text, org?.kind === 'outlet' ? 'press' : 'person', undefined, org)
   }
+  if (hasRole && former) return speakerOf(text, 'person')
   if (orgs.length > 0 && !SOURCE_NOUNS.has(head)) {
     const org = (orgs.find((m) => !m.possessive) ?? orgs[orgs.length - 1]!).entity
     return orgSpeaker(org)

@@ -303,3 +303,11 @@ test('who speaks for whom: a role before a name in commas, a named kind of body,
   // "The union" is no description of Acme, the only organisation named.
   expect(union).toMatchObject({ speaker: 'The union', side: 'others' })
 })
+
+test('former insiders speak for themselves, not for the company', () => {
+  const [, former] = suggest(
+    'Boeing said it was reviewing the findings. Former employees told the newspaper that managers pressured workers to speed up production.',
+  )
+  expect(former).toMatchObject({ speaker: 'Former employees', side: 'others' })
+  expect(suggest('A former State Department official said the policy had failed.')[0]?.speaker).toBe('A former State Department official')
+})
