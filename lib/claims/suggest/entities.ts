@@ -65,6 +65,38 @@ const PUBLIC_BODIES = new Set([
   'troops',
   'officials',
 ])
+// Nouns only a person is described by ("X, an Austrian lawyer"), beside the member and outside roles.
+const PERSON_ROLES = new Set([
+  'lawyer',
+  'attorney',
+  'activist',
+  'resident',
+  'founder',
+  'co-founder',
+  'author',
+  'writer',
+  'researcher',
+  'scientist',
+  'doctor',
+  'nurse',
+  'teacher',
+  'worker',
+  'employee',
+  'engineer',
+  'consultant',
+  'veteran',
+  'mother',
+  'father',
+  'widow',
+  'lawmaker',
+  'senator',
+  'congressman',
+  'congresswoman',
+  'candidate',
+  'campaigner',
+  'whistleblower',
+  'plaintiff',
+])
 const CONNECTORS = new Set(['of', 'for', '&', 'de', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'du', 'da', 'di', 'del', 'dos', 'y'])
 const COMMON_ACRONYMS = new Set([
   'ceo',
@@ -556,8 +588,22 @@ export class EntityIndex {
     // ("WeWork", "SoftBank") or recurs ("Alibaba … Alibaba"); a first name alone is a person's.
     if (words.length === 1 && isFirstName(lastWord)) return this.lookup(words[0]!.text, 'person') ? 'person' : null
     if (words.length === 1 && !commonWord(lastWord) && (INNER_CAPITAL.test(words[0]!.text) || (this.capCounts.get(lastWord) ?? 0) >= 2)) return 'company'
+    // "Max Schrems, an Austrian lawyer": a name a person's role describes.
+    if (words.length >= 2 && words.length <= 3 && this.roleAfter(last)) return 'person'
     if (words.length >= 2) return 'company'
     return null
+  }
+
+  // Whether ", a / an / the …" after token `last` names a person's role within a few words.
+  private roleAfter(last: number): boolean {
+    const { tokens } = this.doc
+    if (tokens[last + 1]?.text !== ',' || !/^(?:a|an|the)$/.test(tokens[last + 2]?.lower ?? '')) return false
+    for (let i = last + 3; i <= last + 6 && i < tokens.length; i++) {
+      const w = tokens[i]!
+      if (w.type !== 'word') return false
+      if (PERSON_ROLES.has(w.lower) || ((MEMBER_ROLES.has(w.lower) || OUTSIDE_ROLES.has(w.lower)) && !/s$/.test(w.lower))) return true
+    }
+    return false
   }
 
   private record(first: number, last: number, sentence: number, early: boolean, kind: Entity['kind'] | null, possessive = false): Entity | undefined {

@@ -311,3 +311,7 @@ test('former insiders speak for themselves, not for the company', () => {
   expect(former).toMatchObject({ speaker: 'Former employees', side: 'others' })
   expect(suggest('A former State Department official said the policy had failed.')[0]?.speaker).toBe('A former State Department official')
 })
+
+test('a name a person\'s role describes is a person: "Max Schrems, an Austrian lawyer who …"', () => {
+  expect(only('Max Schrems, an Austrian lawyer who brought the complaint, said the fine was too small.').speaker).toBe('Max Schrems')
+})
