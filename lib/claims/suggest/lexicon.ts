@@ -12,7 +12,7 @@ import nlp from 'compromise'
 // - to: "vowed to …";                            quote: it may attribute a direct quotation;
 // - topic: "talked about the deal", "commented on …"; side: "voted for / against the bill".
 // `stance` decides the kind downstream: a denial, an accusation, or plain speech / belief.
-export type Frame = 'clause' | 'np' | 'obj-clause' | 'obj-to' | 'obj-of' | 'obj-as' | 'to' | 'quote' | 'bare' | 'noun-that' | 'topic' | 'side'
+export type Frame = 'clause' | 'np' | 'obj-clause' | 'obj-to' | 'obj-of' | 'obj-for' | 'obj-as' | 'to' | 'quote' | 'bare' | 'noun-that' | 'topic' | 'side'
 export type Stance = 'speech' | 'belief' | 'denial' | 'accusation' | 'support' | 'comment'
 export type Cue = { base: string; stance: Stance; frames: ReadonlySet<Frame>; form: 'base' | 's' | 'ed' | 'ing' }
 
@@ -152,6 +152,13 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['contest contested - contesting', 'np', 'denial'],
   ['downplay', 'np', 'denial'],
   ['accuse', 'obj-of', 'accusation'],
+  // Penalties and suits name their charge after "for" / "over": "fined Acme $5m for misleading
+  // customers", "was sued over its fees".
+  ['fine', 'obj-for', 'accusation'],
+  ['sue', 'obj-for', 'accusation'],
+  ['penalize', 'obj-for', 'accusation'],
+  ['penalise', 'obj-for', 'accusation'],
+  ['sanction', 'obj-for', 'accusation'],
   ['allege', 'clause quote', 'accusation'],
   ['charge', 'clause', 'accusation'],
   ['blame', 'np', 'accusation'],

@@ -177,3 +177,16 @@ test('a stance noun the verb\'s subject holds: "avoided direct criticism of", "e
   // Questions someone dodges are not theirs.
   expect(suggest('The two leaders sidestepped tricky questions about their own policies.')).toEqual([])
 })
+
+test('a penalty or a suit names its charge: "fined Acme $5m for …", "was fined … by the regulator for …"', () => {
+  expect(only('The regulator fined Acme $5 million for misleading customers.')).toMatchObject({
+    speaker: 'The regulator',
+    exact: 'misleading customers',
+    rule: 'charged-for',
+  })
+  expect(only('Acme was fined 1.2 billion euros by the data protection commission on Monday for transferring user data.')).toMatchObject({
+    speaker: 'the data protection commission',
+    exact: 'transferring user data',
+  })
+  expect(only('Acme was sued over its fees.')).toMatchObject({ speaker: 'unnamed critics', exact: 'its fees' })
+})

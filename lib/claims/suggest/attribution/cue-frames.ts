@@ -174,6 +174,12 @@ export abstract class CueFrames extends ReportedFrames {
         if (STOP_PUNCT.has(this.t(j)!.text) || this.t(j)!.type === 'quote') break
       }
     }
+    // "fined Acme $5m for …", "sued the company over …"
+    if (cue.frames.has('obj-for')) {
+      const at = this.chargeFor(k, s)
+      if (at >= 0) this.emit({ ...base, source: subject(), rule: 'charged-for', confidence: 0.7 }, this.charSpan(at + 1, this.clauseEnd(at + 1, s)), 2)
+      return
+    }
     // "described the deal as …", "called it "immaterial"", "called the process a sham".
     if (cue.frames.has('obj-as')) {
       for (let j = k; j <= s.last && j - k < 16; j++) {
@@ -479,6 +485,17 @@ export abstract class CueFrames extends ReportedFrames {
   }
 
   // "X was accused (by Y) of …", "X has been criticised for …", "employees were told to …".
+  // The "for" / "over" that names a penalty's or a suit's charge, within the object and its
+  // amount ("fined Acme 1.2 billion euros on Monday for …"), or -1.
+  private chargeFor(k: number, s: Sentence): number {
+    for (let j = k; j <= s.last && j - k < 14; j++) {
+      const t = this.t(j)!
+      if ((t.lower === 'for' || t.lower === 'over') && this.isWord(j + 1)) return j
+      if (STOP_PUNCT.has(t.text) || t.type === 'quote' || t.lower === 'that' || (t.type === 'word' && !t.cap && isFiniteVerb(t.lower))) return -1
+    }
+    return -1
+  }
+
   private passive(i: number, cue: Cue, s: Sentence): void {
     let k = i + 1
     let agent: Range | null = null
@@ -506,6 +523,22 @@ export abstract class CueFrames extends ReportedFrames {
     }
     const word = this.lower(k)
     const implicit = agent ? null : cue.stance === 'accusation' || cue.stance === 'denial' ? 'unnamed critics' : 'unnamed sources'
+    // "was fined 1.2 billion euros by the regulator for …": the charge, credited to the agent.
+    if (cue.frames.has('obj-for')) {
+      const at = this.chargeFor(i + 1, s)
+      if (at >= 0) {
+        let by = i + 1
+        while (by < at && this.lower(by) !== 'by') by++
+        const agentHere = by < at - 1 && this.isWord(by + 1) ? { first: by + 1, last: Math.min(at - 1, this.npRightEnd(by + 1, s)) } : null
+        const source = agent ?? (agentHere && this.speakerLike(agentHere) ? agentHere : null)
+        this.emit(
+          { ...base, source, implicitSource: source ? null : 'unnamed critics', rule: 'passive-charge', confidence: 0.7 },
+          this.charSpan(at + 1, this.clauseEnd(at + 1, s)),
+          2,
+        )
+      }
+      return
+    }
     if (
       (cue.base === 'accuse' && word === 'of') ||
       ((cue.base === 'criticize' ||
