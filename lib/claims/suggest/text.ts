@@ -338,8 +338,11 @@ function isBoundary(tokens: readonly Token[], i: number): { end: number } | null
       const key = before.lower
       if (ABBREVIATIONS.has(key)) return null
       if (FINAL_ABBREVIATIONS.has(key)) return SENTENCE_OPENERS.has(word.lower) ? { end } : null
-      // An initial ("John F. Kennedy"), not a word of one capital letter at a sentence end.
-      if (ONE_CAPITAL.test(before.text) && word.cap) return null
+      // An initial ("John F. Kennedy", "J. Smith"), not a word of one capital letter at a
+      // sentence end ("… in a post on X. Safety advocates …": after a lowercase word).
+      const previous = tokens[i - 2]
+      const initial = !previous || previous.type !== 'word' || previous.cap || previous.text === '.'
+      if (ONE_CAPITAL.test(before.text) && word.cap && initial) return null
     }
   }
   return { end }

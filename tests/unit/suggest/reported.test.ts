@@ -315,3 +315,9 @@ test('former insiders speak for themselves, not for the company', () => {
 test('a name a person\'s role describes is a person: "Max Schrems, an Austrian lawyer who …"', () => {
   expect(only('Max Schrems, an Austrian lawyer who brought the complaint, said the fine was too small.').speaker).toBe('Max Schrems')
 })
+
+test('one capital letter after a lowercase word ends a sentence ("on X."); an initial does not', () => {
+  const found = suggest('Elon Musk called the recall "flat wrong" in a post on X. Safety advocates have long argued that the name misleads drivers.')
+  expect(found.map((s) => s.speaker)).toEqual(['Elon Musk', 'Safety advocates'])
+  expect(only('John F. Kennedy said the plan would work.')).toMatchObject({ speaker: expect.stringMatching(/Kennedy$/), exact: 'the plan would work' })
+})
