@@ -321,3 +321,11 @@ test('one capital letter after a lowercase word ends a sentence ("on X."); an in
   expect(found.map((s) => s.speaker)).toEqual(['Elon Musk', 'Safety advocates'])
   expect(only('John F. Kennedy said the plan would work.')).toMatchObject({ speaker: expect.stringMatching(/Kennedy$/), exact: 'the plan would work' })
 })
+
+test('an adverbial with a participle of its own sits between cue and clause: "alleged in a lawsuit filed on Tuesday that …"', () => {
+  expect(only('The regulator alleged in a lawsuit filed on Tuesday that Acme punished sellers.')).toMatchObject({
+    speaker: 'The regulator',
+    exact: 'Acme punished sellers',
+  })
+  expect(only('Acme said in a statement released on Monday that it would appeal.').exact).toBe('it would appeal')
+})

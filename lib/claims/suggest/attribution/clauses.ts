@@ -140,6 +140,8 @@ const SAY_OBJECTS = new Set([
   'one',
 ])
 
+const PARTICIPLE = /^(?:[a-z]+ed|sent|made|written|given|seen|shown|issued|put|read)$/
+
 export abstract class ClauseReader extends SourceReader {
   // "…, Hollande said Tuesday in Paris.", "…, she said from her home in Ohio.": a short
   // place or medium phrase ends the sentence after the cue, with no verb of its own.
@@ -189,6 +191,9 @@ export abstract class ClauseReader extends SourceReader {
         if (hit < 0) break
         // "in an interview with the BBC": the listener belongs to the adverbial too.
         i = hit + 1
+        // "in a statement released on Monday", "in a lawsuit filed last week": a participle
+        // describing the adverbial's noun, with a time or place of its own.
+        if (this.isWord(i) && !this.t(i)!.cap && PARTICIPLE.test(this.lower(i)) && ADVERBIAL_PREPOSITIONS.has(this.lower(i + 1))) i++
         continue
       }
       break
