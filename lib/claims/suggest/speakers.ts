@@ -102,7 +102,10 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
     const s = personSpeaker(person.entity)
     if (!s.org && hasRole && !outside) {
       const org =
-        mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place' && m.entity.kind !== 'outlet')?.entity ?? index.apposition(person.last + 1)
+        mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place' && m.entity.kind !== 'outlet')?.entity ??
+        index.apposition(person.last + 1) ??
+        // ("Charles Scharf, the bank's chief executive": the organisation the description points to.)
+        (describesOwnOrg(words) ? recentOrgFitting(index, describedHead(words), at) : undefined)
       if (org) s.org = org
     }
     return s
@@ -150,6 +153,15 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
 }
 
 const normalizedWords = (name: string) => name.toLowerCase().split(/\s+/)
+
+// "the bank's", "the company's", "its": a role's organisation given by description.
+const OWN_ORG = /^(?:\p{L}+)['’]s$/u
+function describesOwnOrg(words: readonly string[]): boolean {
+  return words.some((w, i) => w === 'its' || (OWN_ORG.test(w) && COMPANY_NOUNS.has(w.replace(/['’]s$/, '')) && words[i - 1] === 'the'))
+}
+function describedHead(words: readonly string[]): string {
+  return words.find((w) => OWN_ORG.test(w) && COMPANY_NOUNS.has(w.replace(/['’]s$/, '')))?.replace(/['’]s$/, '') ?? 'company'
+}
 
 // A description names a kind of body: "the newspaper" is an outlet, "the regulator" a public
 // body, "the union" or "the university" one named so ("the Teamsters union" is not the company

@@ -329,3 +329,8 @@ test('an adverbial with a participle of its own sits between cue and clause: "al
   })
   expect(only('Acme said in a statement released on Monday that it would appeal.').exact).toBe('it would appeal')
 })
+
+test('a role described by "the bank’s" is the organisation at hand: "Charles Scharf, the bank’s chief executive"', () => {
+  const [, quote] = suggest('Wells Fargo agreed to pay $3 billion. "The conduct is inexcusable," Charles Scharf, the bank’s chief executive, said.')
+  expect(quote).toMatchObject({ speaker: 'Charles Scharf', side: 'company' })
+})
