@@ -129,7 +129,8 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
     return speakerOf(text, 'source', undefined, orgs[0]?.entity)
   }
   // "both companies", "the companies": the organisations at hand, together.
-  if (/^(?:companies|firms|groups)$/.test(head)) {
+  // ("Consumer groups" are other groups.)
+  if (/^(?:companies|firms|groups)$/.test(head) && (words.length === 1 || /^(?:the|both|all|two)$/.test(words[0] ?? ''))) {
     const org = index.recentOrg(at)
     return speakerOf(text, 'org', undefined, org)
   }

@@ -334,3 +334,11 @@ test('a role described by "the bank’s" is the organisation at hand: "Charles S
   const [, quote] = suggest('Wells Fargo agreed to pay $3 billion. "The conduct is inexcusable," Charles Scharf, the bank’s chief executive, said.')
   expect(quote).toMatchObject({ speaker: 'Charles Scharf', side: 'company' })
 })
+
+test('"Consumer groups" are other groups; "Both companies" are the ones at hand', () => {
+  const [, , groups, both] = suggest(
+    'Nestle denied allegations that its formula was contaminated. Consumer groups have called for a recall. Both companies declined to comment.',
+  )
+  expect(groups).toMatchObject({ speaker: 'Consumer groups', side: 'others' })
+  expect(both).toMatchObject({ side: 'company' })
+})
