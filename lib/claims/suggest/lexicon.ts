@@ -154,6 +154,9 @@ const CUE_TABLE: [string, string, Stance][] = [
   ['accuse', 'obj-of', 'accusation'],
   // Penalties and suits name their charge after "for" / "over": "fined Acme $5m for misleading
   // customers", "was sued over its fees".
+  // Inquiries: "prosecutors are investigating whether executives committed fraud".
+  ['investigate', 'clause', 'accusation'],
+  ['probe', 'clause', 'accusation'],
   ['fine', 'obj-for', 'accusation'],
   ['sue', 'obj-for', 'accusation'],
   ['penalize', 'obj-for', 'accusation'],

@@ -190,3 +190,12 @@ test('a penalty or a suit names its charge: "fined Acme $5m for …", "was fined
   })
   expect(only('Acme was sued over its fees.')).toMatchObject({ speaker: 'unnamed critics', exact: 'its fees' })
 })
+
+test('an inquiry frames its question: "prosecutors are investigating whether executives committed fraud"', () => {
+  expect(only('German prosecutors are investigating whether executives committed fraud.')).toMatchObject({
+    speaker: 'German prosecutors',
+    exact: 'whether executives committed fraud',
+  })
+  // What an inquiry looks into is no one's statement.
+  expect(suggest('The agency is investigating the company’s accounting.')).toEqual([])
+})

@@ -18,6 +18,7 @@ import {
   STOP_PUNCT,
 } from './words'
 
+const INQUIRIES = /^(?:investigate|probe)$/
 const ANONYMOUS = /^(?:named|identified|quoted)$/
 const HELD_BY_SUBJECT = /^(?:convinced|persuaded|worried)$/
 const NOT_COMPLEMENTS = new Set([
@@ -315,7 +316,9 @@ export abstract class CueFrames extends ReportedFrames {
             !NOT_A_CLAUSE.has(opener) &&
             (this.startsClause(k, s) || this.saysClause(cue, k, s)) &&
             !(cue.base === 'tell' && k === i + 1))) &&
-        (!wh || /^(?:ask|wonder|question|explain|know|disclose|reveal|discuss|address|debate|tell)$/.test(cue.base))
+        (!wh || /^(?:ask|wonder|question|explain|know|disclose|reveal|discuss|address|debate|tell|investigate|probe)$/.test(cue.base)) &&
+        // (An inquiry frames only its question: "investigating whether …".)
+        (wh || !INQUIRIES.test(cue.base))
       if (
         clauseLike &&
         this.clause(
