@@ -84,7 +84,9 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   const hasRole = words.some((w) => MEMBER_ROLES.has(w.replace(/['’]s$/, '')))
   // ("Former employees", "an ex-director": who left no longer speaks for the company.)
   const former = words.some((w) => w === 'former' || w.startsWith('ex-'))
-  const outside = former || words.some((w) => OUTSIDE_ROLES.has(w) && !MEMBER_ROLES.has(w))
+  // ("State attorneys general", "the attorney general": a public office, not a company's lawyer.)
+  const publicOffice = words.some((w, i) => /^attorneys?$/.test(w) && words[i + 1] === 'general')
+  const outside = former || publicOffice || words.some((w) => OUTSIDE_ROLES.has(w) && !MEMBER_ROLES.has(w))
   const head = headWord(words)
   // "leaked documents provided by Jane Roe", "people close to Smith": the source is the
   // documents or the people, not the person named in their description.

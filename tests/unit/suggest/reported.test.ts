@@ -342,3 +342,8 @@ test('"Consumer groups" are other groups; "Both companies" are the ones at hand'
   expect(groups).toMatchObject({ speaker: 'Consumer groups', side: 'others' })
   expect(both).toMatchObject({ side: 'company' })
 })
+
+test('an attorney general is a public office, not the company’s lawyer', () => {
+  const [, ag] = suggest('Uber said on Thursday that it had paid hackers to conceal a breach. State attorneys general said they would investigate.')
+  expect(ag).toMatchObject({ speaker: 'State attorneys general', side: 'others' })
+})
