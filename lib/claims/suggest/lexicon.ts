@@ -377,8 +377,15 @@ export const STATEMENT_NOUNS = new Set([
   'comments',
   'declaration',
   'complaint',
+  'complaints',
   'lawsuit',
+  'lawsuits',
   'suit',
+  'suits',
+  'reports',
+  'statements',
+  'letters',
+  'filings',
 ])
 
 // Adverbs and auxiliaries that stand between a subject and its cue ("has long argued").

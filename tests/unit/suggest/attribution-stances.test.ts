@@ -199,3 +199,12 @@ test('an inquiry frames its question: "prosecutors are investigating whether exe
   // What an inquiry looks into is no one's statement.
   expect(suggest('The agency is investigating the company’s accounting.')).toEqual([])
 })
+
+test('suits that allege: the suit is the source, unless its subject filed it', () => {
+  expect(only('Johnson & Johnson will pay $8.9 billion to settle lawsuits alleging that its talc products caused cancer.')).toMatchObject({
+    speaker: 'lawsuits',
+    exact: 'its talc products caused cancer',
+    side: 'others',
+  })
+  expect(only('Shareholders filed a lawsuit alleging that the company misled them.').speaker).toBe('Shareholders')
+})

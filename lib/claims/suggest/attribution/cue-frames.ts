@@ -18,6 +18,8 @@ import {
   STOP_PUNCT,
 } from './words'
 
+const LEGAL_ACTIONS = /^(?:lawsuits?|suits?|complaints?|claims)$/
+const BRINGS = /^(?:filed?|files|filing|brought|brings?|bringing|lodged?|launched?)$/
 const INQUIRIES = /^(?:investigate|probe)$/
 const ANONYMOUS = /^(?:named|identified|quoted)$/
 const HELD_BY_SUBJECT = /^(?:convinced|persuaded|worried)$/
@@ -138,9 +140,13 @@ export abstract class CueFrames extends ReportedFrames {
     if (cue.base === 'ask' && this.askedQuestion(i, cue, s)) return
     const progressive = cue.form === 'ing' && (BE.has(prev) || (BETWEEN_SUBJECT_AND_CUE.has(prev) && BE.has(this.lower(i - 2))))
     const subject = () =>
-      (cue.form === 'ing' && !progressive) || (i > s.first && (prev === 'and' || prev === 'but'))
-        ? this.mainSubject(i, s)
-        : (this.sourceLeft(i, this.clauseStart(s)) ?? this.mainSubject(i, s))
+      cue.form === 'ing' && LEGAL_ACTIONS.test(prev) && !BRINGS.test(this.lower(i - 2)) && !BRINGS.test(this.lower(i - 3))
+        ? // ("settled lawsuits alleging …": the suits' charge, not the defendant's; "filed a suit
+          // alleging …" is the filer's.)
+          { first: DETERMINERS.has(this.lower(i - 2)) ? i - 2 : i - 1, last: i - 1 }
+        : (cue.form === 'ing' && !progressive) || (i > s.first && (prev === 'and' || prev === 'but'))
+          ? this.mainSubject(i, s)
+          : (this.sourceLeft(i, this.clauseStart(s)) ?? this.mainSubject(i, s))
     let k = i + 1
     // "declined to comment (on …)", "cried foul": the words are the cue itself.
     if (cue.frames.has('bare')) {
