@@ -65,14 +65,13 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
     return org ? orgSpeaker(org) : null
   }
   if (lower === 'we' || lower === 'i' || lower === 'you') return memory.last ?? null
-  // "the statement said", "the post added": the source of the statement mentioned before.
-  if (
-    /^(?:the|that|this|its|his|her|their) (?:statement|post|letter|report|email|e-mail|memo|tweet|filing|release|message|note|blog|complaint|lawsuit)$/.test(
-      text,
-    ) &&
-    memory.last
-  )
-    return memory.last
+  // "the statement said", "The post added": the source of the statement mentioned before. (A
+  // report, a letter, a filing or a lawsuit is most often someone else's: "The lawsuit alleges".)
+  if (/^(?:the|that|this|its|his|her|their) (?:statement|post|email|e-mail|memo|tweet|release|message|note|blog)$/.test(lower)) {
+    // (Issued by the person or organisation who spoke last, not by a document quoted since.)
+    const issuer = memory.last && (memory.last.role === 'person' || memory.last.role === 'org' || memory.last.role === 'press') ? memory.last : memory.org
+    if (issuer) return issuer
+  }
 
   // Names inside the source: a person heads it unless only named as a modifier.
   const mentions: Mention[] = []
@@ -119,7 +118,16 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
     const before = (m: Mention) => doc.text.slice(Math.max(0, m.start - 6), m.start)
     const own =
       orgs.find((m) => m.possessive) ?? orgs.find((m) => /\b(?:for|of|at|with)\s*$/i.test(before(m))) ?? orgs.find((m) => !/\bto\s*$/i.test(before(m)))
-    const org = own?.entity ?? (words.some((w) => /^(?:company|firm)(?:['’]s)?$/.test(w)) ? index.recentOrg(at, ['company']) : index.recentOrg(at))
+    // Staff with no organisation named ("Some scientists", "Employees") speak for themselves:
+    // only a spokesperson, an executive or a lawyer is the company's voice unnamed.
+    const staffOnly = words.every((w) => !MEMBER_ROLES.has(w.replace(/['’]s$/, '')) || STAFF.has(w))
+    const org =
+      own?.entity ??
+      (words.some((w) => /^(?:company|firm)(?:['’]s)?$/.test(w))
+        ? index.recentOrg(at, ['company'])
+        : staffOnly && !describesOwnOrg(words)
+          ? undefined
+          : index.recentOrg(at))
     return speakerOf(text, org?.kind === 'outlet' ? 'press' : 'person', undefined, org)
   }
   if (hasRole && former) return speakerOf(text, 'person')
@@ -156,6 +164,27 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
 }
 
 const normalizedWords = (name: string) => name.toLowerCase().split(/\s+/)
+
+const STAFF = new Set([
+  'scientist',
+  'scientists',
+  'engineer',
+  'engineers',
+  'employee',
+  'employees',
+  'worker',
+  'workers',
+  'staff',
+  'staffers',
+  'researcher',
+  'researchers',
+  'manager',
+  'managers',
+  'doctors',
+  'nurses',
+  'pilots',
+  'drivers',
+])
 
 // "the bank's", "the company's", "its": a role's organisation given by description.
 const OWN_ORG = /^(?:\p{L}+)['’]s$/u

@@ -347,3 +347,16 @@ test('an attorney general is a public office, not the company’s lawyer', () =>
   const [, ag] = suggest('Uber said on Thursday that it had paid hackers to conceal a breach. State attorneys general said they would investigate.')
   expect(ag).toMatchObject({ speaker: 'State attorneys general', side: 'others' })
 })
+
+test('"The statement added" is its issuer\'s; "The lawsuit alleges" is the suit\'s; staff with no organisation named speak for themselves', () => {
+  const [, suit, statement] = suggest(
+    'Acme said it would fight the case. The lawsuit alleges that Acme misled investors. The statement added that no data was lost.',
+  )
+  expect(suit).toMatchObject({ speaker: 'The lawsuit', side: 'others' })
+  expect(statement).toMatchObject({ speaker: 'Acme', side: 'company' })
+  const [, scientists, spokeswoman] = suggest(
+    'In a statement, Pfizer said the trial data were robust. Some scientists questioned the company’s claims. A spokeswoman said the results were sound.',
+  )
+  expect(scientists).toMatchObject({ speaker: 'Some scientists', side: 'others' })
+  expect(spokeswoman).toMatchObject({ side: 'company' })
+})
