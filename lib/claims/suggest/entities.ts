@@ -495,7 +495,8 @@ export class EntityIndex {
           this.looksCommon(f)))
     )
       f++
-    while (f <= last && PERSON_TITLES.has(tokens[f]!.lower.replace(FINAL_STOP, ''))) {
+    // ("Justice Department", "Senate Committee": a title word naming a body, not a person.)
+    while (f <= last && PERSON_TITLES.has(tokens[f]!.lower.replace(FINAL_STOP, '')) && !ORG_HEADS.has(tokens[last]!.lower)) {
       titled = true
       f++
     }

@@ -360,3 +360,10 @@ test('"The statement added" is its issuer\'s; "The lawsuit alleges" is the suit\
   expect(scientists).toMatchObject({ speaker: 'Some scientists', side: 'others' })
   expect(spokeswoman).toMatchObject({ side: 'company' })
 })
+
+test('"…, which claims …": a relative clause\'s cue, its antecedent the source; "Justice Department" is one name', () => {
+  const found = suggest(
+    'Shares of Apple fell on Thursday. Apple is being sued by the Justice Department, which claims the iPhone maker illegally monopolized the market. Apple said it would fight.',
+  )
+  expect(found[0]).toMatchObject({ speaker: 'Justice Department', side: 'others', exact: 'the iPhone maker illegally monopolized the market' })
+})

@@ -210,7 +210,10 @@ export abstract class CueReader extends Reader {
       if (!p) return undefined
       // ("… and calls him a fraud": a second verb of the subject when a pronoun object follows.)
       const secondVerb = (prev === 'and' || prev === 'but') && REFLEXIVE_OR_OBJECT.test(this.lower(i + 1)) && this.lower(i + 1) !== 'it'
-      if (p.type === 'word' && !p.cap && !PRONOUNS.has(prev) && !BETWEEN_SUBJECT_AND_CUE.has(prev) && !SPEAKER_HEADS.has(prev) && !secondVerb) return undefined
+      // (After "which" or "who" it is the relative clause's verb: "the department, which claims …".)
+      const relative = prev === 'which' || prev === 'who'
+      if (p.type === 'word' && !p.cap && !PRONOUNS.has(prev) && !BETWEEN_SUBJECT_AND_CUE.has(prev) && !SPEAKER_HEADS.has(prev) && !secondVerb && !relative)
+        return undefined
       if (p.type === 'quote' && !DOUBLE_CLOSING.test(p.text)) return undefined
       if (p.type === 'punct' && p.text !== ',') return undefined
       if (
