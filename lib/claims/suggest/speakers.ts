@@ -98,7 +98,11 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
     const next = tokens[m.last + 1]
     return m.last < last && next !== undefined && next.type === 'word' && !next.cap && !/^(?:and|or|but|of|who|which|that)$/.test(next.lower)
   }
-  const person = mentions.find((m) => m.entity.kind === 'person' && !m.possessive && !modifies(m))
+  const named = mentions.filter((m) => m.entity.kind === 'person' && !m.possessive && !modifies(m))
+  // "Senators Richard Blumenthal and Marsha Blackburn": both, together.
+  if (named.length >= 2 && /^\s*(?:and|&)\s*$/.test(doc.text.slice(named[0]!.end, named[1]!.start)))
+    return speakerOf(named.map((m) => m.entity.name).join(' and '), 'other')
+  const person = named[0]
   if (person) {
     const s = personSpeaker(person.entity)
     if (!s.org && hasRole && !outside) {
@@ -240,7 +244,10 @@ function recentOrgFitting(index: EntityIndex, head: string, at: number): Entity 
 function headWord(words: readonly string[]): string {
   let end = words.length
   for (let i = 1; i < words.length; i++) {
-    if (/^(?:of|for|at|with|from|in|familiar|close|who|that|on|by|including|such)$/.test(words[i]!) || /(?:ed|ing)$/.test(words[i]!)) {
+    if (
+      /^(?:of|for|at|with|from|in|familiar|close|who|that|on|by|including|such|seen|given|written|shown|taken)$/.test(words[i]!) ||
+      /(?:ed|ing)$/.test(words[i]!)
+    ) {
       end = i
       break
     }

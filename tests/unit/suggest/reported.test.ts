@@ -367,3 +367,11 @@ test('"…, which claims …": a relative clause\'s cue, its antecedent the sour
   )
   expect(found[0]).toMatchObject({ speaker: 'Justice Department', side: 'others', exact: 'the iPhone maker illegally monopolized the market' })
 })
+
+test('two people joined by "and" speak together; "It is simply not accurate that" denies; research is a source', () => {
+  expect(only('Hillary Clinton and Bernie Sanders said the plan was flawed.').speaker).toBe('Hillary Clinton and Bernie Sanders')
+  expect(suggest('Acme sold data. "It is simply not accurate that we sold data," Acme said.').at(-1)).toMatchObject({ kind: 'denial' })
+  expect(only('Acme knew of the harm, according to internal research seen by The Wall Street Journal.').speaker).toBe(
+    'internal research seen by The Wall Street Journal',
+  )
+})
