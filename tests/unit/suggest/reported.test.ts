@@ -375,3 +375,11 @@ test('two people joined by "and" speak together; "It is simply not accurate that
     'internal research seen by The Wall Street Journal',
   )
 })
+
+test('"that" after a noun and before a verb opens a relative clause: "a blog post that said …" is its publisher\'s', () => {
+  expect(only('Acme published a blog post that said customers could now listen for free.')).toMatchObject({
+    speaker: 'Acme',
+    exact: 'customers could now listen for free',
+  })
+  expect(suggest('Critics cited a report that said the bank was insolvent.').at(-1)).toMatchObject({ speaker: 'a report', exact: 'the bank was insolvent' })
+})

@@ -184,7 +184,11 @@ export abstract class CueReader extends Reader {
       if (!BE.has(this.lower(b))) return undefined
     }
     // "the reported figures", "its claims", "by proposed legislation": not a verb here.
-    if (DETERMINERS.has(prev) || prev === '’s' || prev === "'s") return undefined
+    // ("a blog post that said …", "the group that claims …": "that" as a relative pronoun after
+    // a noun, before a verb.)
+    const relativeThat =
+      prev === 'that' && (cue.form === 'ed' || cue.form === 's') && this.isWord(i - 2) && !this.t(i - 2)!.cap && !isFiniteVerb(this.lower(i - 2))
+    if ((DETERMINERS.has(prev) && !relativeThat) || prev === '’s' || prev === "'s") return undefined
     if (cue.form === 'ed' && PREPOSITIONS.has(prev) && prev !== 'last' && prev !== 'earlier' && prev !== 'later') return undefined
     if (cue.form === 'base') {
       // Base forms after a plural or pronoun subject ("they say", "officials say", "Democrats in

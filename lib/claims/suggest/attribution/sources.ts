@@ -1,6 +1,6 @@
 // Who speaks: the noun phrase before or after a cue, an apposition, a relative clause's head, a
 // sentence's subject.
-import { ADVERBIAL_NOUNS, ADVERBS, BETWEEN_SUBJECT_AND_CUE, cueOf, isFiniteVerb, isSpeakerHead, MEMBER_ROLES, PERSON_TITLES } from '../lexicon'
+import { ADVERBIAL_NOUNS, ADVERBS, BETWEEN_SUBJECT_AND_CUE, cueOf, isFiniteVerb, isSpeakerHead, MEMBER_ROLES, PERSON_TITLES, STATEMENT_NOUNS } from '../lexicon'
 import type { Sentence } from '../text'
 import { CueReader } from './cues'
 import type { Range } from './reader'
@@ -12,6 +12,7 @@ const NUMBER =
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
 
 const PLURAL_NOUN = /[^s'’]s$/
+const ISSUES = /^(?:published|issued|released|posted|sent|wrote|filed|tweeted)$/
 const CONTRACTED_NOT = /^[a-z]+n['’]t$/
 
 export abstract class SourceReader extends CueReader {
@@ -102,9 +103,15 @@ export abstract class SourceReader extends CueReader {
     const t = this.t(j)!
     if (t.text === ',' || DASHES.has(t.text)) return this.apposition(j, floor)
     // A relative clause: "a blog post that said …", "The bank, which has denied …" — the
-    // antecedent speaks.
-    if (!t.cap && (t.lower === 'that' || t.lower === 'which' || t.lower === 'who'))
-      return this.npLeft(this.t(j - 1)?.text === ',' ? this.beforeWhen(j - 2, floor) : j - 1, floor)
+    // antecedent speaks; a statement someone issued is theirs ("The company published a blog
+    // post that said …": the company).
+    if (!t.cap && (t.lower === 'that' || t.lower === 'which' || t.lower === 'who')) {
+      const antecedent = this.npLeft(this.t(j - 1)?.text === ',' ? this.beforeWhen(j - 2, floor) : j - 1, floor)
+      const verb = antecedent ? antecedent.first - 1 : -1
+      if (antecedent && STATEMENT_NOUNS.has(this.lower(antecedent.last)) && verb > floor && ISSUES.test(this.lower(verb)))
+        return this.sourceLeft(verb, floor) ?? antecedent
+      return antecedent
+    }
     const np = this.npLeft(j, floor)
     return this.relativeHead(j, floor) ?? np
   }
