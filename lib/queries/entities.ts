@@ -19,7 +19,6 @@ const entitySelect = { id: true, kind: true, name: true, aliases: true, affiliat
 
 export type EntitySummary = { id: string; kind: EntityKind; name: string; aliases: string[]; affiliation: { id: string; name: string } | null }
 
-// For autocomplete: names and aliases that start with (first) or contain what was typed.
 // The entity an article's name for it stands for: its name or one of its aliases, any case.
 export async function findEntityByName(name: string, client: DbClient = getDb()): Promise<{ id: string } | null> {
   return client.entity.findFirst({
@@ -29,6 +28,7 @@ export async function findEntityByName(name: string, client: DbClient = getDb())
   })
 }
 
+// For autocomplete: names and aliases that start with (first) or contain what was typed.
 export async function searchEntities(query: string, limit = 10, client: DbClient = getDb()): Promise<EntitySummary[]> {
   const q = query.trim()
   if (!q) return client.entity.findMany({ select: entitySelect, orderBy: { name: 'asc' }, take: limit })

@@ -65,37 +65,22 @@ const PUBLIC_BODIES = new Set([
   'troops',
   'officials',
 ])
-// Nouns only a person is described by ("X, an Austrian lawyer"), beside the member and outside roles.
+// Nouns only a person is described by ("X, an activist"), beside the member and outside roles.
 const PERSON_ROLES = new Set([
-  'lawyer',
-  'attorney',
   'activist',
   'resident',
-  'founder',
-  'co-founder',
   'author',
   'writer',
-  'researcher',
-  'scientist',
   'doctor',
   'nurse',
   'teacher',
   'worker',
-  'employee',
-  'engineer',
-  'consultant',
   'veteran',
   'mother',
   'father',
   'widow',
-  'lawmaker',
-  'senator',
-  'congressman',
-  'congresswoman',
-  'candidate',
   'campaigner',
   'whistleblower',
-  'plaintiff',
 ])
 const CONNECTORS = new Set(['of', 'for', '&', 'de', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'du', 'da', 'di', 'del', 'dos', 'y'])
 const COMMON_ACRONYMS = new Set([

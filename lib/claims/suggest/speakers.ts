@@ -3,7 +3,7 @@
 // company", "the utility", "a spokeswoman", "the company's lawyer", "officials") resolved against
 // what the article said before.
 import type { Entity, EntityIndex, Mention } from './entities'
-import { COMPANY_NOUNS, MEMBER_ROLES, OUTLET_NOUNS, OUTSIDE_ROLES, SOURCE_NOUNS } from './lexicon'
+import { COMPANY_NOUNS, MEMBER_ROLES, NAMED_BODY_NOUNS, OUTLET_NOUNS, OUTSIDE_ROLES, PUBLIC_BODY_NOUNS, SOURCE_NOUNS } from './lexicon'
 import type { Doc } from './text'
 
 export type Speaker = {
@@ -87,6 +87,7 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
   const publicOffice = words.some((w, i) => /^attorneys?$/.test(w) && words[i + 1] === 'general')
   const outside = former || publicOffice || words.some((w) => OUTSIDE_ROLES.has(w) && !MEMBER_ROLES.has(w))
   const head = headWord(words)
+  const described = ownOrgHead(words)
   // "leaked documents provided by Jane Roe", "people close to Smith": the source is the
   // documents or the people, not the person named in their description.
   if (SOURCE_NOUNS.has(head) && !tokens[first]!.cap)
@@ -110,7 +111,7 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
         mentions.find((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place' && m.entity.kind !== 'outlet')?.entity ??
         index.apposition(person.last + 1) ??
         // ("Charles Scharf, the bank's chief executive": the organisation the description points to.)
-        (describesOwnOrg(words) ? recentOrgFitting(index, describedHead(words), at) : undefined)
+        (described ? recentOrgFitting(index, described, at) : undefined)
       if (org) s.org = org
     }
     return s
@@ -127,11 +128,7 @@ export function resolveSource(doc: Doc, index: EntityIndex, first: number, last:
     const staffOnly = words.every((w) => !MEMBER_ROLES.has(w.replace(/['’]s$/, '')) || STAFF.has(w))
     const org =
       own?.entity ??
-      (words.some((w) => /^(?:company|firm)(?:['’]s)?$/.test(w))
-        ? index.recentOrg(at, ['company'])
-        : staffOnly && !describesOwnOrg(words)
-          ? undefined
-          : index.recentOrg(at))
+      (words.some((w) => /^(?:company|firm)(?:['’]s)?$/.test(w)) ? index.recentOrg(at, ['company']) : staffOnly && !described ? undefined : index.recentOrg(at))
     return speakerOf(text, org?.kind === 'outlet' ? 'press' : 'person', undefined, org)
   }
   if (hasRole && former) return speakerOf(text, 'person')
@@ -190,54 +187,25 @@ const STAFF = new Set([
   'drivers',
 ])
 
-// "the bank's", "the company's", "its": a role's organisation given by description.
-const OWN_ORG = /^(?:\p{L}+)['’]s$/u
-function describesOwnOrg(words: readonly string[]): boolean {
-  return words.some((w, i) => w === 'its' || (OWN_ORG.test(w) && COMPANY_NOUNS.has(w.replace(/['’]s$/, '')) && words[i - 1] === 'the'))
-}
-function describedHead(words: readonly string[]): string {
-  return words.find((w) => OWN_ORG.test(w) && COMPANY_NOUNS.has(w.replace(/['’]s$/, '')))?.replace(/['’]s$/, '') ?? 'company'
+// "the bank's", "the company's", "its": the kind of organisation a role's description points to.
+function ownOrgHead(words: readonly string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (w === 'its') return 'company'
+    const base = w.replace(/['’]s$/, '')
+    if (base !== w && words[i - 1] === 'the' && COMPANY_NOUNS.has(base)) return base
+  }
+  return undefined
 }
 
 // A description names a kind of body: "the newspaper" is an outlet, "the regulator" a public
 // body, "the union" or "the university" one named so ("the Teamsters union" is not the company
 // the article is about); "the company", "the group", "the party" any organisation.
-const PUBLIC_BODY_HEADS = new Set([
-  'agency',
-  'department',
-  'ministry',
-  'government',
-  'administration',
-  'authority',
-  'regulator',
-  'watchdog',
-  'military',
-  'army',
-  'police',
-  'force',
-  'commission',
-  'court',
-])
-const NAMED_BODY_HEADS = new Set([
-  'union',
-  'charity',
-  'foundation',
-  'university',
-  'school',
-  'club',
-  'team',
-  'league',
-  'hospital',
-  'coalition',
-  'council',
-  'committee',
-  'board',
-])
 function recentOrgFitting(index: EntityIndex, head: string, at: number): Entity | undefined {
   if (OUTLET_NOUNS.has(head)) return index.recentOrg(at, ['outlet'])
-  if (PUBLIC_BODY_HEADS.has(head)) return index.recentOrg(at, ['agency'])
+  if (PUBLIC_BODY_NOUNS.has(head)) return index.recentOrg(at, ['agency'])
   const org = index.recentOrg(at)
-  return org && NAMED_BODY_HEADS.has(head) && !normalizedWords(org.name).includes(head) ? undefined : org
+  return org && NAMED_BODY_NOUNS.has(head) && !normalizedWords(org.name).includes(head) ? undefined : org
 }
 
 // The head of a noun phrase: its last word before a preposition or a participle phrase.
